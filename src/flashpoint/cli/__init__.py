@@ -1,0 +1,25 @@
+"""Command-line interface: `flashpoint <command>`. Only the CLI prints; the library never does.
+
+Each command group lives in its own module and registers itself on ``cli.app.app``; this
+module only imports them (order = order in ``--help``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from . import analyze as _analyze  # noqa: F401  analyze, code, check, demo
+from . import corpus as _corpus  # noqa: F401  ingest, events, tension, alerts, plot, export, synth
+from . import serve as _serve  # noqa: F401  serve
+from . import scale as _scale  # noqa: F401  dask ingest runner, load
+from . import bench as _bench  # noqa: F401  bench subcommands
+from .app import app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        raise SystemExit(130) from None

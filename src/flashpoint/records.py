@@ -1,0 +1,228 @@
+"""Record types that travel between the stages.
+
+Every stage speaks in these types and nothing else: ingest produces an ``Article`` or a
+``Skipped``; the event coder produces ``Event`` records; the statement checker produces
+``StatementCheck`` records; ``Analysis`` bundles one article's results. They are plain frozen
+dataclasses so they pickle (Dask), compare (tests) and serialise (``to_dict``) without a
+framework. Provenance travels with every record: the article id and, for every event and
+verdict, the evidence ``Span`` whose offsets index into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Modality = Literal["asserted", "reported", "intended", "demanded", "hypothetical"]
+Verdict = Literal["supported", "contradicted", "not_in_source"]
+
+# Why an input produced no article. Stable strings: they are stored and queried.
+SkipReason = Literal[
+    "missing",  # path does not exist
+    "unreadable",  # a directory or a file we may not read
+    "empty",  # no bytes, or nothing left after cleaning
+    "binary",  # not text (NUL bytes, image, archive ...)
+    "too_large",  # above --max-bytes
+    "no_article",  # HTML with no extractable article body
+    "not_english",  # language detected is not English
+    "invalid_json",  # a JSON/JSONL record that does not parse or lacks text
+    "duplicate",  # the same content is already stored
+    "fetch_failed",  # a feed or URL that could not be fetched after retries
+]
+
+
+def content_id(text: str) -> str:
+    """Stable id of a text: first 16 hex digits of SHA-256 over whitespace-normalised text.
+
+    Whitespace is normalised so that the same article scraped twice with different line
+    wrapping gets the same id, which is what makes re-runs idempotent.
+    """
+    normal = " ".join(text.split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of ``Article.text``: ``article.text[start:end] == text`` always holds."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned news article, ready for NLP.
+
+    ``text`` is the cleaned body (boilerplate removed, appended statements split off) and is
+    the string every offset refers to. ``statements`` are the appended machine-written
+    sentences ("Read also", "Related") that are checked against ``text``, never coded.
+    ``notes`` records lossy repairs made on the way in (e.g. invalid UTF-8 replaced).
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str = "en"
+    statements: tuple[str, ...] = ()
+    origin: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "source": self.source,
+            "language": self.language,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that produced no article, and why. Stored, never silently dropped."""
+
+    reason: SkipReason
+    detail: str
+    origin: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reason": self.reason, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor: the mention as written and its CAMEO-style code.
+
+    ``code`` is ISO-3 country + sector (``PRKGOV``), a bare country (``USA``) or an
+    international organisation (``IGOUNO``); ``country`` is the ISO-3 part or None for IGOs
+    and unresolved actors; ``sector`` is the 3-letter role (GOV, MIL, MED, ...) or None.
+    """
+
+    text: str
+    code: str | None
+    country: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    text: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: who did what to whom, when and where, with its evidence.
+
+    ``cameo`` is the most specific CAMEO code found (2-4 digits, as a string: "0311");
+    ``cameo_root`` its first two digits. ``goldstein`` and ``quad_class`` come from the CAMEO
+    tables (quad: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict).
+    ``date`` is the resolved event date (None when the phrase cannot be resolved; the phrase is
+    kept in ``date_text``). ``trigger`` is the predicate word(s) the coder matched.
+    """
+
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    cameo_root: str
+    plover: str | None
+    quad_class: int
+    goldstein: float
+    evidence: Span
+    date: dt.date | None = None
+    date_text: str | None = None
+    attribution: str | None = None
+    location: Location | None = None
+    negated: bool = False
+    modality: Modality = "asserted"
+    trigger: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "plover": self.plover,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "attribution": self.attribution,
+            "location": self.location.to_dict() if self.location else None,
+            "negated": self.negated,
+            "modality": self.modality,
+            "trigger": self.trigger,
+            "evidence": dataclasses.asdict(self.evidence),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StatementCheck:
+    """The verdict on one statement about an article, with evidence and a readable reason."""
+
+    text: str
+    verdict: Verdict
+    score: float
+    evidence: Span | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "verdict": self.verdict,
+            "score": round(self.score, 4),
+            "evidence": dataclasses.asdict(self.evidence) if self.evidence else None,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything Flashpoint learned from one input: the output contract of ``analyze``."""
+
+    article: Article | None
+    events: tuple[Event, ...] = ()
+    statements: tuple[StatementCheck, ...] = ()
+    skipped: Skipped | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict() if self.article else None,
+            "events": [e.to_dict() for e in self.events],
+            "statements": [s.to_dict() for s in self.statements],
+            "skipped": self.skipped.to_dict() if self.skipped else None,
+        }
+
+
+__all__ = [
+    "Actor",
+    "Analysis",
+    "Article",
+    "Event",
+    "Location",
+    "Modality",
+    "SkipReason",
+    "Skipped",
+    "Span",
+    "StatementCheck",
+    "Verdict",
+    "content_id",
+]

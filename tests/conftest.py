@@ -1,0 +1,41 @@
+"""Shared fixtures. Tests that read ../shared skip with a visible reason when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("FLASHPOINT_SHARED", ROOT.parent / "shared"))
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The ../shared folder (gold data, seed page); skips the test when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared not found at {SHARED}: gold data and seed page unavailable")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_page(shared_dir: Path) -> str:
+    path = shared_dir / "fixtures" / "seed_page.txt"
+    if not path.is_file():
+        pytest.skip(f"seed page not found at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The process-wide spaCy pipeline (loaded once for the whole test session)."""
+    from flashpoint.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
