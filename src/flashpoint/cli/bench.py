@@ -1,5 +1,0 @@
-"""CLI commands: bench (see docs/ARCHITECTURE.md)."""
-
-from __future__ import annotations
-
-from .app import app, bench_app  # noqa: F401
