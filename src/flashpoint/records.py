@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 Modality = Literal["asserted", "reported", "intended", "demanded", "hypothetical"]
 Verdict = Literal["supported", "contradicted", "not_in_source"]
+DatePrecision = Literal["day", "month", "year"]
 
 # Why an input produced no article. Stable strings: they are stored and queried.
 SkipReason = Literal[
@@ -135,7 +136,8 @@ class Event:
     ``cameo_root`` its first two digits. ``goldstein`` and ``quad_class`` come from the CAMEO
     tables (quad: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict).
     ``date`` is the resolved event date (None when the phrase cannot be resolved; the phrase is
-    kept in ``date_text``). ``trigger`` is the predicate word(s) the coder matched.
+    kept in ``date_text``); ``date_precision`` says how much of ``date`` is known: "in April"
+    gives 2023-04-01 with precision "month". ``trigger`` is the predicate word(s) matched.
     """
 
     source: Actor | None
@@ -148,6 +150,7 @@ class Event:
     evidence: Span
     date: dt.date | None = None
     date_text: str | None = None
+    date_precision: DatePrecision | None = None
     attribution: str | None = None
     location: Location | None = None
     negated: bool = False
@@ -165,6 +168,7 @@ class Event:
             "goldstein": self.goldstein,
             "date": self.date.isoformat() if self.date else None,
             "date_text": self.date_text,
+            "date_precision": self.date_precision,
             "attribution": self.attribution,
             "location": self.location.to_dict() if self.location else None,
             "negated": self.negated,
@@ -215,6 +219,7 @@ class Analysis:
 __all__ = [
     "Actor",
     "Analysis",
+    "DatePrecision",
     "Article",
     "Event",
     "Location",
