@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/flashpoint bench all
+	$(BIN)/flashpoint bench speed examples/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

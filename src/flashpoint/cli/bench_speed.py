@@ -1,5 +1,39 @@
-"""CLI: `flashpoint bench speed` (see docs/ARCHITECTURE.md)."""
+"""CLI: `flashpoint bench speed` — analyze throughput against plain nlp.pipe."""
 
 from __future__ import annotations
 
-from .app import bench_app  # noqa: F401
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import bench_app
+
+
+@bench_app.command("speed")
+def bench_speed(
+    corpus: Annotated[Path, typer.Argument(help="Folder of pages to analyse.")] = Path("examples"),
+    repeat: Annotated[int, typer.Option(help="Passes over the corpus per side.")] = 3,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Time per article and words/s of `analyze` vs plain spaCy `nlp.pipe` on the same text."""
+    from rich.table import Table
+
+    from ..bench.speed import measure
+    from .render import out, print_json
+
+    report = measure(corpus, repeat=repeat)
+    if fmt == "json":
+        print_json(report.to_dict())
+        return
+    table = Table(title=f"analyze speed on {corpus}/ ({report.articles} articles, "
+                  f"{report.words} words, {report.statements} statements, x{repeat}), 1 process")
+    table.add_column("path")
+    table.add_column("words/s", justify="right")
+    table.add_column("ms/article", justify="right")
+    table.add_row("spaCy nlp.pipe only", f"{report.spacy_words_per_s:,.0f}",
+                  f"{1000 * report.spacy_seconds / (report.articles * repeat):.1f}")
+    table.add_row("flashpoint analyze", f"{report.flashpoint_words_per_s:,.0f}",
+                  f"{report.ms_per_article:.1f}")
+    out.print(table)
+    out.print(f"flashpoint / spaCy throughput ratio: {report.ratio:.2f}")

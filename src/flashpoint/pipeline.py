@@ -1,0 +1,147 @@
+"""The one path from an article to its coded events and checked statements.
+
+``analyze_many`` is the stage function every surface calls: the CLI, the corpus ingest, the
+API and each Dask partition. It parses an article's body and its appended statements in the
+same ``nlp.pipe`` batch (one forward pass for both), codes events on the body, and checks the
+statements against the body. Everything else here is a thin convenience over it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from . import ingest
+from .claims import check_statements, check_text
+from .events import code_doc
+from .nlp import get_nlp, parse, parse_with_context
+from .records import Analysis, Article, Event, Skipped, StatementCheck
+
+DEFAULT_BATCH_SIZE = 32
+
+
+def analyze(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    kind: str = "auto",
+) -> Analysis:
+    """Analyse one page given as a string (scraped text, HTML or a JSON record).
+
+    ``kind`` is ``"auto"`` (sniffed), ``"text"``, ``"html"`` or ``"json"``.
+    """
+    item = ingest.read_bytes(
+        text.encode("utf-8"), kind=kind, published=published, title=title, url=url, source=source
+    )
+    return analyze_article(item) if isinstance(item, Article) else Analysis(None, skipped=item)
+
+
+def analyze_article(article: Article) -> Analysis:
+    """Analyse one already-ingested article."""
+    return next(analyze_many([article]))
+
+
+def analyze_many(
+    items: Iterable[Article | Skipped],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+) -> Iterator[Analysis]:
+    """Analyse a stream of ingested items, yielding one ``Analysis`` per item, in input order.
+
+    Memory stays bounded: items are consumed ``batch_size`` at a time. With ``n_process > 1``
+    batches run in worker processes (each loads the spaCy model once) and at most
+    ``2 * n_process`` batches are in flight.
+    """
+    batches = _chunks(items, batch_size)
+    if n_process <= 1:
+        for batch in batches:
+            yield from _analyze_batch(batch)
+        return
+    with ProcessPoolExecutor(max_workers=n_process, initializer=_warm_worker) as pool:
+        pending: list[Any] = []
+        for batch in batches:
+            pending.append(pool.submit(_analyze_batch_list, batch))
+            if len(pending) >= 2 * n_process:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def code(text: str, *, published: dt.date | str | None = None) -> list[Event]:
+    """Code the events of a sentence or paragraph as given (no boilerplate cleaning)."""
+    return code_doc(parse(text), published=_as_date(published))
+
+
+def check(
+    article_text: str, statement: str, *, published: dt.date | str | None = None
+) -> StatementCheck:
+    """Check one statement against an article's text."""
+    return check_text(article_text, statement, published=_as_date(published))
+
+
+def default_workers() -> int:
+    """Worker processes to use by default: one per available core."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# --- internals -------------------------------------------------------------------------------
+
+
+def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
+    """Parse bodies and statements of a batch in one ``nlp.pipe`` pass, then code and check."""
+    articles = [item for item in batch if isinstance(item, Article)]
+    texts: list[tuple[str, tuple[int, int]]] = []
+    for a_idx, article in enumerate(articles):
+        texts.append((article.text, (a_idx, -1)))
+        texts.extend((s, (a_idx, s_idx)) for s_idx, s in enumerate(article.statements))
+    bodies: dict[int, Any] = {}
+    statement_docs: dict[int, list[Any]] = {i: [] for i in range(len(articles))}
+    for doc, (a_idx, s_idx) in parse_with_context(texts, batch_size=max(len(texts), 1)):
+        if s_idx < 0:
+            bodies[a_idx] = doc
+        else:
+            statement_docs[a_idx].append(doc)
+
+    a_idx = 0
+    for item in batch:
+        if isinstance(item, Skipped):
+            yield Analysis(article=None, skipped=item)
+            continue
+        doc = bodies[a_idx]
+        events = code_doc(doc, published=item.published)
+        checks = check_statements(
+            item, doc, item.statements, statement_docs=statement_docs[a_idx], article_events=events
+        )
+        yield Analysis(article=item, events=tuple(events), statements=tuple(checks))
+        a_idx += 1
+
+
+def _analyze_batch_list(batch: Sequence[Article | Skipped]) -> list[Analysis]:
+    return list(_analyze_batch(batch))
+
+
+def _warm_worker() -> None:
+    get_nlp()
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, max(size, 1))):
+        yield chunk
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return ingest.parse_published(value)
