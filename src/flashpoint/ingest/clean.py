@@ -1,0 +1,510 @@
+"""The scraped-text cleaner: from a copied or extracted news page to title, body and statements.
+
+A scraped page is the article plus the furniture around it: skip links, menus, share buttons,
+captions printed twice (alt text, then caption), a kicker that repeats the headline, a byline
+and dateline, a copyright footer, and often an appended "Read also" list of machine-written
+sentences. Every later stage indexes into ``Article.text``, so the body must be the article's
+own paragraphs and nothing else; the appended sentences are split off as statements to be
+*checked* against the body, never coded as if the outlet had reported them.
+
+The cleaner works line by line with general rules (no page-specific patterns):
+
+1. Lines are grouped into blocks separated by blank lines (a text with no blank lines at all is
+   treated as one paragraph per line, which is how extractors such as trafilatura emit text).
+2. The first line that introduces an appended block ("Read also", "Related", "See also", ...)
+   after the body has started splits the page: everything after it becomes statements, one per
+   list item, with "1." / "-" / "•" markers removed and wrapped lines joined.
+3. Body lines are dropped when they are boilerplate (``data/boilerplate.json``), navigation
+   (menus, breadcrumbs), a byline or dateline (whose date becomes the publication date), an
+   image caption or credit, a repeat of the headline (also kickers such as
+   "Country - Headline"), or a near-duplicate of another line (captions printed twice).
+4. **Subheadings are dropped.** A short standalone line without terminal punctuation inside the
+   body is a section heading: it is not a sentence, and kept in the text it would either be
+   glued to the next paragraph by the sentence splitter (a fake sentence with a fake subject)
+   or be coded as an event on its own. Headings in news pages restate the paragraph below them,
+   so dropping them loses no reported fact.
+5. The remaining lines form paragraphs (wrapped lines joined with one space) and are joined
+   with ``"\\n\\n"``; leading list markers and doubled spaces are removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .dates import find_date
+
+# Sentence-final punctuation, allowing closing quotes/brackets after it.
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-–—•*·▪►‣◦])\s+")
+_NAV_SEPARATORS = re.compile(r"\s(?:\||•|›|»|>|/|·)\s")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
+_DATELINE_WORDS = re.compile(
+    r"^(?:published|posted|updated|last updated|date|first published|created|modified|by)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&,-]+){0,10}$")
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]*\b(?:photo|image|picture|foto|file)\b[^()]*)\)\s*$"
+    r"|\b(?:photo|image|picture)\s*(?:credit|courtesy)\b"
+    r"|\b(?:getty images|afp via getty|shutterstock)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_HEADLINE_SEPARATOR = re.compile(r"\s*(?:[-–—|:•]|\s)\s*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+# Near-duplicate lines (captions printed twice) are compared only when shorter than this:
+# a duplicated long paragraph is a scraping accident and keeps its first copy instead.
+_CAPTION_MAX_WORDS = 40
+_NEAR_DUPLICATE = 90.0
+_HEADING_MAX_WORDS = 14
+_TITLE_MAX_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedPage:
+    """What the cleaner found on one page."""
+
+    title: str | None
+    text: str
+    statements: tuple[str, ...]
+    published: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    lines: frozenset[str]
+    prefixes: tuple[str, ...]
+    contains: tuple[str, ...]
+    caption_prefixes: tuple[str, ...]
+    statement_header: re.Pattern[str]
+    max_prefix_words: int
+
+
+@functools.lru_cache(maxsize=1)
+def boilerplate_table() -> dict[str, Any]:
+    """The boilerplate table shipped in ``ingest/data/boilerplate.json`` (loaded once)."""
+    source = resources.files("flashpoint.ingest").joinpath("data/boilerplate.json")
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    table = boilerplate_table()
+    headers = sorted(table["statement_headers"], key=len, reverse=True)
+    header_re = re.compile(
+        r"^\s*(?:" + "|".join(re.escape(h) for h in headers) + r")\s*(?:[:：.\-–—]\s*|$)(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+    return _Patterns(
+        lines=frozenset(table["lines"]),
+        prefixes=tuple(table["prefixes"]),
+        contains=tuple(table["contains"]),
+        caption_prefixes=tuple(table["caption_prefixes"]),
+        statement_header=header_re,
+        max_prefix_words=int(table["max_prefix_words"]),
+    )
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    block: int
+    keep: bool = True
+
+
+def clean_page(text: str, *, title: str | None = None) -> CleanedPage:
+    """Split a scraped page into title, cleaned body text, appended statements and dateline date.
+
+    ``title``, when the caller knows it (feed entry, HTML metadata), is used as the headline
+    and its repeats are removed from the body; otherwise the first headline-like line is the
+    title.
+    """
+    lines = _split_lines(text)
+    body, statement_lines = _split_statements(lines)
+    published = _drop_datelines(body)
+    _drop_boilerplate(body)
+    given_title = _normalise_space(title) if title else None
+    found_title = given_title or _find_title(body)
+    if found_title:
+        _drop_headline_repeats(body, found_title)
+    _drop_near_duplicates(body)
+    _drop_menus(body)
+    _drop_headings(body)
+    paragraphs = _paragraphs([line for line in body if line.keep])
+    if published is None and paragraphs:
+        published = _lead_dateline_date(paragraphs[0])
+    statements = _statements(statement_lines)
+    return CleanedPage(
+        title=found_title,
+        text="\n\n".join(paragraphs),
+        statements=tuple(statements),
+        published=published,
+    )
+
+
+# -- lines and blocks -------------------------------------------------------------------------
+
+
+def _normalise_space(text: str) -> str:
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def _split_lines(text: str) -> list[_Line]:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
+    cleaned = [_normalise_space(line) for line in raw]
+    one_per_line = _one_paragraph_per_line(_trim_empty(cleaned))
+    lines: list[_Line] = []
+    block = 0
+    for line in cleaned:
+        if not line:
+            block += 1
+            continue
+        lines.append(_Line(line, block))
+        if one_per_line:
+            block += 1
+    return lines
+
+
+def _one_paragraph_per_line(lines: list[str]) -> bool:
+    """True for text with no blank lines whose long lines end sentences (extractor output).
+
+    Hard-wrapped text also has no blank lines, but its long lines stop mid-sentence; treating
+    those as paragraphs would cut sentences in two.
+    """
+    if len(lines) < 3 or not all(lines):
+        return False
+    long_lines = [line for line in lines if _words(line) >= 8]
+    if not long_lines:
+        return True
+    return sum(_is_terminal(line) for line in long_lines) >= 0.5 * len(long_lines)
+
+
+def _trim_empty(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start]:
+        start += 1
+    while end > start and not lines[end - 1]:
+        end -= 1
+    return lines[start:end]
+
+
+def _key(text: str) -> str:
+    """Comparison key: lower-case letters and digits separated by single spaces."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_terminal(text: str) -> bool:
+    return bool(_TERMINAL.search(text))
+
+
+def _is_body_paragraph(text: str) -> bool:
+    """A line that is clearly running prose (so the article body has started)."""
+    return _words(text) >= 20 or (_words(text) >= 8 and _is_terminal(text))
+
+
+# -- statements -------------------------------------------------------------------------------
+
+
+def _split_statements(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """Split at the first "Read also"-style header that follows body text."""
+    header = _patterns().statement_header
+    body_started = False
+    for i, line in enumerate(lines):
+        match = header.match(line.text)
+        if body_started and match:
+            rest = match.group("rest").strip()
+            tail = lines[i + 1 :]
+            if rest:
+                tail = [_Line(rest, line.block), *tail]
+            return lines[:i], tail
+        if _is_body_paragraph(line.text) and not _is_boilerplate(line.text):
+            body_started = True
+    return lines, []
+
+
+def _statements(lines: list[_Line]) -> list[str]:
+    """One statement per list item: markers stripped, wrapped lines joined, boilerplate dropped."""
+    kept = [line for line in lines if not _is_boilerplate(line.text)]
+    has_markers = any(_LIST_MARKER.match(line.text) for line in kept)
+    any_terminal = any(_is_terminal(line.text) for line in kept)
+    items: list[list[str]] = []
+    previous: _Line | None = None
+    for line in kept:
+        marked = bool(_LIST_MARKER.match(line.text))
+        text = _LIST_MARKER.sub("", line.text).strip()
+        if not text:
+            continue
+        if has_markers:
+            new_item = marked or previous is None
+        elif not any_terminal:
+            new_item = True
+        else:
+            new_item = (
+                previous is None or previous.block != line.block or _is_terminal(previous.text)
+            )
+        if new_item:
+            items.append([text])
+        else:
+            items[-1].append(text)
+        previous = line
+    return [_normalise_space(" ".join(parts)) for parts in items]
+
+
+# -- boilerplate, bylines, datelines, captions ----------------------------------------------
+
+
+def _is_boilerplate(text: str) -> bool:
+    patterns = _patterns()
+    lowered = text.lower().strip()
+    bare = lowered.strip(" .,:;!?|-–—•*·>»›()[]\"'")
+    if not bare or not re.search(r"[^\W\d_]", bare):
+        return True  # nothing but punctuation, digits or symbols
+    if bare in patterns.lines:
+        return True
+    words = _words(lowered)
+    if words <= patterns.max_prefix_words and any(
+        lowered.startswith(p) or bare.startswith(p) for p in patterns.prefixes
+    ):
+        return True
+    if words <= 25 and any(c in lowered for c in patterns.contains):
+        return True
+    if words <= 25 and "cookie" in lowered and re.search(r"\b(?:accept|consent|privacy|use)\b", lowered):
+        return True
+    return _is_caption(text)
+
+
+def _is_caption(text: str) -> bool:
+    lowered = text.lower()
+    if any(lowered.startswith(p) for p in _patterns().caption_prefixes):
+        return True
+    return _words(text) <= 80 and bool(_CAPTION_CREDIT.search(text))
+
+
+def _dateline_date(text: str) -> tuple[dt.date, bool] | None:
+    """The date on a byline/dateline line, and whether it is an "updated" stamp."""
+    if _words(text) > 16:
+        return None
+    found = find_date(text)
+    if found is None:
+        return None
+    rest = _TIME.sub(" ", text)
+    rest = re.sub(
+        r"\b(?:published|posted|updated|last|first|on|at|date|gmt|utc|kst|est|cet|am|pm)\b",
+        " ",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    leftover = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 2]
+    month_words = re.findall(
+        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", rest, re.IGNORECASE
+    )
+    weekdays = re.findall(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", rest, re.IGNORECASE)
+    prose_words = len(leftover) - len(month_words) - len(weekdays)
+    looks_stamp = bool(_DATELINE_WORDS.match(text)) or "|" in text or prose_words <= 4
+    if not looks_stamp or (_is_terminal(text) and prose_words > 4):
+        return None
+    return found, bool(re.search(r"\bupdated\b|\bmodified\b", text, re.IGNORECASE))
+
+
+def _drop_datelines(lines: list[_Line]) -> dt.date | None:
+    """Remove byline/dateline lines; return the publication date they show, if any."""
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    for line in lines:
+        stamp = _dateline_date(line.text)
+        if stamp is not None:
+            line.keep = False
+            day, is_update = stamp
+            if is_update:
+                updated = updated or day
+            else:
+                published = published or day
+        elif _BYLINE.match(line.text) and not _is_terminal(line.text.rstrip(")")):
+            line.keep = False
+    return published or updated
+
+
+def _lead_dateline_date(paragraph: str) -> dt.date | None:
+    """A wire-style dateline opening the first paragraph: "SEOUL, Dec 27 (Wire) - ..."."""
+    head = re.split(r"\s[-–—]\s", paragraph[:120], maxsplit=1)
+    if len(head) < 2:
+        return None
+    return find_date(head[0])
+
+
+def _drop_boilerplate(lines: list[_Line]) -> None:
+    for line in lines:
+        if line.keep and _is_boilerplate(line.text):
+            line.keep = False
+
+
+# -- headline, captions, menus, headings ----------------------------------------------------
+
+
+def _find_title(lines: list[_Line]) -> str | None:
+    """The first headline-like line before the body starts (no terminal period)."""
+    for line in lines:
+        if not line.keep:
+            continue
+        text = line.text
+        if _is_body_paragraph(text) and _is_terminal(text):
+            return None
+        if (
+            3 <= _words(text) <= _TITLE_MAX_WORDS
+            and not text.endswith((".", ":", ",", ";"))
+            and not _NAV_SEPARATORS.search(text)
+            and re.match(r"^[\W]*[^\W\d_]|^\d", text)
+        ):
+            return text
+    return None
+
+
+def _drop_headline_repeats(lines: list[_Line], title: str) -> None:
+    """Drop the headline, and kickers/labels that repeat it ("North Korea - <headline>")."""
+    title_key = _key(title)
+    if not title_key:
+        return
+    for line in lines:
+        if not line.keep:
+            continue
+        key = _key(line.text)
+        if key == title_key:
+            line.keep = False
+            continue
+        if _words(line.text) > _words(title) + 10 or _is_terminal(line.text):
+            continue
+        if key.endswith(" " + title_key) or key.startswith(title_key + " "):
+            line.keep = False
+
+
+def _drop_near_duplicates(lines: list[_Line]) -> None:
+    """Drop captions printed twice: lines that repeat or extend another line.
+
+    When one copy lacks terminal punctuation (alt text before a caption) the whole group is a
+    caption and goes; when all copies are full sentences (a pull quote) the first stays.
+    """
+    candidates = [line for line in lines if line.keep and _words(line.text) <= _CAPTION_MAX_WORDS]
+    keys = [_key(line.text) for line in candidates]
+    grouped: set[int] = set()
+    for i in range(len(candidates)):
+        if i in grouped or len(keys[i]) < 20:
+            continue
+        group = [i]
+        for j in range(i + 1, len(candidates)):
+            if j in grouped or len(keys[j]) < 20:
+                continue
+            a, b = keys[i], keys[j]
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if long_.startswith(short) or fuzz.ratio(a, b) >= _NEAR_DUPLICATE:
+                group.append(j)
+        if len(group) < 2:
+            continue
+        grouped.update(group)
+        members = [candidates[k] for k in group]
+        drop_all = any(not _is_terminal(m.text) for m in members)
+        for m in members if drop_all else members[1:]:
+            m.keep = False
+
+
+def _drop_menus(lines: list[_Line]) -> None:
+    """Drop breadcrumbs ("World > Asia > Korea") and runs of one-to-three-word menu items."""
+    for line in lines:
+        if not line.keep:
+            continue
+        parts = re.split(r"\s(?:\||•|›|»|>|/|·)\s", line.text)
+        if len(parts) >= 3 and sum(_words(p) for p in parts) / len(parts) <= 4:
+            line.keep = False
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        is_item = (
+            line is not None
+            and line.keep
+            and _words(line.text) <= 3
+            and not _is_terminal(line.text)
+        )
+        if is_item:
+            run.append(line)  # type: ignore[arg-type]
+            continue
+        if line is not None and not line.keep:
+            continue  # dropped lines do not break a menu run
+        if len(run) >= 3:
+            for item in run:
+                item.keep = False
+        run = []
+
+
+def _drop_headings(lines: list[_Line]) -> None:
+    """Drop subheadings and labels: short standalone lines without terminal punctuation."""
+    kept = [line for line in lines if line.keep]
+    for i, line in enumerate(kept):
+        text = line.text
+        if _is_terminal(text) or text.endswith((":", ",", ";")) or _words(text) > _HEADING_MAX_WORDS:
+            continue
+        prev = kept[i - 1] if i > 0 else None
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        alone = (prev is None or prev.block != line.block) and (nxt is None or nxt.block != line.block)
+        if alone:
+            line.keep = False
+            continue
+        # Inside a block: a heading follows a finished sentence and precedes a capitalised line.
+        after_sentence = prev is None or prev.block != line.block or _is_terminal(prev.text)
+        before_capital = nxt is not None and bool(re.match(r"^[\"'“‘(]?[A-Z0-9]", nxt.text))
+        last_word = text.split()[-1].lower() if text.split() else ""
+        if (
+            after_sentence
+            and before_capital
+            and _words(text) <= 8
+            and last_word not in _FUNCTION_WORDS
+        ):
+            line.keep = False
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but as that which who is are was were "
+    "be been has have had its their his her this these those said says".split()
+)
+
+
+# -- paragraphs -------------------------------------------------------------------------------
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Join wrapped lines into paragraphs; a new block or a finished sentence ends one."""
+    paragraphs: list[list[str]] = []
+    previous: _Line | None = None
+    for line in lines:
+        text = _LIST_MARKER.sub("", line.text).strip()
+        if not text:
+            continue
+        if previous is None or previous.block != line.block or _is_terminal(previous.text):
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+        previous = line
+    return [_join_wrapped(parts) for parts in paragraphs]
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    out = parts[0]
+    for part in parts[1:]:
+        if re.search(r"[^\W\d_]-$", out) and re.match(r"^[a-z]", part):
+            out = out + part  # hyphenated line break inside a compound: "end-of-" + "year"
+        else:
+            out = out + " " + part
+    return _normalise_space(out)
+
+
+__all__ = ["CleanedPage", "boilerplate_table", "clean_page"]

@@ -1,0 +1,150 @@
+"""Bytes to text: binary detection, decoding with honest notes, and sniffing the document kind.
+
+Inputs come from disks, uploads and the web, so anything can arrive: images saved as ``.txt``,
+Windows-1252 exports, UTF-8 with a few corrupted bytes. Each case gets a typed outcome instead
+of an exception: binary data is refused (``Skipped("binary")``), legacy encodings are detected,
+and invalid UTF-8 is repaired with U+FFFD *and a note saying how many bytes were replaced*, so
+an analyst can see that the text was damaged on the way in.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..records import Skipped
+
+Kind = Literal["html", "json", "jsonl", "feed", "opml", "text"]
+
+# Magic numbers of formats that are never news text.
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (0, b"\xff\xd8\xff", "JPEG image"),
+    (0, b"GIF87a", "GIF image"),
+    (0, b"GIF89a", "GIF image"),
+    (0, b"%PDF-", "PDF document"),
+    (0, b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/EPUB)"),
+    (0, b"PK\x05\x06", "empty ZIP archive"),
+    (0, b"\x1f\x8b", "gzip archive"),
+    (0, b"BZh", "bzip2 archive"),
+    (0, b"\xfd7zXZ\x00", "xz archive"),
+    (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (0, b"Rar!\x1a\x07", "RAR archive"),
+    (0, b"\x7fELF", "ELF executable"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE document (DOC/XLS)"),
+    (0, b"SQLite format 3\x00", "SQLite database"),
+    (0, b"PAR1", "Parquet file"),
+    (0, b"ID3", "MP3 audio"),
+    (0, b"OggS", "Ogg media"),
+    (0, b"\x00\x00\x01\x00", "ICO image"),
+    (4, b"ftyp", "MP4/MOV media"),
+    (8, b"WEBP", "WebP image"),
+    (8, b"WAVE", "WAV audio"),
+)
+_TEXT_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A well-formed UTF-8 multi-byte sequence: its presence means the file *is* UTF-8.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with notes on any guess or repair made."""
+
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the binary format of ``data`` (magic number or NUL bytes), or None for text."""
+    for offset, magic, name in _MAGIC:
+        if data[offset : offset + len(magic)] == magic:
+            return name
+    if any(data.startswith(bom) for bom, _ in _TEXT_BOMS):
+        return None  # UTF-16/32 text legitimately contains NUL bytes
+    if b"\x00" in data[:65536]:
+        return "data with NUL bytes"
+    return None
+
+
+def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
+    """Decode ``data`` to text, or say why it is not text.
+
+    Order: a BOM decides; otherwise strict UTF-8; otherwise, if the bytes contain well-formed
+    UTF-8 sequences, it is UTF-8 with damage (repaired with U+FFFD and noted); otherwise a
+    legacy single-byte encoding detected by charset_normalizer (noted).
+    """
+    kind = binary_kind(data)
+    if kind is not None:
+        return Skipped("binary", f"not text: {kind}", origin)
+    for bom, encoding in _TEXT_BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                text, bad = _decode_replacing(data, encoding)
+                return Decoded(text, encoding, (f"invalid {encoding} replaced ({bad} bytes)",))
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not _UTF8_MULTIBYTE.search(data):
+        legacy = _detect_legacy(data)
+        if legacy is not None:
+            return legacy
+    text, bad = _decode_replacing(data, "utf-8")
+    return Decoded(text, "utf-8", (f"invalid UTF-8 replaced ({bad} bytes)",))
+
+
+def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int]:
+    """Decode with U+FFFD for bad bytes; return the text and how many bytes were bad."""
+    escaped = data.decode(encoding, errors="surrogateescape")
+    bad = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+    text = re.sub("[\udc80-\udcff]+", lambda m: "\ufffd" * len(m.group()), escaped)
+    return text, bad
+
+
+def _detect_legacy(data: bytes) -> Decoded | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in {"utf_8", "utf-8"}:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return Decoded(text, best.encoding, (f"decoded as {best.encoding} (detected)",))
+
+
+def sniff_kind(text: str) -> Kind:
+    """Guess what a decoded document is from its first characters."""
+    head = text[:2048].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("{", "[")):
+        first_lines = [line for line in text.strip().splitlines()[:3] if line.strip()]
+        if len(first_lines) >= 2 and all(line.strip().startswith("{") for line in first_lines):
+            if not first_lines[0].strip().endswith((",", "{")):
+                return "jsonl"
+        return "json"
+    if head.startswith("<"):
+        if "<opml" in head:
+            return "opml"
+        if re.search(r"<rss\b|<feed\b|<rdf:rdf\b", head):
+            return "feed"
+        return "html"
+    if re.search(r"<(?:html|body|article|p|div)\b", head):
+        return "html"
+    return "text"
+
+
+__all__ = ["Decoded", "Kind", "binary_kind", "decode", "sniff_kind"]
