@@ -1,1 +1,14 @@
-"""claims stage."""
+"""Claims stage: is a statement about an article supported, contradicted, or not in it?
+
+``check_statements(article, article_doc, statements)`` is what the pipeline calls;
+``check_text(article_text, statement)`` is the one-off convenience behind ``flashpoint check``.
+How it works: ``index`` (the article, indexed once), ``clauses`` (statements cut into claims),
+``compare`` (alignment and mismatches), ``verdict`` (score, verdict, reason). Word lists and
+fitted weights are data in ``claims/data``.
+"""
+
+from __future__ import annotations
+
+from .check import check_parsed, check_statements, check_text
+
+__all__ = ["check_parsed", "check_statements", "check_text"]

@@ -1,0 +1,64 @@
+"""The claims stage's entry points: check statements against an article.
+
+The article is parsed and indexed once; every statement about it is then aligned with that
+index, so checking many statements about one article costs one article parse (done by the
+pipeline, in the same ``nlp.pipe`` batch as the statements) plus a small per-statement cost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import Article, Event, StatementCheck
+from .compare import compare
+from .index import ArticleIndex, build_index
+from .verdict import decide
+
+
+def check_statements(
+    article: Article,
+    article_doc: Any,
+    statements: Sequence[str],
+    *,
+    statement_docs: Sequence[Any] | None = None,
+    article_events: Sequence[Event] | None = None,
+) -> list[StatementCheck]:
+    """Check each statement against ``article`` and return one verdict per statement, in order.
+
+    ``article_doc`` is the spaCy ``Doc`` of ``article.text``; evidence spans index that text.
+    ``statement_docs`` are the parsed statements (parsed here in one batch when None).
+    ``article_events`` are accepted for the pipeline's convenience; the comparison works on the
+    parse itself.
+    """
+    if not statements:
+        return []
+    if statement_docs is None:
+        from ..nlp import parse_many
+
+        statement_docs = list(parse_many(statements))
+    index = build_index(article_doc)
+    return [
+        check_parsed(article.text, index, text, doc) for text, doc in zip(statements, statement_docs)
+    ]
+
+
+def check_parsed(article_text: str, index: ArticleIndex, statement: str, statement_doc: Any) -> StatementCheck:
+    """Check one parsed statement against an already indexed article."""
+    if not index.sentences or not statement.strip():
+        return StatementCheck(statement, "not_in_source", 0.0, None, "the article has no text to check against")
+    return decide(article_text, statement, compare(index, statement_doc))
+
+
+def check_text(article_text: str, statement: str, *, published: dt.date | None = None) -> StatementCheck:
+    """Check one statement against an article given as plain text (both parsed here)."""
+    from ..nlp import parse_many
+    from ..records import content_id
+
+    article_doc, statement_doc = parse_many([article_text, statement])
+    article = Article(id=content_id(article_text), text=article_text, published=published)
+    return check_statements(article, article_doc, [statement], statement_docs=[statement_doc])[0]
+
+
+__all__ = ["check_parsed", "check_statements", "check_text"]

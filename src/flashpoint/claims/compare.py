@@ -1,0 +1,303 @@
+"""Align a statement's clauses with article sentences and record what does not match.
+
+For every clause the article sentences are ranked by how much of the clause's (rarity-weighted)
+content they contain; the top few form the clause's *window*. Each content word of the clause
+is then found in the window, found only elsewhere in the article, found only as a listed
+synonym, or not found at all. On top of these word statuses come the explicit mismatches a
+person would name: a negation the article does not have, an antonym of the article's word, a
+different number where the article gives one, a different actor where the article names one.
+The statuses and mismatches become the numeric features that ``score`` weighs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .clauses import Clause, split_clauses
+from .index import ArticleIndex, Sentence, is_negated, token_keys
+from .lexicon import lexicon, weights
+from .units import NAME_LABELS, Kind, canonical_entity, token_kind
+
+Status = Literal["window", "synonym", "doc", "novel"]
+FindingKind = Literal["negation", "antonym", "number", "actor"]
+
+KIND_WEIGHT: dict[str, float] = {
+    "entity": 1.5,
+    "number": 1.5,
+    "noun": 1.0,
+    "adj": 0.8,
+    "verb": 0.7,
+    "adv": 0.5,
+    "light": 0.2,
+}
+KINDS: tuple[Kind, ...] = ("entity", "number", "noun", "adj", "verb", "adv", "light")
+_ACTOR_GROUPS = {"GPE": "place", "NORP": "place", "LOC": "place", "PERSON": "person", "ORG": "org"}
+
+
+@dataclass
+class WordStatus:
+    """Where one content word of a statement was found."""
+
+    token: Any
+    key: str
+    kind: Kind
+    status: Status
+    commentary: bool
+
+
+@dataclass
+class Finding:
+    """An explicit mismatch between a statement and an aligned article sentence."""
+
+    kind: FindingKind
+    article_says: str
+    statement_says: str
+    sentence: Sentence
+
+
+@dataclass
+class ClauseResult:
+    clause: Clause
+    window: list[Sentence]
+    alignment: float  # share of the clause's weighted content found in its best sentence
+    coverage: float  # share found anywhere in the window
+    words: list[WordStatus] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    """Everything the scorer and the reason writer need about one statement."""
+
+    clauses: list[ClauseResult]
+    features: dict[str, float]
+    words: list[WordStatus]
+    findings: list[Finding]
+
+    @property
+    def best_sentence(self) -> Sentence | None:
+        factual = [c for c in self.clauses if not c.clause.commentary and c.window] or [
+            c for c in self.clauses if c.window
+        ]
+        if not factual:
+            return None
+        best = max(factual, key=lambda c: c.alignment)
+        return best.window[0]
+
+    @property
+    def best_alignment(self) -> float:
+        factual = [c.alignment for c in self.clauses if not c.clause.commentary]
+        return max(factual or [c.alignment for c in self.clauses] or [0.0])
+
+
+def _match(index: ArticleIndex, keys: list[str], sentence_keys: frozenset[str]) -> float:
+    """1 when a key (or a variant of it) is in the sentence, 0.7 for a listed synonym, else 0."""
+    for key in keys:
+        if any(v in sentence_keys for v in index.variants(key)) or key in sentence_keys:
+            return 1.0
+    for key in keys:
+        if any(s in sentence_keys for s in index.synonyms_in(key)):
+            return 0.7
+    return 0.0
+
+
+@dataclass
+class _Word:
+    token: Any
+    keys: list[str]
+    kind: Kind
+    weight: float
+
+
+def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
+    words: list[_Word] = []
+    for tok in clause.tokens:
+        kind = token_kind(tok)
+        if kind is None:
+            continue
+        keys = token_keys(tok)
+        if kind == "entity":
+            ent_key = _entity_key(tok)
+            if ent_key:
+                keys = [ent_key, *keys]
+        if not keys:
+            continue
+        idf = max(index.idf_of(k) for k in keys) if any(index.has(k) for k in keys) else index.idf_of("")
+        words.append(_Word(tok, keys, kind, KIND_WEIGHT[kind] * idf))
+    return words
+
+
+def _entity_key(token: Any) -> str | None:
+    """The canonical name of the entity a token belongs to ("Kim Jong-un's" -> "kimjongun")."""
+    if token.ent_type_ in NAME_LABELS:
+        doc = token.doc
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return canonical_entity(ent.text)
+    return canonical_entity(token.text) or None
+
+
+def _rank(index: ArticleIndex, words: list[_Word], top_k: int) -> list[tuple[float, Sentence]]:
+    total = sum(w.weight for w in words) or 1.0
+    candidates: set[int] = set()
+    for w in words:
+        for k in w.keys:
+            candidates |= index.sentences_with(index.variants(k))
+            candidates |= index.sentences_with(index.synonyms_in(k))
+    scored = []
+    for i in candidates:
+        sent = index.sentences[i]
+        score = sum(w.weight * _match(index, w.keys, sent.keys) for w in words) / total
+        scored.append((score, sent))
+    scored.sort(key=lambda p: (-p[0], p[1].index))
+    return scored[:top_k]
+
+
+def compare_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> ClauseResult:
+    """Align one clause and classify its words; see module docstring."""
+    words = _content_words(index, clause)
+    ranked = _rank(index, words, top_k) if words else []
+    window = [s for _, s in ranked]
+    window_keys = frozenset().union(*(s.keys for s in window)) if window else frozenset()
+    alignment = ranked[0][0] if ranked else 0.0
+    total = sum(w.weight for w in words) or 1.0
+    coverage = sum(w.weight * _match(index, w.keys, window_keys) for w in words) / total
+    result = ClauseResult(clause, window, alignment, coverage if words else 0.0)
+    for w in words:
+        m = _match(index, w.keys, window_keys)
+        if m == 1.0:
+            status: Status = "window"
+        elif m > 0:
+            status = "synonym"
+        elif any(index.variants(k) for k in w.keys) or any(index.synonyms_in(k) for k in w.keys):
+            status = "doc"
+        else:
+            status = "novel"
+        result.words.append(WordStatus(w.token, w.keys[0], w.kind, status, clause.commentary))
+    if window and not clause.commentary:
+        result.findings.extend(_findings(index, result, window))
+    return result
+
+
+def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    found: list[Finding] = []
+    lex = lexicon()
+    best = window[0]
+    # Negation: the statement negates a word the article asserts, or the reverse.
+    for ws in result.words:
+        variants = index.variants(ws.key) | {ws.key}
+        holders = [s for s in window if variants & s.keys]
+        if not holders:
+            continue
+        sent = holders[0]
+        negated_here = bool(variants & sent.negated)
+        asserted_here = bool(variants & sent.asserted)
+        if is_negated(ws.token) and asserted_here and not negated_here:
+            found.append(Finding("negation", ws.token.text, f"not {ws.token.text}", sent))
+        elif not is_negated(ws.token) and negated_here and not asserted_here:
+            found.append(Finding("negation", f"not {ws.token.text}", ws.token.text, sent))
+    # Antonyms: the statement's word is missing but its opposite is there.
+    for ws in result.words:
+        if ws.status in ("window", "synonym"):
+            continue
+        opposite = lex.antonyms.get(ws.key, frozenset()) | lex.antonyms.get(ws.token.lower_, frozenset())
+        for sent in window:
+            hit = opposite & sent.keys
+            if hit:
+                found.append(Finding("antonym", sorted(hit)[0], ws.token.text, sent))
+                break
+    aligned = result.alignment >= weights().contradiction_min_alignment
+    # Numbers: a number the window does not have, where the window gives another of its kind.
+    for ws in result.words:
+        if ws.kind != "number" or ws.status == "window" or not aligned:
+            continue
+        label = ws.token.ent_type_ or "CARDINAL"
+        stated = {w.key for w in result.words if w.kind == "number"}
+        for sent in window:
+            others = [m for m in sent.numbers if m.label == label and m.key not in stated]
+            if others:
+                found.append(Finding("number", others[0].text, ws.token.text, sent))
+                break
+    # Actors: a named actor the window does not have, where the best sentence names another.
+    if aligned:
+        seen: set[str] = set()
+        doc = result.clause.tokens[0].doc if result.clause.tokens else None
+        clause_ids = {t.i for t in result.clause.tokens}
+        stated_keys = {
+            canonical_entity(e.text)
+            for e in (doc.ents if doc is not None else ())
+            if e.start in clause_ids
+        }
+        for ent in doc.ents if doc is not None else ():
+            group = _ACTOR_GROUPS.get(ent.label_)
+            if group is None or ent.start not in clause_ids:
+                continue
+            key = canonical_entity(ent.text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            window_keys = frozenset().union(*(s.keys for s in window))
+            if key in window_keys or index.variants(key) & window_keys:
+                continue
+            others = [
+                m
+                for m in best.entities
+                if _ACTOR_GROUPS.get(m.label) == group and m.key not in stated_keys
+            ]
+            if others:
+                found.append(Finding("actor", _describe(others[0]), ent.text, best))
+    return found
+
+
+def _describe(mention: Any) -> str:
+    """"Pyongyang (North Korea)" when the mention stands for a country it does not name."""
+    canon = lexicon().demonyms.get(mention.text.lower().strip().removesuffix("'s"))
+    if canon and canon.replace(" ", "") != mention.text.lower().replace(" ", ""):
+        return f"{mention.text} ({canon.title()})"
+    return mention.text
+
+
+def compare(index: ArticleIndex, statement_doc: Any) -> Comparison:
+    """Compare one parsed statement with an indexed article."""
+    top_k = weights().window_top_k
+    clauses = [compare_clause(index, c, top_k=top_k) for c in split_clauses(statement_doc)]
+    words = [w for c in clauses for w in c.words]
+    findings = [f for c in clauses for f in c.findings]
+    return Comparison(clauses, features(index, statement_doc, clauses), words, findings)
+
+
+def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult]) -> dict[str, float]:
+    """The named numeric features the logistic model weighs (see ``claims/data/weights.json``)."""
+    f: dict[str, float] = {}
+    for kind in KINDS:
+        for status in ("doc", "novel"):
+            f[f"{kind}_{status}"] = 0.0
+    f["synonym"] = 0.0
+    f["commentary_novel"] = 0.0
+    for c in clauses:
+        for w in c.words:
+            if w.commentary:
+                if w.status == "novel":
+                    f["commentary_novel"] += 1
+                continue
+            if w.status == "synonym":
+                f["synonym"] += 1
+            elif w.status in ("doc", "novel"):
+                f[f"{w.kind}_{w.status}"] += 1
+    for kind in ("negation", "antonym", "number", "actor"):
+        f[f"{kind}_mismatch"] = float(sum(1 for c in clauses for x in c.findings if x.kind == kind))
+    factual = [c for c in clauses if not c.clause.commentary and c.words] or [c for c in clauses if c.words]
+    f["coverage_min"] = min((c.coverage for c in factual), default=0.0)
+    f["alignment_min"] = min((c.alignment for c in factual), default=0.0)
+    words = [t.lower_ for t in statement_doc if not (t.is_punct or t.is_space)]
+    pairs = list(zip(words, words[1:]))
+    f["bigram_novel"] = (sum(1 for p in pairs if p not in index.bigrams) / len(pairs)) if pairs else 0.0
+    hedges = lexicon().hedges
+    f["hedge"] = float(sum(1 for t in statement_doc if t.lemma_.lower() in hedges or t.lower_ in hedges))
+    n = sum(len(c.words) for c in factual)
+    f["n_content"] = float(n)
+    return f
+
+
+__all__ = ["ClauseResult", "Comparison", "Finding", "WordStatus", "compare", "compare_clause", "features"]

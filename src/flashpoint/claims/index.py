@@ -1,0 +1,221 @@
+"""An article turned into something a statement can be aligned with, built once per article.
+
+A statement is checked against the few article sentences that say the most about it, so the
+article is indexed once: per sentence its match keys (lemmas, numbers, phrasal verbs, joined
+compounds such as "cliff top" -> "clifftop"), which of those words are negated, its named
+entities and numbers; per article the inverse sentence frequency of each key (rare words decide
+the alignment) and an index of word prefixes so that "preparation" finds "prepare".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import lexicon
+from .units import NAME_LABELS, canonical_entity, phrasal_key, token_key, token_kind
+
+PREFIX_LEN = 5
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity or number in an article sentence or a statement."""
+
+    text: str
+    label: str
+    key: str  # canonical entity name, or "#<value>" for numbers
+
+
+@dataclass
+class Sentence:
+    """One article sentence: where it is and what it contains."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+    negated: frozenset[str]  # keys of words that carry a negation in this sentence
+    asserted: frozenset[str]  # keys of words that occur without a negation
+    entities: tuple[Mention, ...]
+    numbers: tuple[Mention, ...]
+
+
+@dataclass
+class ArticleIndex:
+    """Sentences plus article-wide statistics; see module docstring."""
+
+    sentences: list[Sentence]
+    postings: dict[str, set[int]]
+    idf: dict[str, float]
+    entity_keys: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    _prefix: dict[str, set[str]] = field(default_factory=dict)
+    _variants: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> Iterable[str]:
+        return self.postings.keys()
+
+    def has(self, key: str) -> bool:
+        return key in self.postings
+
+    def variants(self, key: str) -> frozenset[str]:
+        """Article keys that are the same word as ``key`` (itself, or a shared long prefix)."""
+        cached = self._variants.get(key)
+        if cached is not None:
+            return cached
+        found = {key} if key in self.postings else set()
+        if len(key) >= PREFIX_LEN and not key.startswith("#"):
+            for other in self._prefix.get(key[:PREFIX_LEN], ()):
+                if other != key and _same_stem(key, other):
+                    found.add(other)
+        result = frozenset(found)
+        self._variants[key] = result
+        return result
+
+    def synonyms_in(self, key: str) -> frozenset[str]:
+        """Article keys that are listed synonyms of ``key`` (or of its variants)."""
+        syn = set(lexicon().synonyms.get(key, ()))
+        return frozenset(k for k in syn if k in self.postings)
+
+    def sentences_with(self, keys: Iterable[str]) -> set[int]:
+        out: set[int] = set()
+        for k in keys:
+            out |= self.postings.get(k, set())
+        return out
+
+    def idf_of(self, key: str) -> float:
+        return self.idf.get(key, math.log(1.0 + 2.0 * max(len(self.sentences), 1)))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= PREFIX_LEN and n >= 0.75 * min(len(a), len(b))
+
+
+def token_keys(token: Any) -> list[str]:
+    """Every key a token can be found under (its key plus its phrasal-verb key)."""
+    keys = [token_key(token)]
+    phrasal = phrasal_key(token)
+    if phrasal:
+        keys.append(phrasal)
+    return [k for k in keys if k]
+
+
+def is_negated(token: Any) -> bool:
+    """True when the token carries a negation ("not known", "no evidence", "never met")."""
+    neg = lexicon().negation
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ in ("advmod", "neg") and child.lower_ in neg:
+            return True
+    return False
+
+
+def _segments(doc: Any) -> Iterable[Any]:
+    """Sentences, further cut at line breaks (headlines and captions run into sentences)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    yield doc[start : tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
+
+
+def build_index(doc: Any) -> ArticleIndex:
+    """Index a parsed article (a spaCy ``Doc`` of ``Article.text``)."""
+    sentences: list[Sentence] = []
+    postings: dict[str, set[int]] = defaultdict(set)
+    bigrams: set[tuple[str, str]] = set()
+    entity_keys: set[str] = set()
+    for span in _segments(doc):
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if not words:
+            continue
+        idx = len(sentences)
+        keys: set[str] = set()
+        negated: set[str] = set()
+        asserted: set[str] = set()
+        numbers: list[Mention] = []
+        previous = None
+        for tok in span:
+            if tok.is_space:
+                continue
+            if tok.is_punct and tok.text != "-":
+                previous = None
+                continue
+            if tok.text == "-":
+                continue
+            tks = token_keys(tok)
+            keys.update(tks)
+            if previous is not None:
+                keys.add(previous.lower_ + tok.lower_)  # "cliff top" -> "clifftop"
+                bigrams.add((previous.lower_, tok.lower_))
+            previous = tok
+            if is_negated(tok):
+                negated.update(tks)
+            else:
+                asserted.update(tks)
+            if token_kind(tok) == "number":
+                numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0]))
+        entities = []
+        for ent in span.ents:
+            if ent.label_ in NAME_LABELS:
+                canon = canonical_entity(ent.text)
+                entities.append(Mention(ent.text, ent.label_, canon))
+                entity_keys.add(canon)
+                keys.add(canon)
+        for tok in span:
+            if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS:
+                c = canonical_entity(tok.text)
+                if c:
+                    entity_keys.add(c)
+                    keys.add(c)
+        keys.discard("")
+        for k in keys:
+            postings[k].add(idx)
+        solid = [t for t in span if not t.is_space]
+        start, end = solid[0].idx, solid[-1].idx + len(solid[-1].text)
+        sentences.append(
+            Sentence(
+                index=idx,
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                keys=frozenset(keys),
+                negated=frozenset(negated),
+                asserted=frozenset(asserted),
+                entities=tuple(entities),
+                numbers=tuple(numbers),
+            )
+        )
+    n = max(len(sentences), 1)
+    idf = {k: math.log(1.0 + n / len(v)) for k, v in postings.items()}
+    prefix: dict[str, set[str]] = defaultdict(set)
+    for k in postings:
+        if len(k) >= PREFIX_LEN and not k.startswith("#"):
+            prefix[k[:PREFIX_LEN]].add(k)
+    return ArticleIndex(
+        sentences=sentences,
+        postings=dict(postings),
+        idf=idf,
+        entity_keys=frozenset(entity_keys),
+        bigrams=frozenset(bigrams),
+        _prefix=dict(prefix),
+    )
+
+
+__all__ = ["ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "token_keys"]

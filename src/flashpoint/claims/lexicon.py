@@ -1,0 +1,103 @@
+"""The claims stage's word lists and fitted weights, loaded once from ``claims/data``.
+
+Why data files: the checker's behaviour is set by two kinds of numbers, hand-written word
+lists (negation cues, synonym clusters, antonym pairs) and weights/thresholds fitted on the
+tuning splits of the benchmarks. Keeping both out of the code means a re-fit (``flashpoint
+bench claims --fit``) changes a JSON file, and a reviewer can read what the checker believes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+
+LEXICON_FILE = "lexicon.json"
+WEIGHTS_FILE = "weights.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists as fast lookup tables (all lemmas lower-cased)."""
+
+    negation: frozenset[str]
+    hedges: frozenset[str]
+    commentary_verbs: frozenset[str]
+    light_words: frozenset[str]
+    synonyms: dict[str, frozenset[str]]  # word -> every word sharing a cluster with it
+    antonyms: dict[str, frozenset[str]]  # word -> its direct antonyms
+    number_words: dict[str, float]
+    number_scales: dict[str, float]
+    demonyms: dict[str, str]  # demonym / capital / abbreviation -> canonical country
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A logistic model over named features plus the verdict thresholds."""
+
+    intercept: float
+    coef: dict[str, float]
+    supported_threshold: float
+    window_top_k: int
+    min_evidence_score: float
+    contradiction_min_alignment: float
+    fitted_on: str
+
+
+def _read(name: str) -> dict[str, Any]:
+    try:
+        raw = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+        return json.loads(raw)
+    except (OSError, ValueError) as e:
+        raise ConfigError(f"claims data file {name} cannot be read: {e}") from e
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Return the word lists (loaded on first use)."""
+    data = _read(LEXICON_FILE)
+    synonyms: dict[str, set[str]] = {}
+    for cluster in data["synonyms"]:
+        words = {w.lower() for w in cluster}
+        for w in words:
+            synonyms.setdefault(w, set()).update(words - {w})
+    antonyms: dict[str, set[str]] = {}
+    for a, b in data["antonyms"]:
+        antonyms.setdefault(a.lower(), set()).add(b.lower())
+        antonyms.setdefault(b.lower(), set()).add(a.lower())
+    return Lexicon(
+        negation=frozenset(w.lower() for w in data["negation"]),
+        hedges=frozenset(w.lower() for w in data["hedges"]),
+        commentary_verbs=frozenset(w.lower() for w in data["commentary_verbs"]),
+        light_words=frozenset(w.lower() for w in data["light_words"]),
+        synonyms={k: frozenset(v) for k, v in synonyms.items()},
+        antonyms={k: frozenset(v) for k, v in antonyms.items()},
+        number_words={k.lower(): float(v) for k, v in data["number_words"].items()},
+        number_scales={k.lower(): float(v) for k, v in data["number_scales"].items()},
+        demonyms={k.lower(): v.lower() for k, v in data["demonyms"].items()},
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> Weights:
+    """Return the fitted model and thresholds (loaded on first use)."""
+    data = _read(WEIGHTS_FILE)
+    try:
+        return Weights(
+            intercept=float(data["intercept"]),
+            coef={k: float(v) for k, v in data["coef"].items()},
+            supported_threshold=float(data["supported_threshold"]),
+            window_top_k=int(data["window_top_k"]),
+            min_evidence_score=float(data["min_evidence_score"]),
+            contradiction_min_alignment=float(data["contradiction_min_alignment"]),
+            fitted_on=str(data.get("fitted_on", "")),
+        )
+    except (KeyError, TypeError, ValueError) as e:
+        raise ConfigError(f"claims/data/{WEIGHTS_FILE} is malformed: {e}") from e
+
+
+__all__ = ["Lexicon", "Weights", "lexicon", "weights"]

@@ -1,0 +1,135 @@
+"""What a token contributes to a comparison: its match key and its kind.
+
+Statements and article sentences are compared token by token on *keys*, not surface forms, so
+that "pleaded"/"pleads", "U.K."/"UK", "35"/"thirty-five" and "$5bn"/"5 billion" meet. Every
+content token also gets a *kind* (entity, number, noun, adjective, verb, adverb, light), because
+a swapped name or number is far stronger evidence of an unsupported statement than a swapped
+verb: paraphrases mostly change verbs and common nouns, errors mostly change names and numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from .lexicon import lexicon
+
+Kind = Literal["entity", "number", "noun", "adj", "verb", "adv", "light"]
+
+# Entity labels that name actors, places and things (as opposed to quantities).
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+NUMBER_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "VERB", "ADV"})
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+).split()
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)*)([a-z]*)$")
+
+
+def norm(text: str) -> str:
+    """Lower-case and drop everything but letters and digits ("U.K." -> "uk")."""
+    return _NON_ALNUM.sub("", text.lower())
+
+
+def number_value(token: Any) -> float | None:
+    """The numeric value a token writes, if any ("35", "1,000", "5bn", "thirty", "fourth")."""
+    text = token.lower_.replace("$", "").replace("%", "")
+    lex = lexicon()
+    if text in lex.number_words:
+        return lex.number_words[text]
+    match = _NUMBER.match(text)
+    if not match:
+        return None
+    digits, suffix = match.groups()
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    if suffix in ("", "st", "nd", "rd", "th", "s"):
+        return value
+    if suffix in lex.number_scales:
+        return value * lex.number_scales[suffix]
+    return None
+
+
+def token_key(token: Any) -> str:
+    """The key two tokens must share to count as the same word."""
+    value = number_value(token)
+    if value is not None:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in lexicon().number_scales and nxt.lower_ not in ("b", "m"):
+            value *= lexicon().number_scales[nxt.lower_]
+        return "#" + (str(int(value)) if value == int(value) else f"{value:g}")
+    lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
+    key = norm(lemma) or norm(token.lower_)
+    return key
+
+
+def token_kind(token: Any) -> Kind | None:
+    """The kind of a content token, or None for function words and punctuation."""
+    if token.is_punct or token.is_space:
+        return None
+    lower = token.lower_
+    if token.ent_type_ in NUMBER_LABELS and (token.like_num or number_value(token) is not None):
+        return "number"
+    if token.pos_ == "NUM" or token.like_num:
+        return "number" if number_value(token) is not None else None
+    if lower in _MONTHS:
+        return "number"  # dates behave like numbers: a swapped month is a factual error
+    if token.pos_ not in CONTENT_POS:
+        return None
+    if token.is_stop:
+        return None
+    key = token.lemma_.lower()
+    if key in lexicon().light_words or lower in lexicon().light_words:
+        return "light"
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS:
+        return "entity"
+    if token.pos_ == "NOUN":
+        return "noun"
+    if token.pos_ == "ADJ":
+        return "adj"
+    if token.pos_ == "VERB":
+        return "verb"
+    return "adv"
+
+
+def phrasal_key(token: Any) -> str | None:
+    """``speed_up`` for "speed up": a verb joined with its particle, as the word lists write it."""
+    if token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        if child.dep_ == "prt":
+            return f"{token.lemma_.lower()}_{child.lower_}"
+    return None
+
+
+def canonical_entity(text: str) -> str:
+    """An entity name reduced so that spelling variants meet ("the U.K.'s" -> "unitedkingdom")."""
+    lower = text.lower().strip()
+    for prefix in ("the ",):
+        if lower.startswith(prefix):
+            lower = lower[len(prefix):]
+    for suffix in ("'s", "’s", "'"):
+        if lower.endswith(suffix):
+            lower = lower[: -len(suffix)]
+    lower = lower.strip()
+    country = lexicon().demonyms.get(lower) or lexicon().demonyms.get(lower.replace(".", ""))
+    return norm(country or lower)
+
+
+__all__ = [
+    "Kind",
+    "NAME_LABELS",
+    "NUMBER_LABELS",
+    "canonical_entity",
+    "norm",
+    "number_value",
+    "phrasal_key",
+    "token_key",
+    "token_kind",
+]
