@@ -1,0 +1,357 @@
+"""Read-only queries over a Flashpoint database (the CLI, the API and the dashboard use them).
+
+Every function takes a DuckDB connection (``connect_readonly(path)``), builds parameterised SQL
+only (user values never enter the SQL text) and returns plain dicts ready for JSON.
+
+Dyads are written ``"PRK-KOR"``: each side is matched against an actor's *party*, its country
+(``PRK`` for ``PRKGOV``) or, for actors without a country such as ``IGOUNO``, its full code.
+An unordered dyad matches both directions; ``ordered=True`` matches source→target only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, StoreError
+from .schema import DERIVED_TABLES, PRIMARY_TABLES, SCHEMA_VERSION
+
+MAX_LIMIT = 10_000
+
+
+def connect_readonly(path: str | Path) -> Any:
+    """Open ``path`` read-only; raises ``StoreError`` when missing, locked or of another version."""
+    import duckdb
+
+    p = Path(path)
+    if not p.is_file():
+        raise StoreError(f"database {p} not found; create it with `flashpoint ingest ... --db {p}`")
+    try:
+        con = duckdb.connect(str(p), read_only=True)
+    except duckdb.Error as e:
+        raise StoreError(
+            f"cannot open {p} read-only: {e}. A writer (ingest) may be running on it"
+        ) from e
+    try:
+        rows = con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
+    except duckdb.Error as e:
+        con.close()
+        raise StoreError(f"{p} is not a Flashpoint database: {e}") from e
+    if [r[0] for r in rows] != [SCHEMA_VERSION]:
+        con.close()
+        raise StoreError(f"{p} has schema version {rows}, expected {SCHEMA_VERSION}")
+    return con
+
+
+def parse_dyad(dyad: str) -> tuple[str, str]:
+    """``"PRK-KOR"`` -> ``("PRK", "KOR")``; raises ``InputError`` on anything else."""
+    parts = [p.strip().upper() for p in dyad.replace("_", "-").split("-")]
+    if len(parts) != 2 or not all(p.isalnum() and 3 <= len(p) <= 12 for p in parts):
+        raise InputError(f"dyad {dyad!r} must look like PRK-KOR (two actor or country codes)")
+    return parts[0], parts[1]
+
+
+def _date(value: str | dt.date | None, name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise InputError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from e
+
+
+def _rows(con: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [_jsonable(dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    for k, v in row.items():
+        if isinstance(v, dt.datetime):
+            row[k] = v.isoformat(sep=" ")
+        elif isinstance(v, dt.date):
+            row[k] = v.isoformat()
+    return row
+
+
+EVENT_COLUMNS = (
+    "id", "article_id", "idx", "day", "date", "date_text", "date_precision",
+    "source_text", "source_code", "source_country", "source_sector",
+    "target_text", "target_code", "target_country", "target_sector",
+    "cameo", "cameo_root", "plover", "quad_class", "goldstein", "attribution",
+    "location_text", "location_country", "location_lat", "location_lon",
+    "negated", "modality", "trigger", "evidence_text", "evidence_start", "evidence_end",
+    "title", "published", "url", "source", "story_id",
+)
+
+_EVENT_SELECT = """
+    SELECT e.id, e.article_id, e.idx,
+           CASE WHEN e.date IS NOT NULL AND coalesce(e.date_precision, 'day') = 'day'
+                THEN e.date ELSE coalesce(a.published, e.date) END AS day,
+           e.date, e.date_text, e.date_precision,
+           e.source_text, e.source_code, e.source_country, e.source_sector,
+           e.target_text, e.target_code, e.target_country, e.target_sector,
+           e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein, e.attribution,
+           e.location_text, e.location_country, e.location_lat, e.location_lon,
+           e.negated, e.modality, e.trigger, e.evidence_text, e.evidence_start, e.evidence_end,
+           a.title, a.published, a.url, a.source, a.story_id
+    FROM events e JOIN articles a ON a.id = e.article_id
+"""
+
+
+def event_filters(
+    *,
+    dyad: str | None = None,
+    ordered: bool = False,
+    actor: str | None = None,
+    country: str | None = None,
+    cameo_root: str | None = None,
+    plover: str | None = None,
+    quad_class: int | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    text: str | None = None,
+    article_id: str | None = None,
+    alias: str = "e",
+    day_expr: str | None = None,
+) -> tuple[str, list[Any]]:
+    """WHERE clause (without the keyword; ``TRUE`` when empty) and its parameters."""
+    e = alias
+    src_party = f"coalesce({e}.source_country, {e}.source_code)"
+    tgt_party = f"coalesce({e}.target_country, {e}.target_code)"
+    day = day_expr or f"{e}.day"
+    where: list[str] = []
+    params: list[Any] = []
+    if dyad:
+        a, b = parse_dyad(dyad)
+        if ordered:
+            where.append(f"({src_party} = ? AND {tgt_party} = ?)")
+            params += [a, b]
+        else:
+            where.append(
+                f"(({src_party} = ? AND {tgt_party} = ?) OR ({src_party} = ? AND {tgt_party} = ?))"
+            )
+            params += [a, b, b, a]
+    if actor:
+        where.append(f"({e}.source_code = ? OR {e}.target_code = ?)")
+        params += [actor.upper(), actor.upper()]
+    if country:
+        where.append(f"({src_party} = ? OR {tgt_party} = ?)")
+        params += [country.upper(), country.upper()]
+    if cameo_root:
+        where.append(f"{e}.cameo_root = ?")
+        params.append(cameo_root.zfill(2))
+    if plover:
+        where.append(f"{e}.plover = ?")
+        params.append(plover.upper())
+    if quad_class is not None:
+        where.append(f"{e}.quad_class = ?")
+        params.append(int(quad_class))
+    if (s := _date(since, "since")) is not None:
+        where.append(f"{day} >= ?")
+        params.append(s)
+    if (u := _date(until, "until")) is not None:
+        where.append(f"{day} <= ?")
+        params.append(u)
+    if text:
+        where.append(f"{e}.evidence_text ILIKE ?")
+        params.append(f"%{text}%")
+    if article_id:
+        where.append(f"{e}.article_id = ?")
+        params.append(article_id)
+    return (" AND ".join(where) or "TRUE"), params
+
+
+def events(
+    con: Any,
+    *,
+    dyad: str | None = None,
+    ordered: bool = False,
+    actor: str | None = None,
+    country: str | None = None,
+    cameo_root: str | None = None,
+    plover: str | None = None,
+    quad_class: int | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    text: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Coded events (one row per mention) with their article, newest first.
+
+    ``since``/``until`` bound the event day (the event date when known to the day, else the
+    publication date); ``text`` is a case-insensitive substring of the evidence sentence.
+    """
+    where, params = event_filters(
+        dyad=dyad, ordered=ordered, actor=actor, country=country, cameo_root=cameo_root,
+        plover=plover, quad_class=quad_class, since=since, until=until, text=text,
+    )
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    sql = (
+        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE {where} "  # noqa: S608 - fixed fragments
+        "ORDER BY day DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?"
+    )
+    return _rows(con, sql, [*params, limit, max(0, int(offset))])
+
+
+def count_events(con: Any, **filters: Any) -> int:
+    """Number of events matching the same filters as ``events``."""
+    where, params = event_filters(**filters)
+    sql = f"SELECT count(*) FROM ({_EVENT_SELECT}) e WHERE {where}"  # noqa: S608
+    return con.execute(sql, params).fetchall()[0][0]
+
+
+def article(con: Any, article_id: str) -> dict[str, Any] | None:
+    """One article with its events, statements, sightings and story; None when unknown."""
+    rows = _rows(con, "SELECT * FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        return None
+    art = rows[0]
+    art["events"] = _rows(
+        con,
+        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE article_id = ? ORDER BY idx",  # noqa: S608
+        [article_id],
+    )
+    art["statements"] = _rows(
+        con, "SELECT * FROM statements WHERE article_id = ? ORDER BY idx", [article_id]
+    )
+    art["sightings"] = _rows(
+        con,
+        "SELECT key, source, origin, url, seen_at FROM sightings WHERE article_id = ? "
+        "ORDER BY key",
+        [article_id],
+    )
+    art["story"] = story(con, art["story_id"]) if art.get("story_id") else None
+    return art
+
+
+def articles(
+    con: Any,
+    *,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    source: str | None = None,
+    text: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Articles (without their text) with event counts, newest first."""
+    where: list[str] = []
+    params: list[Any] = []
+    if (s := _date(since, "since")) is not None:
+        where.append("a.published >= ?")
+        params.append(s)
+    if (u := _date(until, "until")) is not None:
+        where.append("a.published <= ?")
+        params.append(u)
+    if source:
+        where.append("a.source = ?")
+        params.append(source)
+    if text:
+        where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
+        params += [f"%{text}%", f"%{text}%"]
+    sql = (
+        "SELECT a.id, a.title, a.published, a.url, a.source, a.language, a.origin, "
+        "a.num_words, a.story_id, a.ingested_at, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS num_events, "
+        "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS num_statements "
+        f"FROM articles a WHERE {' AND '.join(where) or 'TRUE'} "  # noqa: S608
+        "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?"
+    )
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    return _rows(con, sql, [*params, limit, max(0, int(offset))])
+
+
+def story(con: Any, story_id: str) -> dict[str, Any] | None:
+    """A story with its members and why they were merged (similarity, matched article)."""
+    rows = _rows(con, "SELECT * FROM stories WHERE story_id = ?", [story_id])
+    if not rows:
+        return None
+    st = rows[0]
+    st["members"] = _rows(
+        con,
+        "SELECT m.article_id, m.similarity, m.matched_id, m.method, a.title, a.source, a.url, "
+        "a.published FROM story_members m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.story_id = ? ORDER BY m.method DESC, a.published NULLS LAST, m.article_id",
+        [story_id],
+    )
+    return st
+
+
+def stories(
+    con: Any, *, min_articles: int = 2, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Stories with at least ``min_articles`` copies, largest first."""
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    return _rows(
+        con,
+        "SELECT * FROM stories WHERE num_articles >= ? "
+        "ORDER BY num_articles DESC, first_published DESC NULLS LAST, story_id LIMIT ? OFFSET ?",
+        [int(min_articles), limit, max(0, int(offset))],
+    )
+
+
+def statements(
+    con: Any, *, verdict: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Checked statements with their article title, optionally of one verdict."""
+    where, params = ("s.verdict = ?", [verdict]) if verdict else ("TRUE", [])
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    return _rows(
+        con,
+        "SELECT s.*, a.title, a.url FROM statements s JOIN articles a ON a.id = s.article_id "
+        f"WHERE {where} ORDER BY a.published DESC NULLS LAST, s.article_id, s.idx "  # noqa: S608
+        "LIMIT ? OFFSET ?",
+        [*params, limit, max(0, int(offset))],
+    )
+
+
+def skips(
+    con: Any, *, reason: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Stored skips (inputs that gave no article) and why."""
+    where, params = ("reason = ?", [reason]) if reason else ("TRUE", [])
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    return _rows(
+        con,
+        f"SELECT * FROM skips WHERE {where} ORDER BY \"at\" DESC, id LIMIT ? OFFSET ?",  # noqa: S608
+        [*params, limit, max(0, int(offset))],
+    )
+
+
+def skip_reasons(con: Any) -> dict[str, int]:
+    """Number of stored skips per reason."""
+    return dict(con.execute("SELECT reason, count(*) FROM skips GROUP BY reason ORDER BY 1").fetchall())
+
+
+def counts(con: Any) -> dict[str, int]:
+    """Row count of every table."""
+    return {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # noqa: S608 - fixed names
+        for t in (*PRIMARY_TABLES, *DERIVED_TABLES)
+    }
+
+
+def dyads(con: Any, *, limit: int = 20, since: str | dt.date | None = None) -> list[dict[str, Any]]:
+    """Most active unordered country dyads (distinct events), with conflict share and Goldstein."""
+    params: list[Any] = []
+    where = "source_party IS NOT NULL AND target_party IS NOT NULL AND source_party <> target_party"
+    if (s := _date(since, "since")) is not None:
+        where += " AND day >= ?"
+        params.append(s)
+    sql = f"""
+        SELECT least(source_party, target_party) || '-' || greatest(source_party, target_party)
+                   AS dyad,
+               count(*) AS events,
+               sum(num_mentions) AS mentions,
+               round(avg(goldstein), 3) AS goldstein_mean,
+               round(avg(CASE WHEN quad_class = 4 THEN 1.0 ELSE 0.0 END), 3)
+                   AS material_conflict_share,
+               min(day) AS first_day, max(day) AS last_day
+        FROM unique_events WHERE {where} AND NOT negated
+        GROUP BY 1 ORDER BY events DESC, dyad LIMIT ?
+    """  # noqa: S608 - fixed fragments
+    return _rows(con, sql, [*params, max(0, min(int(limit), MAX_LIMIT))])

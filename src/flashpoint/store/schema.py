@@ -1,0 +1,234 @@
+"""The DuckDB schema: what Flashpoint keeps about every article, event, statement and skip.
+
+Every row is keyed by something derived from content (the article's content hash, an event
+id hashed from its article, evidence offsets, code and actors, a skip id hashed from its
+origin and reason), so writing the same thing twice is a no-op (``ON CONFLICT DO NOTHING``)
+and a re-run after a crash converges on exactly the data of an uninterrupted run.
+
+Two tables are *derived* and rebuilt as a whole after each ingest (``Store.refresh``):
+``stories`` / ``story_members`` (syndicated copies clustered into one story) and
+``unique_events`` (the same event reported by several stories on one day, with
+``num_mentions`` / ``num_articles`` / ``num_sources`` as in GDELT). Rebuilding them from the
+primary tables keeps them deterministic whatever the history of interrupted runs.
+
+The version is recorded in ``schema_version``; opening a file written by another version
+raises ``StoreError`` instead of silently mixing layouts.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Primary tables: written by Store.write, never updated except articles.story_id.
+TABLES: dict[str, str] = {
+    "schema_version": """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER NOT NULL,
+            created_at TIMESTAMP NOT NULL
+        )""",
+    "articles": """
+        CREATE TABLE IF NOT EXISTS articles (
+            id VARCHAR PRIMARY KEY,          -- content hash (records.content_id)
+            title VARCHAR,
+            published DATE,
+            url VARCHAR,
+            source VARCHAR,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            origin VARCHAR,                  -- path, path:line or feed URL it was first read from
+            notes VARCHAR[],                 -- lossy repairs made on the way in
+            num_words INTEGER,
+            story_id VARCHAR,                -- set by Store.refresh (dedup)
+            ingested_at TIMESTAMP NOT NULL
+        )""",
+    # Every place an article was seen (exact copies share one article row, so the number of
+    # copies and of distinct sources lives here: GDELT's NumArticles / NumSources).
+    "sightings": """
+        CREATE TABLE IF NOT EXISTS sightings (
+            article_id VARCHAR NOT NULL,
+            key VARCHAR NOT NULL,            -- url, else origin, else article id
+            source VARCHAR,                  -- source name, else url host, else 'unknown'
+            origin VARCHAR,
+            url VARCHAR,
+            seen_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (article_id, key)
+        )""",
+    "signatures": """
+        CREATE TABLE IF NOT EXISTS signatures (
+            article_id VARCHAR PRIMARY KEY,  -- MinHash of word shingles (store.dedup)
+            minhash BLOB NOT NULL
+        )""",
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            id VARCHAR PRIMARY KEY,          -- hash(article id, evidence offsets, code, actors)
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,            -- order within the article (main event first)
+            source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
+            source_sector VARCHAR,
+            target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
+            target_sector VARCHAR,
+            cameo VARCHAR NOT NULL,
+            cameo_root VARCHAR NOT NULL,
+            plover VARCHAR,
+            quad_class INTEGER NOT NULL,
+            goldstein DOUBLE NOT NULL,
+            date DATE,
+            date_text VARCHAR,
+            date_precision VARCHAR,
+            attribution VARCHAR,
+            location_text VARCHAR, location_country VARCHAR,
+            location_lat DOUBLE, location_lon DOUBLE,
+            negated BOOLEAN NOT NULL,
+            modality VARCHAR NOT NULL,
+            trigger VARCHAR,
+            evidence_text VARCHAR NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL
+        )""",
+    "statements": """
+        CREATE TABLE IF NOT EXISTS statements (
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            verdict VARCHAR NOT NULL,
+            score DOUBLE NOT NULL,
+            evidence_text VARCHAR,
+            evidence_start INTEGER,
+            evidence_end INTEGER,
+            reason VARCHAR,
+            PRIMARY KEY (article_id, idx)
+        )""",
+    "skips": """
+        CREATE TABLE IF NOT EXISTS skips (
+            id VARCHAR PRIMARY KEY,          -- hash(origin, reason) (or detail when no origin)
+            reason VARCHAR NOT NULL,
+            detail VARCHAR,
+            origin VARCHAR,
+            "at" TIMESTAMP NOT NULL
+        )""",
+    # Derived (Store.refresh): syndicated copies clustered into stories.
+    "stories": """
+        CREATE TABLE IF NOT EXISTS stories (
+            story_id VARCHAR PRIMARY KEY,    -- = id of the representative (first) article
+            title VARCHAR,
+            num_articles INTEGER NOT NULL,   -- sightings of all member articles (NumArticles)
+            num_sources INTEGER NOT NULL,    -- distinct sources among them (NumSources)
+            num_members INTEGER NOT NULL,    -- distinct article texts merged
+            first_published DATE,
+            last_published DATE
+        )""",
+    "story_members": """
+        CREATE TABLE IF NOT EXISTS story_members (
+            article_id VARCHAR PRIMARY KEY,
+            story_id VARCHAR NOT NULL,
+            similarity DOUBLE NOT NULL,      -- estimated Jaccard to the closest earlier member
+            matched_id VARCHAR,              -- that member (NULL for the representative)
+            method VARCHAR NOT NULL          -- 'representative' | 'near_duplicate'
+        )""",
+    # Derived (Store.refresh): one row per distinct event (GDELT-style).
+    "unique_events": """
+        CREATE TABLE IF NOT EXISTS unique_events (
+            id VARCHAR PRIMARY KEY,          -- hash of the grouping key
+            day DATE,                        -- event day used by series (see analytics.tension)
+            source_code VARCHAR, source_country VARCHAR, source_text VARCHAR,
+            target_code VARCHAR, target_country VARCHAR, target_text VARCHAR,
+            source_party VARCHAR,            -- country, else code (IGOUNO): what dyads match
+            target_party VARCHAR,
+            cameo VARCHAR NOT NULL,
+            cameo_root VARCHAR NOT NULL,
+            plover VARCHAR,
+            quad_class INTEGER NOT NULL,
+            goldstein DOUBLE NOT NULL,
+            negated BOOLEAN NOT NULL,
+            modality VARCHAR NOT NULL,
+            num_mentions INTEGER NOT NULL,   -- coded events merged (NumMentions)
+            num_stories INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,   -- sightings of the articles reporting it
+            num_sources INTEGER NOT NULL,
+            first_event_id VARCHAR NOT NULL, -- the earliest mention: evidence, URL, location
+            first_article_id VARCHAR NOT NULL
+        )""",
+}
+
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
+    "CREATE INDEX IF NOT EXISTS sightings_article ON sightings(article_id)",
+    "CREATE INDEX IF NOT EXISTS members_story ON story_members(story_id)",
+)
+
+PRIMARY_TABLES = ("articles", "sightings", "signatures", "events", "statements", "skips")
+DERIVED_TABLES = ("stories", "story_members", "unique_events")
+
+# The grouping of events into unique events. An event dated to the day is placed on that day;
+# one dated only to a month or year ("in April", "last year") or not at all is placed on the
+# day it was reported (the article's publication date), so vague dates do not pile up on the
+# 1st of a month. Events whose actors are both unknown are never merged with one another.
+REFRESH_UNIQUE_EVENTS = """
+    DELETE FROM unique_events;
+    INSERT INTO unique_events
+    WITH e AS (
+        SELECT ev.*,
+               a.published,
+               coalesce(m.story_id, ev.article_id) AS story_id,
+               CASE WHEN ev.date IS NOT NULL AND coalesce(ev.date_precision, 'day') = 'day'
+                    THEN ev.date ELSE coalesce(a.published, ev.date) END AS day,
+               coalesce(ev.source_country, ev.source_code) AS source_party,
+               coalesce(ev.target_country, ev.target_code) AS target_party
+        FROM events ev
+        JOIN articles a ON a.id = ev.article_id
+        LEFT JOIN story_members m ON m.article_id = ev.article_id
+    ), k AS (
+        SELECT *,
+               md5(concat_ws('|',
+                   coalesce(source_code, '-'), coalesce(target_code, '-'), cameo,
+                   coalesce(CAST(day AS VARCHAR), '-'), CAST(negated AS VARCHAR),
+                   CASE WHEN source_code IS NULL AND target_code IS NULL THEN id ELSE '' END
+               ))[1:16] AS gid
+        FROM e
+    ), s AS (
+        SELECT article_id, count(*) AS n_sightings FROM sightings GROUP BY article_id
+    ), src AS (
+        SELECT DISTINCT k.gid, si.source FROM k JOIN sightings si ON si.article_id = k.article_id
+    ), nsrc AS (
+        SELECT gid, count(DISTINCT source) AS num_sources FROM src GROUP BY gid
+    ), arts AS (
+        SELECT DISTINCT gid, article_id FROM k
+    ), narts AS (
+        SELECT arts.gid, sum(coalesce(s.n_sightings, 1)) AS num_articles
+        FROM arts LEFT JOIN s ON s.article_id = arts.article_id GROUP BY arts.gid
+    ), g AS (
+        SELECT gid,
+               any_value(day) AS day,
+               any_value(source_code) AS source_code,
+               any_value(source_country) AS source_country,
+               arg_min(source_text, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS source_text,
+               any_value(target_code) AS target_code,
+               any_value(target_country) AS target_country,
+               arg_min(target_text, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS target_text,
+               any_value(source_party) AS source_party,
+               any_value(target_party) AS target_party,
+               any_value(cameo) AS cameo,
+               any_value(cameo_root) AS cameo_root,
+               any_value(plover) AS plover,
+               any_value(quad_class) AS quad_class,
+               min(goldstein) AS goldstein,
+               any_value(negated) AS negated,
+               arg_min(modality, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS modality,
+               count(*) AS num_mentions,
+               count(DISTINCT story_id) AS num_stories,
+               arg_min(id, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS first_event_id,
+               arg_min(article_id, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS first_article_id
+        FROM k GROUP BY gid
+    )
+    SELECT g.gid, g.day, g.source_code, g.source_country, g.source_text,
+           g.target_code, g.target_country, g.target_text, g.source_party, g.target_party,
+           g.cameo, g.cameo_root, g.plover, g.quad_class, g.goldstein, g.negated, g.modality,
+           g.num_mentions, g.num_stories, coalesce(narts.num_articles, g.num_mentions),
+           coalesce(nsrc.num_sources, 1), g.first_event_id, g.first_article_id
+    FROM g LEFT JOIN narts USING (gid) LEFT JOIN nsrc USING (gid);
+"""

@@ -1,0 +1,449 @@
+"""The one writer of a Flashpoint DuckDB file.
+
+DuckDB allows one writing process per file, so everything that stores goes through a
+``Store``: the CLI ingest, the demo, the API's upload path and the Dask runner's collector.
+
+Why it is safe to kill: ``write`` commits one transaction per batch of articles (an article,
+its events, statements, sighting and MinHash signature always land together or not at all),
+and every row's key is derived from content, so a re-run skips what was committed
+(``INSERT OR IGNORE``) and adds exactly what was lost. Derived tables (stories, unique
+events) are rebuilt as a whole by ``refresh`` in one transaction from the primary tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from ..errors import StoreError
+from ..records import Analysis, Article, Event, Skipped, StatementCheck
+from . import dedup
+from .schema import (
+    DERIVED_TABLES,
+    INDEXES,
+    PRIMARY_TABLES,
+    REFRESH_UNIQUE_EVENTS,
+    SCHEMA_VERSION,
+    TABLES,
+)
+
+DEFAULT_DB = "flashpoint.duckdb"
+BATCH_ARTICLES = 64
+
+
+@dataclass
+class WriteStats:
+    """What a ``write`` call did. ``known`` = already stored before (nothing added)."""
+
+    articles_new: int = 0
+    articles_known: int = 0
+    events: int = 0
+    statements: int = 0
+    sightings_new: int = 0
+    skips_new: int = 0
+    skips_known: int = 0
+    skips_by_reason: Counter = field(default_factory=Counter)
+    words: int = 0
+    batches: int = 0
+
+    def add(self, other: WriteStats) -> None:
+        for name in (
+            "articles_new", "articles_known", "events", "statements", "sightings_new",
+            "skips_new", "skips_known", "words", "batches",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.skips_by_reason.update(other.skips_by_reason)
+
+
+@dataclass(frozen=True)
+class RefreshStats:
+    """Result of rebuilding the derived tables."""
+
+    stories: int
+    articles_merged: int  # articles that joined an earlier article's story
+    unique_events: int
+    events: int
+
+
+def _h(*parts: object) -> str:
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def event_id(article_id: str, event: Event) -> str:
+    """Deterministic event id: article, evidence offsets, code and actors."""
+    s, t = event.source, event.target
+    return _h(
+        article_id, event.evidence.start, event.evidence.end, event.cameo,
+        s.code if s else None, s.text if s else None,
+        t.code if t else None, t.text if t else None,
+    )
+
+
+def skip_id(skip: Skipped) -> str:
+    """A skip is the same skip when it comes from the same origin for the same reason."""
+    if skip.origin:
+        return _h("skip", skip.origin, skip.reason)
+    return _h("skip", skip.reason, skip.detail)
+
+
+def sighting_key(article: Article) -> tuple[str, str]:
+    """(key, source) of one place an article was seen."""
+    key = article.url or article.origin or article.id
+    source = article.source
+    if not source and article.url:
+        source = urlparse(article.url).hostname
+    return key, source or "unknown"
+
+
+def _event_row(article_id: str, idx: int, e: Event) -> dict[str, Any]:
+    s, t, loc = e.source, e.target, e.location
+    return {
+        "id": event_id(article_id, e), "article_id": article_id, "idx": idx,
+        "source_text": s.text if s else None, "source_code": s.code if s else None,
+        "source_country": s.country if s else None, "source_sector": s.sector if s else None,
+        "target_text": t.text if t else None, "target_code": t.code if t else None,
+        "target_country": t.country if t else None, "target_sector": t.sector if t else None,
+        "cameo": e.cameo, "cameo_root": e.cameo_root, "plover": e.plover,
+        "quad_class": e.quad_class, "goldstein": float(e.goldstein),
+        "date": e.date, "date_text": e.date_text, "date_precision": e.date_precision,
+        "attribution": e.attribution,
+        "location_text": loc.text if loc else None, "location_country": loc.country if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "negated": bool(e.negated), "modality": e.modality, "trigger": e.trigger,
+        "evidence_text": e.evidence.text, "evidence_start": e.evidence.start,
+        "evidence_end": e.evidence.end,
+    }
+
+
+def _statement_row(article_id: str, idx: int, c: StatementCheck) -> dict[str, Any]:
+    ev = c.evidence
+    return {
+        "article_id": article_id, "idx": idx, "text": c.text, "verdict": c.verdict,
+        "score": float(c.score), "evidence_text": ev.text if ev else None,
+        "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
+        "reason": c.reason,
+    }
+
+
+def _arrow_schemas() -> dict[str, Any]:
+    import pyarrow as pa
+
+    s, i, d, b = pa.string(), pa.int32(), pa.float64(), pa.bool_()
+    ts, date = pa.timestamp("us"), pa.date32()
+    return {
+        "articles": pa.schema([
+            ("id", s), ("title", s), ("published", date), ("url", s), ("source", s),
+            ("language", s), ("text", s), ("origin", s), ("notes", pa.list_(s)),
+            ("num_words", i), ("story_id", s), ("ingested_at", ts),
+        ]),
+        "sightings": pa.schema([
+            ("article_id", s), ("key", s), ("source", s), ("origin", s), ("url", s),
+            ("seen_at", ts),
+        ]),
+        "signatures": pa.schema([("article_id", s), ("minhash", pa.binary())]),
+        "events": pa.schema([
+            ("id", s), ("article_id", s), ("idx", i),
+            ("source_text", s), ("source_code", s), ("source_country", s), ("source_sector", s),
+            ("target_text", s), ("target_code", s), ("target_country", s), ("target_sector", s),
+            ("cameo", s), ("cameo_root", s), ("plover", s), ("quad_class", i), ("goldstein", d),
+            ("date", date), ("date_text", s), ("date_precision", s), ("attribution", s),
+            ("location_text", s), ("location_country", s), ("location_lat", d),
+            ("location_lon", d), ("negated", b), ("modality", s), ("trigger", s),
+            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i),
+        ]),
+        "statements": pa.schema([
+            ("article_id", s), ("idx", i), ("text", s), ("verdict", s), ("score", d),
+            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i), ("reason", s),
+        ]),
+        "skips": pa.schema([
+            ("id", s), ("reason", s), ("detail", s), ("origin", s), ("at", ts),
+        ]),
+        "story_members": pa.schema([
+            ("article_id", s), ("story_id", s), ("similarity", d), ("matched_id", s),
+            ("method", s),
+        ]),
+    }
+
+
+class Store:
+    """A Flashpoint database opened for writing (one per file at a time).
+
+    Use as a context manager::
+
+        with Store("crisis.duckdb") as store:
+            stats = store.write(analyze_many(read_path("news/")))
+            store.refresh()
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, batch_articles: int = BATCH_ARTICLES):
+        import duckdb
+
+        self.path = Path(path)
+        self.batch_articles = max(1, batch_articles)
+        if self.path.parent and not self.path.parent.exists():
+            raise StoreError(f"directory {self.path.parent} does not exist; create it first")
+        try:
+            self.con = duckdb.connect(str(self.path))
+        except duckdb.IOException as e:
+            raise StoreError(
+                f"cannot open {self.path} for writing: {e}. Another process (an ingest, the "
+                "API) may hold it; DuckDB allows one writer per file"
+            ) from e
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open {self.path}: {e}") from e
+        self._schemas = _arrow_schemas()
+        self._ensure_schema()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except Exception:  # noqa: BLE001 - closing twice or after a failed open is harmless
+            pass
+
+    def _ensure_schema(self) -> None:
+        import duckdb
+
+        try:
+            self.con.begin()
+            for ddl in TABLES.values():
+                self.con.execute(ddl)
+            for ddl in INDEXES:
+                self.con.execute(ddl)
+            rows = self.con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
+            if not rows:
+                self.con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _now()]
+                )
+            elif [r[0] for r in rows] != [SCHEMA_VERSION]:
+                self.con.rollback()
+                raise StoreError(
+                    f"{self.path} has schema version {rows[0][0]}, this Flashpoint writes "
+                    f"version {SCHEMA_VERSION}: use a new --db file or export and re-ingest"
+                )
+            self.con.commit()
+        except duckdb.Error as e:
+            self.con.rollback()
+            raise StoreError(f"{self.path} is not a usable Flashpoint database: {e}") from e
+
+    # -- queries the writer needs --------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored as articles."""
+        ids = list(set(ids))
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table (primary and derived)."""
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # noqa: S608 - fixed names
+            for t in (*PRIMARY_TABLES, *DERIVED_TABLES)
+        }
+
+    # -- writing -----------------------------------------------------------------------------
+    def write(
+        self,
+        analyses: Iterable[Analysis],
+        *,
+        on_batch: Callable[[WriteStats], None] | None = None,
+    ) -> WriteStats:
+        """Store analyses in transactions of ``batch_articles`` items; returns what was added.
+
+        An analysis whose article is already stored adds only its sighting (a new URL or
+        origin for the same content). ``on_batch`` gets the running totals after each commit.
+        """
+        total = WriteStats()
+        for batch in _chunks(analyses, self.batch_articles):
+            total.add(self._write_batch(batch))
+            if on_batch is not None:
+                on_batch(total)
+        return total
+
+    def add_sightings(self, articles: Iterable[Article]) -> int:
+        """Record where already-analysed articles were seen again; returns the new ones."""
+        return self.write(Analysis(article=a) for a in articles).sightings_new
+
+    def _write_batch(self, batch: list[Analysis]) -> WriteStats:
+        import duckdb
+        import pyarrow as pa
+
+        stats = WriteStats(batches=1)
+        now = _now()
+        arts = [a.article for a in batch if a.article is not None]
+        try:
+            self.con.begin()
+            known = self.known_ids(a.id for a in arts)
+            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in self._schemas}
+            seen_in_batch: set[str] = set()
+            for an in batch:
+                if an.article is None:
+                    if an.skipped is not None:
+                        sk = an.skipped
+                        stats.skips_by_reason[sk.reason] += 1
+                        rows["skips"].append({
+                            "id": skip_id(sk), "reason": sk.reason, "detail": sk.detail,
+                            "origin": sk.origin, "at": now,
+                        })
+                    continue
+                art = an.article
+                key, source = sighting_key(art)
+                rows["sightings"].append({
+                    "article_id": art.id, "key": key, "source": source, "origin": art.origin,
+                    "url": art.url, "seen_at": now,
+                })
+                if art.id in known or art.id in seen_in_batch:
+                    stats.articles_known += 1
+                    continue
+                seen_in_batch.add(art.id)
+                stats.articles_new += 1
+                n_words = len(art.text.split())
+                stats.words += n_words
+                rows["articles"].append({
+                    "id": art.id, "title": art.title, "published": art.published,
+                    "url": art.url, "source": art.source, "language": art.language,
+                    "text": art.text, "origin": art.origin, "notes": list(art.notes),
+                    "num_words": n_words, "story_id": None, "ingested_at": now,
+                })
+                rows["signatures"].append(
+                    {"article_id": art.id, "minhash": dedup.to_bytes(dedup.signature(art.text))}
+                )
+                for i, ev in enumerate(an.events):
+                    rows["events"].append(_event_row(art.id, i, ev))
+                for i, st in enumerate(an.statements):
+                    rows["statements"].append(_statement_row(art.id, i, st))
+            for table, table_rows in rows.items():
+                if not table_rows or table == "story_members":
+                    continue
+                before = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # noqa: S608
+                tbl = pa.Table.from_pylist(table_rows, schema=self._schemas[table])
+                self.con.register("_batch", tbl)
+                cols = ", ".join(f'"{c}"' for c in tbl.schema.names)
+                self.con.execute(f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _batch")  # noqa: S608
+                self.con.unregister("_batch")
+                added = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] - before  # noqa: S608
+                if table == "events":
+                    stats.events = added
+                elif table == "statements":
+                    stats.statements = added
+                elif table == "sightings":
+                    stats.sightings_new = added
+                elif table == "skips":
+                    stats.skips_new = added
+                    stats.skips_known = len(table_rows) - added
+            self.con.commit()
+        except duckdb.Error as e:
+            _rollback(self.con)
+            raise StoreError(f"writing to {self.path} failed (batch rolled back): {e}") from e
+        except BaseException:
+            _rollback(self.con)
+            raise
+        return stats
+
+    # -- derived tables ----------------------------------------------------------------------
+    def refresh(self) -> RefreshStats:
+        """Rebuild stories (near-duplicate clusters) and unique events, in one transaction."""
+        import duckdb
+        import pyarrow as pa
+
+        try:
+            cur = self.con.cursor()
+            cur.execute(
+                "SELECT s.article_id, s.minhash FROM signatures s JOIN articles a "
+                "ON a.id = s.article_id ORDER BY a.published NULLS LAST, a.id"
+            )
+            stories = dedup.cluster_signatures(_signature_rows(cur))
+            cur.close()
+            member_rows = [
+                {"article_id": m.article_id, "story_id": s.story_id, "similarity": m.similarity,
+                 "matched_id": m.matched_id, "method": m.method}
+                for s in stories for m in s.members
+            ]
+            merged = sum(len(s.members) - 1 for s in stories)
+            tbl = pa.Table.from_pylist(member_rows, schema=self._schemas["story_members"])
+            self.con.begin()
+            self.con.execute("DELETE FROM story_members")
+            self.con.register("_members", tbl)
+            self.con.execute("INSERT INTO story_members SELECT * FROM _members")
+            self.con.unregister("_members")
+            self.con.execute("DELETE FROM stories")
+            self.con.execute("""
+                INSERT INTO stories
+                WITH sight AS (
+                    SELECT m.story_id, count(*) AS n, count(DISTINCT si.source) AS ns
+                    FROM story_members m JOIN sightings si ON si.article_id = m.article_id
+                    GROUP BY m.story_id
+                )
+                SELECT m.story_id, any_value(r.title), coalesce(any_value(sight.n), count(*)),
+                       coalesce(any_value(sight.ns), 1), count(*), min(a.published),
+                       max(a.published)
+                FROM story_members m
+                JOIN articles a ON a.id = m.article_id
+                JOIN articles r ON r.id = m.story_id
+                LEFT JOIN sight ON sight.story_id = m.story_id
+                GROUP BY m.story_id
+            """)
+            self.con.execute("""
+                UPDATE articles SET story_id = m.story_id FROM story_members m
+                WHERE m.article_id = articles.id AND articles.story_id IS DISTINCT FROM m.story_id
+            """)
+            self.con.execute(REFRESH_UNIQUE_EVENTS)
+            n_unique = self.con.execute("SELECT count(*) FROM unique_events").fetchall()[0][0]
+            n_events = self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            self.con.commit()
+        except duckdb.Error as e:
+            _rollback(self.con)
+            raise StoreError(f"rebuilding stories/unique events in {self.path} failed: {e}") from e
+        except BaseException:
+            _rollback(self.con)
+            raise
+        return RefreshStats(
+            stories=len(stories), articles_merged=merged, unique_events=n_unique, events=n_events
+        )
+
+
+def _signature_rows(cur: Any) -> Iterator[tuple[str, Any]]:
+    while True:
+        rows = cur.fetchmany(4096)
+        if not rows:
+            return
+        for aid, blob in rows:
+            yield aid, dedup.from_bytes(blob)
+
+
+def _chunks(items: Iterable[Analysis], n: int) -> Iterator[list[Analysis]]:
+    batch: list[Analysis] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _rollback(con: Any) -> None:
+    try:
+        con.rollback()
+    except Exception:  # noqa: BLE001 - no transaction open
+        pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)

@@ -1,0 +1,183 @@
+"""Store writer: idempotent by content, one transaction per batch, schema version enforced."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.errors import StoreError
+from flashpoint.records import (
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Skipped,
+    Span,
+    StatementCheck,
+    content_id,
+)
+from flashpoint.store import Store, connect_readonly
+from flashpoint.store import queries
+
+TEXT_A = (
+    "Army units of Northland shelled a border post of Southland on Monday. "
+    "Southland officials condemned the shelling and summoned the envoy."
+)
+TEXT_B = "Ministers of Southland and Eastland signed a trade agreement in the capital on Friday."
+
+
+def _article(text: str, **kw) -> Article:
+    kw.setdefault("published", dt.date(2024, 3, 6))
+    return Article(id=content_id(text), text=text, **kw)
+
+
+def _event(text: str, sentence: str, src: str, tgt: str, cameo: str, quad: int, gold: float,
+           date: dt.date | None = None) -> Event:
+    start = text.index(sentence)
+    return Event(
+        source=Actor(src, src, src[:3], src[3:] or None),
+        target=Actor(tgt, tgt, tgt[:3], tgt[3:] or None),
+        cameo=cameo, cameo_root=cameo[:2], plover=None, quad_class=quad, goldstein=gold,
+        evidence=Span(sentence, start, start + len(sentence)), date=date,
+        date_precision="day" if date else None,
+    )
+
+
+def _analysis_a(url: str = "https://one.example/a", source: str = "One") -> Analysis:
+    art = _article(TEXT_A, title="Shelling", url=url, source=source)
+    s1 = TEXT_A.split(". ")[0] + "."
+    return Analysis(
+        article=art,
+        events=(
+            _event(TEXT_A, s1, "NLDMIL", "SLD", "195", 4, -10.0, dt.date(2024, 3, 4)),
+            _event(TEXT_A, "Southland officials condemned the shelling", "SLDGOV", "NLD", "122",
+                   3, -2.0),
+        ),
+        statements=(StatementCheck("Northland shelled Southland.", "supported", 0.91,
+                                   Span(s1, 0, len(s1)), "same actors and action"),),
+    )
+
+
+def _analysis_b() -> Analysis:
+    art = _article(TEXT_B, title="Trade deal", source="Two")
+    return Analysis(article=art, events=(
+        _event(TEXT_B, TEXT_B, "SLDGOV", "ELDGOV", "057", 1, 8.0),))
+
+
+def _skip(origin: str = "bad.bin", reason: str = "binary") -> Analysis:
+    return Analysis(article=None, skipped=Skipped(reason, "NUL bytes at offset 3", origin))
+
+
+@pytest.mark.parametrize("batch", [1, 64])
+def test_store_rewrite_adds_nothing(tmp_path, batch):
+    db = tmp_path / "t.duckdb"
+    with Store(db, batch_articles=batch) as store:
+        first = store.write([_analysis_a(), _analysis_b(), _skip()])
+        store.refresh()
+        counts = store.counts()
+        again = store.write([_analysis_a(), _analysis_b(), _skip()])
+        store.refresh()
+        assert store.counts() == counts
+    assert (first.articles_new, first.events, first.statements, first.skips_new) == (2, 3, 1, 1)
+    assert (again.articles_new, again.articles_known, again.events, again.skips_new) == (0, 2, 0, 0)
+    assert again.skips_known == 1
+    assert counts["articles"] == 2 and counts["events"] == 3 and counts["skips"] == 1
+
+
+def test_store_same_skip_other_origin_is_new(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        stats = store.write([_skip("a.bin"), _skip("b.bin"), _skip("a.bin"), _skip("a.bin", "empty")])
+        assert stats.skips_new == 3
+        assert stats.skips_by_reason == {"binary": 3, "empty": 1}
+
+
+def test_store_exact_copy_elsewhere_is_a_sighting(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.write([_analysis_a()])
+        stats = store.write([_analysis_a(url="https://two.example/x", source="Two")])
+        store.refresh()
+        assert stats.articles_new == 0 and stats.sightings_new == 1
+        con = store.con
+        row = con.execute("SELECT num_articles, num_sources, num_members FROM stories").fetchall()
+        assert row == [(2, 2, 1)]
+        # Both events are reported by two copies (sightings) of one article.
+        ue = con.execute("SELECT num_mentions, num_articles, num_sources FROM unique_events "
+                         "ORDER BY cameo").fetchall()
+        assert ue == [(1, 2, 2), (1, 2, 2)]
+
+
+def test_store_event_ids_are_deterministic(tmp_path):
+    ids = []
+    for name in ("one", "two"):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.write([_analysis_b(), _analysis_a()])
+            ids.append(store.con.execute("SELECT id FROM events ORDER BY id").fetchall())
+    assert ids[0] == ids[1] and len(ids[0]) == 3
+
+
+def test_store_failed_batch_rolls_back(tmp_path):
+    def items():
+        yield _analysis_b()
+        yield _analysis_a()
+        yield _skip()
+        raise RuntimeError("analysis crashed")
+
+    db = tmp_path / "t.duckdb"
+    with Store(db, batch_articles=2) as store:
+        with pytest.raises(RuntimeError):
+            store.write(items())
+        # The committed batch is there, whole; the unfinished one is not.
+        counts = store.counts()
+        assert (counts["articles"], counts["events"], counts["skips"]) == (2, 3, 0)
+
+
+def test_store_refuses_other_schema_version(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.con.execute("UPDATE schema_version SET version = 999")
+    with pytest.raises(StoreError, match="schema version"):
+        Store(db)
+    with pytest.raises(StoreError):
+        connect_readonly(db)
+
+
+def test_store_readonly_missing_file_is_clear(tmp_path):
+    with pytest.raises(StoreError, match="not found"):
+        connect_readonly(tmp_path / "nope.duckdb")
+
+
+def test_store_queries_filter_events(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.write([_analysis_a(), _analysis_b()])
+        store.refresh()
+    con = connect_readonly(db)
+    try:
+        both = queries.events(con, dyad="SLD-NLD")
+        assert {e["cameo"] for e in both} == {"195", "122"}
+        ordered = queries.events(con, dyad="NLD-SLD", ordered=True)
+        assert [e["cameo"] for e in ordered] == ["195"]
+        assert [e["cameo"] for e in queries.events(con, cameo_root="5")] == ["057"]
+        assert [e["cameo"] for e in queries.events(con, since="2024-03-05")] != []
+        assert all(e["day"] >= "2024-03-05" for e in queries.events(con, since="2024-03-05"))
+        assert [e["cameo"] for e in queries.events(con, text="SHELLED")] == ["195"]
+        assert queries.events(con, actor="ELDGOV")[0]["source_code"] == "SLDGOV"
+        assert queries.count_events(con, country="SLD") == 3
+        art = queries.article(con, content_id(TEXT_A))
+        assert [e["cameo"] for e in art["events"]] == ["195", "122"]
+        assert art["statements"][0]["verdict"] == "supported"
+        ev = art["events"][0]
+        assert TEXT_A[ev["evidence_start"]:ev["evidence_end"]] == ev["evidence_text"]
+        assert queries.article(con, "0" * 16) is None
+        assert queries.dyads(con)[0]["dyad"] == "NLD-SLD"
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("bad", ["PRK", "PRK-KOR-USA", "P'; DROP TABLE events;--KOR"])
+def test_store_bad_dyad_is_input_error(bad):
+    from flashpoint.errors import InputError
+
+    with pytest.raises(InputError):
+        queries.parse_dyad(bad)
