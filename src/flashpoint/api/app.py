@@ -1,0 +1,90 @@
+"""The FastAPI application: JSON API under /api, the dashboard at /, OpenAPI at /docs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from .db import Database
+from .errors import ERROR_SCHEMA, install_error_handlers
+from .limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
+
+_ERROR_RESPONSES = {
+    status: {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+    for status, text in (
+        (401, "Missing or invalid bearer token, or writes disabled"),
+        (404, "Not found"),
+        (413, "Request body too large"),
+        (422, "Invalid request"),
+        (500, "Internal error"),
+        (503, "Database unavailable"),
+    )
+}
+
+
+def create_app(
+    db_path: str | Path,
+    *,
+    token: str | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    dashboard: bool = True,
+) -> FastAPI:
+    """Build the app over one DuckDB file.
+
+    With ``token=None`` the server is read-only: the file is opened read-only and every write
+    is refused with a 401. With a token the server is the file's one writer (see ``api.db``).
+    The database is opened when the app starts (lifespan) and closed when it stops; a missing
+    or locked file raises ``StoreError`` at start-up rather than on the first request.
+    """
+    from . import monitor, reads, writes
+
+    db = Database(db_path, writable=token is not None)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        db.open()
+        try:
+            yield
+        finally:
+            db.close()
+
+    app = FastAPI(
+        title="Flashpoint API",
+        version=__version__,
+        description=(
+            "Coded conflict events (CAMEO/PLOVER), checked statements, tension series and "
+            "escalation alerts from a Flashpoint DuckDB database. Every error has one shape: "
+            '`{"ok": false, "error": "...", "errors": [...], "status": 4xx}`. Writes need '
+            "`Authorization: Bearer <token>` and are disabled when the server has no token."
+        ),
+        lifespan=lifespan,
+        responses=_ERROR_RESPONSES,
+    )
+    app.state.db = db
+    app.state.token = token
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_body_bytes=max_body_bytes)
+    app.include_router(reads.router)
+    app.include_router(writes.router)
+    app.include_router(monitor.router)
+    if dashboard:
+        _mount_dashboard(app)
+    return app
+
+
+def _mount_dashboard(app: FastAPI) -> None:
+    from ..web import static_dir
+
+    static = static_dir()
+    index = static / "index.html"
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(index, media_type="text/html")

@@ -1,0 +1,55 @@
+"""Bearer-token check for the routes that write.
+
+Writes are off unless a token is configured: a server started without one is a read-only
+viewer, so a forgotten setting can never leave an open write endpoint. The token comes from
+``FLASHPOINT_TOKEN`` or a token file (first line, stripped); it is compared in constant time.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+from pathlib import Path
+
+from ..errors import ConfigError
+from .errors import ApiError
+
+TOKEN_ENV = "FLASHPOINT_TOKEN"
+MIN_TOKEN_LENGTH = 16  # a short token is guessable; refuse it at start-up rather than serve it
+
+
+def load_token(*, token_file: str | Path | None = None, environ: dict[str, str] | None = None) -> str | None:
+    """The configured write token: the token file wins over the environment; None = no writes."""
+    env = os.environ if environ is None else environ
+    if token_file is not None:
+        path = Path(token_file)
+        try:
+            lines = path.read_text(encoding="utf-8").strip().splitlines()
+        except OSError as e:
+            raise ConfigError(f"cannot read token file {path}: {e.strerror}") from e
+        token = lines[0].strip() if lines else ""
+        if not token:
+            raise ConfigError(f"token file {path} is empty")
+    else:
+        token = env.get(TOKEN_ENV, "").strip()
+        if not token:
+            return None
+    if len(token) < MIN_TOKEN_LENGTH:
+        raise ConfigError(f"write token is shorter than {MIN_TOKEN_LENGTH} characters; use a longer one")
+    return token
+
+
+def check_bearer(authorization: str | None, token: str | None) -> None:
+    """Raise a 401 ``ApiError`` unless ``authorization`` carries the configured token."""
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if token is None:
+        raise ApiError(
+            401,
+            "writes are disabled on this server: start it with FLASHPOINT_TOKEN or --token-file",
+            headers=challenge,
+        )
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise ApiError(401, "missing bearer token (Authorization: Bearer <token>)", headers=challenge)
+    if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+        raise ApiError(401, "invalid bearer token", headers=challenge)

@@ -1,0 +1,63 @@
+"""POST routes: analyse a page (nothing stored) and analyse-and-store (bearer token).
+
+Analysis runs the same ``pipeline`` path as the CLI. It is CPU-bound and the spaCy pipeline
+is one object per process, so analyses run one at a time under a lock (in FastAPI's thread
+pool, so reads keep being served meanwhile).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Request
+from fastapi.responses import JSONResponse
+
+from ..records import Analysis
+from .auth import check_bearer
+from .models import PageIn
+
+router = APIRouter(prefix="/api")
+
+_analysis_lock = threading.Lock()
+
+
+def _analyze(page: PageIn) -> Analysis:
+    from ..pipeline import analyze
+
+    with _analysis_lock:
+        return analyze(
+            page.text, published=page.published, title=page.title, url=page.url,
+            source=page.source, kind=page.kind,
+        )
+
+
+@router.post("/analyze", summary="Analyse a page without storing it (the output contract)")
+def analyze_page(page: PageIn) -> dict[str, Any]:
+    return {"ok": True, **_analyze(page).to_dict()}
+
+
+@router.post(
+    "/articles",
+    summary="Analyse a page and store it (requires Authorization: Bearer <token>)",
+    status_code=201,
+    responses={200: {"description": "Already stored (only a new sighting may be added)"}},
+)
+def store_page(
+    request: Request,
+    page: PageIn,
+    authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
+) -> JSONResponse:
+    check_bearer(authorization, request.app.state.token)
+    analysis = _analyze(page)
+    stats = request.app.state.db.write([analysis])
+    created = stats.articles_new > 0
+    body = {
+        "ok": True,
+        "created": created,
+        "article_id": analysis.article.id if analysis.article else None,
+        "events": stats.events,
+        "statements": stats.statements,
+        "skipped": analysis.skipped.to_dict() if analysis.skipped else None,
+    }
+    return JSONResponse(body, status_code=201 if created else 200)
