@@ -1,0 +1,87 @@
+"""Parquet written by the Dask runner into a DuckDB database: the one writer.
+
+The loader rebuilds the very ``Analysis`` records the workers produced (the Parquet round
+trip is lossless) and hands them, in the local path's input order, to the store's own writer
+(``Store.write``, then ``Store.refresh``). The database therefore holds exactly the tables a
+local ``flashpoint ingest`` of the same inputs writes: same row keys, same first-seen origins,
+same exact-duplicate handling, same stories and unique events.
+
+The stories the cluster computed (``stories/members.parquet``) are checked against the ones
+the store derives: they must agree when the database held nothing else before.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from ..errors import InputError
+from .parquet import partition_keys, read_analyses
+from .stories import STORIES_FILE
+
+_MEMBER_COLUMNS = ("article_id", "story_id", "similarity", "matched_id", "method")
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What ``load`` added, and whether the cluster's stories agree with the store's."""
+
+    write: Any  # store.WriteStats
+    refresh: Any  # store.RefreshStats
+    stories_agree: bool | None  # None when the Parquet holds no stories file
+    partitions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        w = self.write
+        return {
+            "partitions": self.partitions,
+            "articles_new": w.articles_new,
+            "articles_known": w.articles_known,
+            "events": w.events,
+            "statements": w.statements,
+            "sightings_new": w.sightings_new,
+            "skips_new": w.skips_new,
+            "skips_by_reason": dict(w.skips_by_reason),
+            "stories": self.refresh.stories,
+            "articles_merged": self.refresh.articles_merged,
+            "unique_events": self.refresh.unique_events,
+            "stories_agree": self.stories_agree,
+        }
+
+
+def load(
+    parquet_dir: str | os.PathLike[str],
+    db: str | os.PathLike[str],
+    *,
+    on_batch: Callable[[Any], None] | None = None,
+) -> LoadReport:
+    """Load a runner's output directory into the DuckDB file ``db`` (created if absent)."""
+    from ..store import Store
+
+    source = Path(parquet_dir)
+    if not source.is_dir():
+        raise InputError(f"{source} is not a directory written by `flashpoint scale-ingest`")
+    keys = partition_keys(source)
+    if not keys:
+        raise InputError(f"{source} holds no partition files (articles/, skips/ ...): nothing to load")
+    with Store(db) as store:
+        stats = store.write(read_analyses(source), on_batch=on_batch)
+        refreshed = store.refresh()
+        agree = stories_agree(source, store.con)
+    return LoadReport(write=stats, refresh=refreshed, stories_agree=agree, partitions=len(keys))
+
+
+def stories_agree(parquet_dir: str | os.PathLike[str], con: Any) -> bool | None:
+    """Whether ``stories/members.parquet`` equals the database's ``story_members`` table."""
+    path = Path(parquet_dir) / STORIES_FILE
+    if not path.is_file():
+        return None
+    cols = ", ".join(_MEMBER_COLUMNS)
+    ours = sorted(tuple(r.values()) for r in pq.read_table(path, columns=list(_MEMBER_COLUMNS)).to_pylist())
+    theirs = sorted(con.execute(f"SELECT {cols} FROM story_members").fetchall())
+    return ours == theirs
