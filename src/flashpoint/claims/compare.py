@@ -17,9 +17,9 @@ from typing import Any, Literal
 from .clauses import Clause, split_clauses
 from .index import ArticleIndex, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
-from .units import NAME_LABELS, Kind, canonical_entity, token_kind
+from .units import NAME_LABELS, Kind, canonical_entity, token_key, token_kind
 
-Status = Literal["window", "synonym", "doc", "novel"]
+Status = Literal["best", "window", "synonym", "doc", "novel"]
 FindingKind = Literal["negation", "antonym", "number", "actor"]
 
 KIND_WEIGHT: dict[str, float] = {
@@ -91,17 +91,6 @@ class Comparison:
         return max(factual or [c.alignment for c in self.clauses] or [0.0])
 
 
-def _match(index: ArticleIndex, keys: list[str], sentence_keys: frozenset[str]) -> float:
-    """1 when a key (or a variant of it) is in the sentence, 0.7 for a listed synonym, else 0."""
-    for key in keys:
-        if any(v in sentence_keys for v in index.variants(key)) or key in sentence_keys:
-            return 1.0
-    for key in keys:
-        if any(s in sentence_keys for s in index.synonyms_in(key)):
-            return 0.7
-    return 0.0
-
-
 @dataclass
 class _Word:
     token: Any
@@ -110,9 +99,26 @@ class _Word:
     weight: float
 
 
+def _match(index: ArticleIndex, word: _Word, sentence_keys: frozenset[str]) -> float:
+    """1 when the word (or a variant of it) is in the sentence, 0.7 for a listed synonym, else 0.
+
+    Names and numbers must match exactly; other words also by a shared stem.
+    """
+    exact = word.kind in ("entity", "number")
+    for key in word.keys:
+        if key in sentence_keys or any(v in sentence_keys for v in index.variants(key, exact=exact)):
+            return 1.0
+    for key in word.keys:
+        if any(s in sentence_keys for s in index.synonyms_in(key)):
+            return 0.7
+    return 0.0
+
+
 def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
     words: list[_Word] = []
     for tok in clause.tokens:
+        if tok.ent_iob_ == "I" and tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN":
+            continue  # one word per name: "Kim Jong Un" counts once, under its first token
         kind = token_kind(tok)
         if kind is None:
             continue
@@ -120,7 +126,10 @@ def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
         if kind == "entity":
             ent_key = _entity_key(tok)
             if ent_key:
-                keys = [ent_key, *keys]
+                keys = [ent_key] if tok.ent_type_ in NAME_LABELS else [ent_key, *keys]
+                surname = _surname(tok)
+                if surname:
+                    keys.append(surname)
         if not keys:
             continue
         idf = max(index.idf_of(k) for k in keys) if any(index.has(k) for k in keys) else index.idf_of("")
@@ -138,17 +147,28 @@ def _entity_key(token: Any) -> str | None:
     return canonical_entity(token.text) or None
 
 
+def _surname(token: Any) -> str | None:
+    """"white" for "Scott White": a person is also named by the last word of the name."""
+    if token.ent_type_ != "PERSON":
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and len(ent) > 1:
+            last = ent[-1] if not ent[-1].is_punct and ent[-1].lower_ != "'s" else ent[-2]
+            return token_key(last)
+    return None
+
+
 def _rank(index: ArticleIndex, words: list[_Word], top_k: int) -> list[tuple[float, Sentence]]:
     total = sum(w.weight for w in words) or 1.0
     candidates: set[int] = set()
     for w in words:
         for k in w.keys:
-            candidates |= index.sentences_with(index.variants(k))
+            candidates |= index.sentences_with(index.variants(k, exact=w.kind in ("entity", "number")))
             candidates |= index.sentences_with(index.synonyms_in(k))
     scored = []
     for i in candidates:
         sent = index.sentences[i]
-        score = sum(w.weight * _match(index, w.keys, sent.keys) for w in words) / total
+        score = sum(w.weight * _match(index, w, sent.keys) for w in words) / total
         scored.append((score, sent))
     scored.sort(key=lambda p: (-p[0], p[1].index))
     return scored[:top_k]
@@ -162,15 +182,18 @@ def compare_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> Clause
     window_keys = frozenset().union(*(s.keys for s in window)) if window else frozenset()
     alignment = ranked[0][0] if ranked else 0.0
     total = sum(w.weight for w in words) or 1.0
-    coverage = sum(w.weight * _match(index, w.keys, window_keys) for w in words) / total
+    coverage = sum(w.weight * _match(index, w, window_keys) for w in words) / total
     result = ClauseResult(clause, window, alignment, coverage if words else 0.0)
+    exact_kinds = ("entity", "number")
     for w in words:
-        m = _match(index, w.keys, window_keys)
+        m = _match(index, w, window_keys)
         if m == 1.0:
-            status: Status = "window"
+            status: Status = "best" if _match(index, w, window[0].keys) == 1.0 else "window"
         elif m > 0:
             status = "synonym"
-        elif any(index.variants(k) for k in w.keys) or any(index.synonyms_in(k) for k in w.keys):
+        elif any(index.variants(k, exact=w.kind in exact_kinds) for k in w.keys) or any(
+            index.synonyms_in(k) for k in w.keys
+        ):
             status = "doc"
         else:
             status = "novel"
@@ -199,7 +222,7 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
             found.append(Finding("negation", f"not {ws.token.text}", ws.token.text, sent))
     # Antonyms: the statement's word is missing but its opposite is there.
     for ws in result.words:
-        if ws.status in ("window", "synonym"):
+        if ws.status in ("best", "window", "synonym"):
             continue
         opposite = lex.antonyms.get(ws.key, frozenset()) | lex.antonyms.get(ws.token.lower_, frozenset())
         for sent in window:
@@ -210,12 +233,17 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
     aligned = result.alignment >= weights().contradiction_min_alignment
     # Numbers: a number the window does not have, where the window gives another of its kind.
     for ws in result.words:
-        if ws.kind != "number" or ws.status == "window" or not aligned:
+        if ws.kind != "number" or ws.status == "best" or not aligned:
             continue
         label = ws.token.ent_type_ or "CARDINAL"
+        form = "numeric" if ws.key.startswith("#") else "calendar"
         stated = {w.key for w in result.words if w.kind == "number"}
-        for sent in window:
-            others = [m for m in sent.numbers if m.label == label and m.key not in stated]
+        for sent in window[:1]:
+            others = [
+                m
+                for m in sent.numbers
+                if m.label == label and m.form == form and m.key not in stated
+            ]
             if others:
                 found.append(Finding("number", others[0].text, ws.token.text, sent))
                 break
@@ -271,7 +299,7 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
     """The named numeric features the logistic model weighs (see ``claims/data/weights.json``)."""
     f: dict[str, float] = {}
     for kind in KINDS:
-        for status in ("doc", "novel"):
+        for status in ("window", "doc", "novel"):
             f[f"{kind}_{status}"] = 0.0
     f["synonym"] = 0.0
     f["commentary_novel"] = 0.0
@@ -283,7 +311,7 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
                 continue
             if w.status == "synonym":
                 f["synonym"] += 1
-            elif w.status in ("doc", "novel"):
+            elif w.status in ("window", "doc", "novel"):
                 f[f"{w.kind}_{w.status}"] += 1
     for kind in ("negation", "antonym", "number", "actor"):
         f[f"{kind}_mismatch"] = float(sum(1 for c in clauses for x in c.findings if x.kind == kind))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import lexicon
-from .units import NAME_LABELS, canonical_entity, phrasal_key, token_key, token_kind
+from .units import NAME_LABELS, canonical_entity, capital_country, norm, phrasal_key, token_key, token_kind
 
 PREFIX_LEN = 5
 
@@ -28,6 +28,7 @@ class Mention:
     text: str
     label: str
     key: str  # canonical entity name, or "#<value>" for numbers
+    form: str = "name"  # "name", "numeric" (35, $5bn, fourth) or "calendar" (April, Tuesday)
 
 
 @dataclass
@@ -64,22 +65,28 @@ class ArticleIndex:
     def has(self, key: str) -> bool:
         return key in self.postings
 
-    def variants(self, key: str) -> frozenset[str]:
-        """Article keys that are the same word as ``key`` (itself, or a shared long prefix)."""
+    def variants(self, key: str, *, exact: bool = False) -> frozenset[str]:
+        """Article keys that are the same word as ``key`` (itself, or a shared long prefix).
+
+        Names (keys in ``entity_keys`` or never seen as a word) match exactly only: "Sydney
+        beach" is not "Sydney" and "Austria" is not "Australia".
+        """
+        if exact:
+            return frozenset((key,)) if key in self.postings else frozenset()
         cached = self._variants.get(key)
         if cached is not None:
             return cached
         found = {key} if key in self.postings else set()
-        if len(key) >= PREFIX_LEN and not key.startswith("#"):
+        if len(key) >= PREFIX_LEN and not key.startswith("#") and key not in self.entity_keys:
             for other in self._prefix.get(key[:PREFIX_LEN], ()):
-                if other != key and _same_stem(key, other):
+                if other != key and other not in self.entity_keys and _same_stem(key, other):
                     found.add(other)
         result = frozenset(found)
         self._variants[key] = result
         return result
 
     def synonyms_in(self, key: str) -> frozenset[str]:
-        """Article keys that are listed synonyms of ``key`` (or of its variants)."""
+        """Article keys that are listed synonyms of ``key``."""
         syn = set(lexicon().synonyms.get(key, ()))
         return frozenset(k for k in syn if k in self.postings)
 
@@ -170,18 +177,24 @@ def build_index(doc: Any) -> ArticleIndex:
             else:
                 asserted.update(tks)
             if token_kind(tok) == "number":
-                numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0]))
+                form = "numeric" if tks[0].startswith("#") else "calendar"
+                numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form))
         entities = []
         for ent in span.ents:
             if ent.label_ in NAME_LABELS:
                 canon = canonical_entity(ent.text)
                 entities.append(Mention(ent.text, ent.label_, canon))
-                entity_keys.add(canon)
-                keys.add(canon)
+                plain = norm(ent.text.removesuffix("'s"))
+                entity_keys.update((canon, plain))
+                keys.update((canon, plain))
+                country = capital_country(ent.text)
+                if country:  # "activists in London" backs "U.K. activists"
+                    entity_keys.add(country)
+                    keys.add(country)
         for tok in span:
             if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS:
                 c = canonical_entity(tok.text)
-                if c:
+                if c and c != token_key(tok):
                     entity_keys.add(c)
                     keys.add(c)
         keys.discard("")

@@ -32,7 +32,8 @@ class Lexicon:
     antonyms: dict[str, frozenset[str]]  # word -> its direct antonyms
     number_words: dict[str, float]
     number_scales: dict[str, float]
-    demonyms: dict[str, str]  # demonym / capital / abbreviation -> canonical country
+    demonyms: dict[str, str]  # demonym / abbreviation -> canonical country
+    capitals: dict[str, str]  # capital (metonym) -> canonical country
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         number_words={k.lower(): float(v) for k, v in data["number_words"].items()},
         number_scales={k.lower(): float(v) for k, v in data["number_scales"].items()},
         demonyms={k.lower(): v.lower() for k, v in data["demonyms"].items()},
+        capitals={k.lower(): v.lower() for k, v in data["capitals"].items()},
     )
 
 

@@ -108,8 +108,7 @@ def phrasal_key(token: Any) -> str | None:
     return None
 
 
-def canonical_entity(text: str) -> str:
-    """An entity name reduced so that spelling variants meet ("the U.K.'s" -> "unitedkingdom")."""
+def _strip_name(text: str) -> str:
     lower = text.lower().strip()
     for prefix in ("the ",):
         if lower.startswith(prefix):
@@ -117,9 +116,20 @@ def canonical_entity(text: str) -> str:
     for suffix in ("'s", "’s", "'"):
         if lower.endswith(suffix):
             lower = lower[: -len(suffix)]
-    lower = lower.strip()
+    return lower.strip()
+
+
+def canonical_entity(text: str) -> str:
+    """An entity name reduced so that spelling variants meet ("the U.K.'s" -> "unitedkingdom")."""
+    lower = _strip_name(text)
     country = lexicon().demonyms.get(lower) or lexicon().demonyms.get(lower.replace(".", ""))
     return norm(country or lower)
+
+
+def capital_country(text: str) -> str | None:
+    """The country a capital stands for ("Seoul" -> "southkorea"), else None."""
+    country = lexicon().capitals.get(_strip_name(text))
+    return norm(country) if country else None
 
 
 __all__ = [
@@ -127,6 +137,7 @@ __all__ = [
     "NAME_LABELS",
     "NUMBER_LABELS",
     "canonical_entity",
+    "capital_country",
     "norm",
     "number_value",
     "phrasal_key",
