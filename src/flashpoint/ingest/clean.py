@@ -57,7 +57,9 @@ _CAPTION_CREDIT = re.compile(
     r"|\b(?:getty images|afp via getty|shutterstock)\s*\)?\s*$",
     re.IGNORECASE,
 )
-_HEADLINE_SEPARATOR = re.compile(r"\s*(?:[-–—|:•]|\s)\s*$")
+_CAPTION_LABEL = re.compile(
+    r"^(?:photo|image|picture|foto|caption|file)(?:\s+by)?\s*[:\-–—]\s*", re.IGNORECASE
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -119,6 +121,7 @@ class _Line:
     text: str
     block: int
     keep: bool = True
+    caption: bool = False  # dropped as an image caption or credit
 
 
 def clean_page(text: str, *, title: str | None = None) -> CleanedPage:
@@ -349,27 +352,51 @@ def _drop_boilerplate(lines: list[_Line]) -> None:
     for line in lines:
         if line.keep and _is_boilerplate(line.text):
             line.keep = False
+            line.caption = _is_caption(line.text)
 
 
 # -- headline, captions, menus, headings ----------------------------------------------------
 
 
 def _find_title(lines: list[_Line]) -> str | None:
-    """The first headline-like line before the body starts (no terminal period)."""
+    """The headline: the best headline-like line (no terminal period) before the body starts.
+
+    Among candidates, a line that stands alone in its block (site names share a block with
+    menus and skip links), that is repeated elsewhere (kickers, "Section - Headline"), and that
+    has four or more words is preferred; ties go to the earliest line.
+    """
+    block_sizes: dict[int, int] = {}
+    for line in lines:
+        block_sizes[line.block] = block_sizes.get(line.block, 0) + 1
+    candidates: list[_Line] = []
     for line in lines:
         if not line.keep:
             continue
         text = line.text
         if _is_body_paragraph(text) and _is_terminal(text):
-            return None
+            break
         if (
             3 <= _words(text) <= _TITLE_MAX_WORDS
             and not text.endswith((".", ":", ",", ";"))
             and not _NAV_SEPARATORS.search(text)
             and re.match(r"^[\W]*[^\W\d_]|^\d", text)
         ):
-            return text
-    return None
+            candidates.append(line)
+    if not candidates:
+        return None
+    # Kickers and labels repeat the headline on a line without terminal punctuation; a caption
+    # that extends an alt-text line ends with a period and does not count.
+    repeat_keys = [_key(line.text) for line in lines if line.keep and not _is_terminal(line.text)]
+
+    def score(line: _Line) -> int:
+        key = _key(line.text)
+        repeated = any(
+            other.endswith(" " + key) or other.startswith(key + " ") for other in repeat_keys
+        )
+        return 3 * repeated + 2 * (block_sizes[line.block] == 1) + (_words(line.text) >= 4)
+
+    best = max(candidates, key=lambda line: (score(line), -lines.index(line)))
+    return best.text
 
 
 def _drop_headline_repeats(lines: list[_Line], title: str) -> None:
@@ -393,11 +420,16 @@ def _drop_headline_repeats(lines: list[_Line], title: str) -> None:
 def _drop_near_duplicates(lines: list[_Line]) -> None:
     """Drop captions printed twice: lines that repeat or extend another line.
 
-    When one copy lacks terminal punctuation (alt text before a caption) the whole group is a
-    caption and goes; when all copies are full sentences (a pull quote) the first stays.
+    When one copy lacks terminal punctuation (alt text before a caption) or was already
+    recognised as a caption ("Photo: ..."), the whole group is a caption and goes; when all
+    copies are full sentences (a pull quote) the first stays.
     """
-    candidates = [line for line in lines if line.keep and _words(line.text) <= _CAPTION_MAX_WORDS]
-    keys = [_key(line.text) for line in candidates]
+    candidates = [
+        line
+        for line in lines
+        if (line.keep or line.caption) and _words(line.text) <= _CAPTION_MAX_WORDS
+    ]
+    keys = [_key(_CAPTION_LABEL.sub("", line.text)) for line in candidates]
     grouped: set[int] = set()
     for i in range(len(candidates)):
         if i in grouped or len(keys[i]) < 20:
@@ -410,11 +442,11 @@ def _drop_near_duplicates(lines: list[_Line]) -> None:
             short, long_ = (a, b) if len(a) <= len(b) else (b, a)
             if long_.startswith(short) or fuzz.ratio(a, b) >= _NEAR_DUPLICATE:
                 group.append(j)
-        if len(group) < 2:
+        members = [candidates[k] for k in group]
+        if len(members) < 2 or not any(m.keep for m in members):
             continue
         grouped.update(group)
-        members = [candidates[k] for k in group]
-        drop_all = any(not _is_terminal(m.text) for m in members)
+        drop_all = any(not _is_terminal(m.text) or m.caption for m in members)
         for m in members if drop_all else members[1:]:
             m.keep = False
 

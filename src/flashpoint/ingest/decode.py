@@ -50,10 +50,11 @@ _TEXT_BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# A well-formed UTF-8 multi-byte sequence: its presence means the file *is* UTF-8.
-_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
+# A UTF-8 lead byte followed by a continuation byte (even if the sequence is then cut short):
+# its presence means the file was written as UTF-8 and got damaged, not a legacy encoding.
+_UTF8_LEAD_THEN_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+# Non-ASCII characters that Western-European text in cp1252 plausibly contains besides letters.
+_TYPOGRAPHIC = frozenset("’‘“”„–—…€£¥°«»§©®™•·\u00a0¡¿×")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +81,10 @@ def binary_kind(data: bytes) -> str | None:
 def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
     """Decode ``data`` to text, or say why it is not text.
 
-    Order: a BOM decides; otherwise strict UTF-8; otherwise, if the bytes contain well-formed
-    UTF-8 sequences, it is UTF-8 with damage (repaired with U+FFFD and noted); otherwise a
-    legacy single-byte encoding detected by charset_normalizer (noted).
+    Order: a BOM decides; otherwise strict UTF-8; otherwise, if the bytes contain UTF-8 lead
+    and continuation bytes, it is UTF-8 with damage (repaired with U+FFFD and noted);
+    otherwise a legacy encoding: cp1252 when the result reads as Western text, else what
+    charset_normalizer detects (noted either way).
     """
     kind = binary_kind(data)
     if kind is not None:
@@ -98,8 +100,8 @@ def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if not _UTF8_MULTIBYTE.search(data):
-        legacy = _detect_legacy(data)
+    if not _UTF8_LEAD_THEN_CONTINUATION.search(data):
+        legacy = _western_legacy(data) or _detect_legacy(data)
         if legacy is not None:
             return legacy
     text, bad = _decode_replacing(data, "utf-8")
@@ -112,6 +114,28 @@ def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int]:
     bad = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
     text = re.sub("[\udc80-\udcff]+", lambda m: "\ufffd" * len(m.group()), escaped)
     return text, bad
+
+
+def _western_legacy(data: bytes) -> Decoded | None:
+    """cp1252 (a superset of Latin-1's printable range), if the result reads as Western text.
+
+    Statistical detectors are unreliable on mostly-ASCII text with a few accented letters
+    (they pick Baltic or Central-European code pages), and cp1252 is by far the most common
+    legacy encoding of English news. It is accepted only when every non-ASCII character is a
+    letter or typographic punctuation and accented letters are a minority, which rules out
+    Cyrillic or Greek text decoded with the wrong table.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not all(ch.isalpha() or ch in _TYPOGRAPHIC for ch in non_ascii):
+        return None
+    letters = sum(ch.isalpha() for ch in text)
+    if letters == 0 or sum(ch.isalpha() for ch in non_ascii) > 0.3 * letters:
+        return None
+    return Decoded(text, "cp1252", ("decoded as cp1252 (not valid UTF-8)",))
 
 
 def _detect_legacy(data: bytes) -> Decoded | None:
