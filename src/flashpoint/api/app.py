@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from .cache import DEFAULT_CACHE_ENTRIES, ResponseCache
 from .db import Database
 from .errors import ERROR_SCHEMA, install_error_handlers
 from .limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
@@ -34,11 +35,13 @@ def create_app(
     token: str | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     dashboard: bool = True,
+    cache_entries: int = DEFAULT_CACHE_ENTRIES,
 ) -> FastAPI:
     """Build the app over one DuckDB file.
 
     With ``token=None`` the server is read-only: the file is opened read-only and every write
     is refused with a 401. With a token the server is the file's one writer (see ``api.db``).
+    GET responses are cached (``api.cache``; ``cache_entries=0`` turns it off).
     The database is opened when the app starts (lifespan) and closed when it stops; a missing
     or locked file raises ``StoreError`` at start-up rather than on the first request.
     """
@@ -68,6 +71,7 @@ def create_app(
     )
     app.state.db = db
     app.state.token = token
+    app.state.cache = ResponseCache(max_entries=cache_entries)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_body_bytes=max_body_bytes)
     app.include_router(reads.router)

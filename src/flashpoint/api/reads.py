@@ -12,7 +12,9 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
 
+from .cache import cached_json
 from .errors import ApiError
 
 router = APIRouter(prefix="/api")
@@ -33,7 +35,7 @@ def database(request: Request) -> Any:
     return request.app.state.db
 
 
-def event_filter_params(
+async def event_filter_params(
     dyad: Dyad = None,
     ordered: Ordered = False,
     actor: Annotated[str | None, Query(pattern=CODE, description="Actor code on either side, e.g. PRKGOV.")] = None,
@@ -45,7 +47,10 @@ def event_filter_params(
     until: Until = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="Words in the evidence sentence.")] = None,
 ) -> dict[str, Any]:
-    """The event filters shared by /api/events and /api/export, as ``store.queries`` kwargs."""
+    """The event filters shared by /api/events and /api/export, as ``store.queries`` kwargs.
+
+    ``async`` only so that FastAPI calls it on the event loop instead of the thread pool.
+    """
     return {
         "dyad": dyad, "ordered": ordered, "actor": actor, "country": country,
         "cameo_root": cameo_root, "plover": plover, "quad_class": quad_class,
@@ -72,54 +77,63 @@ def health(request: Request) -> dict[str, Any]:
 
 
 @router.get("/events", summary="Coded events, filtered and paged (newest first)")
-def list_events(
+async def list_events(
     request: Request,
     filters: Annotated[dict[str, Any], Depends(event_filter_params)],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     from ..store import queries
 
-    with database(request).read() as con:
-        total = queries.count_events(con, **filters)
-        rows = queries.events(con, **filters, limit=limit, offset=offset)
-    return {"ok": True, "total": total, "limit": limit, "offset": offset, "events": rows}
+    def compute() -> dict[str, Any]:
+        with database(request).read() as con:
+            total = queries.count_events(con, **filters)
+            rows = queries.events(con, **filters, limit=limit, offset=offset)
+        return {"ok": True, "total": total, "limit": limit, "offset": offset, "events": rows}
+
+    return await cached_json(request, compute)
 
 
 @router.get("/dyads", summary="The most active country pairs (for the dyad picker)")
-def list_dyads(
+async def list_dyads(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     since: Since = None,
-) -> dict[str, Any]:
+) -> Response:
     from ..store import queries
 
-    with database(request).read() as con:
-        rows = queries.dyads(con, limit=limit, since=since)
-        counts = queries.counts(con)
-    return {
-        "ok": True, "dyads": rows,
-        "total_events": counts.get("events", 0), "total_articles": counts.get("articles", 0),
-    }
+    def compute() -> dict[str, Any]:
+        with database(request).read() as con:
+            rows = queries.dyads(con, limit=limit, since=since)
+            counts = queries.counts(con)
+        return {
+            "ok": True, "dyads": rows,
+            "total_events": counts.get("events", 0), "total_articles": counts.get("articles", 0),
+        }
+
+    return await cached_json(request, compute)
 
 
 @router.get("/articles/{article_id}", summary="One article: cleaned text, events, statements with evidence offsets")
-def get_article(
+async def get_article(
     request: Request,
     article_id: Annotated[str, Path(pattern=ARTICLE_ID, description="Article id (16 hex digits).")],
-) -> dict[str, Any]:
+) -> Response:
     from ..store import queries
 
-    with database(request).read() as con:
-        row = queries.article(con, article_id)
-    if row is None:
-        raise ApiError(404, f"no article with id {article_id}")
-    events = [_with_evidence(e) for e in row.pop("events")]
-    statements = [_with_evidence(s) for s in row.pop("statements")]
-    sightings = row.pop("sightings", [])
-    story = row.pop("story", None)
-    return {"ok": True, "article": row, "events": events, "statements": statements,
-            "sightings": sightings, "story": story}
+    def compute() -> dict[str, Any]:
+        with database(request).read() as con:
+            row = queries.article(con, article_id)
+        if row is None:
+            raise ApiError(404, f"no article with id {article_id}")
+        events = [_with_evidence(e) for e in row.pop("events")]
+        statements = [_with_evidence(s) for s in row.pop("statements")]
+        sightings = row.pop("sightings", [])
+        story = row.pop("story", None)
+        return {"ok": True, "article": row, "events": events, "statements": statements,
+                "sightings": sightings, "story": story}
+
+    return await cached_json(request, compute)
 
 
 def _with_evidence(row: dict[str, Any]) -> dict[str, Any]:
@@ -133,8 +147,8 @@ def _with_evidence(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/codes", summary="CAMEO root names and PLOVER types (labels for the dashboard)")
-def codes() -> dict[str, Any]:
-    return {"ok": True, **_code_tables()}
+async def codes(request: Request) -> Response:
+    return await cached_json(request, lambda: {"ok": True, **_code_tables()})
 
 
 def _code_tables() -> dict[str, Any]:

@@ -51,6 +51,7 @@ def store_page(
     check_bearer(authorization, request.app.state.token)
     analysis = _analyze(page)
     stats = request.app.state.db.write([analysis])
+    request.app.state.cache.clear()  # what GETs return may have changed
     created = stats.articles_new > 0
     body = {
         "ok": True,

@@ -1,5 +1,69 @@
-"""CLI: `flashpoint bench api` (see docs/ARCHITECTURE.md)."""
+"""CLI: `flashpoint bench api` — bounded load test of GET /api/events and /api/tension."""
 
 from __future__ import annotations
 
-from .app import bench_app  # noqa: F401
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import bench_app
+
+
+@bench_app.command("api")
+def bench_api(
+    db: Annotated[
+        Path | None, typer.Option(help="Database to serve; default: one built from --corpus.")
+    ] = None,
+    corpus: Annotated[Path, typer.Option(help="Corpus ingested when --db is not given.")] = Path("examples"),
+    clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 100,
+    seconds: Annotated[float, typer.Option(help="Duration of the run.")] = 20.0,
+    dyad: Annotated[str | None, typer.Option(help="Dyad queried; default: the busiest one.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Start `flashpoint serve` (read-only) on a free loopback port and load it with CLIENTS
+    concurrent keep-alive clients for SECONDS, alternating GET /api/events and /api/tension.
+    Prints errors, p50/p99 latency and requests/s."""
+    import httpx
+    from rich.table import Table
+
+    from ..bench.api import run_load, served
+    from ..errors import FlashpointError
+    from .render import err, out, print_json
+
+    with tempfile.TemporaryDirectory(prefix="fp-bench-api-") as tmp:
+        try:
+            if db is None:
+                from ..store import ingest
+
+                db = Path(tmp) / "bench.duckdb"
+                err.print(f"building {db.name} from {corpus}/ …")
+                ingest([corpus], db=db, workers=1)
+            with served(db) as base:
+                if dyad is None:
+                    top = httpx.get(f"{base}/api/dyads?limit=1", timeout=30).json().get("dyads", [])
+                    dyad = top[0]["dyad"] if top else None
+                if dyad is None:
+                    err.print("[bold red]error:[/] the database has no dyad to query", markup=True)
+                    raise typer.Exit(2)
+                paths = [f"/api/events?dyad={dyad}&limit=50", f"/api/tension?dyad={dyad}&freq=week"]
+                err.print(f"{clients} clients × {seconds:.0f} s on {base} ({dyad}) …")
+                report = run_load(base, paths, clients=clients, seconds=seconds)
+        except FlashpointError as e:
+            err.print(f"[bold red]error:[/] {e}", markup=True, highlight=False)
+            raise typer.Exit(2) from None
+    if fmt == "json":
+        print_json(report.to_dict())
+        return
+    table = Table(title=f"API load: {report.clients} concurrent clients, {report.seconds:.1f} s, loopback")
+    for col in ("path", "requests", "errors", "p50 ms", "p99 ms"):
+        table.add_column(col, justify="left" if col == "path" else "right")
+    for path, s in report.per_path.items():
+        table.add_row(path, f"{s['requests']:,}", f"{s['errors']:,}", f"{s['p50_ms']:.1f}", f"{s['p99_ms']:.1f}")
+    table.add_row("all", f"{report.requests:,}", f"{report.errors:,}", f"{report.p50_ms:.1f}",
+                  f"{report.p99_ms:.1f}", style="bold")
+    out.print(table)
+    out.print(f"requests/s: {report.requests_per_s:,.0f}   errors: {report.errors}"
+              + (f" {report.error_kinds}" if report.error_kinds else "")
+              + f"   max latency: {report.max_ms:.0f} ms")

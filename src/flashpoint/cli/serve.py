@@ -1,5 +1,72 @@
-"""CLI commands: serve (see docs/ARCHITECTURE.md)."""
+"""CLI: `flashpoint serve` — the REST API and the dashboard in one process (uvicorn)."""
 
 from __future__ import annotations
 
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
 from .app import app, bench_app  # noqa: F401
+
+DEFAULT_DB = "flashpoint.duckdb"
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="DuckDB file to serve (built by `flashpoint ingest`).")] = DEFAULT_DB,
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to bind; loopback by default.")] = "127.0.0.1",
+    token_file: Annotated[
+        Path | None,
+        typer.Option(help="File whose first line is the write token (else $FLASHPOINT_TOKEN)."),
+    ] = None,
+    max_body_bytes: Annotated[
+        int | None, typer.Option(help="Largest accepted request body (default 2 MiB).")
+    ] = None,
+    cache_size: Annotated[
+        int, typer.Option(help="GET responses kept in memory (0 = no cache).")
+    ] = 512,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
+) -> None:
+    """Serve the dashboard at / and the JSON API at /api (OpenAPI docs at /docs).
+
+    Without a token (FLASHPOINT_TOKEN or --token-file) the server is read-only and every
+    write is refused with 401; with one, POST /api/articles stores pages and the server is the
+    database's one writer (stop it before running `flashpoint ingest` on the same file).
+    """
+    import uvicorn
+
+    from ..api import DEFAULT_MAX_BODY_BYTES, create_app, load_token
+    from ..api.db import Database
+    from ..errors import FlashpointError
+    from .render import err
+
+    try:
+        token = load_token(token_file=token_file)
+        # Open once up front so a missing or locked file is a one-line error, not a traceback.
+        probe = Database(db, writable=token is not None)
+        probe.open()
+        probe.close()
+    except FlashpointError as e:
+        err.print(f"[bold red]error:[/] {e}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    if not _is_loopback(host):
+        err.print(f"[yellow]warning:[/] binding {host}: the API is reachable from other machines")
+    mode = "read-write (bearer token set)" if token else "read-only (no token: writes refused)"
+    err.print(f"Flashpoint on http://{host}:{port}/  ·  API docs /docs  ·  {db}  ·  {mode}")
+    application = create_app(
+        db, token=token, max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES,
+        cache_entries=cache_size,
+    )
+    uvicorn.run(application, host=host, port=port, log_level=log_level)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,91 @@
+"""A small response cache for GET routes, exact by construction.
+
+A read-only server holds its DuckDB file open, which keeps any writer out (DuckDB allows one
+writing process per file and none while another process reads it), so the data it serves
+cannot change under it: the JSON of a GET is a pure function of its URL and can be kept.
+A read-write server clears the cache after every write it makes itself. Bounded in entries
+and in body size; ``max_entries=0`` turns it off (``flashpoint serve --cache-size 0``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+DEFAULT_CACHE_ENTRIES = 512
+MAX_CACHED_BODY = 1_000_000  # bytes; large exports are streamed and never cached
+
+
+class ResponseCache:
+    """Thread-safe LRU map of request key -> JSON body bytes."""
+
+    def __init__(self, *, max_entries: int = DEFAULT_CACHE_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+        # Bumped by clear(): a read that started before a write caches under the old
+        # generation, which is never looked up again, so it cannot serve stale data.
+        self.generation = 0
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            body = self._items.get(key)
+            if body is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return body
+
+    def put(self, key: str, body: bytes) -> None:
+        if self.max_entries <= 0 or len(body) > MAX_CACHED_BODY:
+            return
+        with self._lock:
+            self._items[key] = body
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_entries:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self._items.clear()
+
+
+def dumps(obj: Any) -> bytes:
+    """Compact UTF-8 JSON; dates as ISO strings."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default).encode("utf-8")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
+
+
+async def cached_json(request: Request, compute: Callable[[], dict[str, Any]]) -> Response:
+    """The JSON response of ``compute()``, served from the app's cache when the URL was seen.
+
+    A hit is answered on the event loop; a miss runs ``compute`` (blocking DuckDB reads) and
+    the JSON encoding in the thread pool, so the loop never waits on the database.
+    """
+    cache: ResponseCache = request.app.state.cache
+    query = "&".join(sorted(request.url.query.split("&")))
+    key = f"{cache.generation}:{request.url.path}?{query}"
+    body = cache.get(key)
+    if body is None:
+        body = await run_in_threadpool(lambda: dumps(compute()))
+        cache.put(key, body)
+    return Response(body, media_type="application/json")

@@ -1,0 +1,245 @@
+"""Bounded load test of the read API: N concurrent clients on loopback for a fixed time.
+
+The server runs in its own process (``flashpoint serve``, read-only) so that the clients and
+the server do not share one interpreter lock, as in production. Each client is an asyncio
+task with its own keep-alive connection that sends requests back to back, alternating over
+the given paths, until the deadline; every response that is not a 200 with a JSON body
+``{"ok": true, ...}``, and every exception (timeout, reset), counts as an error. Latency is
+measured per request from send to fully read body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import ConfigError
+
+
+@dataclass
+class PathStats:
+    requests: int = 0
+    errors: int = 0
+    latencies_ms: list[float] = field(default_factory=list)
+
+
+@dataclass
+class LoadReport:
+    """What a load run measured (latencies in milliseconds)."""
+
+    base_url: str
+    clients: int
+    seconds: float
+    requests: int
+    errors: int
+    error_kinds: dict[str, int]
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    requests_per_s: float
+    per_path: dict[str, dict[str, float]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "base_url": self.base_url, "clients": self.clients, "seconds": round(self.seconds, 2),
+            "requests": self.requests, "errors": self.errors, "error_kinds": self.error_kinds,
+            "p50_ms": round(self.p50_ms, 2), "p99_ms": round(self.p99_ms, 2),
+            "max_ms": round(self.max_ms, 2), "requests_per_s": round(self.requests_per_s, 1),
+            "per_path": self.per_path,
+        }
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100); 0.0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def run_load(
+    base_url: str,
+    paths: Sequence[str],
+    *,
+    clients: int = 100,
+    seconds: float = 20.0,
+    timeout: float = 30.0,
+) -> LoadReport:
+    """Hit ``paths`` (relative to ``base_url``) with ``clients`` concurrent clients for ``seconds``."""
+    if not paths:
+        raise ConfigError("run_load needs at least one path")
+    return asyncio.run(_run(base_url, list(paths), clients, seconds, timeout))
+
+
+async def _run(base_url: str, paths: list[str], clients: int, seconds: float, timeout: float) -> LoadReport:
+    parsed = urlsplit(base_url)
+    host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
+    stats = {p: PathStats() for p in paths}
+    kinds: Counter[str] = Counter()
+    start = time.perf_counter()
+    deadline = start + seconds
+
+    async def one_client(offset: int) -> None:
+        conn: _Connection | None = None
+        i = offset
+        while time.perf_counter() < deadline:
+            path = paths[i % len(paths)]
+            i += 1
+            st = stats[path]
+            t0 = time.perf_counter()
+            try:
+                if conn is None:
+                    conn = await asyncio.wait_for(_Connection.open(host, port), timeout)
+                status, body, keep = await asyncio.wait_for(conn.get(path), timeout)
+                ok = status == 200 and body.lstrip().startswith(b'{"ok":true')
+                if not ok:
+                    kinds[f"HTTP {status}"] += 1
+                if not keep:
+                    conn.close()
+                    conn = None
+            except Exception as e:  # noqa: BLE001 - every failure is a counted error
+                ok = False
+                kinds[type(e).__name__] += 1
+                if conn is not None:
+                    conn.close()
+                conn = None
+            st.latencies_ms.append((time.perf_counter() - t0) * 1000)
+            st.requests += 1
+            st.errors += 0 if ok else 1
+        if conn is not None:
+            conn.close()
+
+    await asyncio.gather(*(one_client(k) for k in range(clients)))
+    elapsed = time.perf_counter() - start
+    all_lat = [x for s in stats.values() for x in s.latencies_ms]
+    total = sum(s.requests for s in stats.values())
+    return LoadReport(
+        base_url=base_url, clients=clients, seconds=elapsed, requests=total,
+        errors=sum(s.errors for s in stats.values()), error_kinds=dict(kinds),
+        p50_ms=percentile(all_lat, 50), p99_ms=percentile(all_lat, 99),
+        max_ms=max(all_lat, default=0.0), requests_per_s=total / elapsed if elapsed else 0.0,
+        per_path={
+            p: {"requests": s.requests, "errors": s.errors,
+                "p50_ms": round(percentile(s.latencies_ms, 50), 2),
+                "p99_ms": round(percentile(s.latencies_ms, 99), 2)}
+            for p, s in stats.items()
+        },
+    )
+
+
+class _Connection:
+    """A minimal HTTP/1.1 keep-alive client connection (GET only, Content-Length bodies).
+
+    Hand-written rather than httpx so that the load generator costs little CPU: on a
+    two-core machine a heavy client would measure itself instead of the server.
+    """
+
+    def __init__(self, host: str, port: int, reader: asyncio.StreamReader,
+                 writer: asyncio.StreamWriter) -> None:
+        self.host, self.port, self.reader, self.writer = host, port, reader, writer
+
+    @classmethod
+    async def open(cls, host: str, port: int) -> _Connection:
+        reader, writer = await asyncio.open_connection(host, port)
+        return cls(host, port, reader, writer)
+
+    async def get(self, path: str) -> tuple[int, bytes, bool]:
+        """(status, body, connection reusable) of one GET."""
+        request = f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept: application/json\r\n\r\n"
+        self.writer.write(request.encode("ascii"))
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise ConnectionResetError("server closed the connection")
+        status = int(status_line.split()[1])
+        length = 0
+        keep = True
+        chunked = False
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b"\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            name, value = name.strip().lower(), value.strip().lower()
+            if name == "content-length":
+                length = int(value)
+            elif name == "connection" and value == "close":
+                keep = False
+            elif name == "transfer-encoding" and "chunked" in value:
+                chunked = True
+        body = await self._chunked() if chunked else await self.reader.readexactly(length)
+        return status, body, keep
+
+    async def _chunked(self) -> bytes:
+        parts = []
+        while True:
+            size = int((await self.reader.readline()).split(b";")[0], 16)
+            if size == 0:
+                await self.reader.readline()
+                return b"".join(parts)
+            parts.append(await self.reader.readexactly(size))
+            await self.reader.readline()
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def served(db: str | Path, *, host: str = "127.0.0.1", port: int | None = None,
+           startup_timeout: float = 60.0, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run ``flashpoint serve --db db`` (read-only) in a subprocess; yields its base URL.
+
+    The child is started without ``FLASHPOINT_TOKEN`` (reads only) and stopped on exit.
+    """
+    import httpx
+
+    port = port or free_port(host)
+    child_env = {k: v for k, v in (env or os.environ).items() if k != "FLASHPOINT_TOKEN"}
+    cmd = [sys.executable, "-c", "from flashpoint.cli import main; main()", "serve",
+           "--db", str(db), "--host", host, "--port", str(port), "--log-level", "error"]
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server can never block on it
+    proc = subprocess.Popen(cmd, env=child_env, stdout=subprocess.DEVNULL, stderr=log)
+    base = f"http://{host}:{port}"
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if proc.poll() is not None:
+                log.seek(0)
+                detail = log.read().decode("utf-8", "replace")
+                raise ConfigError(f"server exited at start-up: {detail.strip()[-500:]}")
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2.0).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise ConfigError(f"server did not answer on {base} within {startup_timeout:.0f} s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
