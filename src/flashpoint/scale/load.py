@@ -68,7 +68,9 @@ def load(
         raise InputError(f"{source} is not a directory written by `flashpoint scale-ingest`")
     keys = partition_keys(source)
     if not keys:
-        raise InputError(f"{source} holds no partition files (articles/, skips/ ...): nothing to load")
+        raise InputError(
+            f"{source} holds no partition files (articles/, skips/ ...): nothing to load"
+        )
     with Store(db) as store:
         stats = store.write(read_analyses(source), on_batch=on_batch)
         refreshed = store.refresh()
@@ -82,6 +84,8 @@ def stories_agree(parquet_dir: str | os.PathLike[str], con: Any) -> bool | None:
     if not path.is_file():
         return None
     cols = ", ".join(_MEMBER_COLUMNS)
-    ours = sorted(tuple(r.values()) for r in pq.read_table(path, columns=list(_MEMBER_COLUMNS)).to_pylist())
+    ours = sorted(
+        tuple(r.values()) for r in pq.read_table(path, columns=list(_MEMBER_COLUMNS)).to_pylist()
+    )
     theirs = sorted(con.execute(f"SELECT {cols} FROM story_members").fetchall())
     return ours == theirs

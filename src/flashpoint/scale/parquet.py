@@ -196,7 +196,9 @@ def to_rows(
                 }
             )
         for idx, event in enumerate(analysis.events):
-            rows["events"][key].append({**order, "article_id": article.id, "idx": idx, **_event_row(event)})
+            rows["events"][key].append(
+                {**order, "article_id": article.id, "idx": idx, **_event_row(event)}
+            )
         for idx, check in enumerate(analysis.statements):
             rows["statements"][key].append(
                 {**order, "article_id": article.id, "idx": idx, **_statement_row(check)}
@@ -307,7 +309,9 @@ def _partition_analyses(out: str | Path, key: str) -> Iterator[Analysis]:
             origin=row["origin"],
             notes=tuple(row["notes"] or ()),
         )
-        analysis = Analysis(article, events=tuple(events[order]), statements=tuple(statements[order]))
+        analysis = Analysis(
+            article, events=tuple(events[order]), statements=tuple(statements[order])
+        )
         items.append((order, analysis))
     for row in read_table(out, "skips", key=key).to_pylist():
         skip = Skipped(reason=row["reason"], detail=row["detail"], origin=row["origin"])
@@ -417,5 +421,9 @@ def _statement_from_row(row: dict[str, Any]) -> StatementCheck:
     if row["evidence_present"]:
         evidence = Span(row["evidence_text"], row["evidence_start"], row["evidence_end"])
     return StatementCheck(
-        text=row["text"], verdict=row["verdict"], score=row["score"], evidence=evidence, reason=row["reason"]
+        text=row["text"],
+        verdict=row["verdict"],
+        score=row["score"],
+        evidence=evidence,
+        reason=row["reason"],
     )

@@ -170,13 +170,16 @@ def dask_client(*, scheduler: str | None = None, workers: int = 2) -> Iterator[A
         finally:
             client.close()
         return
-    with LocalCluster(
-        n_workers=max(1, workers),
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0" if has_dashboard() else None,
-        silence_logs=40,  # logging.ERROR: a killed worker is expected, not noise for the user
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0" if has_dashboard() else None,
+            silence_logs=40,  # logging.ERROR: a killed worker is expected, not noise for the user
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -226,7 +229,11 @@ def ingest(
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     partitions = plan(
-        inputs, feeds=feeds, target_bytes=target_bytes, min_partitions=min_partitions, max_bytes=max_bytes
+        inputs,
+        feeds=feeds,
+        target_bytes=target_bytes,
+        min_partitions=min_partitions,
+        max_bytes=max_bytes,
     )
     if on_plan is not None:
         on_plan(partitions)

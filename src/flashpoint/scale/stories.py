@@ -48,7 +48,9 @@ STORY_SCHEMA = pa.schema(
 STORIES_FILE = Path("stories") / "members.parquet"
 
 
-def banding(*, threshold: float = dedup.THRESHOLD, num_perm: int = dedup.NUM_PERM) -> list[tuple[int, int]]:
+def banding(
+    *, threshold: float = dedup.THRESHOLD, num_perm: int = dedup.NUM_PERM
+) -> list[tuple[int, int]]:
     """The (start, end) slices of the signature that form LSH bands, as the local LSH has them."""
     from datasketch import MinHashLSH
 
@@ -60,7 +62,9 @@ def band_keys(signature: np.ndarray, ranges: Sequence[tuple[int, int]]) -> list[
     values = signature.astype("<u4")
     keys = []
     for band, (start, end) in enumerate(ranges):
-        digest = hashlib.blake2b(struct.pack("<I", band) + values[start:end].tobytes(), digest_size=8)
+        digest = hashlib.blake2b(
+            struct.pack("<I", band) + values[start:end].tobytes(), digest_size=8
+        )
         keys.append(struct.unpack("<q", digest.digest())[0])
     return keys
 
@@ -78,7 +82,9 @@ def band_frame(path: str, ranges: Sequence[tuple[int, int]]) -> Any:
         keys = band_keys(dedup.from_bytes(blob), ranges)
         bands.extend(keys)
         ids.extend([article_id] * len(keys))
-    return pd.DataFrame({"band": pd.Series(bands, dtype="int64"), "article_id": pd.Series(ids, dtype=object)})
+    return pd.DataFrame(
+        {"band": pd.Series(bands, dtype="int64"), "article_id": pd.Series(ids, dtype=object)}
+    )
 
 
 def collisions(frame: Any) -> Any:
@@ -92,7 +98,9 @@ def collisions(frame: Any) -> Any:
         for other in distinct[1:]:
             firsts.append(distinct[0])
             others.append(other)
-    return pd.DataFrame({"first": pd.Series(firsts, dtype=object), "other": pd.Series(others, dtype=object)})
+    return pd.DataFrame(
+        {"first": pd.Series(firsts, dtype=object), "other": pd.Series(others, dtype=object)}
+    )
 
 
 def components(edges: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -139,7 +147,9 @@ def signature_table(out: str | Path) -> pa.Table:
     return table.take(keep)
 
 
-def cluster_stories(out: str | Path, *, client: Any, shuffle_partitions: int | None = None) -> list[dedup.Story]:
+def cluster_stories(
+    out: str | Path, *, client: Any, shuffle_partitions: int | None = None
+) -> list[dedup.Story]:
     """Cluster the articles of ``out`` into stories on the Dask cluster behind ``client``.
 
     Returns stories in the local order (by their representative's published date, then id);
@@ -153,10 +163,14 @@ def cluster_stories(out: str | Path, *, client: Any, shuffle_partitions: int | N
     ranges = banding()
     import pandas as pd
 
-    meta = pd.DataFrame({"band": pd.Series([], dtype="int64"), "article_id": pd.Series([], dtype=object)})
+    meta = pd.DataFrame(
+        {"band": pd.Series([], dtype="int64"), "article_id": pd.Series([], dtype=object)}
+    )
     frame = dd.from_map(band_frame, files, ranges=ranges, meta=meta, enforce_metadata=False)
     n = shuffle_partitions or max(1, min(len(files), 32))
-    edge_meta = pd.DataFrame({"first": pd.Series([], dtype=object), "other": pd.Series([], dtype=object)})
+    edge_meta = pd.DataFrame(
+        {"first": pd.Series([], dtype=object), "other": pd.Series([], dtype=object)}
+    )
     edges = (
         frame.shuffle(on="band", npartitions=n)
         .map_partitions(collisions, meta=edge_meta)
@@ -166,17 +180,29 @@ def cluster_stories(out: str | Path, *, client: Any, shuffle_partitions: int | N
 
     signatures = signature_table(out)
     published = dict(
-        zip(signatures.column("article_id").to_pylist(), signatures.column("published").to_pylist(), strict=True)
+        zip(
+            signatures.column("article_id").to_pylist(),
+            signatures.column("published").to_pylist(),
+            strict=True,
+        )
     )
     blobs = dict(
-        zip(signatures.column("article_id").to_pylist(), signatures.column("minhash").to_pylist(), strict=True)
+        zip(
+            signatures.column("article_id").to_pylist(),
+            signatures.column("minhash").to_pylist(),
+            strict=True,
+        )
     )
     batches = _batches([[(aid, published[aid], blobs[aid]) for aid in g] for g in groups], size=64)
     merged: list[dedup.Story] = []
     for result in client.gather(client.map(_cluster_batch, batches, pure=False)):
         merged.extend(result)
     in_groups = {aid for g in groups for aid in g}
-    singles = [dedup.Story(aid, (dedup.Member(aid, 1.0, None, "representative"),)) for aid in published if aid not in in_groups]
+    singles = [
+        dedup.Story(aid, (dedup.Member(aid, 1.0, None, "representative"),))
+        for aid in published
+        if aid not in in_groups
+    ]
     stories = merged + singles
     stories.sort(key=lambda s: order_key(published[s.story_id], s.story_id))
     return stories
@@ -206,7 +232,9 @@ def write_stories(out: str | Path, stories: Sequence[dedup.Story]) -> Path:
     return final
 
 
-def _cluster_batch(components_: Sequence[Sequence[tuple[str, dt.date | None, bytes]]]) -> list[dedup.Story]:
+def _cluster_batch(
+    components_: Sequence[Sequence[tuple[str, dt.date | None, bytes]]],
+) -> list[dedup.Story]:
     return [story for members in components_ for story in cluster_component(members)]
 
 
