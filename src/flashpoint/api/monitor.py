@@ -2,6 +2,78 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from .cache import cached_json
+from .reads import CODE, Dyad, Ordered, Since, Until, database
 
 router = APIRouter(prefix="/api")
+
+ALERT_EVENTS_SHOWN = 50  # events listed behind each alert (the method's default shows 5)
+
+
+@router.get("/tension", summary="Tension series of a dyad, a country or an actor, per day/week/month")
+async def tension(
+    request: Request,
+    dyad: Dyad = None,
+    ordered: Ordered = False,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO-3 country on either side.")] = None,
+    actor: Annotated[str | None, Query(pattern=CODE, description="Exact actor code, e.g. PRKMIL.")] = None,
+    freq: Annotated[Literal["day", "week", "month"], Query(description="Period length.")] = "week",
+    since: Since = None,
+    until: Until = None,
+    cameo_root: Annotated[str | None, Query(pattern=r"^[0-9]{1,2}$", description="CAMEO root, 01-20.")] = None,
+) -> Response:
+    """One row per period (empty periods included): events by quad class, Goldstein sum and
+    mean, share of material conflict and conflict intensity (see ``analytics.tension``)."""
+    from ..analytics.tension import series
+
+    def compute() -> dict[str, Any]:
+        with database(request).read() as con:
+            rows = series(con, dyad=dyad, country=country, actor=actor, ordered=ordered,
+                          freq=freq, since=since, until=until, cameo_root=cameo_root)
+        return {"ok": True, "dyad": dyad, "country": country, "actor": actor, "freq": freq,
+                "series": rows}
+
+    return await cached_json(request, compute)
+
+
+@router.get("/alerts", summary="Escalation alerts, each with the events and articles behind it")
+async def alerts(
+    request: Request,
+    dyad: Dyad = None,
+    since: Since = None,
+    until: Until = None,
+) -> Response:
+    """Periods where a dyad's conflict intensity departs from its own baseline (rolling
+    median/MAD, see ``analytics.alerts``), newest first."""
+    from ..analytics.alerts import alerts as find_alerts
+    from ..analytics.alerts import default_params
+
+    params = default_params().replace(top_events=ALERT_EVENTS_SHOWN)
+
+    def compute() -> dict[str, Any]:
+        with database(request).read() as con:
+            found = find_alerts(con, dyad=dyad, since=since, until=until, params=params)
+            ids = _first_event_ids(con, [e["unique_event_id"] for a in found for e in a["top_events"]])
+        for alert in found:
+            alert["id"] = f"{alert['dyad']}:{alert['period']}"
+            for event in alert["top_events"]:
+                event["event_id"] = ids.get(event["unique_event_id"])
+        return {"ok": True, "dyad": dyad, "alerts": found}
+
+    return await cached_json(request, compute)
+
+
+def _first_event_ids(con: Any, unique_ids: list[str]) -> dict[str, str]:
+    """unique event id -> id of its earliest coded mention (opens the article on that event)."""
+    if not unique_ids:
+        return {}
+    rows = con.execute(
+        "SELECT id, first_event_id FROM unique_events WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [unique_ids],
+    ).fetchall()
+    return dict(rows)

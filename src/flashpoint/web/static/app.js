@@ -196,13 +196,13 @@ function drawTimeline(box, series, alerts) {
   // Alert bands first, behind the bars.
   const bands = svg("g", {class: "alerts"});
   for (const a of alerts) {
-    const covered = series.map((p, i) => [p, i]).filter(([p]) => p.period >= periodOf(a.start, series) && p.period <= periodOf(a.end, series));
+    const covered = series.map((p, i) => [p, i]).filter(([p]) => p.period >= periodOf(a.period, series) && p.period <= periodOf(a.period_end, series));
     if (!covered.length) continue;
     const i0 = covered[0][1], i1 = covered[covered.length - 1][1];
     const x0 = m.l + i0 * step, x1 = m.l + (i1 + 1) * step;
     const band = svg("rect", {class: "alert-band", x: x0, y: m.t, width: Math.max(3, x1 - x0), height: ih,
       "data-alert-id": a.id, onclick: () => selectAlert(a)},
-      svg("title", {text: `Alert ${a.start} … ${a.end}: ${a.explanation || ""}`}));
+      svg("title", {text: `Alert, ${a.freq} of ${a.period}: ${a.explanation || ""}`}));
     const mark = svg("path", {class: "alert-mark", d: `M${(x0 + x1) / 2 - 6},${m.t} l12,0 l-6,9 z`, "data-alert-id": a.id, onclick: () => selectAlert(a)});
     bands.append(band, mark);
   }
@@ -261,21 +261,26 @@ function renderAlertList(list, alerts) {
     return;
   }
   list.replaceChildren(...alerts.map(a => el("li", {"data-alert-id": a.id, class: "alert-item", onclick: () => selectAlert(a)},
-    el("strong", {}, `${a.start}${a.end && a.end !== a.start ? " → " + a.end : ""}`), " ",
-    el("span", {class: "small"}, a.dyad || state.dyad),
-    el("div", {class: "why"}, a.explanation || ""),
-    el("div", {class: "small muted"}, `${(a.events || []).length} events behind it`))));
+    el("strong", {}, `${a.freq} of ${a.period}`), " ",
+    el("span", {class: "small"}, `${a.dyad} · z = ${a.z}`),
+    el("div", {class: "why"}, `${a.conflict_events} conflict events (${a.material_conflict} material); conflict intensity ${a.value} vs baseline median ${a.baseline_median}`),
+    el("div", {class: "small muted"}, `${a.num_articles || 0} articles behind it`))));
 }
 
 function selectAlert(alert) {
   state.selectedAlert = alert.id;
   for (const node of document.querySelectorAll("[data-alert-id]")) node.classList.toggle("selected", node.dataset.alertId === alert.id);
-  document.getElementById("alert-detail-title").textContent = `Events behind the alert of ${alert.start}${alert.end && alert.end !== alert.start ? " → " + alert.end : ""}`;
+  document.getElementById("alert-detail-title").textContent = `Events behind the alert: ${alert.dyad}, ${alert.freq} of ${alert.period} to ${alert.period_end}`;
   const box = document.getElementById("alert-detail");
-  const events = alert.events || [];
+  const events = (alert.top_events || []).map(e => ({...e, id: e.event_id, date: e.day}));
+  const articles = alert.articles || [];
   box.replaceChildren(
     el("p", {class: "small"}, alert.explanation || ""),
-    events.length ? eventTable(events, {compact: true}) : el("p", {class: "empty"}, "This alert lists no events."));
+    events.length ? eventTable(events, {compact: true}) : el("p", {class: "empty"}, "This alert lists no events."),
+    articles.length ? el("div", {class: "small"}, el("h2", {}, `Articles (${alert.num_articles})`),
+      el("ul", {class: "alert-articles"}, articles.map(ar => el("li", {},
+        el("a", {href: `#article/${encodeURIComponent(ar.article_id)}`, class: "article-link"}, ar.title || ar.article_id),
+        el("span", {class: "muted"}, ` ${ar.published || ""} · ${ar.source || ""} · ${ar.conflict_events} conflict events`))))) : null);
 }
 
 // ---------- events table ---------------------------------------------------------------------
