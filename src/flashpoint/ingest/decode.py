@@ -50,9 +50,16 @@ _TEXT_BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# A UTF-8 lead byte followed by a continuation byte (even if the sequence is then cut short):
-# its presence means the file was written as UTF-8 and got damaged, not a legacy encoding.
-_UTF8_LEAD_THEN_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+# A well-formed UTF-8 multi-byte sequence.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Tell-tale signs of bytes decoded with the wrong table (UTF-8 read as cp1252, a UTF-16 BOM).
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|ï»¿|ÿþ|þÿ")
+# Few damaged bytes beside valid sequences: UTF-8 with corruption, not another encoding.
+_MAX_DAMAGE_BYTES = 8
+# Statistical detection needs material: below this many non-ASCII bytes it guesses wildly.
+_MIN_DETECTION_BYTES = 16
 # Non-ASCII characters that Western-European text in cp1252 plausibly contains besides letters.
 _TYPOGRAPHIC = frozenset("’‘“”„–—…€£¥°«»§©®™•·\u00a0¡¿×")
 
@@ -81,10 +88,11 @@ def binary_kind(data: bytes) -> str | None:
 def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
     """Decode ``data`` to text, or say why it is not text.
 
-    Order: a BOM decides; otherwise strict UTF-8; otherwise, if the bytes contain UTF-8 lead
-    and continuation bytes, it is UTF-8 with damage (repaired with U+FFFD and noted);
-    otherwise a legacy encoding: cp1252 when the result reads as Western text, else what
-    charset_normalizer detects (noted either way).
+    Order: a BOM decides; otherwise strict UTF-8; otherwise, when valid UTF-8 sequences
+    outnumber the bad bytes (or the damage is small), it is UTF-8 with damage (repaired with
+    U+FFFD and noted); otherwise a legacy encoding: cp1252 when the result reads as Western
+    text, else what charset_normalizer detects, if that reads as text (noted either way);
+    failing all, UTF-8 with replacement.
     """
     kind = binary_kind(data)
     if kind is not None:
@@ -100,7 +108,7 @@ def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if not _UTF8_LEAD_THEN_CONTINUATION.search(data):
+    if not _damaged_utf8(data):
         legacy = _western_legacy(data) or _detect_legacy(data)
         if legacy is not None:
             return legacy
@@ -116,6 +124,33 @@ def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int]:
     return text, bad
 
 
+def _damaged_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 with a few bad bytes rather than a legacy encoding.
+
+    Legacy text (cp1251 Cyrillic, Latin-1 accents) forms a valid UTF-8 pair now and then by
+    chance, but its bad bytes then far outnumber them; a corrupted UTF-8 file is the reverse.
+    """
+    valid = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    if valid == 0:
+        return False
+    bad = _decode_replacing(data, "utf-8")[1]
+    return bad <= max(_MAX_DAMAGE_BYTES, valid)
+
+
+def _reads_as_text(text: str) -> bool:
+    """Non-ASCII characters are letters or typography, with no mojibake and no "villÃges"."""
+    if _MOJIBAKE.search(text):
+        return False
+    for i, ch in enumerate(text):
+        if ord(ch) <= 127:
+            continue
+        if not (ch.isalpha() or ch in _TYPOGRAPHIC):
+            return False
+        if ch.isupper() and i > 0 and text[i - 1].islower():
+            return False  # an accented capital inside a lower-case word
+    return True
+
+
 def _western_legacy(data: bytes) -> Decoded | None:
     """cp1252 (a superset of Latin-1's printable range), if the result reads as Western text.
 
@@ -129,9 +164,9 @@ def _western_legacy(data: bytes) -> Decoded | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    non_ascii = [ch for ch in text if ord(ch) > 127]
-    if not all(ch.isalpha() or ch in _TYPOGRAPHIC for ch in non_ascii):
+    if not _reads_as_text(text):
         return None
+    non_ascii = [ch for ch in text if ord(ch) > 127]
     letters = sum(ch.isalpha() for ch in text)
     if letters == 0 or sum(ch.isalpha() for ch in non_ascii) > 0.3 * letters:
         return None
@@ -141,12 +176,16 @@ def _western_legacy(data: bytes) -> Decoded | None:
 def _detect_legacy(data: bytes) -> Decoded | None:
     from charset_normalizer import from_bytes
 
+    if sum(1 for byte in data if byte > 127) < _MIN_DETECTION_BYTES:
+        return None  # a handful of odd bytes gives a detector nothing to go on
     best = from_bytes(data).best()
     if best is None or best.encoding in {"utf_8", "utf-8"}:
         return None
     try:
         text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
+        return None
+    if not _reads_as_text(text):
         return None
     return Decoded(text, best.encoding, (f"decoded as {best.encoding} (detected)",))
 
