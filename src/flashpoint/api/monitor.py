@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
+from starlette.background import BackgroundTask
 
 from .cache import cached_json
+from .errors import ApiError
 from .reads import CODE, Dyad, Ordered, Since, Until, database
 
 router = APIRouter(prefix="/api")
@@ -66,6 +71,53 @@ async def alerts(
         return {"ok": True, "dyad": dyad, "alerts": found}
 
     return await cached_json(request, compute)
+
+
+EXPORT_MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+    "jsonl": "application/x-ndjson",
+    "gdelt": "text/tab-separated-values; charset=utf-8",
+    "acled": "text/csv; charset=utf-8",
+}
+ExportTable = Literal["events", "unique_events", "articles", "statements", "skips", "stories", "story_members"]
+
+
+@router.get(
+    "/export",
+    summary="Download a table as CSV or Parquet (also jsonl, GDELT TSV, ACLED CSV)",
+    response_class=FileResponse,
+    responses={200: {"content": {m.split(";")[0]: {} for m in EXPORT_MEDIA.values()},
+                     "description": "The exported file"}},
+)
+def export(
+    request: Request,
+    format: Annotated[Literal["csv", "parquet", "jsonl", "gdelt", "acled"], Query(description="File format.")] = "csv",
+    table: Annotated[ExportTable, Query(description="Table for csv/parquet/jsonl (gdelt and acled are event files).")] = "events",
+    dyad: Dyad = None,
+    since: Since = None,
+    until: Until = None,
+) -> FileResponse:
+    """The same files as `flashpoint export` (``analytics.exports``), filtered by dyad and
+    event day, written to a temporary directory and streamed; the directory is removed after
+    the response is sent."""
+    from ..analytics.exports import FILES
+    from ..analytics.exports import export as write_export
+
+    tmp = Path(tempfile.mkdtemp(prefix="fp-export-"))
+    try:
+        with database(request).read() as con:
+            files = write_export(con, tmp, format, dyad=dyad, since=since, until=until)
+        name = FILES[format].get(table if format in ("csv", "parquet", "jsonl") else "events")
+        path = next((f for f in files if f.name == name), None)
+        if path is None:
+            raise ApiError(422, f"format {format!r} has no {table!r} table: use table=events")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    stem = f"flashpoint-{dyad or 'all'}-{name}"
+    return FileResponse(path, media_type=EXPORT_MEDIA[format], filename=stem,
+                        background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
 
 
 def _first_event_ids(con: Any, unique_ids: list[str]) -> dict[str, str]:

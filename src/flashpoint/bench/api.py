@@ -205,41 +205,50 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 @contextmanager
 def served(db: str | Path, *, host: str = "127.0.0.1", port: int | None = None,
-           startup_timeout: float = 60.0, env: dict[str, str] | None = None) -> Iterator[str]:
+           startup_timeout: float = 60.0, env: dict[str, str] | None = None,
+           cache_size: int | None = None) -> Iterator[str]:
     """Run ``flashpoint serve --db db`` (read-only) in a subprocess; yields its base URL.
 
-    The child is started without ``FLASHPOINT_TOKEN`` (reads only) and stopped on exit.
+    The child is started without ``FLASHPOINT_TOKEN`` (reads only) and stopped on exit;
+    ``cache_size=0`` turns its response cache off (measures the database path).
     """
-    import httpx
-
     port = port or free_port(host)
     child_env = {k: v for k, v in (env or os.environ).items() if k != "FLASHPOINT_TOKEN"}
     cmd = [sys.executable, "-c", "from flashpoint.cli import main; main()", "serve",
            "--db", str(db), "--host", host, "--port", str(port), "--log-level", "error"]
-    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server can never block on it
-    proc = subprocess.Popen(cmd, env=child_env, stdout=subprocess.DEVNULL, stderr=log)
-    base = f"http://{host}:{port}"
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                detail = log.read().decode("utf-8", "replace")
-                raise ConfigError(f"server exited at start-up: {detail.strip()[-500:]}")
-            try:
-                if httpx.get(f"{base}/api/health", timeout=2.0).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise ConfigError(f"server did not answer on {base} within {startup_timeout:.0f} s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
+    if cache_size is not None:
+        cmd += ["--cache-size", str(cache_size)]
+    # A file, not a pipe, for the child's stderr: a chatty server can never block on it.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, env=child_env, stdout=subprocess.DEVNULL, stderr=log)
+        base = f"http://{host}:{port}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+            _wait_ready(proc, log, base, startup_timeout)
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _wait_ready(proc: subprocess.Popen, log: Any, base: str, timeout: float) -> None:
+    """Poll /api/health until it answers; raise ``ConfigError`` if the child dies or times out."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            log.seek(0)
+            detail = log.read().decode("utf-8", "replace")
+            raise ConfigError(f"server exited at start-up: {detail.strip()[-500:]}")
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise ConfigError(f"server did not answer on {base} within {timeout:.0f} s")
+        time.sleep(0.2)

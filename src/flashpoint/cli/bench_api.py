@@ -20,6 +20,9 @@ def bench_api(
     clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 100,
     seconds: Annotated[float, typer.Option(help="Duration of the run.")] = 20.0,
     dyad: Annotated[str | None, typer.Option(help="Dyad queried; default: the busiest one.")] = None,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="Server response cache on (default) or off.")
+    ] = True,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Start `flashpoint serve` (read-only) on a free loopback port and load it with CLIENTS
@@ -40,7 +43,7 @@ def bench_api(
                 db = Path(tmp) / "bench.duckdb"
                 err.print(f"building {db.name} from {corpus}/ …")
                 ingest([corpus], db=db, workers=1)
-            with served(db) as base:
+            with served(db, cache_size=None if cache else 0) as base:
                 if dyad is None:
                     top = httpx.get(f"{base}/api/dyads?limit=1", timeout=30).json().get("dyads", [])
                     dyad = top[0]["dyad"] if top else None
@@ -56,7 +59,8 @@ def bench_api(
     if fmt == "json":
         print_json(report.to_dict())
         return
-    table = Table(title=f"API load: {report.clients} concurrent clients, {report.seconds:.1f} s, loopback")
+    table = Table(title=f"API load: {report.clients} concurrent clients, {report.seconds:.1f} s, "
+                  f"loopback, response cache {'on' if cache else 'off'}")
     for col in ("path", "requests", "errors", "p50 ms", "p99 ms"):
         table.add_column(col, justify="left" if col == "path" else "right")
     for path, s in report.per_path.items():

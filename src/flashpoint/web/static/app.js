@@ -317,7 +317,8 @@ async function refreshEvents() {
   const table = document.getElementById("event-table");
   const summary = document.getElementById("event-summary");
   const params = new URLSearchParams({...state.eventQuery, limit: String(state.eventLimit), offset: String(state.eventOffset)});
-  const exportParams = new URLSearchParams(state.eventQuery);
+  // Exports take the dyad and the date range (the other filters narrow the table on screen only).
+  const exportParams = new URLSearchParams(Object.fromEntries(Object.entries(state.eventQuery).filter(([k]) => ["dyad", "since", "until"].includes(k))));
   document.getElementById("export-csv").href = `/api/export?format=csv&${exportParams}`;
   document.getElementById("export-parquet").href = `/api/export?format=parquet&${exportParams}`;
   summary.textContent = "loading…";
