@@ -1,0 +1,338 @@
+"""The CAMEO event coder: parsed sentences in, ``Event`` records out.
+
+``code_doc`` walks every sentence of a parsed article once. Per sentence the main event comes
+from the root predicate (through statement and intention wrappers, see ``predicates``); other
+coded predicates follow in order of their distance from the root, which is how the output is
+ordered by salience. Actors are resolved through ``flashpoint.actors`` (pronouns fall back on
+the last actor of the article), the date from the sentence's date phrase, the location from
+``flashpoint.actors.places``. When the optional classifier (``events/data/classifier.json``) is
+shipped, it decides the five-way class of the main event where the rules are unsure; the rules
+keep the trigger, roles, actors and evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Actor, Event, Location, Span
+from . import tables
+from .dates import event_date
+from .predicates import Found, analyze, noun_code
+
+Token = Any
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"they", "it", "them", "we", "its", "their"}
+_MAX_SECONDARY = 4
+
+
+@dataclass
+class _DocState:
+    """What a document remembers between sentences: last actors for pronouns, main country."""
+
+    published: dt.date | None
+    context_country: str | None
+    last_person: Actor | None = None
+    last_group: Actor | None = None
+    countries: Counter[str] = field(default_factory=Counter)
+
+    def country(self) -> str | None:
+        if self.context_country:
+            return self.context_country
+        if self.countries:
+            return self.countries.most_common(1)[0][0]
+        return None
+
+
+def code_doc(
+    doc: Any, *, published: dt.date | None = None, context_country: str | None = None
+) -> list[Event]:
+    """Events of every sentence of a parsed ``Doc``, sentence order, main event first per sentence."""
+    state = _DocState(published=published, context_country=context_country)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(_code_sentence(sent, state))
+    return events
+
+
+def code_sentence(
+    sent: Any, *, published: dt.date | None = None, context_country: str | None = None
+) -> list[Event]:
+    """Events of one parsed sentence (a spaCy ``Span``), main event first."""
+    state = _DocState(published=published, context_country=context_country)
+    return _code_sentence(sent, state)
+
+
+def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
+    founds = list(_found_events(sent))
+    if not founds:
+        return []
+    from .classifier import adjust_main  # local: the model is optional and loaded lazily
+
+    founds[0] = adjust_main(sent, founds[0])
+    evidence = Span(text=sent.text, start=sent.start_char, end=sent.end_char)
+    location = _location(sent)
+    events: list[Event] = []
+    seen: set[tuple[str, int]] = set()
+    for i, f in enumerate(founds):
+        key = (f.code, f.trigger.i)
+        if key in seen:
+            continue
+        seen.add(key)
+        event = _to_event(f, sent, state, evidence, location)
+        if event is not None:
+            events.append(event)
+    # the main event of a directive to one's own forces is the directed act ("Kim called on the
+    # military to step up preparations" is North Korea mobilising)
+    if len(events) > 1 and founds[0].family in ("appeal", "demand") and founds[0].embedded is not None:
+        main = events[0]
+        if main.source and main.target and main.source.country and main.source.country == main.target.country:
+            for j, e in enumerate(events[1:], start=1):
+                if e.trigger == _trigger_text(founds[0].embedded):
+                    events.insert(0, events.pop(j))
+                    break
+    return events
+
+
+def _found_events(sent: Any) -> Iterator[Found]:
+    """Coded predicates of a sentence: the root's event first, then by distance from the root."""
+    used: set[int] = set()
+    order = _bfs(sent)
+    main = None
+    for tok in order:
+        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == sent.root.i:
+            main = analyze(tok)
+            if main is not None:
+                break
+    if main is None:
+        for tok in order:
+            if tok.pos_ in ("NOUN", "PROPN") and noun_code(tok):
+                main = analyze(tok)
+                if main is not None:
+                    break
+    if main is None:
+        return
+    used |= main.used
+    yield main
+    count = 0
+    if main.embedded is not None and main.embedded.code != main.code:
+        used |= main.embedded.used
+        yield main.embedded
+        count += 1
+    for tok in order:
+        if count >= _MAX_SECONDARY:
+            break
+        if tok.i in used or tok.pos_ not in ("VERB", "NOUN", "PROPN"):
+            continue
+        if tok.pos_ != "VERB" and not _free_noun(tok):
+            continue
+        f = analyze(tok)
+        if f is None or f.trigger.i in used or f.code.startswith("01"):
+            continue
+        used |= f.used
+        yield f
+        count += 1
+
+
+def _free_noun(tok: Token) -> bool:
+    """A noun event worth reporting beside the main one: a clause argument, not a modifier."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        return True
+    return False
+
+
+def _bfs(sent: Any) -> list[Token]:
+    out = [sent.root]
+    i = 0
+    while i < len(out):
+        out.extend(sorted(out[i].children, key=lambda t: t.i))
+        i += 1
+    return out
+
+
+def _trigger_text(f: Found) -> str:
+    return _phrase(f.trigger)
+
+
+def _phrase(tok: Token) -> str:
+    """Trigger words: the predicate with its particle ("step up", "call off")."""
+    parts = [tok]
+    for c in tok.children:
+        if c.dep_ == "prt":
+            parts.append(c)
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def _to_event(f: Found, sent: Any, state: _DocState, evidence: Span, location: Location | None) -> Event | None:
+    try:
+        meta = tables.info(f.code)
+    except Exception:  # an unknown code from a bad table row must not break a whole article
+        return None
+    source = _actor(f.source, state, role="source")
+    target = None
+    fallback = None
+    for cand in f.targets:
+        if cand.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            continue
+        if f.source is not None and cand.i == f.source.i:
+            continue
+        target = _actor(cand, state, role="target")
+        if target is not None and target.code:
+            break
+        fallback = fallback or target
+        target = None
+    target = target or fallback
+    if target is None and f.source is not None:
+        # "X and Y agreed": the second conjunct is the counterpart
+        for conj in f.source.conjuncts:
+            if conj.i > f.source.i:
+                target = _actor(conj, state, role="target")
+                break
+    if source is not None and target is not None and source.code and source.code == target.code:
+        target = None
+    attribution = f.attribution_text or (_np_text(f.speaker) if f.speaker is not None else None)
+    if attribution is None:
+        attribution = _according_to(sent)
+    when = event_date(sent, f.trigger, state.published, future=f.future)
+    return Event(
+        source=source,
+        target=target,
+        cameo=f.code,
+        cameo_root=meta.root,
+        plover=meta.plover,
+        quad_class=meta.quad_class,
+        goldstein=meta.goldstein,
+        evidence=evidence,
+        date=when.date,
+        date_text=when.text,
+        date_precision=when.precision,
+        attribution=attribution,
+        location=location,
+        negated=f.negated,
+        modality=f.modality,  # type: ignore[arg-type]
+        trigger=_trigger_text(f),
+    )
+
+
+def _according_to(sent: Any) -> str | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            for c in tok.doc[tok.i + 1].children:
+                if c.dep_ == "pobj":
+                    return _np_text(c)
+    return None
+
+
+def np_span(tok: Token) -> Any:
+    """The noun phrase of a head token without its clauses and prepositional tails."""
+    doc = tok.doc
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "advmod", "npadvmod"):
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ == "compound":
+            right = max(right, c.right_edge.i)
+        elif c.dep_ == "appos" and c.pos_ == "PROPN":
+            right = max(right, c.right_edge.i)
+        else:
+            break
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def _np_text(tok: Token) -> str:
+    return np_span(tok).text
+
+
+def _actor(tok: Token | None, state: _DocState, *, role: str) -> Actor | None:
+    if tok is None:
+        return None
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
+        if low in PRONOUNS_PERSON:
+            found = state.last_person or state.last_group
+        else:
+            found = state.last_group or state.last_person
+        if found is None:
+            return None
+        return Actor(text=tok.text, code=found.code, country=found.country, sector=found.sector)
+    span = np_span(tok)
+    actor = _resolve(span, state)
+    if (actor is None or not actor.code) and tok.i != span.root.i:
+        actor = _resolve(tok.doc[tok.i : tok.i + 1], state)
+    if actor is None or not actor.code:
+        # "protesters in Gjilan", "officials of the ministry": try the prepositional tail
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        tail = _resolve(np_span(g), state)
+                        if tail is not None and tail.code:
+                            sector = actor.sector if actor is not None else None
+                            return Actor(text=span.text, code=tail.code, country=tail.country, sector=sector or tail.sector)
+    if actor is None or (not actor.code and role == "source"):
+        if role == "source" and tok.pos_ in ("NOUN", "PROPN"):
+            return Actor(text=span.text, code=None)
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+            return Actor(text=span.text, code=None)
+        return None
+    if actor.code:
+        if actor.country:
+            state.countries[actor.country] += 1
+        if tok.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span):
+            state.last_person = actor
+        else:
+            state.last_group = actor
+    return actor
+
+
+def _resolve(span: Any, state: _DocState) -> Actor | None:
+    resolver = _resolver()
+    if resolver is None:
+        return None
+    try:
+        return resolver(span, on=state.published, context_country=state.country())
+    except TypeError:
+        return resolver(span, on=state.published)
+
+
+@functools.lru_cache(maxsize=1)
+def _resolver() -> Any:
+    try:
+        from ..actors import resolve_span
+    except ImportError:
+        return None
+    return resolve_span
+
+
+@functools.lru_cache(maxsize=1)
+def _locator() -> Any:
+    try:
+        from ..actors.places import find_location
+    except ImportError:
+        return None
+    return find_location
+
+
+def _location(sent: Any) -> Location | None:
+    locator = _locator()
+    if locator is None:
+        return None
+    try:
+        return locator(sent)
+    except Exception:  # noqa: BLE001 - a gazetteer miss must never lose the events
+        return None
+
+
+__all__ = ["code_doc", "code_sentence", "np_span"]

@@ -1,0 +1,166 @@
+"""Event dates from the phrases news uses ("on Tuesday", "in April", "last year").
+
+News rarely prints the date of an event; it prints a phrase relative to the publication date.
+The phrase is resolved against ``published`` and the result says how much is known
+(``precision`` day, month or year). A phrase that cannot be resolved (no publication date,
+"recently", "the 13th") keeps its text with a ``None`` date, so an analyst can still read it.
+Past is the default reading ("on Tuesday" = the Tuesday on or before publication); for an
+intended event ("will meet on Tuesday") the next such day is taken instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any, NamedTuple
+
+from ..records import DatePrecision
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_PREPS = {"in", "on", "at", "since", "during", "by", "from", "until", "till", "before", "after"}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_RE_MDY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I)
+_RE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I)
+_RE_MY = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b", re.I)
+_RE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+_RE_WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RE_REL_YEAR = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.I)
+_RE_REL_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.I)
+
+
+class EventDate(NamedTuple):
+    date: dt.date | None
+    precision: DatePrecision | None
+    text: str | None
+
+
+NO_DATE = EventDate(None, None, None)
+
+
+def resolve_phrase(phrase: str, published: dt.date | None, *, future: bool = False) -> EventDate:
+    """Resolve a date phrase against the publication date (see module docstring)."""
+    text = phrase.strip()
+    low = text.lower()
+    if published is not None:
+        if re.search(r"\btoday\b|\btonight\b|\bthis morning\b|\bthis evening\b", low):
+            return EventDate(published, "day", text)
+        if re.search(r"\byesterday\b", low):
+            return EventDate(published - dt.timedelta(days=1), "day", text)
+        if re.search(r"\btomorrow\b", low):
+            return EventDate(published + dt.timedelta(days=1), "day", text)
+    m = _RE_MDY.search(text) or _RE_DMY.search(text)
+    if m:
+        month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else None
+        return _day(year, month, day, published, future, text)
+    m = _RE_MY.search(text)
+    if m:
+        month = _MONTHS[m.group("month").lower()]
+        if m.group("year"):
+            return EventDate(dt.date(int(m.group("year")), month, 1), "month", text)
+        if published is None:
+            return EventDate(None, None, text)
+        year = published.year
+        if not future and month > published.month:
+            year -= 1
+        if future and month < published.month:
+            year += 1
+        return EventDate(dt.date(year, month, 1), "month", text)
+    m = _RE_REL_YEAR.search(text)
+    if m:
+        if published is None:
+            return EventDate(None, None, text)
+        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        return EventDate(dt.date(published.year + shift, 1, 1), "year", text)
+    m = _RE_REL_MONTH.search(text)
+    if m:
+        if published is None:
+            return EventDate(None, None, text)
+        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        index = published.year * 12 + published.month - 1 + shift
+        return EventDate(dt.date(index // 12, index % 12 + 1, 1), "month", text)
+    m = _RE_WEEKDAY.search(text)
+    if m:
+        if published is None:
+            return EventDate(None, None, text)
+        wd = _WEEKDAYS[m.group("wd").lower()]
+        if future:
+            delta = (wd - published.weekday()) % 7
+            return EventDate(published + dt.timedelta(days=delta), "day", text)
+        delta = (published.weekday() - wd) % 7
+        return EventDate(published - dt.timedelta(days=delta), "day", text)
+    m = _RE_YEAR.search(text)
+    if m:
+        return EventDate(dt.date(int(m.group("year")), 1, 1), "year", text)
+    return EventDate(None, None, text)
+
+
+def _day(
+    year: int | None, month: int, day: int, published: dt.date | None, future: bool, text: str
+) -> EventDate:
+    if year is None:
+        if published is None:
+            return EventDate(None, None, text)
+        year = published.year
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return EventDate(None, None, text)
+        if not future and candidate > published:
+            year -= 1
+        if future and candidate < published:
+            year += 1
+    try:
+        return EventDate(dt.date(year, month, day), "day", text)
+    except ValueError:
+        return EventDate(None, None, text)
+
+
+def date_phrases(sent: Any) -> list[tuple[Any, str]]:
+    """DATE entities of a sentence with their leading preposition: [(root token, phrase)]."""
+    out: list[tuple[Any, str]] = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        start = ent.start
+        if start > sent.start and ent.doc[start - 1].lower_ in _PREPS:
+            start -= 1
+        out.append((ent.root, ent.doc[start : ent.end].text))
+    return out
+
+
+def event_date(sent: Any, trigger: Any, published: dt.date | None, *, future: bool = False) -> EventDate:
+    """The date of the event triggered by ``trigger``: the DATE phrase closest to it in the parse."""
+    phrases = date_phrases(sent)
+    if not phrases:
+        return NO_DATE
+    best: tuple[int, int, int] | None = None
+    chosen = NO_DATE
+    for i, (root, phrase) in enumerate(phrases):
+        resolved = resolve_phrase(phrase, published, future=future)
+        key = (0 if resolved.date is not None else 1, _distance(root, trigger), i)
+        if best is None or key < best:
+            best, chosen = key, resolved
+    return chosen
+
+
+def _distance(token: Any, trigger: Any) -> int:
+    """Steps from ``token`` up to ``trigger``; a large number when the trigger is no ancestor."""
+    steps = 0
+    node = token
+    while node is not None and steps < 12:
+        if node.i == trigger.i:
+            return steps
+        if node.head.i == node.i:
+            break
+        node = node.head
+        steps += 1
+    return 50 + abs(token.i - trigger.i)
+
+
+__all__ = ["EventDate", "NO_DATE", "date_phrases", "event_date", "resolve_phrase"]

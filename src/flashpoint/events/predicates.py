@@ -1,0 +1,519 @@
+"""Which CAMEO code a predicate carries: pattern lookup and wrapper composition on the parse.
+
+A sentence's event is found by walking its dependency tree from the root. A predicate either
+carries a code itself ("accused" -> 112, "imposed sanctions" -> 163), names the event in its
+object ("launched an attack") or subject ("clashes broke out"), or wraps another predicate whose
+code it transforms: statements pass the embedded event through with the speaker as attribution,
+"vowed to attack" becomes a threat (138), "refused to release" a rejection (1243), "urged X to
+negotiate" an appeal (026). The walk returns a ``Found``: code, trigger and the tokens that
+hold source, target and attribution; actors are resolved later, once per sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from . import tables
+
+Token = Any
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
+COMPLEMENT = ("xcomp", "ccomp")
+TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from", "between", "in")
+OBJECT_CONTROL = {"urge", "order", "ask", "call", "tell", "force", "invite", "encourage", "allow", "instruct",
+                  "direct", "command", "press", "persuade", "request", "advise", "authorize", "authorise",
+                  "help", "compel", "pressure", "implore", "beg", "warn"}
+PARTICLES = {"forward", "back", "out", "down", "up", "off", "away", "over", "ahead", "in"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL = {"could", "may", "might", "can", "should", "must", "ought"}
+NEG = {"not", "n't", "never", "no"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+
+
+@dataclass
+class Found:
+    """A coded predicate before actor resolution."""
+
+    code: str
+    trigger: Token
+    source: Token | None = None
+    targets: list[Token] = field(default_factory=list)
+    modality: str = "asserted"
+    negated: bool = False
+    speaker: Token | None = None  # attribution: who said it
+    attribution_text: str | None = None
+    future: bool = False
+    score: int = 1
+    embedded: Found | None = None  # the wrapped event, kept as a secondary event
+    family: str | None = None
+    used: set[int] = field(default_factory=set)
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def preps_of(tok: Token) -> set[str]:
+    """Particles and prepositions hanging on a predicate ("call off", "call on")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "agent", "dative") and c.pos_ in ("ADP", "PART", "ADV"):
+            out.add(c.lower_)
+        elif c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLES):
+            out.add(c.lower_)
+    return out
+
+
+def _modifier_lemmas(tok: Token) -> set[str]:
+    out = {lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of"):
+            out.add(lemma(c))
+            out.add(c.lower_)
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.add(lemma(g))
+    if "-" in tok.text:
+        out.update(p.lower() for p in tok.text.split("-"))
+    return out
+
+
+def arg_tokens(tok: Token) -> list[Token]:
+    """Argument heads of a predicate: objects, prepositional objects, passive subject, complements."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in OBJ or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
+            out.append(c)
+            out.extend(x for x in c.conjuncts if x.i > c.i)
+        elif c.dep_ in ("prep", "agent", "prt"):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    out.append(g)
+                    out.extend(x for x in g.conjuncts if x.i > g.i)
+    return out
+
+
+def arg_lemmas(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for a in arg_tokens(tok):
+        out |= _modifier_lemmas(a)
+    for c in tok.children:
+        if c.dep_ in ("prt", "acomp", "advmod"):
+            out.add(lemma(c))
+    return out
+
+
+def verb_code(tok: Token) -> tuple[str, int] | None:
+    """Best verb pattern for a predicate: (code, score) or None."""
+    patterns = tables.verb_patterns().get(lemma(tok))
+    if not patterns:
+        return None
+    preps = preps_of(tok)
+    args: set[str] | None = None
+    best: tuple[int, int, int, str] | None = None
+    for order, p in enumerate(patterns):
+        score = 1
+        if p.prep:
+            if p.prep not in preps:
+                continue
+            score += 2
+        if p.objects:
+            if args is None:
+                args = arg_lemmas(tok)
+            matched = [alt for alt in p.objects if alt <= args]
+            if not matched:
+                continue
+            score += 2 * max(len(alt) for alt in matched)
+        key = (score, len(p.code), -order, p.code)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    return best[3], best[0]
+
+
+def noun_code(tok: Token) -> str | None:
+    """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
+    patterns = tables.noun_patterns().get(lemma(tok)) or tables.noun_patterns().get(tok.lower_)
+    if not patterns and "-" in tok.text:
+        patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
+    if not patterns:
+        return None
+    mods = _modifier_lemmas(tok) - {lemma(tok)}
+    for p in patterns:
+        if not p.modifiers or p.modifiers & mods:
+            return p.code
+    return None
+
+
+def roles_of(tok: Token) -> list[str]:
+    rows = tables.predicate_roles().get(lemma(tok))
+    if not rows:
+        return []
+    preps = None
+    out = []
+    for role, prep in rows:
+        if prep:
+            if preps is None:
+                preps = preps_of(tok) | {lemma(c) for c in tok.children if c.dep_ in OBJ}
+            if prep not in preps:
+                continue
+        if role not in out:
+            out.append(role)
+    return out
+
+
+def is_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.lower_ in NEG and c.dep_ in ("advmod", "neg", "det")):
+            return True
+    return False
+
+
+def aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_future(tok: Token) -> bool:
+    words = aux_words(tok)
+    if words & FUTURE:
+        return True
+    # "is going to attack", "is set to meet", "is about to"
+    head = tok.head
+    if tok.dep_ == "xcomp" and lemma(head) in ("go", "set", "due", "expect", "poise") and head.i != tok.i:
+        return True
+    return False
+
+
+def is_hypothetical(tok: Token) -> bool:
+    if aux_words(tok) & HYPOTHETICAL:
+        return True
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return True
+    return False
+
+
+def subject_of(tok: Token) -> tuple[Token | None, bool]:
+    """The grammatical subject of a predicate, climbing through control and coordination.
+
+    Returns (token, passive) where passive says the token is a passive subject (a target).
+    """
+    node = tok
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ in SUBJ:
+                return _relative(c), False
+        for c in node.children:
+            if c.dep_ in PASS_SUBJ:
+                return _relative(c), True
+        head = node.head
+        if head.i == node.i:
+            return None, False
+        if node.dep_ == "xcomp":
+            if lemma(head) in OBJECT_CONTROL:
+                for c in head.children:
+                    if c.dep_ in ("dobj", "obj", "dative"):
+                        return c, False
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                return g, False
+            node = head
+            continue
+        if node.dep_ == "conj" or node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"):
+            node = head
+            continue
+        if node.dep_ in ("relcl", "acl"):
+            return head, False
+        if node.dep_ in ("ccomp", "pcomp"):
+            return None, False
+        node = head
+    return None, False
+
+
+def _relative(tok: Token) -> Token:
+    """Replace a relative pronoun subject ("who", "which") by the noun the clause modifies."""
+    if tok.lower_ in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def agent_of(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def target_candidates(tok: Token) -> list[Token]:
+    """Possible targets of a predicate, most likely first."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "dative"):
+            out.append(c)
+    for prep in TARGET_PREPS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.append(g)
+    for c in tok.children:
+        if c.dep_ in PASS_SUBJ:
+            out.append(c)
+    # "accused the USA of ...": objects of an embedded noun ("sanctions on Iran")
+    for c in list(out):
+        if c.pos_ == "NOUN" and noun_code(c):
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            out.append(g)
+    return out
+
+
+def complement_of(tok: Token) -> Token | None:
+    for dep in COMPLEMENT:
+        for c in tok.children:
+            if c.dep_ == dep and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                return c
+    return None
+
+
+def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token | None:
+    """An event noun among the predicate's objects ("launched an ATTACK", "called for TALKS")."""
+    for a in arg_tokens(tok):
+        if a.dep_ in PASS_SUBJ:
+            continue
+        if preps is not None and a.dep_ == "pobj" and a.head.lower_ not in preps:
+            continue
+        if a.pos_ in ("NOUN", "PROPN") and noun_code(a):
+            return a
+    return None
+
+
+def event_noun_subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ in ("NOUN", "PROPN") and noun_code(c):
+            return c
+    return None
+
+
+def analyze(tok: Token, depth: int = 0) -> Found | None:
+    """Code the predicate ``tok`` (see module docstring); None when it carries no event."""
+    if depth > 5:
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        code = noun_code(tok)
+        if not code:
+            return None
+        return _noun_found(tok, code)
+    own = verb_code(tok)
+    roles = roles_of(tok)
+    negated = is_negated(tok)
+    future = is_future(tok)
+    hypothetical = is_hypothetical(tok)
+    found: Found | None = None
+
+    if own and own[1] >= 3 and not _wrapper_with_complement(tok, roles):
+        found = _own(tok, own)
+    else:
+        for role in roles:
+            found = _by_role(tok, role, own, depth)
+            if found is not None:
+                break
+        if found is None and own:
+            found = _own(tok, own)
+    if found is None:
+        return None
+    found.used.add(tok.i)
+    if found.trigger.i == tok.i:
+        found = _apply_mood(found, negated=negated, future=future, hypothetical=hypothetical)
+    elif hypothetical and found.modality == "asserted":
+        found.modality = "hypothetical"
+    return found
+
+
+def _wrapper_with_complement(tok: Token, roles: list[str]) -> bool:
+    return any(r in ("intend", "appeal", "demand", "reject", "threaten", "order") for r in roles) and complement_of(
+        tok
+    ) is not None
+
+
+def _own(tok: Token, own: tuple[str, int]) -> Found:
+    subj, passive = subject_of(tok)
+    source = agent_of(tok) if passive else subj
+    targets = target_candidates(tok)
+    if passive and subj is not None:
+        targets.insert(0, subj)
+    used = {tok.i} | {a.i for a in arg_tokens(tok) if a.pos_ in ("NOUN", "PROPN") and noun_code(a)}
+    return Found(own[0], tok, source=source, targets=targets, score=own[1], used=used)
+
+
+def _noun_found(noun: Token, code: str, *, governor: Token | None = None) -> Found:
+    """An event named by a noun; actors come from its possessor/"by" phrase or its governor."""
+    source = None
+    targets: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            source = c
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    targets.append(g)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    source = g
+    if source is None:
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                source = c
+                break
+    if governor is not None:
+        subj, passive = subject_of(governor)
+        if source is None and not passive:
+            source = subj
+        targets.extend(t for t in target_candidates(governor) if t.i != noun.i)
+    return Found(code, noun, source=source, targets=targets, used={noun.i})
+
+
+def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> Found | None:
+    comp = complement_of(tok)
+    if role == "say":
+        if comp is not None:
+            emb = analyze(comp, depth + 1)
+            if emb is not None:
+                subj, _ = subject_of(tok)
+                speaker = agent_of(tok) or subj
+                emb.speaker = emb.speaker or speaker
+                if emb.modality == "asserted":
+                    emb.modality = "reported"
+                emb.used.add(tok.i)
+                return emb
+        if own:
+            return _own(tok, own)
+        found = _own(tok, ("010", 1))
+        subj, _ = subject_of(tok)
+        found.source = subj  # the speaker, also of a passive "was quoted as saying"
+        found.targets = [t for t in [_addressee(tok)] if t is not None]
+        found.attribution_text = None
+        for node in [tok, *[c for c in tok.children if c.dep_ == "prep"]]:
+            for c in node.subtree:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found.speaker = g
+                    break
+        return found
+    if role in ("intend", "appeal", "demand", "reject", "threaten", "order"):
+        emb = analyze(comp, depth + 1) if comp is not None else None
+        if emb is None:
+            noun = event_noun_arg(tok)
+            if noun is not None:
+                emb = _noun_found(noun, noun_code(noun) or "", governor=None)
+        if emb is None:
+            if own:
+                return _own(tok, own)
+            if role == "order":
+                return None
+            return _own(tok, (tables.compose(role, ""), 1)) if role != "intend" else None
+        subj, passive = subject_of(tok)
+        source = agent_of(tok) if passive else subj
+        if role == "order":
+            emb.source = source or emb.source
+            emb.modality = "demanded"
+            emb.used.add(tok.i)
+            return emb
+        code = tables.compose(role, emb.code)
+        if role in ("appeal", "demand"):
+            addressee = _addressee(tok)
+            targets = ([addressee] if addressee is not None else []) + emb.targets
+            modality = "demanded"
+        else:
+            targets = list(emb.targets)
+            modality = "intended" if role in ("intend", "threaten") else "asserted"
+        if role == "intend" and code == emb.code and emb.code[:2] not in ("03",):
+            # verbal events keep their own code; "agreed to" still makes it an agreement
+            if lemma(tok) not in ("agree", "offer", "pledge", "promise", "commit"):
+                emb.source = emb.source or source
+                emb.used.add(tok.i)
+                if emb.modality == "asserted":
+                    emb.modality = "intended"
+                return emb
+        found = Found(
+            code,
+            tok,
+            source=source if source is not None else emb.source,
+            targets=targets,
+            modality=modality,
+            embedded=emb,
+            family=role,
+            used={tok.i} | emb.used,
+        )
+        if emb.source is None or emb.source.i == (source.i if source is not None else -1):
+            emb.source = source
+        return found
+    if role in ("light", "aspect"):
+        noun = event_noun_arg(tok)
+        if noun is not None:
+            found = _noun_found(noun, noun_code(noun) or "", governor=tok)
+            found.used.add(tok.i)
+            found.trigger = noun
+            return found
+        if role == "aspect" and comp is not None:
+            emb = analyze(comp, depth + 1)
+            if emb is not None:
+                emb.used.add(tok.i)
+                return emb
+        return None
+    if role == "occur":
+        noun = event_noun_subject(tok)
+        if noun is not None:
+            found = _noun_found(noun, noun_code(noun) or "")
+            found.targets.extend(t for t in target_candidates(tok) if t.i != noun.i)
+            found.used.add(tok.i)
+            return found
+    return None
+
+
+def _addressee(tok: Token) -> Token | None:
+    """Who is asked/told: "urged THE GOVERNMENT to", "called on THE MILITARY to"."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _apply_mood(found: Found, *, negated: bool, future: bool, hypothetical: bool) -> Found:
+    """Negation, intention and hypotheticals of the trigger, as CAMEO codes them."""
+    root = found.code[:2]
+    if negated:
+        if root in COOPERATIVE_ROOTS:
+            return replace(found, code=tables.compose("reject", found.code), negated=False, modality="asserted")
+        found.negated = True
+    if future:
+        if root in COOPERATIVE_ROOTS - {"03"} or root in CONFLICT_ROOTS:
+            found = replace(found, code=tables.compose("intend", found.code))
+        found.future = True
+        if found.modality == "asserted":
+            found.modality = "intended"
+    if hypothetical and found.modality in ("asserted", "reported"):
+        found.modality = "hypothetical"
+    return found
+
+
+__all__ = ["Found", "analyze", "noun_code", "verb_code"]

@@ -1,0 +1,160 @@
+"""The CAMEO coder on hand-written sentences: codes, roles, wrappers, negation, modality, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.events import code_doc
+
+PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
+
+
+def _events(nlp, text, published=PUBLISHED):
+    return code_doc(nlp(text), published=published)
+
+
+def _main(nlp, text, published=PUBLISHED):
+    events = _events(nlp, text, published)
+    assert events, f"no event coded in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Rebel fighters attacked an army post near the border.", "19"),
+        ("The president accused Japan of violating the truce.", "11"),
+        ("Police arrested dozens of students in the capital.", "17"),
+        ("The European Union imposed new sanctions on Iran.", "16"),
+        ("Thousands of workers protested outside parliament.", "14"),
+        ("The foreign minister met his Chinese counterpart in Beijing.", "04"),
+        ("Japan sent humanitarian assistance to the flood victims.", "07"),
+        ("The opposition leader urged the army to release the prisoners.", "02"),
+        ("The militia threatened to attack the city.", "13"),
+        ("The ministry rejected the proposal.", "12"),
+        ("The army fired two ballistic missiles into the sea.", "15"),
+        ("The government mobilized reservists along the frontier.", "15"),
+        ("Both governments signed a trade agreement.", "05"),
+        ("The two countries agreed to strengthen military cooperation.", "03"),
+        ("Investigators launched an inquiry into the crash.", "09"),
+        ("The union demanded that the company reinstate the sacked workers.", "10"),
+        ("The army released forty prisoners of war.", "08"),
+        ("A car bomb exploded near the market.", "18"),
+        ("The government expelled two foreign diplomats.", "16"),
+        ("Gunmen massacred dozens of villagers.", "20"),
+        ("The minister expressed concern about the rising prices.", "01"),
+    ],
+)
+def test_events_coder_main_event_root(nlp, text, root):
+    assert _main(nlp, text).cameo_root == root
+
+
+def test_events_coder_statement_wrapping_an_event_codes_the_event(nlp):
+    event = _main(nlp, "Officials said the rebels had shelled the town.")
+    assert event.cameo_root == "19"
+    assert event.attribution == "Officials"
+    assert event.modality == "reported"
+
+
+def test_events_coder_statement_without_event_is_a_public_statement(nlp):
+    event = _main(nlp, "The spokesman said the situation would remain difficult.")
+    assert event.cameo_root == "01"
+    assert event.source is not None and "spokesman" in event.source.text
+
+
+def test_events_coder_refusal_of_cooperation_is_a_rejection(nlp):
+    event = _main(nlp, "The government will not release the detained journalists.")
+    assert event.cameo_root == "12"
+
+
+def test_events_coder_future_cooperation_is_intent(nlp):
+    event = _main(nlp, "The two sides will hold talks in Geneva next week.")
+    assert event.cameo == "036"
+    assert event.modality == "intended"
+
+
+def test_events_coder_future_force_is_a_threat(nlp):
+    event = _main(nlp, "The rebels vowed to attack the capital.")
+    assert event.cameo_root == "13"
+    assert event.modality == "intended"
+
+
+def test_events_coder_negated_conflict_keeps_code_and_flag(nlp):
+    event = _main(nlp, "The army did not attack the village.")
+    assert event.cameo_root == "19"
+    assert event.negated is True
+
+
+def test_events_coder_hypothetical_modality(nlp):
+    events = _events(nlp, "The army could attack the city if the talks fail.")
+    assert events[0].cameo_root == "19"
+    assert events[0].modality == "hypothetical"
+
+
+def test_events_coder_appeal_target_is_the_addressee(nlp):
+    event = _main(nlp, "Germany called on Russia to withdraw its troops.")
+    assert event.cameo == "0256"
+    assert event.target is not None and event.target.text == "Russia"
+    assert event.modality == "demanded"
+
+
+def test_events_coder_passive_agent_is_source(nlp):
+    event = _main(nlp, "The village was shelled by government troops.")
+    assert event.cameo_root == "19"
+    assert event.source is not None and "troops" in event.source.text
+
+
+def test_events_coder_coordinated_subjects_are_source_and_target(nlp):
+    event = _main(nlp, "Germany and France agreed to cooperate on energy.")
+    assert event.cameo_root == "03"
+    assert event.source.text == "Germany"
+    assert event.target is not None and event.target.text == "France"
+
+
+def test_events_coder_object_of_accusation_is_target(nlp):
+    event = _main(nlp, "Egypt accused Ethiopia of stealing water.")
+    assert event.target is not None and event.target.text == "Ethiopia"
+    assert event.plover == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision", "phrase"),
+    [
+        ("The army launched an offensive in March.", dt.date(2024, 3, 1), "month", "in March"),
+        ("Rebels attacked the convoy on Monday.", dt.date(2024, 5, 13), "day", "on Monday"),
+        ("The two states signed a treaty last year.", dt.date(2023, 1, 1), "year", "last year"),
+    ],
+)
+def test_events_coder_dates_from_phrases(nlp, text, date, precision, phrase):
+    event = _main(nlp, text)
+    assert (event.date, event.date_precision, event.date_text) == (date, precision, phrase)
+
+
+def test_events_coder_unknown_date_keeps_phrase(nlp):
+    event = _main(nlp, "Rebels attacked the convoy on Monday.", published=None)
+    assert event.date is None and event.date_text == "on Monday"
+
+
+def test_events_coder_evidence_offsets_index_the_text(nlp):
+    text = "Protesters marched in the capital. Police arrested their leaders on Sunday.\n\nTroops shelled the town."
+    events = _events(nlp, text)
+    assert len(events) >= 3
+    for event in events:
+        ev = event.evidence
+        assert text[ev.start : ev.end] == ev.text
+    assert [e.cameo_root for e in events][:3] == ["14", "17", "19"]
+
+
+def test_events_coder_sentence_without_event_gives_nothing(nlp):
+    assert _events(nlp, "The weather was mild and sunny.") == []
+
+
+def test_events_coder_fields_are_consistent(nlp):
+    from flashpoint.events import tables
+
+    for event in _events(nlp, "Rebels kidnapped two aid workers and burned a clinic."):
+        meta = tables.info(event.cameo)
+        assert event.cameo_root == event.cameo[:2]
+        assert (event.goldstein, event.quad_class, event.plover) == (meta.goldstein, meta.quad_class, meta.plover)
