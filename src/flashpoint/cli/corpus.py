@@ -1,5 +1,443 @@
-"""CLI commands: corpus (see docs/ARCHITECTURE.md)."""
+"""CLI commands for monitoring a corpus: ingest, events, tension, alerts, plot, export, synth.
+
+Thin: each command parses options, calls ``flashpoint.store`` / ``flashpoint.analytics`` /
+``flashpoint.synth`` and renders. Heavy imports live inside the commands so ``--help`` stays
+fast. A ``FlashpointError`` becomes a one-line error on stderr (exit 2), never a traceback.
+"""
 
 from __future__ import annotations
 
-from .app import app, bench_app  # noqa: F401
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import FlashpointError
+from .app import app
+
+DEFAULT_DB = "flashpoint.duckdb"
+
+DbOpt = Annotated[str, typer.Option("--db", help="DuckDB database file.")]
+SinceOpt = Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")]
+DyadOpt = Annotated[
+    str | None, typer.Option(help="Country pair such as PRK-KOR (both directions unless --ordered).")
+]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Freq(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    gdelt = "gdelt"
+    acled = "acled"
+
+
+class SynthFormat(str, Enum):
+    jsonl = "jsonl"
+    txt = "txt"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    from .render import err
+
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def _open(db: str) -> Any:
+    from ..store import connect_readonly
+
+    try:
+        return connect_readonly(db)
+    except FlashpointError as e:
+        _fail(str(e))
+
+
+def _emit(rows: list[dict[str, Any]], fmt: TableFormat, table: Any) -> None:
+    from .render import out, print_csv, print_json, print_jsonl
+
+    if fmt is TableFormat.json:
+        print_json(rows)
+    elif fmt is TableFormat.jsonl:
+        print_jsonl(rows)
+    elif fmt is TableFormat.csv:
+        print_csv(rows)
+    else:
+        out.print(table())
+
+
+# --- ingest ----------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories (recursive), JSONL, feed files (.rss/.atom/.xml), .opml."),
+    ] = None,
+    db: DbOpt = DEFAULT_DB,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="RSS/Atom feed URL (repeatable).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch and per transaction.")] = 32,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Analysis processes (default: all cores).")
+    ] = None,
+    max_bytes: Annotated[int | None, typer.Option(min=1, help="Skip files larger than this (default 10 MB).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date for documents that show none.")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Summary as table or json.")] = TableFormat.table,
+) -> None:
+    """Ingest a corpus into DuckDB: analyse, store, deduplicate. Re-running adds nothing twice;
+    an interrupted run resumes where it stopped."""
+    import time
+
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from ..store.ingest import ingest as run_ingest
+    from .render import err, print_json
+
+    if not paths and not feed:
+        _fail("give files, directories or --feed URLs to ingest")
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/]"),
+        TextColumn("{task.fields[line]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=False,
+    )
+    task = progress.add_task("ingest", total=None, line="starting (loading the model)…")
+
+    def on_progress(stats: Any) -> None:
+        rate = stats.articles_new / stats.seconds if stats.seconds else 0.0
+        progress.update(task, line=(
+            f"{stats.inputs:,} read · {stats.articles_new:,} new · {stats.articles_known:,} "
+            f"already stored · {stats.skips:,} skipped · {stats.events:,} events · "
+            f"{rate:,.1f} articles/s"
+        ))
+
+    started = time.perf_counter()
+    try:
+        with progress:
+            stats = run_ingest(
+                list(paths or []), db=db, feeds=list(feed or []), batch_size=batch_size,
+                workers=workers, max_bytes=max_bytes, published=published,
+                on_progress=on_progress,
+            )
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    except KeyboardInterrupt:
+        err.print(f"interrupted after {time.perf_counter() - started:.0f} s: what was committed "
+                  "is kept; run the same command again to resume")
+        raise typer.Exit(130) from None
+    if fmt is TableFormat.json:
+        print_json(stats.to_dict())
+        return
+    _print_ingest_summary(stats, db)
+
+
+def _print_ingest_summary(stats: Any, db: str) -> None:
+    from rich.table import Table
+
+    from .render import out
+
+    t = Table(title=f"Ingest into {db}", title_justify="left", show_header=False)
+    t.add_column(style="bold")
+    t.add_column(justify="right")
+    rows = [
+        ("inputs read", stats.inputs),
+        ("articles new", stats.articles_new),
+        ("articles already stored (duplicates)", stats.articles_known),
+        ("events", stats.events),
+        ("statements checked", stats.statements),
+        ("skipped", f"{stats.skips} ({stats.skips_new} new)"),
+        ("stories (near-duplicates merged)", f"{stats.stories} ({stats.articles_merged} merged)"),
+        ("unique events", stats.unique_events),
+        ("time", f"{stats.seconds:.1f} s"),
+        ("speed", f"{stats.articles_per_s:,.1f} articles/s, {stats.words_per_s:,.0f} words/s"),
+    ]
+    for name, value in rows:
+        t.add_row(name, f"{value:,}" if isinstance(value, int) else str(value))
+    for reason, n in sorted(stats.skips_by_reason.items()):
+        t.add_row(f"  skipped: {reason}", f"{n:,}")
+    out.print(t)
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+@app.command()
+def events(
+    db: DbOpt = DEFAULT_DB,
+    dyad: DyadOpt = None,
+    ordered: Annotated[bool, typer.Option(help="Dyad is source→target only.")] = False,
+    actor: Annotated[str | None, typer.Option(help="Actor code on either side (PRKMIL).")] = None,
+    country: Annotated[str | None, typer.Option(help="Country (ISO-3) on either side.")] = None,
+    cameo_root: Annotated[str | None, typer.Option(help="CAMEO root code (e.g. 19).")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER event type (e.g. ASSAULT).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
+    limit: Annotated[int, typer.Option(min=0, max=10_000)] = 100,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """List stored events (one per coded mention), newest first, with their evidence."""
+    from rich.table import Table
+
+    from ..store import queries
+    from .render import QUAD_STYLE
+
+    con = _open(db)
+    try:
+        rows = queries.events(
+            con, dyad=dyad, ordered=ordered, actor=actor, country=country,
+            cameo_root=cameo_root, plover=plover, since=since, until=until, text=text,
+            limit=limit, offset=offset,
+        )
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    finally:
+        con.close()
+
+    def table() -> Table:
+        t = Table(title=f"{len(rows)} events", title_justify="left", expand=True)
+        for col in ("day", "source", "event", "target", "G", "evidence", "article"):
+            t.add_column(col, no_wrap=col not in {"evidence", "article"},
+                         ratio=3 if col == "evidence" else (1 if col == "article" else None),
+                         overflow="fold")
+        for r in rows:
+            style = QUAD_STYLE.get(r["quad_class"], "")
+            t.add_row(
+                r["day"] or "", r["source_code"] or "—",
+                f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else ""),
+                r["target_code"] or "—", f"{r['goldstein']:+.1f}", r["evidence_text"],
+                r["title"] or r["article_id"],
+            )
+        return t
+
+    _emit(rows, fmt, table)
+
+
+# --- tension ---------------------------------------------------------------------------------
+
+
+@app.command()
+def tension(
+    db: DbOpt = DEFAULT_DB,
+    dyad: DyadOpt = None,
+    country: Annotated[str | None, typer.Option(help="One country (ISO-3), both roles.")] = None,
+    ordered: Annotated[bool, typer.Option(help="Dyad is source→target only.")] = False,
+    freq: Annotated[Freq, typer.Option(help="Period length.")] = Freq.week,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Tension series: unique events by quad class, Goldstein sum/mean, material-conflict
+    share and conflict intensity per day, week or month (empty periods included)."""
+    from rich.table import Table
+
+    from ..analytics.tension import series
+
+    if dyad and country:
+        _fail("give --dyad or --country, not both")
+    con = _open(db)
+    try:
+        rows = series(con, dyad=dyad, country=country, ordered=ordered, freq=freq.value,
+                      since=since, until=until)
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    finally:
+        con.close()
+
+    def table() -> Table:
+        subject = dyad or country or "all"
+        t = Table(title=f"Tension {subject} per {freq.value}", title_justify="left")
+        for col in ("period", "events", "q1", "q2", "q3", "q4", "G sum", "G mean",
+                    "mat. conflict", "intensity", ""):
+            t.add_column(col, justify="left" if col in ("period", "") else "right", no_wrap=True)
+        peak = max((r["conflict_intensity"] for r in rows), default=0) or 1
+        for r in rows:
+            mean = r["goldstein_mean"]
+            share = r["material_conflict_share"]
+            bar = "█" * round(20 * r["conflict_intensity"] / peak)
+            t.add_row(
+                r["period"], str(r["events"]), str(r["q1"]), str(r["q2"]), str(r["q3"]),
+                str(r["q4"]), f"{r['goldstein_sum']:+.1f}",
+                "" if mean is None else f"{mean:+.2f}",
+                "" if share is None else f"{share:.0%}",
+                f"{r['conflict_intensity']:.1f}", f"[red]{bar}[/]",
+            )
+        return t
+
+    _emit(rows, fmt, table)
+
+
+# --- alerts ----------------------------------------------------------------------------------
+
+
+@app.command()
+def alerts(
+    db: DbOpt = DEFAULT_DB,
+    dyad: DyadOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    freq: Annotated[Freq | None, typer.Option(help="Period (default from alerts.json: week).")] = None,
+    z: Annotated[float | None, typer.Option(help="Robust z threshold (default 3.5).")] = None,
+    window: Annotated[int | None, typer.Option(min=1, help="Baseline periods (default 8).")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Escalation alerts: periods where a dyad's conflict intensity departs from its own
+    baseline (robust z-score over the previous weeks), each with the events that drove it."""
+    from ..analytics.alerts import alerts as find_alerts
+    from ..analytics.alerts import default_params
+    from .render import out
+
+    con = _open(db)
+    try:
+        params = default_params().replace(
+            freq=freq.value if freq else None, z_threshold=z, window=window,
+            min_history=min(window, default_params().min_history) if window else None,
+        )
+        found = find_alerts(con, dyad=dyad, since=since, until=until, params=params)
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    finally:
+        con.close()
+    if fmt is not TableFormat.table:
+        flat = found if fmt is not TableFormat.csv else [
+            {k: v for k, v in a.items() if k not in ("top_events", "articles")} for a in found
+        ]
+        _emit(flat, fmt, lambda: None)
+        return
+    if not found:
+        out.print(f"no escalation alerts (robust z ≥ {params.z_threshold:g}, "
+                  f"{params.window}-{params.freq} baseline)")
+        return
+    for a in found:
+        out.rule(f"[bold red]{a['dyad']}[/]  {a['period']} … {a['period_end']}  z = {a['z']:.1f}")
+        out.print(a["explanation"], highlight=False)
+        for ev in a.get("top_events", []):
+            out.print(
+                f"  [red]{ev['cameo']}[/] {ev['source_code'] or '—'} → {ev['target_code'] or '—'}"
+                f" ({ev['goldstein']:+.1f}, {ev['num_mentions']} mentions) “{ev['evidence_text']}”"
+                f" [dim]{ev['title'] or ev['article_id']}[/]", highlight=False)
+        more = a.get("num_articles", 0) - len(a.get("articles", []))
+        out.print(f"  [dim]{a.get('num_articles', 0)} articles"
+                  + (f" ({more} not listed)" if more > 0 else "") + "[/]")
+
+
+# --- plot ------------------------------------------------------------------------------------
+
+
+@app.command()
+def plot(
+    db: DbOpt = DEFAULT_DB,
+    dyad: DyadOpt = None,
+    country: Annotated[str | None, typer.Option(help="One country (ISO-3) instead of a dyad.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .png or .svg.")] = Path("tension.png"),
+    freq: Annotated[Freq | None, typer.Option(help="Period (default week).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Draw the tension timeline (events by quad class, conflict intensity, alerts marked)."""
+    from ..analytics.plot import plot_tension
+    from .render import err
+
+    if not dyad and not country:
+        _fail("give --dyad PRK-KOR or --country PRK")
+    con = _open(db)
+    try:
+        path = plot_tension(con, output, dyad=dyad, country=country,
+                            freq=freq.value if freq else None, since=since, until=until)
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    finally:
+        con.close()
+    err.print(f"wrote {path}")
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or acled.")] = ExportFormat.parquet,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into (created).")] = Path("export"),
+    dyad: DyadOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Export the store: tables as Parquet/CSV/JSONL, or events as GDELT-2.0 TSV / ACLED CSV."""
+    from ..analytics.exports import export as run_export
+    from .render import out
+
+    con = _open(db)
+    try:
+        files = run_export(con, output, fmt.value, dyad=dyad, since=since, until=until)
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    finally:
+        con.close()
+    for f in files:
+        out.print(f"{f}  ({os.path.getsize(f):,} bytes)", highlight=False)
+
+
+# --- synth -----------------------------------------------------------------------------------
+
+
+@app.command()
+def synth(
+    n: Annotated[int, typer.Option("--n", min=0, help="Number of reports.")] = 1000,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")] = Path("corpus"),
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same corpus.")] = 1,
+    fmt: Annotated[SynthFormat, typer.Option("--format", "-f", help="jsonl shards or one .txt per report.")] = SynthFormat.jsonl,
+    shard_size: Annotated[int, typer.Option(min=1, help="Reports per JSONL file.")] = 10_000,
+    start: Annotated[str, typer.Option(help="First publication day.")] = "2023-01-01",
+    days: Annotated[int, typer.Option(min=1, help="Days the reports are spread over.")] = 365,
+    copy_rate: Annotated[float, typer.Option(min=0.0, max=0.9, help="Share of syndicated copies.")] = 0.12,
+) -> None:
+    """Write a synthetic corpus (marked as such) for benchmarks: varied reports on real
+    country pairs with escalation episodes and syndicated copies; deterministic with --seed."""
+    import datetime as dt
+
+    from ..synth import generate
+    from .render import out
+
+    try:
+        first = dt.date.fromisoformat(start)
+    except ValueError:
+        _fail(f"--start {start!r} is not a date (YYYY-MM-DD)")
+        return
+    try:
+        stats = generate(n, output, seed=seed, fmt=fmt.value, shard_size=shard_size,
+                         start=first, days=days, copy_rate=copy_rate)
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    out.print(f"{stats.reports:,} synthetic reports ({stats.copies:,} syndicated copies, "
+              f"{stats.words:,} words) in {stats.files:,} files under {output}/", highlight=False)

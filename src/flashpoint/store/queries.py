@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, StoreError
-from .schema import DERIVED_TABLES, PRIMARY_TABLES, SCHEMA_VERSION
+from .schema import DERIVED_TABLES, PRIMARY_TABLES, SCHEMA_VERSION, event_day_sql
 
 MAX_LIMIT = 10_000
 
@@ -86,10 +86,9 @@ EVENT_COLUMNS = (
     "title", "published", "url", "source", "story_id",
 )
 
-_EVENT_SELECT = """
+_EVENT_SELECT = f"""
     SELECT e.id, e.article_id, e.idx,
-           CASE WHEN e.date IS NOT NULL AND coalesce(e.date_precision, 'day') = 'day'
-                THEN e.date ELSE coalesce(a.published, e.date) END AS day,
+           {event_day_sql("e", "a", "st")} AS day,
            e.date, e.date_text, e.date_precision,
            e.source_text, e.source_code, e.source_country, e.source_sector,
            e.target_text, e.target_code, e.target_country, e.target_sector,
@@ -98,6 +97,7 @@ _EVENT_SELECT = """
            e.negated, e.modality, e.trigger, e.evidence_text, e.evidence_start, e.evidence_end,
            a.title, a.published, a.url, a.source, a.story_id
     FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN stories st ON st.story_id = a.story_id
 """
 
 

@@ -159,24 +159,39 @@ INDEXES = (
 PRIMARY_TABLES = ("articles", "sightings", "signatures", "events", "statements", "skips")
 DERIVED_TABLES = ("stories", "story_members", "unique_events")
 
-# The grouping of events into unique events. An event dated to the day is placed on that day;
-# one dated only to a month or year ("in April", "last year") or not at all is placed on the
-# day it was reported (the article's publication date), so vague dates do not pile up on the
-# 1st of a month. Events whose actors are both unknown are never merged with one another.
-REFRESH_UNIQUE_EVENTS = """
+
+
+def event_day_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
+    """SQL for the day an event counts on (events ``e`` joined to articles ``a``, stories ``st``).
+
+    An event dated to the day is placed on that day; one dated only to a month or year ("in
+    April", "last year") or not at all is placed on the day its story was first reported
+    (the earliest publication date among syndicated copies, else the article's own), so vague
+    dates do not pile up on the 1st of a month and copies published a day later still report
+    the same event.
+    """
+    return (
+        f"CASE WHEN {e}.date IS NOT NULL AND coalesce({e}.date_precision, 'day') = 'day' "
+        f"THEN {e}.date ELSE coalesce({st}.first_published, {a}.published, {e}.date) END"
+    )
+
+
+# The grouping of events into unique events (same source code, target code, CAMEO code, day,
+# negation). Events whose actors are both unknown are never merged with one another.
+REFRESH_UNIQUE_EVENTS = f"""
     DELETE FROM unique_events;
     INSERT INTO unique_events
     WITH e AS (
         SELECT ev.*,
                a.published,
                coalesce(m.story_id, ev.article_id) AS story_id,
-               CASE WHEN ev.date IS NOT NULL AND coalesce(ev.date_precision, 'day') = 'day'
-                    THEN ev.date ELSE coalesce(a.published, ev.date) END AS day,
+               {event_day_sql("ev", "a", "st")} AS day,
                coalesce(ev.source_country, ev.source_code) AS source_party,
                coalesce(ev.target_country, ev.target_code) AS target_party
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
         LEFT JOIN story_members m ON m.article_id = ev.article_id
+        LEFT JOIN stories st ON st.story_id = m.story_id
     ), k AS (
         SELECT *,
                md5(concat_ws('|',

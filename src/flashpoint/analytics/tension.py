@@ -1,0 +1,139 @@
+"""Tension series: how a dyad's or a country's relations move, period by period (DuckDB SQL).
+
+What is counted: *unique events* (``unique_events``: the same source code, target code, CAMEO
+code and day reported by several stories is one event), so a story syndicated by ten outlets
+does not count ten times; ``mentions`` keeps the total number of coded mentions. Negated
+events ("did not attack") are left out, and so are events that did not happen as far as the
+article says: only modalities in ``COUNTED_MODALITIES`` (asserted, reported) count; intended,
+demanded and hypothetical events do not.
+
+When: an event's ``day`` is its date when known to the day, otherwise the day it was
+reported (see ``store.schema``). Periods are ``day``, ``week`` (ISO weeks, starting Monday)
+or ``month``, labelled by their first day; every period between the first and the last (or
+``since``/``until`` when given) is present, empty ones with zero counts.
+
+Columns per period:
+``events`` (unique events), ``mentions``, ``q1``..``q4`` (events per quad class: verbal
+cooperation, material cooperation, verbal conflict, material conflict), ``goldstein_sum``,
+``goldstein_mean`` (None for an empty period), ``material_conflict_share`` (q4 / events, None
+when empty), ``conflict_intensity`` (sum of -Goldstein over events with a negative Goldstein
+value: the quantity escalation alerts watch).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..errors import InputError
+from ..store.queries import _date, event_filters
+
+FREQS = {"day": "1 DAY", "week": "7 DAY", "month": "1 MONTH"}
+COUNTED_MODALITIES = ("asserted", "reported")
+SERIES_COLUMNS = (
+    "period", "events", "mentions", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
+    "material_conflict_share", "conflict_intensity",
+)
+
+
+def check_freq(freq: str) -> str:
+    if freq not in FREQS:
+        raise InputError(f"freq {freq!r}: use one of {', '.join(FREQS)}")
+    return freq
+
+
+def period_start(day: dt.date, freq: str) -> dt.date:
+    """First day of the period holding ``day`` (Monday for weeks)."""
+    check_freq(freq)
+    if freq == "day":
+        return day
+    if freq == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def period_end(start: dt.date, freq: str) -> dt.date:
+    """Last day of the period starting on ``start``."""
+    if freq == "day":
+        return start
+    if freq == "week":
+        return start + dt.timedelta(days=6)
+    nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)
+
+
+def counted_events_sql(*, alias: str = "u") -> str:
+    """The condition that selects the unique events series count."""
+    mods = ", ".join(f"'{m}'" for m in COUNTED_MODALITIES)
+    return f"NOT {alias}.negated AND {alias}.modality IN ({mods})"
+
+
+def series(
+    con: Any,
+    *,
+    dyad: str | None = None,
+    country: str | None = None,
+    actor: str | None = None,
+    ordered: bool = False,
+    freq: str = "week",
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    cameo_root: str | None = None,
+) -> list[dict[str, Any]]:
+    """The tension series (one dict per period, columns ``SERIES_COLUMNS``), oldest first.
+
+    ``dyad`` "PRK-KOR" (both directions unless ``ordered``), or ``country`` "PRK" (events
+    with PRK on either side), or ``actor`` "PRKMIL" (an exact actor code), or none (all).
+    """
+    check_freq(freq)
+    s, u = _date(since, "since"), _date(until, "until")
+    where, params = event_filters(
+        dyad=dyad, ordered=ordered, country=country, actor=actor, cameo_root=cameo_root,
+        since=s, until=u, alias="u", day_expr="u.day",
+    )
+    lo = period_start(s, freq) if s else None
+    hi = period_start(u, freq) if u else None
+    step = FREQS[freq]
+    sql = f"""
+        WITH ev AS (
+            SELECT CAST(date_trunc('{freq}', u.day) AS DATE) AS period,
+                   u.quad_class, u.goldstein, u.num_mentions
+            FROM unique_events u
+            WHERE u.day IS NOT NULL AND {counted_events_sql()} AND {where}
+        ), bounds AS (
+            SELECT coalesce(?::DATE, min(period)) AS lo, coalesce(?::DATE, max(period)) AS hi
+            FROM ev
+        ), periods AS (
+            SELECT CAST(unnest(generate_series(lo, hi, INTERVAL {step})) AS DATE) AS period
+            FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi
+        )
+        SELECT p.period,
+               count(ev.quad_class) AS events,
+               coalesce(sum(ev.num_mentions), 0) AS mentions,
+               count(ev.quad_class) FILTER (WHERE ev.quad_class = 1) AS q1,
+               count(ev.quad_class) FILTER (WHERE ev.quad_class = 2) AS q2,
+               count(ev.quad_class) FILTER (WHERE ev.quad_class = 3) AS q3,
+               count(ev.quad_class) FILTER (WHERE ev.quad_class = 4) AS q4,
+               coalesce(sum(ev.goldstein), 0.0) AS goldstein_sum,
+               avg(ev.goldstein) AS goldstein_mean,
+               CASE WHEN count(ev.quad_class) > 0 THEN
+                   (count(ev.quad_class) FILTER (WHERE ev.quad_class = 4))::DOUBLE
+                   / count(ev.quad_class) END AS material_conflict_share,
+               coalesce(sum(CASE WHEN ev.goldstein < 0 THEN -ev.goldstein ELSE 0 END), 0.0)
+                   AS conflict_intensity
+        FROM periods p LEFT JOIN ev ON ev.period = p.period
+        GROUP BY p.period ORDER BY p.period
+    """  # noqa: S608 - freq and step come from FREQS, values are parameters
+    cur = con.execute(sql, [*params, lo, hi])
+    cols = [d[0] for d in cur.description]
+    out = []
+    for row in cur.fetchall():
+        rec = dict(zip(cols, row, strict=True))
+        rec["period"] = rec["period"].isoformat()
+        for k in ("goldstein_sum", "goldstein_mean", "material_conflict_share", "conflict_intensity"):
+            if rec[k] is not None:
+                rec[k] = round(float(rec[k]), 4)
+        for k in ("events", "mentions", "q1", "q2", "q3", "q4"):
+            rec[k] = int(rec[k])
+        out.append(rec)
+    return out
