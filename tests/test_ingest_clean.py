@@ -89,8 +89,10 @@ def test_ingest_clean_dateline_gives_published(page):
 
 def test_ingest_clean_statements_split_and_joined(page):
     assert page.statements == (
-        "The navy said four sailors were injured when a coast guard vessel and a supply "
-        "ship collided near a disputed reef.",
+        (
+            "The navy said four sailors were injured when a coast guard vessel and a supply "
+            "ship collided near a disputed reef."
+        ),
         "Ten sailors died in the collision, officials said.",
         "The foreign ministers agreed on Friday to meet in person next month.",
     )
@@ -119,7 +121,15 @@ def test_ingest_clean_text_is_tidy(page):
 
 @pytest.mark.parametrize(
     "header",
-    ["Read also:", "READ MORE", "Related", "Related articles:", "See also", "More on this", "also read:"],
+    [
+        "Read also:",
+        "READ MORE",
+        "Related",
+        "Related articles:",
+        "See also",
+        "More on this",
+        "also read:",
+    ],
 )
 def test_ingest_clean_statement_headers(header):
     text = (

@@ -40,7 +40,18 @@ def test_ingest_dates_parse_known_formats(value):
 
 @pytest.mark.parametrize(
     "value",
-    [None, "", "yesterday", "on Tuesday", "12 missiles", "31.02.2023", "2023-13-01", "Room 1234", 42, ["2023-12-27"]],
+    [
+        None,
+        "",
+        "yesterday",
+        "on Tuesday",
+        "12 missiles",
+        "31.02.2023",
+        "2023-13-01",
+        "Room 1234",
+        42,
+        ["2023-12-27"],
+    ],
 )
 def test_ingest_dates_none_for_non_dates(value):
     assert parse_published(value) is None

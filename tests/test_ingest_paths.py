@@ -58,7 +58,10 @@ def test_ingest_path_directory_sorted_recursive_hidden_skipped(tmp_path):
     (tmp_path / ".hidden" / "x.txt").write_text(PAGE, encoding="utf-8")
     (tmp_path / "README.md").write_text("# Notes about this folder\n", encoding="utf-8")
     results = list(read_path(tmp_path))
-    assert [Path(r.origin).relative_to(tmp_path).as_posix() for r in results] == ["a.txt", "b/2.txt"]
+    assert [Path(r.origin).relative_to(tmp_path).as_posix() for r in results] == [
+        "a.txt",
+        "b/2.txt",
+    ]
     assert all(isinstance(r, Article) for r in results)
 
 
@@ -85,7 +88,9 @@ def test_ingest_path_binary(tmp_path, name, data):
 
 def test_ingest_path_invalid_utf8(tmp_path):
     file = tmp_path / "broken.txt"
-    file.write_bytes(PAGE.replace("villages", "vill\u00e9ges").encode("utf-8").replace(b"\xc3\xa9", b"\xc3"))
+    file.write_bytes(
+        PAGE.replace("villages", "vill\u00e9ges").encode("utf-8").replace(b"\xc3\xa9", b"\xc3")
+    )
     article = _one(file)
     assert isinstance(article, Article)
     assert "vill\ufffdges" in article.text
@@ -150,8 +155,16 @@ def test_ingest_path_max_bytes_argument(tmp_path):
 
 def test_ingest_path_jsonl_bad_line(tmp_path):
     good = {"title": "Floods cut off villages", "text": BODY, "published": "2023-08-03"}
-    lines = [json.dumps(good), json.dumps({**good, "text": BODY.replace("three", "two")}), "", "",
-             "", "", "{not json at all", json.dumps({**good, "text": BODY.replace("three", "five")})]
+    lines = [
+        json.dumps(good),
+        json.dumps({**good, "text": BODY.replace("three", "two")}),
+        "",
+        "",
+        "",
+        "",
+        "{not json at all",
+        json.dumps({**good, "text": BODY.replace("three", "five")}),
+    ]
     file = tmp_path / "wire.jsonl"
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     results = list(read_path(file))
@@ -166,7 +179,9 @@ def test_ingest_path_jsonl_bad_line(tmp_path):
 def test_ingest_path_json_list_and_record(tmp_path):
     record = {"title": "Floods cut off villages", "text": BODY, "published": "2023-08-03"}
     (tmp_path / "one.json").write_text(json.dumps(record), encoding="utf-8")
-    (tmp_path / "many.json").write_text(json.dumps([record, {"title": "no text"}]), encoding="utf-8")
+    (tmp_path / "many.json").write_text(
+        json.dumps([record, {"title": "no text"}]), encoding="utf-8"
+    )
     results = list(read_path(tmp_path))
     assert [(Path(r.origin).name, type(r).__name__) for r in results] == [
         ("many.json#1", "Article"),

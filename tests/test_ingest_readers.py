@@ -40,7 +40,7 @@ ARTICLE_HTML = f"""<!DOCTYPE html><html><head>
 <meta property="article:published_time" content="2023-06-12T10:00:00+00:00">
 </head><body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
 <article><h1>Coast guard seizes fishing boat</h1>
-{''.join(f'<p>{p}</p>' for p in BODY.split(chr(10) + chr(10)))}
+{"".join(f"<p>{p}</p>" for p in BODY.split(chr(10) + chr(10)))}
 <h3>Read also</h3><ul><li>The crew of the seized boat was released on Sunday.</li>
 <li>Officials said the boat had a crew of eight.</li></ul>
 </article><footer>Copyright 2023 The Example Times</footer></body></html>"""

@@ -103,7 +103,9 @@ def _patterns() -> _Patterns:
     table = boilerplate_table()
     headers = sorted(table["statement_headers"], key=len, reverse=True)
     header_re = re.compile(
-        r"^\s*(?:" + "|".join(re.escape(h) for h in headers) + r")\s*(?:[:：.\-–—]\s*|$)(?P<rest>.*)$",
+        r"^\s*(?:"
+        + "|".join(re.escape(h) for h in headers)
+        + r")\s*(?:[:：.\-–—]\s*|$)(?P<rest>.*)$",
         re.IGNORECASE,
     )
     return _Patterns(
@@ -284,7 +286,11 @@ def _is_boilerplate(text: str) -> bool:
         return True
     if words <= 25 and any(c in lowered for c in patterns.contains):
         return True
-    if words <= 25 and "cookie" in lowered and re.search(r"\b(?:accept|consent|privacy|use)\b", lowered):
+    if (
+        words <= 25
+        and "cookie" in lowered
+        and re.search(r"\b(?:accept|consent|privacy|use)\b", lowered)
+    ):
         return True
     return _is_caption(text)
 
@@ -483,11 +489,17 @@ def _drop_headings(lines: list[_Line]) -> None:
     kept = [line for line in lines if line.keep]
     for i, line in enumerate(kept):
         text = line.text
-        if _is_terminal(text) or text.endswith((":", ",", ";")) or _words(text) > _HEADING_MAX_WORDS:
+        if (
+            _is_terminal(text)
+            or text.endswith((":", ",", ";"))
+            or _words(text) > _HEADING_MAX_WORDS
+        ):
             continue
         prev = kept[i - 1] if i > 0 else None
         nxt = kept[i + 1] if i + 1 < len(kept) else None
-        alone = (prev is None or prev.block != line.block) and (nxt is None or nxt.block != line.block)
+        alone = (prev is None or prev.block != line.block) and (
+            nxt is None or nxt.block != line.block
+        )
         if alone:
             line.keep = False
             continue
@@ -504,9 +516,11 @@ def _drop_headings(lines: list[_Line]) -> None:
             line.keep = False
 
 
+# A line ending in one of these is a wrapped sentence, not a heading.
 _FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for with from and or but as that which who is are was were "
-    "be been has have had its their his her this these those said says".split()
+    {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or"}
+    | {"but", "as", "that", "which", "who", "is", "are", "was", "were", "be", "been", "has"}
+    | {"have", "had", "its", "their", "his", "her", "this", "these", "those", "said", "says"}
 )
 
 

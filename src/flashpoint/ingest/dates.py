@@ -79,10 +79,12 @@ def parse_published(value: Any) -> dt.date | None:
     if not text or len(text) > 200:
         return None
     try:
-        return _plausible(dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date())
+        return _plausible(dt.datetime.fromisoformat(text).date())
     except ValueError:
         pass
-    if re.match(r"^[A-Za-z]{3},?\s+\d", text) or re.match(r"^\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", text):
+    if re.match(r"^[A-Za-z]{3},?\s+\d", text) or re.match(
+        r"^\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", text
+    ):
         try:
             parsed = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
@@ -107,7 +109,7 @@ def find_date(text: str) -> dt.date | None:
 
 def _from_match(match: re.Match[str]) -> dt.date | None:
     groups = match.groupdict()
-    month = groups["month"] if "month" in groups else None
+    month = groups.get("month")
     if month is not None:
         m = _MONTHS.get(month.lower().rstrip("."))
     else:

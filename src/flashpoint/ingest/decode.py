@@ -195,9 +195,12 @@ def sniff_kind(text: str) -> Kind:
     head = text[:2048].lstrip("\ufeff \t\r\n").lower()
     if head.startswith(("{", "[")):
         first_lines = [line for line in text.strip().splitlines()[:3] if line.strip()]
-        if len(first_lines) >= 2 and all(line.strip().startswith("{") for line in first_lines):
-            if not first_lines[0].strip().endswith((",", "{")):
-                return "jsonl"
+        if (
+            len(first_lines) >= 2
+            and all(line.strip().startswith("{") for line in first_lines)
+            and not first_lines[0].strip().endswith((",", "{"))
+        ):
+            return "jsonl"
         return "json"
     if head.startswith("<"):
         if "<opml" in head:

@@ -128,7 +128,13 @@ def _read_all(
     actual = sniff_kind(text) if kind == "auto" else kind
     first_hand = published if published_wins else None
     for result in _dispatch(
-        actual, text, decoded, origin=origin, meta=meta, published=first_hand, fetch_feeds=fetch_feeds
+        actual,
+        text,
+        decoded,
+        origin=origin,
+        meta=meta,
+        published=first_hand,
+        fetch_feeds=fetch_feeds,
     ):
         yield _with_default_date(result, published)
 
@@ -193,7 +199,9 @@ def read_jsonl(text: str, *, origin: str | None = None) -> Iterator[Article | Sk
         yield read_json_record(value, origin=where)
 
 
-def _add_notes(result: Article | Skipped, notes: tuple[str, ...], meta: dict[str, Any]) -> Article | Skipped:
+def _add_notes(
+    result: Article | Skipped, notes: tuple[str, ...], meta: dict[str, Any]
+) -> Article | Skipped:
     if not isinstance(result, Article):
         return result
     import dataclasses
@@ -206,7 +214,9 @@ def _add_notes(result: Article | Skipped, notes: tuple[str, ...], meta: dict[str
     return dataclasses.replace(result, **changes) if changes else result
 
 
-def _fill(result: Article | Skipped, notes: tuple[str, ...], meta: dict[str, Any]) -> Article | Skipped:
+def _fill(
+    result: Article | Skipped, notes: tuple[str, ...], meta: dict[str, Any]
+) -> Article | Skipped:
     """Add decoding notes; the caller's metadata fills fields the record left empty."""
     if not isinstance(result, Article):
         return result

@@ -45,8 +45,10 @@ def read_feed(
     base = origin or url
     if not entries:
         problem = parsed.get("bozo_exception")
-        detail = f"feed has no entries ({type(problem).__name__}: {problem})" if problem else (
-            "feed has no entries"
+        detail = (
+            f"feed has no entries ({type(problem).__name__}: {problem})"
+            if problem
+            else ("feed has no entries")
         )
         yield Skipped("no_article", detail, base)
         return
@@ -74,7 +76,9 @@ def entry_to_article(entry: Any, *, source: str | None, origin: str | None) -> A
         published = parse_published(entry.get(key))
         if published is not None:
             break
-    entry_source = entry.get("source", {}).get("title") if isinstance(entry.get("source"), dict) else None
+    entry_source = (
+        entry.get("source", {}).get("title") if isinstance(entry.get("source"), dict) else None
+    )
     return read_text(
         text,
         title=_clean_inline(entry.get("title")) or None,
@@ -116,7 +120,9 @@ def read_feed_url(
     yield from read_feed(data, origin=url, url=url)
 
 
-def fetch(url: str, *, retries: int = 3, backoff: float = 0.5, timeout: float = 10.0) -> bytes | Skipped:
+def fetch(
+    url: str, *, retries: int = 3, backoff: float = 0.5, timeout: float = 10.0
+) -> bytes | Skipped:
     """GET ``url`` with retries; the body, or ``Skipped("fetch_failed")`` saying why."""
     import httpx
 

@@ -46,4 +46,4 @@ def is_confidently_foreign(language: Language | None) -> bool:
     )
 
 
-__all__ = ["Language", "MIN_PROBABILITY", "MIN_WORDS", "detect_language", "is_confidently_foreign"]
+__all__ = ["MIN_PROBABILITY", "MIN_WORDS", "Language", "detect_language", "is_confidently_foreign"]

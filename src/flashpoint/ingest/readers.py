@@ -80,7 +80,7 @@ def read_html(
             include_images=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception as e:  # trafilatura/lxml raise many types on malformed markup
+    except Exception as e:  # noqa: BLE001 (trafilatura/lxml raise many types on bad markup)
         return Skipped("no_article", f"HTML could not be parsed: {type(e).__name__}: {e}", origin)
     if document is None or not (document.text or "").strip():
         return Skipped("no_article", "no article body found in the HTML", origin)
@@ -109,7 +109,9 @@ def read_json_record(obj: Any, *, origin: str | None = None) -> Article | Skippe
     optional ``"statements"`` list is appended to the statements split from the text.
     """
     if not isinstance(obj, dict):
-        return Skipped("invalid_json", f"a record must be an object, got {type(obj).__name__}", origin)
+        return Skipped(
+            "invalid_json", f"a record must be an object, got {type(obj).__name__}", origin
+        )
     published = obj.get("published", obj.get("date"))
     url = _str_or_none(obj.get("url", obj.get("link")))
     source = _str_or_none(obj.get("source"))
@@ -120,7 +122,9 @@ def read_json_record(obj: Any, *, origin: str | None = None) -> Article | Skippe
             text, title=title, published=_date_arg(published), url=url, source=source, origin=origin
         )
     elif isinstance(html, str) and html.strip():
-        result = read_html(html, url=url, published=_date_arg(published), source=source, origin=origin)
+        result = read_html(
+            html, url=url, published=_date_arg(published), source=source, origin=origin
+        )
         if isinstance(result, Article) and title:
             result = _replace(result, title=title)
     else:

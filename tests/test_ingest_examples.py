@@ -1,0 +1,62 @@
+"""The bundled sample corpus reads cleanly: every article titled and dated, one German skip."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+
+import pytest
+
+from flashpoint.ingest import read_path
+from flashpoint.records import Article, Skipped
+
+
+@pytest.fixture(scope="module")
+def results(examples_dir):
+    return list(read_path(examples_dir))
+
+
+@pytest.fixture(scope="module")
+def articles(results):
+    return [r for r in results if isinstance(r, Article)]
+
+
+def test_ingest_examples_counts(results, articles):
+    skips = [r for r in results if isinstance(r, Skipped)]
+    assert len(articles) >= 24
+    assert [(s.reason, s.origin.rsplit("/", 1)[-1]) for s in skips] == [
+        ("not_english", "2023-12-19_rheinischer-beobachter_nordkorea-rakete.txt")
+    ]
+
+
+def test_ingest_examples_titled_dated_and_sized(articles):
+    for article in articles:
+        assert article.title, article.origin
+        assert article.published is not None, article.origin
+        assert dt.date(2023, 1, 1) <= article.published <= dt.date(2024, 3, 31), article.origin
+        assert 120 <= len(article.text.split()) <= 350, article.origin
+
+
+def test_ingest_examples_no_boilerplate_left(articles):
+    pattern = re.compile(
+        r"Skip to|Jump to|Share this|Follow us|Advertisement|Copyright|©|cookie|"
+        r"Sample article|Photo:|Image:|Posted on|Published:|Read also|^Related",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    for article in articles:
+        assert not pattern.search(article.text), (article.origin, pattern.search(article.text))
+        assert "  " not in article.text
+        for statement in article.statements:
+            assert statement not in article.text
+
+
+def test_ingest_examples_cover_the_demo(articles):
+    korean = [a for a in articles if re.search(r"North Korea|Pyongyang|Seoul", a.text)]
+    late_2023 = [a for a in korean if dt.date(2023, 11, 15) <= a.published <= dt.date(2024, 1, 31)]
+    assert len(korean) >= 12
+    assert len(late_2023) >= 5
+    assert sum(1 for a in articles if a.statements) >= 4
+    ids = collections.Counter(a.id for a in articles)
+    assert max(ids.values()) == 1  # the syndicated copy differs slightly: not an exact duplicate
+    assert all(a.source is None or a.source.startswith("Flashpoint sample: ") for a in articles)
