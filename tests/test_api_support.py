@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from flashpoint.records import Actor, Analysis, Article, Event, Span, StatementCheck, content_id
 
 QUIET_START = dt.date(2023, 9, 4)  # a Monday
@@ -92,3 +94,31 @@ def build_db(path: Path) -> Path:
         store.write(crisis_analyses())
         store.refresh()
     return path
+
+
+# --- fixtures shared by the API and dashboard tests (import them by name) ---------------------
+
+TOKEN = "test-token-0123456789abcdef"
+
+
+@pytest.fixture(scope="session")
+def crisis_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding ``crisis_analyses()``; opened read-only by the tests that share it."""
+    return build_db(tmp_path_factory.mktemp("crisis") / "crisis.duckdb")
+
+
+@pytest.fixture(scope="module")
+def api(crisis_db: Path):
+    """A TestClient over a read-only server (no token) on ``crisis_db``."""
+    from fastapi.testclient import TestClient
+
+    from flashpoint.api import create_app
+
+    with TestClient(create_app(crisis_db), raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture
+def writable_db(tmp_path: Path) -> Path:
+    """A fresh copy of the crisis data for a test that writes."""
+    return build_db(tmp_path / "writable.duckdb")

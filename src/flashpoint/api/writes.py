@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Request
+from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
 from ..records import Analysis
@@ -20,6 +20,14 @@ from .models import PageIn
 router = APIRouter(prefix="/api")
 
 _analysis_lock = threading.Lock()
+
+
+def require_writer(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
+) -> None:
+    """Refuse (401) before anything else, the body's validation included, without the token."""
+    check_bearer(authorization, request.app.state.token)
 
 
 def _analyze(page: PageIn) -> Analysis:
@@ -46,9 +54,8 @@ def analyze_page(page: PageIn) -> dict[str, Any]:
 def store_page(
     request: Request,
     page: PageIn,
-    authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
+    _: Annotated[None, Depends(require_writer)],
 ) -> JSONResponse:
-    check_bearer(authorization, request.app.state.token)
     analysis = _analyze(page)
     stats = request.app.state.db.write([analysis])
     request.app.state.cache.clear()  # what GETs return may have changed
