@@ -289,3 +289,29 @@ def test_ingest_clean_never_fails_and_text_is_tidy(lines):
     assert "  " not in page.text
     assert page.text == page.text.strip()
     assert all(s and s == s.strip() for s in page.statements)
+
+
+def test_ingest_clean_mid_body_teaser_is_not_a_statement_block():
+    text = (
+        "Ministers meet on water dispute\n\n"
+        "Ministers from the three river states met on Monday to discuss sharing water from the "
+        "dam, officials said, after months of rising tension.\n\n"
+        "READ MORE: Drought hits farmers along the river\n\n"
+        "The talks will continue in April, and engineers will inspect the dam before then, the "
+        "host government said in a statement.\n"
+    )
+    page = clean_page(text)
+    assert page.statements == ()
+    assert "Drought hits farmers" not in page.text
+    assert page.text.endswith("the host government said in a statement.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The vote is set for March 3, 2024.", "Elections will be held on 3 March 2024 nationwide."],
+)
+def test_ingest_clean_short_sentence_with_date_is_kept(sentence):
+    body = "The election commission confirmed the timetable at a news conference on Monday."
+    page = clean_page(f"Vote date confirmed\n\n{body}\n\n{sentence}\n")
+    assert page.text == f"{body}\n\n{sentence}"
+    assert page.published is None

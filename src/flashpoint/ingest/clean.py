@@ -60,6 +60,7 @@ _CAPTION_CREDIT = re.compile(
 _CAPTION_LABEL = re.compile(
     r"^(?:photo|image|picture|foto|caption|file)(?:\s+by)?\s*[:\-–—]\s*", re.IGNORECASE
 )
+_YEAR = re.compile(r"\d{4}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -69,6 +70,11 @@ _CAPTION_MAX_WORDS = 40
 _NEAR_DUPLICATE = 90.0
 _HEADING_MAX_WORDS = 14
 _TITLE_MAX_WORDS = 30
+# Bounds that keep the cleaner linear on pathological input (a 10 MB file of short lines):
+# the headline is near the top, and a repeated caption sits within a few lines of its twin.
+_MAX_TITLE_CANDIDATES = 12
+_TOP_LINES = 200
+_DUPLICATE_WINDOW = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,13 +230,21 @@ def _is_body_paragraph(text: str) -> bool:
 
 
 def _split_statements(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
-    """Split at the first "Read also"-style header that follows body text."""
+    """Split at the first "Read also"-style header that follows body text.
+
+    A one-line teaser inside the body ("READ MORE: Ministers meet in Tokyo" followed by more
+    article paragraphs) is a link, not an appended block: it is dropped and the body goes on.
+    """
     header = _patterns().statement_header
+    prose_after = _prose_after(lines)
     body_started = False
     for i, line in enumerate(lines):
         match = header.match(line.text)
         if body_started and match:
             rest = match.group("rest").strip()
+            if rest and not _is_terminal(rest) and prose_after[i]:
+                line.keep = False
+                continue
             tail = lines[i + 1 :]
             if rest:
                 tail = [_Line(rest, line.block), *tail]
@@ -238,6 +252,24 @@ def _split_statements(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
         if _is_body_paragraph(line.text) and not _is_boilerplate(line.text):
             body_started = True
     return lines, []
+
+
+def _prose_after(lines: list[_Line]) -> list[bool]:
+    """For each line, whether article prose (an unmarked body paragraph) comes later."""
+    header = _patterns().statement_header
+    after = [False] * len(lines)
+    seen = False
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = seen
+        text = lines[i].text
+        if (
+            _is_body_paragraph(text)
+            and not _LIST_MARKER.match(text)
+            and not header.match(text)
+            and not _is_boilerplate(text)
+        ):
+            seen = True
+    return after
 
 
 def _statements(lines: list[_Line]) -> list[str]:
@@ -271,7 +303,9 @@ def _statements(lines: list[_Line]) -> list[str]:
 # -- boilerplate, bylines, datelines, captions ----------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_boilerplate(text: str) -> bool:
+    """A line that is page furniture (menus, share/ad lines, notices, credits, captions)."""
     patterns = _patterns()
     lowered = text.lower().strip()
     bare = lowered.strip(" .,:;!?|-–—•*·>»›()[]\"'")
@@ -280,8 +314,8 @@ def _is_boilerplate(text: str) -> bool:
     if bare in patterns.lines:
         return True
     words = _words(lowered)
-    if words <= patterns.max_prefix_words and any(
-        lowered.startswith(p) or bare.startswith(p) for p in patterns.prefixes
+    if words <= patterns.max_prefix_words and (
+        lowered.startswith(patterns.prefixes) or bare.startswith(patterns.prefixes)
     ):
         return True
     if words <= 25 and any(c in lowered for c in patterns.contains):
@@ -295,16 +329,17 @@ def _is_boilerplate(text: str) -> bool:
     return _is_caption(text)
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_caption(text: str) -> bool:
     lowered = text.lower()
-    if any(lowered.startswith(p) for p in _patterns().caption_prefixes):
+    if lowered.startswith(_patterns().caption_prefixes):
         return True
     return _words(text) <= 80 and bool(_CAPTION_CREDIT.search(text))
 
 
 def _dateline_date(text: str) -> tuple[dt.date, bool] | None:
     """The date on a byline/dateline line, and whether it is an "updated" stamp."""
-    if _words(text) > 16:
+    if _words(text) > 16 or not _YEAR.search(text):
         return None
     found = find_date(text)
     if found is None:
@@ -322,8 +357,14 @@ def _dateline_date(text: str) -> tuple[dt.date, bool] | None:
     )
     weekdays = re.findall(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", rest, re.IGNORECASE)
     prose_words = len(leftover) - len(month_words) - len(weekdays)
-    looks_stamp = bool(_DATELINE_WORDS.match(text)) or "|" in text or prose_words <= 4
-    if not looks_stamp or (_is_terminal(text) and prose_words > 4):
+    # A stamp: "Published ...", "Posted on ... | 3 min", or a date with hardly any words around
+    # it. A short sentence that mentions a date ("The vote is set for March 3, 2024.") is not.
+    looks_stamp = (
+        bool(_DATELINE_WORDS.match(text))
+        or "|" in text
+        or prose_words <= (2 if _is_terminal(text) else 4)
+    )
+    if not looks_stamp:
         return None
     return found, bool(re.search(r"\bupdated\b|\bmodified\b", text, re.IGNORECASE))
 
@@ -388,11 +429,15 @@ def _find_title(lines: list[_Line]) -> str | None:
             and re.match(r"^[\W]*[^\W\d_]|^\d", text)
         ):
             candidates.append(line)
+            if len(candidates) >= _MAX_TITLE_CANDIDATES:
+                break
     if not candidates:
         return None
     # Kickers and labels repeat the headline on a line without terminal punctuation; a caption
     # that extends an alt-text line ends with a period and does not count.
-    repeat_keys = [_key(line.text) for line in lines if line.keep and not _is_terminal(line.text)]
+    repeat_keys = [
+        _key(line.text) for line in lines[:_TOP_LINES] if line.keep and not _is_terminal(line.text)
+    ]
 
     def score(line: _Line) -> int:
         key = _key(line.text)
@@ -441,12 +486,15 @@ def _drop_near_duplicates(lines: list[_Line]) -> None:
         if i in grouped or len(keys[i]) < 20:
             continue
         group = [i]
-        for j in range(i + 1, len(candidates)):
+        for j in range(i + 1, min(len(candidates), i + 1 + _DUPLICATE_WINDOW)):
             if j in grouped or len(keys[j]) < 20:
                 continue
             a, b = keys[i], keys[j]
             short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-            if long_.startswith(short) or fuzz.ratio(a, b) >= _NEAR_DUPLICATE:
+            if long_.startswith(short) or (
+                len(short) >= 0.8 * len(long_)
+                and fuzz.ratio(a, b, score_cutoff=_NEAR_DUPLICATE) >= _NEAR_DUPLICATE
+            ):
                 group.append(j)
         members = [candidates[k] for k in group]
         if len(members) < 2 or not any(m.keep for m in members):
