@@ -1,1 +1,19 @@
-"""actors stage."""
+"""The actors stage: mentions to CAMEO-style actor codes, and places to coordinates, offline.
+
+Public API (other stages code against these names):
+
+- ``resolve(text, *, on=None, context_country=None) -> Actor | None``
+- ``resolve_span(span, *, on=None, context_country=None) -> Actor | None``
+- ``find_actors(doc_or_span, *, on=None, context_country=None) -> list[(Span, Actor)]``
+- ``DocActors`` — per-article memory so a later "Kim" or "the president" resolves
+- ``places.resolve_place(text)`` / ``places.find_location(sent_span)``
+
+Codes: ``KORMIL`` (country + sector), ``USA`` (country), ``MIL`` (sector, country unknown),
+``IGOUNO`` (an international body; its role, if any, in ``Actor.sector``). Tables and their
+conventions: ``actors/data/README.md``.
+"""
+
+from .resolve import explain, resolve
+from .spans import DocActors, find_actors, resolve_span
+
+__all__ = ["DocActors", "explain", "find_actors", "resolve", "resolve_span"]

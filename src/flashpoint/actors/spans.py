@@ -1,0 +1,169 @@
+"""Actors in parsed text: resolve a spaCy span, find every actor of a sentence, remember names.
+
+``resolve_span`` reads the span's own text with :mod:`flashpoint.actors.resolve`, after
+trimming what spaCy attaches to a subject or object that is not part of the actor (a relative
+clause, a trailing appositive clause). ``find_actors`` proposes noun chunks and named entities
+and keeps those that resolve. ``DocActors`` is a small per-document memory: once "South Korean
+Defence Minister Shin Won-sik" has been read, a later "Shin" or "the minister" is KORGOV too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..records import Actor
+from .resolve import Resolution, _as_date, resolve_tokens
+from .text import fold, tokenize
+
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+# Clause-like children of a noun that are not part of the actor's name or role.
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you"})
+
+
+def _trimmed_text(span: Any) -> tuple[str, int]:
+    """The span's text without relative clauses hanging off its root; (text, char offset)."""
+    root = span.root
+    cut = span.end
+    for child in root.rights:
+        if child.dep_ in ("relcl", "acl", "advcl") and span.start <= child.i < cut:
+            cut = min(cut, child.left_edge.i)
+    # drop a trailing comma/dash left by the cut
+    while cut > span.start + 1 and span.doc[cut - 1].is_punct:
+        cut -= 1
+    piece = span.doc[span.start : cut]
+    return piece.text, piece.start_char
+
+
+def _resolve_span(span: Any, *, on: dt.date | None, context_country: str | None) -> Resolution:
+    if len(span) == 1 and span[0].lower_ in _PRONOUNS:
+        return Resolution(None)
+    text, _ = _trimmed_text(span)
+    return resolve_tokens(span.text, tokenize(text), on=on, context_country=context_country)
+
+
+def resolve_span(
+    span: Any,
+    *,
+    on: dt.date | dt.datetime | None = None,
+    context_country: str | None = None,
+) -> Actor | None:
+    """Resolve a spaCy ``Span`` (a noun phrase, or the subtree of a subject/object).
+
+    ``Actor.text`` is the span's text as written. Same rules and arguments as ``resolve``.
+    """
+    return _resolve_span(span, on=_as_date(on), context_country=context_country).actor
+
+
+def _candidates(doc_or_span: Any) -> list[Any]:
+    """Noun chunks and actor-like entities of a doc/span, longest first, without overlaps."""
+    if hasattr(doc_or_span, "root"):  # a Span (a Doc has no root)
+        doc, lo, hi = doc_or_span.doc, doc_or_span.start, doc_or_span.end
+    else:
+        doc, lo, hi = doc_or_span, 0, len(doc_or_span)
+    spans: list[Any] = []
+    try:
+        spans.extend(nc for nc in doc.noun_chunks if nc.start >= lo and nc.end <= hi)
+    except (ValueError, AttributeError):  # no parser in the pipeline
+        pass
+    spans.extend(e for e in doc.ents if e.label_ in ACTOR_LABELS and e.start >= lo and e.end <= hi)
+    # an entity that sticks out of a noun chunk extends it ("North Korea's ruler Kim Jong Un")
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    chosen: list[Any] = []
+    for s in spans:
+        if chosen and s.start < chosen[-1].end:
+            last = chosen[-1]
+            if s.end > last.end:
+                chosen[-1] = doc[last.start : s.end]
+            continue
+        chosen.append(s)
+    return chosen
+
+
+def find_actors(
+    doc_or_span: Any,
+    *,
+    on: dt.date | dt.datetime | None = None,
+    context_country: str | None = None,
+) -> list[tuple[Any, Actor]]:
+    """Every actor mention in a parsed doc or span, in text order, as (span, actor) pairs."""
+    return DocActors(on=on, context_country=context_country).find_actors(doc_or_span)
+
+
+class DocActors:
+    """Per-document actor memory: names and titles seen earlier resolve later short mentions.
+
+    Use one instance per article, in reading order: ``resolve_span`` / ``resolve`` /
+    ``find_actors`` learn from every mention that names a person ("Defence Minister Shin
+    Won-sik" teaches "Shin" and "minister") and answer a later bare "Shin", "Kim" or "the
+    president" with the remembered actor before falling back to ``context_country``.
+    """
+
+    def __init__(
+        self, *, on: dt.date | dt.datetime | None = None, context_country: str | None = None
+    ) -> None:
+        self.on = _as_date(on)
+        self.context_country = context_country
+        self._names: dict[str, Actor] = {}
+        self._titles: dict[str, Actor] = {}
+
+    # -- memory ---------------------------------------------------------------------------
+    def _learn(self, res: Resolution) -> None:
+        actor = res.actor
+        if actor is None or not (actor.country or (actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"))):
+            return
+        if res.person:
+            parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
+            if parts:
+                self._names[" ".join(parts)] = actor
+                self._names[parts[-1]] = actor
+                self._names[parts[0]] = actor
+        for title in res.titles:
+            self._titles[title] = actor
+
+    def _recall(self, res: Resolution, text: str) -> Actor | None:
+        """A remembered actor for a mention that resolved to no country (or nothing)."""
+        if res.actor is not None and res.has_country:
+            return None
+        if res.person:
+            key = " ".join(fold(res.person).split())
+            hit = self._names.get(key) or self._names.get(key.split()[-1]) or self._names.get(key.split()[0])
+            if hit is not None:
+                return Actor(text, hit.code, hit.country, hit.sector)
+        for title in reversed(res.titles):
+            hit = self._titles.get(title)
+            if hit is not None:
+                return Actor(text, hit.code, hit.country, hit.sector)
+        return None
+
+    def _finish(self, res: Resolution, text: str) -> Actor | None:
+        recalled = self._recall(res, text)
+        if recalled is not None:
+            return recalled
+        self._learn(res)
+        actor = res.actor
+        if actor is not None and not res.has_country and actor.country is None and self.context_country:
+            if actor.sector and not (actor.code or "").startswith(("IGO", "NGO", "IMG")):
+                return Actor(text, self.context_country + actor.sector, self.context_country, actor.sector)
+        return actor
+
+    # -- API ------------------------------------------------------------------------------
+    def resolve(self, text: str) -> Actor | None:
+        res = resolve_tokens(text, tokenize(text), on=self.on, context_country=None)
+        return self._finish(res, text)
+
+    def resolve_span(self, span: Any) -> Actor | None:
+        res = _resolve_span(span, on=self.on, context_country=None)
+        return self._finish(res, span.text)
+
+    def find_actors(self, doc_or_span: Any) -> list[tuple[Any, Actor]]:
+        out = []
+        for span in _candidates(doc_or_span):
+            actor = self.resolve_span(span)
+            if actor is not None:
+                out.append((span, actor))
+        return out
+
+
+__all__ = ["DocActors", "find_actors", "resolve_span"]

@@ -1,0 +1,215 @@
+"""The actor code tables (``actors/data/*.tsv``), loaded once per process.
+
+Every alias of every table is compiled into one gazetteer keyed by its token key
+(:func:`flashpoint.actors.text.key_of`), so resolving a mention is a handful of dict look-ups
+over its n-grams, never a scan of the tables. Generic role words ("troops", "minister") live in
+their own dict keyed by singular forms. Files and columns are described in ``data/README.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+from ..errors import ConfigError
+from .text import is_acronym, key_of, singular
+
+DATA = "flashpoint.actors"
+
+# Codes used in the country slot that are not ISO 3166-1 alpha-3 (documented in data/README.md).
+SPECIAL_COUNTRIES = {"XKX"}  # Kosovo (the user-assigned code used by the EU, IMF and geonames)
+ORG_PREFIXES = ("IGO", "NGO", "IMG")
+
+EntryKind = Literal[
+    "name", "adjective", "capital", "region", "people", "institution", "leader", "block"
+]
+SectorRole = Literal["strong", "weak", "mod", "status", "family"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One alias of a table row: what the alias resolves to, and when.
+
+    ``country`` is an ISO-3 code (or None for international bodies and blocked names),
+    ``org`` the organisation code of international bodies (``IGOUNO``), ``sector`` the role.
+    ``start``/``end`` bound the period the row holds (None = open).
+    """
+
+    kind: EntryKind
+    alias: str
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    person: str | None = None  # canonical name of a leader row
+    acronym: bool = False
+    capitalised: bool = True
+
+    def holds_on(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class SectorWord:
+    word: str
+    sector: str | None
+    role: SectorRole
+
+
+@dataclass(slots=True)
+class Tables:
+    """All tables, compiled: ``names`` maps a token key to the entries of that alias."""
+
+    names: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    sector_words: dict[tuple[str, ...], SectorWord] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # code -> canonical name
+    capitals: dict[str, list[str]] = field(default_factory=dict)  # code -> capitals
+    max_name_len: int = 1
+    max_sector_len: int = 1
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Data rows of a TSV file beside this package (comments and blank lines skipped)."""
+    try:
+        text = resources.files(DATA).joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise ConfigError(f"actor table {name} is missing from flashpoint/actors/data") from e
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _date(value: str, *, table: str) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise ConfigError(f"{table}: bad date {value!r} (use YYYY-MM-DD)") from e
+
+
+def _dash(value: str) -> str | None:
+    value = value.strip()
+    return None if value in ("", "-") else value
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _add(tables: Tables, entry: Entry) -> None:
+    key = key_of(entry.alias)
+    if not key:
+        return
+    bucket = tables.names[key]
+    if entry not in bucket:
+        bucket.append(entry)
+    tables.max_name_len = max(tables.max_name_len, len(key))
+
+
+def _entry(kind: EntryKind, alias: str, **kw: object) -> Entry:
+    return Entry(
+        kind=kind,
+        alias=alias,
+        acronym=is_acronym(alias),
+        capitalised=alias[:1].isupper(),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def load_sectors() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("sectors.tsv")}
+
+
+def load_sector_words() -> list[SectorWord]:
+    out = []
+    for row in _rows("sector_words.tsv"):
+        if len(row) != 3:
+            raise ConfigError(f"sector_words.tsv: expected 3 columns, got {row!r}")
+        out.append(SectorWord(row[0], _dash(row[1]), row[2].strip()))  # type: ignore[arg-type]
+    return out
+
+
+def country_rows() -> list[list[str]]:
+    """Rows of countries.tsv: code, canonical, names, adjectives, capitals, regions, peoples."""
+    rows = _rows("countries.tsv")
+    for row in rows:
+        if len(row) != 7:
+            raise ConfigError(f"countries.tsv: expected 7 columns, got {row[:2]!r}")
+    return rows
+
+
+def org_rows(name: str) -> list[tuple[list[str], str | None, str | None, str | None, dt.date | None, dt.date | None]]:
+    """Rows of institutions.tsv / leaders.tsv: aliases, country, sector, org, start, end."""
+    out = []
+    for row in _rows(name):
+        if len(row) != 6:
+            raise ConfigError(f"{name}: expected 6 columns, got {row[:2]!r}")
+        aliases, country, sector, org, start, end = row
+        out.append(
+            (
+                _split(aliases),
+                _dash(country),
+                _dash(sector),
+                _dash(org),
+                _date(start, table=name),
+                _date(end, table=name),
+            )
+        )
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def get_tables() -> Tables:
+    """Load and compile every actor table (once per process)."""
+    t = Tables()
+    t.sectors = load_sectors()
+    for code, canonical, names, adjectives, capitals, regions, peoples in country_rows():
+        t.countries[code] = canonical
+        t.capitals[code] = _split(capitals)
+        for alias in {canonical, *_split(names)}:
+            if "," not in alias:
+                _add(t, _entry("name", alias, country=code))
+        for alias in _split(adjectives):
+            _add(t, _entry("adjective", alias, country=code))
+        for alias in _split(capitals):
+            _add(t, _entry("capital", alias, country=code))
+        for alias in _split(regions):
+            _add(t, _entry("region", alias, country=code))
+        for alias in _split(peoples):
+            _add(t, _entry("people", alias, country=code))
+    for aliases, country, sector, org, start, end in org_rows("institutions.tsv"):
+        for alias in aliases:
+            _add(
+                t,
+                _entry("institution", alias, country=country, sector=sector, org=org,
+                       start=start, end=end, person=aliases[0]),
+            )
+    for aliases, country, sector, org, start, end in org_rows("leaders.tsv"):
+        for alias in aliases:
+            _add(
+                t,
+                _entry("leader", alias, country=country, sector=sector, org=org,
+                       start=start, end=end, person=aliases[0]),
+            )
+    for row in _rows("blocked.tsv"):
+        _add(t, _entry("block", row[0]))
+    for sw in load_sector_words():
+        key = key_of(sw.word)
+        key = key[:-1] + (singular(key[-1]),)
+        t.sector_words[key] = sw
+        t.max_sector_len = max(t.max_sector_len, len(key))
+    return t
+
+
+__all__ = ["Entry", "SectorWord", "Tables", "get_tables", "SPECIAL_COUNTRIES", "ORG_PREFIXES"]
