@@ -233,3 +233,12 @@ def test_ingest_articles_are_frozen_records():
     article = read_text(PAGE)
     with pytest.raises(dataclasses.FrozenInstanceError):
         article.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text", ["[Updated] " + PAGE.replace("Skip to content\n\n", ""), "{Breaking}\n\n" + PAGE]
+)
+def test_ingest_read_bytes_bracketed_text_is_not_json(text):
+    article = read_bytes(text.encode("utf-8"))
+    assert isinstance(article, Article)
+    assert article.text == BODY

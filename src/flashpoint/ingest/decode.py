@@ -193,7 +193,8 @@ def _detect_legacy(data: bytes) -> Decoded | None:
 def sniff_kind(text: str) -> Kind:
     """Guess what a decoded document is from its first characters."""
     head = text[:2048].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("{", "[")):
+    # JSON starts with an object ({"...) or a list of objects/strings; "[Updated] Talks ..." is text.
+    if re.match(r'\{\s*["}]|\[\s*[{\["\]]', head):
         first_lines = [line for line in text.strip().splitlines()[:3] if line.strip()]
         if (
             len(first_lines) >= 2

@@ -68,14 +68,16 @@ def _read_directory(
     root: Path, *, max_bytes: int, published: dt.date | str | None
 ) -> Iterator[Article | Skipped]:
     found = False
-    for file in _walk(root):
+    for file in iter_files(root):
         found = True
         yield from _read_file(file, max_bytes=max_bytes, published=published)
     if not found:
         yield Skipped("empty", "directory holds no readable files", str(root))
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def iter_files(root: Path) -> Iterator[Path]:
+    """The files ``read_path(root)`` reads, in its order: recursive, sorted by name, hidden
+    files/folders and documentation files (README, LICENSE, ...) left out."""
     try:
         children = sorted(root.iterdir(), key=lambda p: p.name)
     except OSError:
@@ -84,7 +86,7 @@ def _walk(root: Path) -> Iterator[Path]:
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from _walk(child)
+            yield from iter_files(child)
         elif child.stem.lower() not in _DOC_STEMS:
             yield child
 
@@ -119,4 +121,4 @@ def _read_file(
     )
 
 
-__all__ = ["EXTENSION_KINDS", "read_path"]
+__all__ = ["EXTENSION_KINDS", "iter_files", "read_path"]
