@@ -315,3 +315,19 @@ def test_ingest_clean_short_sentence_with_date_is_kept(sentence):
     page = clean_page(f"Vote date confirmed\n\n{body}\n\n{sentence}\n")
     assert page.text == f"{body}\n\n{sentence}"
     assert page.published is None
+
+
+@pytest.mark.parametrize(
+    ("stamps", "expected"),
+    [
+        (["Troops in the capital, 2 May 2022", "Published: 3 May 2023"], dt.date(2023, 5, 3)),
+        (["Updated 9 May 2023", "3 May 2023"], dt.date(2023, 5, 3)),
+        (["Updated 9 May 2023"], dt.date(2023, 5, 9)),
+        (["Troops in the capital, 2 May 2022"], dt.date(2022, 5, 2)),
+    ],
+)
+def test_ingest_clean_dateline_preference(stamps, expected):
+    body = "Troops paraded through the capital on Wednesday to mark the national holiday."
+    page = clean_page("Holiday parade\n\n" + "\n\n".join(stamps) + f"\n\n{body}\n")
+    assert page.published == expected
+    assert page.text == body

@@ -337,8 +337,13 @@ def _is_caption(text: str) -> bool:
     return _words(text) <= 80 and bool(_CAPTION_CREDIT.search(text))
 
 
-def _dateline_date(text: str) -> tuple[dt.date, bool] | None:
-    """The date on a byline/dateline line, and whether it is an "updated" stamp."""
+def _dateline_date(text: str) -> tuple[dt.date, int] | None:
+    """The date on a byline/dateline line and how much to trust it as the publication date.
+
+    Rank 0: a marked stamp ("Published ...", "By ... | date", a date with a time of day);
+    1: a bare date line; 2: a date with a few words around it (a short caption, say);
+    3: an "Updated ..." stamp. Lower is better.
+    """
     if _words(text) > 16 or not _YEAR.search(text):
         return None
     found = find_date(text)
@@ -366,25 +371,26 @@ def _dateline_date(text: str) -> tuple[dt.date, bool] | None:
     )
     if not looks_stamp:
         return None
-    return found, bool(re.search(r"\bupdated\b|\bmodified\b", text, re.IGNORECASE))
+    if re.search(r"\bupdated\b|\bmodified\b", text, re.IGNORECASE):
+        return found, 3
+    if _DATELINE_WORDS.match(text) or "|" in text or _TIME.search(text):
+        return found, 0
+    return found, 1 if prose_words <= 0 else 2
 
 
 def _drop_datelines(lines: list[_Line]) -> dt.date | None:
     """Remove byline/dateline lines; return the publication date they show, if any."""
-    published: dt.date | None = None
-    updated: dt.date | None = None
+    best: tuple[int, dt.date] | None = None
     for line in lines:
         stamp = _dateline_date(line.text)
         if stamp is not None:
             line.keep = False
-            day, is_update = stamp
-            if is_update:
-                updated = updated or day
-            else:
-                published = published or day
+            day, rank = stamp
+            if best is None or rank < best[0]:
+                best = (rank, day)
         elif _BYLINE.match(line.text) and not _is_terminal(line.text.rstrip(")")):
             line.keep = False
-    return published or updated
+    return best[1] if best else None
 
 
 def _lead_dateline_date(paragraph: str) -> dt.date | None:
