@@ -31,7 +31,7 @@ def _main(nlp, text, published=PUBLISHED):
         ("Thousands of workers protested outside parliament.", "14"),
         ("The foreign minister met his Chinese counterpart in Beijing.", "04"),
         ("Japan sent humanitarian assistance to the flood victims.", "07"),
-        ("The opposition leader urged the army to release the prisoners.", "02"),
+        ("The United Nations urged the army to release the prisoners.", "02"),
         ("The militia threatened to attack the city.", "13"),
         ("The ministry rejected the proposal.", "12"),
         ("The army fired two ballistic missiles into the sea.", "15"),

@@ -37,6 +37,7 @@ class _DocState:
 
     published: dt.date | None
     context_country: str | None
+    memory: Any = None  # flashpoint.actors.DocActors of this document, when available
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: Counter[str] = field(default_factory=Counter)
@@ -53,7 +54,7 @@ def code_doc(
     doc: Any, *, published: dt.date | None = None, context_country: str | None = None
 ) -> list[Event]:
     """Events of every sentence of a parsed ``Doc``, sentence order, main event first per sentence."""
-    state = _DocState(published=published, context_country=context_country)
+    state = _DocState(published=published, context_country=context_country, memory=_memory(published))
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(_code_sentence(sent, state))
@@ -64,7 +65,7 @@ def code_sentence(
     sent: Any, *, published: dt.date | None = None, context_country: str | None = None
 ) -> list[Event]:
     """Events of one parsed sentence (a spaCy ``Span``), main event first."""
-    state = _DocState(published=published, context_country=context_country)
+    state = _DocState(published=published, context_country=context_country, memory=_memory(published))
     return _code_sentence(sent, state)
 
 
@@ -91,7 +92,13 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     # military to step up preparations" is North Korea mobilising)
     if len(events) > 1 and founds[0].family in ("appeal", "demand") and founds[0].embedded is not None:
         main = events[0]
-        if main.source and main.target and main.source.country and main.source.country == main.target.country:
+        if (
+            main.source
+            and main.target
+            and main.source.country
+            and main.source.country == main.target.country
+            and main.target.sector in ("MIL", "COP", "SPY")
+        ):
             for j, e in enumerate(events[1:], start=1):
                 if e.trigger == _trigger_text(founds[0].embedded):
                     events.insert(0, events.pop(j))
@@ -184,6 +191,8 @@ def _to_event(f: Found, sent: Any, state: _DocState, evidence: Span, location: L
             continue
         if f.source is not None and cand.i == f.source.i:
             continue
+        if cand.pos_ == "NOUN" and noun_code(cand):
+            continue  # an event noun ("their military cooperation") is no actor
         target = _actor(cand, state, role="target")
         if target is not None and target.code:
             break
@@ -297,7 +306,18 @@ def _actor(tok: Token | None, state: _DocState, *, role: str) -> Actor | None:
     return actor
 
 
+def _memory(published: dt.date | None) -> Any:
+    try:
+        from ..actors import DocActors
+    except ImportError:
+        return None
+    return DocActors(on=published)
+
+
 def _resolve(span: Any, state: _DocState) -> Actor | None:
+    if state.memory is not None:
+        state.memory.context_country = state.country()
+        return state.memory.resolve_span(span)
     resolver = _resolver()
     if resolver is None:
         return None

@@ -22,7 +22,7 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
 COMPLEMENT = ("xcomp", "ccomp")
-TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from", "between", "in")
+TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from", "between")
 OBJECT_CONTROL = {"urge", "order", "ask", "call", "tell", "force", "invite", "encourage", "allow", "instruct",
                   "direct", "command", "press", "persuade", "request", "advise", "authorize", "authorise",
                   "help", "compel", "pressure", "implore", "beg", "warn"}
