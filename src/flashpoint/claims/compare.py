@@ -17,10 +17,11 @@ from typing import Any, Literal
 from .clauses import Clause, split_clauses
 from .index import ArticleIndex, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
+from .roles import arg_text, arguments
 from .units import NAME_LABELS, Kind, canonical_entity, token_key, token_kind
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
-FindingKind = Literal["negation", "antonym", "number", "actor"]
+FindingKind = Literal["negation", "antonym", "number", "actor", "role"]
 
 KIND_WEIGHT: dict[str, float] = {
     "entity": 1.5,
@@ -64,6 +65,7 @@ class ClauseResult:
     coverage: float  # share found anywhere in the window
     words: list[WordStatus] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    roles: dict[str, int] = field(default_factory=lambda: {"match": 0, "mismatch": 0, "unknown": 0})
 
 
 @dataclass
@@ -200,7 +202,62 @@ def compare_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> Clause
         result.words.append(WordStatus(w.token, w.keys[0], w.kind, status, clause.commentary))
     if window and not clause.commentary:
         result.findings.extend(_findings(index, result, window))
+        _check_roles(index, result)
     return result
+
+
+def _head_keys(arg: Any) -> frozenset[str]:
+    """The keys an argument must be found under: its name when it is a name, else its lemma."""
+    if arg.ent_type_ in NAME_LABELS or arg.pos_ == "PROPN":
+        ent = _entity_key(arg)
+        keys = {ent} if ent else {token_key(arg)}
+        surname = _surname(arg)
+        if surname:
+            keys.add(surname)
+    else:
+        keys = {token_key(arg)}
+    keys.discard("")
+    return frozenset(keys)
+
+
+def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
+    """Count verbs whose agent/patient the article gives the same, another, or unknown."""
+    window_ids = {s.index for s in result.window}
+    for tok in result.clause.tokens:
+        if tok.pos_ != "VERB" or token_kind(tok) in (None, "light"):
+            continue
+        vkey = token_key(tok)
+        verbs = index.variants(vkey) | index.synonyms_in(vkey) | {vkey}
+        frames = [f for k in verbs for f in index.frames.get(k, ())]
+        if not frames:
+            continue
+        agent, patient, _, _ = arguments(tok)
+        for role, arg in (("agent", agent), ("patient", patient)):
+            if arg is None or arg.is_stop or token_kind(arg) in (None, "light"):
+                continue
+            heads = _head_keys(arg)
+            wanted = set(heads)
+            for k in heads:
+                wanted |= index.variants(k, exact=token_kind(arg) in ("entity", "number"))
+                wanted |= index.synonyms_in(k)
+            slots = [(f, f.agent if role == "agent" else f.patient) for f in frames]
+            if any(keys is not None and wanted & keys for _, keys in slots):
+                result.roles["match"] += 1
+            elif any(keys is None for _, keys in slots):
+                result.roles["unknown"] += 1
+            else:
+                result.roles["mismatch"] += 1
+                frame = min(slots, key=lambda p: (p[0].sentence not in window_ids, p[0].sentence))[0]
+                said = frame.agent_text if role == "agent" else frame.patient_text
+                verb = tok.lemma_.lower()
+                if frame.sentence in window_ids and said:
+                    found = Finding(
+                        "role",
+                        f"{said} as {role} of '{verb}'",
+                        f"{arg_text(arg)} as {role}",
+                        index.sentences[frame.sentence],
+                    )
+                    result.findings.append(found)
 
 
 def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
@@ -265,8 +322,7 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
             if not key or key in seen:
                 continue
             seen.add(key)
-            window_keys = frozenset().union(*(s.keys for s in window))
-            if key in window_keys or index.variants(key) & window_keys:
+            if key in best.keys:
                 continue
             others = [
                 m
@@ -295,6 +351,18 @@ def compare(index: ArticleIndex, statement_doc: Any) -> Comparison:
     return Comparison(clauses, features(index, statement_doc, clauses), words, findings)
 
 
+_CORE = ("entity", "number", "noun", "adj")
+_FOUND = {"best": 1.0, "window": 1.0, "synonym": 0.7, "doc": 0.0, "novel": 0.0}
+
+
+def _share(clause: ClauseResult, kinds: tuple[str, ...]) -> float:
+    """Share of a clause's words of the given kinds that its window contains."""
+    words = [w for w in clause.words if w.kind in kinds]
+    if not words:
+        return 1.0
+    return sum(_FOUND[w.status] for w in words) / len(words)
+
+
 def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult]) -> dict[str, float]:
     """The named numeric features the logistic model weighs (see ``claims/data/weights.json``)."""
     f: dict[str, float] = {}
@@ -315,8 +383,12 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
                 f[f"{w.kind}_{w.status}"] += 1
     for kind in ("negation", "antonym", "number", "actor"):
         f[f"{kind}_mismatch"] = float(sum(1 for c in clauses for x in c.findings if x.kind == kind))
+    for outcome in ("match", "mismatch", "unknown"):
+        f[f"role_{outcome}"] = float(sum(c.roles[outcome] for c in clauses))
     factual = [c for c in clauses if not c.clause.commentary and c.words] or [c for c in clauses if c.words]
     f["coverage_min"] = min((c.coverage for c in factual), default=0.0)
+    f["core_coverage_min"] = min((_share(c, _CORE) for c in factual), default=0.0)
+    f["verb_coverage_min"] = min((_share(c, ("verb",)) for c in factual), default=1.0)
     f["alignment_min"] = min((c.alignment for c in factual), default=0.0)
     words = [t.lower_ for t in statement_doc if not (t.is_punct or t.is_space)]
     pairs = list(zip(words, words[1:]))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import lexicon
+from .roles import Frame, frames_of
 from .units import NAME_LABELS, canonical_entity, capital_country, norm, phrasal_key, token_key, token_kind
 
 PREFIX_LEN = 5
@@ -55,6 +56,7 @@ class ArticleIndex:
     idf: dict[str, float]
     entity_keys: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
+    frames: dict[str, list[Frame]] = field(default_factory=dict)
     _prefix: dict[str, set[str]] = field(default_factory=dict)
     _variants: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -148,6 +150,7 @@ def build_index(doc: Any) -> ArticleIndex:
     postings: dict[str, set[int]] = defaultdict(set)
     bigrams: set[tuple[str, str]] = set()
     entity_keys: set[str] = set()
+    frames: dict[str, list[Frame]] = defaultdict(list)
     for span in _segments(doc):
         words = [t for t in span if not (t.is_punct or t.is_space)]
         if not words:
@@ -200,6 +203,8 @@ def build_index(doc: Any) -> ArticleIndex:
         keys.discard("")
         for k in keys:
             postings[k].add(idx)
+        for frame in frames_of(span, idx):
+            frames[frame.verb].append(frame)
         solid = [t for t in span if not t.is_space]
         start, end = solid[0].idx, solid[-1].idx + len(solid[-1].text)
         sentences.append(
@@ -227,6 +232,7 @@ def build_index(doc: Any) -> ArticleIndex:
         idf=idf,
         entity_keys=frozenset(entity_keys),
         bigrams=frozenset(bigrams),
+        frames=dict(frames),
         _prefix=dict(prefix),
     )
 

@@ -17,7 +17,7 @@ from .index import Sentence
 from .lexicon import weights
 
 _EVIDENCE_CHARS = 90
-_FINDING_ORDER = {"negation": 0, "actor": 1, "number": 2, "antonym": 3}
+_FINDING_ORDER = {"negation": 0, "actor": 1, "role": 2, "number": 3, "antonym": 4}
 # The order in which unsupported words are named in a reason: names and numbers first.
 _KIND_ORDER = {"entity": 0, "number": 1, "noun": 2, "verb": 3, "adj": 4, "adv": 5, "light": 6}
 
@@ -49,6 +49,7 @@ def _finding_reason(f: Finding) -> str:
         "antonym": "opposite meaning",
         "number": "number mismatch",
         "actor": "actor mismatch",
+        "role": "role mismatch",
     }[f.kind]
     return f"{label}: article says {f.article_says}, statement says {f.statement_says}"
 

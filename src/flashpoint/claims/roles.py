@@ -1,0 +1,123 @@
+"""Who did it to whom: the agent and patient of a verb, compared between statement and article.
+
+Swapping roles keeps every word of a sentence ("the USA accused North Korea" / "North Korea
+accused the USA"), so word overlap cannot see it; the dependency parse can. For each verb we
+take its *agent* (active subject, or the "by" phrase of a passive) and its *patient* (direct
+object, or passive subject), so that "X arrested Y" and "Y was arrested by X" line up. A
+relative pronoun stands for the noun its clause modifies ("an American who fell" -> American);
+a personal pronoun is unknown (no coreference here), never a mismatch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .units import canonical_entity, token_key
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_MAX_ARG_TOKENS = 12
+_INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A verb occurrence in the article with the keys of its arguments (None = unknown)."""
+
+    sentence: int
+    verb: str
+    agent: frozenset[str] | None
+    patient: frozenset[str] | None
+    agent_text: str | None
+    patient_text: str | None
+
+
+def _resolve(arg: Any, verb: Any) -> Any | None:
+    """The noun an argument stands for, or None when it is a personal pronoun."""
+    if arg.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    if arg.pos_ == "PRON":
+        return None
+    return arg
+
+
+def arguments(verb: Any) -> tuple[Any | None, Any | None, bool, bool]:
+    """(agent, patient, agent_is_unknown, patient_is_unknown) of a verb token."""
+    agent = patient = None
+    agent_unknown = patient_unknown = False
+    node = verb
+    for _ in range(3):  # a coordinated or controlled verb shares its head's subject
+        for child in node.children:
+            if child.dep_ == "nsubj" and agent is None and not agent_unknown:
+                agent = _resolve(child, node)
+                agent_unknown = agent is None
+            elif child.dep_ == "nsubjpass" and patient is None and not patient_unknown and node is verb:
+                patient = _resolve(child, node)
+                patient_unknown = patient is None
+            elif child.dep_ == "agent" and agent is None:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        agent = _resolve(pobj, node)
+                        agent_unknown = agent is None
+        if node is verb:
+            for child in verb.children:
+                if child.dep_ == "dobj" and patient is None and not patient_unknown:
+                    patient = _resolve(child, verb)
+                    patient_unknown = patient is None
+        if agent is not None or agent_unknown or node.dep_ not in _INHERIT_DEPS:
+            break
+        node = node.head
+    return agent, patient, agent_unknown, patient_unknown
+
+
+def arg_keys(arg: Any) -> frozenset[str]:
+    """Keys of an argument phrase: its content words and the names in it."""
+    keys: set[str] = set()
+    for i, tok in enumerate(arg.subtree):
+        if i >= _MAX_ARG_TOKENS:
+            break
+        if tok.is_punct or tok.is_stop:
+            continue
+        keys.add(token_key(tok))
+        if tok.pos_ == "PROPN" or tok.ent_type_:
+            keys.add(canonical_entity(tok.text))
+    if arg.ent_type_:
+        for ent in arg.doc.ents:
+            if ent.start <= arg.i < ent.end:
+                keys.add(canonical_entity(ent.text))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def arg_text(arg: Any) -> str:
+    """A short name for an argument: the entity it is in, or its compound head."""
+    if arg.ent_type_:
+        for ent in arg.doc.ents:
+            if ent.start <= arg.i < ent.end:
+                return ent.text
+    left = [c for c in arg.lefts if c.dep_ in ("compound", "amod", "poss")]
+    start = min([arg.i, *(c.left_edge.i for c in left)])
+    return arg.doc[start : arg.i + 1].text
+
+
+def frames_of(span: Any, sentence: int) -> list[Frame]:
+    """Every verb of an article sentence with its arguments."""
+    out = []
+    for tok in span:
+        if tok.pos_ != "VERB":
+            continue
+        agent, patient, a_unknown, p_unknown = arguments(tok)
+        out.append(
+            Frame(
+                sentence=sentence,
+                verb=token_key(tok),
+                agent=None if agent is None else arg_keys(agent),
+                patient=None if patient is None else arg_keys(patient),
+                agent_text=None if agent is None else arg_text(agent),
+                patient_text=None if patient is None else arg_text(patient),
+            )
+        )
+    return out
+
+
+__all__ = ["Frame", "arg_keys", "arg_text", "arguments", "frames_of"]
