@@ -38,7 +38,7 @@ def bench_api(
     with tempfile.TemporaryDirectory(prefix="fp-bench-api-") as tmp:
         try:
             if db is None:
-                from ..store import ingest
+                from ..store.ingest import ingest
 
                 db = Path(tmp) / "bench.duckdb"
                 err.print(f"building {db.name} from {corpus}/ …")

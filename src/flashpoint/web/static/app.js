@@ -195,16 +195,18 @@ function drawTimeline(box, series, alerts) {
 
   // Alert bands first, behind the bars.
   const bands = svg("g", {class: "alerts"});
+  const hits = svg("g", {class: "alert-hits"});
   for (const a of alerts) {
     const covered = series.map((p, i) => [p, i]).filter(([p]) => p.period >= periodOf(a.period, series) && p.period <= periodOf(a.period_end, series));
     if (!covered.length) continue;
     const i0 = covered[0][1], i1 = covered[covered.length - 1][1];
     const x0 = m.l + i0 * step, x1 = m.l + (i1 + 1) * step;
-    const band = svg("rect", {class: "alert-band", x: x0, y: m.t, width: Math.max(3, x1 - x0), height: ih,
+    bands.append(svg("rect", {class: "alert-band", x: x0, y: m.t, width: Math.max(3, x1 - x0), height: ih, "data-alert-id": a.id}));
+    // A transparent hit area drawn over the bars, so a click anywhere in the band opens it.
+    hits.append(svg("rect", {class: "alert-hit", x: x0, y: m.t, width: Math.max(3, x1 - x0), height: ih, fill: "transparent",
       "data-alert-id": a.id, onclick: () => selectAlert(a)},
-      svg("title", {text: `Alert, ${a.freq} of ${a.period}: ${a.explanation || ""}`}));
-    const mark = svg("path", {class: "alert-mark", d: `M${(x0 + x1) / 2 - 6},${m.t} l12,0 l-6,9 z`, "data-alert-id": a.id, onclick: () => selectAlert(a)});
-    bands.append(band, mark);
+      svg("title", {text: `Escalation alert, ${a.freq} of ${a.period} (click for the events): ${a.explanation || ""}`})),
+      svg("path", {class: "alert-mark", d: `M${(x0 + x1) / 2 - 6},${m.t} l12,0 l-6,9 z`, "data-alert-id": a.id, onclick: () => selectAlert(a)}));
   }
   root.append(bands);
 
@@ -244,6 +246,7 @@ function drawTimeline(box, series, alerts) {
   // Mean Goldstein line (right axis, -10..+10).
   const pts = series.map((p, i) => p.goldstein_mean === null || p.goldstein_mean === undefined ? null : `${xOf(i)},${yGold(p.goldstein_mean)}`).filter(Boolean);
   if (pts.length > 1) root.append(svg("polyline", {class: "gold-line", points: pts.join(" ")}));
+  root.append(hits);
   box.replaceChildren(root);
 
   function periodOf(day, s) {
