@@ -331,3 +331,51 @@ def test_ingest_clean_dateline_preference(stamps, expected):
     page = clean_page("Holiday parade\n\n" + "\n\n".join(stamps) + f"\n\n{body}\n")
     assert page.published == expected
     assert page.text == body
+
+
+BROADCASTER_PAGE = """\
+Skip to content
+Example Broadcaster
+Home
+News
+Sport
+Weather
+
+Drone strikes hit port overnight
+
+3 hours ago
+
+Share
+Save
+
+Jane Doe
+Example News, Kyiv
+
+Image source, Example Agency
+Image caption,
+Firefighters worked through the night at the port
+
+Drones struck grain warehouses at the port overnight, regional officials said on Wednesday, injuring two workers.
+
+The governor said air defences destroyed 15 of the 19 drones launched.
+
+Related Topics
+Grain exports
+Odesa
+
+More on this story
+Drones hit grain port again
+Published
+2 days ago
+"""
+
+
+def test_ingest_clean_broadcaster_style_page():
+    page = clean_page(BROADCASTER_PAGE)
+    assert page.title == "Drone strikes hit port overnight"
+    assert page.text == (
+        "Drones struck grain warehouses at the port overnight, regional officials said on "
+        "Wednesday, injuring two workers.\n\n"
+        "The governor said air defences destroyed 15 of the 19 drones launched."
+    )
+    assert page.statements == ("Drones hit grain port again",)

@@ -60,6 +60,11 @@ _CAPTION_CREDIT = re.compile(
 _CAPTION_LABEL = re.compile(
     r"^(?:photo|image|picture|foto|caption|file)(?:\s+by)?\s*[:\-–—]\s*", re.IGNORECASE
 )
+# "3 hours ago", "Published 2 days ago", "updated 5 min ago": a page stamp, never news text.
+_RELATIVE_TIME = re.compile(
+    r"^(?:published|updated|posted)?\s*(?:\d+|an?|one)\s+"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"
+)
 _YEAR = re.compile(r"\d{4}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -73,6 +78,7 @@ _TITLE_MAX_WORDS = 30
 # Bounds that keep the cleaner linear on pathological input (a 10 MB file of short lines):
 # the headline is near the top, and a repeated caption sits within a few lines of its twin.
 _MAX_TITLE_CANDIDATES = 12
+_MIN_STATEMENT_WORDS = 3
 _TOP_LINES = 200
 _DUPLICATE_WINDOW = 12
 
@@ -297,7 +303,9 @@ def _statements(lines: list[_Line]) -> list[str]:
         else:
             items[-1].append(text)
         previous = line
-    return [_normalise_space(" ".join(parts)) for parts in items]
+    statements = [_normalise_space(" ".join(parts)) for parts in items]
+    # A statement is a claim: one- and two-word items are labels, stamps or buttons.
+    return [s for s in statements if _words(s) >= _MIN_STATEMENT_WORDS]
 
 
 # -- boilerplate, bylines, datelines, captions ----------------------------------------------
@@ -311,7 +319,7 @@ def _is_boilerplate(text: str) -> bool:
     bare = lowered.strip(" .,:;!?|-–—•*·>»›()[]\"'")
     if not bare or not re.search(r"[^\W\d_]", bare):
         return True  # nothing but punctuation, digits or symbols
-    if bare in patterns.lines:
+    if bare in patterns.lines or _RELATIVE_TIME.match(bare):
         return True
     words = _words(lowered)
     if words <= patterns.max_prefix_words and (
@@ -594,7 +602,10 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         else:
             paragraphs[-1].append(text)
         previous = line
-    return [_join_wrapped(parts) for parts in paragraphs]
+    joined = [_join_wrapped(parts) for parts in paragraphs]
+    # A paragraph of one to three words without punctuation is a leftover label ("Odesa",
+    # "Getty Images", a topic tag), never reported prose.
+    return [p for p in joined if _words(p) > 3 or _is_terminal(p)]
 
 
 def _join_wrapped(parts: list[str]) -> str:
