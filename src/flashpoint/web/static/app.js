@@ -418,9 +418,10 @@ function renderAnalysis(container, data, options) {
       el("div", {class: "reason"}, s.reason || "", s.evidence ? "" : " (no evidence sentence)")))) :
     el("p", {class: "empty"}, "No appended statements to check.");
 
+  // Verdicts first: a reader checks the machine-written statements before the event list.
   const side = el("div", {class: "side"},
-    el("h2", {}, `Events (${events.length})`), eventList,
-    el("h2", {}, `Statements checked (${statements.length})`), statementList);
+    el("h2", {}, `Statements checked (${statements.length})`), statementList,
+    el("h2", {}, `Events (${events.length})`), eventList);
   const legend = document.getElementById("legend-article").content.cloneNode(true);
   container.replaceChildren(head, legend, el("div", {class: "article-layout"}, doc, side));
   if (options && options.focusEvent) {
