@@ -65,7 +65,7 @@ def plot_tension(
     )
     up = [0.0] * len(rows)
     down = [0.0] * len(rows)
-    for quad in (2, 1, 3, 4):
+    for quad in (1, 2, 3, 4):
         label, colour = QUAD_COLOURS[quad]
         vals = [r[f"q{quad}"] for r in rows]
         if quad <= 2:
@@ -86,7 +86,8 @@ def plot_tension(
     gold.set_ylabel("Goldstein mean (−10 … +10)")
     handles, labels = top.get_legend_handles_labels()
     h2, l2 = gold.get_legend_handles_labels()
-    top.legend(handles + h2, labels + l2, loc="upper left", fontsize=8, ncols=5, frameon=False)
+    top.legend(handles + h2, labels + l2, loc="lower left", bbox_to_anchor=(0, 1.0),
+               fontsize=8, ncols=5, frameon=False)
 
     intensity = [r["conflict_intensity"] for r in rows]
     bottom.plot(days, intensity, color="#d7191c", linewidth=1.6, label="conflict intensity")
@@ -118,8 +119,8 @@ def plot_tension(
     total = sum(r["events"] for r in rows)
     fig.suptitle(title or f"Tension {subject}, per {freq}: {total} events, {len(found)} alerts "
                  f"({rows[0]['period']} – {rows[-1]['period']})", fontsize=13)
-    fig.text(0.995, 0.005, "Flashpoint · unique events (syndicated copies counted once)",
-             ha="right", va="bottom", fontsize=7, color="#777777")
+    bottom.set_title("Flashpoint · unique events (syndicated copies counted once); negated and "
+                     "hypothetical events left out", fontsize=8, color="#777777", loc="right")
     try:
         fig.savefig(path, dpi=130 if path.suffix.lower() == ".png" else None)
     except OSError as e:

@@ -39,6 +39,7 @@ def print_report(db: str, *, console: Any) -> dict[str, Any]:
     For the CLI (``make demo``, ``flashpoint ingest``): the console is the caller's, this
     function never opens stdout itself. Returns the summary it rendered.
     """
+    from rich.markup import escape
     from rich.table import Table
 
     from ..store import connect_readonly
@@ -77,7 +78,8 @@ def print_report(db: str, *, console: Any) -> dict[str, Any]:
         console.print(f"[bold red]ALERT[/] {a['explanation']}", highlight=False)
         ev = a.get("top_event")
         if ev:
+            evidence = escape(" ".join(ev["evidence_text"].split()))
             console.print(f"    e.g. {ev['cameo']} {ev['source_code']}→{ev['target_code']}: "
-                          f"“{ev['evidence_text']}” ({ev['title'] or ev['article_id']})",
+                          f"“{evidence}” ({escape(ev['title'] or ev['article_id'])})",
                           highlight=False)
     return s

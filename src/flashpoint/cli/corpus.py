@@ -8,6 +8,7 @@ fast. A ``FlashpointError`` becomes a one-line error on stderr (exit 2), never a
 from __future__ import annotations
 
 import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -102,6 +103,9 @@ def ingest(
     max_bytes: Annotated[int | None, typer.Option(min=1, help="Skip files larger than this (default 10 MB).")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for documents that show none.")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Summary as table or json.")] = TableFormat.table,
+    progress_lines: Annotated[
+        bool, typer.Option("--progress-lines", help="Plain progress line per committed batch on stderr (for logs).")
+    ] = False,
 ) -> None:
     """Ingest a corpus into DuckDB: analyse, store, deduplicate. Re-running adds nothing twice;
     an interrupted run resumes where it stopped."""
@@ -127,11 +131,15 @@ def ingest(
 
     def on_progress(stats: Any) -> None:
         rate = stats.articles_new / stats.seconds if stats.seconds else 0.0
-        progress.update(task, line=(
+        line = (
             f"{stats.inputs:,} read · {stats.articles_new:,} new · {stats.articles_known:,} "
             f"already stored · {stats.skips:,} skipped · {stats.events:,} events · "
             f"{rate:,.1f} articles/s"
-        ))
+        )
+        progress.update(task, line=line)
+        if progress_lines:
+            sys.stderr.write(f"progress: {line}" + (" · done" if stats.done else "") + "\n")
+            sys.stderr.flush()
 
     started = time.perf_counter()
     try:
@@ -220,19 +228,28 @@ def events(
         con.close()
 
     def table() -> Table:
+        from rich.markup import escape
+
+        from .render import out
+
+        wide = out.width >= 120
         t = Table(title=f"{len(rows)} events", title_justify="left", expand=True)
-        for col in ("day", "source", "event", "target", "G", "evidence", "article"):
-            t.add_column(col, no_wrap=col not in {"evidence", "article"},
-                         ratio=3 if col == "evidence" else (1 if col == "article" else None),
-                         overflow="fold")
+        for col in ("day", "source", "event", "target", "G"):
+            t.add_column(col, no_wrap=True, justify="right" if col == "G" else "left")
+        t.add_column("evidence", ratio=3, overflow="fold")
+        if wide:
+            t.add_column("article", ratio=1, overflow="ellipsis")
         for r in rows:
             style = QUAD_STYLE.get(r["quad_class"], "")
-            t.add_row(
+            cells = [
                 r["day"] or "", r["source_code"] or "—",
                 f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else ""),
-                r["target_code"] or "—", f"{r['goldstein']:+.1f}", r["evidence_text"],
-                r["title"] or r["article_id"],
-            )
+                r["target_code"] or "—", f"{r['goldstein']:+.1f}",
+                escape(" ".join(r["evidence_text"].split())),
+            ]
+            if wide:
+                cells.append(escape(r["title"] or r["article_id"]))
+            t.add_row(*cells)
         return t
 
     _emit(rows, fmt, table)
@@ -271,23 +288,32 @@ def tension(
         con.close()
 
     def table() -> Table:
+        from .render import out
+
         subject = dyad or country or "all"
-        t = Table(title=f"Tension {subject} per {freq.value}", title_justify="left")
-        for col in ("period", "events", "q1", "q2", "q3", "q4", "G sum", "G mean",
-                    "mat. conflict", "intensity", ""):
-            t.add_column(col, justify="left" if col in ("period", "") else "right", no_wrap=True)
+        wide = out.width >= 110
+        t = Table(title=f"Tension {subject} per {freq.value} (unique events; q1 verbal coop, "
+                  "q2 material coop, q3 verbal conflict, q4 material conflict)",
+                  title_justify="left")
+        t.add_column("period", no_wrap=True, min_width=10)
+        for col in ("events", "q1", "q2", "q3", "q4", "G sum", "G mean", "q4 %", "intensity"):
+            t.add_column(col, justify="right", no_wrap=True)
+        if wide:
+            t.add_column("", no_wrap=True)
         peak = max((r["conflict_intensity"] for r in rows), default=0) or 1
         for r in rows:
             mean = r["goldstein_mean"]
             share = r["material_conflict_share"]
-            bar = "█" * round(20 * r["conflict_intensity"] / peak)
-            t.add_row(
+            cells = [
                 r["period"], str(r["events"]), str(r["q1"]), str(r["q2"]), str(r["q3"]),
                 str(r["q4"]), f"{r['goldstein_sum']:+.1f}",
                 "" if mean is None else f"{mean:+.2f}",
                 "" if share is None else f"{share:.0%}",
-                f"{r['conflict_intensity']:.1f}", f"[red]{bar}[/]",
-            )
+                f"{r['conflict_intensity']:.1f}",
+            ]
+            if wide:
+                cells.append("[red]" + "█" * round(20 * r["conflict_intensity"] / peak) + "[/]")
+            t.add_row(*cells)
         return t
 
     _emit(rows, fmt, table)
@@ -309,6 +335,8 @@ def alerts(
 ) -> None:
     """Escalation alerts: periods where a dyad's conflict intensity departs from its own
     baseline (robust z-score over the previous weeks), each with the events that drove it."""
+    from rich.markup import escape
+
     from ..analytics.alerts import alerts as find_alerts
     from ..analytics.alerts import default_params
     from .render import out
@@ -341,8 +369,8 @@ def alerts(
         for ev in a.get("top_events", []):
             out.print(
                 f"  [red]{ev['cameo']}[/] {ev['source_code'] or '—'} → {ev['target_code'] or '—'}"
-                f" ({ev['goldstein']:+.1f}, {ev['num_mentions']} mentions) “{ev['evidence_text']}”"
-                f" [dim]{ev['title'] or ev['article_id']}[/]", highlight=False)
+                f" ({ev['goldstein']:+.1f}, {ev['num_mentions']} mentions) “{escape(' '.join(ev['evidence_text'].split()))}”"
+                f" [dim]{escape(ev['title'] or ev['article_id'])}[/]", highlight=False)
         more = a.get("num_articles", 0) - len(a.get("articles", []))
         out.print(f"  [dim]{a.get('num_articles', 0)} articles"
                   + (f" ({more} not listed)" if more > 0 else "") + "[/]")
