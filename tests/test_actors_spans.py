@@ -1,0 +1,99 @@
+"""Actors in parsed text: spans, every mention of a sentence, and the per-document memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.actors import DocActors, find_actors, resolve_span
+
+ON = dt.date(2024, 3, 5)
+
+
+def _subject(doc):
+    tok = next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+    return doc[tok.left_edge.i : tok.right_edge.i + 1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("The South Korean military fired warning shots on Friday.", "KORMIL"),
+        ("North Korean leader Kim Jong Un watched the test from a hill.", "PRKGOV"),
+        ("The Israeli police, who had been called to the scene, detained two men.", "ISRCOP"),
+        ("Troops of the Ukrainian army who crossed the river took a village.", "UKRMIL"),
+    ],
+)
+def test_actors_resolve_span_on_subjects(nlp, sentence, code):
+    actor = resolve_span(_subject(nlp(sentence)), on=ON)
+    assert actor is not None and actor.code == code, actor
+
+
+def test_actors_resolve_span_keeps_span_text(nlp):
+    doc = nlp("Japanese coast guard officials boarded the vessel.")
+    span = _subject(doc)
+    actor = resolve_span(span)
+    assert actor is not None and actor.text == span.text and actor.country == "JPN"
+
+
+def test_actors_resolve_span_pronoun_is_nothing(nlp):
+    doc = nlp("They fired again.")
+    assert resolve_span(doc[0:1]) is None
+
+
+def test_actors_find_actors_lists_mentions_in_order(nlp):
+    doc = nlp("Chinese coast guard ships blocked a Philippine supply boat, Manila said.")
+    found = find_actors(doc, on=ON)
+    codes = [a.code for _, a in found]
+    assert codes[0].startswith("CHN") and "PHLGOV" in codes
+    starts = [s.start for s, _ in found]
+    assert starts == sorted(starts)
+
+
+def test_actors_find_actors_skips_places_of_the_event(nlp):
+    doc = nlp("Rebels attacked an army post in Goma on Sunday.")
+    texts = [s.text for s, _ in find_actors(doc)]
+    assert "Goma" not in texts
+    assert any("Rebels" in t for t in texts)
+
+
+def test_actors_find_actors_on_a_sentence_span(nlp):
+    doc = nlp("Turkish jets struck targets. Greek officials protested.")
+    second = list(doc.sents)[1]
+    found = find_actors(second)
+    assert [a.code for _, a in found] == ["GRCGOV"]
+
+
+def test_actors_doc_memory_names_and_titles(nlp):
+    doc = nlp(
+        "Estonian Defence Minister Hanno Pevkur visited the border on Monday. "
+        "Pevkur said the army was ready. The minister later flew to Brussels."
+    )
+    memory = DocActors(on=ON)
+    found = {s.text: a.code for s, a in memory.find_actors(doc)}
+    assert found["Estonian Defence Minister Hanno Pevkur"] == "ESTGOV"
+    assert found.get("Pevkur") == "ESTGOV"
+    assert found.get("The minister") == "ESTGOV"
+
+
+def test_actors_doc_memory_korean_family_name(nlp):
+    memory = DocActors(on=ON)
+    doc = nlp("North Korean leader Kim Jong Un visited a munitions factory. Kim called for more shells.")
+    codes = {s.text: a.code for s, a in memory.find_actors(doc)}
+    assert codes.get("Kim") == "PRKGOV"
+
+
+def test_actors_doc_memory_falls_back_to_context(nlp):
+    memory = DocActors(on=ON, context_country="PRK")
+    assert memory.resolve("the military").code == "PRKMIL"
+    # without memory or context a bare role keeps no country
+    assert DocActors().resolve("the military").country is None
+
+
+def test_actors_doc_memory_is_per_document(nlp):
+    first = DocActors(on=ON)
+    first.resolve("Estonian Defence Minister Hanno Pevkur")
+    fresh = DocActors(on=ON)
+    assert fresh.resolve("Pevkur") is None
+    assert first.resolve("Pevkur").code == "ESTGOV"
