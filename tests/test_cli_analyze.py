@@ -53,12 +53,12 @@ def test_cli_analyze_rerun_stores_nothing_twice(page, tmp_path):
     for _ in range(2):
         assert _run("analyze", str(page), "--format", "jsonl", "--db", str(db)).exit_code == 0
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.sql("select count(*) from articles").fetchone()[0] == 1
-        events = con.sql("select count(*) from events").fetchone()[0]
+        assert con.execute("select count(*) from articles").fetchone()[0] == 1
+        events = con.execute("select count(*) from events").fetchone()[0]
     assert events >= 1
     _run("analyze", str(page), "--format", "jsonl", "--db", str(db))
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.sql("select count(*) from events").fetchone()[0] == events
+        assert con.execute("select count(*) from events").fetchone()[0] == events
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_cli_analyze_bad_input_becomes_a_stored_skip(tmp_path, name, content, re
     assert result.exit_code == 1
     assert json.loads(result.stdout)["skipped"]["reason"] == reason
     with duckdb.connect(str(db), read_only=True) as con:
-        count = con.sql("select count(*) from skips where reason = ?", params=[reason]).fetchone()[0]
+        count = con.execute("select count(*) from skips where reason = ?", [reason]).fetchone()[0]
     assert count == 1
 
 
