@@ -88,21 +88,6 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
         event = _to_event(f, sent, state, evidence, location)
         if event is not None:
             events.append(event)
-    # the main event of a directive to one's own forces is the directed act ("Kim called on the
-    # military to step up preparations" is North Korea mobilising)
-    if len(events) > 1 and founds[0].family in ("appeal", "demand") and founds[0].embedded is not None:
-        main = events[0]
-        if (
-            main.source
-            and main.target
-            and main.source.country
-            and main.source.country == main.target.country
-            and main.target.sector in ("MIL", "COP", "SPY")
-        ):
-            for j, e in enumerate(events[1:], start=1):
-                if e.trigger == _trigger_text(founds[0].embedded):
-                    events.insert(0, events.pop(j))
-                    break
     return events
 
 

@@ -128,7 +128,7 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
             matched = [alt for alt in p.objects if alt <= args]
             if not matched:
                 continue
-            score += 2 * max(len(alt) for alt in matched)
+            score += 3 * max(len(alt) for alt in matched)
         key = (score, len(p.code), -order, p.code)
         if best is None or key > best:
             best = key
@@ -183,6 +183,8 @@ def is_future(tok: Token) -> bool:
     words = aux_words(tok)
     if words & FUTURE:
         return True
+    if "would" in words and not _conditional(tok):
+        return True  # reported future: "said it would allow access"
     # "is going to attack", "is set to meet", "is about to"
     head = tok.head
     if tok.dep_ == "xcomp" and lemma(head) in ("go", "set", "due", "expect", "poise") and head.i != tok.i:
@@ -190,8 +192,16 @@ def is_future(tok: Token) -> bool:
     return False
 
 
+def _conditional(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            return True
+    return False
+
+
 def is_hypothetical(tok: Token) -> bool:
-    if aux_words(tok) & HYPOTHETICAL:
+    words = aux_words(tok)
+    if words & HYPOTHETICAL or ("would" in words and _conditional(tok)):
         return True
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
@@ -307,45 +317,126 @@ def event_noun_subject(tok: Token) -> Token | None:
     return None
 
 
+WRAPPERS = ("intend", "offer", "appeal", "demand", "reject", "threaten", "order", "pass")
+MOOD_ROLES = ("light", "aspect", "occur", "pass")
+CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
+PURPOSE_FROM = {"04", "07", "15"}
+
+
 def analyze(tok: Token, depth: int = 0) -> Found | None:
     """Code the predicate ``tok`` (see module docstring); None when it carries no event."""
-    if depth > 5:
+    if depth > 6:
         return None
     if tok.pos_ in ("NOUN", "PROPN"):
-        code = noun_code(tok)
-        if not code:
-            return None
-        return _noun_found(tok, code)
+        return _analyze_noun(tok, depth)
+    if lemma(tok) == "be":
+        for c in tok.children:
+            if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB"):
+                inner = analyze(c, depth + 1)
+                if inner is not None:
+                    inner.used.add(tok.i)
+                    if inner.source is None:
+                        inner.source = subject_of(tok)[0]
+                    return _with_mood(inner, tok)
     own = verb_code(tok)
     roles = roles_of(tok)
-    negated = is_negated(tok)
-    future = is_future(tok)
-    hypothetical = is_hypothetical(tok)
     found: Found | None = None
+    mood_applies = True
 
-    if own and own[1] >= 3 and not _wrapper_with_complement(tok, roles):
+    if own and own[1] >= 4:
         found = _own(tok, own)
+        comp = complement_of(tok)
+        if comp is not None and any(r in WRAPPERS for r in roles) and analyze(comp, depth + 1) is not None:
+            for role in roles:
+                if role in WRAPPERS:
+                    wrapped = _by_role(tok, role, own, depth)
+                    if wrapped is not None:
+                        found = wrapped
+                        mood_applies = found.trigger.i == tok.i or role in MOOD_ROLES
+                        break
     else:
         for role in roles:
             found = _by_role(tok, role, own, depth)
             if found is not None:
+                mood_applies = found.trigger.i == tok.i or role in MOOD_ROLES
                 break
         if found is None and own:
             found = _own(tok, own)
     if found is None:
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
+                found = analyze(c, depth + 1)
+                if found is not None:
+                    return found
         return None
     found.used.add(tok.i)
-    if found.trigger.i == tok.i:
-        found = _apply_mood(found, negated=negated, future=future, hypothetical=hypothetical)
-    elif hypothetical and found.modality == "asserted":
+    found = _purpose(tok, found, depth)
+    if mood_applies:
+        found = _with_mood(found, tok)
+    elif is_hypothetical(tok) and found.modality == "asserted":
         found.modality = "hypothetical"
     return found
 
 
-def _wrapper_with_complement(tok: Token, roles: list[str]) -> bool:
-    return any(r in ("intend", "appeal", "demand", "reject", "threaten", "order") for r in roles) and complement_of(
-        tok
-    ) is not None
+def _with_mood(found: Found, tok: Token) -> Found:
+    return _apply_mood(found, negated=is_negated(tok), future=is_future(tok), hypothetical=is_hypothetical(tok))
+
+
+def _purpose(tok: Token, found: Found, depth: int) -> Found:
+    """"sent troops to help", "deployed experts to investigate": the purpose names the act."""
+    if found.code[:2] not in PURPOSE_FROM or found.trigger.i != tok.i:
+        return found
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+            emb = analyze(c, depth + 1)
+            if emb is not None and emb.code[:2] in ("06", "07", "09") and emb.code[:2] != found.code[:2]:
+                emb.source = found.source
+                emb.targets = emb.targets + found.targets
+                emb.used |= found.used
+                return emb
+    return found
+
+
+def _analyze_noun(tok: Token, depth: int) -> Found | None:
+    """An event noun, or a noun that wraps one ("plans to impose", "a plea to talk")."""
+    for role in roles_of(tok):
+        if role not in WRAPPERS:
+            continue
+        emb = None
+        for c in tok.children:
+            if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                emb = analyze(c, depth + 1)
+                if emb is not None:
+                    break
+        if emb is None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "to"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
+                            emb = _noun_found(g, noun_code(g) or "")
+                            break
+        if emb is None:
+            continue
+        if role in ("order", "pass"):
+            emb.used.add(tok.i)
+            return emb
+        found = _noun_found(tok, tables.compose(role, emb.code))
+        found.embedded = emb
+        found.family = role
+        found.used |= emb.used
+        if role in ("appeal", "demand"):
+            found.modality = "demanded"
+        elif role in ("intend", "offer"):
+            found.modality = "intended"
+        if not found.targets:
+            found.targets = list(emb.targets)
+        if found.source is None:
+            found.source = emb.source
+        return found
+    code = noun_code(tok)
+    if not code:
+        return None
+    return _noun_found(tok, code)
 
 
 def _own(tok: Token, own: tuple[str, int]) -> Found:
@@ -389,48 +480,27 @@ def _noun_found(noun: Token, code: str, *, governor: Token | None = None) -> Fou
 def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> Found | None:
     comp = complement_of(tok)
     if role == "say":
-        if comp is not None:
-            emb = analyze(comp, depth + 1)
-            if emb is not None:
-                subj, _ = subject_of(tok)
-                speaker = agent_of(tok) or subj
-                emb.speaker = emb.speaker or speaker
-                if emb.modality == "asserted":
-                    emb.modality = "reported"
-                emb.used.add(tok.i)
-                return emb
-        if own:
-            return _own(tok, own)
-        found = _own(tok, ("010", 1))
-        subj, _ = subject_of(tok)
-        found.source = subj  # the speaker, also of a passive "was quoted as saying"
-        found.targets = [t for t in [_addressee(tok)] if t is not None]
-        found.attribution_text = None
-        for node in [tok, *[c for c in tok.children if c.dep_ == "prep"]]:
-            for c in node.subtree:
-                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            found.speaker = g
-                    break
-        return found
-    if role in ("intend", "appeal", "demand", "reject", "threaten", "order"):
+        return _say(tok, comp, own, depth)
+    if role in WRAPPERS:
+        if lemma(tok) == "seek" and role == "intend" and comp is None:
+            return None  # "seek talks" is an appeal; "seek to" an intention
         emb = analyze(comp, depth + 1) if comp is not None else None
         if emb is None:
             noun = event_noun_arg(tok)
             if noun is not None:
-                emb = _noun_found(noun, noun_code(noun) or "", governor=None)
+                emb = _analyze_noun(noun, depth + 1)
         if emb is None:
             if own:
                 return _own(tok, own)
-            if role == "order":
+            if role in ("order", "pass", "intend", "offer"):
                 return None
-            return _own(tok, (tables.compose(role, ""), 1)) if role != "intend" else None
+            return _own(tok, (tables.compose(role, ""), 1))
         subj, passive = subject_of(tok)
         source = agent_of(tok) if passive else subj
-        if role == "order":
+        if role in ("order", "pass"):
             emb.source = source or emb.source
-            emb.modality = "demanded"
+            if role == "order":
+                emb.modality = "demanded"
             emb.used.add(tok.i)
             return emb
         code = tables.compose(role, emb.code)
@@ -440,15 +510,14 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
             modality = "demanded"
         else:
             targets = list(emb.targets)
-            modality = "intended" if role in ("intend", "threaten") else "asserted"
-        if role == "intend" and code == emb.code and emb.code[:2] not in ("03",):
-            # verbal events keep their own code; "agreed to" still makes it an agreement
-            if lemma(tok) not in ("agree", "offer", "pledge", "promise", "commit"):
-                emb.source = emb.source or source
-                emb.used.add(tok.i)
-                if emb.modality == "asserted":
-                    emb.modality = "intended"
-                return emb
+            modality = "intended" if role in ("intend", "offer", "threaten") else "asserted"
+        if role == "intend" and code == emb.code and emb.code[:2] != "03":
+            # "plans to criticise": a verbal event keeps its code, now as an intention
+            emb.source = emb.source or source
+            emb.used.add(tok.i)
+            if emb.modality == "asserted":
+                emb.modality = "intended"
+            return emb
         found = Found(
             code,
             tok,
@@ -465,14 +534,19 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
     if role in ("light", "aspect"):
         noun = event_noun_arg(tok)
         if noun is not None:
-            found = _noun_found(noun, noun_code(noun) or "", governor=tok)
+            found = _analyze_noun(noun, depth + 1) or _noun_found(noun, noun_code(noun) or "")
+            gov = _noun_found(noun, found.code, governor=tok)
+            if found.source is None:
+                found.source = gov.source
+            found.targets = found.targets + [t for t in gov.targets if t not in found.targets]
             found.used.add(tok.i)
-            found.trigger = noun
             return found
         if role == "aspect" and comp is not None:
             emb = analyze(comp, depth + 1)
             if emb is not None:
                 emb.used.add(tok.i)
+                if emb.source is None:
+                    emb.source = subject_of(tok)[0]
                 return emb
         return None
     if role == "occur":
@@ -483,6 +557,61 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
             found.used.add(tok.i)
             return found
     return None
+
+
+def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int) -> Found | None:
+    """A statement: the event it reports, or the statement itself (01x)."""
+    subj, _ = subject_of(tok)
+    speaker = agent_of(tok) or subj
+    if comp is not None:
+        emb = analyze(comp, depth + 1)
+        if emb is not None:
+            if "must" in aux_words(comp) and emb.code[:2] not in ("10", "12", "13"):
+                # "X said the government must release them": a demand by X
+                demand = Found(
+                    tables.compose("demand", emb.code), tok, source=speaker, targets=[emb.source, *emb.targets]
+                    if emb.source is not None else list(emb.targets), modality="demanded", embedded=emb,
+                    family="demand", used={tok.i} | emb.used,
+                )
+                return demand
+            if lemma(tok) in CLAIM_VERBS and emb.code[:2] in CONFLICT_ROOTS and _same_actor(emb.source, speaker):
+                # "the rebels claimed that they had attacked": a claim of responsibility
+                return Found("015", tok, source=speaker, targets=list(emb.targets), embedded=emb,
+                             used={tok.i} | emb.used)
+            emb.speaker = emb.speaker or speaker
+            if emb.modality == "asserted":
+                emb.modality = "reported"
+            emb.used.add(tok.i)
+            return emb
+    if own:
+        return _own(tok, own)
+    noun = event_noun_arg(tok)
+    if noun is not None:
+        found = _analyze_noun(noun, depth + 1)
+        if found is not None:
+            if found.source is None:
+                found.source = subj
+            found.used.add(tok.i)
+            return found
+    found = _own(tok, ("010", 1))
+    found.source = subj  # the speaker, also of a passive "was quoted as saying"
+    found.targets = [t for t in [_addressee(tok)] if t is not None]
+    for node in [tok, *[c for c in tok.children if c.dep_ == "prep"]]:
+        for c in node.subtree:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found.speaker = g
+                break
+    return found
+
+
+def _same_actor(a: Token | None, b: Token | None) -> bool:
+    if a is None or b is None:
+        return a is None
+    if a.pos_ == "PRON" or a.lower_ in ("they", "we", "it", "he", "she"):
+        return True
+    return a.i == b.i or a.lower_ == b.lower_
 
 
 def _addressee(tok: Token) -> Token | None:

@@ -167,7 +167,7 @@ def compose(family: str, code: str) -> str:
     return code if to == "=" else to
 
 
-ROLES = ("say", "intend", "appeal", "demand", "reject", "threaten", "order", "light", "aspect", "occur")
+ROLES = ("say", "intend", "offer", "appeal", "demand", "reject", "threaten", "order", "pass", "light", "aspect", "occur")
 
 __all__ = [
     "CodeInfo",
