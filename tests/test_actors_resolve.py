@@ -160,3 +160,22 @@ def test_actors_resolve_spelling_variants():
 def test_actors_resolve_city_fallback_only_for_country():
     actor = resolve("a missionary from Calgary")
     assert actor is not None and actor.country == "CAN"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("tens of thousands of people in Hong Kong", "HKGCVL"),
+        ("members of the Thai opposition", "THAOPP"),
+        ("in the capital city of Nairobi", "KENGOV"),
+        ("refugees fleeing the fighting in Sudan", "SDNREF"),
+    ],
+)
+def test_actors_resolve_reads_the_tail_behind_quantities(text, code):
+    actor = resolve(text)
+    assert actor is not None and actor.code == code, actor
+
+
+def test_actors_resolve_does_not_take_a_place_for_an_unknown_head():
+    # "sources" is nobody we can code: "in Pakistan" is where they are, not who they are
+    assert resolve("anonymous sources in Pakistan") is None

@@ -151,8 +151,10 @@ def resolve_place(text: str) -> Location | None:
 
     raw = text.strip()
     key = key_of(raw)
-    while key and key[0] in ("the",):
+    while key and key[0] == "the":
         key = key[1:]
+    while key and (key[-1] in ("'s", "'") or not key[-1][:1].isalnum()):
+        key = key[:-1]  # "South Korea's", "Gaza."
     if not key:
         return None
     tables = get_tables()

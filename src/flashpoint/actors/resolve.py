@@ -232,11 +232,18 @@ def _rows_for(entry: Entry, tables: Tables) -> list[Entry]:
     return [e for e in tables.names[key_of(entry.alias)] if e.kind == entry.kind]
 
 
-def _timed(entry: Entry, on: dt.date | None, tables: Tables) -> tuple[Entry, bool]:
-    """The row of a leader/institution alias that holds on ``on``; (row, in_office)."""
+def _timed(
+    entry: Entry, on: dt.date | None, tables: Tables, *, role: str | None = None
+) -> tuple[Entry, bool]:
+    """The row of a leader/institution alias that holds on ``on``; (row, in_office).
+
+    Undated, the latest row wins, unless the mention's role picks one ("Prime Minister
+    Ismail Haniyeh" is his government row, not his later Hamas one).
+    """
     rows = _rows_for(entry, tables) or [entry]
     if on is None:
-        latest = max(rows, key=lambda e: e.start or dt.date.min)
+        fitting = [e for e in rows if role is not None and e.sector == role] or rows
+        latest = max(fitting, key=lambda e: e.start or dt.date.min)
         return latest, True
     current = [e for e in rows if e.holds_on(on)]
     if current:
@@ -248,8 +255,10 @@ def _timed(entry: Entry, on: dt.date | None, tables: Tables) -> tuple[Entry, boo
     return earliest, False
 
 
-def _leader_actor(text: str, m: Match, on: dt.date | None, status: bool, tables: Tables) -> Actor:
-    row, in_office = _timed(m.entry, on, tables)  # type: ignore[arg-type]
+def _leader_actor(
+    text: str, m: Match, on: dt.date | None, status: bool, tables: Tables, role: str | None
+) -> Actor:
+    row, in_office = _timed(m.entry, on, tables, role=role)  # type: ignore[arg-type]
     if in_office and not status:
         return _make(text, row.country, row.sector, row.org)
     before_office = on is not None and row.start is not None and on < row.start
@@ -332,7 +341,7 @@ def resolve_tokens(
     if people and (not kin or people[-1].start > max(kin)):
         m = people[-1]
         return Resolution(
-            _leader_actor(text, m, on, status, tables), person=m.surface, titles=titles,
+            _leader_actor(text, m, on, status, tables, sector), person=m.surface, titles=titles,
             has_country=True,
         )
 
@@ -396,6 +405,11 @@ def resolve_tokens(
         if status and sector == "GOV":
             sector = "ELI"
         tail_res = None
+        tc = _first_country(tail)
+        if tc is not None and tc.entry is not None:
+            # "refugees fleeing the civil war in Liberia": any country named in the tail
+            return Resolution(_make(text, tc.entry.country, sector), person=person,
+                              titles=titles, has_country=True)
         if tail:
             tail_res = resolve_tokens(text, tokens[b + 1 :], on=on, context_country=None,
                                       tables=tables, depth=depth + 1)
@@ -412,8 +426,10 @@ def resolve_tokens(
         return Resolution(_make(text, country, sector), person=person, titles=titles,
                           has_country=city is not None or blocked)
 
-    # 5. nothing in the head: read the tail on its own ("in central Baghdad")
-    if b < len(tokens) and depth < 4:
+    # 5. a head of mere quantity or membership: read the tail ("thousands of people in ...",
+    # "members of the opposition"); a head with words of its own ("diplomatic sources in
+    # Pakistan") is someone we cannot code, not the tail's actor
+    if b < len(tokens) and depth < 4 and _only_quantity(tokens[:b], head):
         res = resolve_tokens(text, tokens[b + 1 :], on=on, context_country=context_country,
                              tables=tables, depth=depth + 1)
         if res.actor is not None:
@@ -423,6 +439,30 @@ def resolve_tokens(
         if city:
             return Resolution(_make(text, city, None), person=person, has_country=True)
     return Resolution(None, person=person)
+
+
+_QUANTITY = frozenset(
+    """hundreds thousands dozens tens millions scores some many most all several few both
+    each one two three four five six seven eight nine ten dozen hundred thousand million
+    number group part rest majority minority half handful up to more than about around
+    at least nearly almost over some in at near inside outside within across throughout
+    capital city town province region district area state village""".split()
+)
+
+
+def _only_quantity(tokens: list[Token], head: list[Match]) -> bool:
+    """True when the head phrase holds nothing but numbers, quantities and empty role words."""
+    covered = set()
+    for m in head:
+        if m.sector is not None and m.sector.sector is None:
+            covered.update(range(m.start, m.end))
+    for i, t in enumerate(tokens):
+        if i in covered or not t.is_word or t.key in ("the", "a", "an", "of"):
+            continue
+        if t.key in _QUANTITY or t.text.replace(",", "").replace(".", "").isdigit():
+            continue
+        return False
+    return True
 
 
 def _is_org(actor: Actor) -> bool:

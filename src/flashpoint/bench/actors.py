@@ -11,9 +11,10 @@ dates are placeholders) and compare:
   IGO), against the gold code. Gold codes that are not ISO-3 for a country are normalised
   (JAP -> JPN, ITL -> ITA, VTN -> VNM: typos/legacy codes of the file).
 - sector: the first three letters of the gold sector (CVLalb -> CVL), records with ``***``
-  (unknown) skipped; gold None means "no sector" and must match our None. Equivalences between
-  the file's usage and CAMEO's: JRN = MED (journalists/newspapers are media), CIV = CVL (typo),
-  MOS = REL (a religion code where we give the religious sector).
+  (unknown) skipped; gold None means "no sector" and must match our None. The file's sector
+  names are mapped to the CAMEO codes we emit: its MED is medical (doctors, Red Cross) = our
+  HLH, its JRN (journalists, newspapers) = our MED (media), CIV = CVL (typo), MOS = REL (a
+  religion code where we give the religious sector).
 
 With ``--subjects`` the whole sentence is also parsed with spaCy and its grammatical subject
 resolved with ``resolve_span``, compared on country with the first gold source.
@@ -36,7 +37,7 @@ from ..records import Actor
 GOLD_FILE = "plover_gsr_cameo.json"
 DEFAULT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "events"
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-SECTOR_SAME = {"JRN": "MED", "CIV": "CVL", "MOS": "REL"}
+SECTOR_SAME = {"MED": "HLH", "JRN": "MED", "CIV": "CVL", "MOS": "REL"}
 ORG_PREFIXES = ("IGO", "NGO", "IMG")
 
 
