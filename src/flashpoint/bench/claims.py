@@ -67,10 +67,15 @@ class RunStats:
     rows: list[Row]
     seconds: float
     articles: int
+    check_seconds: float = 0.0
 
     @property
     def statements_per_s(self) -> float:
         return len(self.rows) / self.seconds if self.seconds > 0 else float("inf")
+
+    @property
+    def check_statements_per_s(self) -> float:
+        return len(self.rows) / self.check_seconds if self.check_seconds > 0 else float("inf")
 
 
 @dataclass
@@ -131,8 +136,15 @@ def clean_article(text: str) -> str:
     return item.text if isinstance(item, Article) and item.text.strip() else text
 
 
-def run(cases: Sequence[Case], *, clean: bool = True, batch_size: int = 32) -> RunStats:
-    """Check every case (each distinct article parsed and indexed once); time the whole run."""
+def run(cases: Sequence[Case], *, clean: bool = True, batch_size: int = 32, n_process: int = 1) -> RunStats:
+    """Check every case (each distinct article parsed and indexed once); time the whole run.
+
+    ``seconds`` covers everything (cleaning, parsing articles and statements, checking);
+    ``check_seconds`` only the claims stage itself (index, align, decide), which is what the
+    pipeline adds on top of the parse it shares with the event coder.
+    """
+    from ..nlp import get_nlp
+
     start = time.perf_counter()
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, case in enumerate(cases):
@@ -140,18 +152,23 @@ def run(cases: Sequence[Case], *, clean: bool = True, batch_size: int = 32) -> R
     texts = list(by_article)
     bodies = [clean_article(t) if clean else t for t in texts]
     statements = [cases[i].statement for t in texts for i in by_article[t]]
-    docs = parse_many([*bodies, *statements], batch_size=batch_size)
+    docs = iter(get_nlp().pipe([*bodies, *statements], batch_size=batch_size, n_process=n_process))
     body_docs = [next(docs) for _ in bodies]
     rows: list[Row | None] = [None] * len(cases)
+    check_seconds = 0.0
     for text, body, body_doc in zip(texts, bodies, body_docs):
+        t0 = time.perf_counter()
         index = build_index(body_doc)
+        check_seconds += time.perf_counter() - t0
         for i in by_article[text]:
             statement_doc = next(docs)
+            t0 = time.perf_counter()
             comparison = compare(index, statement_doc)
             check = decide(body, cases[i].statement, comparison)
+            check_seconds += time.perf_counter() - t0
             rows[i] = Row(cases[i], comparison.features, check.verdict, check.score, check.reason)
     seconds = time.perf_counter() - start
-    return RunStats([r for r in rows if r is not None], seconds, len(texts))
+    return RunStats([r for r in rows if r is not None], seconds, len(texts), check_seconds)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -174,10 +191,11 @@ def evaluate(rows: Iterable[Row], predictions: Iterable[bool]) -> Metrics:
     n = 0
     for row, supported in zip(rows, predictions):
         n += 1
+        built = row.case.dataset == "built"
         if row.case.label == 1:
             tp += supported
             fn += not supported
-            by_type["consistent"].append(supported)
+            by_type[row.case.edit_types[0] if built else "consistent"].append(supported)
         else:
             tn += not supported
             fp += supported
@@ -250,20 +268,6 @@ def write_weights(model: dict[str, Any], *, fitted_on: str, path: Path | None = 
     return target
 
 
-__all__ = [
-    "Case",
-    "Metrics",
-    "Row",
-    "RunStats",
-    "cross_validate",
-    "evaluate",
-    "fit",
-    "load_frank",
-    "load_summedits",
-    "predict",
-    "run",
-    "write_weights",
-]
 
 
 # --- FactCC-style cases from the bundled sample articles ---------------------------------------
@@ -276,30 +280,27 @@ _SPARE_PLACES = ("Brazil", "Canada", "Norway", "Kenya", "Peru")
 _SPARE_PEOPLE = ("Maria Lopez", "John Carter", "Anna Berg")
 
 
-@dataclass(frozen=True)
-class BuiltCase:
-    """A FactCC-style case: ``kind`` is original, paraphrase or the corruption applied."""
-
-    article: str
-    statement: str
-    label: int
-    kind: str
-
-
-def build_cases(examples: Path, *, per_article: int = 4) -> list[BuiltCase]:
+def build_cases(examples: Path, *, per_article: int = 4) -> list[Case]:
     """Supported and corrupted statements made from sentences of the sample articles.
 
     Kept: the sentence itself, and a light paraphrase (attribution dropped, a reporting verb
     swapped). Corrupted (must not be supported): a name swapped for another of the same type,
     a number changed, a month or weekday changed, subject and object swapped, a negation added.
+    The kind is the case's ``edit_types``; articles alternate between ``split`` "fit" and
+    "report", so that weights fitted on some articles are reported on the others.
     """
     from ..ingest import read_path
     from ..records import Article
 
     articles = [a for a in read_path(examples) if isinstance(a, Article) and a.language == "en"]
     docs = parse_many([a.text for a in articles])
-    cases: list[BuiltCase] = []
-    for article, doc in zip(articles, docs):
+    cases: list[Case] = []
+    for n, (article, doc) in enumerate(zip(articles, docs)):
+        split = "fit" if n % 2 == 0 else "report"
+
+        def case(text: str, label: int, kind: str) -> Case:
+            return Case(article.text, text, label, content_id(article.text), split, (kind,), "built")
+
         taken = 0
         names_by_label: dict[str, list[str]] = defaultdict(list)
         for ent in doc.ents:
@@ -313,11 +314,11 @@ def build_cases(examples: Path, *, per_article: int = 4) -> list[BuiltCase]:
             if not made:
                 continue
             text = sent.text.strip()
-            cases.append(BuiltCase(article.text, text, 1, "original"))
+            cases.append(case(text, 1, "original"))
             para = _paraphrase(sent)
             if para and para != text:
-                cases.append(BuiltCase(article.text, para, 1, "paraphrase"))
-            cases.extend(BuiltCase(article.text, s, 0, kind) for kind, s in made)
+                cases.append(case(para, 1, "paraphrase"))
+            cases.extend(case(s, 0, kind) for kind, s in made)
             taken += 1
             if taken >= per_article:
                 break
@@ -349,8 +350,11 @@ def _corrupt(sent: Any, names_by_label: dict[str, list[str]]) -> list[tuple[str,
     # Entity swap: another name of the same type from the same article (or a spare one).
     for ent in sent.ents:
         if ent.label_ in ("GPE", "PERSON", "ORG", "NORP"):
+            same = _same_actor(ent.text)
             others = [
-                n for n in names_by_label[ent.label_] if n not in sent.text and n.lower() not in ent.text.lower()
+                n
+                for n in names_by_label[ent.label_]
+                if n not in sent.text and n.lower() not in ent.text.lower() and _same_actor(n) != same
             ]
             spare = _SPARE_PEOPLE if ent.label_ == "PERSON" else _SPARE_PLACES
             if ent.label_ in ("GPE", "PERSON"):
@@ -408,6 +412,13 @@ def _corrupt(sent: Any, names_by_label: dict[str, list[str]]) -> list[tuple[str,
     return out
 
 
+def _same_actor(name: str) -> str:
+    """Names that stand for the same actor ("Seoul", "South Korea") share this key."""
+    from ..claims.units import canonical_entity, capital_country
+
+    return capital_country(name) or canonical_entity(name)
+
+
 def _ent_of(token: Any) -> Any | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
@@ -415,34 +426,212 @@ def _ent_of(token: Any) -> Any | None:
     return None
 
 
-def run_built(cases: Sequence[BuiltCase]) -> tuple[dict[str, float], float, list[tuple[BuiltCase, Any]]]:
-    """Accuracy per case kind, overall balanced accuracy, and the wrong cases."""
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(cases):
-        by_article[c.article].append(i)
-    verdicts: dict[int, Any] = {}
-    texts = list(by_article)
-    statement_order = [i for t in texts for i in by_article[t]]
-    docs = parse_many([*texts, *(cases[i].statement for i in statement_order)])
-    bodies = [next(docs) for _ in texts]
-    from ..claims.check import check_parsed
+# --- the report, the floors, and re-fitting ----------------------------------------------------
 
-    for text, body in zip(texts, bodies):
-        index = build_index(body)
-        for i in by_article[text]:
-            verdicts[i] = check_parsed(text, index, cases[i].statement, next(docs))
-    per_kind: dict[str, list[bool]] = defaultdict(list)
-    wrong = []
-    for i, c in enumerate(cases):
-        ok = (verdicts[i].verdict == "supported") == bool(c.label)
-        per_kind[c.kind].append(ok)
-        if not ok:
-            wrong.append((c, verdicts[i]))
-    pos = [ok for i, c in enumerate(cases) if c.label == 1 for ok in [per_kind_ok(verdicts[i], c)]]
-    neg = [ok for i, c in enumerate(cases) if c.label == 0 for ok in [per_kind_ok(verdicts[i], c)]]
-    bal = (sum(pos) / len(pos) + sum(neg) / len(neg)) / 2 if pos and neg else float("nan")
-    return {k: sum(v) / len(v) for k, v in sorted(per_kind.items())}, bal, wrong
+DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "claims"
+EXAMPLES_PATH = Path(__file__).resolve().parents[3] / "examples"
+FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "claims_floors.json"
+FIT_C = 0.2
 
 
-def per_kind_ok(check: Any, case: BuiltCase) -> bool:
-    return (check.verdict == "supported") == bool(case.label)
+@dataclass
+class Report:
+    """Every figure of one ``bench claims`` run (``to_dict`` is the JSON of ``--format json``)."""
+
+    summedits: dict[str, Any] | None = None
+    frank: dict[str, Any] | None = None
+    built: dict[str, Any] | None = None
+    skipped: list[str] = field(default_factory=list)
+    fitted_on: str = ""
+
+    def figures(self) -> dict[str, float]:
+        """The flat figures the gate pins floors on."""
+        out: dict[str, float] = {}
+        if self.summedits:
+            out["summedits_balanced_accuracy_cv"] = self.summedits["balanced_accuracy_cv"]
+        if self.frank:
+            out["frank_test_balanced_accuracy"] = self.frank["balanced_accuracy"]
+        if self.built:
+            out["built_balanced_accuracy"] = self.built["balanced_accuracy"]
+        return {k: round(v, 4) for k, v in out.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "summedits": self.summedits,
+            "frank": self.frank,
+            "built": self.built,
+            "skipped": self.skipped,
+            "fitted_on": self.fitted_on,
+            "figures": self.figures(),
+        }
+
+
+def _metrics_dict(m: Metrics) -> dict[str, Any]:
+    return {
+        "n": m.n,
+        "balanced_accuracy": round(m.balanced_accuracy, 4),
+        "recall_supported": round(m.recall_supported, 4),
+        "recall_unsupported": round(m.recall_unsupported, 4),
+        "recall_per_type": {k: round(v, 4) for k, v in m.per_edit_type.items()},
+    }
+
+
+def report(
+    path: Path = DEFAULT_PATH,
+    *,
+    examples: Path | None = EXAMPLES_PATH,
+    n_process: int = 1,
+    refit: bool = False,
+) -> Report:
+    """Run every benchmark that is present; see the module docstring for what is measured.
+
+    With ``refit`` the shipped weights are re-fitted first (on FRANK valid, SummEdits tune and
+    the "fit" half of the built cases) and written to ``claims/data/weights.json``.
+    """
+    rep = Report()
+    se_rows: list[Row] = []
+    frank_rows: list[Row] = []
+    built_rows: list[Row] = []
+    se_stats = frank_stats = None
+    if (path / SUMMEDITS_FILE).is_file():
+        se_stats = run(load_summedits(path / SUMMEDITS_FILE), n_process=n_process)
+        se_rows = se_stats.rows
+    else:
+        rep.skipped.append(f"SummEdits not found at {path / SUMMEDITS_FILE}")
+    if (path / FRANK_FILE).is_file():
+        frank_stats = run(load_frank(path / FRANK_FILE), n_process=n_process)
+        frank_rows = frank_stats.rows
+    else:
+        rep.skipped.append(f"FRANK not found at {path / FRANK_FILE}")
+    if examples is not None and examples.is_dir():
+        try:
+            built_rows = run(build_cases(examples), clean=False, n_process=n_process).rows
+        except ImportError as e:  # ingest not importable
+            rep.skipped.append(f"built cases skipped: {e}")
+    else:
+        rep.skipped.append(f"sample articles not found at {examples}")
+    frank_valid = [r for r in frank_rows if r.case.split == "valid"]
+    frank_test = [r for r in frank_rows if r.case.split == "test"]
+    built_fit = [r for r in built_rows if r.case.split == "fit"]
+    built_report = [r for r in built_rows if r.case.split == "report"]
+    if refit:
+        train = frank_valid + se_rows + built_fit
+        if not train:
+            raise InputError("no tuning data to fit on")
+        names = [n for n, rows in (("FRANK valid", frank_valid), ("SummEdits tune", se_rows),
+                                   ("built cases (fit half)", built_fit)) if rows]
+        write_weights(fit(train, c=FIT_C), fitted_on=" + ".join(names) + f", C={FIT_C}")
+        # The verdicts in the rows were made with the old weights; scores are recomputed below.
+    model = current_model()
+    rep.fitted_on = weights().fitted_on
+    if se_rows and se_stats is not None:
+        cv = cross_validate(se_rows, frank_valid + built_fit, c=FIT_C)
+        m_cv = evaluate(se_rows, cv)
+        m_shipped = evaluate(se_rows, predict(se_rows, model))
+        rep.summedits = {
+            **_metrics_dict(m_cv),
+            "balanced_accuracy_cv": round(m_cv.balanced_accuracy, 4),
+            "balanced_accuracy_shipped_in_sample": round(m_shipped.balanced_accuracy, 4),
+            "statements_per_s": round(se_stats.statements_per_s, 1),
+            "check_statements_per_s": round(se_stats.check_statements_per_s, 1),
+            "articles": se_stats.articles,
+        }
+    if frank_test and frank_stats is not None:
+        m = evaluate(frank_test, predict(frank_test, model))
+        rep.frank = {
+            **_metrics_dict(m),
+            "statements_per_s": round(frank_stats.statements_per_s, 1),
+            "check_statements_per_s": round(frank_stats.check_statements_per_s, 1),
+            "articles": frank_stats.articles,
+            "n_process": n_process,
+        }
+    if built_report:
+        rep.built = _metrics_dict(evaluate(built_report, predict(built_report, model)))
+    return rep
+
+
+def read_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
+    if not path.is_file():
+        return {}
+    return {k: float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["floors"].items()}
+
+
+def below_floors(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """Human-readable list of figures under their floor (empty = gate passes)."""
+    return [
+        f"{name}: {figures.get(name, 0.0):.4f} < floor {floor:.4f}"
+        for name, floor in sorted(floors.items())
+        if figures.get(name, 0.0) + 1e-9 < floor
+    ]
+
+
+def update_floors(
+    figures: dict[str, float], path: Path = FLOORS_PATH, *, allow_lower: bool = False
+) -> dict[str, float]:
+    """Set each floor to the current figure minus a margin; never lower one unless allowed."""
+    current = read_floors(path)
+    new: dict[str, float] = {}
+    for name, value in figures.items():
+        proposed = max(0.0, round(value - 0.01, 3))
+        old = current.get(name)
+        new[name] = old if old is not None and proposed < old and not allow_lower else proposed
+    payload = {
+        "about": "Floors of the statement-checker gate (tests/test_claims_gate.py). Raised by "
+        "`python -m flashpoint.bench.claims --update-floors`; lowering one needs "
+        "--allow-lower (or FLASHPOINT_LOWER_FLOORS=1).",
+        "floors": dict(sorted(new.items())),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return new
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m flashpoint.bench.claims [--fit] [--update-floors [--allow-lower]]``."""
+    import argparse
+    import os
+    import sys
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--examples", type=Path, default=EXAMPLES_PATH)
+    parser.add_argument("--fit", action="store_true", help="re-fit claims/data/weights.json first")
+    parser.add_argument("--update-floors", action="store_true")
+    parser.add_argument("--allow-lower", action="store_true")
+    parser.add_argument("--floors", type=Path, default=FLOORS_PATH)
+    args = parser.parse_args(argv)
+    if not args.path.is_dir():
+        sys.stderr.write(f"skipped: claims benchmarks not found at {args.path}\n")
+        return 0
+    rep = report(args.path, examples=args.examples, refit=args.fit)
+    sys.stdout.write(json.dumps(rep.to_dict(), indent=2) + "\n")
+    if args.update_floors:
+        allow = args.allow_lower or os.environ.get("FLASHPOINT_LOWER_FLOORS") == "1"
+        update_floors(rep.figures(), args.floors, allow_lower=allow)
+    return 0
+
+
+__all__ = [
+    "Case",
+    "Metrics",
+    "Report",
+    "Row",
+    "RunStats",
+    "below_floors",
+    "build_cases",
+    "cross_validate",
+    "evaluate",
+    "fit",
+    "load_frank",
+    "load_summedits",
+    "predict",
+    "read_floors",
+    "report",
+    "run",
+    "update_floors",
+    "write_weights",
+]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -222,6 +222,8 @@ def _head_keys(arg: Any) -> frozenset[str]:
 
 def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
     """Count verbs whose agent/patient the article gives the same, another, or unknown."""
+    if result.alignment < weights().contradiction_min_alignment:
+        return
     window_ids = {s.index for s in result.window}
     for tok in result.clause.tokens:
         if tok.pos_ != "VERB" or token_kind(tok) in (None, "light"):
@@ -236,6 +238,8 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             if arg is None or arg.is_stop or token_kind(arg) in (None, "light"):
                 continue
             heads = _head_keys(arg)
+            if not any(index.has(k) for k in heads):
+                continue  # an actor the article never names: not in the source, not a role swap
             wanted = set(heads)
             for k in heads:
                 wanted |= index.variants(k, exact=token_kind(arg) in ("entity", "number"))
@@ -264,19 +268,24 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
     found: list[Finding] = []
     lex = lexicon()
     best = window[0]
-    # Negation: the statement negates a word the article asserts, or the reverse.
-    for ws in result.words:
-        variants = index.variants(ws.key) | {ws.key}
-        holders = [s for s in window if variants & s.keys]
+    # Negation: the statement negates a word the article asserts, or the reverse. Every word
+    # counts here, light ones too: "did not say" contradicts "said".
+    for tok in result.clause.tokens:
+        if tok.is_punct or tok.is_stop and not tok.pos_ in ("VERB", "AUX"):
+            continue
+        keys = set(token_keys(tok))
+        for k in list(keys):
+            keys |= index.variants(k)
+        holders = [s for s in window if keys & s.keys]
         if not holders:
             continue
         sent = holders[0]
-        negated_here = bool(variants & sent.negated)
-        asserted_here = bool(variants & sent.asserted)
-        if is_negated(ws.token) and asserted_here and not negated_here:
-            found.append(Finding("negation", ws.token.text, f"not {ws.token.text}", sent))
-        elif not is_negated(ws.token) and negated_here and not asserted_here:
-            found.append(Finding("negation", f"not {ws.token.text}", ws.token.text, sent))
+        negated_here = bool(keys & sent.negated)
+        asserted_here = bool(keys & sent.asserted)
+        if is_negated(tok) and asserted_here and not negated_here:
+            found.append(Finding("negation", tok.text, f"not {tok.text}", sent))
+        elif not is_negated(tok) and negated_here and not asserted_here:
+            found.append(Finding("negation", f"not {tok.text}", tok.text, sent))
     # Antonyms: the statement's word is missing but its opposite is there.
     for ws in result.words:
         if ws.status in ("best", "window", "synonym"):
@@ -322,8 +331,8 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
             if not key or key in seen:
                 continue
             seen.add(key)
-            if key in best.keys:
-                continue
+            if key in best.keys or not index.has(key):
+                continue  # named where expected, or never named at all (then: not in source)
             others = [
                 m
                 for m in best.entities
