@@ -179,3 +179,21 @@ def test_actors_resolve_reads_the_tail_behind_quantities(text, code):
 def test_actors_resolve_does_not_take_a_place_for_an_unknown_head():
     # "sources" is nobody we can code: "in Pakistan" is where they are, not who they are
     assert resolve("anonymous sources in Pakistan") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hezbollah gunmen", "LBNREB"),  # a named group is not "unidentified"
+        ("Chinese coast guard ships", "CHNCOP"),
+        ("a Philippine supply boat", "PHL"),
+        ("Pentagon spokesman", "USAMIL"),  # a weak head keeps the body's sector
+    ],
+)
+def test_actors_resolve_institution_and_vehicle_heads(text, code):
+    assert resolve(text).code == code
+
+
+@pytest.mark.parametrize("text", ["economic security talks", "food aid", "the annual debate"])
+def test_actors_resolve_modifier_alone_is_no_actor(text):
+    assert resolve(text) is None

@@ -172,6 +172,11 @@ def _boundary(tokens: list[Token], matches: list[Match]) -> int:
     return len(tokens)
 
 
+def _has_head(words: list[Match]) -> bool:
+    """True when a role *noun* is present ("troops"), not only a modifier ("security talks")."""
+    return any(m.sector and m.sector.role in ("strong", "weak") for m in words)
+
+
 def _head_sector(words: list[Match]) -> tuple[str | None, list[str]]:
     """Sector of a head phrase from its role words, and the role words used as titles."""
     roles = [m for m in words if m.sector and m.sector.role in ("strong", "weak", "mod")]
@@ -355,7 +360,10 @@ def resolve_tokens(
         role, _ = _head_sector(after)
         strong_after = any(x.sector and x.sector.role == "strong" for x in after)
         inst_sector = row.sector
-        if role is not None and (strong_after or inst_sector is None):
+        # "UN peacekeepers" -> MIL; but "Hamas gunmen" are Hamas (UAF means unidentified)
+        if role is not None and (strong_after or inst_sector is None) and not (
+            role == "UAF" and inst_sector is not None
+        ):
             inst_sector = role
         if status and inst_sector == "GOV":
             inst_sector = "ELI"
@@ -398,8 +406,9 @@ def resolve_tokens(
             sector = "ELI"
         return Resolution(_make(text, country, sector, org), person=person, titles=titles, has_country=True)
 
-    # 4. a role (or a relative) with no country in the head: borrow the tail's
-    if sector is not None or _family(head):
+    # 4. a role noun (or a relative) with no country in the head: borrow the tail's.
+    # A modifier alone ("security talks", "food aid") names no actor.
+    if (sector is not None and _has_head(head)) or _family(head):
         if sector is None:
             sector = "CVL"
         if status and sector == "GOV":
@@ -420,7 +429,7 @@ def resolve_tokens(
                                   has_country=True)
             return Resolution(_make(text, a.country, sector), person=person, titles=titles,
                               has_country=True)
-        city = _city_country(tokens, matches) if depth == 0 else None
+        city = _city_country(tokens, found) if depth == 0 else None
         # a named region that is no country ("Latin American leaders") must not take the context
         country = city or (None if blocked else context_country)
         return Resolution(_make(text, country, sector), person=person, titles=titles,
@@ -435,7 +444,7 @@ def resolve_tokens(
         if res.actor is not None:
             return res
     if depth == 0:
-        city = _city_country(tokens, matches)
+        city = _city_country(tokens, found)
         if city:
             return Resolution(_make(text, city, None), person=person, has_country=True)
     return Resolution(None, person=person)

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..records import Actor
 from .resolve import Resolution, _as_date, resolve_tokens
-from .text import fold, tokenize
+from .tables import get_tables
+from .text import fold, singular, tokenize
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 # Clause-like children of a noun that are not part of the actor's name or role.
@@ -32,6 +33,26 @@ def _is_place_adjunct(span: Any) -> bool:
     if root.ent_type_ not in _PLACE_LABELS:
         return False
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in _LOCATIVE
+
+
+def _actor_like(span: Any) -> bool:
+    """Whether a span's head can be an actor: a name, or a role noun ("troops", "minister").
+
+    "Ukrainian flags" or "Russia's invasion" resolve to a country (the coder wants that for a
+    subject) but are not actor mentions of their own in a list of who did what.
+    """
+    root = span.root
+    if root.pos_ in ("PROPN", "PRON") or root.ent_type_:
+        return True
+    tables = get_tables()
+    word = singular(fold(root.text))
+    if (word,) in tables.sector_words or (fold(root.text),) in tables.names:
+        return True
+    # the head noun may close a multi-word role ("security forces", "state media")
+    if root.i > span.start:
+        pair = (fold(span.doc[root.i - 1].text), word)
+        return pair in tables.sector_words
+    return False
 
 
 def _trimmed_text(span: Any) -> tuple[str, int]:
@@ -145,12 +166,13 @@ class DocActors:
         actor = res.actor
         if actor is None or not (actor.country or (actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"))):
             return
-        if res.person:
-            parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
-            if parts:
-                self._names[" ".join(parts)] = actor
-                self._names[parts[-1]] = actor
-                self._names[parts[0]] = actor
+        if not res.person:
+            return  # only a named person teaches names and titles ("officials" teaches nothing)
+        parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
+        if parts:
+            self._names[" ".join(parts)] = actor
+            self._names[parts[-1]] = actor
+            self._names[parts[0]] = actor
         for title in res.titles:
             self._titles[title] = actor
 
@@ -163,10 +185,14 @@ class DocActors:
             hit = self._names.get(key) or self._names.get(key.split()[-1]) or self._names.get(key.split()[0])
             if hit is not None:
                 return Actor(text, hit.code, hit.country, hit.sector)
-        for title in reversed(res.titles):
-            hit = self._titles.get(title)
-            if hit is not None:
-                return Actor(text, hit.code, hit.country, hit.sector)
+        # "the president", "the minister": a definite, singular title names one person
+        words = fold(text).split()
+        if len(words) >= 2 and words[0] == "the" and res.titles:
+            title = res.titles[-1] if len(res.titles) == 1 else res.titles[-2]
+            if words[-1] == title.split()[-1]:  # singular as written ("ministers" is a group)
+                hit = self._titles.get(title)
+                if hit is not None:
+                    return Actor(text, hit.code, hit.country, hit.sector)
         return None
 
     def _finish(self, res: Resolution, text: str) -> Actor | None:
@@ -192,7 +218,7 @@ class DocActors:
     def find_actors(self, doc_or_span: Any) -> list[tuple[Any, Actor]]:
         out = []
         for span in _candidates(doc_or_span):
-            if _is_place_adjunct(span):
+            if _is_place_adjunct(span) or not _actor_like(span):
                 continue
             actor = self.resolve_span(span)
             if actor is not None:
