@@ -101,7 +101,8 @@ def test_scale_parquet_hive_layout_by_date(tmp_path: Path):
 
 def test_scale_parquet_month_partitions(tmp_path: Path):
     write_partition(tmp_path, "k1", _analyses(), part=0, granularity="month")
-    assert (tmp_path / "events" / "date=2023-12" / "part-k1.parquet").is_file()
+    assert (tmp_path / "events" / "month=2023-12" / "part-k1.parquet").is_file()
+    assert list(read_analyses(tmp_path)) == _analyses()
 
 
 def test_scale_parquet_rewrite_replaces_without_leftovers(tmp_path: Path):

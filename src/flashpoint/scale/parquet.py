@@ -13,9 +13,10 @@ Layout, one directory per table, partitioned by the article's publication date::
     out/skips/date=__HIVE_DEFAULT_PARTITION__/part-<key>.parquet
     out/signatures/date=2023-12-27/part-<key>.parquet   (MinHash per article, for stories)
 
-Rows of one article share its date (events included: they are what was *reported* that day;
-an event's own date is a column). Undated articles and all skips go to Hive's default
-partition, which DuckDB reads as a NULL date. ``<key>`` is a hash of the partition's input
+With ``granularity="month"`` the directories are ``month=2023-12`` (fewer, larger files for a
+sparse corpus spread over years). Rows of one article share its date (events included: they
+are what was *reported* that day; an event's own date is a column). Undated articles and all
+skips go to Hive's default partition, which DuckDB reads as NULL. ``<key>`` is a hash of the partition's input
 content, so a retried or repeated task overwrites its own files instead of adding new ones;
 each file is written to a temporary name and renamed, so a killed writer leaves no half file
 under a final name. ``part``/``pos`` columns keep the input order of the local path.
@@ -48,7 +49,7 @@ from ..records import (
 Granularity = Literal["day", "month"]
 TABLES = ("articles", "events", "statements", "skips", "signatures")
 UNDATED = "__HIVE_DEFAULT_PARTITION__"
-PARTITION_COLUMN = "date"
+PARTITION_COLUMNS: dict[str, str] = {"day": "date", "month": "month"}
 
 _ORDER = [("part", pa.int32()), ("pos", pa.int32())]
 
@@ -229,7 +230,7 @@ def write_partition(
         for date_value, rows in sorted(by_date.items()):
             if not rows:
                 continue
-            directory = out / table / f"{PARTITION_COLUMN}={date_value}"
+            directory = out / table / f"{PARTITION_COLUMNS[granularity]}={date_value}"
             directory.mkdir(parents=True, exist_ok=True)
             final = directory / f"part-{key}.parquet"
             temp = directory / f".part-{key}.{uuid.uuid4().hex}.tmp"

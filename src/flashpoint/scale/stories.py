@@ -8,8 +8,9 @@ compute the signatures (the costly part) next to the NLP and write them as Parqu
 1. **band keys**: each signature file gives one row per (article, band): a 64-bit hash of the
    band index and the band's ``r`` MinHash values (the same ``b`` x ``r`` banding the local
    ``MinHashLSH`` uses for its threshold);
-2. **band shuffle**: a Dask DataFrame shuffle on the band key brings equal bands together on
-   one worker, which emits the groups of articles that collide;
+2. **band shuffle**: a hash shuffle with Dask futures (map tasks split their keys into
+   buckets, one reduce task per bucket) brings equal bands together on one worker, which
+   emits the pairs of articles that collide;
 3. **components**: collisions are joined (union-find) into connected components. Articles in
    different components never are LSH candidates of each other, so clustering each component
    alone, in the global order, gives exactly the stories of clustering everything at once;
@@ -69,38 +70,36 @@ def band_keys(signature: np.ndarray, ranges: Sequence[tuple[int, int]]) -> list[
     return keys
 
 
-def band_frame(path: str, ranges: Sequence[tuple[int, int]]) -> Any:
-    """Band-key rows ``(band, article_id)`` of one signature Parquet file (a pandas frame)."""
-    import pandas as pd
+def band_buckets(
+    paths: Sequence[str], ranges: Sequence[tuple[int, int]], n_buckets: int
+) -> list[list[tuple[int, str]]]:
+    """The map side of the shuffle: ``(band key, article id)`` of signature files, split into
+    ``n_buckets`` by key, so that equal keys from every file meet in the same bucket."""
+    if isinstance(paths, str):  # one file given as is
+        paths = [paths]
+    buckets: list[list[tuple[int, str]]] = [[] for _ in range(n_buckets)]
+    for path in paths:
+        table = pq.read_table(path, columns=["article_id", "minhash"])
+        for article_id, blob in zip(
+            table.column("article_id").to_pylist(), table.column("minhash").to_pylist(), strict=True
+        ):
+            for key in band_keys(dedup.from_bytes(blob), ranges):
+                buckets[key % n_buckets].append((key, article_id))
+    return buckets
 
-    table = pq.read_table(path, columns=["article_id", "minhash"])
-    bands: list[int] = []
-    ids: list[str] = []
-    for article_id, blob in zip(
-        table.column("article_id").to_pylist(), table.column("minhash").to_pylist(), strict=True
-    ):
-        keys = band_keys(dedup.from_bytes(blob), ranges)
-        bands.extend(keys)
-        ids.extend([article_id] * len(keys))
-    return pd.DataFrame(
-        {"band": pd.Series(bands, dtype="int64"), "article_id": pd.Series(ids, dtype=object)}
-    )
 
-
-def collisions(frame: Any) -> Any:
-    """Groups of distinct articles sharing a band key, as ``(first, other)`` edges."""
-    import pandas as pd
-
-    firsts: list[str] = []
-    others: list[str] = []
-    for _band, ids in frame.groupby("band", sort=False)["article_id"]:
-        distinct = sorted(set(ids))
-        for other in distinct[1:]:
-            firsts.append(distinct[0])
-            others.append(other)
-    return pd.DataFrame(
-        {"first": pd.Series(firsts, dtype=object), "other": pd.Series(others, dtype=object)}
-    )
+def collisions(*pieces: Sequence[tuple[int, str]]) -> list[tuple[str, str]]:
+    """The reduce side: edges ``(first, other)`` between distinct articles sharing a band key."""
+    by_key: dict[int, set[str]] = {}
+    for piece in pieces:
+        for key, article_id in piece:
+            by_key.setdefault(key, set()).add(article_id)
+    edges: list[tuple[str, str]] = []
+    for ids in by_key.values():
+        if len(ids) > 1:
+            first, *others = sorted(ids)
+            edges.extend((first, other) for other in others)
+    return edges
 
 
 def components(edges: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -155,28 +154,30 @@ def cluster_stories(
     Returns stories in the local order (by their representative's published date, then id);
     members inside a story are in the order they joined it, as in the local path.
     """
-    import dask.dataframe as dd
+    import operator
 
-    files = sorted(str(p) for p in Path(out).glob("signatures/*/part-*.parquet"))
-    if not files:
+    # One map task per runner partition (its signature files across dates), not per file:
+    # a corpus spread over many days has many small files.
+    by_key: dict[str, list[str]] = {}
+    for path in sorted(Path(out).glob("signatures/*/part-*.parquet")):
+        by_key.setdefault(path.name, []).append(str(path))
+    if not by_key:
         return []
     ranges = banding()
-    import pandas as pd
-
-    meta = pd.DataFrame(
-        {"band": pd.Series([], dtype="int64"), "article_id": pd.Series([], dtype=object)}
-    )
-    frame = dd.from_map(band_frame, files, ranges=ranges, meta=meta, enforce_metadata=False)
-    n = shuffle_partitions or max(1, min(len(files), 32))
-    edge_meta = pd.DataFrame(
-        {"first": pd.Series([], dtype=object), "other": pd.Series([], dtype=object)}
-    )
-    edges = (
-        frame.shuffle(on="band", npartitions=n)
-        .map_partitions(collisions, meta=edge_meta)
-        .compute(scheduler=client)
-    )
-    groups = components(zip(edges["first"], edges["other"], strict=True))
+    n = shuffle_partitions or max(1, min(len(by_key) // 4, 8))
+    mapped = [
+        client.submit(band_buckets, tuple(by_key[k]), ranges, n, pure=False) for k in sorted(by_key)
+    ]
+    reduced = [
+        client.submit(
+            collisions,
+            *[client.submit(operator.getitem, m, j, pure=False) for m in mapped],
+            pure=False,
+        )
+        for j in range(n)
+    ]
+    edges = [edge for part in client.gather(reduced) for edge in part]
+    groups = components(edges)
 
     signatures = signature_table(out)
     published = dict(
