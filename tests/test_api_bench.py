@@ -9,23 +9,34 @@ from pathlib import Path
 import pytest
 
 from flashpoint.bench.api import percentile, run_load, served
-from test_api_support import crisis_db  # noqa: F401  (fixture)
+
+pytest_plugins = ["test_api_support"]  # its fixtures: crisis_db, api, writable_db
 
 
 @pytest.mark.parametrize(
     ("values", "q", "expected"),
-    [([], 50, 0.0), ([7.0], 99, 7.0), ([1, 2, 3, 4], 50, 2), ([1, 2, 3, 4], 100, 4),
-     (list(range(1, 101)), 99, 99), (list(range(100, 0, -1)), 50, 50)],
+    [
+        ([], 50, 0.0),
+        ([7.0], 99, 7.0),
+        ([1, 2, 3, 4], 50, 2),
+        ([1, 2, 3, 4], 100, 4),
+        (list(range(1, 101)), 99, 99),
+        (list(range(100, 0, -1)), 50, 50),
+    ],
 )
 def test_api_bench_percentile_nearest_rank(values, q, expected) -> None:
     assert percentile(values, q) == expected
 
 
 @pytest.mark.slow
-def test_api_bench_short_run_counts_answers_and_errors(crisis_db: Path) -> None:  # noqa: F811
+def test_api_bench_short_run_counts_answers_and_errors(crisis_db: Path) -> None:
     with served(crisis_db) as base:
-        report = run_load(base, ["/api/events?dyad=KOR-PRK&limit=5", "/api/tension?dyad=KOR-PRK",
-                                 "/api/nothing-here"], clients=4, seconds=1.0)
+        report = run_load(
+            base,
+            ["/api/events?dyad=KOR-PRK&limit=5", "/api/tension?dyad=KOR-PRK", "/api/nothing-here"],
+            clients=4,
+            seconds=1.0,
+        )
     per = report.per_path
     assert report.requests == sum(p["requests"] for p in per.values()) > 0
     assert per["/api/events?dyad=KOR-PRK&limit=5"]["errors"] == 0

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from test_api_support import TOKEN
 
 from flashpoint.api import create_app
-from test_api_support import TOKEN, api, crisis_db, writable_db  # noqa: F401  (fixtures)
+
+pytest_plugins = ["test_api_support"]  # its fixtures: crisis_db, api, writable_db
 
 SHAPE = {"ok", "error", "errors", "status"}
 
@@ -99,16 +101,22 @@ def test_api_errors_invalid_input_is_422_on_every_route(token_client) -> None:
         spec = INVALID[route]
         if spec is None:
             continue
-        extra = {"headers": {"Authorization": f"Bearer {TOKEN}"}} if route[1] == "/api/articles" else {}
+        extra = (
+            {"headers": {"Authorization": f"Bearer {TOKEN}"}} if route[1] == "/api/articles" else {}
+        )
         body = _assert_shape(_call(token_client, *route, spec, **extra), 422)
         assert body["errors"], "validation errors list what is wrong"
         assert all({"loc", "msg"} <= set(e) for e in body["errors"])
 
 
-@pytest.mark.parametrize("authorization", [None, "Bearer wrong-token-wrong-token", "Basic abc", "Bearer "])
+@pytest.mark.parametrize(
+    "authorization", [None, "Bearer wrong-token-wrong-token", "Basic abc", "Bearer "]
+)
 def test_api_errors_write_without_valid_token_is_401(token_client, authorization) -> None:
     headers = {"Authorization": authorization} if authorization else {}
-    response = token_client.post("/api/articles", json={"text": "Seoul protested."}, headers=headers)
+    response = token_client.post(
+        "/api/articles", json={"text": "Seoul protested."}, headers=headers
+    )
     _assert_shape(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"
 
@@ -128,8 +136,9 @@ def test_api_errors_oversized_chunked_body_is_413(crisis_db: Path) -> None:
     app = create_app(crisis_db, max_body_bytes=1000)
     with TestClient(app, raise_server_exceptions=False) as client:
         chunks = (b'{"text": "' + b"x" * 400 + b'"' if i == 0 else b" " * 400 for i in range(5))
-        response = client.post("/api/analyze", content=chunks,
-                               headers={"Content-Type": "application/json"})
+        response = client.post(
+            "/api/analyze", content=chunks, headers={"Content-Type": "application/json"}
+        )
         _assert_shape(response, 413)
 
 

@@ -10,7 +10,7 @@ import io
 import pandas as pd
 import pytest
 
-from test_api_support import api, crisis_db  # noqa: F401  (fixtures)
+pytest_plugins = ["test_api_support"]  # its fixtures: crisis_db, api, writable_db
 
 
 @pytest.mark.parametrize(
@@ -51,8 +51,19 @@ def test_api_events_paging_covers_all_rows_once(api, limit: int) -> None:
     assert len(seen) == len(set(seen)) == 22
 
 
-@pytest.mark.parametrize("query", ["dyad=KOR", "cameo_root=abc", "quad_class=5", "since=yesterday",
-                                   "limit=0", "offset=-1", "country=KOREA", "q="])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "dyad=KOR",
+        "cameo_root=abc",
+        "quad_class=5",
+        "since=yesterday",
+        "limit=0",
+        "offset=-1",
+        "country=KOREA",
+        "q=",
+    ],
+)
 def test_api_events_rejects_bad_filters_with_422(api, query: str) -> None:
     response = api.get(f"/api/events?{query}")
     assert response.status_code == 422
@@ -71,19 +82,23 @@ def test_api_article_offsets_index_the_cleaned_text(api) -> None:
     text = body["article"]["text"]
     assert body["events"], "the article's events are returned"
     for e in body["events"]:
-        assert text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
+        assert text[e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["text"]
     verdicts = sorted(s["verdict"] for s in body["statements"])
     assert verdicts == ["contradicted", "not_in_source", "supported"]
     for s in body["statements"]:
         if s["evidence"] is not None:
-            assert text[s["evidence"]["start"]:s["evidence"]["end"]] == s["evidence"]["text"]
+            assert text[s["evidence"]["start"] : s["evidence"]["end"]] == s["evidence"]["text"]
 
 
 def test_api_article_unknown_id_is_404_in_error_shape(api) -> None:
     response = api.get("/api/articles/00000000deadbeef")
     assert response.status_code == 404
-    assert response.json() == {"ok": False, "error": "no article with id 00000000deadbeef",
-                                "errors": [], "status": 404}
+    assert response.json() == {
+        "ok": False,
+        "error": "no article with id 00000000deadbeef",
+        "errors": [],
+        "status": 404,
+    }
 
 
 def test_api_tension_weekly_matches_hand_count(api) -> None:
@@ -120,6 +135,19 @@ def test_api_export_loads_back_with_the_filtered_rows(api, fmt: str, reader) -> 
 
 def test_api_openapi_lists_every_endpoint(api) -> None:
     paths = set(api.get("/openapi.json").json()["paths"])
-    assert {"/api/analyze", "/api/articles", "/api/events", "/api/tension", "/api/alerts",
-            "/api/articles/{article_id}", "/api/export"} <= paths
+    assert {
+        "/api/analyze",
+        "/api/articles",
+        "/api/events",
+        "/api/tension",
+        "/api/alerts",
+        "/api/articles/{article_id}",
+        "/api/export",
+    } <= paths
     assert api.get("/docs").status_code == 200
+
+
+def test_api_codes_label_roots_and_plover_types(api) -> None:
+    body = api.get("/api/codes").json()
+    assert len(body["cameo_roots"]) == 20 and body["cameo_roots"]["19"]
+    assert "ASSAULT" in body["plover"] and body["plover"] == sorted(body["plover"])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-
 from test_api_support import TOKEN, build_db
 
 
@@ -43,8 +42,9 @@ def test_api_schema_no_server_error(fuzz_app, mode: str) -> None:
         strategy = operation.as_strategy(generation_mode=schemathesis.GenerationMode(mode))
 
         @given(case=strategy)
-        @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck),
-                  database=None)
+        @settings(
+            max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        )
         def check(case) -> None:
             response = case.call(headers={"Authorization": f"Bearer {TOKEN}"})
             case.validate_response(response, checks=[not_a_server_error])

@@ -1,6 +1,8 @@
-"""Hand-built data for the API and dashboard tests (no tests here; imported by test_api_*/test_web_*).
+"""Hand-built data and fixtures for the API and dashboard tests (no tests of its own).
 
-A small crisis between two invented-but-coded parties, built record by record so that the
+Loaded by the test_api_* / test_web_* modules as ``pytest_plugins = ["test_api_support"]``.
+
+An invented crisis between real country codes, built record by record so that the
 tests do not depend on the NLP stages: ten quiet weeks of talk between PRK and KOR, then a
 burst of material conflict in one week (what an escalation alert should catch), plus a
 cooperative USA-KOR thread. Every evidence span indexes its article's text exactly.
@@ -35,8 +37,13 @@ ACTIONS = {
 }
 
 
-def article_with(sentences: list[tuple[str, str, str]], *, published: dt.date, title: str,
-                 statements: list[tuple[str, str, int | None]] = ()) -> Analysis:
+def article_with(
+    sentences: list[tuple[str, str, str]],
+    *,
+    published: dt.date,
+    title: str,
+    statements: list[tuple[str, str, int | None]] = (),
+) -> Analysis:
     """An analysis whose text is the given (source, action, target) sentences, one per line.
 
     ``statements`` are (text, verdict, index of the sentence that is its evidence or None).
@@ -50,18 +57,41 @@ def article_with(sentences: list[tuple[str, str, str]], *, published: dt.date, t
         lines.append(line)
         offset += len(line) + 1
     text = "\n".join(lines)
-    article = Article(id=content_id(text + title), text=text, title=title, published=published,
-                      url=f"https://news.example/{content_id(text + title)}", source="Example News")
+    article = Article(
+        id=content_id(text + title),
+        text=text,
+        title=title,
+        published=published,
+        url=f"https://news.example/{content_id(text + title)}",
+        source="Example News",
+    )
     events = []
     for (src, action, tgt), span in zip(sentences, spans, strict=True):
         cameo, root, plover, quad, gold, _ = ACTIONS[action]
-        events.append(Event(source=ACTORS[src], target=ACTORS[tgt], cameo=cameo, cameo_root=root,
-                            plover=plover, quad_class=quad, goldstein=gold, evidence=span,
-                            date=published, date_text=f"on {published:%d %B}", date_precision="day",
-                            trigger=ACTIONS[action][5].split()[0]))
+        events.append(
+            Event(
+                source=ACTORS[src],
+                target=ACTORS[tgt],
+                cameo=cameo,
+                cameo_root=root,
+                plover=plover,
+                quad_class=quad,
+                goldstein=gold,
+                evidence=span,
+                date=published,
+                date_text=f"on {published:%d %B}",
+                date_precision="day",
+                trigger=ACTIONS[action][5].split()[0],
+            )
+        )
     checks = tuple(
-        StatementCheck(text=s, verdict=v, score=0.9 if v == "supported" else 0.1,
-                       evidence=spans[i] if i is not None else None, reason=f"hand-built {v}")
+        StatementCheck(
+            text=s,
+            verdict=v,
+            score=0.9 if v == "supported" else 0.1,
+            evidence=spans[i] if i is not None else None,
+            reason=f"hand-built {v}",
+        )
         for s, v, i in statements
     )
     return Analysis(article=article, events=tuple(events), statements=checks)
@@ -71,18 +101,30 @@ def crisis_analyses() -> list[Analysis]:
     out: list[Analysis] = []
     for week in range(10):
         day = QUIET_START + dt.timedelta(weeks=week)
-        out.append(article_with([("PRKGOV", "talk", "KORGOV")], published=day, title=f"Talks, week {week}"))
-        out.append(article_with([("USA", "aid", "KORGOV")], published=day + dt.timedelta(days=1),
-                                title=f"Aid, week {week}"))
+        out.append(
+            article_with([("PRKGOV", "talk", "KORGOV")], published=day, title=f"Talks, week {week}")
+        )
+        out.append(
+            article_with(
+                [("USA", "aid", "KORGOV")],
+                published=day + dt.timedelta(days=1),
+                title=f"Aid, week {week}",
+            )
+        )
     for i in range(6):
         day = BURST_DAY + dt.timedelta(days=i % 3)
-        out.append(article_with(
-            [("PRKMIL", "fire", "KORMIL"), ("KORGOV", "accuse", "PRKGOV")],
-            published=day, title=f"Shelling report {i}",
-            statements=[("The North fired artillery.", "supported", 0),
-                        ("The South praised the North.", "contradicted", 1),
-                        ("China mediated.", "not_in_source", None)],
-        ))
+        out.append(
+            article_with(
+                [("PRKMIL", "fire", "KORMIL"), ("KORGOV", "accuse", "PRKGOV")],
+                published=day,
+                title=f"Shelling report {i}",
+                statements=[
+                    ("The North fired artillery.", "supported", 0),
+                    ("The South praised the North.", "contradicted", 1),
+                    ("China mediated.", "not_in_source", None),
+                ],
+            )
+        )
     return out
 
 

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from test_api_support import TOKEN, article_with
 
 from flashpoint.api import create_app, load_token
 from flashpoint.errors import ConfigError
-from test_api_support import TOKEN, article_with, writable_db  # noqa: F401  (fixtures)
 
 PAGE = {"text": "Seoul protested on Monday.", "published": "2023-12-04"}
+
+pytest_plugins = ["test_api_support"]  # its fixtures: crisis_db, api, writable_db
 
 
 def _counts(path: Path) -> dict[str, int]:
@@ -31,8 +33,9 @@ def stub_analysis(monkeypatch):
     """Replace the NLP with a hand-built analysis: these tests are about storing, not coding."""
     from flashpoint.api import writes
 
-    analysis = article_with([("PRKMIL", "fire", "KORMIL")], published=dt.date(2023, 12, 4),
-                            title="Stub report")
+    analysis = article_with(
+        [("PRKMIL", "fire", "KORMIL")], published=dt.date(2023, 12, 4), title="Stub report"
+    )
     monkeypatch.setattr(writes, "_analyze", lambda page: analysis)
     return analysis
 
@@ -44,7 +47,9 @@ def test_api_writes_refused_without_token_store_nothing(
 ) -> None:
     before = _counts(writable_db)
     headers = {"Authorization": f"Bearer {client_token}"} if client_token else {}
-    with TestClient(create_app(writable_db, token=server_token), raise_server_exceptions=False) as c:
+    with TestClient(
+        create_app(writable_db, token=server_token), raise_server_exceptions=False
+    ) as c:
         response = c.post("/api/articles", json=PAGE, headers=headers)
         assert response.status_code == 401
         assert response.json()["ok"] is False
@@ -69,8 +74,11 @@ def test_api_writes_with_token_store_and_show_at_once(writable_db: Path, stub_an
 
 def test_api_writes_analyze_stores_nothing(writable_db: Path) -> None:
     before = _counts(writable_db)
-    page = {"text": "North Korean troops fired artillery shells at a South Korean island on "
-                    "Tuesday, the military in Seoul said.", "published": "2024-01-10"}
+    page = {
+        "text": "North Korean troops fired artillery shells at a South Korean island on "
+        "Tuesday, the military in Seoul said.",
+        "published": "2024-01-10",
+    }
     with TestClient(create_app(writable_db, token=TOKEN)) as c:
         body = c.post("/api/analyze", json=page).json()
     assert body["ok"] is True
@@ -78,7 +86,7 @@ def test_api_writes_analyze_stores_nothing(writable_db: Path) -> None:
     assert body["events"], "the pipeline codes the shelling"
     text = body["article"]["text"]
     for e in body["events"]:
-        assert text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
+        assert text[e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["text"]
     assert _counts(writable_db) == before
 
 
@@ -94,11 +102,16 @@ def test_api_writes_analyze_reports_a_skip(writable_db: Path) -> None:
     [
         (None, {}, None),
         (None, {"FLASHPOINT_TOKEN": "  env-token-0123456789  "}, "env-token-0123456789"),
-        ("file-token-0123456789\nignored\n", {"FLASHPOINT_TOKEN": "env-token-0123456789"},
-         "file-token-0123456789"),
+        (
+            "file-token-0123456789\nignored\n",
+            {"FLASHPOINT_TOKEN": "env-token-0123456789"},
+            "file-token-0123456789",
+        ),
     ],
 )
-def test_api_writes_token_comes_from_file_then_env(tmp_path: Path, file_text, env, expected) -> None:
+def test_api_writes_token_comes_from_file_then_env(
+    tmp_path: Path, file_text, env, expected
+) -> None:
     token_file = None
     if file_text is not None:
         token_file = tmp_path / "token"

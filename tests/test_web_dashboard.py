@@ -20,14 +20,21 @@ from pathlib import Path
 
 import pytest
 
-from test_api_support import crisis_db  # noqa: F401  (fixture)
+pytest_plugins = ["test_api_support"]  # its fixtures: crisis_db, api, writable_db
+
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 TIMEOUT_MS = 30_000
@@ -36,14 +43,17 @@ TIMEOUT_MS = 30_000
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) "
-                    "to run the browser tests; no browser is ever downloaded")
+        pytest.skip(
+            f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) "
+            "to run the browser tests; no browser is ever downloaded"
+        )
     from playwright.sync_api import sync_playwright
 
     # Playwright gives the browser a fresh temporary profile (its own --user-data-dir).
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                     args=CHROMIUM_ARGS)
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield launched
         launched.close()
 
@@ -55,8 +65,11 @@ def _serve(db: Path, **app_options) -> Iterator[str]:
     from flashpoint.bench.api import free_port
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, **app_options), host="127.0.0.1",
-                                           port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(db, **app_options), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -103,8 +116,12 @@ def page(browser, request):
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     # Nothing may leave the machine: every request must go to the test server.
     outside: list[str] = []
-    pg.on("request", lambda r: outside.append(r.url)
-          if not r.url.startswith(("http://127.0.0.1:", "data:")) else None)
+    pg.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if not r.url.startswith(("http://127.0.0.1:", "data:")) else None
+        ),
+    )
     yield pg
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
@@ -142,7 +159,8 @@ def test_web_examples_article_highlights_evidence(page, examples_server: str) ->
     page.fill("#event-filters input[name='dyad']", "KOR-PRK")
     page.click("#event-filters button[type='submit']")
     page.wait_for_function(
-        "document.querySelector('#event-summary').textContent.includes('events match')")
+        "document.querySelector('#event-summary').textContent.includes('events match')"
+    )
     rows = page.locator("#event-table tr.event-row")
     assert rows.count() >= 1
     _shot(page, "examples-events-filtered")
@@ -177,7 +195,9 @@ def test_web_alert_list_has_empty_state(page, crisis_server: str) -> None:
     _open_dashboard(page, crisis_server)
     page.select_option("#dyad-picker", "KOR-USA")
     page.wait_for_selector("#timeline svg[data-dyad='KOR-USA']")
-    page.wait_for_function("document.querySelector('#alert-list').textContent.includes('No alerts')")
+    page.wait_for_function(
+        "document.querySelector('#alert-list').textContent.includes('No alerts')"
+    )
 
 
 def test_web_paste_seed_page_shows_six_verdicts(page, examples_server: str, seed_page: str) -> None:
@@ -186,8 +206,9 @@ def test_web_paste_seed_page_shows_six_verdicts(page, examples_server: str, seed
     page.fill("#paste-published", "2023-12-27")
     page.click("#analyze-button")
     page.wait_for_selector("#analyze-result .verdict-item", timeout=120_000)
-    verdicts = page.eval_on_selector_all("#analyze-result .verdict-item",
-                                         "items => items.map(i => i.dataset.verdict)")
+    verdicts = page.eval_on_selector_all(
+        "#analyze-result .verdict-item", "items => items.map(i => i.dataset.verdict)"
+    )
     assert len(verdicts) == 6
     assert set(verdicts) <= {"supported", "contradicted", "not_in_source"}
     assert page.locator("#analyze-result .doc mark").count() >= 1, "evidence is highlighted"

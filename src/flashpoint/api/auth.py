@@ -18,7 +18,9 @@ TOKEN_ENV = "FLASHPOINT_TOKEN"
 MIN_TOKEN_LENGTH = 16  # a short token is guessable; refuse it at start-up rather than serve it
 
 
-def load_token(*, token_file: str | Path | None = None, environ: dict[str, str] | None = None) -> str | None:
+def load_token(
+    *, token_file: str | Path | None = None, environ: dict[str, str] | None = None
+) -> str | None:
     """The configured write token: the token file wins over the environment; None = no writes."""
     env = os.environ if environ is None else environ
     if token_file is not None:
@@ -35,7 +37,9 @@ def load_token(*, token_file: str | Path | None = None, environ: dict[str, str] 
         if not token:
             return None
     if len(token) < MIN_TOKEN_LENGTH:
-        raise ConfigError(f"write token is shorter than {MIN_TOKEN_LENGTH} characters; use a longer one")
+        raise ConfigError(
+            f"write token is shorter than {MIN_TOKEN_LENGTH} characters; use a longer one"
+        )
     return token
 
 
@@ -50,6 +54,8 @@ def check_bearer(authorization: str | None, token: str | None) -> None:
         )
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
-        raise ApiError(401, "missing bearer token (Authorization: Bearer <token>)", headers=challenge)
+        raise ApiError(
+            401, "missing bearer token (Authorization: Bearer <token>)", headers=challenge
+        )
     if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
         raise ApiError(401, "invalid bearer token", headers=challenge)

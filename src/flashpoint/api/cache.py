@@ -64,7 +64,9 @@ class ResponseCache:
 
 def dumps(obj: Any) -> bytes:
     """Compact UTF-8 JSON; dates as ISO strings."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default).encode("utf-8")
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default).encode(
+        "utf-8"
+    )
 
 
 def _default(value: Any) -> Any:

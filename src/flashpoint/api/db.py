@@ -72,7 +72,7 @@ class Database:
             cursor.close()
 
     def write(self, analyses: list[Analysis]) -> Any:
-        """Store analyses through the single writer and refresh derived tables; returns WriteStats."""
+        """Store through the single writer, refresh derived tables; returns ``WriteStats``."""
         if self._store is None:
             from ..errors import StoreError
 

@@ -44,8 +44,14 @@ ERROR_SCHEMA: dict[str, Any] = {
 class ApiError(Exception):
     """An error a route raises on purpose, rendered in the one shape with its status."""
 
-    def __init__(self, status: int, message: str, *, errors: list[Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        errors: list[Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
@@ -58,8 +64,12 @@ def error_body(status: int, message: str, errors: list[Any] | None = None) -> di
     return {"ok": False, "error": message, "errors": list(errors or []), "status": status}
 
 
-def error_response(status: int, message: str, errors: list[Any] | None = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int,
+    message: str,
+    errors: list[Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     return JSONResponse(error_body(status, message, errors), status_code=status, headers=headers)
 
 

@@ -20,17 +20,25 @@ router = APIRouter(prefix="/api")
 ALERT_EVENTS_SHOWN = 50  # events listed behind each alert (the method's default shows 5)
 
 
-@router.get("/tension", summary="Tension series of a dyad, a country or an actor, per day/week/month")
+@router.get(
+    "/tension", summary="Tension series of a dyad, a country or an actor, per day/week/month"
+)
 async def tension(
     request: Request,
     dyad: Dyad = None,
     ordered: Ordered = False,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO-3 country on either side.")] = None,
-    actor: Annotated[str | None, Query(pattern=CODE, description="Exact actor code, e.g. PRKMIL.")] = None,
+    country: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO-3 country on either side.")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(pattern=CODE, description="Exact actor code, e.g. PRKMIL.")
+    ] = None,
     freq: Annotated[Literal["day", "week", "month"], Query(description="Period length.")] = "week",
     since: Since = None,
     until: Until = None,
-    cameo_root: Annotated[str | None, Query(pattern=r"^[0-9]{1,2}$", description="CAMEO root, 01-20.")] = None,
+    cameo_root: Annotated[
+        str | None, Query(pattern=r"^[0-9]{1,2}$", description="CAMEO root, 01-20.")
+    ] = None,
 ) -> Response:
     """One row per period (empty periods included): events by quad class, Goldstein sum and
     mean, share of material conflict and conflict intensity (see ``analytics.tension``)."""
@@ -38,10 +46,25 @@ async def tension(
 
     def compute() -> dict[str, Any]:
         with database(request).read() as con:
-            rows = series(con, dyad=dyad, country=country, actor=actor, ordered=ordered,
-                          freq=freq, since=since, until=until, cameo_root=cameo_root)
-        return {"ok": True, "dyad": dyad, "country": country, "actor": actor, "freq": freq,
-                "series": rows}
+            rows = series(
+                con,
+                dyad=dyad,
+                country=country,
+                actor=actor,
+                ordered=ordered,
+                freq=freq,
+                since=since,
+                until=until,
+                cameo_root=cameo_root,
+            )
+        return {
+            "ok": True,
+            "dyad": dyad,
+            "country": country,
+            "actor": actor,
+            "freq": freq,
+            "series": rows,
+        }
 
     return await cached_json(request, compute)
 
@@ -63,7 +86,9 @@ async def alerts(
     def compute() -> dict[str, Any]:
         with database(request).read() as con:
             found = find_alerts(con, dyad=dyad, since=since, until=until, params=params)
-            ids = _first_event_ids(con, [e["unique_event_id"] for a in found for e in a["top_events"]])
+            ids = _first_event_ids(
+                con, [e["unique_event_id"] for a in found for e in a["top_events"]]
+            )
         for alert in found:
             alert["id"] = f"{alert['dyad']}:{alert['period']}"
             for event in alert["top_events"]:
@@ -80,20 +105,31 @@ EXPORT_MEDIA = {
     "gdelt": "text/tab-separated-values; charset=utf-8",
     "acled": "text/csv; charset=utf-8",
 }
-ExportTable = Literal["events", "unique_events", "articles", "statements", "skips", "stories", "story_members"]
+ExportTable = Literal[
+    "events", "unique_events", "articles", "statements", "skips", "stories", "story_members"
+]
 
 
 @router.get(
     "/export",
     summary="Download a table as CSV or Parquet (also jsonl, GDELT TSV, ACLED CSV)",
     response_class=FileResponse,
-    responses={200: {"content": {m.split(";")[0]: {} for m in EXPORT_MEDIA.values()},
-                     "description": "The exported file"}},
+    responses={
+        200: {
+            "content": {m.split(";")[0]: {} for m in EXPORT_MEDIA.values()},
+            "description": "The exported file",
+        }
+    },
 )
 def export(
     request: Request,
-    format: Annotated[Literal["csv", "parquet", "jsonl", "gdelt", "acled"], Query(description="File format.")] = "csv",
-    table: Annotated[ExportTable, Query(description="Table for csv/parquet/jsonl (gdelt and acled are event files).")] = "events",
+    format: Annotated[
+        Literal["csv", "parquet", "jsonl", "gdelt", "acled"], Query(description="File format.")
+    ] = "csv",
+    table: Annotated[
+        ExportTable,
+        Query(description="Table for csv/parquet/jsonl (gdelt and acled are event files)."),
+    ] = "events",
     dyad: Dyad = None,
     since: Since = None,
     until: Until = None,
@@ -116,8 +152,12 @@ def export(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     stem = f"flashpoint-{dyad or 'all'}-{name}"
-    return FileResponse(path, media_type=EXPORT_MEDIA[format], filename=stem,
-                        background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
+    return FileResponse(
+        path,
+        media_type=EXPORT_MEDIA[format],
+        filename=stem,
+        background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True),
+    )
 
 
 def _first_event_ids(con: Any, unique_ids: list[str]) -> dict[str, str]:

@@ -25,7 +25,9 @@ CODE = r"^[A-Za-z0-9]{3,12}$"
 MAX_PAGE = 1000
 MAX_OFFSET = 10_000_000
 
-Dyad = Annotated[str | None, Query(pattern=DYAD, description="Country or actor pair, e.g. PRK-KOR.")]
+Dyad = Annotated[
+    str | None, Query(pattern=DYAD, description="Country or actor pair, e.g. PRK-KOR.")
+]
 Ordered = Annotated[bool, Query(description="Match source→target only (default: both directions).")]
 Since = Annotated[dt.date | None, Query(description="First event day (YYYY-MM-DD), inclusive.")]
 Until = Annotated[dt.date | None, Query(description="Last event day (YYYY-MM-DD), inclusive.")]
@@ -38,23 +40,44 @@ def database(request: Request) -> Any:
 async def event_filter_params(
     dyad: Dyad = None,
     ordered: Ordered = False,
-    actor: Annotated[str | None, Query(pattern=CODE, description="Actor code on either side, e.g. PRKGOV.")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO-3 country on either side.")] = None,
-    cameo_root: Annotated[str | None, Query(pattern=r"^[0-9]{1,2}$", description="CAMEO root, 01-20.")] = None,
-    plover: Annotated[str | None, Query(pattern=r"^[A-Za-z_-]{2,32}$", description="PLOVER event type, e.g. ASSAULT.")] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4, description="1 verbal coop … 4 material conflict.")] = None,
+    actor: Annotated[
+        str | None, Query(pattern=CODE, description="Actor code on either side, e.g. PRKGOV.")
+    ] = None,
+    country: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO-3 country on either side.")
+    ] = None,
+    cameo_root: Annotated[
+        str | None, Query(pattern=r"^[0-9]{1,2}$", description="CAMEO root, 01-20.")
+    ] = None,
+    plover: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Za-z_-]{2,32}$", description="PLOVER event type, e.g. ASSAULT."),
+    ] = None,
+    quad_class: Annotated[
+        int | None, Query(ge=1, le=4, description="1 verbal coop … 4 material conflict.")
+    ] = None,
     since: Since = None,
     until: Until = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Words in the evidence sentence.")] = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, description="Words in the evidence sentence."),
+    ] = None,
 ) -> dict[str, Any]:
     """The event filters shared by /api/events and /api/export, as ``store.queries`` kwargs.
 
     ``async`` only so that FastAPI calls it on the event loop instead of the thread pool.
     """
     return {
-        "dyad": dyad, "ordered": ordered, "actor": actor, "country": country,
-        "cameo_root": cameo_root, "plover": plover, "quad_class": quad_class,
-        "since": since, "until": until, "text": _clean_text(q),
+        "dyad": dyad,
+        "ordered": ordered,
+        "actor": actor,
+        "country": country,
+        "cameo_root": cameo_root,
+        "plover": plover,
+        "quad_class": quad_class,
+        "since": since,
+        "until": until,
+        "text": _clean_text(q),
     }
 
 
@@ -107,14 +130,19 @@ async def list_dyads(
             rows = queries.dyads(con, limit=limit, since=since)
             counts = queries.counts(con)
         return {
-            "ok": True, "dyads": rows,
-            "total_events": counts.get("events", 0), "total_articles": counts.get("articles", 0),
+            "ok": True,
+            "dyads": rows,
+            "total_events": counts.get("events", 0),
+            "total_articles": counts.get("articles", 0),
         }
 
     return await cached_json(request, compute)
 
 
-@router.get("/articles/{article_id}", summary="One article: cleaned text, events, statements with evidence offsets")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article: cleaned text, events, statements with evidence offsets",
+)
 async def get_article(
     request: Request,
     article_id: Annotated[str, Path(pattern=ARTICLE_ID, description="Article id (16 hex digits).")],
@@ -130,8 +158,14 @@ async def get_article(
         statements = [_with_evidence(s) for s in row.pop("statements")]
         sightings = row.pop("sightings", [])
         story = row.pop("story", None)
-        return {"ok": True, "article": row, "events": events, "statements": statements,
-                "sightings": sightings, "story": story}
+        return {
+            "ok": True,
+            "article": row,
+            "events": events,
+            "statements": statements,
+            "sightings": sightings,
+            "story": story,
+        }
 
     return await cached_json(request, compute)
 
@@ -141,7 +175,8 @@ def _with_evidence(row: dict[str, Any]) -> dict[str, Any]:
     start, end = row.get("evidence_start"), row.get("evidence_end")
     row["evidence"] = (
         {"text": row.get("evidence_text"), "start": start, "end": end}
-        if start is not None and end is not None else None
+        if start is not None and end is not None
+        else None
     )
     return row
 
@@ -152,14 +187,9 @@ async def codes(request: Request) -> Response:
 
 
 def _code_tables() -> dict[str, Any]:
-    try:
-        from ..events import tables
-    except ImportError:  # the event coder's tables are not available: labels only, no harm
-        return {"cameo_roots": {}, "plover": []}
-    roots: dict[str, str] = {}
-    plover: list[str] = []
-    if hasattr(tables, "cameo_roots"):
-        roots = {str(k): str(getattr(v, "name", v)) for k, v in tables.cameo_roots().items()}
-    if hasattr(tables, "plover_types"):
-        plover = sorted(str(p) for p in tables.plover_types())
+    """CAMEO root names and the PLOVER types, from the event coder's tables."""
+    from ..events import tables
+
+    roots = {code: row[0] for code, row in sorted(tables.cameo_roots().items())}
+    plover = sorted({p for p in tables.plover_table().values() if p})
     return {"cameo_roots": roots, "plover": plover}

@@ -35,8 +35,12 @@ def _analyze(page: PageIn) -> Analysis:
 
     with _analysis_lock:
         return analyze(
-            page.text, published=page.published, title=page.title, url=page.url,
-            source=page.source, kind=page.kind,
+            page.text,
+            published=page.published,
+            title=page.title,
+            url=page.url,
+            source=page.source,
+            kind=page.kind,
         )
 
 

@@ -54,10 +54,16 @@ class LoadReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "base_url": self.base_url, "clients": self.clients, "seconds": round(self.seconds, 2),
-            "requests": self.requests, "errors": self.errors, "error_kinds": self.error_kinds,
-            "p50_ms": round(self.p50_ms, 2), "p99_ms": round(self.p99_ms, 2),
-            "max_ms": round(self.max_ms, 2), "requests_per_s": round(self.requests_per_s, 1),
+            "base_url": self.base_url,
+            "clients": self.clients,
+            "seconds": round(self.seconds, 2),
+            "requests": self.requests,
+            "errors": self.errors,
+            "error_kinds": self.error_kinds,
+            "p50_ms": round(self.p50_ms, 2),
+            "p99_ms": round(self.p99_ms, 2),
+            "max_ms": round(self.max_ms, 2),
+            "requests_per_s": round(self.requests_per_s, 1),
             "per_path": self.per_path,
         }
 
@@ -79,13 +85,15 @@ def run_load(
     seconds: float = 20.0,
     timeout: float = 30.0,
 ) -> LoadReport:
-    """Hit ``paths`` (relative to ``base_url``) with ``clients`` concurrent clients for ``seconds``."""
+    """Hit ``paths`` (relative to ``base_url``) with ``clients`` clients for ``seconds``."""
     if not paths:
         raise ConfigError("run_load needs at least one path")
     return asyncio.run(_run(base_url, list(paths), clients, seconds, timeout))
 
 
-async def _run(base_url: str, paths: list[str], clients: int, seconds: float, timeout: float) -> LoadReport:
+async def _run(
+    base_url: str, paths: list[str], clients: int, seconds: float, timeout: float
+) -> LoadReport:
     parsed = urlsplit(base_url)
     host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
     stats = {p: PathStats() for p in paths}
@@ -128,14 +136,23 @@ async def _run(base_url: str, paths: list[str], clients: int, seconds: float, ti
     all_lat = [x for s in stats.values() for x in s.latencies_ms]
     total = sum(s.requests for s in stats.values())
     return LoadReport(
-        base_url=base_url, clients=clients, seconds=elapsed, requests=total,
-        errors=sum(s.errors for s in stats.values()), error_kinds=dict(kinds),
-        p50_ms=percentile(all_lat, 50), p99_ms=percentile(all_lat, 99),
-        max_ms=max(all_lat, default=0.0), requests_per_s=total / elapsed if elapsed else 0.0,
+        base_url=base_url,
+        clients=clients,
+        seconds=elapsed,
+        requests=total,
+        errors=sum(s.errors for s in stats.values()),
+        error_kinds=dict(kinds),
+        p50_ms=percentile(all_lat, 50),
+        p99_ms=percentile(all_lat, 99),
+        max_ms=max(all_lat, default=0.0),
+        requests_per_s=total / elapsed if elapsed else 0.0,
         per_path={
-            p: {"requests": s.requests, "errors": s.errors,
+            p: {
+                "requests": s.requests,
+                "errors": s.errors,
                 "p50_ms": round(percentile(s.latencies_ms, 50), 2),
-                "p99_ms": round(percentile(s.latencies_ms, 99), 2)}
+                "p99_ms": round(percentile(s.latencies_ms, 99), 2),
+            }
             for p, s in stats.items()
         },
     )
@@ -148,8 +165,9 @@ class _Connection:
     two-core machine a heavy client would measure itself instead of the server.
     """
 
-    def __init__(self, host: str, port: int, reader: asyncio.StreamReader,
-                 writer: asyncio.StreamWriter) -> None:
+    def __init__(
+        self, host: str, port: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
         self.host, self.port, self.reader, self.writer = host, port, reader, writer
 
     @classmethod
@@ -159,7 +177,10 @@ class _Connection:
 
     async def get(self, path: str) -> tuple[int, bytes, bool]:
         """(status, body, connection reusable) of one GET."""
-        request = f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept: application/json\r\n\r\n"
+        request = (
+            f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+            "Accept: application/json\r\n\r\n"
+        )
         self.writer.write(request.encode("ascii"))
         await self.writer.drain()
         status_line = await self.reader.readline()
@@ -205,9 +226,15 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 @contextmanager
-def served(db: str | Path, *, host: str = "127.0.0.1", port: int | None = None,
-           startup_timeout: float = 60.0, env: dict[str, str] | None = None,
-           cache_size: int | None = None) -> Iterator[str]:
+def served(
+    db: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    startup_timeout: float = 60.0,
+    env: dict[str, str] | None = None,
+    cache_size: int | None = None,
+) -> Iterator[str]:
     """Run ``flashpoint serve --db db`` (read-only) in a subprocess; yields its base URL.
 
     The child is started without ``FLASHPOINT_TOKEN`` (reads only) and stopped on exit;
@@ -215,8 +242,20 @@ def served(db: str | Path, *, host: str = "127.0.0.1", port: int | None = None,
     """
     port = port or free_port(host)
     child_env = {k: v for k, v in (env or os.environ).items() if k != "FLASHPOINT_TOKEN"}
-    cmd = [sys.executable, "-c", "from flashpoint.cli import main; main()", "serve",
-           "--db", str(db), "--host", host, "--port", str(port), "--log-level", "error"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from flashpoint.cli import main; main()",
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--log-level",
+        "error",
+    ]
     if cache_size is not None:
         cmd += ["--cache-size", str(cache_size)]
     # A file, not a pipe, for the child's stderr: a chatty server can never block on it.

@@ -16,10 +16,14 @@ def bench_api(
     db: Annotated[
         Path | None, typer.Option(help="Database to serve; default: one built from --corpus.")
     ] = None,
-    corpus: Annotated[Path, typer.Option(help="Corpus ingested when --db is not given.")] = Path("examples"),
+    corpus: Annotated[Path, typer.Option(help="Corpus ingested when --db is not given.")] = Path(
+        "examples"
+    ),
     clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 100,
     seconds: Annotated[float, typer.Option(help="Duration of the run.")] = 20.0,
-    dyad: Annotated[str | None, typer.Option(help="Dyad queried; default: the busiest one.")] = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="Dyad queried; default: the busiest one.")
+    ] = None,
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Server response cache on (default) or off.")
     ] = True,
@@ -59,15 +63,31 @@ def bench_api(
     if fmt == "json":
         print_json(report.to_dict())
         return
-    table = Table(title=f"API load: {report.clients} concurrent clients, {report.seconds:.1f} s, "
-                  f"loopback, response cache {'on' if cache else 'off'}")
+    table = Table(
+        title=f"API load: {report.clients} concurrent clients, {report.seconds:.1f} s, "
+        f"loopback, response cache {'on' if cache else 'off'}"
+    )
     for col in ("path", "requests", "errors", "p50 ms", "p99 ms"):
         table.add_column(col, justify="left" if col == "path" else "right")
     for path, s in report.per_path.items():
-        table.add_row(path, f"{s['requests']:,}", f"{s['errors']:,}", f"{s['p50_ms']:.1f}", f"{s['p99_ms']:.1f}")
-    table.add_row("all", f"{report.requests:,}", f"{report.errors:,}", f"{report.p50_ms:.1f}",
-                  f"{report.p99_ms:.1f}", style="bold")
+        table.add_row(
+            path,
+            f"{s['requests']:,}",
+            f"{s['errors']:,}",
+            f"{s['p50_ms']:.1f}",
+            f"{s['p99_ms']:.1f}",
+        )
+    table.add_row(
+        "all",
+        f"{report.requests:,}",
+        f"{report.errors:,}",
+        f"{report.p50_ms:.1f}",
+        f"{report.p99_ms:.1f}",
+        style="bold",
+    )
     out.print(table)
-    out.print(f"requests/s: {report.requests_per_s:,.0f}   errors: {report.errors}"
-              + (f" {report.error_kinds}" if report.error_kinds else "")
-              + f"   max latency: {report.max_ms:.0f} ms")
+    out.print(
+        f"requests/s: {report.requests_per_s:,.0f}   errors: {report.errors}"
+        + (f" {report.error_kinds}" if report.error_kinds else "")
+        + f"   max latency: {report.max_ms:.0f} ms"
+    )

@@ -15,9 +15,13 @@ DEFAULT_DB = "flashpoint.duckdb"
 
 @app.command()
 def serve(
-    db: Annotated[str, typer.Option(help="DuckDB file to serve (built by `flashpoint ingest`).")] = DEFAULT_DB,
+    db: Annotated[
+        str, typer.Option(help="DuckDB file to serve (built by `flashpoint ingest`).")
+    ] = DEFAULT_DB,
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    host: Annotated[str, typer.Option(help="Interface to bind; loopback by default.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Interface to bind; loopback by default.")
+    ] = "127.0.0.1",
     token_file: Annotated[
         Path | None,
         typer.Option(help="File whose first line is the write token (else $FLASHPOINT_TOKEN)."),
@@ -57,7 +61,9 @@ def serve(
     mode = "read-write (bearer token set)" if token else "read-only (no token: writes refused)"
     err.print(f"Flashpoint on http://{host}:{port}/  ·  API docs /docs  ·  {db}  ·  {mode}")
     application = create_app(
-        db, token=token, max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES,
+        db,
+        token=token,
+        max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES,
         cache_entries=cache_size,
     )
     uvicorn.run(application, host=host, port=port, log_level=log_level)

@@ -85,6 +85,17 @@ function cameoLabel(e) {
     el("span", {class: "code"}, e.cameo), " ", e.plover ? el("span", {class: "small"}, e.plover) : null);
 }
 
+/* The event's date as precise as it is known ("2023", "2023-04", "2023-04-05"); an undated
+ * event shows the day it was reported, marked as such. */
+function eventDate(e) {
+  if (e.date) {
+    const shown = e.date_precision === "year" ? e.date.slice(0, 4) : e.date_precision === "month" ? e.date.slice(0, 7) : e.date;
+    return el("span", {title: e.date_text ? `"${e.date_text}"` : ""}, shown);
+  }
+  if (e.day || e.published) return el("span", {class: "muted", title: "event undated: day it was reported"}, `${e.day || e.published} (reported)`);
+  return el("span", {class: "muted"}, "undated");
+}
+
 function fmtNum(x, digits) {
   return x === null || x === undefined ? "—" : Number(x).toFixed(digits === undefined ? 1 : digits);
 }
@@ -294,7 +305,7 @@ function eventTable(events, options) {
     .filter(Boolean).map(h => el("th", {}, h)));
   const rows = events.map(e => el("tr", {class: "event-row", "data-event-id": e.id, "data-article-id": e.article_id,
       title: "Open the article with this event highlighted", onclick: () => openArticle(e.article_id, e.id)},
-    el("td", {}, e.date || el("span", {class: "muted"}, "undated")),
+    el("td", {}, eventDate(e)),
     el("td", {}, actorLabel(e.source_code, e.source_text)),
     el("td", {}, cameoLabel(e)),
     el("td", {}, actorLabel(e.target_code, e.target_text)),
@@ -408,7 +419,7 @@ function renderAnalysis(container, data, options) {
     const src = (e.source && e.source.code) || e.source_code, tgt = (e.target && e.target.code) || e.target_code;
     return el("li", {class: "event-item", "data-event-id": e.id || "", onclick: () => flashSpan(`ev-${i}`)},
       quadChip(e.quad_class), " ", el("span", {class: "code"}, `${src || "?"} → ${e.cameo} ${e.plover || ""} → ${tgt || "?"}`),
-      el("div", {class: "small muted"}, [e.date ? `on ${e.date}` : "undated", e.negated ? "negated" : null,
+      el("div", {class: "small muted"}, [e.date ? `on ${e.date_precision === "year" ? e.date.slice(0, 4) : e.date_precision === "month" ? e.date.slice(0, 7) : e.date}` : "undated", e.negated ? "negated" : null,
         e.modality && e.modality !== "asserted" ? e.modality : null, e.attribution ? `per ${e.attribution}` : null].filter(Boolean).join(" · ")));
   })) : el("p", {class: "empty"}, "No events were coded in this text.");
 
