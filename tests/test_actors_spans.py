@@ -79,7 +79,9 @@ def test_actors_doc_memory_names_and_titles(nlp):
 
 def test_actors_doc_memory_korean_family_name(nlp):
     memory = DocActors(on=ON)
-    doc = nlp("North Korean leader Kim Jong Un visited a munitions factory. Kim called for more shells.")
+    doc = nlp(
+        "North Korean leader Kim Jong Un visited a munitions factory. Kim called for more shells."
+    )
     codes = {s.text: a.code for s, a in memory.find_actors(doc)}
     assert codes.get("Kim") == "PRKGOV"
 

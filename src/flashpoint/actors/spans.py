@@ -20,10 +20,29 @@ from .text import fold, singular, tokenize
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 # Clause-like children of a noun that are not part of the actor's name or role.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct"})
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you",
-                       "who", "which", "that", "whom"})
+_PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "we",
+        "us",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "whom",
+    }
+)
 # A place entity after these prepositions is where something happened, not who did it.
-_LOCATIVE = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout", "within"})
+_LOCATIVE = frozenset(
+    {"in", "near", "outside", "inside", "around", "across", "throughout", "within"}
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -125,9 +144,14 @@ def _with_of(chunk: Any) -> Any:
         if child.i < end:
             continue
         gap = doc[end : child.left_edge.i]
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-            end = child.right_edge.i + 1
-        elif child.dep_ == "appos" and all(t.is_punct for t in gap) and len(gap) <= 1:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and child.i == end
+            or child.dep_ == "appos"
+            and all(t.is_punct for t in gap)
+            and len(gap) <= 1
+        ):
             end = child.right_edge.i + 1
         else:
             break
@@ -164,7 +188,9 @@ class DocActors:
     # -- memory ---------------------------------------------------------------------------
     def _learn(self, res: Resolution) -> None:
         actor = res.actor
-        if actor is None or not (actor.country or (actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"))):
+        if actor is None or not (
+            actor.country or (actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"))
+        ):
             return
         if not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
@@ -182,14 +208,19 @@ class DocActors:
             return None
         if res.person:
             key = " ".join(fold(res.person).split())
-            hit = self._names.get(key) or self._names.get(key.split()[-1]) or self._names.get(key.split()[0])
+            hit = (
+                self._names.get(key)
+                or self._names.get(key.split()[-1])
+                or self._names.get(key.split()[0])
+            )
             if hit is not None:
                 return Actor(text, hit.code, hit.country, hit.sector)
         # "the president", "the minister": a definite, singular title names one person
         words = fold(text).split()
-        if len(words) >= 2 and words[0] == "the" and res.titles:
-            title = res.titles[-1] if len(res.titles) == 1 else res.titles[-2]
-            if words[-1] == title.split()[-1]:  # singular as written ("ministers" is a group)
+        if len(words) >= 2 and words[0] == "the":
+            for title in reversed(res.titles):
+                if words[-1] != title.split()[-1]:
+                    continue  # written in the plural ("the ministers" is a group)
                 hit = self._titles.get(title)
                 if hit is not None:
                     return Actor(text, hit.code, hit.country, hit.sector)
@@ -201,9 +232,16 @@ class DocActors:
             return recalled
         self._learn(res)
         actor = res.actor
-        if actor is not None and not res.has_country and actor.country is None and self.context_country:
-            if actor.sector and not (actor.code or "").startswith(("IGO", "NGO", "IMG")):
-                return Actor(text, self.context_country + actor.sector, self.context_country, actor.sector)
+        bare_role = (
+            actor is not None
+            and not res.has_country
+            and actor.country is None
+            and actor.sector is not None
+            and not (actor.code or "").startswith(("IGO", "NGO", "IMG"))
+        )
+        if bare_role and self.context_country:
+            ctx = self.context_country
+            return Actor(text, ctx + actor.sector, ctx, actor.sector)  # type: ignore[union-attr]
         return actor
 
     # -- API ------------------------------------------------------------------------------

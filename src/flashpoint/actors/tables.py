@@ -149,7 +149,9 @@ def country_rows() -> list[list[str]]:
     return rows
 
 
-def org_rows(name: str) -> list[tuple[list[str], str | None, str | None, str | None, dt.date | None, dt.date | None]]:
+def org_rows(
+    name: str,
+) -> list[tuple[list[str], str | None, str | None, str | None, dt.date | None, dt.date | None]]:
     """Rows of institutions.tsv / leaders.tsv: aliases, country, sector, org, start, end."""
     out = []
     for row in _rows(name):
@@ -192,15 +194,31 @@ def get_tables() -> Tables:
         for alias in aliases:
             _add(
                 t,
-                _entry("institution", alias, country=country, sector=sector, org=org,
-                       start=start, end=end, person=aliases[0]),
+                _entry(
+                    "institution",
+                    alias,
+                    country=country,
+                    sector=sector,
+                    org=org,
+                    start=start,
+                    end=end,
+                    person=aliases[0],
+                ),
             )
     for aliases, country, sector, org, start, end in org_rows("leaders.tsv"):
         for alias in aliases:
             _add(
                 t,
-                _entry("leader", alias, country=country, sector=sector, org=org,
-                       start=start, end=end, person=aliases[0]),
+                _entry(
+                    "leader",
+                    alias,
+                    country=country,
+                    sector=sector,
+                    org=org,
+                    start=start,
+                    end=end,
+                    person=aliases[0],
+                ),
             )
     for row in _rows("blocked.tsv"):
         _add(t, _entry("block", row[0]))
@@ -212,4 +230,4 @@ def get_tables() -> Tables:
     return t
 
 
-__all__ = ["Entry", "SectorWord", "Tables", "get_tables", "SPECIAL_COUNTRIES", "ORG_PREFIXES"]
+__all__ = ["ORG_PREFIXES", "SPECIAL_COUNTRIES", "Entry", "SectorWord", "Tables", "get_tables"]

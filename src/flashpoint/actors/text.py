@@ -24,7 +24,7 @@ _TOKEN = re.compile(
     |\w+(?:['\u2019](?!s\b)\w+)*  # words, incl. N'Djamena, B'Tselem
     |[^\w\s]                      # any other single character
     """,
-    re.X,
+    re.VERBOSE,
 )
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})

@@ -78,8 +78,11 @@ def load_gold(path: Path) -> list[GoldActor]:
                 if sector and sector != "***":
                     sector = sector[:3].upper()
                     sector = SECTOR_SAME.get(sector, sector)
-                out.append(GoldActor(rec["id"], role, a["actorText"].strip(), code, sector,
-                                     rec.get("text", "")))
+                out.append(
+                    GoldActor(
+                        rec["id"], role, a["actorText"].strip(), code, sector, rec.get("text", "")
+                    )
+                )
     return out
 
 
@@ -158,7 +161,9 @@ def subjects(gold: list[GoldActor]) -> dict[str, float]:
     items = list(firsts.values())
     ok = found = 0
     for g, doc in zip(items, parse_many(g.sentence for g in items), strict=True):
-        subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        subj = next(
+            (t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None
+        )
         if subj is None:
             subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
@@ -167,13 +172,21 @@ def subjects(gold: list[GoldActor]) -> dict[str, float]:
         span = doc[subj.left_edge.i : subj.right_edge.i + 1]
         if country_slot(resolve_span(span)) == g.country:
             ok += 1
-    return {"n": len(items), "with_subject": found, "country_acc": ok / len(items) if items else 0.0}
+    return {
+        "n": len(items),
+        "with_subject": found,
+        "country_acc": ok / len(items) if items else 0.0,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_DIR),
-                        help="folder holding plover_gsr_cameo.json (or the file itself)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=str(DEFAULT_DIR),
+        help="folder holding plover_gsr_cameo.json (or the file itself)",
+    )
     parser.add_argument("--subjects", action="store_true", help="also resolve spaCy subjects")
     parser.add_argument("--worst", type=int, default=15)
     args = parser.parse_args(argv)
@@ -194,19 +207,29 @@ def main(argv: list[str] | None = None) -> int:
     t2 = time.perf_counter()
     s = summary(rows)
     print(f"actors bench on {path} ({len(gold)} gold actors)")
-    print(f"{'role':<8}{'n':>5}{'country':>10}{'sector':>9}{'(n)':>6}{'sector|gold has':>17}{'(n)':>6}{'resolved':>10}")
+    print(
+        f"{'role':<8}{'n':>5}{'country':>10}{'sector':>9}{'(n)':>6}{'sector|gold has':>17}{'(n)':>6}{'resolved':>10}"
+    )
     for role, f in s.items():
-        print(f"{role:<8}{f['n']:>5}{f['country_acc']:>10.3f}{f['sector_acc']:>9.3f}{f['n_sector']:>6}"
-              f"{f['sector_acc_when_gold_has_one']:>17.3f}{f['n_with_sector']:>6}{f['resolved']:>10.3f}")
-    print(f"table load {1000 * (t1 - t0):.0f} ms; {1e6 * (t2 - t1) / max(len(gold), 1):.0f} us per mention")
+        print(
+            f"{role:<8}{f['n']:>5}{f['country_acc']:>10.3f}{f['sector_acc']:>9.3f}{f['n_sector']:>6}"
+            f"{f['sector_acc_when_gold_has_one']:>17.3f}{f['n_with_sector']:>6}{f['resolved']:>10.3f}"
+        )
+    print(
+        f"table load {1000 * (t1 - t0):.0f} ms; {1e6 * (t2 - t1) / max(len(gold), 1):.0f} us per mention"
+    )
     print(f"\n{args.worst} worst misses (gold country/sector -> ours):")
     for r in worst(rows, args.worst):
         ours = r.actor.code if r.actor else None
-        print(f"  {r.gold.role:<6} {r.gold.text[:50]!r:<53} {r.gold.country}/{r.gold.sector} -> {ours}")
+        print(
+            f"  {r.gold.role:<6} {r.gold.text[:50]!r:<53} {r.gold.country}/{r.gold.sector} -> {ours}"
+        )
     if args.subjects:
         sub = subjects(gold)
-        print(f"\nspaCy subjects: {sub['with_subject']}/{sub['n']} sentences with a subject; "
-              f"country accuracy vs first gold source {sub['country_acc']:.3f}")
+        print(
+            f"\nspaCy subjects: {sub['with_subject']}/{sub['n']} sentences with a subject; "
+            f"country accuracy vs first gold source {sub['country_acc']:.3f}"
+        )
     return 0
 
 
