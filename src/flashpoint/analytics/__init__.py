@@ -15,9 +15,10 @@ All functions take a read-only DuckDB connection (``flashpoint.store.connect_rea
 from __future__ import annotations
 
 from ..store import dedup
-from .alerts import AlertParams, alerts, default_params
+# ``alerts`` (the function) is not re-exported: it would shadow the ``alerts`` module.
+from .alerts import AlertParams, default_params
 from .exports import export
 from .report import summary
 from .tension import series
 
-__all__ = ["AlertParams", "alerts", "dedup", "default_params", "export", "series", "summary"]
+__all__ = ["AlertParams", "dedup", "default_params", "export", "series", "summary"]

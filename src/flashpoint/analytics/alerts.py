@@ -28,7 +28,6 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..store.queries import _date, parse_dyad
-from ..store.schema import event_day_sql
 from .tension import check_freq, counted_events_sql, period_end, period_start
 
 
@@ -139,7 +138,7 @@ def alerts(
     found.sort(key=lambda a: (a["period"], a["z"]), reverse=True)
     if explain:
         for a in found:
-            _explain(con, a, p)
+            explain_alert(con, a, params=p)
     return found
 
 
@@ -209,44 +208,59 @@ def _periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
     return out
 
 
-def _explain(con: Any, alert: dict[str, Any], p: AlertParams) -> None:
+def explain_alert(con: Any, alert: dict[str, Any], *, params: AlertParams | None = None) -> None:
+    """Add the evidence to an alert (in place): ``top_events`` (the strongest conflict events
+    of the period, each with its evidence sentence and article) and ``articles`` (those that
+    reported the period's conflict events, most events first; ``num_articles`` in total)."""
+    p = params or default_params()
     a, b = alert["dyad"].split("-", 1)
     lo, hi = dt.date.fromisoformat(alert["period"]), dt.date.fromisoformat(alert["period_end"])
     pair = ("((u.source_party = ? AND u.target_party = ?) OR "
             "(u.source_party = ? AND u.target_party = ?))")
+    # Small steps with point lookups rather than joins: a join against events (millions of
+    # rows) costs a full scan per alert, an id lookup costs nothing.
     cur = con.execute(
         f"""
         SELECT u.id AS unique_event_id, u.day, u.source_code, u.target_code, u.cameo, u.plover,
                u.quad_class, u.goldstein, u.num_mentions, u.num_sources,
-               e.evidence_text, e.article_id, a.title, a.url, a.source, a.published
+               u.first_event_id, u.first_article_id AS article_id
         FROM unique_events u
-        JOIN events e ON e.id = u.first_event_id
-        JOIN articles a ON a.id = u.first_article_id
         WHERE {pair} AND u.day BETWEEN ? AND ? AND u.goldstein < 0 AND {counted_events_sql()}
         ORDER BY u.goldstein, u.num_mentions DESC, u.id LIMIT ?
         """,  # noqa: S608 - fixed fragments
         [a, b, b, a, lo, hi, p.top_events],
     )
     cols = [d[0] for d in cur.description]
-    alert["top_events"] = [_iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
-    day = event_day_sql("e", "ar", "st")
-    src = "coalesce(e.source_country, e.source_code)"
-    tgt = "coalesce(e.target_country, e.target_code)"
-    cur = con.execute(
+    top = [_iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
+    counts = con.execute(
         f"""
-        SELECT ar.id AS article_id, ar.title, ar.url, ar.source, ar.published,
-               count(*) AS conflict_events
-        FROM events e JOIN articles ar ON ar.id = e.article_id
-        LEFT JOIN stories st ON st.story_id = ar.story_id
-        WHERE (({src} = ? AND {tgt} = ?) OR ({src} = ? AND {tgt} = ?))
-          AND {day} BETWEEN ? AND ? AND e.goldstein < 0
-          AND {counted_events_sql(alias="e")}
-        GROUP BY ALL ORDER BY conflict_events DESC, ar.published, ar.id
+        SELECT g.article_id, count(*) AS conflict_events
+        FROM event_groups g
+        WHERE g.day BETWEEN ? AND ? AND g.unique_event_id IN (
+            SELECT u.id FROM unique_events u
+            WHERE {pair} AND u.day BETWEEN ? AND ? AND u.goldstein < 0
+              AND {counted_events_sql()}
+        )
+        GROUP BY g.article_id
         """,  # noqa: S608 - fixed fragments
-        [a, b, b, a, lo, hi],
-    )
+        [lo, hi, a, b, b, a, lo, hi],
+    ).fetchall()
+    evidence = dict(con.execute(
+        "SELECT id, evidence_text FROM events WHERE id = ANY(?::VARCHAR[])",
+        [[t["first_event_id"] for t in top]],
+    ).fetchall())
+    meta_ids = sorted({t["article_id"] for t in top} | {aid for aid, _ in counts})
+    cur = con.execute(
+        "SELECT id AS article_id, title, url, source, published FROM articles "
+        "WHERE id = ANY(?::VARCHAR[])", [meta_ids])
     cols = [d[0] for d in cur.description]
-    arts = [_iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
+    meta = {r[0]: _iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()}
+    for t in top:
+        t["evidence_text"] = evidence.get(t.pop("first_event_id"))
+        t.update({k: v for k, v in meta.get(t["article_id"], {}).items() if k != "article_id"})
+    alert["top_events"] = top
+    arts = [meta[aid] | {"conflict_events": n} for aid, n in counts if aid in meta]
+    arts.sort(key=lambda r: (-r["conflict_events"], r["published"] or "9999", r["article_id"]))
     alert["num_articles"] = len(arts)
     alert["articles"] = arts[:10]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import queries
-from .alerts import alerts
+from .alerts import alerts, explain_alert
 
 
 def summary(con: Any, *, top: int = 5, latest_alerts: int = 5) -> dict[str, Any]:
@@ -15,7 +15,9 @@ def summary(con: Any, *, top: int = 5, latest_alerts: int = 5) -> dict[str, Any]
         "SELECT count(*) FROM story_members WHERE method <> 'representative'"
     ).fetchall()[0][0]
     span = con.execute("SELECT min(day), max(day) FROM unique_events").fetchall()[0]
-    found = alerts(con, explain=True)
+    found = alerts(con, explain=False)
+    for a in found[:latest_alerts]:
+        explain_alert(con, a)
     return {
         "counts": counts,
         "period": [d.isoformat() if d else None for d in span],

@@ -34,6 +34,7 @@ def connect_readonly(path: str | Path) -> Any:
             f"cannot open {p} read-only: {e}. A writer (ingest) may be running on it"
         ) from e
     try:
+        con.execute("SET enable_progress_bar = false")  # the library never prints
         rows = con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
     except duckdb.Error as e:
         con.close()

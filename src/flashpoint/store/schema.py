@@ -126,6 +126,15 @@ TABLES: dict[str, str] = {
             method VARCHAR NOT NULL          -- 'representative' | 'near_duplicate'
         )""",
     # Derived (Store.refresh): one row per distinct event (GDELT-style).
+    # Derived (Store.refresh): which unique event each coded event (mention) belongs to.
+    "event_groups": """
+        CREATE TABLE IF NOT EXISTS event_groups (
+            event_id VARCHAR PRIMARY KEY,
+            unique_event_id VARCHAR NOT NULL,
+            day DATE,                        -- the day the event counts on (event_day_sql)
+            story_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL
+        )""",
     "unique_events": """
         CREATE TABLE IF NOT EXISTS unique_events (
             id VARCHAR PRIMARY KEY,          -- hash of the grouping key
@@ -157,7 +166,7 @@ INDEXES = (
 )
 
 PRIMARY_TABLES = ("articles", "sightings", "signatures", "events", "statements", "skips")
-DERIVED_TABLES = ("stories", "story_members", "unique_events")
+DERIVED_TABLES = ("stories", "story_members", "event_groups", "unique_events")
 
 
 
@@ -179,27 +188,32 @@ def event_day_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
 # The grouping of events into unique events (same source code, target code, CAMEO code, day,
 # negation). Events whose actors are both unknown are never merged with one another.
 REFRESH_UNIQUE_EVENTS = f"""
-    DELETE FROM unique_events;
-    INSERT INTO unique_events
-    WITH e AS (
-        SELECT ev.*,
-               a.published,
+    DELETE FROM event_groups;
+    INSERT INTO event_groups
+    SELECT id, md5(concat_ws('|',
+               coalesce(source_code, '-'), coalesce(target_code, '-'), cameo,
+               coalesce(CAST(day AS VARCHAR), '-'), CAST(negated AS VARCHAR),
+               CASE WHEN source_code IS NULL AND target_code IS NULL THEN id ELSE '' END
+           ))[1:16],
+           day, story_id, article_id
+    FROM (
+        SELECT ev.id, ev.article_id, ev.source_code, ev.target_code, ev.cameo, ev.negated,
                coalesce(m.story_id, ev.article_id) AS story_id,
-               {event_day_sql("ev", "a", "st")} AS day,
-               coalesce(ev.source_country, ev.source_code) AS source_party,
-               coalesce(ev.target_country, ev.target_code) AS target_party
+               {event_day_sql("ev", "a", "st")} AS day
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
         LEFT JOIN story_members m ON m.article_id = ev.article_id
         LEFT JOIN stories st ON st.story_id = m.story_id
-    ), k AS (
-        SELECT *,
-               md5(concat_ws('|',
-                   coalesce(source_code, '-'), coalesce(target_code, '-'), cameo,
-                   coalesce(CAST(day AS VARCHAR), '-'), CAST(negated AS VARCHAR),
-                   CASE WHEN source_code IS NULL AND target_code IS NULL THEN id ELSE '' END
-               ))[1:16] AS gid
-        FROM e
+    );
+    DELETE FROM unique_events;
+    INSERT INTO unique_events
+    WITH k AS (
+        SELECT ev.*, a.published, g.story_id, g.day, g.unique_event_id AS gid,
+               coalesce(ev.source_country, ev.source_code) AS source_party,
+               coalesce(ev.target_country, ev.target_code) AS target_party
+        FROM event_groups g
+        JOIN events ev ON ev.id = g.event_id
+        JOIN articles a ON a.id = ev.article_id
     ), s AS (
         SELECT article_id, count(*) AS n_sightings FROM sightings GROUP BY article_id
     ), src AS (

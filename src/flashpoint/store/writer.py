@@ -218,8 +218,13 @@ class Store:
         import duckdb
 
         try:
+            self.con.execute("SET enable_progress_bar = false")  # the library never prints
             self.con.begin()
-            for ddl in TABLES.values():
+            for name, ddl in TABLES.items():
+                if name in DERIVED_TABLES and not self._layout_matches(name, ddl):
+                    # Derived tables are rebuilt from the primary ones by refresh(): when their
+                    # layout changed, drop them and let the next refresh fill the new layout.
+                    self.con.execute(f"DROP TABLE {name}")
                 self.con.execute(ddl)
             for ddl in INDEXES:
                 self.con.execute(ddl)
@@ -238,6 +243,20 @@ class Store:
         except duckdb.Error as e:
             self.con.rollback()
             raise StoreError(f"{self.path} is not a usable Flashpoint database: {e}") from e
+
+    def _layout_matches(self, name: str, ddl: str) -> bool:
+        exists = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
+        ).fetchall()[0][0]
+        if not exists:
+            return True  # not created yet
+        have = [r[1] for r in self.con.execute(f"PRAGMA table_info('{name}')").fetchall()]
+        probe = f"_layout_{name}"
+        self.con.execute(ddl.replace(f"CREATE TABLE IF NOT EXISTS {name}",
+                                     f"CREATE TEMP TABLE {probe}", 1))
+        want = [r[1] for r in self.con.execute(f"PRAGMA table_info('{probe}')").fetchall()]
+        self.con.execute(f"DROP TABLE {probe}")
+        return have == want
 
     # -- queries the writer needs --------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
