@@ -1,6 +1,7 @@
 """Accuracy and speed of the actor resolver on the PLOVER gold standard (CAMEO manual records).
 
-Run: ``python -m flashpoint.bench.actors [path]`` (default ``../shared/benchmarks/events``).
+Run: ``python -m flashpoint.bench.actors [path]`` (default ``../shared/benchmarks/events``, or
+``$FLASHPOINT_SHARED/benchmarks/events``).
 
 Each gold actor of ``plover_gsr_cameo.json`` (the DOCUMENT record and empty actors skipped)
 has the mention as written (``actorText``), a country-slot ``code`` (ISO-3, or IGO/NGO/IMG) and
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -35,7 +37,11 @@ from ..actors import resolve
 from ..records import Actor
 
 GOLD_FILE = "plover_gsr_cameo.json"
-DEFAULT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "events"
+DEFAULT_DIR = (
+    Path(os.environ.get("FLASHPOINT_SHARED", Path(__file__).resolve().parents[3].parent / "shared"))
+    / "benchmarks"
+    / "events"
+)
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 SECTOR_SAME = {"MED": "HLH", "JRN": "MED", "CIV": "CVL", "MOS": "REL"}
 ORG_PREFIXES = ("IGO", "NGO", "IMG")
