@@ -197,3 +197,17 @@ def test_actors_resolve_institution_and_vehicle_heads(text, code):
 @pytest.mark.parametrize("text", ["economic security talks", "food aid", "the annual debate"])
 def test_actors_resolve_modifier_alone_is_no_actor(text):
     assert resolve(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "code"),
+    [
+        ("the North's military", "KOR", "PRKMIL"),
+        ("the South's navy", "PRK", "KORMIL"),
+        ("the North", "PRK", "PRK"),
+        ("the North", None, None),  # outside Korea news "the North" means nothing
+    ],
+)
+def test_actors_resolve_korean_north_and_south(text, context, code):
+    actor = resolve(text, context_country=context)
+    assert (actor.code if actor else None) == code

@@ -99,3 +99,9 @@ def test_actors_doc_memory_is_per_document(nlp):
     fresh = DocActors(on=ON)
     assert fresh.resolve("Pevkur") is None
     assert first.resolve("Pevkur").code == "ESTGOV"
+
+
+def test_actors_doc_memory_reads_the_north_with_a_korean_context():
+    memory = DocActors(context_country="KOR")
+    assert memory.resolve("the North's military").code == "PRKMIL"
+    assert memory.resolve("the military").code == "KORMIL"

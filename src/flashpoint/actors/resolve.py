@@ -370,24 +370,39 @@ def _content_tokens(tokens: list[Token]) -> list[Token]:
 
 
 def _unknown_person(tokens: list[Token], matches: list[Match], stop: int) -> str | None:
-    """A run of capitalised, unmatched words ending the head phrase: a name ("Tran Xuan Gia")."""
+    """A run of capitalised, unmatched words ending the head phrase: a name ("Tran Xuan Gia").
+
+    Not after an article ("the North", "the Kremlin-run ...": a name takes none) and not a
+    lone compass word.
+    """
     covered = set()
     for m in matches:
         covered.update(range(m.start, m.end))
-    run: list[Token] = []
-    best: list[Token] = []
+    runs: list[list[int]] = []
+    run: list[int] = []
     for i, t in enumerate(tokens[:stop]):
-        if i not in covered and t.is_word and t.is_capitalised and t.key not in ("the", "a", "an"):
-            run.append(t)
+        if i not in covered and t.is_word and t.is_capitalised and t.key not in _ARTICLES:
+            run.append(i)
         else:
             if run:
-                best = run
+                runs.append(run)
             run = []
     if run:
-        best = run
-    if not best:
-        return None
-    return " ".join(t.text for t in best)
+        runs.append(run)
+    for run in reversed(runs):
+        first = run[0]
+        if first > 0 and tokens[first - 1].key in _ARTICLES:
+            continue
+        if len(run) == 1 and tokens[first].key in _COMPASS:
+            continue
+        return " ".join(tokens[i].text for i in run)
+    return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
+)
 
 
 def resolve_tokens(
@@ -398,8 +413,13 @@ def resolve_tokens(
     context_country: str | None = None,
     tables: Tables | None = None,
     depth: int = 0,
+    side_context: str | None = None,
 ) -> Resolution:
-    """Resolve pre-tokenised text (see the module docstring for the reading order)."""
+    """Resolve pre-tokenised text (see the module docstring for the reading order).
+
+    ``side_context`` is a country used only to read "the North"/"the South" in Korea news,
+    for callers (``DocActors``) that apply ``context_country`` themselves afterwards.
+    """
     tables = tables or get_tables()
     if not tokens:
         return Resolution(None)
@@ -468,6 +488,8 @@ def resolve_tokens(
     org: str | None = None
     if c is not None:
         country = c.entry.country if c.entry else None
+    elif (side_context or context_country) in _KOREAS:
+        country = _korean_side(tokens[:b])
     else:
         for m in head:
             if m.kind in ("leader", "institution") and not m.not_own:
@@ -552,6 +574,19 @@ def resolve_tokens(
         if city:
             return Resolution(_make(text, city, None), person=person, has_country=True)
     return Resolution(None, person=person)
+
+
+_KOREAS = frozenset({"PRK", "KOR"})
+
+
+def _korean_side(tokens: list[Token]) -> str | None:
+    """ "the North" / "the South" in Korea news: PRK / KOR (only used with a Korean context)."""
+    for t in tokens:
+        if t.text == "North":
+            return "PRK"
+        if t.text == "South":
+            return "KOR"
+    return None
 
 
 _QUANTITY = frozenset(

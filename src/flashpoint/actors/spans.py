@@ -88,11 +88,15 @@ def _trimmed_text(span: Any) -> tuple[str, int]:
     return piece.text, piece.start_char
 
 
-def _resolve_span(span: Any, *, on: dt.date | None, context_country: str | None) -> Resolution:
+def _resolve_span(
+    span: Any, *, on: dt.date | None, context_country: str | None, side: str | None = None
+) -> Resolution:
     if len(span) == 1 and span[0].lower_ in _PRONOUNS:
         return Resolution(None)
     text, _ = _trimmed_text(span)
-    return resolve_tokens(span.text, tokenize(text), on=on, context_country=context_country)
+    return resolve_tokens(
+        span.text, tokenize(text), on=on, context_country=context_country, side_context=side
+    )
 
 
 def resolve_span(
@@ -246,11 +250,17 @@ class DocActors:
 
     # -- API ------------------------------------------------------------------------------
     def resolve(self, text: str) -> Actor | None:
-        res = resolve_tokens(text, tokenize(text), on=self.on, context_country=None)
+        res = resolve_tokens(
+            text,
+            tokenize(text),
+            on=self.on,
+            context_country=None,
+            side_context=self.context_country,
+        )
         return self._finish(res, text)
 
     def resolve_span(self, span: Any) -> Actor | None:
-        res = _resolve_span(span, on=self.on, context_country=None)
+        res = _resolve_span(span, on=self.on, context_country=None, side=self.context_country)
         return self._finish(res, span.text)
 
     def find_actors(self, doc_or_span: Any) -> list[tuple[Any, Actor]]:
