@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flashpoint.actors import resolve
 from flashpoint.records import Actor
@@ -211,3 +213,10 @@ def test_actors_resolve_modifier_alone_is_no_actor(text):
 def test_actors_resolve_korean_north_and_south(text, context, code):
     actor = resolve(text, context_country=context)
     assert (actor.code if actor else None) == code
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_actors_resolve_never_raises_and_keeps_text(text):
+    actor = resolve(text)
+    assert actor is None or (actor.text == text and isinstance(actor.code, str) and actor.code)
