@@ -168,7 +168,10 @@ def _to_event(f: Found, sent: Any, state: _DocState, evidence: Span, location: L
         meta = tables.info(f.code)
     except Exception:  # an unknown code from a bad table row must not break a whole article
         return None
-    source = _actor(f.source, state, role="source")
+    source_tok = f.source
+    if source_tok is not None and f.speaker is not None and source_tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
+        source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
+    source = _actor(source_tok, state, role="source")
     target = None
     fallback = None
     for cand in f.targets:
@@ -195,6 +198,8 @@ def _to_event(f: Found, sent: Any, state: _DocState, evidence: Span, location: L
     attribution = f.attribution_text or (_np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
         attribution = _according_to(sent)
+    if location is not None and location.country:
+        source = _place_actor(source, location.country)
     when = event_date(sent, f.trigger, state.published, future=f.future)
     return Event(
         source=source,
@@ -214,6 +219,18 @@ def _to_event(f: Found, sent: Any, state: _DocState, evidence: Span, location: L
         modality=f.modality,  # type: ignore[arg-type]
         trigger=_trigger_text(f),
     )
+
+
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED", "BUS", "PTY", "ELI", "CRM", "REF", "SPY", "UAF", "JRN", "HLH", "AGR", "REL"}
+
+
+def _place_actor(actor: Actor | None, country: str) -> Actor | None:
+    """A domestic actor with no country ("police", "the government") acting where the event is."""
+    if actor is None or actor.country or not actor.sector or actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    if actor.code and actor.code.startswith(("IGO", "NGO", "IMG")):
+        return actor
+    return Actor(text=actor.text, code=country + actor.sector, country=country, sector=actor.sector)
 
 
 def _according_to(sent: Any) -> str | None:
@@ -265,16 +282,17 @@ def _actor(tok: Token | None, state: _DocState, *, role: str) -> Actor | None:
     actor = _resolve(span, state)
     if (actor is None or not actor.code) and tok.i != span.root.i:
         actor = _resolve(tok.doc[tok.i : tok.i + 1], state)
-    if actor is None or not actor.code:
-        # "protesters in Gjilan", "officials of the ministry": try the prepositional tail
+    if actor is None or not actor.country:
+        # "protesters in Gjilan", "the government of Iraq": the prepositional tail names the country
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         tail = _resolve(np_span(g), state)
-                        if tail is not None and tail.code:
-                            sector = actor.sector if actor is not None else None
-                            return Actor(text=span.text, code=tail.code, country=tail.country, sector=sector or tail.sector)
+                        if tail is not None and tail.country:
+                            sector = (actor.sector if actor is not None else None) or tail.sector
+                            code = tail.country + (sector or "") if tail.country else tail.code
+                            return Actor(text=span.text, code=code, country=tail.country, sector=sector)
     if actor is None or (not actor.code and role == "source"):
         if role == "source" and tok.pos_ in ("NOUN", "PROPN"):
             return Actor(text=span.text, code=None)
@@ -302,7 +320,10 @@ def _memory(published: dt.date | None) -> Any:
 def _resolve(span: Any, state: _DocState) -> Actor | None:
     if state.memory is not None:
         state.memory.context_country = state.country()
-        return state.memory.resolve_span(span)
+        actor = state.memory.resolve_span(span)
+        if actor is None and span.text.isupper():
+            actor = state.memory.resolve(span.text)  # "US" is no pronoun
+        return actor
     resolver = _resolver()
     if resolver is None:
         return None

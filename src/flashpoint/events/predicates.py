@@ -22,7 +22,7 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
 COMPLEMENT = ("xcomp", "ccomp")
-TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from", "between")
+TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from", "between", "in")
 OBJECT_CONTROL = {"urge", "order", "ask", "call", "tell", "force", "invite", "encourage", "allow", "instruct",
                   "direct", "command", "press", "persuade", "request", "advise", "authorize", "authorise",
                   "help", "compel", "pressure", "implore", "beg", "warn"}
@@ -98,14 +98,16 @@ def arg_tokens(tok: Token) -> list[Token]:
     return out
 
 
-def arg_lemmas(tok: Token) -> set[str]:
-    out: set[str] = set()
+def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
+    """Lemmas of the core arguments (objects, complements) and of prepositional objects."""
+    core: set[str] = set()
+    oblique: set[str] = set()
     for a in arg_tokens(tok):
-        out |= _modifier_lemmas(a)
+        (oblique if a.dep_ in ("pobj", "pcomp") else core).update(_modifier_lemmas(a))
     for c in tok.children:
         if c.dep_ in ("prt", "acomp", "advmod"):
-            out.add(lemma(c))
-    return out
+            core.add(lemma(c))
+    return core, oblique
 
 
 def verb_code(tok: Token) -> tuple[str, int] | None:
@@ -114,7 +116,7 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
     if not patterns:
         return None
     preps = preps_of(tok)
-    args: set[str] | None = None
+    args: tuple[set[str], set[str]] | None = None
     best: tuple[int, int, int, str] | None = None
     for order, p in enumerate(patterns):
         score = 1
@@ -125,10 +127,16 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
         if p.objects:
             if args is None:
                 args = arg_lemmas(tok)
-            matched = [alt for alt in p.objects if alt <= args]
-            if not matched:
+            core, oblique = args
+            best_alt = 0
+            for alt in p.objects:
+                if alt <= core:
+                    best_alt = max(best_alt, 3 * len(alt))
+                elif alt <= core | oblique:
+                    best_alt = max(best_alt, 2 * len(alt) + 1)
+            if not best_alt:
                 continue
-            score += 3 * max(len(alt) for alt in matched)
+            score += best_alt
         key = (score, len(p.code), -order, p.code)
         if best is None or key > best:
             best = key
@@ -240,12 +248,24 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "conj" or node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"):
             node = head
             continue
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            return head, True  # "money donated by the Irish": the head is the patient
         if node.dep_ in ("relcl", "acl"):
             return head, False
         if node.dep_ in ("ccomp", "pcomp"):
-            return None, False
+            return _left_name(tok), False
         node = head
-    return None, False
+    return _left_name(tok), False
+
+
+def _left_name(tok: Token) -> Token | None:
+    """A name left of a subjectless verb that the parser mislabelled ("USAID deployed ...")."""
+    for c in tok.lefts:
+        if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "compound", "amod") and (
+            c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or (c.text[:1].isupper() and c.text.isalpha() and c.i > 0 and c.text.isupper())
+        ):
+            return c
+    return None
 
 
 def _relative(tok: Token) -> Token:
@@ -305,7 +325,7 @@ def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token
             continue
         if preps is not None and a.dep_ == "pobj" and a.head.lower_ not in preps:
             continue
-        if a.pos_ in ("NOUN", "PROPN") and noun_code(a):
+        if a.pos_ in ("NOUN", "PROPN") and (noun_code(a) or any(r in WRAPPERS for r in roles_of(a))):
             return a
     return None
 
@@ -371,10 +391,23 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
         return None
     found.used.add(tok.i)
     found = _purpose(tok, found, depth)
+    found = _peacekeeping(tok, found)
     if mood_applies:
         found = _with_mood(found, tok)
     elif is_hypothetical(tok) and found.modality == "asserted":
         found.modality = "hypothetical"
+    return found
+
+
+PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"}
+
+
+def _peacekeeping(tok: Token, found: Found) -> Found:
+    """Troops sent, deployed or arriving for a peacekeeping mission are aid (074), not force."""
+    if found.code[:2] != "15" and found.code != "042":
+        return found
+    if any(t.lower_ in PEACEKEEPING for t in tok.subtree):
+        found.code = "074"
     return found
 
 
@@ -445,6 +478,11 @@ def _own(tok: Token, own: tuple[str, int]) -> Found:
     targets = target_candidates(tok)
     if passive and subj is not None:
         targets.insert(0, subj)
+    if passive and source is None:
+        source = _clause_agent(tok)
+    comp = complement_of(tok)
+    if comp is not None and comp.pos_ in ("VERB", "AUX"):
+        targets.extend(target_candidates(comp))
     used = {tok.i} | {a.i for a in arg_tokens(tok) if a.pos_ in ("NOUN", "PROPN") and noun_code(a)}
     return Found(own[0], tok, source=source, targets=targets, score=own[1], used=used)
 
@@ -455,7 +493,7 @@ def _noun_found(noun: Token, code: str, *, governor: Token | None = None) -> Fou
     targets: list[Token] = []
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            source = c
+            source = c if (c.pos_ != "PRON" or governor is None) else None
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -536,7 +574,7 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
         if noun is not None:
             found = _analyze_noun(noun, depth + 1) or _noun_found(noun, noun_code(noun) or "")
             gov = _noun_found(noun, found.code, governor=tok)
-            if found.source is None:
+            if found.source is None or (found.source.pos_ == "PRON" and gov.source is not None):
                 found.source = gov.source
             found.targets = found.targets + [t for t in gov.targets if t not in found.targets]
             found.used.add(tok.i)
@@ -565,6 +603,9 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
     speaker = agent_of(tok) or subj
     if comp is not None:
         emb = analyze(comp, depth + 1)
+        if emb is None and "must" in aux_words(comp):
+            return Found("100", tok, source=speaker, targets=[t for t in [subject_of(comp)[0]] if t is not None],
+                         modality="demanded", used={tok.i, comp.i})
         if emb is not None:
             if "must" in aux_words(comp) and emb.code[:2] not in ("10", "12", "13"):
                 # "X said the government must release them": a demand by X
@@ -579,6 +620,11 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
                 return Found("015", tok, source=speaker, targets=list(emb.targets), embedded=emb,
                              used={tok.i} | emb.used)
             emb.speaker = emb.speaker or speaker
+            if speaker is not None and (emb.future or emb.code[:2] in ("03", "12", "13")):
+                # "X said the fighters will lay down their arms": X states the intention
+                if emb.source is not None and emb.source.i != speaker.i and emb.source not in emb.targets:
+                    emb.targets = [*emb.targets, emb.source]
+                emb.source = speaker
             if emb.modality == "asserted":
                 emb.modality = "reported"
             emb.used.add(tok.i)
@@ -612,6 +658,16 @@ def _same_actor(a: Token | None, b: Token | None) -> bool:
     if a.pos_ == "PRON" or a.lower_ in ("they", "we", "it", "he", "she"):
         return True
     return a.i == b.i or a.lower_ == b.lower_
+
+
+def _clause_agent(tok: Token) -> Token | None:
+    """Who did it when a passive names no agent: "were killed when ISIL launched an attack"."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.pos_ == "VERB":
+            subj, passive = subject_of(c)
+            if subj is not None and not passive and subj.pos_ in ("PROPN", "NOUN"):
+                return subj
+    return None
 
 
 def _addressee(tok: Token) -> Token | None:
