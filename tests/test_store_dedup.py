@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from flashpoint.records import Analysis, Article, content_id
@@ -93,3 +94,18 @@ def test_store_refresh_builds_stories_with_sources(tmp_path):
     assert refreshed.stories == 2 and refreshed.articles_merged == 1
     # The earliest article (WIRE) represents the story: 3 copies seen, from 3 outlets.
     assert rows == [(content_id(WIRE), 3, 3, 2), (content_id(OTHER), 1, 1, 1)]
+
+
+def test_store_dedup_bands_cover_the_signature():
+    ranges = dedup.band_ranges()
+    assert ranges[0][0] == 0 and ranges[-1][1] == dedup.NUM_PERM
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+    keys = dedup.band_keys(np.vstack([dedup.signature(WIRE), dedup.signature(COPY)]))
+    assert keys.shape == (2, len(ranges)) and (keys[0] == keys[1]).any()
+
+
+def test_store_dedup_many_identical_signatures_stay_bounded():
+    # 300 copies of one text under different ids: one story, each linked to an earlier copy.
+    stories = dedup.cluster([(f"id{i:03d}", WIRE, None) for i in range(300)])
+    assert len(stories) == 1 and len(stories[0].members) == 300
+    assert all(m.similarity == 1.0 for m in stories[0].members)

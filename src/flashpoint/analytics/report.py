@@ -62,11 +62,12 @@ def print_report(db: str, *, console: Any) -> dict[str, Any]:
     if s["skips_by_reason"]:
         console.print("skips by reason: " + ", ".join(
             f"{k} {v}" for k, v in s["skips_by_reason"].items()), highlight=False)
-    table = Table(title="Most active dyads (unique events)", title_justify="left")
-    for col, just in (("dyad", "left"), ("events", "right"), ("mentions", "right"),
-                      ("Goldstein mean", "right"), ("material conflict", "right"),
-                      ("first", "left"), ("last", "left")):
-        table.add_column(col, justify=just, no_wrap=True)
+    table = Table(title="Most active dyads (unique events; G = Goldstein, q4 = material "
+                  "conflict)", title_justify="left")
+    for col, just, width in (("dyad", "left", 7), ("events", "right", 6),
+                             ("mentions", "right", 8), ("G mean", "right", 6),
+                             ("q4 %", "right", 4), ("first", "left", 10), ("last", "left", 10)):
+        table.add_column(col, justify=just, no_wrap=True, min_width=width)
     for d in s["top_dyads"]:
         g = d["goldstein_mean"]
         table.add_row(d["dyad"], str(d["events"]), str(d["mentions"]),

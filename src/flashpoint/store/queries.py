@@ -42,6 +42,14 @@ def connect_readonly(path: str | Path) -> Any:
     if [r[0] for r in rows] != [SCHEMA_VERSION]:
         con.close()
         raise StoreError(f"{p} has schema version {rows}, expected {SCHEMA_VERSION}")
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    missing = [t for t in (*PRIMARY_TABLES, *DERIVED_TABLES) if t not in have]
+    if missing:
+        con.close()
+        raise StoreError(
+            f"{p} lacks table(s) {', '.join(missing)} (written by an older Flashpoint): "
+            "run `flashpoint ingest` on it once to rebuild them"
+        )
     return con
 
 
