@@ -18,7 +18,7 @@ from .clauses import Clause, split_clauses
 from .index import ArticleIndex, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
 from .roles import arg_text, arguments
-from .units import NAME_LABELS, Kind, canonical_entity, token_key, token_kind
+from .units import NAME_LABELS, Kind, canonical_entity, person_query_keys, token_key, token_kind
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
 FindingKind = Literal["negation", "antonym", "number", "actor", "role"]
@@ -99,19 +99,25 @@ class _Word:
     keys: list[str]
     kind: Kind
     weight: float
+    plain: str | None = None  # a one-word name's plain-word key ("defense" for "Defense")
 
 
-def _match(index: ArticleIndex, word: _Word, sentence_keys: frozenset[str]) -> float:
+def _match(index: ArticleIndex, word: _Word, keys: frozenset[str], names: frozenset[str]) -> float:
     """1 when the word (or a variant of it) is in the sentence, 0.7 for a listed synonym, else 0.
 
-    Names and numbers must match exactly; other words also by a shared stem.
+    Names match whole names only; numbers exactly; other words also by a shared stem.
     """
-    exact = word.kind in ("entity", "number")
+    if word.kind == "entity":
+        if any(k in names for k in word.keys):
+            return 1.0
+        # A one-word name that is also a plain word ("the Defense industry" / "defense").
+        return 1.0 if word.plain is not None and word.plain in keys else 0.0
+    exact = word.kind == "number"
     for key in word.keys:
-        if key in sentence_keys or any(v in sentence_keys for v in index.variants(key, exact=exact)):
+        if key in keys or any(v in keys for v in index.variants(key, exact=exact)):
             return 1.0
     for key in word.keys:
-        if any(s in sentence_keys for s in index.synonyms_in(key)):
+        if any(s in keys for s in index.synonyms_in(key)):
             return 0.7
     return 0.0
 
@@ -129,13 +135,14 @@ def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
             ent_key = _entity_key(tok)
             if ent_key:
                 keys = [ent_key] if tok.ent_type_ in NAME_LABELS else [ent_key, *keys]
-                surname = _surname(tok)
-                if surname:
-                    keys.append(surname)
+                keys.extend(sorted(_person_keys(tok)))
         if not keys:
             continue
         idf = max(index.idf_of(k) for k in keys) if any(index.has(k) for k in keys) else index.idf_of("")
-        words.append(_Word(tok, keys, kind, KIND_WEIGHT[kind] * idf))
+        plain = None
+        if kind == "entity" and tok.is_alpha and not tok.is_upper and len(tok) > 3 and not _in_long_name(tok):
+            plain = tok.lemma_.lower()
+        words.append(_Word(tok, keys, kind, KIND_WEIGHT[kind] * idf, plain))
     return words
 
 
@@ -149,15 +156,18 @@ def _entity_key(token: Any) -> str | None:
     return canonical_entity(token.text) or None
 
 
-def _surname(token: Any) -> str | None:
-    """"white" for "Scott White": a person is also named by the last word of the name."""
+def _in_long_name(token: Any) -> bool:
+    return any(ent.start <= token.i < ent.end and len(ent) > 1 for ent in token.doc.ents)
+
+
+def _person_keys(token: Any) -> set[str]:
+    """Partial-name keys of the person a token names (see ``units.person_name_keys``)."""
     if token.ent_type_ != "PERSON":
-        return None
+        return set()
     for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and len(ent) > 1:
-            last = ent[-1] if not ent[-1].is_punct and ent[-1].lower_ != "'s" else ent[-2]
-            return token_key(last)
-    return None
+        if ent.start <= token.i < ent.end:
+            return person_query_keys(ent)
+    return set()
 
 
 def _rank(index: ArticleIndex, words: list[_Word], top_k: int) -> list[tuple[float, Sentence]]:
@@ -165,12 +175,15 @@ def _rank(index: ArticleIndex, words: list[_Word], top_k: int) -> list[tuple[flo
     candidates: set[int] = set()
     for w in words:
         for k in w.keys:
-            candidates |= index.sentences_with(index.variants(k, exact=w.kind in ("entity", "number")))
+            if w.kind == "entity":
+                candidates |= index.name_postings.get(k, set())
+                continue
+            candidates |= index.sentences_with(index.variants(k, exact=w.kind == "number"))
             candidates |= index.sentences_with(index.synonyms_in(k))
     scored = []
     for i in candidates:
         sent = index.sentences[i]
-        score = sum(w.weight * _match(index, w, sent.keys) for w in words) / total
+        score = sum(w.weight * _match(index, w, sent.keys, sent.names) for w in words) / total
         scored.append((score, sent))
     scored.sort(key=lambda p: (-p[0], p[1].index))
     return scored[:top_k]
@@ -182,18 +195,21 @@ def compare_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> Clause
     ranked = _rank(index, words, top_k) if words else []
     window = [s for _, s in ranked]
     window_keys = frozenset().union(*(s.keys for s in window)) if window else frozenset()
+    window_names = frozenset().union(*(s.names for s in window)) if window else frozenset()
     alignment = ranked[0][0] if ranked else 0.0
     total = sum(w.weight for w in words) or 1.0
-    coverage = sum(w.weight * _match(index, w, window_keys) for w in words) / total
+    coverage = sum(w.weight * _match(index, w, window_keys, window_names) for w in words) / total
     result = ClauseResult(clause, window, alignment, coverage if words else 0.0)
-    exact_kinds = ("entity", "number")
     for w in words:
-        m = _match(index, w, window_keys)
+        m = _match(index, w, window_keys, window_names)
         if m == 1.0:
-            status: Status = "best" if _match(index, w, window[0].keys) == 1.0 else "window"
+            best = _match(index, w, window[0].keys, window[0].names) == 1.0
+            status: Status = "best" if best else "window"
         elif m > 0:
             status = "synonym"
-        elif any(index.variants(k, exact=w.kind in exact_kinds) for k in w.keys) or any(
+        elif w.kind == "entity":
+            status = "doc" if any(index.has_name(k) for k in w.keys) else "novel"
+        elif any(index.variants(k, exact=w.kind == "number") for k in w.keys) or any(
             index.synonyms_in(k) for k in w.keys
         ):
             status = "doc"
@@ -211,9 +227,7 @@ def _head_keys(arg: Any) -> frozenset[str]:
     if arg.ent_type_ in NAME_LABELS or arg.pos_ == "PROPN":
         ent = _entity_key(arg)
         keys = {ent} if ent else {token_key(arg)}
-        surname = _surname(arg)
-        if surname:
-            keys.add(surname)
+        keys |= _person_keys(arg)
     else:
         keys = {token_key(arg)}
     keys.discard("")
@@ -238,7 +252,7 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             if arg is None or arg.is_stop or token_kind(arg) in (None, "light"):
                 continue
             heads = _head_keys(arg)
-            if not any(index.has(k) for k in heads):
+            if not any(index.has(k) or index.has_name(k) for k in heads):
                 continue  # an actor the article never names: not in the source, not a role swap
             wanted = set(heads)
             for k in heads:
@@ -313,8 +327,11 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
             if others:
                 found.append(Finding("number", others[0].text, ws.token.text, sent))
                 break
+    # Actors attached to a thing: "South Korea's security policy goals" where the article's
+    # sentence about "security policy goals" names another actor.
+    found.extend(_attached_actor_findings(index, result))
     # Actors: a named actor the window does not have, where the best sentence names another.
-    if aligned:
+    if aligned and not any(f.kind == "actor" for f in found):
         seen: set[str] = set()
         doc = result.clause.tokens[0].doc if result.clause.tokens else None
         clause_ids = {t.i for t in result.clause.tokens}
@@ -331,7 +348,10 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
             if not key or key in seen:
                 continue
             seen.add(key)
-            if key in best.keys or not index.has(key):
+            person = person_query_keys(ent) if ent.label_ == "PERSON" else set()
+            if key in best.names or person & best.names:
+                continue
+            if not index.has_name(key) and not any(index.has_name(k) for k in person):
                 continue  # named where expected, or never named at all (then: not in source)
             others = [
                 m
@@ -343,9 +363,56 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
     return found
 
 
+_ATTACHING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+
+
+def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[Finding]:
+    tokens = result.clause.tokens
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    clause_ids = {t.i for t in tokens}
+    stated = {canonical_entity(e.text) for e in doc.ents if e.start in clause_ids}
+    out: list[Finding] = []
+    for ent in doc.ents:
+        group = _ACTOR_GROUPS.get(ent.label_)
+        if group is None or ent.start not in clause_ids or ent.root.dep_ not in _ATTACHING_DEPS:
+            continue
+        head = ent.root.head
+        key = canonical_entity(ent.text)
+        if head.pos_ != "NOUN" or not index.has_name(key):
+            continue
+        parts = [head]
+        frontier = [head]
+        while frontier:  # "security policy goals": compounds of compounds
+            node = frontier.pop()
+            for c in node.lefts:
+                if c.dep_ == "compound" and c.pos_ == "NOUN":
+                    parts.append(c)
+                    frontier.append(c)
+        needed = [index.variants(token_key(p)) | {token_key(p)} for p in parts]
+        if len(needed) < 2 and not (needed and index.idf_of(token_key(head)) > 1.5):
+            continue  # a bare common noun ("Seoul's decision") is too weak an anchor
+        holders = [
+            sent for sent in (result.window + index.sentences)
+            if all(n & sent.keys for n in needed)
+        ]
+        if not holders:
+            continue
+        sent = holders[0]
+        if key in sent.names or (ent.label_ == "PERSON" and person_query_keys(ent) & sent.names):
+            continue
+        others = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and m.key not in stated]
+        if others:
+            thing = doc[min(p.i for p in parts) : head.i + 1].text
+            out.append(Finding("actor", f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
+    return out
+
+
 def _describe(mention: Any) -> str:
     """"Pyongyang (North Korea)" when the mention stands for a country it does not name."""
-    canon = lexicon().demonyms.get(mention.text.lower().strip().removesuffix("'s"))
+    name = mention.text.lower().strip().removesuffix("'s")
+    canon = lexicon().demonyms.get(name) or lexicon().capitals.get(name)
     if canon and canon.replace(" ", "") != mention.text.lower().replace(" ", ""):
         return f"{mention.text} ({canon.title()})"
     return mention.text
@@ -358,6 +425,31 @@ def compare(index: ArticleIndex, statement_doc: Any) -> Comparison:
     words = [w for c in clauses for w in c.words]
     findings = [f for c in clauses for f in c.findings]
     return Comparison(clauses, features(index, statement_doc, clauses), words, findings)
+
+
+def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Length of the longest common subsequence of two word sequences."""
+    if not a or not b:
+        return 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def _copied(clause: ClauseResult) -> float:
+    """Share of the clause's words that appear, in order, in one window sentence.
+
+    Summaries that splice two sentences keep most words but lose their order; an extract or a
+    close paraphrase keeps it.
+    """
+    words = tuple(t.lower_ for t in clause.clause.tokens if not (t.is_punct or t.is_space))
+    if not words:
+        return 1.0
+    return max((_lcs(words, s.words) for s in clause.window), default=0) / len(words)
 
 
 _CORE = ("entity", "number", "noun", "adj")
@@ -396,6 +488,7 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
         f[f"role_{outcome}"] = float(sum(c.roles[outcome] for c in clauses))
     factual = [c for c in clauses if not c.clause.commentary and c.words] or [c for c in clauses if c.words]
     f["coverage_min"] = min((c.coverage for c in factual), default=0.0)
+    f["copy_min"] = min((_copied(c) for c in factual), default=0.0)
     f["core_coverage_min"] = min((_share(c, _CORE) for c in factual), default=0.0)
     f["verb_coverage_min"] = min((_share(c, ("verb",)) for c in factual), default=1.0)
     f["alignment_min"] = min((c.alignment for c in factual), default=0.0)

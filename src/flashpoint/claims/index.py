@@ -17,7 +17,7 @@ from typing import Any
 
 from .lexicon import lexicon
 from .roles import Frame, frames_of
-from .units import NAME_LABELS, canonical_entity, capital_country, norm, phrasal_key, token_key, token_kind
+from .units import NAME_LABELS, canonical_entity, capital_country, norm, person_name_keys, phrasal_key, token_key, token_kind
 
 PREFIX_LEN = 5
 
@@ -45,6 +45,8 @@ class Sentence:
     asserted: frozenset[str]  # keys of words that occur without a negation
     entities: tuple[Mention, ...]
     numbers: tuple[Mention, ...]
+    words: tuple[str, ...] = ()  # lower-cased words in order, for copy (LCS) measures
+    names: frozenset[str] = frozenset()  # names as whole names: "kimjongun", "~un", "un" (the UN)
 
 
 @dataclass
@@ -56,6 +58,7 @@ class ArticleIndex:
     idf: dict[str, float]
     entity_keys: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
+    name_postings: dict[str, set[int]] = field(default_factory=dict)
     frames: dict[str, list[Frame]] = field(default_factory=dict)
     _prefix: dict[str, set[str]] = field(default_factory=dict)
     _variants: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -66,6 +69,9 @@ class ArticleIndex:
 
     def has(self, key: str) -> bool:
         return key in self.postings
+
+    def has_name(self, key: str) -> bool:
+        return key in self.name_postings
 
     def variants(self, key: str, *, exact: bool = False) -> frozenset[str]:
         """Article keys that are the same word as ``key`` (itself, or a shared long prefix).
@@ -151,6 +157,7 @@ def build_index(doc: Any) -> ArticleIndex:
     bigrams: set[tuple[str, str]] = set()
     entity_keys: set[str] = set()
     frames: dict[str, list[Frame]] = defaultdict(list)
+    name_postings: dict[str, set[int]] = defaultdict(set)
     for span in _segments(doc):
         words = [t for t in span if not (t.is_punct or t.is_space)]
         if not words:
@@ -183,26 +190,32 @@ def build_index(doc: Any) -> ArticleIndex:
                 form = "numeric" if tks[0].startswith("#") else "calendar"
                 numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form))
         entities = []
+        names: set[str] = set()
+        in_long_name: set[int] = set()
         for ent in span.ents:
             if ent.label_ in NAME_LABELS:
                 canon = canonical_entity(ent.text)
                 entities.append(Mention(ent.text, ent.label_, canon))
                 plain = norm(ent.text.removesuffix("'s"))
-                entity_keys.update((canon, plain))
-                keys.update((canon, plain))
+                names.update((canon, plain))
                 country = capital_country(ent.text)
                 if country:  # "activists in London" backs "U.K. activists"
-                    entity_keys.add(country)
-                    keys.add(country)
+                    names.add(country)
+                if ent.label_ == "PERSON":
+                    names.update(person_name_keys(ent))
+                if len(ent) > 1:
+                    in_long_name.update(range(ent.start, ent.end))
         for tok in span:
-            if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS:
-                c = canonical_entity(tok.text)
-                if c and c != token_key(tok):
-                    entity_keys.add(c)
-                    keys.add(c)
+            if (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS) and tok.i not in in_long_name:
+                names.update(k for k in (canonical_entity(tok.text), token_key(tok)) if k)
+        names.discard("")
+        entity_keys.update(names)
+        keys.update(names)
         keys.discard("")
         for k in keys:
             postings[k].add(idx)
+        for name in names:
+            name_postings[name].add(idx)
         for frame in frames_of(span, idx):
             frames[frame.verb].append(frame)
         solid = [t for t in span if not t.is_space]
@@ -218,6 +231,8 @@ def build_index(doc: Any) -> ArticleIndex:
                 asserted=frozenset(asserted),
                 entities=tuple(entities),
                 numbers=tuple(numbers),
+                words=tuple(t.lower_ for t in words),
+                names=frozenset(names),
             )
         )
     n = max(len(sentences), 1)
@@ -233,6 +248,7 @@ def build_index(doc: Any) -> ArticleIndex:
         entity_keys=frozenset(entity_keys),
         bigrams=frozenset(bigrams),
         frames=dict(frames),
+        name_postings=dict(name_postings),
         _prefix=dict(prefix),
     )
 

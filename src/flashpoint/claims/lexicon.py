@@ -49,6 +49,11 @@ class Weights:
     fitted_on: str
 
 
+def _word(text: str) -> str:
+    """Lexicon words written as the checker keys them ("de-escalate" -> "deescalate")."""
+    return text.lower().replace("-", "")
+
+
 def _read(name: str) -> dict[str, Any]:
     try:
         raw = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
@@ -63,13 +68,13 @@ def lexicon() -> Lexicon:
     data = _read(LEXICON_FILE)
     synonyms: dict[str, set[str]] = {}
     for cluster in data["synonyms"]:
-        words = {w.lower() for w in cluster}
+        words = {_word(w) for w in cluster}
         for w in words:
             synonyms.setdefault(w, set()).update(words - {w})
     antonyms: dict[str, set[str]] = {}
     for a, b in data["antonyms"]:
-        antonyms.setdefault(a.lower(), set()).add(b.lower())
-        antonyms.setdefault(b.lower(), set()).add(a.lower())
+        antonyms.setdefault(_word(a), set()).add(_word(b))
+        antonyms.setdefault(_word(b), set()).add(_word(a))
     return Lexicon(
         negation=frozenset(w.lower() for w in data["negation"]),
         hedges=frozenset(w.lower() for w in data["hedges"]),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .units import canonical_entity, token_key
+from .units import NAME_LABELS, canonical_entity, person_name_keys, token_key
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _MAX_ARG_TOKENS = 12
@@ -81,10 +81,11 @@ def arg_keys(arg: Any) -> frozenset[str]:
         keys.add(token_key(tok))
         if tok.pos_ == "PROPN" or tok.ent_type_:
             keys.add(canonical_entity(tok.text))
-    if arg.ent_type_:
-        for ent in arg.doc.ents:
-            if ent.start <= arg.i < ent.end:
-                keys.add(canonical_entity(ent.text))
+    for ent in arg.doc.ents:
+        if arg.left_edge.i <= ent.start and ent.end <= arg.right_edge.i + 1 and ent.label_ in NAME_LABELS:
+            keys.add(canonical_entity(ent.text))
+            if ent.label_ == "PERSON":
+                keys.update(person_name_keys(ent))
     keys.discard("")
     return frozenset(keys)
 

@@ -66,12 +66,39 @@ def token_key(token: Any) -> str:
         return "#" + (str(int(value)) if value == int(value) else f"{value:g}")
     lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
     key = norm(lemma) or norm(token.lower_)
-    return key
+    prefix = hyphen_prefix(token)
+    return prefix + key if prefix else key
+
+
+_PREFIXES = frozenset({"de", "non", "anti", "counter", "un", "ex", "pre", "post", "re", "co", "mis", "over", "under"})
+
+
+def hyphen_prefix(token: Any) -> str | None:
+    """"de" for "escalate" in "de-escalate": the tokenizer splits the prefix off, we join it back."""
+    i = token.i
+    doc = token.doc
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        if doc[i - 2].lower_ in _PREFIXES:
+            return doc[i - 2].lower_
+    return None
+
+
+def is_bound_prefix(token: Any) -> bool:
+    """True for the "de" of "de-escalate" (its meaning lives in the joined word)."""
+    i = token.i
+    doc = token.doc
+    return (
+        token.lower_ in _PREFIXES
+        and i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not token.whitespace_
+        and not doc[i + 1].whitespace_
+    )
 
 
 def token_kind(token: Any) -> Kind | None:
     """The kind of a content token, or None for function words and punctuation."""
-    if token.is_punct or token.is_space:
+    if token.is_punct or token.is_space or is_bound_prefix(token):
         return None
     lower = token.lower_
     if token.ent_type_ in NUMBER_LABELS and (token.like_num or number_value(token) is not None):
@@ -126,6 +153,33 @@ def canonical_entity(text: str) -> str:
     return norm(country or lower)
 
 
+def _name_words(ent: Any) -> list[str]:
+    return [norm(t.lower_) for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s") and norm(t.lower_)]
+
+
+def person_name_keys(ent: Any) -> set[str]:
+    """Keys under which an article names a person, beyond the full name.
+
+    A name matches another when the words of one are a subset of the other's ("Kim" and
+    "Kim Jong Un", "White" and "Scott White") but not when they merely share a word ("Scott
+    White" and "Scott Johnson"). So a one-word name is stored as "~kim" and each word of a
+    longer name as "^kim"; ``person_query_keys`` asks for the matching side. The prefixes also
+    keep "Un" of "Kim Jong Un" from meeting "UN", the United Nations.
+    """
+    words = _name_words(ent)
+    if len(words) == 1:
+        return {"~" + words[0]}
+    return {"^" + w for w in words}
+
+
+def person_query_keys(ent: Any) -> set[str]:
+    """Keys a statement's person name is looked up under (see ``person_name_keys``)."""
+    words = _name_words(ent)
+    if len(words) == 1:
+        return {"~" + words[0], "^" + words[0]}
+    return {"~" + w for w in words}
+
+
 def capital_country(text: str) -> str | None:
     """The country a capital stands for ("Seoul" -> "southkorea"), else None."""
     country = lexicon().capitals.get(_strip_name(text))
@@ -137,8 +191,12 @@ __all__ = [
     "NAME_LABELS",
     "NUMBER_LABELS",
     "canonical_entity",
+    "hyphen_prefix",
+    "is_bound_prefix",
     "capital_country",
     "norm",
+    "person_name_keys",
+    "person_query_keys",
     "number_value",
     "phrasal_key",
     "token_key",

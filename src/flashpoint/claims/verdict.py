@@ -15,6 +15,7 @@ from ..records import Span, StatementCheck
 from .compare import Comparison, Finding, WordStatus
 from .index import Sentence
 from .lexicon import weights
+from .units import hyphen_prefix
 
 _EVIDENCE_CHARS = 90
 _FINDING_ORDER = {"negation": 0, "actor": 1, "role": 2, "number": 3, "antonym": 4}
@@ -66,6 +67,9 @@ def _missing_words(words: list[WordStatus]) -> list[WordStatus]:
 def _phrase(ws: WordStatus) -> str:
     """The word with its compound/possessive modifiers, e.g. "public demonstrations"."""
     tok = ws.token
+    prefix = hyphen_prefix(tok)
+    if prefix:
+        return f"{prefix}-{tok.text}"
     if ws.kind in ("noun", "entity"):
         if tok.ent_type_:
             for ent in tok.doc.ents:

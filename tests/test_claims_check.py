@@ -1,0 +1,124 @@
+"""Statement verdicts on hand-written articles: supported, contradicted, not in the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.claims import check_statements, check_text
+from flashpoint.records import Article, content_id
+
+ARTICLE = (
+    "Rebel fighters attacked an army base near the northern town of Kessa on Monday, killing 12 "
+    "soldiers, the defence ministry said. The ministry accused neighbouring Varnia of arming the "
+    "rebels. Varnia's foreign minister denied the accusation and called for talks.\n\n"
+    "The government of Ostland announced new sanctions against Varnia in March. Officials said "
+    "the measures would stay in place until the attacks stopped."
+)
+
+
+@pytest.fixture(scope="module")
+def article_doc(nlp):
+    return nlp(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return Article(id=content_id(ARTICLE), text=ARTICLE)
+
+
+def _check(article, article_doc, statement):
+    return check_statements(article, article_doc, [statement])[0]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Rebel fighters attacked an army base near Kessa on Monday, killing 12 soldiers.",
+        "Rebels attacked an army base near the town of Kessa on Monday and killed 12 soldiers.",
+        "Ostland announced new sanctions against Varnia in March.",
+    ],
+)
+def test_claims_supported_statements(article, article_doc, statement):
+    result = _check(article, article_doc, statement)
+    assert result.verdict == "supported", result.reason
+    assert result.score >= 0.5
+    assert result.reason.startswith("supported by:")
+    assert result.evidence is not None
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Rebel fighters attacked an army base near Kessa on Monday, killing 21 soldiers.", "number mismatch"),
+        ("Rebel fighters did not attack an army base near Kessa on Monday.", "negation mismatch"),
+        ("The government of Ostland announced new sanctions against Varnia in July.", "number mismatch"),
+    ],
+)
+def test_claims_contradicted_statements_name_the_mismatch(article, article_doc, statement, expected):
+    result = _check(article, article_doc, statement)
+    assert result.verdict == "contradicted", result.reason
+    assert result.reason.startswith(expected), result.reason
+    assert result.score < 0.5
+
+
+def test_claims_number_reason_quotes_both_numbers(article, article_doc):
+    result = _check(article, article_doc, "Rebels attacked an army base near Kessa, killing 21 soldiers.")
+    assert "12" in result.reason and "21" in result.reason
+
+
+def test_claims_swapped_actor_is_not_supported(article, article_doc):
+    result = _check(article, article_doc, "Ostland's foreign minister denied the accusation and called for talks.")
+    assert result.verdict != "supported", result.reason
+    assert "Ostland" in result.reason
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Thousands of protesters marched through the capital demanding the president resign.",
+        "The United Nations urged both sides to agree a ceasefire.",
+    ],
+)
+def test_claims_absent_events_are_not_in_source(article, article_doc, statement):
+    result = _check(article, article_doc, statement)
+    assert result.verdict == "not_in_source", result.reason
+    assert result.score < 0.5
+    assert result.reason
+
+
+def test_claims_evidence_spans_index_the_article_text(article, article_doc):
+    statements = [
+        "Rebel fighters attacked an army base near Kessa on Monday.",
+        "Varnia's foreign minister called for talks.",
+        "Officials said the sanctions would stay until the attacks stopped.",
+        "Thousands marched in the capital.",
+    ]
+    results = check_statements(article, article_doc, statements)
+    assert [r.text for r in results] == statements
+    for r in results:
+        if r.evidence is not None:
+            assert ARTICLE[r.evidence.start : r.evidence.end] == r.evidence.text
+            assert "\n" not in r.evidence.text
+
+
+def test_claims_no_statements_gives_no_checks(article, article_doc):
+    assert check_statements(article, article_doc, []) == []
+
+
+def test_claims_statement_docs_given_or_parsed_agree(nlp, article, article_doc):
+    statements = ["Varnia denied arming the rebels.", "Ostland announced sanctions in March."]
+    parsed = check_statements(article, article_doc, statements, statement_docs=[nlp(s) for s in statements])
+    assert parsed == check_statements(article, article_doc, statements)
+
+
+def test_claims_check_text_parses_both_sides():
+    result = check_text(ARTICLE, "The defence ministry accused Varnia of arming the rebels.")
+    assert result.verdict == "supported", result.reason
+    assert result.evidence is not None and "accused" in result.evidence.text
+
+
+def test_claims_empty_article_gives_not_in_source(nlp):
+    empty = Article(id="0", text=" ")
+    result = check_statements(empty, nlp(" "), ["Rebels attacked a base."])[0]
+    assert result.verdict == "not_in_source"
+    assert result.evidence is None
