@@ -213,3 +213,26 @@ def test_web_paste_seed_page_shows_six_verdicts(page, examples_server: str, seed
     assert set(verdicts) <= {"supported", "contradicted", "not_in_source"}
     assert page.locator("#analyze-result .doc mark").count() >= 1, "evidence is highlighted"
     _shot(page, "paste-seed-page")
+
+
+@pytest.fixture(scope="session")
+def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from flashpoint.store import Store
+
+    db = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    Store(db).close()  # the schema, no data
+    yield from _serve(db)
+
+
+def test_web_empty_database_explains_what_to_do(page, empty_server: str) -> None:
+    page.goto(f"{empty_server}/")
+    page.wait_for_function(
+        "document.querySelector('#timeline').textContent.includes('flashpoint ingest')"
+    )
+    page.click("nav a[data-tab='events']")
+    page.wait_for_function(
+        "document.querySelector('#event-table').textContent.includes('No events match')"
+    )
+    page.click("nav a[data-tab='article']")
+    assert "Open an article" in page.text_content("#article-view")
+    _shot(page, "empty-database")

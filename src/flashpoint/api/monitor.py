@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from pathlib import Path
@@ -93,7 +94,8 @@ async def alerts(
             alert["id"] = f"{alert['dyad']}:{alert['period']}"
             for event in alert["top_events"]:
                 event["event_id"] = ids.get(event["unique_event_id"])
-        return {"ok": True, "dyad": dyad, "alerts": found}
+        method = {k: v for k, v in dataclasses.asdict(params).items() if k != "top_events"}
+        return {"ok": True, "dyad": dyad, "method": method, "alerts": found}
 
     return await cached_json(request, compute)
 

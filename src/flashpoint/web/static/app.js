@@ -177,7 +177,7 @@ async function refreshTimeline() {
       api(`/api/alerts?${new URLSearchParams({dyad: state.dyad})}`),
     ]);
     drawTimeline(box, tension.series, alerts.alerts);
-    renderAlertList(list, alerts.alerts);
+    renderAlertList(list, alerts.alerts, alerts.method);
   } catch (e) {
     box.replaceChildren(errorBox(`Could not load the timeline: ${e.message}`));
     list.replaceChildren();
@@ -255,8 +255,22 @@ function drawTimeline(box, series, alerts) {
   root.append(bars);
 
   // Mean Goldstein line (right axis, -10..+10).
-  const pts = series.map((p, i) => p.goldstein_mean === null || p.goldstein_mean === undefined ? null : `${xOf(i)},${yGold(p.goldstein_mean)}`).filter(Boolean);
-  if (pts.length > 1) root.append(svg("polyline", {class: "gold-line", points: pts.join(" ")}));
+  // Drawn as runs of consecutive periods with events: an empty period breaks the line
+  // instead of being bridged, and a lone period is a dot.
+  const gold = svg("g", {class: "gold"});
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) gold.append(svg("polyline", {class: "gold-line", points: run.join(" ")}));
+    run = [];
+  };
+  series.forEach((p, i) => {
+    if (p.goldstein_mean === null || p.goldstein_mean === undefined) { flush(); return; }
+    run.push(`${xOf(i)},${yGold(p.goldstein_mean)}`);
+    gold.append(svg("circle", {class: "gold-dot", cx: xOf(i), cy: yGold(p.goldstein_mean), r: 2.5},
+      svg("title", {text: `${p.period}: mean Goldstein ${fmtNum(p.goldstein_mean)}`})));
+  });
+  flush();
+  root.append(gold);
   root.append(hits);
   box.replaceChildren(root);
 
@@ -268,10 +282,11 @@ function drawTimeline(box, series, alerts) {
   }
 }
 
-function renderAlertList(list, alerts) {
+function renderAlertList(list, alerts, method) {
   if (!alerts.length) {
+    const how = method ? ` An alert flags a ${method.freq} whose ${method.metric.replace(/_/g, " ")} is at least ${method.z_threshold} robust standard deviations above the median of the previous ${method.window} ${method.freq}s (with ≥ ${method.min_conflict_events} conflict events); a pair needs ≥ ${method.min_dyad_events} events in all.` : "";
     list.replaceChildren(el("li", {class: "empty", style: "border:none;background:none;cursor:default"},
-      `No alerts for ${state.dyad}: its conflict intensity stayed within its own baseline.`));
+      `No alerts for ${state.dyad}.${how}`));
     return;
   }
   list.replaceChildren(...alerts.map(a => el("li", {"data-alert-id": a.id, class: "alert-item", onclick: () => selectAlert(a)},
@@ -433,12 +448,26 @@ function renderAnalysis(container, data, options) {
   const side = el("div", {class: "side"},
     el("h2", {}, `Statements checked (${statements.length})`), statementList,
     el("h2", {}, `Events (${events.length})`), eventList);
+  const story = storyPanel(data.story, article.id);
+  if (story) side.append(story);
   const legend = document.getElementById("legend-article").content.cloneNode(true);
   container.replaceChildren(head, legend, el("div", {class: "article-layout"}, doc, side));
   if (options && options.focusEvent) {
     const i = events.findIndex(e => e.id === options.focusEvent);
     if (i >= 0) setTimeout(() => flashSpan(`ev-${i}`), 50);
   }
+}
+
+/* Syndicated copies merged with this article into one story, and why (estimated similarity). */
+function storyPanel(story, articleId) {
+  if (!story || !story.members || story.members.length < 2) return null;
+  return el("div", {class: "story"},
+    el("h2", {}, `Same story (${story.num_members} texts, ${story.num_articles} copies, ${story.num_sources} sources)`),
+    el("ul", {class: "small"}, story.members.map(m => el("li", {},
+      m.article_id === articleId ? el("strong", {}, "this article") :
+        el("a", {href: `#article/${encodeURIComponent(m.article_id)}`}, m.title || m.article_id),
+      el("span", {class: "muted"}, m.method === "representative" ? " · first report" :
+        ` · merged as near-duplicate, similarity ${fmtNum(m.similarity, 2)}`)))));
 }
 
 async function loadArticle(id, eventId) {
