@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from ..events import code_doc
 from ..records import Article, Event, StatementCheck
 from .compare import compare
 from .index import ArticleIndex, build_index
@@ -29,8 +30,8 @@ def check_statements(
 
     ``article_doc`` is the spaCy ``Doc`` of ``article.text``; evidence spans index that text.
     ``statement_docs`` are the parsed statements (parsed here in one batch when None).
-    ``article_events`` are accepted for the pipeline's convenience; the comparison works on the
-    parse itself.
+    ``article_events`` are the article's coded events (coded here when None); they name the
+    event a statement reports that the article does not ("no sentence reports protests").
     """
     if not statements:
         return []
@@ -38,17 +39,33 @@ def check_statements(
         from ..nlp import parse_many
 
         statement_docs = list(parse_many(statements))
+    if article_events is None:
+        article_events = code_doc(article_doc, published=article.published)
     index = build_index(article_doc)
     return [
-        check_parsed(article.text, index, text, doc) for text, doc in zip(statements, statement_docs)
+        check_parsed(article.text, index, text, doc, article_events=article_events)
+        for text, doc in zip(statements, statement_docs)
     ]
 
 
-def check_parsed(article_text: str, index: ArticleIndex, statement: str, statement_doc: Any) -> StatementCheck:
+def check_parsed(
+    article_text: str,
+    index: ArticleIndex,
+    statement: str,
+    statement_doc: Any,
+    *,
+    article_events: Sequence[Event] | None = None,
+) -> StatementCheck:
     """Check one parsed statement against an already indexed article."""
     if not index.sentences or not statement.strip():
         return StatementCheck(statement, "not_in_source", 0.0, None, "the article has no text to check against")
-    return decide(article_text, statement, compare(index, statement_doc))
+    comparison = compare(index, statement_doc)
+    statement_events: Sequence[Event] = ()
+    if article_events is not None:
+        statement_events = code_doc(statement_doc)
+    return decide(
+        article_text, statement, comparison, statement_events=statement_events, article_events=article_events
+    )
 
 
 def check_text(article_text: str, statement: str, *, published: dt.date | None = None) -> StatementCheck:

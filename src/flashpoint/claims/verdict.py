@@ -10,8 +10,9 @@ and ``not_in_source`` otherwise: the article simply does not say it.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
-from ..records import Span, StatementCheck
+from ..records import Event, Span, StatementCheck
 from .compare import Comparison, Finding, WordStatus
 from .index import Sentence
 from .lexicon import weights
@@ -81,8 +82,63 @@ def _phrase(ws: WordStatus) -> str:
     return tok.text
 
 
-def decide(article_text: str, statement: str, comparison: Comparison) -> StatementCheck:
-    """Turn a comparison into the ``StatementCheck`` record."""
+def _absent_events(statement_events: Sequence[Event], article_events: Sequence[Event] | None) -> list[str]:
+    """Statement events of a type (PLOVER) the article never reports, as "demonstrations (protest)"."""
+    if article_events is None:
+        return []
+    reported = {e.plover for e in article_events if e.plover} | {e.cameo_root for e in article_events}
+    out: list[str] = []
+    for e in statement_events:
+        if e.negated or (e.plover in reported) or (not e.plover and e.cameo_root in reported):
+            continue
+        label = (e.plover or f"CAMEO {e.cameo_root}").lower()
+        text = f"{e.trigger} ({label})" if e.trigger else label
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def _not_in_source_reason(words: list[WordStatus], absent: list[str]) -> str:
+    parts: list[str] = []
+    if absent:
+        parts.append("no sentence reports " + ", ".join(absent[:2]))
+    missing = _missing_words(words)
+    names = []
+    for ws in missing:
+        if ws.status == "novel" and ws.kind in ("entity", "number"):
+            phrase = _phrase(ws)
+            if phrase not in names:
+                names.append(phrase)
+    if names:
+        parts.append("not in the article: " + ", ".join(names[:3]))
+    if not parts:
+        others = []
+        for ws in missing:
+            phrase = _phrase(ws)
+            if len(phrase) > 2 and phrase not in others and not any(phrase in n for n in others):
+                others.append(phrase)
+            if len(others) == 3:
+                break
+        if not others:
+            return "the article's closest sentence does not state this"
+        where = "no sentence reports" if missing[0].status == "novel" else "no aligned sentence reports"
+        parts.append(f"{where} {', '.join(others)}")
+    return "; ".join(parts)
+
+
+def decide(
+    article_text: str,
+    statement: str,
+    comparison: Comparison,
+    *,
+    statement_events: Sequence[Event] = (),
+    article_events: Sequence[Event] | None = None,
+) -> StatementCheck:
+    """Turn a comparison into the ``StatementCheck`` record.
+
+    Events (when given) only shape the reason: a statement whose event type the article never
+    reports is explained by that event ("no sentence reports demonstrations (protest)").
+    """
     w = weights()
     p = score(comparison.features)
     best = comparison.best_sentence
@@ -97,23 +153,7 @@ def decide(article_text: str, statement: str, comparison: Comparison) -> Stateme
         return StatementCheck(
             statement, "contradicted", p, _span(article_text, f.sentence), _finding_reason(f)
         )
-    missing = _missing_words(comparison.words)
-    if not missing:
-        reason = "the article's closest sentence does not state this"
-    else:
-        first = missing[0]
-        if first.status == "novel" and first.kind in ("entity", "number"):
-            reason = f"not in the article: {_phrase(first)}"
-        else:
-            names = []
-            for ws in missing:
-                phrase = _phrase(ws)
-                if phrase not in names and not any(phrase in n for n in names):
-                    names.append(phrase)
-                if len(names) == 3:
-                    break
-            where = "no sentence reports" if first.status == "novel" else "no aligned sentence reports"
-            reason = f"{where} {', '.join(names)}"
+    reason = _not_in_source_reason(comparison.words, _absent_events(statement_events, article_events))
     return StatementCheck(statement, "not_in_source", p, _span(article_text, relevant), reason)
 
 
