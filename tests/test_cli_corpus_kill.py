@@ -21,7 +21,7 @@ FLASHPOINT = [sys.executable, "-c", "from flashpoint.cli import main; main()"]
 def _ingest(corpus: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [*FLASHPOINT, "ingest", str(corpus), "--db", str(db), "--workers", "1",
-         "--batch-size", "4", "--progress-lines", "--format", "json"],
+         "--batch-size", "4", "--commit-every", "4", "--progress-lines", "--format", "json"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
 

@@ -96,7 +96,10 @@ def ingest(
     feed: Annotated[
         list[str] | None, typer.Option("--feed", help="RSS/Atom feed URL (repeatable).")
     ] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch and per transaction.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    commit_every: Annotated[
+        int, typer.Option(min=1, help="Commit after this many articles (or 2 s, whichever first).")
+    ] = 512,
     workers: Annotated[
         int | None, typer.Option(min=1, help="Analysis processes (default: all cores).")
     ] = None,
@@ -147,7 +150,7 @@ def ingest(
             stats = run_ingest(
                 list(paths or []), db=db, feeds=list(feed or []), batch_size=batch_size,
                 workers=workers, max_bytes=max_bytes, published=published,
-                on_progress=on_progress,
+                on_progress=on_progress, commit_every=commit_every,
             )
     except FlashpointError as e:
         _fail(str(e))

@@ -8,7 +8,8 @@ The loop every surface shares (``flashpoint ingest``, ``make demo``, the API's u
    only what is new; the copies still add a sighting (a new URL or source for the content);
 3. analyse the rest with ``pipeline.analyze_many`` (batched ``nlp.pipe``, ``workers``
    processes);
-4. store in transactions of ``batch_size`` articles (``Store.write``);
+4. store in transactions of ``commit_every`` articles or 2 seconds, whichever comes first
+   (``Store.write``);
 5. rebuild the derived tables (stories, unique events) once at the end (``Store.refresh``).
 
 Memory is bounded by the chunk sizes, never by the corpus: nothing holds the whole stream.
@@ -111,12 +112,13 @@ def ingest(
     published: dt.date | str | None = None,
     on_progress: Callable[[IngestStats], None] | None = None,
     items: Iterable[Article | Skipped] | None = None,
+    commit_every: int = 512,
 ) -> IngestStats:
     """Ingest files, directories and feed URLs into the database ``db``; returns the totals.
 
     ``workers`` analysis processes (default: all cores); ``batch_size`` articles per
-    ``nlp.pipe`` batch and per database transaction. ``items`` replaces the readers with an
-    already-built stream (the API and tests use it). ``on_progress`` is called after each
+    ``nlp.pipe`` batch; a transaction is committed every ``commit_every`` articles or 2 s.
+    ``items`` replaces the readers with an already-built stream (the API and tests use it). ``on_progress`` is called after each
     committed batch and once at the end (``stats.done``). Raises ``StoreError`` when the
     database cannot be opened or written; bad inputs never raise, they become skips.
     """
@@ -129,7 +131,7 @@ def ingest(
         paths, feeds=feeds, max_bytes=max_bytes, published=published
     )
 
-    with Store(Path(db), batch_articles=max(batch_size, 1)) as store:
+    with Store(Path(db), batch_articles=max(1, commit_every)) as store:
         side: deque[Analysis] = deque()
 
         def counted(src: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
