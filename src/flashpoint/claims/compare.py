@@ -449,7 +449,7 @@ def _copied(clause: ClauseResult) -> float:
     words = tuple(t.lower_ for t in clause.clause.tokens if not (t.is_punct or t.is_space))
     if not words:
         return 1.0
-    return max((_lcs(words, s.words) for s in clause.window), default=0) / len(words)
+    return max((_lcs(words, s.words[:80]) for s in clause.window[:2]), default=0) / len(words)
 
 
 _CORE = ("entity", "number", "noun", "adj")

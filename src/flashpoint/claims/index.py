@@ -158,6 +158,8 @@ def build_index(doc: Any) -> ArticleIndex:
     entity_keys: set[str] = set()
     frames: dict[str, list[Frame]] = defaultdict(list)
     name_postings: dict[str, set[int]] = defaultdict(set)
+    doc_ents = list(doc.ents)  # once: Span.ents walks every entity of the doc
+    full_text = doc.text  # once: Doc.text joins every token
     for span in _segments(doc):
         words = [t for t in span if not (t.is_punct or t.is_space)]
         if not words:
@@ -192,7 +194,8 @@ def build_index(doc: Any) -> ArticleIndex:
         entities = []
         names: set[str] = set()
         in_long_name: set[int] = set()
-        for ent in span.ents:
+        span_ents = [e for e in doc_ents if span.start <= e.start < span.end]
+        for ent in span_ents:
             if ent.label_ in NAME_LABELS:
                 canon = canonical_entity(ent.text)
                 entities.append(Mention(ent.text, ent.label_, canon))
@@ -216,7 +219,7 @@ def build_index(doc: Any) -> ArticleIndex:
             postings[k].add(idx)
         for name in names:
             name_postings[name].add(idx)
-        for frame in frames_of(span, idx):
+        for frame in frames_of(span, idx, ents=span_ents):
             frames[frame.verb].append(frame)
         solid = [t for t in span if not t.is_space]
         start, end = solid[0].idx, solid[-1].idx + len(solid[-1].text)
@@ -225,7 +228,7 @@ def build_index(doc: Any) -> ArticleIndex:
                 index=idx,
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=full_text[start:end],
                 keys=frozenset(keys),
                 negated=frozenset(negated),
                 asserted=frozenset(asserted),

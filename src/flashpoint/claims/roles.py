@@ -10,6 +10,7 @@ a personal pronoun is unknown (no coreference here), never a mismatch.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,8 +71,11 @@ def arguments(verb: Any) -> tuple[Any | None, Any | None, bool, bool]:
     return agent, patient, agent_unknown, patient_unknown
 
 
-def arg_keys(arg: Any) -> frozenset[str]:
-    """Keys of an argument phrase: its content words and the names in it."""
+def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
+    """Keys of an argument phrase: its content words and the names in it.
+
+    ``ents`` are the entities of the sentence (all of the doc's when None).
+    """
     keys: set[str] = set()
     for i, tok in enumerate(arg.subtree):
         if i >= _MAX_ARG_TOKENS:
@@ -81,7 +85,7 @@ def arg_keys(arg: Any) -> frozenset[str]:
         keys.add(token_key(tok))
         if tok.pos_ == "PROPN" or tok.ent_type_:
             keys.add(canonical_entity(tok.text))
-    for ent in arg.doc.ents:
+    for ent in arg.doc.ents if ents is None else ents:
         if arg.left_edge.i <= ent.start and ent.end <= arg.right_edge.i + 1 and ent.label_ in NAME_LABELS:
             keys.add(canonical_entity(ent.text))
             if ent.label_ == "PERSON":
@@ -90,10 +94,10 @@ def arg_keys(arg: Any) -> frozenset[str]:
     return frozenset(keys)
 
 
-def arg_text(arg: Any) -> str:
+def arg_text(arg: Any, *, ents: Sequence[Any] | None = None) -> str:
     """A short name for an argument: the entity it is in, or its compound head."""
     if arg.ent_type_:
-        for ent in arg.doc.ents:
+        for ent in arg.doc.ents if ents is None else ents:
             if ent.start <= arg.i < ent.end:
                 return ent.text
     left = [c for c in arg.lefts if c.dep_ in ("compound", "amod", "poss")]
@@ -101,8 +105,8 @@ def arg_text(arg: Any) -> str:
     return arg.doc[start : arg.i + 1].text
 
 
-def frames_of(span: Any, sentence: int) -> list[Frame]:
-    """Every verb of an article sentence with its arguments."""
+def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) -> list[Frame]:
+    """Every verb of an article sentence with its arguments (``ents``: the sentence's entities)."""
     out = []
     for tok in span:
         if tok.pos_ != "VERB":
@@ -112,10 +116,10 @@ def frames_of(span: Any, sentence: int) -> list[Frame]:
             Frame(
                 sentence=sentence,
                 verb=token_key(tok),
-                agent=None if agent is None else arg_keys(agent),
-                patient=None if patient is None else arg_keys(patient),
-                agent_text=None if agent is None else arg_text(agent),
-                patient_text=None if patient is None else arg_text(patient),
+                agent=None if agent is None else arg_keys(agent, ents=ents),
+                patient=None if patient is None else arg_keys(patient, ents=ents),
+                agent_text=None if agent is None else arg_text(agent, ents=ents),
+                patient_text=None if patient is None else arg_text(patient, ents=ents),
             )
         )
     return out
