@@ -236,3 +236,10 @@ def test_web_empty_database_explains_what_to_do(page, empty_server: str) -> None
     page.click("nav a[data-tab='article']")
     assert "Open an article" in page.text_content("#article-view")
     _shot(page, "empty-database")
+
+
+def test_web_api_docs_render_without_a_cdn(page, crisis_server: str) -> None:
+    page.goto(f"{crisis_server}/docs")
+    page.wait_for_selector(".opblock-summary-path[data-path='/api/events']")
+    assert page.locator(".opblock").count() >= 10, "every operation is listed"
+    _shot(page, "api-docs")

@@ -68,6 +68,8 @@ def create_app(
         ),
         lifespan=lifespan,
         responses=_ERROR_RESPONSES,
+        docs_url=None,  # served below from vendored files: FastAPI's default loads a CDN
+        redoc_url=None,
     )
     app.state.db = db
     app.state.token = token
@@ -77,18 +79,33 @@ def create_app(
     app.include_router(reads.router)
     app.include_router(writes.router)
     app.include_router(monitor.router)
-    if dashboard:
-        _mount_dashboard(app)
+    _mount_static(app, dashboard=dashboard)
     return app
 
 
-def _mount_dashboard(app: FastAPI) -> None:
+def _mount_static(app: FastAPI, *, dashboard: bool) -> None:
+    """/static (vendored files), /docs (Swagger UI, no CDN) and, if wanted, the dashboard at /."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
     from ..web import static_dir
 
     static = static_dir()
-    index = static / "index.html"
     app.mount("/static", StaticFiles(directory=static), name="static")
 
-    @app.get("/", include_in_schema=False)
-    def dashboard() -> FileResponse:
-        return FileResponse(index, media_type="text/html")
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Flashpoint API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
+
+    if dashboard:
+        index = static / "index.html"
+
+        @app.get("/", include_in_schema=False)
+        def home() -> FileResponse:
+            return FileResponse(index, media_type="text/html")

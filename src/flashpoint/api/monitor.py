@@ -16,7 +16,7 @@ from .cache import cached_json
 from .errors import ApiError
 from .reads import CODE, Dyad, Ordered, Since, Until, database
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", tags=["tension, alerts, exports"])
 
 ALERT_EVENTS_SHOWN = 50  # events listed behind each alert (the method's default shows 5)
 

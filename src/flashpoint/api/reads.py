@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from .cache import cached_json
 from .errors import ApiError
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", tags=["events and articles"])
 
 ARTICLE_ID = r"^[0-9a-f]{16}$"
 DYAD = r"^[A-Za-z0-9]{3,12}-[A-Za-z0-9]{3,12}$"

@@ -10,24 +10,29 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..records import Analysis
 from .auth import check_bearer
 from .models import PageIn
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", tags=["analyse and store"])
 
 _analysis_lock = threading.Lock()
 
 
+# Declares the bearer scheme in OpenAPI (the Authorize button of /docs); the check is ours.
+_bearer = HTTPBearer(auto_error=False, description="The server's FLASHPOINT_TOKEN")
+
+
 def require_writer(
     request: Request,
-    authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
+    _: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
     """Refuse (401) before anything else, the body's validation included, without the token."""
-    check_bearer(authorization, request.app.state.token)
+    check_bearer(request.headers.get("authorization"), request.app.state.token)
 
 
 def _analyze(page: PageIn) -> Analysis:
