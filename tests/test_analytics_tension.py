@@ -119,3 +119,14 @@ def test_analytics_tension_rejects_bad_freq(con):
 def test_analytics_tension_periods(day, freq, start, end):
     assert period_start(day, freq) == start
     assert period_end(start, freq) == end
+
+
+def test_analytics_tension_unique_events_merge_mentions(con):
+    from flashpoint.store.queries import UNIQUE_EVENT_COLUMNS, unique_events
+
+    rows = unique_events(con, dyad="AAA-BBB", cameo_root="05")
+    assert len(rows) == 1 and tuple(rows[0]) == UNIQUE_EVENT_COLUMNS
+    praise = rows[0]
+    assert (praise["num_mentions"], praise["num_stories"], praise["day"]) == (2, 2, "2024-01-15")
+    # The earliest report (A3, published 2024-01-16) is the one shown.
+    assert praise["article_id"] == content_id(A3) and praise["evidence_text"] == A3[:5]

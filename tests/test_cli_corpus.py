@@ -117,3 +117,30 @@ def test_cli_corpus_ingest_then_reingest_adds_nothing(tmp_path, nlp):
                                 "--published", "2024-03-01", "--format", "json"])
     stats = json.loads(again.stdout)
     assert (stats["articles_new"], stats["articles_known"], stats["skips_new"]) == (0, 2, 0)
+
+
+def test_cli_corpus_stories_show_exact_and_near_copies(tmp_path):
+    wire = ("Aaa and Bbb signed a ceasefire in the border town on Friday after three days of "
+            "talks, the mediators said, and both armies began to pull back heavy guns from the "
+            "front line under the watch of observers from neighbouring states.")
+    near = wire + " (Reporting by the Harbour desk)"
+    def an(text, url, source, day):
+        return Analysis(article=Article(id=content_id(text), text=text, url=url, source=source,
+                                        title="Ceasefire", published=day))
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as store:
+        store.write([an(wire, "https://a.example/1", "A", dt.date(2024, 2, 2)),
+                     an(wire, "https://b.example/7", "B", dt.date(2024, 2, 2)),
+                     an(near, "https://c.example/3", "C", dt.date(2024, 2, 3))])
+        store.refresh()
+    res = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    (story,) = json.loads(res.stdout)
+    assert (story["num_articles"], story["num_sources"], story["num_members"]) == (3, 3, 2)
+    first, copy = story["members"]
+    assert len(first["sightings"]) == 2 and copy["method"] == "near_duplicate"
+    assert copy["matched_id"] == first["article_id"] and 0.6 <= copy["similarity"] < 1
+    table = runner.invoke(app, ["stories", "--db", db])
+    assert "exact copy" in table.stdout and "near copy" in table.stdout
+    unique = runner.invoke(app, ["events", "--db", db, "--unique", "--format", "json"])
+    assert unique.exit_code == 0 and json.loads(unique.stdout) == []

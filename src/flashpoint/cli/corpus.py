@@ -207,22 +207,29 @@ def events(
     since: SinceOpt = None,
     until: UntilOpt = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
+    unique: Annotated[
+        bool, typer.Option("--unique", help="One row per distinct event, with num_mentions/sources.")
+    ] = False,
     limit: Annotated[int, typer.Option(min=0, max=10_000)] = 100,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """List stored events (one per coded mention), newest first, with their evidence."""
+    """List stored events (one per coded mention, or --unique), newest first, with evidence."""
     from rich.table import Table
 
     from ..store import queries
     from .render import QUAD_STYLE
 
+    if unique and text:
+        _fail("--text filters mentions; it cannot be combined with --unique")
     con = _open(db)
     try:
-        rows = queries.events(
+        query = queries.unique_events if unique else queries.events
+        extra = {} if unique else {"text": text}
+        rows = query(
             con, dyad=dyad, ordered=ordered, actor=actor, country=country,
-            cameo_root=cameo_root, plover=plover, since=since, until=until, text=text,
-            limit=limit, offset=offset,
+            cameo_root=cameo_root, plover=plover, since=since, until=until,
+            limit=limit, offset=offset, **extra,
         )
     except FlashpointError as e:
         _fail(str(e))
@@ -236,9 +243,10 @@ def events(
         from .render import out
 
         wide = out.width >= 120
-        t = Table(title=f"{len(rows)} events", title_justify="left", expand=True)
-        for col in ("day", "source", "event", "target", "G"):
-            t.add_column(col, no_wrap=True, justify="right" if col == "G" else "left")
+        t = Table(title=f"{len(rows)} {'unique ' if unique else ''}events", title_justify="left",
+                  expand=True)
+        for col in ("day", "source", "event", "target", "G") + (("n",) if unique else ()):
+            t.add_column(col, no_wrap=True, justify="right" if col in ("G", "n") else "left")
         t.add_column("evidence", ratio=3, overflow="fold")
         if wide:
             t.add_column("article", ratio=1, overflow="ellipsis")
@@ -248,6 +256,7 @@ def events(
                 r["day"] or "", r["source_code"] or "—",
                 f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else ""),
                 r["target_code"] or "—", f"{r['goldstein']:+.1f}",
+                *([str(r["num_mentions"])] if unique else []),
                 escape(" ".join(r["evidence_text"].split())),
             ]
             if wide:
@@ -436,6 +445,64 @@ def export(
         con.close()
     for f in files:
         out.print(f"{f}  ({os.path.getsize(f):,} bytes)", highlight=False)
+
+
+# --- stories -------------------------------------------------------------------------------
+
+
+@app.command()
+def stories(
+    db: DbOpt = DEFAULT_DB,
+    story: Annotated[str | None, typer.Argument(help="A story id: show its members.")] = None,
+    min_articles: Annotated[int, typer.Option(min=1, help="Only stories seen this often.")] = 2,
+    limit: Annotated[int, typer.Option(min=0, max=10_000)] = 20,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Deduplicated stories: which articles were merged as copies of one report, and why
+    (estimated Jaccard similarity of their word 3-shingles; threshold 0.6)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..store import queries
+    from .render import out
+
+    con = _open(db)
+    try:
+        if story:
+            one = queries.story(con, story)
+            if one is None:
+                _fail(f"no story {story!r} in {db}")
+            rows = [one]
+        else:
+            rows = [queries.story(con, s["story_id"])
+                    for s in queries.stories(con, min_articles=min_articles, limit=limit)]
+    finally:
+        con.close()
+    if fmt is not TableFormat.table:
+        flat = rows if fmt is not TableFormat.csv else [
+            {k: v for k, v in r.items() if k != "members"} for r in rows]
+        _emit(flat, fmt, lambda: None)
+        return
+    if not rows:
+        out.print(f"no story with {min_articles} or more copies")
+    for r in rows:
+        t = Table(title=f"{escape(r['title'] or r['story_id'])} — story {r['story_id']}: "
+                  f"{r['num_articles']} copies, {r['num_sources']} sources",
+                  title_justify="left", expand=True)
+        t.add_column("article", no_wrap=True)
+        t.add_column("merged as", no_wrap=True)
+        t.add_column("sim.", justify="right", no_wrap=True)
+        t.add_column("source", ratio=1, overflow="fold")
+        t.add_column("published", no_wrap=True)
+        for m in r["members"]:
+            how = "first" if m["method"] == "representative" else "near copy"
+            seen = m.get("sightings") or [{"source": m["source"], "url": m["url"]}]
+            for i, sight in enumerate(seen):
+                t.add_row(m["article_id"][:10] if i == 0 else "", how if i == 0 else "exact copy",
+                          f"{m['similarity']:.2f}" if i == 0 else "1.00",
+                          escape(sight.get("source") or sight.get("url") or ""),
+                          (m["published"] or "") if i == 0 else "")
+        out.print(t)
 
 
 # --- synth -----------------------------------------------------------------------------------

@@ -206,6 +206,51 @@ def events(
     return _rows(con, sql, [*params, limit, max(0, int(offset))])
 
 
+UNIQUE_EVENT_COLUMNS = (
+    "id", "day", "source_code", "source_text", "target_code", "target_text", "cameo",
+    "cameo_root", "plover", "quad_class", "goldstein", "negated", "modality", "num_mentions",
+    "num_stories", "num_articles", "num_sources", "evidence_text", "article_id", "title", "url",
+    "source",
+)
+
+
+def unique_events(
+    con: Any,
+    *,
+    dyad: str | None = None,
+    ordered: bool = False,
+    actor: str | None = None,
+    country: str | None = None,
+    cameo_root: str | None = None,
+    plover: str | None = None,
+    quad_class: int | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Distinct events (mentions of the same event merged; ``num_mentions`` etc. as GDELT),
+    newest first, with the evidence and article of their earliest mention."""
+    where, params = event_filters(
+        dyad=dyad, ordered=ordered, actor=actor, country=country, cameo_root=cameo_root,
+        plover=plover, quad_class=quad_class, since=since, until=until, alias="u",
+        day_expr="u.day",
+    )
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    sql = f"""
+        SELECT u.id, u.day, u.source_code, u.source_text, u.target_code, u.target_text, u.cameo,
+               u.cameo_root, u.plover, u.quad_class, u.goldstein, u.negated, u.modality,
+               u.num_mentions, u.num_stories, u.num_articles, u.num_sources,
+               e.evidence_text, u.first_article_id AS article_id, a.title, a.url, a.source
+        FROM (SELECT * FROM unique_events u WHERE {where}
+              ORDER BY u.day DESC NULLS LAST, u.id LIMIT ? OFFSET ?) u
+        JOIN events e ON e.id = u.first_event_id
+        JOIN articles a ON a.id = u.first_article_id
+        ORDER BY u.day DESC NULLS LAST, u.id
+    """  # noqa: S608 - fixed fragments
+    return _rows(con, sql, [*params, limit, max(0, int(offset))])
+
+
 def count_events(con: Any, **filters: Any) -> int:
     """Number of events matching the same filters as ``events``."""
     where, params = event_filters(**filters)
@@ -287,6 +332,19 @@ def story(con: Any, story_id: str) -> dict[str, Any] | None:
         "WHERE m.story_id = ? ORDER BY m.method DESC, a.published NULLS LAST, m.article_id",
         [story_id],
     )
+    # Exact copies share one article row: each place it was seen is a sighting.
+    sightings = _rows(
+        con,
+        "SELECT si.article_id, si.key, si.source, si.url, si.origin, si.seen_at "
+        "FROM sightings si JOIN story_members m ON m.article_id = si.article_id "
+        "WHERE m.story_id = ? ORDER BY si.article_id, si.seen_at, si.key",
+        [story_id],
+    )
+    for member in st["members"]:
+        member["sightings"] = [
+            {k: v for k, v in x.items() if k != "article_id"}
+            for x in sightings if x["article_id"] == member["article_id"]
+        ]
     return st
 
 
