@@ -1,10 +1,124 @@
-"""Optional five-way classifier over the rules' features (placeholder until a model is trained)."""
+"""A small five-way classifier that decides the class where the rules are unsure.
+
+The rules know roles, actors and evidence, but a sentence whose predicate is in no pattern table
+("Germany is adding an evacuation airplane to the pool") gets no event or only the bare
+statement code 010. There a linear model over the parse (lemmas, verbs with their objects,
+particles, complements, negation; trained on the ConfliBERT train split only, by
+``python -m flashpoint.events.train``) says which of the five classes (0 statement/appeal ...
+4 material conflict) the sentence reports. ``adjust`` turns that into the sentence's main event:
+it promotes a coded predicate of that class found elsewhere in the sentence, or codes the root
+predicate with the class's general code. The model is a JSON file of weights (no pickle), read
+once; when it is absent the rules alone decide.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import math
+from importlib import resources
 from typing import Any
 
+from . import tables
 
-def adjust_main(sent: Any, found: Any) -> Any:
-    """Return the main event unchanged (no model shipped yet)."""
-    return found
+MODEL_FILE = "classifier.json"
+# the general code a model-decided event gets when no predicate of its class is in the sentence
+CLASS_DEFAULT = {1: "030", 2: "070", 3: "120", 4: "190"}
+MIN_PROBABILITY = 0.5
+FEATURE_DEPS = ("dobj", "prt", "xcomp", "ccomp", "neg", "aux", "acomp", "attr", "agent")
+
+
+def features(sent: Any) -> str:
+    """The model's input for a sentence: lemmas, then verb and verb-dependent pairs."""
+    lemmas = [t.lemma_.lower() for t in sent if not t.is_punct and not t.is_space]
+    extra = []
+    for t in sent:
+        if t.pos_ == "VERB":
+            lemma = t.lemma_.lower()
+            extra.append("V_" + lemma)
+            for c in t.children:
+                if c.dep_ in FEATURE_DEPS:
+                    extra.append(f"{lemma}_{c.dep_}_{c.lemma_.lower()}")
+    return " ".join(lemmas + extra)
+
+
+def analyzer(text: str) -> list[str]:
+    """Unigrams and bigrams of whitespace tokens (the vectoriser's analyzer, train and predict)."""
+    tokens = text.lower().split()
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> dict[str, Any] | None:
+    """The shipped model, or None when no model file is in the package."""
+    try:
+        text = resources.files("flashpoint.events").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    model = json.loads(text)
+    model["weights"] = {k: (v[0], v[1:]) for k, v in model["weights"].items()}
+    return model
+
+
+def predict(sent: Any) -> tuple[int, float] | None:
+    """(class, probability) for a sentence, or None without a model."""
+    model = load_model()
+    if model is None:
+        return None
+    counts: dict[str, int] = {}
+    for gram in analyzer(features(sent)):
+        if gram in model["weights"]:
+            counts[gram] = counts.get(gram, 0) + 1
+    k = len(model["intercepts"])
+    if not counts:
+        scores = list(model["intercepts"])
+    else:
+        values = {g: (1.0 + math.log(n)) * model["weights"][g][0] for g, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        scores = list(model["intercepts"])
+        for g, v in values.items():
+            w = model["weights"][g][1]
+            for c in range(k):
+                scores[c] += w[c] * v / norm
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    best = max(range(k), key=lambda c: scores[c])
+    return best, exps[best] / total
+
+
+def unsure(founds: list[Any]) -> bool:
+    """The rules found no event, or only a statement whose content they could not code."""
+    return not founds or (founds[0].code == "010" and founds[0].score <= 1)
+
+
+def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> list[Any]:
+    """Let the model pick the class of the main event where the rules are unsure."""
+    if not unsure(founds):
+        return founds
+    guess = predict(sent)
+    if guess is None:
+        return founds
+    klass, probability = guess
+    # a sentence with no event at all gets one only on a confident guess: most sentences of a
+    # news article report no event, and the model has only seen sentences that do
+    if klass == 0 or (not founds and probability < MIN_PROBABILITY):
+        return founds
+    chosen = None
+    rest = list(founds)
+    for i, f in enumerate(founds):
+        if tables.info(f.code).class5 == klass:
+            chosen = rest.pop(i)
+            break
+    if chosen is None:
+        chosen = weak_trigger(sent, klass)
+    if chosen is None:
+        if sent.root.pos_ not in ("VERB", "AUX"):
+            return founds
+        chosen = analyze(sent.root, CLASS_DEFAULT[klass])
+    if founds and chosen.source is None:
+        chosen.source = founds[0].source  # the speaker of the statement the rules saw
+    return [chosen, *rest]
+
+
+__all__ = ["adjust", "analyzer", "features", "load_model", "predict", "unsure"]

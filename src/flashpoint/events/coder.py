@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Actor, Event, Location, Span
-from . import tables
+from . import classifier, tables
 from .dates import event_date
-from .predicates import Found, analyze, noun_code
+from .predicates import Found, _noun_found, _own, analyze, noun_code, verb_code
 
 Token = Any
 
@@ -70,12 +70,9 @@ def code_sentence(
 
 
 def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
-    founds = list(_found_events(sent))
+    founds = classifier.adjust(sent, list(_found_events(sent)), analyze=_made, weak_trigger=_weak_trigger)
     if not founds:
         return []
-    from .classifier import adjust_main  # local: the model is optional and loaded lazily
-
-    founds[0] = adjust_main(sent, founds[0])
     evidence = Span(text=sent.text, start=sent.start_char, end=sent.end_char)
     location = _location(sent)
     events: list[Event] = []
@@ -129,6 +126,25 @@ def _found_events(sent: Any) -> Iterator[Found]:
         used |= f.used
         yield f
         count += 1
+
+
+def _made(root: Token, code: str) -> Found:
+    """An event the model decided on the root predicate, with the rules' roles."""
+    return _own(root, (code, 0))
+
+
+def _weak_trigger(sent: Any, klass: int) -> Found | None:
+    """The first predicate of the class the model chose, wherever it sits in the parse."""
+    for tok in _bfs(sent):
+        code = None
+        if tok.pos_ in ("VERB", "ADJ"):
+            hit = verb_code(tok)
+            code = hit[0] if hit else None
+        elif tok.pos_ == "NOUN":
+            code = noun_code(tok)
+        if code and tables.info(code).class5 == klass:
+            return _own(tok, (code, 0)) if tok.pos_ != "NOUN" else _noun_found(tok, code)
+    return None
 
 
 def _free_noun(tok: Token) -> bool:
