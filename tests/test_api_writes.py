@@ -72,6 +72,42 @@ def test_api_writes_with_token_store_and_show_at_once(writable_db: Path, stub_an
         assert article["article"]["title"] == "Stub report"
 
 
+def test_api_writes_concurrent_with_reads_lose_nothing(writable_db: Path, monkeypatch) -> None:
+    """Writers (one at a time, under the lock) and readers in parallel threads: every request
+    succeeds, and every write is visible at the end."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flashpoint.api import writes
+
+    pages = {
+        f"page {i}": article_with(
+            [("KORMIL", "fire", "PRKMIL")], published=dt.date(2024, 2, 1 + i), title=f"page {i}"
+        )
+        for i in range(8)
+    }
+    monkeypatch.setattr(writes, "_analyze", lambda page: pages[page.text])
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(writable_db, token=TOKEN), raise_server_exceptions=False) as c:
+
+        def write(text: str) -> int:
+            return c.post("/api/articles", json={"text": text}, headers=headers).status_code
+
+        def read(i: int) -> int:
+            return c.get(f"/api/events?since=2024-02-01&limit={i + 1}").status_code
+
+        texts = list(pages)
+        with ThreadPoolExecutor(max_workers=8) as pool:  # a write among every five reads
+            futures = [
+                pool.submit(write, texts[i // 5]) if i % 5 == 0 else pool.submit(read, i)
+                for i in range(5 * len(texts))
+            ]
+            statuses = [f.result() for f in futures]
+        total = c.get("/api/events?since=2024-02-01").json()["total"]
+    assert statuses.count(201) == len(pages)
+    assert set(statuses) == {200, 201}
+    assert total == len(pages)
+
+
 def test_api_writes_analyze_stores_nothing(writable_db: Path) -> None:
     before = _counts(writable_db)
     page = {

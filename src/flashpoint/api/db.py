@@ -12,9 +12,10 @@ therefore opens the file exactly once:
 * **Token configured (writes allowed).** The server itself is the file's one writer: it opens
   one ``store.Store`` (read-write) for its whole life. Writes go through that Store under an
   in-process lock, one request at a time, each in its own transaction followed by a refresh
-  of the derived tables. Reads use cursors of the Store's connection; DuckDB's MVCC gives
-  each read a consistent snapshot, so a read never sees half a write. Reads never execute
-  anything but the SELECTs in ``store.queries``.
+  of the derived tables. Reads use cursors of one reader connection branched off the Store's
+  (same database instance, so they see each committed write at once); DuckDB's MVCC gives
+  each read a consistent snapshot, so a read never sees half a write. Reads run only the
+  query functions of ``store.queries`` and ``analytics`` (SELECTs; COPY to a file for exports).
 
 In both cases ``read()`` hands out a cursor and closes it after the request.
 """
@@ -46,15 +47,17 @@ class Database:
 
         if self.writable:
             self._store = Store(self.path)
-            self._con = self._store.con
+            # Readers branch off their own connection to the instance, never the Store's, so
+            # handing out a cursor never waits on the connection a write is running on.
+            self._con = self._store.con.cursor()
         else:
             self._con = connect_readonly(self.path)
 
     def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
         if self._store is not None:
             self._store.close()
-        elif self._con is not None:
-            self._con.close()
         self._store = None
         self._con = None
 
