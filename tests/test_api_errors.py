@@ -157,3 +157,19 @@ def test_api_errors_unexpected_failure_is_500_on_every_route(token_client, monke
         extra = {"headers": {"Authorization": f"Bearer {TOKEN}"}}
         body = _assert_shape(_call(token_client, *route, VALID[route], **extra), 500)
         assert "secret" not in body["error"]
+
+
+def test_api_errors_text_too_long_for_the_parser_is_422_not_500(api) -> None:
+    from flashpoint.api.models import MAX_TEXT_CHARS
+
+    response = api.post("/api/analyze", json={"text": "a" * (MAX_TEXT_CHARS + 1)})
+    body = _assert_shape(response, 422)
+    assert body["errors"][0]["loc"] == "body.text"
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_api_errors_publication_date_out_of_range_is_422(api, published: str) -> None:
+    # At the ends of the calendar "last week" / "next year" cannot be resolved.
+    page = {"text": "Seoul protested last week and will protest next year.", "published": published}
+    body = _assert_shape(api.post("/api/analyze", json=page), 422)
+    assert body["errors"][0]["loc"] == "body.published"

@@ -63,7 +63,7 @@ async def event_filter_params(
         Query(min_length=1, max_length=200, description="Words in the evidence sentence."),
     ] = None,
 ) -> dict[str, Any]:
-    """The event filters shared by /api/events and /api/export, as ``store.queries`` kwargs.
+    """The filters of /api/events, as ``store.queries`` keyword arguments.
 
     ``async`` only so that FastAPI calls it on the event loop instead of the thread pool.
     """
