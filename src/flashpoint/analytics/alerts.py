@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
-from ..store.queries import _date, parse_dyad
+from ..store.queries import _date, parse_dyad, placeholders
 from .tension import check_freq, counted_events_sql, period_end, period_start
 
 
@@ -245,14 +245,15 @@ def explain_alert(con: Any, alert: dict[str, Any], *, params: AlertParams | None
         """,  # noqa: S608 - fixed fragments
         [lo, hi, a, b, b, a, lo, hi],
     ).fetchall()
+    event_ids = [t["first_event_id"] for t in top]
     evidence = dict(con.execute(
-        "SELECT id, evidence_text FROM events WHERE id = ANY(?::VARCHAR[])",
-        [[t["first_event_id"] for t in top]],
-    ).fetchall())
+        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",  # noqa: S608
+        event_ids,
+    ).fetchall()) if event_ids else {}
     meta_ids = sorted({t["article_id"] for t in top} | {aid for aid, _ in counts})
     cur = con.execute(
         "SELECT id AS article_id, title, url, source, published FROM articles "
-        "WHERE id = ANY(?::VARCHAR[])", [meta_ids])
+        f"WHERE id IN {placeholders(len(meta_ids))}", meta_ids or [""])  # noqa: S608
     cols = [d[0] for d in cur.description]
     meta = {r[0]: _iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()}
     for t in top:

@@ -70,6 +70,12 @@ def _date(value: str | dt.date | None, name: str) -> dt.date | None:
         raise InputError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from e
 
 
+def placeholders(n: int) -> str:
+    """``(?, ?, ...)`` for an IN list. DuckDB answers ``id IN (?, ?)`` from the primary-key
+    index but scans the table for ``id = ANY(?)``: 12 ms against 120 ms for 100 ids in 1M."""
+    return "(" + ", ".join("?" * max(1, n)) + ")"
+
+
 def _rows(con: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
@@ -199,11 +205,20 @@ def events(
         plover=plover, quad_class=quad_class, since=since, until=until, text=text,
     )
     limit = max(0, min(int(limit), MAX_LIMIT))
-    sql = (
-        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE {where} "  # noqa: S608 - fixed fragments
+    # Two steps: sort only the narrow keys of the matching events, then fetch the page's
+    # full rows by id (sorting a million wide rows for a page of 100 costs ~10x more).
+    ids_sql = (
+        f"SELECT id FROM ({_EVENT_SELECT}) e WHERE {where} "  # noqa: S608 - fixed fragments
         "ORDER BY day DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?"
     )
-    return _rows(con, sql, [*params, limit, max(0, int(offset))])
+    ids = [r[0] for r in con.execute(ids_sql, [*params, limit, max(0, int(offset))]).fetchall()]
+    if not ids:
+        return []
+    page_sql = (
+        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE id IN {placeholders(len(ids))} "  # noqa: S608
+        "ORDER BY day DESC NULLS LAST, article_id, idx"
+    )
+    return _rows(con, page_sql, ids)
 
 
 UNIQUE_EVENT_COLUMNS = (
@@ -241,14 +256,31 @@ def unique_events(
         SELECT u.id, u.day, u.source_code, u.source_text, u.target_code, u.target_text, u.cameo,
                u.cameo_root, u.plover, u.quad_class, u.goldstein, u.negated, u.modality,
                u.num_mentions, u.num_stories, u.num_articles, u.num_sources,
-               e.evidence_text, u.first_article_id AS article_id, a.title, a.url, a.source
-        FROM (SELECT * FROM unique_events u WHERE {where}
-              ORDER BY u.day DESC NULLS LAST, u.id LIMIT ? OFFSET ?) u
-        JOIN events e ON e.id = u.first_event_id
-        JOIN articles a ON a.id = u.first_article_id
-        ORDER BY u.day DESC NULLS LAST, u.id
+               u.first_event_id, u.first_article_id AS article_id
+        FROM unique_events u WHERE {where}
+        ORDER BY u.day DESC NULLS LAST, u.id LIMIT ? OFFSET ?
     """  # noqa: S608 - fixed fragments
-    return _rows(con, sql, [*params, limit, max(0, int(offset))])
+    rows = _rows(con, sql, [*params, limit, max(0, int(offset))])
+    if not rows:
+        return []
+    # Point lookups, not joins: a join would scan the whole events table for one page.
+    event_ids = sorted({r["first_event_id"] for r in rows})
+    evidence = dict(con.execute(
+        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",  # noqa: S608
+        event_ids,
+    ).fetchall())
+    article_ids = sorted({r["article_id"] for r in rows})
+    arts = {r[0]: r[1:] for r in con.execute(
+        f"SELECT id, title, url, source FROM articles WHERE id IN {placeholders(len(article_ids))}",  # noqa: S608
+        article_ids,
+    ).fetchall()}
+    out = []
+    for r in rows:
+        title, url, source = arts.get(r["article_id"], (None, None, None))
+        r["evidence_text"] = evidence.get(r.pop("first_event_id"))
+        out.append({c: r.get(c) for c in UNIQUE_EVENT_COLUMNS[:-4]}
+                   | {"article_id": r["article_id"], "title": title, "url": url, "source": source})
+    return out
 
 
 def count_events(con: Any, **filters: Any) -> int:

@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 from ..errors import StoreError
 from ..records import Analysis, Article, Event, Skipped, StatementCheck
 from . import dedup
+from .queries import placeholders
 from .schema import (
     DERIVED_TABLES,
     INDEXES,
@@ -277,7 +278,7 @@ class Store:
         if not ids:
             return set()
         rows = self.con.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            f"SELECT id FROM articles WHERE id IN {placeholders(len(ids))}", ids  # noqa: S608
         ).fetchall()
         return {r[0] for r in rows}
 
