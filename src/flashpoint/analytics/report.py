@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import queries
-from .alerts import alerts, explain_alert
+from .alerts import alerts, default_params, explain_alert
+from .tension import series
+
+SPARK = "▁▂▃▄▅▆▇█"
 
 
 def summary(con: Any, *, top: int = 5, latest_alerts: int = 5) -> dict[str, Any]:
@@ -18,8 +21,19 @@ def summary(con: Any, *, top: int = 5, latest_alerts: int = 5) -> dict[str, Any]
     found = alerts(con, explain=False)
     for a in found[:latest_alerts]:
         explain_alert(con, a)
+    weeks = default_params().window * 2
+    tension = []
+    for d in queries.dyads(con, limit=top):
+        rows = series(con, dyad=d["dyad"], freq="week")[-weeks:]
+        tension.append({
+            "dyad": d["dyad"],
+            "weeks": [r["period"] for r in rows],
+            "conflict_intensity": [r["conflict_intensity"] for r in rows],
+            "events": [r["events"] for r in rows],
+        })
     return {
         "counts": counts,
+        "tension": tension,
         "period": [d.isoformat() if d else None for d in span],
         "articles_merged": merged,
         "top_dyads": queries.dyads(con, limit=top),
@@ -74,6 +88,15 @@ def print_report(db: str, *, console: Any) -> dict[str, Any]:
                       f"[{'red' if g < 0 else 'green'}]{g:+.2f}[/]",
                       f"{d['material_conflict_share']:.0%}", d["first_day"], d["last_day"])
     console.print(table)
+    if s["tension"]:
+        console.print(f"[bold]Weekly conflict intensity[/] (Σ −Goldstein of unique events, "
+                      f"last {len(s['tension'][0]['weeks'])} weeks; blank = none, █ = the peak)")
+    for t in s["tension"]:
+        peak = max(t["conflict_intensity"], default=0) or 1
+        line = "".join(SPARK[min(7, round(7 * v / peak))] if v else " " for v in
+                       t["conflict_intensity"])
+        console.print(f"  {t['dyad']:<9} [red]{line}[/]  peak {peak:g}, "
+                      f"{sum(t['events'])} events, to week of {t['weeks'][-1]}", highlight=False)
     if not s["latest_alerts"]:
         console.print("[green]no escalation alerts[/] (robust z of weekly conflict intensity "
                       "against each dyad's previous 8 weeks; see analytics/data/alerts.json)")
