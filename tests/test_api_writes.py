@@ -4,6 +4,7 @@ once; the analyse route runs the real pipeline on a hand-written page."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,23 @@ def test_api_writes_with_token_store_and_show_at_once(writable_db: Path, stub_an
         assert again.status_code == 200 and again.json()["created"] is False
         article = c.get(f"/api/articles/{stub_analysis.article.id}").json()
         assert article["article"]["title"] == "Stub report"
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/x-www-form-urlencoded", None, "application/json"]
+)
+def test_api_writes_accept_json_body_as_curl_d_sends_it(
+    writable_db: Path, stub_analysis, content_type
+) -> None:
+    """`curl -H "Authorization: Bearer ..." -d @page.json` says form-urlencoded: still JSON."""
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    if content_type:
+        headers["Content-Type"] = content_type
+    with TestClient(create_app(writable_db, token=TOKEN), raise_server_exceptions=False) as c:
+        response = c.post("/api/articles", content=json.dumps(PAGE).encode(), headers=headers)
+        bad = c.post("/api/articles", content=b"text=not json", headers=headers)
+    assert response.status_code == 201
+    assert bad.status_code == 422 and bad.json()["errors"][0]["loc"] == "body"
 
 
 def test_api_writes_concurrent_with_reads_lose_nothing(writable_db: Path, monkeypatch) -> None:
