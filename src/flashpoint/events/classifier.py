@@ -113,9 +113,10 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
     if chosen is None:
         chosen = weak_trigger(sent, klass)
     if chosen is None:
-        if sent.root.pos_ not in ("VERB", "AUX"):
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
             return founds
-        chosen = analyze(sent.root, CLASS_DEFAULT[klass])
+        chosen = analyze(root, CLASS_DEFAULT[klass])
     if founds and chosen.source is None:
         chosen.source = founds[0].source  # the speaker of the statement the rules saw
     return [chosen, *rest]

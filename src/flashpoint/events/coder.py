@@ -21,7 +21,7 @@ from typing import Any
 
 from ..records import Actor, Event, Location, Span
 from . import classifier, tables
-from .dates import event_date
+from .dates import date_phrases, event_date
 from .predicates import Found, _noun_found, _own, analyze, noun_code, verb_code
 
 Token = Any
@@ -38,6 +38,7 @@ class _DocState:
     published: dt.date | None
     context_country: str | None
     memory: Any = None  # flashpoint.actors.DocActors of this document, when available
+    actors: dict[tuple[int, str], Actor | None] = field(default_factory=dict)  # per token and role
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: Counter[str] = field(default_factory=Counter)
@@ -73,8 +74,11 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     founds = classifier.adjust(sent, list(_found_events(sent)), analyze=_made, weak_trigger=_weak_trigger)
     if not founds:
         return []
-    evidence = Span(text=sent.text, start=sent.start_char, end=sent.end_char)
+    text = sent.doc.text[sent.start_char : sent.end_char]  # Span.text would rebuild it per call
+    evidence = Span(text=text, start=sent.start_char, end=sent.end_char)
     location = _location(sent)
+    according = _according_to(sent) if "ccording to" in text else None
+    phrases = date_phrases(sent)
     events: list[Event] = []
     seen: set[tuple[str, int]] = set()
     for i, f in enumerate(founds):
@@ -82,7 +86,7 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
         if key in seen:
             continue
         seen.add(key)
-        event = _to_event(f, sent, state, evidence, location)
+        event = _to_event(f, sent, state, evidence, location, according, phrases)
         if event is not None:
             events.append(event)
     return events
@@ -92,9 +96,10 @@ def _found_events(sent: Any) -> Iterator[Found]:
     """Coded predicates of a sentence: the root's event first, then by distance from the root."""
     used: set[int] = set()
     order = _bfs(sent)
+    root_i = order[0].i
     main = None
     for tok in order:
-        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == sent.root.i:
+        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i:
             main = analyze(tok)
             if main is not None:
                 break
@@ -160,7 +165,7 @@ def _bfs(sent: Any) -> list[Token]:
     out = [sent.root]
     i = 0
     while i < len(out):
-        out.extend(sorted(out[i].children, key=lambda t: t.i))
+        out.extend(out[i].children)  # spaCy yields children in text order
         i += 1
     return out
 
@@ -179,7 +184,15 @@ def _phrase(tok: Token) -> str:
     return " ".join(t.text for t in parts)
 
 
-def _to_event(f: Found, sent: Any, state: _DocState, evidence: Span, location: Location | None) -> Event | None:
+def _to_event(
+    f: Found,
+    sent: Any,
+    state: _DocState,
+    evidence: Span,
+    location: Location | None,
+    according: str | None,
+    phrases: list[tuple[Any, str]],
+) -> Event | None:
     try:
         meta = tables.info(f.code)
     except Exception:  # an unknown code from a bad table row must not break a whole article
@@ -213,10 +226,10 @@ def _to_event(f: Found, sent: Any, state: _DocState, evidence: Span, location: L
         target = None
     attribution = f.attribution_text or (_np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
-        attribution = _according_to(sent)
+        attribution = according
     if location is not None and location.country:
         source = _place_actor(source, location.country)
-    when = event_date(sent, f.trigger, state.published, future=f.future)
+    when = event_date(sent, f.trigger, state.published, future=f.future, phrases=phrases)
     return Event(
         source=source,
         target=target,
@@ -251,8 +264,8 @@ def _place_actor(actor: Actor | None, country: str) -> Actor | None:
 
 def _according_to(sent: Any) -> str | None:
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
-            for c in tok.doc[tok.i + 1].children:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            for c in tok.nbor().children:
                 if c.dep_ == "pobj":
                     return _np_text(c)
     return None
@@ -283,8 +296,16 @@ def _np_text(tok: Token) -> str:
 
 
 def _actor(tok: Token | None, state: _DocState, *, role: str) -> Actor | None:
+    """The actor of a source/target token, resolved once per token and role in a document."""
     if tok is None:
         return None
+    key = (tok.i, role)
+    if key not in state.actors:
+        state.actors[key] = _actor_uncached(tok, state, role=role)
+    return state.actors[key]
+
+
+def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
     low = tok.lower_
     if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
         if low in PRONOUNS_PERSON:

@@ -134,9 +134,20 @@ def date_phrases(sent: Any) -> list[tuple[Any, str]]:
     return out
 
 
-def event_date(sent: Any, trigger: Any, published: dt.date | None, *, future: bool = False) -> EventDate:
-    """The date of the event triggered by ``trigger``: the DATE phrase closest to it in the parse."""
-    phrases = date_phrases(sent)
+def event_date(
+    sent: Any,
+    trigger: Any,
+    published: dt.date | None,
+    *,
+    future: bool = False,
+    phrases: list[tuple[Any, str]] | None = None,
+) -> EventDate:
+    """The date of the event triggered by ``trigger``: the DATE phrase closest to it in the parse.
+
+    ``phrases`` are the sentence's ``date_phrases`` when the caller has them already.
+    """
+    if phrases is None:
+        phrases = date_phrases(sent)
     if not phrases:
         return NO_DATE
     best: tuple[int, int, int] | None = None
