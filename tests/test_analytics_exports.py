@@ -12,7 +12,15 @@ from flashpoint.analytics import exports
 from flashpoint.analytics.plot import plot_tension
 from flashpoint.errors import InputError
 from flashpoint.records import (
-    Actor, Analysis, Article, Event, Location, Skipped, Span, StatementCheck, content_id,
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Location,
+    Skipped,
+    Span,
+    StatementCheck,
+    content_id,
 )
 from flashpoint.store import Store, connect_readonly
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
 import sys
 
@@ -99,7 +100,7 @@ def test_store_refresh_builds_stories_with_sources(tmp_path):
 def test_store_dedup_bands_cover_the_signature():
     ranges = dedup.band_ranges()
     assert ranges[0][0] == 0 and ranges[-1][1] == dedup.NUM_PERM
-    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
     keys = dedup.band_keys(np.vstack([dedup.signature(WIRE), dedup.signature(COPY)]))
     assert keys.shape == (2, len(ranges)) and (keys[0] == keys[1]).any()
 

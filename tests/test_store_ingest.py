@@ -26,7 +26,7 @@ labour law, police said.</description></item>
 @pytest.fixture()
 def feed_url():
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server API
+        def do_GET(self):
             if self.path == "/rss.xml":
                 body = RSS.encode()
                 self.send_response(200)

@@ -17,8 +17,7 @@ from flashpoint.records import (
     StatementCheck,
     content_id,
 )
-from flashpoint.store import Store, connect_readonly
-from flashpoint.store import queries
+from flashpoint.store import Store, connect_readonly, queries
 
 TEXT_A = (
     "Army units of Northland shelled a border post of Southland on Monday. "

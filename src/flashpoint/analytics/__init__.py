@@ -15,6 +15,7 @@ All functions take a read-only DuckDB connection (``flashpoint.store.connect_rea
 from __future__ import annotations
 
 from ..store import dedup
+
 # ``alerts`` (the function) is not re-exported: it would shadow the ``alerts`` module.
 from .alerts import AlertParams, default_params
 from .exports import export

@@ -194,7 +194,7 @@ def _dyad_periods(con: Any, freq: str, *, dyad: str | None, until: dt.date | Non
                sum(CASE WHEN u.goldstein < 0 THEN -u.goldstein ELSE 0 END) AS conflict_intensity
         FROM unique_events u WHERE {' AND '.join(where)}
         GROUP BY 1, 2
-    """  # noqa: S608 - freq validated, values are parameters
+    """
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
@@ -227,7 +227,7 @@ def explain_alert(con: Any, alert: dict[str, Any], *, params: AlertParams | None
         FROM unique_events u
         WHERE {pair} AND u.day BETWEEN ? AND ? AND u.goldstein < 0 AND {counted_events_sql()}
         ORDER BY u.goldstein, u.num_mentions DESC, u.id LIMIT ?
-        """,  # noqa: S608 - fixed fragments
+        """,
         [a, b, b, a, lo, hi, p.top_events],
     )
     cols = [d[0] for d in cur.description]
@@ -242,18 +242,18 @@ def explain_alert(con: Any, alert: dict[str, Any], *, params: AlertParams | None
               AND {counted_events_sql()}
         )
         GROUP BY g.article_id
-        """,  # noqa: S608 - fixed fragments
+        """,
         [lo, hi, a, b, b, a, lo, hi],
     ).fetchall()
     event_ids = [t["first_event_id"] for t in top]
     evidence = dict(con.execute(
-        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",  # noqa: S608
+        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",
         event_ids,
     ).fetchall()) if event_ids else {}
     meta_ids = sorted({t["article_id"] for t in top} | {aid for aid, _ in counts})
     cur = con.execute(
         "SELECT id AS article_id, title, url, source, published FROM articles "
-        f"WHERE id IN {placeholders(len(meta_ids))}", meta_ids or [""])  # noqa: S608
+        f"WHERE id IN {placeholders(len(meta_ids))}", meta_ids or [""])
     cols = [d[0] for d in cur.description]
     meta = {r[0]: _iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()}
     for t in top:

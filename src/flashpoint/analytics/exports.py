@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..store.queries import EVENT_COLUMNS, _EVENT_SELECT, event_filters
+from ..store.queries import _EVENT_SELECT, EVENT_COLUMNS, event_filters
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "acled")
 
@@ -160,7 +160,7 @@ def _copy(con: Any, sql: str, params: list[Any], path: Path, fmt: str) -> Path:
         "tsv": "FORMAT csv, HEADER true, DELIMITER '\t'",
         "jsonl": "FORMAT json",
     }[fmt]
-    con.execute(f"COPY ({sql}) TO '{target}' ({options})", params)  # noqa: S608 - escaped path
+    con.execute(f"COPY ({sql}) TO '{target}' ({options})", params)
     return path
 
 
@@ -173,18 +173,21 @@ def _table_query(table: str, *, dyad: Any, since: Any, until: Any) -> tuple[str,
     if table == "events":
         where, params = event_filters(dyad=dyad, since=since, until=until)
         col_list = ", ".join(f'e."{c}"' for c in cols)
-        return f"SELECT {col_list} FROM ({_EVENT_SELECT}) e WHERE {where} " \
-               "ORDER BY day, article_id, idx", params  # noqa: S608
+        sql = (
+            f"SELECT {col_list} FROM ({_EVENT_SELECT}) e WHERE {where} "
+            "ORDER BY day, article_id, idx"
+        )
+        return sql, params
     if table == "unique_events":
         where, params = _unique_filters(dyad, since, until)
         col_list = ", ".join(f'u."{c}"' for c in cols)
-        return f"SELECT {col_list} FROM unique_events u WHERE {where} ORDER BY day, id", params  # noqa: S608
+        return f"SELECT {col_list} FROM unique_events u WHERE {where} ORDER BY day, id", params
     select = ", ".join(
         "array_to_string(notes, '; ') AS notes" if c == "notes" else f'"{c}"' for c in cols
     )
     order = {"articles": "published, id", "statements": "article_id, idx", "skips": "id",
              "stories": "story_id", "story_members": "story_id, article_id"}[table]
-    return f"SELECT {select} FROM {table} ORDER BY {order}", []  # noqa: S608 - fixed names
+    return f"SELECT {select} FROM {table} ORDER BY {order}", []
 
 
 def _gdelt_query(*, dyad: Any, since: Any, until: Any) -> tuple[str, list[Any]]:
@@ -222,8 +225,10 @@ def _gdelt_query(*, dyad: Any, since: Any, until: Any) -> tuple[str, list[Any]]:
         "u.goldstein AS GoldsteinScale", "u.num_mentions AS NumMentions",
         "u.num_sources AS NumSources", "u.num_articles AS NumArticles", "NULL AS AvgTone",
         *no_geo("Actor1"), *no_geo("Actor2"),
-        "CASE WHEN e.location_lat IS NOT NULL THEN 4 WHEN e.location_country IS NOT NULL "
-        "THEN 1 END AS ActionGeo_Type",
+        (
+            "CASE WHEN e.location_lat IS NOT NULL THEN 4 WHEN e.location_country IS NOT NULL "
+            "THEN 1 END AS ActionGeo_Type"
+        ),
         "e.location_text AS ActionGeo_FullName", "e.location_country AS ActionGeo_CountryCode",
         "NULL AS ActionGeo_ADM1Code", "NULL AS ActionGeo_ADM2Code",
         "e.location_lat AS ActionGeo_Lat", "e.location_lon AS ActionGeo_Long",
@@ -232,7 +237,7 @@ def _gdelt_query(*, dyad: Any, since: Any, until: Any) -> tuple[str, list[Any]]:
         "coalesce(a.url, a.origin) AS SOURCEURL",
     ]
     sql = (
-        f"SELECT {', '.join(cols)} FROM unique_events u "  # noqa: S608 - fixed fragments
+        f"SELECT {', '.join(cols)} FROM unique_events u "
         "JOIN events e ON e.id = u.first_event_id JOIN articles a ON a.id = u.first_article_id "
         f"WHERE u.day IS NOT NULL AND {where} ORDER BY u.day, u.id"
     )
@@ -287,5 +292,5 @@ def _acled(con: Any, path: Path, *, dyad: Any, since: Any, until: Any) -> Path:
                ON c.iso3 = coalesce(e.location_country, u.source_country, u.target_country)
         WHERE u.day IS NOT NULL AND {where}
         ORDER BY u.day, u.id
-    """  # noqa: S608 - fixed fragments, values are parameters
+    """
     return _copy(con, sql, params, path, "csv")

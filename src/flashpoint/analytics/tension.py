@@ -123,7 +123,7 @@ def series(
                    AS conflict_intensity
         FROM periods p LEFT JOIN ev ON ev.period = p.period
         GROUP BY p.period ORDER BY p.period
-    """  # noqa: S608 - freq and step come from FREQS, values are parameters
+    """
     cur = con.execute(sql, [*params, lo, hi])
     cols = [d[0] for d in cur.description]
     out = []

@@ -14,11 +14,10 @@ from .queries import connect_readonly
 from .schema import SCHEMA_VERSION
 from .writer import DEFAULT_DB, RefreshStats, Store, WriteStats
 
-
 __all__ = [
     "DEFAULT_DB",
-    "RefreshStats",
     "SCHEMA_VERSION",
+    "RefreshStats",
     "Store",
     "WriteStats",
     "connect_readonly",

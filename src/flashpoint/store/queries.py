@@ -208,14 +208,14 @@ def events(
     # Two steps: sort only the narrow keys of the matching events, then fetch the page's
     # full rows by id (sorting a million wide rows for a page of 100 costs ~10x more).
     ids_sql = (
-        f"SELECT id FROM ({_EVENT_SELECT}) e WHERE {where} "  # noqa: S608 - fixed fragments
+        f"SELECT id FROM ({_EVENT_SELECT}) e WHERE {where} "
         "ORDER BY day DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?"
     )
     ids = [r[0] for r in con.execute(ids_sql, [*params, limit, max(0, int(offset))]).fetchall()]
     if not ids:
         return []
     page_sql = (
-        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE id IN {placeholders(len(ids))} "  # noqa: S608
+        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE id IN {placeholders(len(ids))} "
         "ORDER BY day DESC NULLS LAST, article_id, idx"
     )
     return _rows(con, page_sql, ids)
@@ -259,19 +259,19 @@ def unique_events(
                u.first_event_id, u.first_article_id AS article_id
         FROM unique_events u WHERE {where}
         ORDER BY u.day DESC NULLS LAST, u.id LIMIT ? OFFSET ?
-    """  # noqa: S608 - fixed fragments
+    """
     rows = _rows(con, sql, [*params, limit, max(0, int(offset))])
     if not rows:
         return []
     # Point lookups, not joins: a join would scan the whole events table for one page.
     event_ids = sorted({r["first_event_id"] for r in rows})
     evidence = dict(con.execute(
-        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",  # noqa: S608
+        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",
         event_ids,
     ).fetchall())
     article_ids = sorted({r["article_id"] for r in rows})
     arts = {r[0]: r[1:] for r in con.execute(
-        f"SELECT id, title, url, source FROM articles WHERE id IN {placeholders(len(article_ids))}",  # noqa: S608
+        f"SELECT id, title, url, source FROM articles WHERE id IN {placeholders(len(article_ids))}",
         article_ids,
     ).fetchall()}
     out = []
@@ -286,7 +286,7 @@ def unique_events(
 def count_events(con: Any, **filters: Any) -> int:
     """Number of events matching the same filters as ``events``."""
     where, params = event_filters(**filters)
-    sql = f"SELECT count(*) FROM ({_EVENT_SELECT}) e WHERE {where}"  # noqa: S608
+    sql = f"SELECT count(*) FROM ({_EVENT_SELECT}) e WHERE {where}"
     return con.execute(sql, params).fetchall()[0][0]
 
 
@@ -298,7 +298,7 @@ def article(con: Any, article_id: str) -> dict[str, Any] | None:
     art = rows[0]
     art["events"] = _rows(
         con,
-        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE article_id = ? ORDER BY idx",  # noqa: S608
+        f"SELECT * FROM ({_EVENT_SELECT}) e WHERE article_id = ? ORDER BY idx",
         [article_id],
     )
     art["statements"] = _rows(
@@ -344,7 +344,7 @@ def articles(
         "a.num_words, a.story_id, a.ingested_at, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS num_events, "
         "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS num_statements "
-        f"FROM articles a WHERE {' AND '.join(where) or 'TRUE'} "  # noqa: S608
+        f"FROM articles a WHERE {' AND '.join(where) or 'TRUE'} "
         "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?"
     )
     limit = max(0, min(int(limit), MAX_LIMIT))
@@ -402,7 +402,7 @@ def statements(
     return _rows(
         con,
         "SELECT s.*, a.title, a.url FROM statements s JOIN articles a ON a.id = s.article_id "
-        f"WHERE {where} ORDER BY a.published DESC NULLS LAST, s.article_id, s.idx "  # noqa: S608
+        f"WHERE {where} ORDER BY a.published DESC NULLS LAST, s.article_id, s.idx "
         "LIMIT ? OFFSET ?",
         [*params, limit, max(0, int(offset))],
     )
@@ -416,7 +416,7 @@ def skips(
     limit = max(0, min(int(limit), MAX_LIMIT))
     return _rows(
         con,
-        f"SELECT * FROM skips WHERE {where} ORDER BY \"at\" DESC, id LIMIT ? OFFSET ?",  # noqa: S608
+        f"SELECT * FROM skips WHERE {where} ORDER BY \"at\" DESC, id LIMIT ? OFFSET ?",
         [*params, limit, max(0, int(offset))],
     )
 
@@ -429,7 +429,7 @@ def skip_reasons(con: Any) -> dict[str, int]:
 def counts(con: Any) -> dict[str, int]:
     """Row count of every table."""
     return {
-        t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # noqa: S608 - fixed names
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
         for t in (*PRIMARY_TABLES, *DERIVED_TABLES)
     }
 
@@ -452,5 +452,5 @@ def dyads(con: Any, *, limit: int = 20, since: str | dt.date | None = None) -> l
                min(day) AS first_day, max(day) AS last_day
         FROM unique_events WHERE {where} AND NOT negated
         GROUP BY 1 ORDER BY events DESC, dyad LIMIT ?
-    """  # noqa: S608 - fixed fragments
+    """
     return _rows(con, sql, [*params, max(0, min(int(limit), MAX_LIMIT))])

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlparse
 
 from ..errors import StoreError
@@ -215,7 +215,7 @@ class Store:
         self._ensure_schema()
 
     # -- lifecycle ---------------------------------------------------------------------------
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -224,7 +224,7 @@ class Store:
     def close(self) -> None:
         try:
             self.con.close()
-        except Exception:  # noqa: BLE001 - closing twice or after a failed open is harmless
+        except Exception:  # noqa: BLE001, S110 - closing twice or after a failed open is harmless
             pass
 
     def _ensure_schema(self) -> None:
@@ -278,14 +278,14 @@ class Store:
         if not ids:
             return set()
         rows = self.con.execute(
-            f"SELECT id FROM articles WHERE id IN {placeholders(len(ids))}", ids  # noqa: S608
+            f"SELECT id FROM articles WHERE id IN {placeholders(len(ids))}", ids
         ).fetchall()
         return {r[0] for r in rows}
 
     def counts(self) -> dict[str, int]:
         """Row count of every table (primary and derived)."""
         return {
-            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # noqa: S608 - fixed names
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
             for t in (*PRIMARY_TABLES, *DERIVED_TABLES)
         }
 
@@ -364,13 +364,13 @@ class Store:
             for table, table_rows in rows.items():
                 if not table_rows or table == "story_members":
                     continue
-                before = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # noqa: S608
+                before = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
                 tbl = pa.Table.from_pylist(table_rows, schema=self._schemas[table])
                 self.con.register("_batch", tbl)
                 cols = ", ".join(f'"{c}"' for c in tbl.schema.names)
-                self.con.execute(f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _batch")  # noqa: S608
+                self.con.execute(f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _batch")
                 self.con.unregister("_batch")
-                added = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] - before  # noqa: S608
+                added = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] - before
                 if table == "events":
                     stats.events = added
                 elif table == "statements":
@@ -479,7 +479,7 @@ def _chunks(
 def _rollback(con: Any) -> None:
     try:
         con.rollback()
-    except Exception:  # noqa: BLE001 - no transaction open
+    except Exception:  # noqa: BLE001, S110 - no transaction open
         pass
 
 

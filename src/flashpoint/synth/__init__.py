@@ -313,4 +313,4 @@ def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
 
 
-__all__ = ["Report", "SOURCE_PREFIX", "SynthStats", "generate", "reports", "templates", "world"]
+__all__ = ["SOURCE_PREFIX", "Report", "SynthStats", "generate", "reports", "templates", "world"]
