@@ -212,7 +212,8 @@ def predict(rows: Sequence[Row], model: dict[str, Any]) -> list[bool]:
 
 
 _SUPPORT_FEATURES = frozenset(
-    {"coverage_min", "core_coverage_min", "verb_coverage_min", "alignment_min", "copy_min", "role_match", "synonym"}
+    {"coverage_min", "core_coverage_min", "verb_coverage_min", "alignment_min", "copy_min", "role_match", "synonym",
+     "alignment_mean", "core_coverage_mean"}
 )
 
 
@@ -478,7 +479,7 @@ def _ent_of(token: Any) -> Any | None:
 DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "claims"
 EXAMPLES_PATH = Path(__file__).resolve().parents[3] / "examples"
 FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "claims_floors.json"
-FIT_C = 0.2
+FIT_C = 0.05
 
 
 @dataclass

@@ -492,6 +492,8 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
     f["core_coverage_min"] = min((_share(c, _CORE) for c in factual), default=0.0)
     f["verb_coverage_min"] = min((_share(c, ("verb",)) for c in factual), default=1.0)
     f["alignment_min"] = min((c.alignment for c in factual), default=0.0)
+    f["alignment_mean"] = sum(c.alignment for c in factual) / len(factual) if factual else 0.0
+    f["core_coverage_mean"] = sum(_share(c, _CORE) for c in factual) / len(factual) if factual else 0.0
     words = [t.lower_ for t in statement_doc if not (t.is_punct or t.is_space)]
     pairs = list(zip(words, words[1:]))
     f["bigram_novel"] = (sum(1 for p in pairs if p not in index.bigrams) / len(pairs)) if pairs else 0.0
