@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,8 +118,8 @@ def ingest(
 
     ``workers`` analysis processes (default: all cores); ``batch_size`` articles per
     ``nlp.pipe`` batch; a transaction is committed every ``commit_every`` articles or 2 s.
-    ``items`` replaces the readers with an already-built stream (the API and tests use it). ``on_progress`` is called after each
-    committed batch and once at the end (``stats.done``). Raises ``StoreError`` when the
+    ``items`` replaces the readers with an already-built stream (the API and tests use it).
+    ``on_progress`` is called after each committed batch and once at the end (``stats.done``). Raises ``StoreError`` when the
     database cannot be opened or written; bad inputs never raise, they become skips.
     """
     from ..pipeline import analyze_many
@@ -132,7 +132,17 @@ def ingest(
     )
 
     with Store(Path(db), batch_articles=max(1, commit_every)) as store:
-        side: deque[Analysis] = deque()
+        analysed = WriteStats()  # what the main write has committed so far
+        seen_again = WriteStats()  # sightings of articles that were already stored
+
+        def report() -> None:
+            total = WriteStats()
+            total.add(analysed)
+            total.add(seen_again)
+            _copy(total, stats)
+            stats.seconds = time.perf_counter() - start
+            if on_progress is not None:
+                on_progress(stats)
 
         def counted(src: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
             for item in src:
@@ -140,36 +150,30 @@ def ingest(
                 yield item
 
         def fresh_only(src: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
-            # Articles already committed skip the NLP; they come back as a bare Analysis so
-            # the writer records the sighting. Copies not yet committed (in flight in this
-            # run) go through analysis: the writer stores the first and counts the others.
+            # Articles already committed skip the NLP: their sighting is written right here,
+            # in its own small transaction (this runs while the main writer collects its next
+            # batch, never inside its transaction), so a full re-run of a big corpus holds
+            # nothing in memory. Copies not yet committed (in flight in this run) go through
+            # analysis: the writer stores the first and counts the others as known.
             for chunk in _chunks(src, LOOKUP_CHUNK):
                 known = store.known_ids(x.id for x in chunk if isinstance(x, Article))
+                if known:
+                    seen_again.add(store.write(
+                        [Analysis(article=x) for x in chunk
+                         if isinstance(x, Article) and x.id in known]))
+                    report()
                 for x in chunk:
-                    if isinstance(x, Article) and x.id in known:
-                        side.append(Analysis(article=x))
-                    else:
+                    if not (isinstance(x, Article) and x.id in known):
                         yield x
 
-        def merged(results: Iterable[Analysis]) -> Iterator[Analysis]:
-            for result in results:
-                while side:
-                    yield side.popleft()
-                yield result
-            while side:
-                yield side.popleft()
-
         def progress(ws: WriteStats) -> None:
-            _copy(ws, stats)
-            stats.seconds = time.perf_counter() - start
-            if on_progress is not None:
-                on_progress(stats)
+            analysed.__dict__.update(ws.__dict__)
+            report()
 
         analyses = analyze_many(
             fresh_only(counted(stream)), batch_size=batch_size, n_process=workers
         )
-        written = store.write(merged(analyses), on_batch=progress)
-        _copy(written, stats)
+        progress(store.write(analyses, on_batch=progress))
         refreshed = store.refresh()
     stats.stories = refreshed.stories
     stats.articles_merged = refreshed.articles_merged
