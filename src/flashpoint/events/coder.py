@@ -72,6 +72,7 @@ def code_sentence(
 
 def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     founds = classifier.adjust(sent, list(_found_events(sent)), analyze=_made, weak_trigger=_weak_trigger)
+    founds = _protest_first(founds)
     if not founds:
         return []
     text = sent.doc.text[sent.start_char : sent.end_char]  # Span.text would rebuild it per call
@@ -131,6 +132,17 @@ def _found_events(sent: Any) -> Iterator[Found]:
         used |= f.used
         yield f
         count += 1
+
+
+def _protest_first(founds: list[Found]) -> list[Found]:
+    """"Thousands marched, demanding ...": the protest is the event, the demand its content."""
+    if len(founds) > 1 and founds[0].code[:2] in ("02", "10"):
+        for i, f in enumerate(founds[1:], start=1):
+            if f.code[:2] == "14":
+                if f.source is None:
+                    f.source = founds[0].source  # the demonstrators are who demand
+                return [f, *founds[:i], *founds[i + 1 :]]
+    return founds
 
 
 def _made(root: Token, code: str) -> Found:
@@ -229,11 +241,12 @@ def _to_event(
         attribution = according
     if location is not None and location.country:
         source = _place_actor(source, location.country)
+    code = f.code
     when = event_date(sent, f.trigger, state.published, future=f.future, phrases=phrases)
     return Event(
         source=source,
         target=target,
-        cameo=f.code,
+        cameo=code,
         cameo_root=meta.root,
         plover=meta.plover,
         quad_class=meta.quad_class,
