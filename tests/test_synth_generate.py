@@ -81,3 +81,20 @@ def test_synth_rejects_bad_format(tmp_path):
 
     with pytest.raises(InputError):
         synth.generate(1, tmp_path, fmt="xml")
+
+
+def test_synth_episodes_are_where_conflict_concentrates():
+    eps = synth.episodes(seed=4)
+    assert eps and all(a < b for _, a, b in eps)
+    rows = list(synth.reports(4000, seed=4))
+    conflict = {k for k, v in synth.templates()["kinds"].items() if v["conflict"]}
+
+    def inside(r):
+        return any(r.dyad == d and a <= r.published <= b for d, a, b in eps)
+
+    def share(rs):
+        return sum(r.kind in conflict for r in rs) / max(1, len(rs))
+
+    ins = [r for r in rows if inside(r) and not r.copy_of]
+    outs = [r for r in rows if not inside(r) and not r.copy_of]
+    assert share(ins) > share(outs) + 0.2

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import FlashpointError
-from .app import app
+from .app import app, bench_app
 
 DEFAULT_DB = "flashpoint.duckdb"
 
@@ -539,3 +539,42 @@ def synth(
         return
     out.print(f"{stats.reports:,} synthetic reports ({stats.copies:,} syndicated copies, "
               f"{stats.words:,} words) in {stats.files:,} files under {output}/", highlight=False)
+
+
+# --- bench alerts ----------------------------------------------------------------------------
+
+
+@bench_app.command("alerts")
+def bench_alerts(
+    db: DbOpt = DEFAULT_DB,
+    seed: Annotated[int, typer.Option(help="The --seed the synthetic corpus was made with.")] = 1,
+    start: Annotated[str, typer.Option(help="The corpus --start.")] = "2023-01-01",
+    days: Annotated[int, typer.Option(help="The corpus --days.")] = 365,
+) -> None:
+    """Score escalation alerts on an ingested synthetic corpus against its built-in episodes:
+    share of alerts inside a true episode (precision) and of episodes alerted (recall)."""
+    import datetime as dt
+
+    from ..analytics.alerts import alerts as find_alerts
+    from ..synth import episodes
+    from .render import out
+
+    truth = episodes(seed=seed, start=dt.date.fromisoformat(start), days=days)
+    con = _open(db)
+    try:
+        found = find_alerts(con, explain=False)
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    finally:
+        con.close()
+
+    def overlaps(alert: dict[str, Any], ep: tuple[str, dt.date, dt.date]) -> bool:
+        return (alert["dyad"] == ep[0] and dt.date.fromisoformat(alert["period"]) <= ep[2]
+                and dt.date.fromisoformat(alert["period_end"]) >= ep[1])
+
+    inside = sum(any(overlaps(a, ep) for ep in truth) for a in found)
+    detected = sum(any(overlaps(a, ep) for a in found) for ep in truth)
+    out.print(f"alerts: {len(found)}, inside a true escalation episode: {inside} "
+              f"(precision {inside / max(1, len(found)):.2f}); episodes: {len(truth)}, "
+              f"alerted: {detected} (recall {detected / max(1, len(truth)):.2f})", highlight=False)

@@ -136,6 +136,21 @@ def reports(
             emitted += 1
 
 
+def episodes(
+    *, seed: int = 1, start: dt.date = dt.date(2023, 1, 1), days: int = 365
+) -> list[tuple[str, dt.date, dt.date]]:
+    """The escalation episodes ``reports``/``generate`` build in for ``seed``: ground truth
+    ``(dyad, first day, last day)`` to score alerts against."""
+    rng = random.Random(seed)
+    dyads = world()["dyads"]
+    out = []
+    for e in _episodes(rng, len(dyads), days):
+        a, b = sorted((dyads[e.dyad]["a"], dyads[e.dyad]["b"]))
+        out.append((f"{a}-{b}", start + dt.timedelta(days=e.start),
+                    start + dt.timedelta(days=e.end)))
+    return out
+
+
 def generate(
     n: int,
     out: str | Path,
