@@ -39,9 +39,7 @@ def _is_head(token: Any) -> bool:
         return True
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.dep_ == "conj" and token.head.pos_ not in ("VERB", "AUX"):
-        return False
-    return True
+    return not (token.dep_ == "conj" and token.head.pos_ not in ("VERB", "AUX"))
 
 
 def _is_commentary(head: Any) -> bool:

@@ -11,14 +11,23 @@ The statuses and mismatches become the numeric features that ``score`` weighs.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .clauses import Clause, split_clauses
-from .index import ArticleIndex, Sentence, is_negated, token_keys
+from .index import ArticleIndex, Mention, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
 from .roles import arg_text, arguments
-from .units import NAME_LABELS, Kind, canonical_entity, person_query_keys, token_key, token_kind
+from .units import (
+    NAME_LABELS,
+    Kind,
+    canonical_entity,
+    capital_country,
+    person_query_keys,
+    token_key,
+    token_kind,
+)
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
 FindingKind = Literal["negation", "antonym", "number", "actor", "role"]
@@ -279,13 +288,26 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
 
 
 def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """Every explicit mismatch of one clause with its window (see module docstring)."""
+    aligned = result.alignment >= weights().contradiction_min_alignment
+    found = _negation_findings(index, result, window)
+    found += _antonym_findings(result, window)
+    if aligned:
+        found += _number_findings(result, window[0])
+    found += _attached_actor_findings(index, result)
+    if aligned and not any(f.kind == "actor" for f in found):
+        found += _actor_findings(index, result, window[0])
+    return found
+
+
+def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """The statement negates a word the article asserts, or the reverse.
+
+    Every word counts here, light ones too: "did not say" contradicts "said".
+    """
     found: list[Finding] = []
-    lex = lexicon()
-    best = window[0]
-    # Negation: the statement negates a word the article asserts, or the reverse. Every word
-    # counts here, light ones too: "did not say" contradicts "said".
     for tok in result.clause.tokens:
-        if tok.is_punct or tok.is_stop and not tok.pos_ in ("VERB", "AUX"):
+        if tok.is_punct or (tok.is_stop and tok.pos_ not in ("VERB", "AUX")):
             continue
         keys = set(token_keys(tok))
         for k in list(keys):
@@ -300,7 +322,13 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
             found.append(Finding("negation", tok.text, f"not {tok.text}", sent))
         elif not is_negated(tok) and negated_here and not asserted_here:
             found.append(Finding("negation", f"not {tok.text}", tok.text, sent))
-    # Antonyms: the statement's word is missing but its opposite is there.
+    return found
+
+
+def _antonym_findings(result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """The statement's word is missing from the window but its opposite is there."""
+    lex = lexicon()
+    found: list[Finding] = []
     for ws in result.words:
         if ws.status in ("best", "window", "synonym"):
             continue
@@ -308,58 +336,60 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
         for sent in window:
             hit = opposite & sent.keys
             if hit:
-                found.append(Finding("antonym", sorted(hit)[0], ws.token.text, sent))
+                found.append(Finding("antonym", min(hit), ws.token.text, sent))
                 break
-    aligned = result.alignment >= weights().contradiction_min_alignment
-    # Numbers: a number the window does not have, where the window gives another of its kind.
+    return found
+
+
+def _number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
+    """A number the best sentence lacks, where it gives another of the same kind."""
+    found: list[Finding] = []
+    stated = {w.key for w in result.words if w.kind == "number"}
     for ws in result.words:
-        if ws.kind != "number" or ws.status == "best" or not aligned:
+        if ws.kind != "number" or ws.status == "best":
             continue
         label = ws.token.ent_type_ or "CARDINAL"
         form = "numeric" if ws.key.startswith("#") else "calendar"
-        stated = {w.key for w in result.words if w.kind == "number"}
-        for sent in window[:1]:
-            others = [
-                m
-                for m in sent.numbers
-                if m.label == label and m.form == form and m.key not in stated
-            ]
-            if others:
-                found.append(Finding("number", others[0].text, ws.token.text, sent))
-                break
-    # Actors attached to a thing: "South Korea's security policy goals" where the article's
-    # sentence about "security policy goals" names another actor.
-    found.extend(_attached_actor_findings(index, result))
-    # Actors: a named actor the window does not have, where the best sentence names another.
-    if aligned and not any(f.kind == "actor" for f in found):
-        seen: set[str] = set()
-        doc = result.clause.tokens[0].doc if result.clause.tokens else None
-        clause_ids = {t.i for t in result.clause.tokens}
-        stated_keys = {
-            canonical_entity(e.text)
-            for e in (doc.ents if doc is not None else ())
-            if e.start in clause_ids
-        }
-        for ent in doc.ents if doc is not None else ():
-            group = _ACTOR_GROUPS.get(ent.label_)
-            if group is None or ent.start not in clause_ids:
-                continue
-            key = canonical_entity(ent.text)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            person = person_query_keys(ent) if ent.label_ == "PERSON" else set()
-            if key in best.names or person & best.names:
-                continue
-            if not index.has_name(key) and not any(index.has_name(k) for k in person):
-                continue  # named where expected, or never named at all (then: not in source)
-            others = [
-                m
-                for m in best.entities
-                if _ACTOR_GROUPS.get(m.label) == group and m.key not in stated_keys
-            ]
-            if others:
-                found.append(Finding("actor", _describe(others[0]), ent.text, best))
+        others = [m for m in best.numbers if m.label == label and m.form == form and m.key not in stated]
+        if others:
+            found.append(Finding("number", others[0].text, ws.token.text, best))
+    return found
+
+
+def _is_stated(mention: Mention, stated: set[str]) -> bool:
+    """True when an article mention is one of the statement's actors (Seoul for South Korea)."""
+    return mention.key in stated or capital_country(mention.text) in stated
+
+
+def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -> list[Finding]:
+    """A named actor the best sentence lacks, where it names another of the same kind.
+
+    Actors the article never names are left to ``not_in_source``: the article does not talk
+    about them, it does not contradict them.
+    """
+    tokens = result.clause.tokens
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    clause_ids = {t.i for t in tokens}
+    ents = [e for e in doc.ents if e.start in clause_ids]
+    stated = {canonical_entity(e.text) for e in ents}
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for ent in ents:
+        group = _ACTOR_GROUPS.get(ent.label_)
+        key = canonical_entity(ent.text)
+        if group is None or not key or key in seen:
+            continue
+        seen.add(key)
+        person = person_query_keys(ent) if ent.label_ == "PERSON" else set()
+        if key in best.names or person & best.names:
+            continue
+        if not index.has_name(key) and not any(index.has_name(k) for k in person):
+            continue
+        others = [m for m in best.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, stated)]
+        if others:
+            found.append(Finding("actor", _describe(others[0]), ent.text, best))
     return found
 
 
@@ -367,12 +397,13 @@ _ATTACHING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 
 
 def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[Finding]:
+    """"South Korea's security policy goals" where the article's sentence about "security
+    policy goals" names another actor (and not South Korea)."""
     tokens = result.clause.tokens
     if not tokens:
         return []
     doc = tokens[0].doc
     clause_ids = {t.i for t in tokens}
-    stated = {canonical_entity(e.text) for e in doc.ents if e.start in clause_ids}
     out: list[Finding] = []
     for ent in doc.ents:
         group = _ACTOR_GROUPS.get(ent.label_)
@@ -391,18 +422,16 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
                     parts.append(c)
                     frontier.append(c)
         needed = [index.variants(token_key(p)) | {token_key(p)} for p in parts]
-        if len(needed) < 2 and not (needed and index.idf_of(token_key(head)) > 1.5):
+        if len(needed) < 2 and index.idf_of(token_key(head)) <= 1.5:
             continue  # a bare common noun ("Seoul's decision") is too weak an anchor
-        holders = [
-            sent for sent in (result.window + index.sentences)
-            if all(n & sent.keys for n in needed)
-        ]
+        holders = [sent for sent in (result.window + index.sentences) if all(n & sent.keys for n in needed)]
         if not holders:
             continue
         sent = holders[0]
         if key in sent.names or (ent.label_ == "PERSON" and person_query_keys(ent) & sent.names):
             continue
-        others = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and m.key not in stated]
+        # Another actor of the kind, even one the statement names elsewhere in another role.
+        others = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, {key})]
         if others:
             thing = doc[min(p.i for p in parts) : head.i + 1].text
             out.append(Finding("actor", f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
@@ -495,7 +524,7 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
     f["alignment_mean"] = sum(c.alignment for c in factual) / len(factual) if factual else 0.0
     f["core_coverage_mean"] = sum(_share(c, _CORE) for c in factual) / len(factual) if factual else 0.0
     words = [t.lower_ for t in statement_doc if not (t.is_punct or t.is_space)]
-    pairs = list(zip(words, words[1:]))
+    pairs = list(itertools.pairwise(words))
     f["bigram_novel"] = (sum(1 for p in pairs if p not in index.bigrams) / len(pairs)) if pairs else 0.0
     hedges = lexicon().hedges
     f["hedge"] = float(sum(1 for t in statement_doc if t.lemma_.lower() in hedges or t.lower_ in hedges))

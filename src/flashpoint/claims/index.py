@@ -17,7 +17,16 @@ from typing import Any
 
 from .lexicon import lexicon
 from .roles import Frame, frames_of
-from .units import NAME_LABELS, canonical_entity, capital_country, norm, person_name_keys, phrasal_key, token_key, token_kind
+from .units import (
+    NAME_LABELS,
+    canonical_entity,
+    capital_country,
+    norm,
+    person_name_keys,
+    phrasal_key,
+    token_key,
+    token_kind,
+)
 
 PREFIX_LEN = 5
 

@@ -111,7 +111,7 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
     for tok in span:
         if tok.pos_ != "VERB":
             continue
-        agent, patient, a_unknown, p_unknown = arguments(tok)
+        agent, patient, _, _ = arguments(tok)
         out.append(
             Frame(
                 sentence=sentence,

@@ -22,10 +22,7 @@ NAME_LABELS = frozenset(
 )
 NUMBER_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "VERB", "ADV"})
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"
-).split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _NUMBER = re.compile(r"^(\d+(?:[.,]\d+)*)([a-z]*)$")
 
@@ -77,9 +74,9 @@ def hyphen_prefix(token: Any) -> str | None:
     """"de" for "escalate" in "de-escalate": the tokenizer splits the prefix off, we join it back."""
     i = token.i
     doc = token.doc
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        if doc[i - 2].lower_ in _PREFIXES:
-            return doc[i - 2].lower_
+    joined = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    if joined and doc[i - 2].lower_ in _PREFIXES:
+        return doc[i - 2].lower_
     return None
 
 
@@ -138,11 +135,9 @@ def phrasal_key(token: Any) -> str | None:
 def _strip_name(text: str) -> str:
     lower = text.lower().strip()
     for prefix in ("the ",):
-        if lower.startswith(prefix):
-            lower = lower[len(prefix):]
+        lower = lower.removeprefix(prefix)
     for suffix in ("'s", "’s", "'"):
-        if lower.endswith(suffix):
-            lower = lower[: -len(suffix)]
+        lower = lower.removesuffix(suffix)
     return lower.strip()
 
 
@@ -187,17 +182,17 @@ def capital_country(text: str) -> str | None:
 
 
 __all__ = [
-    "Kind",
     "NAME_LABELS",
     "NUMBER_LABELS",
+    "Kind",
     "canonical_entity",
+    "capital_country",
     "hyphen_prefix",
     "is_bound_prefix",
-    "capital_country",
     "norm",
+    "number_value",
     "person_name_keys",
     "person_query_keys",
-    "number_value",
     "phrasal_key",
     "token_key",
     "token_kind",
