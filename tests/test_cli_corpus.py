@@ -144,3 +144,11 @@ def test_cli_corpus_stories_show_exact_and_near_copies(tmp_path):
     assert "exact copy" in table.stdout and "near copy" in table.stdout
     unique = runner.invoke(app, ["events", "--db", db, "--unique", "--format", "json"])
     assert unique.exit_code == 0 and json.loads(unique.stdout) == []
+
+
+def test_cli_corpus_bench_alerts_scores_against_episodes(db):
+    res = runner.invoke(app, ["bench", "alerts", "--db", db, "--seed", "1"])
+    assert res.exit_code == 0, res.output
+    from flashpoint.synth import episodes
+
+    assert "alerts: 0" in res.stdout and f"episodes: {len(episodes(seed=1))}," in res.stdout
