@@ -7,8 +7,10 @@ over word shingles:
 
 * shingles: ``SHINGLE_SIZE`` (3) consecutive lower-cased word tokens; 3 rather than 5 because
   an edit destroys as many shingles as the shingle is long, and syndicated copies are edited;
-* signature: ``NUM_PERM`` (128) MinHash permutations (datasketch, fixed seed, so signatures
-  computed in different processes, e.g. Dask workers, are comparable);
+* signature: ``NUM_PERM`` (128) MinHash values, h(x) = (a*x + b) mod (2^61 - 1) over a 32-bit
+  blake2b hash of each shingle: datasketch's MinHash family, computed here in numpy from a
+  fixed seed so signatures made in different processes (Dask workers) are comparable and
+  do not depend on datasketch's permutation-scheme API, which changed in 2.0;
 * threshold: ``THRESHOLD`` (0.6) estimated Jaccard similarity. Distinct reports on the same
   pair of countries share names and stock phrases but stay below it: at most 0.52 on 5,000
   template-built synthetic reports, which are far more alike than real news; a copy with a
@@ -17,16 +19,18 @@ over word shingles:
   Jaccard before merging;
 * LSH banding: ``BANDS`` (32) bands of ``ROWS`` (4) values, so a pair at the threshold (0.6)
   is a candidate with probability 1 - (1 - 0.6^4)^32 = 0.99 (0.9999 at 0.7), at 0.2 with 0.05.
-  Banding is done with numpy (sort each band's keys, pair equal neighbours), not a dict of
-  buckets: 100k articles cost ~80 MB instead of ~1 GB. In a group of equal band keys each
-  article is paired with at most ``MAX_LINKS`` (64) earlier ones, which bounds the work on
-  degenerate input (thousands of empty or identical texts) and changes nothing otherwise.
+  Banding is done with numpy (sort each band's keys, pair equal neighbours) rather than with
+  datasketch's ``MinHashLSH``, whose Python buckets took 566 MB for 50k articles (~1 GB at
+  100k) against ~80 MB here. In a group of equal band keys each article is paired with at
+  most ``MAX_LINKS`` (64) earlier ones, which bounds the work on degenerate input (thousands
+  of empty or identical texts); it matters only when more than 64 earlier articles share a
+  band.
 
 Clustering is greedy "leader" clustering in the order given (the store orders by publication
 date, then id): an article joins the story of its most similar earlier article when that
-similarity reaches the threshold, otherwise it starts a story. Unlike union-find over all
-pairs, a chain of small edits cannot snowball unrelated reports into one story, and the
-result depends only on the set of articles and their order, never on batch boundaries.
+similarity reaches the threshold, otherwise it starts a story (every merge is justified by
+one recorded pair: ``matched_id`` and ``similarity``). The result depends only on the set of
+articles and their order, never on batch or partition boundaries.
 
 ``cluster`` and ``cluster_signatures`` are pure functions over plain tuples so that a Dask
 runner can compute ``signature`` per partition and cluster the signatures in one place.
