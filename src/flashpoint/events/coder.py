@@ -213,6 +213,10 @@ def _to_event(
     if source_tok is not None and f.speaker is not None and source_tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
     source = _actor(source_tok, state, role="source")
+    if (source is None or not source.country) and f.speaker is not None and f.speaker is not source_tok:
+        speaker = _actor(f.speaker, state, role="source")
+        if speaker is not None and speaker.country:
+            source = speaker  # "officials in Kabul said fighters will ...": the speaker's side
     target = None
     fallback = None
     for cand in f.targets:
@@ -297,6 +301,14 @@ def np_span(tok: Token) -> Any:
             right = max(right, c.right_edge.i)
         elif c.dep_ == "appos" and c.pos_ == "PROPN":
             right = max(right, c.right_edge.i)
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.text[:1].isupper() and right == c.i - 1:
+            # a name that continues with "of": "Federal Bureau of Investigation"
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if not objs:
+                break
+            right = max(right, objs[0].right_edge.i)
+        elif c.is_punct:
+            continue
         else:
             break
     while left < tok.i and doc[left].is_punct:
@@ -333,6 +345,11 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
     if (actor is None or not actor.code) and tok.i != span.root.i:
         actor = _resolve(tok.doc[tok.i : tok.i + 1], state)
     if actor is None or not actor.country:
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":  # "the then president, Goodluck Jonathan"
+                named = _resolve(np_span(c), state)
+                if named is not None and named.country:
+                    return Actor(text=span.text, code=named.code, country=named.country, sector=named.sector)
         # "protesters in Gjilan", "the government of Iraq": the prepositional tail names the country
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):

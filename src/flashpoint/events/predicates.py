@@ -26,6 +26,8 @@ TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into"
 OBJECT_CONTROL = {"urge", "order", "ask", "call", "tell", "force", "invite", "encourage", "allow", "instruct",
                   "direct", "command", "press", "persuade", "request", "advise", "authorize", "authorise",
                   "help", "compel", "pressure", "implore", "beg", "warn"}
+DOCUMENT_NOUNS = {"report", "statement", "letter", "resolution", "communique", "declaration", "message",
+                  "document", "note", "decree", "order", "appeal", "petition", "bill", "motion", "ruling"}
 PARTICLES = {"forward", "back", "out", "down", "up", "off", "away", "over", "ahead", "in"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL = {"could", "may", "might", "can", "should", "must", "ought"}
@@ -250,6 +252,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             continue
         if node.dep_ == "acl" and node.tag_ == "VBN":
             return head, True  # "money donated by the Irish": the head is the patient
+        if node.dep_ == "acl" and lemma(head) in DOCUMENT_NOUNS and head.head.i != head.i:
+            node = head.head  # "Amnesty put out a report accusing X": Amnesty accuses
+            continue
         if node.dep_ in ("relcl", "acl"):
             return head, False
         if node.dep_ in ("ccomp", "pcomp"):
@@ -479,7 +484,7 @@ def _own(tok: Token, own: tuple[str, int]) -> Found:
     if passive and subj is not None:
         targets.insert(0, subj)
     if passive and source is None:
-        source = _clause_agent(tok)
+        source = _clause_agent(tok) or _from_place(tok)
     comp = complement_of(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX"):
         targets.extend(target_candidates(comp))
@@ -620,11 +625,6 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
                 return Found("015", tok, source=speaker, targets=list(emb.targets), embedded=emb,
                              used={tok.i} | emb.used)
             emb.speaker = emb.speaker or speaker
-            if speaker is not None and (emb.future or emb.code[:2] in ("03", "12", "13")):
-                # "X said the fighters will lay down their arms": X states the intention
-                if emb.source is not None and emb.source.i != speaker.i and emb.source not in emb.targets:
-                    emb.targets = [*emb.targets, emb.source]
-                emb.source = speaker
             if emb.modality == "asserted":
                 emb.modality = "reported"
             emb.used.add(tok.i)
@@ -635,7 +635,7 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
     if noun is not None:
         found = _analyze_noun(noun, depth + 1)
         if found is not None:
-            if found.source is None:
+            if found.source is None or found.source.pos_ == "PRON":
                 found.source = subj
             found.used.add(tok.i)
             return found
@@ -658,6 +658,16 @@ def _same_actor(a: Token | None, b: Token | None) -> bool:
     if a.pos_ == "PRON" or a.lower_ in ("they", "we", "it", "he", "she"):
         return True
     return a.i == b.i or a.lower_ == b.lower_
+
+
+def _from_place(tok: Token) -> Token | None:
+    """"inspectors were expelled from North Korea": the country they leave acted."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ == "GPE":
+                    return g
+    return None
 
 
 def _clause_agent(tok: Token) -> Token | None:
