@@ -110,8 +110,10 @@ def ingest(
         bool, typer.Option("--progress-lines", help="Plain progress line per committed batch on stderr (for logs).")
     ] = False,
 ) -> None:
-    """Ingest a corpus into DuckDB: analyse, store, deduplicate. Re-running adds nothing twice;
-    an interrupted run resumes where it stopped."""
+    """Ingest a corpus into DuckDB: analyse, store, deduplicate.
+
+    Re-running adds nothing twice; an interrupted run resumes where it stopped.
+    """
     import time
 
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -281,8 +283,11 @@ def tension(
     until: UntilOpt = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """Tension series: unique events by quad class, Goldstein sum/mean, material-conflict
-    share and conflict intensity per day, week or month (empty periods included)."""
+    """Tension series of a dyad or country per day, week or month.
+
+    Unique events by quad class, Goldstein sum and mean, material-conflict share and conflict
+    intensity (empty periods included).
+    """
     from rich.table import Table
 
     from ..analytics.tension import series
@@ -345,8 +350,11 @@ def alerts(
     window: Annotated[int | None, typer.Option(min=1, help="Baseline periods (default 8).")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """Escalation alerts: periods where a dyad's conflict intensity departs from its own
-    baseline (robust z-score over the previous weeks), each with the events that drove it."""
+    """Escalation alerts, each with the events and articles that drove it.
+
+    A period is flagged when a dyad's conflict intensity departs from its own baseline
+    (robust z-score against the median and MAD of the previous weeks).
+    """
     from rich.markup import escape
 
     from ..analytics.alerts import alerts as find_alerts
@@ -458,8 +466,10 @@ def stories(
     limit: Annotated[int, typer.Option(min=0, max=10_000)] = 20,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """Deduplicated stories: which articles were merged as copies of one report, and why
-    (estimated Jaccard similarity of their word 3-shingles; threshold 0.6)."""
+    """Deduplicated stories: which articles were merged as copies of one report, and why.
+
+    Similarity is the estimated Jaccard similarity of word 3-shingles (threshold 0.6).
+    """
     from rich.markup import escape
     from rich.table import Table
 
@@ -519,8 +529,11 @@ def synth(
     days: Annotated[int, typer.Option(min=1, help="Days the reports are spread over.")] = 365,
     copy_rate: Annotated[float, typer.Option(min=0.0, max=0.9, help="Share of syndicated copies.")] = 0.12,
 ) -> None:
-    """Write a synthetic corpus (marked as such) for benchmarks: varied reports on real
-    country pairs with escalation episodes and syndicated copies; deterministic with --seed."""
+    """Write a synthetic corpus for benchmarks (marked as synthetic).
+
+    Varied reports on real country pairs with escalation episodes and syndicated copies;
+    deterministic with --seed.
+    """
     import datetime as dt
 
     from ..synth import generate
@@ -551,8 +564,10 @@ def bench_alerts(
     start: Annotated[str, typer.Option(help="The corpus --start.")] = "2023-01-01",
     days: Annotated[int, typer.Option(help="The corpus --days.")] = 365,
 ) -> None:
-    """Score escalation alerts on an ingested synthetic corpus against its built-in episodes:
-    share of alerts inside a true episode (precision) and of episodes alerted (recall)."""
+    """Score alerts on an ingested synthetic corpus against its built-in escalations.
+
+    Precision: share of alerts inside a true episode; recall: share of episodes alerted.
+    """
     import datetime as dt
 
     from ..analytics.alerts import alerts as find_alerts
