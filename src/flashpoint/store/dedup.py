@@ -52,6 +52,7 @@ NUM_PERM = 128
 THRESHOLD = 0.6
 BANDS, ROWS = 32, 4  # BANDS * ROWS == NUM_PERM
 MAX_LINKS = 64
+_BLOCK = 4096  # signatures are gathered in blocks, not one small array each
 _SEED = 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -142,12 +143,17 @@ def band_keys(sigs: np.ndarray) -> np.ndarray:
     """``(n, BANDS)`` uint64 keys of a stack of signatures: equal band values, equal key.
 
     A random linear hash mod 2^64; an accidental collision only adds a candidate, which the
-    similarity check then rejects, so it can never merge what should stay apart.
+    similarity check then rejects, so it can never merge what should stay apart. Computed
+    band by band so the temporaries stay small (n x ROWS, not n x NUM_PERM, 64-bit values).
     """
-    x = sigs.astype(np.uint64).reshape(len(sigs), BANDS, ROWS)
+    mult = _band_multipliers()
+    keys = np.empty((len(sigs), BANDS), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        keys = (x * _band_multipliers()).sum(axis=2, dtype=np.uint64)
-        keys += np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for band, (lo, hi) in enumerate(band_ranges()):
+            block = sigs[:, lo:hi].astype(np.uint64)
+            block *= mult
+            keys[:, band] = block.sum(axis=1, dtype=np.uint64)
+            keys[:, band] += np.uint64(band) * np.uint64(0x9E3779B97F4A7C15)
     return keys
 
 
@@ -184,17 +190,26 @@ def cluster_signatures(
     Memory is the signatures themselves (512 bytes per article) plus the band keys (256).
     """
     ids: list[str] = []
-    sigs: list[np.ndarray] = []
+    blocks: list[np.ndarray] = []
+    block = np.empty((_BLOCK, NUM_PERM), dtype=np.uint32)
+    filled = 0
     seen: set[str] = set()
     for article_id, sig in items:
-        if article_id not in seen:
-            seen.add(article_id)
-            ids.append(article_id)
-            sigs.append(np.asarray(sig, dtype=np.uint32))
+        if article_id in seen:
+            continue
+        seen.add(article_id)
+        ids.append(article_id)
+        block[filled] = sig
+        filled += 1
+        if filled == _BLOCK:
+            blocks.append(block)
+            block = np.empty((_BLOCK, NUM_PERM), dtype=np.uint32)
+            filled = 0
     if not ids:
         return []
-    stack = np.vstack(sigs)
-    del sigs, seen
+    blocks.append(block[:filled])
+    stack = blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
+    del blocks, block, seen
     ptr, earlier = _candidates(band_keys(stack))
     story_of = np.arange(len(ids))
     members: dict[int, list[Member]] = {}
