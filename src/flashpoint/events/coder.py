@@ -360,6 +360,12 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
                             sector = (actor.sector if actor is not None else None) or tail.sector
                             code = tail.country + (sector or "") if tail.country else tail.code
                             return Actor(text=span.text, code=code, country=tail.country, sector=sector)
+                        if tail is not None and tail.code and tail.code.startswith(("IGO", "NGO")):
+                            return Actor(text=span.text, code=tail.code, country=None, sector=tail.sector)
+        if tok.left_edge.i < span.start or tok.right_edge.i >= span.end:
+            whole = _resolve(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], state)
+            if whole is not None and whole.country:  # "thousands of textile workers in Haiti"
+                return Actor(text=span.text, code=whole.code, country=whole.country, sector=whole.sector)
     if actor is None or (not actor.code and role == "source"):
         if role == "source" and tok.pos_ in ("NOUN", "PROPN"):
             return Actor(text=span.text, code=None)

@@ -250,7 +250,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "conj" or node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"):
             node = head
             continue
-        if node.dep_ == "acl" and node.tag_ == "VBN":
+        if node.dep_ == "acl" and node.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in node.children):
             return head, True  # "money donated by the Irish": the head is the patient
         if node.dep_ == "acl" and lemma(head) in DOCUMENT_NOUNS and head.head.i != head.i:
             node = head.head  # "Amnesty put out a report accusing X": Amnesty accuses
@@ -484,7 +484,7 @@ def _own(tok: Token, own: tuple[str, int]) -> Found:
     if passive and subj is not None:
         targets.insert(0, subj)
     if passive and source is None:
-        source = _clause_agent(tok) or _from_place(tok)
+        source = _clause_agent(tok) or _from_place(tok) or _patient_owner(subj) or _from_place(tok, prep="in")
     comp = complement_of(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX"):
         targets.extend(target_candidates(comp))
@@ -598,6 +598,8 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
             found = _noun_found(noun, noun_code(noun) or "")
             found.targets.extend(t for t in target_candidates(tok) if t.i != noun.i)
             found.used.add(tok.i)
+            if found.source is None and any(c.dep_ in ("compound", "amod") for c in noun.children):
+                found.source = noun  # "Boko Haram suicide bombers killed ...": the phrase names the actor
             return found
     return None
 
@@ -660,10 +662,21 @@ def _same_actor(a: Token | None, b: Token | None) -> bool:
     return a.i == b.i or a.lower_ == b.lower_
 
 
-def _from_place(tok: Token) -> Token | None:
-    """"inspectors were expelled from North Korea": the country they leave acted."""
+def _patient_owner(subj: Token | None) -> Token | None:
+    """"UN sanctions were lifted": the owner of an event noun is who lifted it."""
+    if subj is None or subj.pos_ != "NOUN" or not noun_code(subj):
+        return None
+    for c in subj.children:
+        if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP"):
+            return c
+    return None
+
+
+def _from_place(tok: Token, *, prep: str = "from") -> Token | None:
+    """"inspectors were expelled from North Korea": the country they leave acted; "X was
+    arrested in Rwanda": the state where it happened."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "from":
+        if c.dep_ == "prep" and c.lower_ == prep:
             for g in c.children:
                 if g.dep_ == "pobj" and g.ent_type_ == "GPE":
                     return g
