@@ -122,3 +122,56 @@ def test_claims_empty_article_gives_not_in_source(nlp):
     result = check_statements(empty, nlp(" "), ["Rebels attacked a base."])[0]
     assert result.verdict == "not_in_source"
     assert result.evidence is None
+
+
+@pytest.mark.parametrize("statement", ["", "   ", "...", "!!!", "a " * 400])
+def test_claims_odd_statements_get_a_verdict(article, article_doc, statement):
+    result = _check(article, article_doc, statement)
+    assert result.verdict in ("supported", "contradicted", "not_in_source")
+    assert 0.0 <= result.score <= 1.0
+    assert result.reason
+
+
+def test_claims_evidence_offsets_hold_for_any_mix_of_article_words(nlp, article, article_doc):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = ARTICLE.replace("\n", " ").split()
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(words), min_size=1, max_size=25))
+    def check(picked):
+        statement = " ".join(picked)
+        result = check_statements(article, article_doc, [statement], statement_docs=[nlp(statement)])[0]
+        assert 0.0 <= result.score <= 1.0
+        if result.evidence is not None:
+            assert ARTICLE[result.evidence.start : result.evidence.end] == result.evidence.text
+
+    check()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Varnia accused the ministry of arming the rebels.",
+        "Varnia accused the defence ministry of arming the rebels.",
+    ],
+)
+def test_claims_reversed_roles_are_contradicted(article, article_doc, statement):
+    result = _check(article, article_doc, statement)
+    assert result.verdict == "contradicted", result.reason
+    assert result.reason.startswith("roles reversed"), result.reason
+    assert "Varnia" in result.reason
+
+
+def test_claims_passive_keeps_the_roles(article, article_doc):
+    result = _check(article, article_doc, "Varnia was accused by the ministry of arming the rebels.")
+    assert not result.reason.startswith("roles reversed"), result.reason
+
+
+def test_claims_symmetric_verbs_may_trade_places(nlp):
+    text = "Prime Minister Ana Reis met President Tomas Vale in Lisbon on Friday."
+    doc = nlp(text)
+    article = Article(id=content_id(text), text=text)
+    result = check_statements(article, doc, ["President Tomas Vale met Prime Minister Ana Reis in Lisbon."])[0]
+    assert result.verdict == "supported", result.reason

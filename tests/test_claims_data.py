@@ -41,3 +41,10 @@ def test_claims_weights_name_only_features_the_comparison_makes(nlp):
 def test_claims_data_is_loaded_once(name):
     loader = {"lexicon": lexicon, "weights": weights}[name]
     assert loader() is loader()
+
+
+def test_claims_symmetric_verbs_are_plain_lemmas():
+    lex = lexicon()
+    assert "meet" in lex.symmetric_verbs
+    assert "accuse" not in lex.symmetric_verbs
+    assert all(v.isalpha() and v.islower() for v in lex.symmetric_verbs)

@@ -442,13 +442,13 @@ def _corrupt(sent: Any, names_by_label: dict[str, list[str]]) -> list[tuple[str,
         break
     # Role swap: subject and object names exchanged.
     for tok in sent:
-        if tok.dep_ == "ROOT" and tok.pos_ == "VERB":
+        if tok.pos_ == "VERB":
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "PERSON", "ORG", "NORP")]
             obj = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "PERSON", "ORG", "NORP")]
             if subj and obj:
                 s_ent = _ent_of(subj[0])
                 o_ent = _ent_of(obj[0])
-                if s_ent is not None and o_ent is not None and s_ent.text != o_ent.text:
+                if s_ent is not None and o_ent is not None and s_ent.end <= o_ent.start and s_ent.text != o_ent.text:
                     text = sent.text
                     base = sent.start_char
                     swapped = (
@@ -459,7 +459,7 @@ def _corrupt(sent: Any, names_by_label: dict[str, list[str]]) -> list[tuple[str,
                         + text[o_ent.end_char - base :]
                     )
                     out.append(("role_swap", swapped.strip()))
-            break
+                    break
     # Negation: "has agreed" -> "has not agreed"; "agreed" -> "did not agree".
     root = next((t for t in sent if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
     if root is not None and not any(c.dep_ == "neg" for c in root.children):

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from .clauses import Clause, split_clauses
 from .index import ArticleIndex, Mention, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
-from .roles import arg_text, arguments
+from .roles import Frame, arg_text, arguments
 from .units import (
     NAME_LABELS,
     Kind,
@@ -30,7 +30,7 @@ from .units import (
 )
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
-FindingKind = Literal["negation", "antonym", "number", "actor", "role"]
+FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap"]
 
 KIND_WEIGHT: dict[str, float] = {
     "entity": 1.5,
@@ -74,7 +74,7 @@ class ClauseResult:
     coverage: float  # share found anywhere in the window
     words: list[WordStatus] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    roles: dict[str, int] = field(default_factory=lambda: {"match": 0, "mismatch": 0, "unknown": 0})
+    roles: dict[str, int] = field(default_factory=lambda: {"match": 0, "mismatch": 0, "unknown": 0, "swap": 0})
 
 
 @dataclass
@@ -243,6 +243,38 @@ def _head_keys(arg: Any) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _wanted(index: ArticleIndex, arg: Any) -> set[str]:
+    heads = _head_keys(arg)
+    wanted = set(heads)
+    for k in heads:
+        wanted |= index.variants(k, exact=token_kind(arg) in ("entity", "number"))
+        wanted |= index.synonyms_in(k)
+    return wanted
+
+
+def _swap_finding(
+    index: ArticleIndex, verb: Any, agent: Any | None, patient: Any | None, frames: list[Frame]
+) -> Finding | None:
+    """"Y accused X" where the article says "X accused Y": who did it to whom, reversed."""
+    if agent is None or patient is None or verb.lemma_.lower() in lexicon().symmetric_verbs:
+        return None
+    want_agent, want_patient = _wanted(index, agent), _wanted(index, patient)
+    if not want_agent or not want_patient or want_agent & want_patient:
+        return None
+    for f in frames:
+        if f.agent is None or f.patient is None:
+            continue
+        if want_agent & f.patient and want_patient & f.agent and not want_agent & f.agent:
+            lemma = verb.lemma_.lower()
+            return Finding(
+                "swap",
+                f"{f.agent_text} {lemma} {f.patient_text}",
+                f"{arg_text(agent)} {lemma} {arg_text(patient)}",
+                index.sentences[f.sentence],
+            )
+    return None
+
+
 def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
     """Count verbs whose agent/patient the article gives the same, another, or unknown."""
     if result.alignment < weights().contradiction_min_alignment:
@@ -257,6 +289,11 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
         if not frames:
             continue
         agent, patient, _, _ = arguments(tok)
+        swap = _swap_finding(index, tok, agent, patient, [f for f in frames if f.sentence in window_ids])
+        if swap is not None:
+            result.findings.append(swap)
+            result.roles["swap"] += 1
+            continue
         for role, arg in (("agent", agent), ("patient", patient)):
             if arg is None or arg.is_stop or token_kind(arg) in (None, "light"):
                 continue

@@ -27,6 +27,7 @@ class Lexicon:
     negation: frozenset[str]
     hedges: frozenset[str]
     commentary_verbs: frozenset[str]
+    symmetric_verbs: frozenset[str]
     light_words: frozenset[str]
     synonyms: dict[str, frozenset[str]]  # word -> every word sharing a cluster with it
     antonyms: dict[str, frozenset[str]]  # word -> its direct antonyms
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         negation=frozenset(w.lower() for w in data["negation"]),
         hedges=frozenset(w.lower() for w in data["hedges"]),
         commentary_verbs=frozenset(w.lower() for w in data["commentary_verbs"]),
+        symmetric_verbs=frozenset(w.lower() for w in data["symmetric_verbs"]),
         light_words=frozenset(w.lower() for w in data["light_words"]),
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
