@@ -113,6 +113,8 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
     if chosen is None:
         chosen = weak_trigger(sent, klass)
     if chosen is None:
+        if founds:
+            return founds  # no word of that class to show for it: keep what the rules can evidence
         root = sent.root
         if root.pos_ not in ("VERB", "AUX"):
             return founds

@@ -372,7 +372,7 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
             return Actor(text=span.text, code=None)
         return None
-    if actor.code:
+    if actor.code and role == "source":  # pronouns refer back to those who act
         if actor.country:
             state.countries[actor.country] += 1
         if tok.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span):

@@ -499,7 +499,7 @@ def _noun_found(noun: Token, code: str, *, governor: Token | None = None) -> Fou
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             source = c if (c.pos_ != "PRON" or governor is None) else None
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.lower_ != "in":  # "meeting in X" is a place
             for g in c.children:
                 if g.dep_ == "pobj":
                     targets.append(g)
