@@ -305,6 +305,8 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                 wanted |= index.variants(k, exact=token_kind(arg) in ("entity", "number"))
                 wanted |= index.synonyms_in(k)
             slots = [(f, f.agent if role == "agent" else f.patient) for f in frames]
+            if tok.lemma_.lower() in lexicon().symmetric_verbs:  # X met Y = Y met X
+                slots += [(f, f.patient if role == "agent" else f.agent) for f in frames]
             if any(keys is not None and wanted & keys for _, keys in slots):
                 result.roles["match"] += 1
             elif any(keys is None for _, keys in slots):
