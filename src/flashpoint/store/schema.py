@@ -187,8 +187,9 @@ def event_day_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
 
 # The grouping of events into unique events (same source code, target code, CAMEO code, day,
 # negation). Events whose actors are both unknown are never merged with one another.
+# Run after the derived tables were dropped and re-created empty (Store.refresh): DELETE of a
+# million rows under a primary-key index takes DuckDB ~30 s, DROP + CREATE takes nothing.
 REFRESH_UNIQUE_EVENTS = f"""
-    DELETE FROM event_groups;
     INSERT INTO event_groups
     SELECT id, md5(concat_ws('|',
                coalesce(source_code, '-'), coalesce(target_code, '-'), cameo,
@@ -205,7 +206,6 @@ REFRESH_UNIQUE_EVENTS = f"""
         LEFT JOIN story_members m ON m.article_id = ev.article_id
         LEFT JOIN stories st ON st.story_id = m.story_id
     );
-    DELETE FROM unique_events;
     INSERT INTO unique_events
     WITH k AS (
         SELECT ev.*, a.published, g.story_id, g.day, g.unique_event_id AS gid,

@@ -411,11 +411,14 @@ class Store:
             merged = sum(len(s.members) - 1 for s in stories)
             tbl = pa.Table.from_pylist(member_rows, schema=self._schemas["story_members"])
             self.con.begin()
-            self.con.execute("DELETE FROM story_members")
+            for name in DERIVED_TABLES:  # rebuilt whole: drop and re-create (see schema)
+                self.con.execute(f"DROP TABLE IF EXISTS {name}")
+                self.con.execute(TABLES[name])
+            for ddl in INDEXES:
+                self.con.execute(ddl)
             self.con.register("_members", tbl)
             self.con.execute("INSERT INTO story_members SELECT * FROM _members")
             self.con.unregister("_members")
-            self.con.execute("DELETE FROM stories")
             self.con.execute("""
                 INSERT INTO stories
                 WITH sight AS (
