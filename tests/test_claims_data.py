@@ -35,6 +35,12 @@ def test_claims_weights_name_only_features_the_comparison_makes(nlp):
     assert 0.0 < w.supported_threshold < 1.0
     assert w.window_top_k >= 1
     assert 0.0 <= w.min_evidence_score <= 1.0
+    from flashpoint.claims.compare import KINDS
+
+    assert set(w.kind_weights) == set(KINDS)
+    assert all(v > 0 for v in w.kind_weights.values())
+    assert 0.0 < w.synonym_match <= 1.0
+    assert w.decisive_score < w.supported_threshold
 
 
 @pytest.mark.parametrize("name", ["lexicon", "weights"])

@@ -32,15 +32,6 @@ from .units import (
 Status = Literal["best", "window", "synonym", "doc", "novel"]
 FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap"]
 
-KIND_WEIGHT: dict[str, float] = {
-    "entity": 1.5,
-    "number": 1.5,
-    "noun": 1.0,
-    "adj": 0.8,
-    "verb": 0.7,
-    "adv": 0.5,
-    "light": 0.2,
-}
 KINDS: tuple[Kind, ...] = ("entity", "number", "noun", "adj", "verb", "adv", "light")
 _ACTOR_GROUPS = {"GPE": "place", "NORP": "place", "LOC": "place", "PERSON": "person", "ORG": "org"}
 
@@ -112,7 +103,8 @@ class _Word:
 
 
 def _match(index: ArticleIndex, word: _Word, keys: frozenset[str], names: frozenset[str]) -> float:
-    """1 when the word (or a variant of it) is in the sentence, 0.7 for a listed synonym, else 0.
+    """1 when the word (or a variant of it) is in the sentence, ``synonym_match`` for a listed
+    synonym (weights.json), else 0.
 
     Names match whole names only; numbers exactly; other words also by a shared stem.
     """
@@ -127,7 +119,7 @@ def _match(index: ArticleIndex, word: _Word, keys: frozenset[str], names: frozen
             return 1.0
     for key in word.keys:
         if any(s in keys for s in index.synonyms_in(key)):
-            return 0.7
+            return weights().synonym_match
     return 0.0
 
 
@@ -151,7 +143,7 @@ def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
         plain = None
         if kind == "entity" and tok.is_alpha and not tok.is_upper and len(tok) > 3 and not _in_long_name(tok):
             plain = tok.lemma_.lower()
-        words.append(_Word(tok, keys, kind, KIND_WEIGHT[kind] * idf, plain))
+        words.append(_Word(tok, keys, kind, weights().kind_weights[kind] * idf, plain))
     return words
 
 
@@ -461,7 +453,7 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
                     parts.append(c)
                     frontier.append(c)
         needed = [index.variants(token_key(p)) | {token_key(p)} for p in parts]
-        if len(needed) < 2 and index.idf_of(token_key(head)) <= 1.5:
+        if len(needed) < 2 and index.idf_of(token_key(head)) <= weights().anchor_min_idf:
             continue  # a bare common noun ("Seoul's decision") is too weak an anchor
         holders = [sent for sent in (result.window + index.sentences) if all(n & sent.keys for n in needed)]
         if not holders:
@@ -521,15 +513,13 @@ def _copied(clause: ClauseResult) -> float:
 
 
 _CORE = ("entity", "number", "noun", "adj")
-_FOUND = {"best": 1.0, "window": 1.0, "synonym": 0.7, "doc": 0.0, "novel": 0.0}
-
-
 def _share(clause: ClauseResult, kinds: tuple[str, ...]) -> float:
     """Share of a clause's words of the given kinds that its window contains."""
     words = [w for w in clause.words if w.kind in kinds]
     if not words:
         return 1.0
-    return sum(_FOUND[w.status] for w in words) / len(words)
+    found = {"best": 1.0, "window": 1.0, "synonym": weights().synonym_match}
+    return sum(found.get(w.status, 0.0) for w in words) / len(words)
 
 
 def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult]) -> dict[str, float]:

@@ -48,6 +48,10 @@ class Weights:
     min_evidence_score: float
     contradiction_min_alignment: float
     fitted_on: str
+    kind_weights: dict[str, float]
+    synonym_match: float
+    anchor_min_idf: float
+    decisive_score: float
 
 
 def _word(text: str) -> str:
@@ -104,6 +108,10 @@ def weights() -> Weights:
             min_evidence_score=float(data["min_evidence_score"]),
             contradiction_min_alignment=float(data["contradiction_min_alignment"]),
             fitted_on=str(data.get("fitted_on", "")),
+            kind_weights={k: float(v) for k, v in data["kind_weights"].items()},
+            synonym_match=float(data["synonym_match"]),
+            anchor_min_idf=float(data["anchor_min_idf"]),
+            decisive_score=float(data["decisive_score"]),
         )
     except (KeyError, TypeError, ValueError) as e:
         raise ConfigError(f"claims/data/{WEIGHTS_FILE} is malformed: {e}") from e

@@ -23,7 +23,6 @@ _FINDING_ORDER = {"swap": 0, "negation": 1, "actor": 2, "role": 3, "number": 4, 
 # An explicit reversal of who did what to whom decides on its own: the words all match, so the
 # word-level score cannot see it, and no benchmark has enough such cases to weigh it.
 _DECISIVE = frozenset({"swap"})
-_DECISIVE_SCORE = 0.1
 # The order in which unsupported words are named in a reason: names and numbers first.
 _KIND_ORDER = {"entity": 0, "number": 1, "noun": 2, "verb": 3, "adj": 4, "adv": 5, "light": 6}
 
@@ -152,7 +151,7 @@ def decide(
     if decisive:
         f = decisive[0]
         return StatementCheck(
-            statement, "contradicted", min(p, _DECISIVE_SCORE), _span(article_text, f.sentence), _finding_reason(f)
+            statement, "contradicted", min(p, w.decisive_score), _span(article_text, f.sentence), _finding_reason(f)
         )
     if p >= w.supported_threshold and best is not None:
         return StatementCheck(
