@@ -291,27 +291,22 @@ def agent_of(tok: Token) -> Token | None:
 
 def target_candidates(tok: Token) -> list[Token]:
     """Possible targets of a predicate, most likely first."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "obj", "dative"):
-            out.append(c)
-    for prep in TARGET_PREPS:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == prep:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.append(g)
-    for c in tok.children:
-        if c.dep_ in PASS_SUBJ:
-            out.append(c)
+    children = list(tok.children)
+    out: list[Token] = [c for c in children if c.dep_ in ("dobj", "obj", "dative")]
+    by_prep: dict[str, list[Token]] = {}
+    for c in children:
+        if c.dep_ == "prep":
+            by_prep.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+    if by_prep:
+        for prep in TARGET_PREPS:
+            out.extend(by_prep.get(prep, ()))
+    out.extend(c for c in children if c.dep_ in PASS_SUBJ)
     # "accused the USA of ...": objects of an embedded noun ("sanctions on Iran")
     for c in list(out):
         if c.pos_ == "NOUN" and noun_code(c):
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
-                    for g in p.children:
-                        if g.dep_ == "pobj":
-                            out.append(g)
+                    out.extend(g for g in p.children if g.dep_ == "pobj")
     return out
 
 
