@@ -137,8 +137,7 @@ def alerts(
                 found.append(_alert(name, day, rec, z, med, mad, p))
     found.sort(key=lambda a: (a["period"], a["z"]), reverse=True)
     if explain:
-        for a in found:
-            explain_alert(con, a, params=p)
+        explain_alerts(con, found, params=p)
     return found
 
 
@@ -209,61 +208,114 @@ def _periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
 
 
 def explain_alert(con: Any, alert: dict[str, Any], *, params: AlertParams | None = None) -> None:
-    """Add the evidence to an alert (in place): ``top_events`` (the strongest conflict events
-    of the period, each with its evidence sentence and article) and ``articles`` (those that
-    reported the period's conflict events, most events first; ``num_articles`` in total)."""
+    """Add the evidence to one alert, in place (see ``explain_alerts``)."""
+    explain_alerts(con, [alert], params=params)
+
+
+def explain_alerts(
+    con: Any, found: list[dict[str, Any]], *, params: AlertParams | None = None
+) -> None:
+    """Add the evidence to alerts, in place: ``top_events`` (the strongest conflict events of
+    the period, each with its evidence sentence and article), ``articles`` (those that
+    reported the period's conflict events, most events first; ``num_articles`` in total).
+
+    All alerts are explained with one scan of ``unique_events`` and one of ``event_groups``
+    (joined to a small table of the alerts' dyads and periods), then id lookups: on a store
+    of a million events that is ~0.3 s for 60 alerts, where one query per alert took 5 s.
+    """
+    import pyarrow as pa
+
+    if not found:
+        return
     p = params or default_params()
-    a, b = alert["dyad"].split("-", 1)
-    lo, hi = dt.date.fromisoformat(alert["period"]), dt.date.fromisoformat(alert["period_end"])
-    pair = ("((u.source_party = ? AND u.target_party = ?) OR "
-            "(u.source_party = ? AND u.target_party = ?))")
-    # Small steps with point lookups rather than joins: a join against events (millions of
-    # rows) costs a full scan per alert, an id lookup costs nothing.
-    cur = con.execute(
-        f"""
-        SELECT u.id AS unique_event_id, u.day, u.source_code, u.target_code, u.cameo, u.plover,
-               u.quad_class, u.goldstein, u.num_mentions, u.num_sources,
-               u.first_event_id, u.first_article_id AS article_id
-        FROM unique_events u
-        WHERE {pair} AND u.day BETWEEN ? AND ? AND u.goldstein < 0 AND {counted_events_sql()}
-        ORDER BY u.goldstein, u.num_mentions DESC, u.id LIMIT ?
-        """,
-        [a, b, b, a, lo, hi, p.top_events],
-    )
-    cols = [d[0] for d in cur.description]
-    top = [_iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
-    counts = con.execute(
-        f"""
-        SELECT g.article_id, count(*) AS conflict_events
-        FROM event_groups g
-        WHERE g.day BETWEEN ? AND ? AND g.unique_event_id IN (
-            SELECT u.id FROM unique_events u
-            WHERE {pair} AND u.day BETWEEN ? AND ? AND u.goldstein < 0
-              AND {counted_events_sql()}
+    lows, highs = zip(*(sorted(a["dyad"].split("-", 1)) for a in found), strict=True)
+    periods = pa.table({
+        "k": list(range(len(found))),
+        "lo_party": list(lows), "hi_party": list(highs),
+        "lo": [dt.date.fromisoformat(a["period"]) for a in found],
+        "hi": [dt.date.fromisoformat(a["period_end"]) for a in found],
+    })
+    con.register("_alert_periods", periods)
+    try:
+        matched = f"""
+            SELECT ap.k, u.id, u.day, u.source_code, u.target_code, u.cameo, u.plover,
+                   u.quad_class, u.goldstein, u.num_mentions, u.num_sources,
+                   u.first_event_id, u.first_article_id
+            FROM unique_events u
+            JOIN _alert_periods ap
+              ON least(u.source_party, u.target_party) = ap.lo_party
+             AND greatest(u.source_party, u.target_party) = ap.hi_party
+             AND u.day BETWEEN ap.lo AND ap.hi
+            WHERE u.goldstein < 0 AND {counted_events_sql()}
+        """
+        cur = con.execute(
+            f"""
+            SELECT * FROM ({matched}) m
+            QUALIFY row_number() OVER (
+                PARTITION BY k ORDER BY goldstein, num_mentions DESC, id) <= ?
+            ORDER BY k, goldstein, num_mentions DESC, id
+            """,
+            [p.top_events],
         )
-        GROUP BY g.article_id
-        """,
-        [lo, hi, a, b, b, a, lo, hi],
-    ).fetchall()
-    event_ids = [t["first_event_id"] for t in top]
-    evidence = dict(con.execute(
-        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",
-        event_ids,
-    ).fetchall()) if event_ids else {}
-    meta_ids = sorted({t["article_id"] for t in top} | {aid for aid, _ in counts})
-    cur = con.execute(
-        "SELECT id AS article_id, title, url, source, published FROM articles "
-        f"WHERE id IN {placeholders(len(meta_ids))}", meta_ids or [""])
-    cols = [d[0] for d in cur.description]
-    meta = {r[0]: _iso(dict(zip(cols, r, strict=True))) for r in cur.fetchall()}
-    for t in top:
-        t["evidence_text"] = evidence.get(t.pop("first_event_id"))
-        t.update({k: v for k, v in meta.get(t["article_id"], {}).items() if k != "article_id"})
-    alert["top_events"] = top
-    arts = [meta[aid] | {"conflict_events": n} for aid, n in counts if aid in meta]
-    arts.sort(key=lambda r: (-r["conflict_events"], r["published"] or "9999", r["article_id"]))
-    alert["num_articles"] = len(arts)
-    alert["articles"] = arts[:10]
+        cols = [d[0] for d in cur.description]
+        top_rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        # Per alert: the articles reporting its events, most events first; only the first
+        # ten are fetched, with the total.
+        counts = con.execute(
+            f"""
+            WITH c AS (
+                SELECT m.k, g.article_id, count(*) AS n
+                FROM ({matched}) m JOIN event_groups g ON g.unique_event_id = m.id
+                GROUP BY m.k, g.article_id
+            ), r AS (
+                SELECT c.k, c.article_id, c.n,
+                       count(*) OVER (PARTITION BY c.k) AS total,
+                       row_number() OVER (PARTITION BY c.k
+                           ORDER BY c.n DESC, a.published NULLS LAST, c.article_id) AS rn
+                FROM c JOIN articles a ON a.id = c.article_id
+            )
+            SELECT k, article_id, n, total FROM r WHERE rn <= 10 ORDER BY k, rn
+            """
+        ).fetchall()
+    finally:
+        con.unregister("_alert_periods")
+    evidence = _lookup(con, "SELECT id, evidence_text FROM events WHERE id IN {ids}",
+                       {r["first_event_id"] for r in top_rows})
+    meta = _lookup(con, "SELECT id, title, url, source, published FROM articles WHERE id IN {ids}",
+                   {r["first_article_id"] for r in top_rows} | {aid for _, aid, _, _ in counts})
+    for a in found:
+        a["top_events"] = []
+        a["articles"] = []
+        a["num_articles"] = 0
+    for r in top_rows:
+        title, url, source, published = meta.get(r["first_article_id"], (None,) * 4)
+        found[r["k"]]["top_events"].append(_iso({
+            "unique_event_id": r["id"], "day": r["day"], "source_code": r["source_code"],
+            "target_code": r["target_code"], "cameo": r["cameo"], "plover": r["plover"],
+            "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+            "num_mentions": r["num_mentions"], "num_sources": r["num_sources"],
+            "article_id": r["first_article_id"],
+            "evidence_text": (evidence.get(r["first_event_id"]) or (None,))[0],
+            "title": title, "url": url, "source": source, "published": published,
+        }))
+    for k, aid, n, total in counts:
+        title, url, source, published = meta.get(aid, (None,) * 4)
+        found[k]["num_articles"] = total
+        found[k]["articles"].append(_iso({
+            "article_id": aid, "title": title, "url": url, "source": source,
+            "published": published, "conflict_events": n,
+        }))
+
+
+def _lookup(con: Any, sql: str, ids: set[str], *, chunk: int = 500) -> dict[str, tuple]:
+    """Rows by primary key, ``{id: (other columns...)}``, with IN-list point lookups."""
+    out: dict[str, tuple] = {}
+    ordered = sorted(i for i in ids if i)
+    for i in range(0, len(ordered), chunk):
+        part = ordered[i : i + chunk]
+        for row in con.execute(sql.format(ids=placeholders(len(part))), part).fetchall():
+            out[row[0]] = tuple(row[1:])
+    return out
 
 
 def _iso(row: dict[str, Any]) -> dict[str, Any]:

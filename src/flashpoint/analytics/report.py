@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import queries
-from .alerts import alerts, default_params, explain_alert
+from .alerts import alerts, default_params, explain_alerts
 from .tension import series
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -19,8 +19,7 @@ def summary(con: Any, *, top: int = 5, latest_alerts: int = 5) -> dict[str, Any]
     ).fetchall()[0][0]
     span = con.execute("SELECT min(day), max(day) FROM unique_events").fetchall()[0]
     found = alerts(con, explain=False)
-    for a in found[:latest_alerts]:
-        explain_alert(con, a)
+    explain_alerts(con, found[:latest_alerts])
     weeks = default_params().window * 2
     tension = []
     for d in queries.dyads(con, limit=top):

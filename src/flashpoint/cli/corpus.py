@@ -593,3 +593,60 @@ def bench_alerts(
     out.print(f"alerts: {len(found)}, inside a true escalation episode: {inside} "
               f"(precision {inside / max(1, len(found)):.2f}); episodes: {len(truth)}, "
               f"alerted: {detected} (recall {detected / max(1, len(truth)):.2f})", highlight=False)
+
+
+# --- bench tension ---------------------------------------------------------------------------
+
+
+@bench_app.command("tension")
+def bench_tension(
+    events_n: Annotated[int, typer.Option("--events", min=1, help="Synthetic coded events to store.")] = 1_000_000,
+    db: Annotated[str | None, typer.Option(help="Reuse/keep this file (default: a temporary one).")] = None,
+    repeat: Annotated[int, typer.Option(min=1, help="Timed runs per query (median reported).")] = 7,
+) -> None:
+    """Time the monitor's queries over a store of N coded events (target: tension < 200 ms).
+
+    The store is bulk-filled with synthetic events (``synth.fill``, no NLP), then the weekly
+    tension series of one dyad, a page of events, a page of unique events and the alerts of
+    every dyad are timed on a read-only connection.
+    """
+    import statistics
+    import tempfile
+    import time
+
+    from ..analytics.alerts import alerts as find_alerts
+    from ..analytics.tension import series
+    from ..store import queries
+    from ..synth.fill import fill_store
+    from .render import out
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = db or str(Path(tmp) / "bench.duckdb")
+        try:
+            filled = fill_store(path, n_events=events_n) if not Path(path).exists() else None
+        except FlashpointError as e:
+            _fail(str(e))
+            return
+        if filled:
+            out.print(f"filled {filled['events']:,} events ({filled['unique_events']:,} unique, "
+                      f"{filled['articles']:,} articles): write {filled['write_seconds']} s, "
+                      f"refresh {filled['refresh_seconds']} s", highlight=False)
+        con = _open(path)
+        try:
+            cases = [
+                ("tension PRK-KOR weekly", lambda: series(con, dyad="PRK-KOR", freq="week")),
+                ("tension RUS daily", lambda: series(con, country="RUS", freq="day")),
+                ("events page (dyad)", lambda: queries.events(con, dyad="PRK-KOR", limit=100)),
+                ("unique events page", lambda: queries.unique_events(con, limit=100)),
+                ("alerts, all dyads", lambda: find_alerts(con)),
+            ]
+            for name, run in cases:
+                times = []
+                for _ in range(repeat if not name.startswith("alerts") else 1):
+                    started = time.perf_counter()
+                    run()
+                    times.append(time.perf_counter() - started)
+                out.print(f"{name:<24} median {statistics.median(times) * 1000:8.1f} ms "
+                          f"(max {max(times) * 1000:.1f} ms, {len(times)} runs)", highlight=False)
+        finally:
+            con.close()
