@@ -152,3 +152,10 @@ def test_cli_corpus_bench_alerts_scores_against_episodes(db):
     from flashpoint.synth import episodes
 
     assert "alerts: 0" in res.stdout and f"episodes: {len(episodes(seed=1))}," in res.stdout
+
+
+def test_cli_corpus_bench_tension_on_a_small_fill(tmp_path):
+    res = runner.invoke(app, ["bench", "tension", "--events", "3000", "--repeat", "1",
+                              "--db", str(tmp_path / "b.duckdb")])
+    assert res.exit_code == 0, res.output
+    assert "filled 3,000 events" in res.stdout and "tension PRK-KOR weekly" in res.stdout
