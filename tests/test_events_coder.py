@@ -158,3 +158,38 @@ def test_events_coder_fields_are_consistent(nlp):
         meta = tables.info(event.cameo)
         assert event.cameo_root == event.cameo[:2]
         assert (event.goldstein, event.quad_class, event.plover) == (meta.goldstein, meta.quad_class, meta.plover)
+
+
+def test_events_coder_wrapped_event_is_kept_with_the_wrappers_modality(nlp):
+    events = _events(nlp, "Both countries agreed to expand joint military exercises.")
+    assert events[0].cameo_root == "03"
+    wrapped = [e for e in events[1:] if e.cameo_root == "06"]
+    assert wrapped and all(e.modality == "intended" for e in wrapped)
+
+
+def test_events_coder_accused_act_is_not_reported_as_an_event(nlp):
+    events = _events(nlp, "The minister accused the rebels of attacking the convoy.")
+    assert events[0].cameo_root == "11"
+    assert all(e.cameo_root != "19" for e in events)
+
+
+def test_events_coder_pronoun_in_reported_speech_is_the_speaker(nlp):
+    event = _main(nlp, "Egypt said it will release the detained fishermen.")
+    assert event.cameo == "0353"
+    assert event.source is not None and event.source.country == "EGY"
+
+
+def test_events_coder_pronoun_refers_to_an_earlier_source(nlp):
+    events = _events(nlp, "Japan hosted the summit on Monday. It also accused Russia of espionage.")
+    accusation = [e for e in events if e.cameo_root == "11"][0]
+    assert accusation.source is not None and accusation.source.country == "JPN"
+
+
+def test_events_coder_claim_of_own_attack_is_a_claim_of_responsibility(nlp):
+    event = _main(nlp, "The rebels claimed that they had attacked the army base.")
+    assert event.cameo == "015"
+
+
+def test_events_coder_must_in_reported_speech_is_a_demand(nlp):
+    event = _main(nlp, "The envoy said the government must release the prisoners.")
+    assert event.cameo_root == "10"

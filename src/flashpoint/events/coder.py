@@ -22,7 +22,7 @@ from typing import Any
 from ..records import Actor, Event, Location, Span
 from . import classifier, tables
 from .dates import date_phrases, event_date
-from .predicates import Found, _noun_found, _own, analyze, noun_code, verb_code
+from .predicates import Found, _noun_found, _own, analyze, noun_code, roles_of, verb_code
 
 Token = Any
 
@@ -114,10 +114,18 @@ def _found_events(sent: Any) -> Iterator[Found]:
         return
     used |= main.used
     yield main
+    if main.code[:2] == "11" or main.code in ("015", "016"):
+        # what someone is accused of (or denies) is alleged, not reported: no events from it
+        used.update(t.i for t in main.trigger.subtree if t.i > main.trigger.i)
     count = 0
     if main.embedded is not None and main.embedded.code != main.code:
         used |= main.embedded.used
-        yield main.embedded
+        emb = main.embedded
+        if emb.modality == "asserted" and main.family in _WRAPPER_MODALITY:
+            emb.modality = _WRAPPER_MODALITY[main.family]  # type: ignore[assignment]
+        elif main.family == "reject":
+            emb.negated = True
+        yield emb
         count += 1
     for tok in order:
         if count >= _MAX_SECONDARY:
@@ -130,8 +138,36 @@ def _found_events(sent: Any) -> Iterator[Found]:
         if f is None or f.trigger.i in used or f.code.startswith("01"):
             continue
         used |= f.used
+        _inherit(f, f.trigger)
         yield f
         count += 1
+
+
+_WRAPPER_MODALITY = {"intend": "intended", "offer": "intended", "threaten": "intended",
+                     "appeal": "demanded", "demand": "demanded", "order": "demanded"}
+
+
+def _inherit(f: Found, start: Token) -> None:
+    """An event inside "agreed to ...", "called on X to ...", "refused to ..." is not asserted."""
+    if f.modality != "asserted":
+        return
+    prev = start if start.i != f.trigger.i else f.trigger
+    node = prev.head
+    for _ in range(8):
+        if node.i == prev.i:
+            return
+        through = prev.dep_ in ("xcomp", "ccomp", "dobj", "acl", "conj") or (
+            prev.dep_ == "prep" and prev.lower_ in ("for", "to")
+        )
+        if through:
+            for role in roles_of(node):
+                if role in _WRAPPER_MODALITY:
+                    f.modality = _WRAPPER_MODALITY[role]  # type: ignore[assignment]
+                    return
+                if role == "reject":
+                    f.negated = True
+                    return
+        prev, node = node, node.head
 
 
 def _protest_first(founds: list[Found]) -> list[Found]:
