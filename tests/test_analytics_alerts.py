@@ -95,3 +95,16 @@ def test_analytics_alerts_since_and_threshold(con):
     strict = AlertParams(z_threshold=50.0)
     assert alerts(con, params=strict) == []
     assert alerts(con, dyad="AAA-CCC") == []
+
+
+def test_analytics_report_summary(con):
+    from flashpoint.analytics.report import summary
+
+    s = summary(con)
+    assert s["counts"]["articles"] == 12 and s["num_alerts"] == 1
+    assert [d["dyad"] for d in s["top_dyads"]] == ["AAA-BBB"]
+    (alert,) = s["latest_alerts"]
+    assert alert["period"] == "2024-03-11" and alert["top_event"]["goldstein"] == -10.0
+    (t,) = s["tension"]
+    assert len(t["weeks"]) == 16 and t["weeks"][-1] == "2024-03-18"
+    assert max(t["conflict_intensity"]) == 57.0

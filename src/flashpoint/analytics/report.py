@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..store import queries
 from .alerts import alerts, default_params, explain_alerts
-from .tension import series
+from .tension import period_start, series
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -20,16 +21,20 @@ def summary(con: Any, *, top: int = 5, latest_alerts: int = 5) -> dict[str, Any]
     span = con.execute("SELECT min(day), max(day) FROM unique_events").fetchall()[0]
     found = alerts(con, explain=False)
     explain_alerts(con, found[:latest_alerts])
+    # The same window for every dyad: the last 16 weeks of the store, empty weeks included.
     weeks = default_params().window * 2
     tension = []
-    for d in queries.dyads(con, limit=top):
-        rows = series(con, dyad=d["dyad"], freq="week")[-weeks:]
-        tension.append({
-            "dyad": d["dyad"],
-            "weeks": [r["period"] for r in rows],
-            "conflict_intensity": [r["conflict_intensity"] for r in rows],
-            "events": [r["events"] for r in rows],
-        })
+    if span[1] is not None:
+        last = period_start(span[1], "week")
+        first = last - dt.timedelta(weeks=weeks - 1)
+        for d in queries.dyads(con, limit=top):
+            rows = series(con, dyad=d["dyad"], freq="week", since=first, until=span[1])
+            tension.append({
+                "dyad": d["dyad"],
+                "weeks": [r["period"] for r in rows],
+                "conflict_intensity": [r["conflict_intensity"] for r in rows],
+                "events": [r["events"] for r in rows],
+            })
     return {
         "counts": counts,
         "tension": tension,
@@ -88,14 +93,16 @@ def print_report(db: str, *, console: Any) -> dict[str, Any]:
                       f"{d['material_conflict_share']:.0%}", d["first_day"], d["last_day"])
     console.print(table)
     if s["tension"]:
-        console.print(f"[bold]Weekly conflict intensity[/] (Σ −Goldstein of unique events, "
-                      f"last {len(s['tension'][0]['weeks'])} weeks; blank = none, █ = the peak)")
+        t0 = s["tension"][0]["weeks"]
+        console.print(f"[bold]Weekly conflict intensity[/] (Σ −Goldstein of unique events), "
+                      f"weeks of {t0[0]} … {t0[-1]}; blank = none, █ = the dyad's peak")
     for t in s["tension"]:
         peak = max(t["conflict_intensity"], default=0) or 1
         line = "".join(SPARK[min(7, round(7 * v / peak))] if v else " " for v in
                        t["conflict_intensity"])
-        console.print(f"  {t['dyad']:<9} [red]{line}[/]  peak {peak:g}, "
-                      f"{sum(t['events'])} events, to week of {t['weeks'][-1]}", highlight=False)
+        label = (f"peak {peak:g}" if max(t["conflict_intensity"], default=0) else "no conflict")
+        console.print(f"  {t['dyad']:<9} [red]{line}[/]  {label}, {sum(t['events'])} events",
+                      highlight=False)
     if not s["latest_alerts"]:
         console.print("[green]no escalation alerts[/] (robust z of weekly conflict intensity "
                       "against each dyad's previous 8 weeks; see analytics/data/alerts.json)")
