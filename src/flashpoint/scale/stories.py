@@ -2,36 +2,38 @@
 
 The local path (``Store.refresh``) clusters every article's MinHash signature with
 ``store.dedup.cluster_signatures``: greedy leader clustering in (published, id) order, where an
-article's candidates are the earlier articles sharing at least one LSH band with it. Workers
-compute the signatures (the costly part) next to the NLP and write them as Parquet; then:
+article's candidates are the earlier articles sharing an LSH band key with it
+(``dedup.band_keys``). Workers compute the signatures next to the NLP and write them as
+Parquet; then:
 
-1. **band keys**: each signature file gives one row per (article, band): a 64-bit hash of the
-   band index and the band's ``r`` MinHash values (the same ``b`` x ``r`` banding the local
-   ``MinHashLSH`` uses for its threshold);
-2. **band shuffle**: a hash shuffle with Dask futures (map tasks split their keys into
-   buckets, one reduce task per bucket) brings equal bands together on one worker, which
-   emits the pairs of articles that collide;
-3. **components**: collisions are joined (union-find) into connected components. Articles in
-   different components never are LSH candidates of each other, so clustering each component
-   alone, in the global order, gives exactly the stories of clustering everything at once;
-4. **assignment**: ``cluster_signatures`` itself (the local function) runs on each component
-   with more than one article, as Dask tasks; every other article is its own story.
+1. **map**: each runner partition's signatures give ``dedup.band_keys`` (the very keys the
+   local clustering bands with), split into buckets by key;
+2. **band shuffle**: one reduce task per bucket (Dask futures) receives that bucket from every
+   map task, so equal keys meet, and emits edges between the articles that share a key;
+3. **components**: edges are joined (union-find) into connected components. Every group of
+   articles sharing a band key lies inside one component, and articles of different components
+   never share a key, so clustering each component alone, in the global order, gives the
+   local function exactly the candidates it would see over everything (its per-group
+   ``MAX_LINKS`` cap included: a whole key group, in the same order, is in one component);
+4. **assignment**: ``cluster_signatures`` itself runs on every component of two or more
+   articles, in Dask tasks; every other article is a story of its own.
 
-A 64-bit key collision can only add a spurious member to a component, and the local function
-re-checks real bands inside it, so it never changes the result; it cannot hide a true match.
+The driver holds the article ids and dates of the whole output (for the order and the
+singleton stories) and the signatures of component members only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import struct
+import operator
+import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..store import dedup
@@ -47,49 +49,30 @@ STORY_SCHEMA = pa.schema(
     ]
 )
 STORIES_FILE = Path("stories") / "members.parquet"
+MAX_BUCKETS = 8
 
 
-def banding(
-    *, threshold: float = dedup.THRESHOLD, num_perm: int = dedup.NUM_PERM
-) -> list[tuple[int, int]]:
-    """The (start, end) slices of the signature that form LSH bands, as the local LSH has them."""
-    from datasketch import MinHashLSH
-
-    return list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
-
-
-def band_keys(signature: np.ndarray, ranges: Sequence[tuple[int, int]]) -> list[int]:
-    """One signed 64-bit key per band (band index + its values): equal bands, equal keys."""
-    values = signature.astype("<u4")
-    keys = []
-    for band, (start, end) in enumerate(ranges):
-        digest = hashlib.blake2b(
-            struct.pack("<I", band) + values[start:end].tobytes(), digest_size=8
-        )
-        keys.append(struct.unpack("<q", digest.digest())[0])
-    return keys
-
-
-def band_buckets(
-    paths: Sequence[str], ranges: Sequence[tuple[int, int]], n_buckets: int
-) -> list[list[tuple[int, str]]]:
-    """The map side of the shuffle: ``(band key, article id)`` of signature files, split into
-    ``n_buckets`` by key, so that equal keys from every file meet in the same bucket."""
+def band_buckets(paths: Sequence[str], n_buckets: int) -> list[list[tuple[int, str]]]:
+    """Map side: ``(band key, article id)`` of signature files, split into ``n_buckets`` by
+    key, so that equal keys from every map task land in the same bucket."""
     if isinstance(paths, str):  # one file given as is
         paths = [paths]
     buckets: list[list[tuple[int, str]]] = [[] for _ in range(n_buckets)]
     for path in paths:
         table = pq.read_table(path, columns=["article_id", "minhash"])
-        for article_id, blob in zip(
-            table.column("article_id").to_pylist(), table.column("minhash").to_pylist(), strict=True
-        ):
-            for key in band_keys(dedup.from_bytes(blob), ranges):
+        ids = table.column("article_id").to_pylist()
+        if not ids:
+            continue
+        sigs = np.stack([dedup.from_bytes(b) for b in table.column("minhash").to_pylist()])
+        keys = dedup.band_keys(sigs)
+        for row, article_id in enumerate(ids):
+            for key in keys[row].tolist():
                 buckets[key % n_buckets].append((key, article_id))
     return buckets
 
 
 def collisions(*pieces: Sequence[tuple[int, str]]) -> list[tuple[str, str]]:
-    """The reduce side: edges ``(first, other)`` between distinct articles sharing a band key."""
+    """Reduce side: edges ``(first, other)`` between distinct articles sharing a band key."""
     by_key: dict[int, set[str]] = {}
     for piece in pieces:
         for key, article_id in piece:
@@ -134,40 +117,23 @@ def cluster_component(members: Sequence[tuple[str, dt.date | None, bytes]]) -> l
     return dedup.cluster_signatures((aid, dedup.from_bytes(blob)) for aid, _pub, blob in ordered)
 
 
-def signature_table(out: str | Path) -> pa.Table:
-    """All signatures of an output directory, one row per article id (exact copies once)."""
-    table = read_table(out, "signatures")
-    seen: set[str] = set()
-    keep = []
-    for i, aid in enumerate(table.column("article_id").to_pylist()):
-        if aid not in seen:
-            seen.add(aid)
-            keep.append(i)
-    return table.take(keep)
-
-
 def cluster_stories(
     out: str | Path, *, client: Any, shuffle_partitions: int | None = None
 ) -> list[dedup.Story]:
     """Cluster the articles of ``out`` into stories on the Dask cluster behind ``client``.
 
-    Returns stories in the local order (by their representative's published date, then id);
-    members inside a story are in the order they joined it, as in the local path.
+    Returns the stories the local clustering returns for the same articles, in its order
+    (by the representative's published date, then id).
     """
-    import operator
-
     # One map task per runner partition (its signature files across dates), not per file:
     # a corpus spread over many days has many small files.
-    by_key: dict[str, list[str]] = {}
+    files: dict[str, list[str]] = {}
     for path in sorted(Path(out).glob("signatures/*/part-*.parquet")):
-        by_key.setdefault(path.name, []).append(str(path))
-    if not by_key:
+        files.setdefault(path.name, []).append(str(path))
+    if not files:
         return []
-    ranges = banding()
-    n = shuffle_partitions or max(1, min(len(by_key) // 4, 8))
-    mapped = [
-        client.submit(band_buckets, tuple(by_key[k]), ranges, n, pure=False) for k in sorted(by_key)
-    ]
+    n = shuffle_partitions or max(1, min(len(files) // 4, MAX_BUCKETS))
+    mapped = [client.submit(band_buckets, tuple(files[k]), n, pure=False) for k in sorted(files)]
     reduced = [
         client.submit(
             collisions,
@@ -176,35 +142,25 @@ def cluster_stories(
         )
         for j in range(n)
     ]
-    edges = [edge for part in client.gather(reduced) for edge in part]
-    groups = components(edges)
+    groups = components(edge for part in client.gather(reduced) for edge in part)
 
-    signatures = signature_table(out)
-    published = dict(
-        zip(
-            signatures.column("article_id").to_pylist(),
-            signatures.column("published").to_pylist(),
-            strict=True,
-        )
-    )
-    blobs = dict(
-        zip(
-            signatures.column("article_id").to_pylist(),
-            signatures.column("minhash").to_pylist(),
-            strict=True,
-        )
-    )
+    dates = read_table(out, "signatures").select(["article_id", "published"])
+    published: dict[str, dt.date | None] = {}
+    for aid, day in zip(
+        dates.column("article_id").to_pylist(), dates.column("published").to_pylist(), strict=True
+    ):
+        published.setdefault(aid, day)  # exact copies: one article
+    blobs = _signatures_of(out, {aid for g in groups for aid in g})
     batches = _batches([[(aid, published[aid], blobs[aid]) for aid in g] for g in groups], size=64)
-    merged: list[dedup.Story] = []
+    stories: list[dedup.Story] = []
     for result in client.gather(client.map(_cluster_batch, batches, pure=False)):
-        merged.extend(result)
+        stories.extend(result)
     in_groups = {aid for g in groups for aid in g}
-    singles = [
+    stories.extend(
         dedup.Story(aid, (dedup.Member(aid, 1.0, None, "representative"),))
         for aid in published
         if aid not in in_groups
-    ]
-    stories = merged + singles
+    )
     stories.sort(key=lambda s: order_key(published[s.story_id], s.story_id))
     return stories
 
@@ -224,13 +180,29 @@ def write_stories(out: str | Path, stories: Sequence[dedup.Story]) -> Path:
     ]
     final = Path(out) / STORIES_FILE
     final.parent.mkdir(parents=True, exist_ok=True)
-    temp = final.with_name(f".members.{id(rows)}.tmp")
+    temp = final.with_name(f".members.{uuid.uuid4().hex}.tmp")
     try:
         pq.write_table(pa.Table.from_pylist(rows, schema=STORY_SCHEMA), temp)
         temp.replace(final)
     finally:
         temp.unlink(missing_ok=True)
     return final
+
+
+def _signatures_of(out: str | Path, wanted: set[str]) -> dict[str, bytes]:
+    """MinHash bytes of the ``wanted`` articles only (the driver never holds all of them)."""
+    blobs: dict[str, bytes] = {}
+    if not wanted:
+        return blobs
+    keep = pa.array(sorted(wanted))
+    for path in sorted(Path(out).glob("signatures/*/part-*.parquet")):
+        table = pq.read_table(path, columns=["article_id", "minhash"])
+        table = table.filter(pc.is_in(table.column("article_id"), value_set=keep))
+        for aid, blob in zip(
+            table.column("article_id").to_pylist(), table.column("minhash").to_pylist(), strict=True
+        ):
+            blobs.setdefault(aid, blob)
+    return blobs
 
 
 def _cluster_batch(
