@@ -73,7 +73,9 @@ def preps_of(tok: Token) -> set[str]:
 def _modifier_lemmas(tok: Token) -> set[str]:
     out = {lemma(tok), tok.lower_}
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (
+            c.dep_ == "prep" and c.lower_ in ("of", "in")
+        ):
             out.add(lemma(c))
             out.add(c.lower_)
             if c.dep_ == "prep":
@@ -134,8 +136,8 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
             for alt in p.objects:
                 if alt <= core:
                     best_alt = max(best_alt, 3 * len(alt))
-                elif alt <= core | oblique:
-                    best_alt = max(best_alt, 2 * len(alt) + 1)
+                elif alt <= core | oblique and not (alt & p.core_only):
+                    best_alt = max(best_alt, 2 * len(alt))
             if not best_alt:
                 continue
             score += best_alt
@@ -327,6 +329,13 @@ def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token
             continue
         if a.pos_ in ("NOUN", "PROPN") and (noun_code(a) or any(r in WRAPPERS for r in roles_of(a))):
             return a
+    for a in arg_tokens(tok):
+        if a.dep_ in ("dobj", "obj") and a.pos_ in ("NOUN", "NUM", "SYM", "PROPN"):
+            for p in a.children:
+                if p.dep_ == "prep" and p.lower_ in ("of", "in"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
+                            return g
     return None
 
 
@@ -542,6 +551,9 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
             emb.used.add(tok.i)
             return emb
         code = tables.compose(role, emb.code)
+        if role in ("appeal", "demand") and emb.code[:2] in ("16", "17", "18", "19", "20") and _addressee(tok) is None:
+            # "X called for sanctions against Y": hostile toward Y, not a request to anyone
+            code = tables.compose("threaten", emb.code)
         if role in ("appeal", "demand"):
             addressee = _addressee(tok)
             targets = ([addressee] if addressee is not None else []) + emb.targets

@@ -57,6 +57,7 @@ class VerbPattern(NamedTuple):
     code: str
     prep: str
     objects: tuple[frozenset[str], ...]  # alternatives; each is a set of lemmas all required
+    core_only: frozenset[str] = frozenset()  # lemmas marked "^": must be a core argument
 
 
 class NounPattern(NamedTuple):
@@ -120,7 +121,9 @@ def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
     for row in _rows("verb_patterns.tsv"):
         row += [""] * (4 - len(row))
         code, lemma, prep, objects = row[:4]
-        out.setdefault(lemma.lower(), []).append(VerbPattern(code, prep.lower(), _objects(objects)))
+        core_only = frozenset(o[1:] for o in objects.split(",") if o.startswith("^"))
+        objects = objects.replace("^", "")
+        out.setdefault(lemma.lower(), []).append(VerbPattern(code, prep.lower(), _objects(objects), core_only))
     return {k: tuple(v) for k, v in out.items()}
 
 
