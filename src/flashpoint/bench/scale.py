@@ -85,6 +85,13 @@ class ScaleReport:
         return self.speedup / 2
 
     @property
+    def cpu_efficiency(self) -> float:
+        """Work per CPU-second of the 2-worker run over the 1-worker run: the parallel
+        efficiency with the machine's other load factored out."""
+        one, two = self.run("dask", 1), self.run("dask", 2)
+        return two.words_per_cpu_s / one.words_per_cpu_s if one.words_per_cpu_s else 0.0
+
+    @property
     def words_per_core_s(self) -> float:
         """Words one core analyses per CPU-second (1-worker Dask): the capacity of a core that
         is not shared, whatever else ran on this machine during the measurement."""
@@ -107,6 +114,7 @@ class ScaleReport:
             "load_seconds": round(self.load_seconds, 2),
             "speedup_2_over_1": round(self.speedup, 3),
             "parallel_efficiency": round(self.efficiency, 3),
+            "cpu_efficiency_2_over_1": round(self.cpu_efficiency, 3),
             "words_per_core_s": round(self.words_per_core_s),
             "load_average": self.load_average,
             "cpus": self.cpus,

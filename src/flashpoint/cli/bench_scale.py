@@ -36,27 +36,23 @@ def bench_scale(
         return
     load = " ".join(str(x) for x in report.load_average)
     table = Table(
-        title=f"ingest throughput on {report.n} synthetic reports ({report.words:,} words, "
-        f"{report.partitions} partitions), best of {report.repeat}; {report.cpus} CPUs, "
-        f"load average {load}"
+        title=f"{report.n} synthetic reports, {report.words:,} words, {report.partitions} "
+        f"partitions; best of {report.repeat}; {report.cpus} CPUs, load average {load}"
     )
-    for name, justify in (
-        ("path", "left"),
-        ("workers", "right"),
-        ("articles", "right"),
-        ("seconds", "right"),
-        ("articles/s", "right"),
-        ("words/s", "right"),
-        ("cores used", "right"),
-        ("words/CPU s", "right"),
+    for name in (
+        "path",
+        "workers",
+        "seconds",
+        "articles/s",
+        "words/s",
+        "cores used",
+        "words/CPU s",
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify="left" if name == "path" else "right")
     for run in report.runs:
-        label = "local -> DuckDB" if run.name == "local" else "Dask -> Parquet"
         table.add_row(
-            label,
+            "local" if run.name == "local" else "Dask",
             str(run.workers),
-            str(run.articles),
             f"{run.seconds:.1f}",
             f"{run.articles_per_s:.2f}",
             f"{run.words_per_s:,.0f}",
@@ -65,7 +61,18 @@ def bench_scale(
         )
     out.print(table)
     out.print(
-        f"Dask speed-up, 2 workers over 1: {report.speedup:.2f}x (efficiency {report.efficiency:.0%})"
+        "local = flashpoint ingest (1 process, DuckDB); Dask = scale-ingest (Parquet + stories)"
+    )
+    out.print("cores used = CPU-seconds of the working processes per wall-clock second")
+    one, two = report.run("dask", 1), report.run("dask", 2)
+    out.print(
+        f"Dask speed-up, 2 workers over 1: {report.speedup:.2f}x wall-clock (efficiency "
+        f"{report.efficiency:.0%}); the runs got {one.cores_used:.2f} and {two.cores_used:.2f} "
+        "cores of the shared machine"
+    )
+    out.print(
+        f"work per CPU-second, 2 workers over 1: {report.cpu_efficiency:.0%} (on free cores "
+        f"the speed-up would be about {2 * report.cpu_efficiency:.2f}x: a projection)"
     )
     out.print(f"then `flashpoint load` (one process): {report.load_seconds:.1f} s")
     per_day = report.words_per_core_s * 86_400
