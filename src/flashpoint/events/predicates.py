@@ -303,11 +303,15 @@ def target_candidates(tok: Token) -> list[Token]:
         for prep in TARGET_PREPS:
             out.extend(by_prep.get(prep, ()))
     out.extend(c for c in children if c.dep_ in PASS_SUBJ)
-    # "accused the USA of ...": objects of an embedded noun ("sanctions on Iran")
+    # objects of an embedded noun ("sanctions on Iran", "accusations by the US"), and phrases the
+    # parser hung on the object ("shared evidence with Mexico", "sanctions imposed on China")
     for c in list(out):
-        if c.pos_ == "NOUN" and noun_code(c):
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+        event_noun = c.pos_ == "NOUN" and noun_code(c)
+        preps = TARGET_PREPS + ("by", "of") if event_noun else TARGET_PREPS
+        holders = [c, *(a for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+        for holder in holders:
+            for p in holder.children:
+                if p.dep_ == "prep" and p.lower_ in preps and p.lower_ != "in":
                     out.extend(g for g in p.children if g.dep_ == "pobj")
     return out
 
@@ -500,13 +504,15 @@ def _noun_found(noun: Token, code: str, *, governor: Token | None = None) -> Fou
     """An event named by a noun; actors come from its possessor/"by" phrase or its governor."""
     source = None
     targets: list[Token] = []
+    places: list[Token] = []
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             source = c if (c.pos_ != "PRON" or governor is None) else None
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.lower_ != "in":  # "meeting in X" is a place
+        if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "of"):
             for g in c.children:
                 if g.dep_ == "pobj":
-                    targets.append(g)
+                    # "blockade of Yemen", "talks with Japan"; "ceasefire in X" only as a last resort
+                    (places if c.lower_ == "in" else targets).append(g)
         if c.dep_ == "prep" and c.lower_ == "by":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -521,7 +527,7 @@ def _noun_found(noun: Token, code: str, *, governor: Token | None = None) -> Fou
         if source is None and not passive:
             source = subj
         targets.extend(t for t in target_candidates(governor) if t.i != noun.i)
-    return Found(code, noun, source=source, targets=targets, used={noun.i})
+    return Found(code, noun, source=source, targets=targets + places, used={noun.i})
 
 
 def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> Found | None:
