@@ -97,3 +97,13 @@ def test_pipeline_parallel_equals_serial(examples_results, examples_dir):
     items = list(ingest.read_path(examples_dir))
     parallel = list(analyze_many(items, batch_size=5, n_process=2))
     assert [r.to_dict() for r in parallel] == [r.to_dict() for r in examples_results]
+
+
+def test_pipeline_text_beyond_the_model_limit_is_a_skip(nlp, monkeypatch):
+    monkeypatch.setattr(nlp, "max_length", 50)
+    long = Article(id="long", text="Police arrested protesters in Minsk. " * 5, origin="long.txt")
+    short = Article(id="short", text="Police arrested protesters.", origin="short.txt")
+    results = list(analyze_many([long, short]))
+    assert results[0].skipped is not None and results[0].skipped.reason == "too_large"
+    assert results[0].skipped.origin == "long.txt"
+    assert results[1].article is not None

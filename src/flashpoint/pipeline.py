@@ -100,6 +100,7 @@ def default_workers() -> int:
 
 def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
     """Parse bodies and statements of a batch in one ``nlp.pipe`` pass, then code and check."""
+    batch = [_refuse_oversized(item) for item in batch]
     articles = [item for item in batch if isinstance(item, Article)]
     texts: list[tuple[str, tuple[int, int]]] = []
     for a_idx, article in enumerate(articles):
@@ -125,6 +126,20 @@ def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
         )
         yield Analysis(article=item, events=tuple(events), statements=tuple(checks))
         a_idx += 1
+
+
+def _refuse_oversized(item: Article | Skipped) -> Article | Skipped:
+    """An article longer than spaCy's ``max_length`` becomes a skip instead of an E088 crash."""
+    if isinstance(item, Skipped):
+        return item
+    limit = get_nlp().max_length
+    if len(item.text) <= limit and all(len(s) <= limit for s in item.statements):
+        return item
+    return Skipped(
+        reason="too_large",
+        detail=f"{len(item.text):,} characters of text; the NLP model takes at most {limit:,}",
+        origin=item.origin,
+    )
 
 
 def _analyze_batch_list(batch: Sequence[Article | Skipped]) -> list[Analysis]:

@@ -115,7 +115,7 @@ def check(
 ) -> None:
     """Check statements against articles: supported, contradicted or not_in_source."""
     from ..pipeline import check as check_statement
-    from .render import print_json, print_jsonl, statements_table, out
+    from .render import out, print_json, print_jsonl, statements_table
 
     if input is None:
         if statement is None or article is None:
@@ -185,17 +185,12 @@ def demo(
 
 def _demo_monitor(corpus: Path, db: str) -> None:
     """Ingest the samples into DuckDB and print the tension summary and alerts."""
-    from .render import out
+    from ..store.ingest import ingest as ingest_corpus
+    from .render import out, print_store_report
 
-    try:
-        from ..analytics.report import print_report
-        from ..store.ingest import ingest as ingest_corpus
-    except ImportError:
-        out.print("[dim](corpus monitor not available in this build)[/]")
-        return
     out.rule("[bold]Monitor: stored corpus, tension and alerts")
     ingest_corpus([str(corpus)], db=db, workers=1)
-    print_report(db, console=out)
+    print_store_report(db)
 
 
 # --- input helpers ---------------------------------------------------------------------------
@@ -235,26 +230,24 @@ def _jsonl_or_text(
             try:
                 row = json.loads(line)
                 if not isinstance(row, dict):
-                    raise ValueError("a JSON object is expected")
+                    raise TypeError("a JSON object is expected")
                 missing = [f for f in fields if not isinstance(row.get(f), str)]
                 if missing:
                     raise ValueError(f"missing text field(s): {', '.join(missing)}")
-            except ValueError as e:
+            except (TypeError, ValueError) as e:
                 err.print(f"[yellow]skipped[/] {path}:{number}: {e}", highlight=False)
                 continue
             yield row.get("id", number), row
 
 
 def _store(results: list[Any], db: str) -> None:
+    from ..store import Store
     from .render import err
 
     try:
-        from ..store import Store
-    except ImportError:
-        return
-    try:
         with Store(db) as store:
             stats = store.write(results)
+            store.refresh()  # stories and unique events follow what was just written
     except FlashpointError as e:
         fail(str(e))
         return

@@ -22,6 +22,7 @@ from ..records import Analysis, Event, StatementCheck
 
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 QUAD_NAME = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
+SPARK = "▁▂▃▄▅▆▇█"
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "not_in_source": "yellow"}
 
 out = Console(highlight=False, soft_wrap=False)
@@ -156,3 +157,61 @@ def _actor_cell(actor: Any) -> Text:
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_store_report(db: str, *, console: Console = out) -> dict[str, Any]:
+    """The monitor view of a store: counts, most active dyads, weekly tension, alerts."""
+    from ..analytics.report import summary
+    from ..store import connect_readonly
+
+    con = connect_readonly(db)
+    try:
+        s = summary(con)
+    finally:
+        con.close()
+    c = s["counts"]
+    console.print(
+        f"[bold]{c['articles']}[/] articles stored ({s['articles_merged']} merged into "
+        f"{c['stories']} stories), [bold]{c['events']}[/] event mentions = "
+        f"[bold]{c['unique_events']}[/] unique events, {c['statements']} statements, "
+        f"{c['skips']} skips; events from {s['period'][0]} to {s['period'][1]}",
+        highlight=False,
+    )
+    if s["skips_by_reason"]:
+        console.print("skips by reason: " + ", ".join(
+            f"{k} {v}" for k, v in s["skips_by_reason"].items()), highlight=False)
+    table = Table(title="Most active dyads (unique events; G = Goldstein, q4 = material "
+                  "conflict)", title_justify="left")
+    for col, just, width in (("dyad", "left", 7), ("events", "right", 6),
+                             ("mentions", "right", 8), ("G mean", "right", 6),
+                             ("q4 %", "right", 4), ("first", "left", 10), ("last", "left", 10)):
+        table.add_column(col, justify=just, no_wrap=True, min_width=width)
+    for d in s["top_dyads"]:
+        g = d["goldstein_mean"]
+        table.add_row(d["dyad"], str(d["events"]), str(d["mentions"]),
+                      f"[{'red' if g < 0 else 'green'}]{g:+.2f}[/]",
+                      f"{d['material_conflict_share']:.0%}", d["first_day"], d["last_day"])
+    console.print(table)
+    if s["tension"]:
+        t0 = s["tension"][0]["weeks"]
+        console.print(f"[bold]Weekly conflict intensity[/] (Σ −Goldstein of unique events), "
+                      f"weeks of {t0[0]} … {t0[-1]}; blank = none, █ = the dyad's peak")
+    for t in s["tension"]:
+        peak = max(t["conflict_intensity"], default=0) or 1
+        line = "".join(SPARK[min(7, round(7 * v / peak))] if v else " " for v in
+                       t["conflict_intensity"])
+        label = (f"peak {peak:g}" if max(t["conflict_intensity"], default=0) else "no conflict")
+        console.print(f"  {t['dyad']:<9} [red]{line}[/]  {label}, {sum(t['events'])} events",
+                      highlight=False)
+    if not s["latest_alerts"]:
+        console.print("[green]no escalation alerts[/] (robust z of weekly conflict intensity "
+                      "against each dyad's previous 8 weeks; see analytics/data/alerts.json)")
+    for a in s["latest_alerts"]:
+        console.print(f"[bold red]ALERT[/] {a['explanation']}", highlight=False)
+        ev = a.get("top_event")
+        if ev:
+            evidence = escape(" ".join(ev["evidence_text"].split()))
+            console.print(f"    e.g. {ev['cameo']} {ev['source_code']}→{ev['target_code']}: "
+                          f"“{evidence}” ({escape(ev['title'] or ev['article_id'])})",
+                          highlight=False)
+    return s
