@@ -379,3 +379,80 @@ def test_ingest_clean_broadcaster_style_page():
         "The governor said air defences destroyed 15 of the 19 drones launched."
     )
     assert page.statements == ("Drones hit grain port again",)
+
+
+@pytest.mark.parametrize(
+    ("lead", "rest", "published"),
+    [
+        (
+            "HAMBURG, Jun 3 (Harbour Wire) - Dock workers walked out on Monday over pay.",
+            "Dock workers walked out on Monday over pay.",
+            None,
+        ),
+        (
+            "MANILA — The coast guard said a ship ran aground.",
+            "The coast guard said a ship ran aground.",
+            None,
+        ),
+        (
+            "MANILA—The coast guard said a ship ran aground.",
+            "The coast guard said a ship ran aground.",
+            None,
+        ),
+        (
+            "TBILISI, Georgia (Valley Times) – Protesters gathered outside parliament.",
+            "Protesters gathered outside parliament.",
+            None,
+        ),
+        (
+            "SAN JOSE/PANAMA CITY, Feb. 9, 2022 (Wire) -- Talks on the canal resumed.",
+            "Talks on the canal resumed.",
+            dt.date(2022, 2, 9),
+        ),
+        (
+            'NAIROBI, 4 October 2021 - "We will not retreat," the minister said.',
+            '"We will not retreat," the minister said.',
+            dt.date(2021, 10, 4),
+        ),
+    ],
+)
+def test_ingest_clean_wire_dateline_stripped_from_lead(lead, rest, published):
+    body = "The strike is the first at the port in a decade, the union said on Tuesday."
+    page = clean_page(f"Port strike spreads\n\n{lead}\n\n{body}\n")
+    assert page.text == f"{rest}\n\n{body}"
+    assert page.published == published
+
+
+def test_ingest_clean_wire_dateline_date_does_not_override_page_stamp():
+    text = (
+        "Port strike spreads\n\n"
+        "Published: 5 June 2022\n\n"
+        "HAMBURG, Jun 3, 2022 (Wire) - Dock workers walked out over pay, the union said.\n"
+    )
+    page = clean_page(text)
+    assert page.published == dt.date(2022, 6, 5)
+    assert page.text == "Dock workers walked out over pay, the union said."
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "NATO said on Monday it would send more jets to the Baltic states.",
+        "NATO — the alliance of 31 states — said it would send more jets.",
+        "UN — Security Council members met behind closed doors on Monday.",
+        "ASEAN - the regional bloc - called for restraint on Monday.",
+        "OPEC, the oil cartel, said output would fall - a move welcomed by Moscow.",
+        "Hamburg, Jun 3 (Wire) - Dock workers walked out on Monday over pay.",
+    ],
+)
+def test_ingest_clean_lead_without_wire_dateline_untouched(lead):
+    page = clean_page(f"Port strike spreads\n\n{lead}\n")
+    assert page.text == lead
+
+
+def test_ingest_clean_wire_dateline_only_on_the_lead():
+    second = "BERLIN — Officials said the talks would resume in a week."
+    page = clean_page(
+        f"Talks stall\n\nNegotiators left the capital without a deal on Friday.\n\n{second}\n"
+    )
+    assert page.text.endswith(second)

@@ -157,8 +157,11 @@ def clean_page(text: str, *, title: str | None = None) -> CleanedPage:
     _drop_menus(body)
     _drop_headings(body)
     paragraphs = _paragraphs([line for line in body if line.keep])
-    if published is None and paragraphs:
-        published = _lead_dateline_date(paragraphs[0])
+    if paragraphs:
+        lead, lead_date = strip_lead_dateline(paragraphs[0])
+        paragraphs[0] = lead
+        if published is None:
+            published = lead_date
     statements = _statements(statement_lines)
     return CleanedPage(
         title=found_title,
@@ -401,8 +404,52 @@ def _drop_datelines(lines: list[_Line]) -> dt.date | None:
     return best[1] if best else None
 
 
+# A wire dateline opening the lead: "SEOUL, Dec 27 (Wire) -", "KYIV, Ukraine (AP) —",
+# "SEOUL —", "LONDON/KYIV, May 10, 2023 (Outlet) --". The place is one to four upper-case
+# words; an optional comma part (region and/or date) is capitalised words and numbers only; an
+# optional parenthesised outlet; then a dash. The text after it must start a sentence.
+_DATELINE_PLACE = r"[A-Z][A-Z.'’]*[A-Z.](?:[-\s/][A-Z][A-Z.'’]*[A-Z.]){0,3}"
+_DATELINE_TOKEN = r"(?:[A-Z][\w.'’]*|\d{1,4}(?:st|nd|rd|th)?)"
+_LEAD_DATELINE = re.compile(
+    r"^(?P<place>" + _DATELINE_PLACE + r")"
+    r"(?P<detail>,\s*" + _DATELINE_TOKEN + r"(?:[ ,]+" + _DATELINE_TOKEN + r"){0,5})?"
+    r"(?P<outlet>,?\s*\([^()\n]{1,40}\))?"
+    r"(?P<dash>\s+(?:--|[-–—])\s+|\s*[–—]\s*)"
+    r"(?=[\"“‘'(]?[A-Z0-9])"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def strip_lead_dateline(paragraph: str) -> tuple[str, dt.date | None]:
+    """Remove a wire dateline from the start of the lead; return the rest and its full date.
+
+    "PYONGYANG, Dec 27 (Wire) - North Korea said ..." keeps "North Korea said ...": the place
+    and outlet are page furniture, and left in the text they become part of the first
+    sentence's evidence (or a spurious actor). The date is returned only when it is a full
+    calendar date (with a year); "Dec 27" alone cannot anchor anything.
+
+    Guards against stripping prose: a bare upper-case word with no comma part or outlet must
+    have three or more letters ("US — China talks" stays) and must not open a dash pair within
+    its sentence ("NATO — the alliance of 31 states — said" is an apposition, not a dateline);
+    "NATO said ..." has no dash and never matches.
+    """
+    match = _LEAD_DATELINE.match(paragraph)
+    if match is None:
+        return paragraph, _lead_dateline_date(paragraph)
+    rest = paragraph[match.end() :]
+    if not (match.group("detail") or match.group("outlet")):
+        letters = re.sub(r"[^A-Z]", "", match.group("place"))
+        dash = match.group("dash").strip()
+        sentence = _SENTENCE_END.split(rest, maxsplit=1)[0]
+        if len(letters) < 3 or (dash in sentence and dash != "-") or f" {dash} " in sentence:
+            return paragraph, _lead_dateline_date(paragraph)
+    if not rest.strip():
+        return paragraph, _lead_dateline_date(paragraph)
+    return rest, find_date(match.group(0))
+
+
 def _lead_dateline_date(paragraph: str) -> dt.date | None:
-    """A wire-style dateline opening the first paragraph: "SEOUL, Dec 27 (Wire) - ..."."""
+    """A date in a dash-ended lead prefix the dateline pattern does not take ("Seoul, ... -")."""
     head = re.split(r"\s[-–—]\s", paragraph[:120], maxsplit=1)
     if len(head) < 2:
         return None
@@ -618,4 +665,4 @@ def _join_wrapped(parts: list[str]) -> str:
     return _normalise_space(out)
 
 
-__all__ = ["CleanedPage", "boilerplate_table", "clean_page"]
+__all__ = ["CleanedPage", "boilerplate_table", "clean_page", "strip_lead_dateline"]
