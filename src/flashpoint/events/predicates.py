@@ -714,7 +714,7 @@ def _addressee(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
                     return g
     return None
 
