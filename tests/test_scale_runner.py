@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from flashpoint import scale
+from flashpoint.errors import InputError
 from flashpoint.pipeline import analyze_many
 from flashpoint.store.schema import DERIVED_TABLES, PRIMARY_TABLES
 
@@ -87,20 +88,61 @@ def test_scale_runner_tables_equal_the_local_ingest(dask_run, local_db: Path, tm
     assert any(m[4] == "near_duplicate" for m in local["story_members"])  # a merged story
 
 
+def _files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*.parquet")}
+
+
 def test_scale_runner_rerun_is_idempotent(client, corpus: Path, dask_run, tmp_path: Path):
-    out, _report = dask_run
-    before = {p: p.read_bytes() for p in out.rglob("*.parquet")}
-    scale.ingest([corpus], out, client=client)
-    after = {p: p.read_bytes() for p in out.rglob("*.parquet")}
-    assert sorted(after) == sorted(before)
-    assert list(scale.read_analyses(out)) == list(scale.read_analyses(out))
+    out, report = dask_run
+    before = _files(out)
+    again = scale.ingest([corpus], out, client=client)
+    assert again.reused == report.partitions  # nothing analysed twice
+    assert _files(out) == before
+    forced = scale.ingest([corpus], out, client=client, force=True)
+    assert forced.reused == 0
+    assert _files(out) == before  # rewritten under the same names, nothing added
     db = tmp_path / "twice.duckdb"
     first = scale.load(out, db)
     second = scale.load(out, db)
     assert first.write.articles_new > 0
-    assert (
-        second.write.articles_new == 0 and second.write.events == 0 and second.write.skips_new == 0
-    )
+    assert (second.write.articles_new, second.write.events, second.write.skips_new) == (0, 0, 0)
+
+
+def test_scale_runner_resumes_an_interrupted_run(client, corpus: Path, dask_run, tmp_path: Path):
+    clean, report = dask_run
+    out = tmp_path / "events"
+    shutil.copytree(clean, out)
+    lost = sorted((out / "_done").glob("part-*.json"))[:3]  # as if killed before these ended
+    for marker in lost:
+        for part in out.glob(f"*/*/{marker.stem}.parquet"):
+            part.unlink()
+        marker.unlink()
+    resumed = scale.ingest([corpus], out, client=client)
+    assert resumed.reused == report.partitions - 3
+    assert _files(out) == _files(clean)
+
+
+def test_scale_runner_replaces_partitions_of_changed_inputs(client, corpus: Path, tmp_path: Path):
+    news = tmp_path / "news"
+    shutil.copytree(corpus / "pages", news / "pages")
+    other = tmp_path / "other.txt"
+    other.write_text(sorted((corpus / "pages").glob("*.txt"))[0].read_text(encoding="utf-8"))
+    out = tmp_path / "events"
+    scale.ingest([other], out, client=client, stories=False)  # another input, same directory
+    scale.ingest([news], out, client=client, stories=False)
+    edited = sorted((news / "pages").glob("*.txt"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nA new closing paragraph.\n")
+    rerun = scale.ingest([news], out, client=client, stories=False)
+    assert rerun.pruned == 1 and rerun.reused == rerun.partitions - 1
+    origins = [a.article.origin for a in scale.read_analyses(out) if a.article]
+    assert sorted(origins) == sorted({*origins})  # the edited page once, not twice
+    assert str(edited) in origins and str(other) in origins  # the other input's rows stay
+
+
+def test_scale_runner_refuses_to_mix_date_layouts(client, corpus: Path, dask_run):
+    out, _report = dask_run
+    with pytest.raises(InputError, match="--by day"):
+        scale.ingest([corpus], out, client=client, granularity="month")
 
 
 def _identities(out: Path) -> list[tuple[str, str | None]]:

@@ -55,6 +55,9 @@ def scale_ingest(
     max_bytes: Annotated[
         int, typer.Option(help="Larger documents are skipped (too_large).")
     ] = 10_000_000,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-analyse partitions already written by a run.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Analyse a corpus on a Dask cluster and write hive-partitioned Parquet (no database).
@@ -62,9 +65,12 @@ def scale_ingest(
     Every worker runs the same stages as `flashpoint ingest`; `flashpoint load` then writes
     the Parquet into DuckDB. Re-running over the same inputs rewrites the same files.
     """
+    from distributed import KilledWorker
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .. import scale
+    from ..errors import FlashpointError
     from .render import err, print_json
     from .render import out as stdout
 
@@ -99,25 +105,34 @@ def scale_ingest(
             task_id, advance=1, articles=state["articles"], skips=state["skips"], rate=rate
         )
 
-    with scale.dask_client(scheduler=scheduler, workers=workers) as client:
+    try:
+        with scale.dask_client(scheduler=scheduler, workers=workers) as client:
+            dashboard = "" if scale.runner.has_dashboard() else " (no dashboard: bokeh absent)"
+            err.print(f"Dask: {scale.where(client)}{dashboard}")
+            with progress:
+                report = scale.ingest(
+                    [str(p) for p in inputs or []],
+                    out,
+                    client=client,
+                    feeds=feed or (),
+                    published=published,
+                    granularity=by,  # type: ignore[arg-type]
+                    batch_size=batch_size,
+                    target_bytes=target_bytes,
+                    max_bytes=max_bytes,
+                    on_plan=on_plan,
+                    on_partition=on_partition,
+                    force=force,
+                )
+    except FlashpointError as e:
+        err.print(f"[red]{escape(str(e))}[/]")
+        raise typer.Exit(1) from None
+    except (OSError, KilledWorker) as e:  # scheduler unreachable; a task killed its workers
         err.print(
-            f"Dask: {scale.where(client)}"
-            + ("" if scale.runner.has_dashboard() else " (no dashboard: bokeh absent)")
+            f"[red]the Dask run stopped: {escape(f'{type(e).__name__}: {e}')}[/]\n"
+            "Finished partitions are kept: run the same command again to do only the rest."
         )
-        with progress:
-            report = scale.ingest(
-                [str(p) for p in inputs or []],
-                out,
-                client=client,
-                feeds=feed or (),
-                published=published,
-                granularity=by,  # type: ignore[arg-type]
-                batch_size=batch_size,
-                target_bytes=target_bytes,
-                max_bytes=max_bytes,
-                on_plan=on_plan,
-                on_partition=on_partition,
-            )
+        raise typer.Exit(1) from None
     if fmt == "json":
         print_json(report.to_dict())
         return
@@ -126,6 +141,11 @@ def scale_ingest(
         f"{report.statements} statements, {report.skips} skips in {report.partitions} partitions; "
         f"{report.stories} stories ({report.articles_merged} near-duplicates merged) -> {out}/"
     )
+    if report.reused:
+        stdout.print(
+            f"{report.reused} partitions were already written by an earlier run and not "
+            "analysed again (--force re-analyses them)"
+        )
     stdout.print(f"load it with: flashpoint load {out} --db crisis.duckdb")
 
 

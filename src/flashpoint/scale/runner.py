@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +44,8 @@ from .partitions import (
 
 Analyze = Callable[..., Iterable[Analysis]]
 DEFAULT_BATCH_SIZE = 32
+DONE_DIR = "_done"  # one marker per completed partition, written after its table files
+SETTINGS_FILE = "_flashpoint.json"  # the layout of an output directory (granularity)
 WARM_UP_TEXT = (
     "Seoul, Jan. 2 -- North Korea fired artillery shells near Yeonpyeong Island on Monday, "
     "the South Korean military said, and the United Nations called for restraint.\n\n"
@@ -63,6 +67,7 @@ class PartitionResult:
     files: int
     seconds: float
     worker_pid: int
+    reused: bool = False  # already written by an earlier run over the same content
 
 
 @dataclass
@@ -76,6 +81,8 @@ class RunReport:
     events: int = 0
     statements: int = 0
     words: int = 0
+    reused: int = 0  # partitions found complete from an earlier run, not re-analysed
+    pruned: int = 0  # partitions of an older version of these inputs, deleted
     stories: int = 0
     articles_merged: int = 0
     seconds: float = 0.0
@@ -94,6 +101,8 @@ class RunReport:
             "events": self.events,
             "statements": self.statements,
             "words": self.words,
+            "reused_partitions": self.reused,
+            "pruned_partitions": self.pruned,
             "stories": self.stories,
             "articles_merged": self.articles_merged,
             "seconds": round(self.seconds, 3),
@@ -126,8 +135,14 @@ def run_partition(
     max_bytes: int = DEFAULT_MAX_BYTES,
     published: dt.date | str | None = None,
     analyze: Analyze | None = None,
+    force: bool = False,
 ) -> PartitionResult:
-    """Ingest, analyse and write one partition (runs on a worker; safe to run twice)."""
+    """Ingest, analyse and write one partition (runs on a worker; safe to run twice).
+
+    A partition whose content was already written completely (its ``_done`` marker, written
+    after every table file) is not analysed again unless ``force``: a re-run after a crash
+    only does what is missing, as the local ingest skips what is already stored.
+    """
     from ..store import dedup
 
     if analyze is None:
@@ -139,6 +154,14 @@ def run_partition(
         for item in read_unit(unit, max_bytes=max_bytes, published=published)
     ]
     key = partition_key(partition, items)
+    marker = Path(out) / DONE_DIR / f"part-{key}.json"
+    if not force and marker.is_file():
+        done = json.loads(marker.read_text(encoding="utf-8"))["result"]
+        return PartitionResult(
+            **{**done, "index": partition.index, "seconds": time.perf_counter() - started},
+            worker_pid=os.getpid(),
+            reused=True,
+        )
     analyses = list(analyze(items, batch_size=batch_size))
     signatures: dict[str, bytes] = {}
     for analysis in analyses:
@@ -149,18 +172,73 @@ def run_partition(
         out, key, analyses, part=partition.index, granularity=granularity, signatures=signatures
     )
     articles = [a.article for a in analyses if a.article is not None]
+    counts = {
+        "key": key,
+        "articles": len(articles),
+        "skips": sum(a.article is None for a in analyses),
+        "events": sum(len(a.events) for a in analyses),
+        "statements": sum(len(a.statements) for a in analyses),
+        "words": sum(len(a.text.split()) for a in articles),
+        "files": len(files),
+    }
+    units = [[u.kind, u.path, u.lines] for u in partition.units]
+    _write_atomic(marker, json.dumps({"result": counts, "units": units}))
     return PartitionResult(
         index=partition.index,
-        key=key,
-        articles=len(articles),
-        skips=sum(a.article is None for a in analyses),
-        events=sum(len(a.events) for a in analyses),
-        statements=sum(len(a.statements) for a in analyses),
-        words=sum(len(a.text.split()) for a in articles),
-        files=len(files),
+        **counts,
         seconds=time.perf_counter() - started,
         worker_pid=os.getpid(),
     )
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def prune(out: str | os.PathLike[str], keep: Iterable[str], inputs: Iterable[str]) -> list[str]:
+    """Delete partitions superseded by this run; return their keys.
+
+    A partition written earlier from one of this run's ``inputs`` (paths or URLs) whose key
+    is not among this run's ``keep`` was made from an older version of that input (or under
+    an older plan): its rows now live in this run's files, so keeping it would count them
+    twice. Partitions of other inputs (an earlier run over another corpus) stay.
+    """
+    root = Path(out)
+    keep, inputs = set(keep), set(inputs)
+    stale = []
+    for marker in sorted((root / DONE_DIR).glob("part-*.json")):
+        key = marker.stem.removeprefix("part-")
+        if key in keep:
+            continue
+        units = json.loads(marker.read_text(encoding="utf-8")).get("units", [])
+        if not any(path in inputs for _kind, path, _lines in units):
+            continue
+        for table_file in root.glob(f"*/*/part-{key}.parquet"):
+            table_file.unlink(missing_ok=True)
+        marker.unlink(missing_ok=True)
+        stale.append(key)
+    return stale
+
+
+def _check_layout(out: Path, granularity: str) -> None:
+    """Refuse to mix date layouts in one output directory (rows would be written twice)."""
+    from ..errors import InputError
+
+    settings = out / SETTINGS_FILE
+    if settings.is_file():
+        found = json.loads(settings.read_text(encoding="utf-8")).get("granularity")
+        if found != granularity:
+            raise InputError(
+                f"{out} holds Parquet partitioned by {found}; use --by {found} or another --out"
+            )
+        return
+    _write_atomic(settings, json.dumps({"granularity": granularity}))
 
 
 @contextlib.contextmanager
@@ -228,6 +306,7 @@ def ingest(
     on_partition: Callable[[PartitionResult], None] | None = None,
     analyze: Analyze | None = None,
     stories: bool = True,
+    force: bool = False,
 ) -> RunReport:
     """Ingest ``inputs`` (then ``feeds`` URLs) on the cluster behind ``client``, writing
     Parquet under ``out``. ``published`` is the date for documents that show none.
@@ -236,6 +315,10 @@ def ingest(
     as it completes (for a progress bar). ``analyze`` replaces ``pipeline.analyze_many``
     (tests use it to slow tasks down); it must be picklable. With ``stories`` the run ends
     with the cross-partition near-duplicate clustering (``stories.cluster_stories``).
+    Partitions already written by an earlier run over the same content are reused unless
+    ``force``; once every partition is written, those made earlier from an older version of
+    the same inputs are deleted (``prune``). Raises ``InputError`` when ``out`` was written
+    with another ``granularity``.
     """
     from distributed import as_completed
 
@@ -244,6 +327,7 @@ def ingest(
     started = time.perf_counter()
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    _check_layout(out_dir, granularity)
     partitions = plan(
         inputs,
         feeds=feeds,
@@ -264,6 +348,7 @@ def ingest(
             max_bytes=max_bytes,
             published=published,
             analyze=analyze,
+            force=force,
             pure=False,
             retries=2,
         )
@@ -278,9 +363,15 @@ def ingest(
         report.events += result.events
         report.statements += result.statements
         report.words += result.words
+        report.reused += result.reused
         if on_partition is not None:
             on_partition(result)
     report.results.sort(key=lambda r: r.index)
+    report.pruned = len(
+        prune(
+            out_dir, (r.key for r in report.results), (u.path for p in partitions for u in p.units)
+        )
+    )
     if stories:
         found = cluster_stories(out_dir, client=client)
         write_stories(out_dir, found)
