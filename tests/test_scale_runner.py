@@ -126,7 +126,7 @@ def test_scale_runner_replaces_partitions_of_changed_inputs(client, corpus: Path
     news = tmp_path / "news"
     shutil.copytree(corpus / "pages", news / "pages")
     other = tmp_path / "other.txt"
-    other.write_text(sorted((corpus / "pages").glob("*.txt"))[0].read_text(encoding="utf-8"))
+    other.write_text(min((corpus / "pages").glob("*.txt")).read_text(encoding="utf-8"))
     out = tmp_path / "events"
     scale.ingest([other], out, client=client, stories=False)  # another input, same directory
     scale.ingest([news], out, client=client, stories=False)
