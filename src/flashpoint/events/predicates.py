@@ -558,8 +558,8 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
             return emb
         code = tables.compose(role, emb.code)
         if role in ("appeal", "demand") and emb.code[:2] in ("16", "17", "18", "19", "20") and _addressee(tok) is None:
-            # "X called for sanctions against Y": hostile toward Y, not a request to anyone
-            code = tables.compose("threaten", emb.code)
+            # "X called for sanctions against Y": a demand aimed at Y (CAMEO 10), not an appeal
+            code = tables.compose("demand", emb.code)
         if role in ("appeal", "demand"):
             addressee = _addressee(tok)
             targets = ([addressee] if addressee is not None else []) + emb.targets
