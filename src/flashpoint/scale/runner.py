@@ -8,8 +8,14 @@ writes DuckDB: ``flashpoint load`` does that, in one process, with the store's o
 Fault tolerance comes from Dask and from how tasks write: when a worker dies, the scheduler
 re-runs its tasks elsewhere, and a re-run writes the same file names (derived from the
 partition's content) through a temporary file and an atomic rename. A lost task therefore
-neither loses nor duplicates rows, and re-running the whole ingest over the same inputs
-rewrites the same files.
+neither loses nor duplicates rows. A partition ends with a ``_done`` marker, so re-running
+an interrupted ingest (the client or the whole cluster died) analyses only what is missing;
+once all partitions are written, partitions left by an older version of the same inputs are
+deleted, so the directory never holds a row twice.
+
+Workers, inputs and output must share a filesystem. Input paths are passed as given (they
+become the records' ``origin``, as in the local path): with a remote ``--scheduler``, give
+absolute paths or start the workers in the client's directory.
 
 The spaCy model is loaded once per worker process (``nlp.get_nlp`` is cached per process);
 the ``WarmModel`` plugin loads it when a worker starts, so the first task does not pay for it.
@@ -342,7 +348,7 @@ def ingest(
         client.submit(
             run_partition,
             partition,
-            str(out_dir),
+            str(out_dir.resolve()),  # workers may run in another directory
             granularity=granularity,
             batch_size=batch_size,
             max_bytes=max_bytes,
