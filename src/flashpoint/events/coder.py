@@ -39,6 +39,7 @@ class _DocState:
     context_country: str | None
     memory: Any = None  # flashpoint.actors.DocActors of this document, when available
     actors: dict[tuple[int, str], Actor | None] = field(default_factory=dict)  # per token and role
+    place_country: str | None = None  # country of the current sentence's location, if any
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: Counter[str] = field(default_factory=Counter)
@@ -78,6 +79,7 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     text = sent.doc.text[sent.start_char : sent.end_char]  # Span.text would rebuild it per call
     evidence = Span(text=text, start=sent.start_char, end=sent.end_char)
     location = _location(sent)
+    state.place_country = location.country if location is not None else None
     according = _according_to(sent) if "ccording to" in text else None
     phrases = date_phrases(sent)
     events: list[Event] = []
@@ -134,6 +136,8 @@ def _found_events(sent: Any) -> Iterator[Found]:
             continue
         if tok.pos_ != "VERB" and not _free_noun(tok):
             continue
+        if tok.dep_ == "amod":
+            continue  # "a proposed tax increase" reports no proposing
         f = analyze(tok)
         if f is None or f.trigger.i in used or f.code.startswith("01"):
             continue
@@ -279,8 +283,6 @@ def _to_event(
     attribution = f.attribution_text or (_np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
         attribution = according
-    if location is not None and location.country:
-        source = _place_actor(source, location.country)
     code = f.code
     when = event_date(sent, f.trigger, state.published, future=f.future, phrases=phrases)
     return Event(
@@ -324,6 +326,9 @@ def _according_to(sent: Any) -> str | None:
     return None
 
 
+PLACE_HEADS = {"village", "town", "city", "region", "province", "district", "island", "port", "state"}
+
+
 def np_span(tok: Token) -> Any:
     """The noun phrase of a head token without its clauses and prepositional tails."""
     doc = tok.doc
@@ -337,7 +342,7 @@ def np_span(tok: Token) -> Any:
             right = max(right, c.right_edge.i)
         elif c.dep_ == "appos" and c.pos_ == "PROPN":
             right = max(right, c.right_edge.i)
-        elif c.dep_ == "prep" and c.lower_ == "of" and tok.text[:1].isupper() and right == c.i - 1:
+        elif c.dep_ == "prep" and c.lower_ == "of" and (tok.text[:1].isupper() or tok.lemma_ in PLACE_HEADS) and right == c.i - 1:
             # a name that continues with "of": "Federal Bureau of Investigation"
             objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             if not objs:
@@ -398,6 +403,9 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
                             return Actor(text=span.text, code=code, country=tail.country, sector=sector)
                         if tail is not None and tail.code and tail.code.startswith(("IGO", "NGO")):
                             return Actor(text=span.text, code=tail.code, country=None, sector=tail.sector)
+                        if actor is None and tail is not None and tail.sector and c.lower_ == "of":
+                            # "hundreds of protesters": the counted group is the actor
+                            actor = Actor(text=span.text, code=tail.code, country=None, sector=tail.sector)
         if tok.left_edge.i < span.start or tok.right_edge.i >= span.end:
             whole = _resolve(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], state)
             if whole is not None and whole.country:  # "thousands of textile workers in Haiti"
@@ -408,6 +416,13 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
             return Actor(text=span.text, code=None)
         return None
+    if not actor.country and actor.sector and not (actor.code or "").startswith(("IGO", "NGO", "IMG")):
+        # a domestic actor with no country ("police", "the government"): where the event happens,
+        # else the article's main country
+        if state.place_country and actor.sector in DOMESTIC_SECTORS:
+            actor = _place_actor(actor, state.place_country) or actor
+        elif state.country():
+            actor = Actor(text=actor.text, code=state.country() + actor.sector, country=state.country(), sector=actor.sector)
     if actor.code and role == "source":  # pronouns refer back to those who act
         if actor.country:
             state.countries[actor.country] += 1
@@ -428,7 +443,7 @@ def _memory(published: dt.date | None) -> Any:
 
 def _resolve(span: Any, state: _DocState) -> Actor | None:
     if state.memory is not None:
-        state.memory.context_country = state.country()
+        state.memory.context_country = None  # the coder applies place and article context itself
         actor = state.memory.resolve_span(span)
         if actor is None and span.text.isupper():
             actor = state.memory.resolve(span.text)  # "US" is no pronoun
@@ -437,7 +452,7 @@ def _resolve(span: Any, state: _DocState) -> Actor | None:
     if resolver is None:
         return None
     try:
-        return resolver(span, on=state.published, context_country=state.country())
+        return resolver(span, on=state.published, context_country=None)
     except TypeError:
         return resolver(span, on=state.published)
 

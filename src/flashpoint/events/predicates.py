@@ -621,6 +621,13 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
     """A statement: the event it reports, or the statement itself (01x)."""
     subj, _ = subject_of(tok)
     speaker = agent_of(tok) or subj
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if comp is None and len(subjects) > 1:
+        # "Israeli airstrikes killed 30 people, officials said" misparsed with two subjects: the
+        # last is the speaker, the first holds the reported clause
+        speaker = subj = subjects[-1]
+        content = subjects[0]
+        comp = next((c for c in content.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), content)
     if comp is not None:
         emb = analyze(comp, depth + 1)
         if emb is None and "must" in aux_words(comp):
