@@ -60,3 +60,29 @@ def test_ingest_examples_cover_the_demo(articles):
     ids = collections.Counter(a.id for a in articles)
     assert max(ids.values()) == 1  # the syndicated copy differs slightly: not an exact duplicate
     assert all(a.source is None or a.source.startswith("Flashpoint sample: ") for a in articles)
+
+
+def test_ingest_examples_escalation_week(articles):
+    """The demo's alert week (20-26 Nov 2023) holds several distinct Korean conflict reports."""
+    week = [
+        a
+        for a in articles
+        if dt.date(2023, 11, 20) <= a.published <= dt.date(2023, 11, 26)
+        and re.search(r"North Korea|Pyongyang", a.text)
+    ]
+    assert len(week) >= 6
+    assert len({a.title for a in week}) == len(week)
+    # The eight weeks before it stay calm for the Korean dyad: no artillery, missiles, threats.
+    before = [
+        a
+        for a in articles
+        if dt.date(2023, 9, 25) <= a.published < dt.date(2023, 11, 20)
+        and re.search(r"North Korea|Pyongyang", a.text)
+    ]
+    assert not any(re.search(r"artillery|fired|ultimatum|scrapp", a.text) for a in before)
+
+
+def test_ingest_examples_leads_have_no_wire_dateline(articles):
+    dateline = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,[^-–—\n]{0,40})?(?:\([^()]*\))?\s*[-–—]")
+    for article in articles:
+        assert not dateline.match(article.text), (article.origin, article.text[:60])
