@@ -30,7 +30,7 @@ from typing import Any
 from ..claims.compare import compare
 from ..claims.index import build_index
 from ..claims.lexicon import WEIGHTS_FILE, lexicon, weights
-from ..claims.verdict import decide
+from ..claims.verdict import DECISIVE_FEATURES, decide
 from ..errors import InputError
 from ..nlp import parse_many
 from ..records import content_id
@@ -220,7 +220,12 @@ def evaluate(rows: Iterable[Row], predictions: Iterable[bool]) -> Metrics:
 
 
 def predict(rows: Sequence[Row], model: dict[str, Any]) -> list[bool]:
-    return [probability(r.features, model) >= model["threshold"] for r in rows]
+    """Supported or not under ``model``, with the checker's decisive findings applied as it does."""
+    return [
+        probability(r.features, model) >= model["threshold"]
+        and not any(r.features.get(k, 0.0) > 0 for k in DECISIVE_FEATURES)
+        for r in rows
+    ]
 
 
 _SUPPORT_FEATURES = frozenset(
@@ -238,7 +243,7 @@ def feature_sign(name: str) -> int:
     """
     if name in _SUPPORT_FEATURES:
         return 1
-    if name.endswith(("_novel", "_doc", "_window", "_mismatch")) or name in ("hedge", "commentary_novel"):
+    if name.endswith(("_novel", "_doc", "_window", "_mismatch")) or name in ("hedge", "commentary_novel", "role_swap", "hard_evidence"):
         return -1
     return 0
 
@@ -296,7 +301,7 @@ def cross_validate(rows: Sequence[Row], extra: Sequence[Row], *, c: float = 0.5)
         model = fit(train, c=c)
         for i, r in enumerate(rows):
             if r.case.group == g:
-                out[i] = probability(r.features, model) >= model["threshold"]
+                out[i] = predict([r], model)[0]
     return [out[i] for i in range(len(rows))]
 
 
@@ -493,7 +498,7 @@ def _ent_of(token: Any) -> Any | None:
 DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "claims"
 EXAMPLES_PATH = Path(__file__).resolve().parents[3] / "examples"
 FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "claims_floors.json"
-FIT_C = 0.05
+FIT_C = 1.0
 
 
 @dataclass

@@ -111,8 +111,10 @@ def token_kind(token: Any) -> Kind | None:
     key = token.lemma_.lower()
     if key in lexicon().light_words or lower in lexicon().light_words:
         return "light"
-    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS:
-        return "entity"
+    if (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS) and not token.is_lower:
+        return "entity"  # a lower-cased "name" is the tagger guessing on lower-cased text
+    if token.pos_ == "PROPN":
+        return "noun"
     if token.pos_ == "NOUN":
         return "noun"
     if token.pos_ == "ADJ":

@@ -23,6 +23,7 @@ _FINDING_ORDER = {"swap": 0, "negation": 1, "actor": 2, "role": 3, "number": 4, 
 # An explicit reversal of who did what to whom decides on its own: the words all match, so the
 # word-level score cannot see it, and no benchmark has enough such cases to weigh it.
 _DECISIVE = frozenset({"swap"})
+DECISIVE_FEATURES = ("role_swap",)  # the same findings, as counted in the features
 # The order in which unsupported words are named in a reason: names and numbers first.
 _KIND_ORDER = {"entity": 0, "number": 1, "noun": 2, "verb": 3, "adj": 4, "adv": 5, "light": 6}
 
@@ -167,4 +168,4 @@ def decide(
     return StatementCheck(statement, "not_in_source", p, _span(article_text, relevant), reason)
 
 
-__all__ = ["decide", "score"]
+__all__ = ["DECISIVE_FEATURES", "decide", "score"]
