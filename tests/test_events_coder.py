@@ -193,3 +193,26 @@ def test_events_coder_claim_of_own_attack_is_a_claim_of_responsibility(nlp):
 def test_events_coder_must_in_reported_speech_is_a_demand(nlp):
     event = _main(nlp, "The envoy said the government must release the prisoners.")
     assert event.cameo_root == "10"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Militants fired dozens of rockets into the northern town.", "195"),
+        ("The navy fired three cruise missiles into the sea.", "150"),
+    ],
+)
+def test_events_coder_missiles_at_a_place_are_attacks_into_the_sea_tests(nlp, text, code):
+    assert _main(nlp, text).cameo == code
+
+
+def test_events_coder_raised_subject_of_believed(nlp):
+    event = _main(nlp, "The rebels are believed to have abducted at least 20 students.")
+    assert event.cameo_root == "18"
+    assert event.source is not None and "rebels" in event.source.text
+
+
+def test_events_coder_trailing_attribution_misparse(nlp):
+    event = _main(nlp, "Israeli airstrikes killed at least 30 people overnight, health officials said.")
+    assert event.cameo_root == "19"
+    assert event.attribution == "health officials"

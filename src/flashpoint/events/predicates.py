@@ -238,6 +238,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if head.i == node.i:
             return None, False
         if node.dep_ == "xcomp":
+            if "say" in roles_of(head):
+                for c in head.children:
+                    if c.dep_ in PASS_SUBJ:
+                        return _relative(c), False  # "the rebels are believed to have abducted"
             if lemma(head) in OBJECT_CONTROL:
                 for c in head.children:
                     if c.dep_ in ("dobj", "obj", "dative"):
@@ -619,8 +623,8 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
 
 def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int) -> Found | None:
     """A statement: the event it reports, or the statement itself (01x)."""
-    subj, _ = subject_of(tok)
-    speaker = agent_of(tok) or subj
+    subj, passive = subject_of(tok)
+    speaker = agent_of(tok) or (None if passive and comp is not None else subj)
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if comp is None and len(subjects) > 1:
         # "Israeli airstrikes killed 30 people, officials said" misparsed with two subjects: the
