@@ -44,13 +44,13 @@ def scale_ingest(
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option(help="LocalCluster worker processes (ignored with --scheduler).")
-    ] = (_default_workers()),
+        int, typer.Option(min=1, help="LocalCluster worker processes (ignored with --scheduler).")
+    ] = _default_workers(),
     published: Annotated[
         str | None, typer.Option(help="Date for documents that show none (YYYY-MM-DD).")
     ] = None,
     by: Annotated[str, typer.Option("--by", help="Parquet date partitions: day or month.")] = "day",
-    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     target_bytes: Annotated[int, typer.Option(help="Input bytes per partition (task).")] = 512_000,
     max_bytes: Annotated[
         int, typer.Option(help="Larger documents are skipped (too_large).")
@@ -63,7 +63,8 @@ def scale_ingest(
     """Analyse a corpus on a Dask cluster and write hive-partitioned Parquet (no database).
 
     Every worker runs the same stages as `flashpoint ingest`; `flashpoint load` then writes
-    the Parquet into DuckDB. Re-running over the same inputs rewrites the same files.
+    the Parquet into DuckDB. A re-run over the same inputs analyses only what is not written
+    yet (an interrupted run resumes); edited inputs replace their old rows.
     """
     from distributed import KilledWorker
     from rich.markup import escape
