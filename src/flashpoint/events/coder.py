@@ -256,7 +256,10 @@ def _to_event(
     if (source is None or not source.country) and f.speaker is not None and f.speaker is not source_tok:
         speaker = _actor(f.speaker, state, role="source")
         if speaker is not None and speaker.country:
-            source = speaker  # "officials in Kabul said fighters will ...": the speaker's side
+            # "officials in Kabul said fighters will ...": the speaker's side
+            source = _in_country(source, speaker.country) if source is not None and source.sector else speaker
+    if source is not None and not source.country and source.sector and state.country():
+        source = _in_country(source, state.country())  # the article's main country
     target = None
     fallback = None
     for cand in f.targets:
@@ -303,6 +306,13 @@ def _to_event(
         modality=f.modality,  # type: ignore[arg-type]
         trigger=_trigger_text(f),
     )
+
+
+def _in_country(actor: Actor, country: str) -> Actor:
+    """A sector-only actor placed in a country (IGOs and NGOs stay as they are)."""
+    if actor.country or not actor.sector or (actor.code or "").startswith(("IGO", "NGO", "IMG")):
+        return actor
+    return Actor(text=actor.text, code=country + actor.sector, country=country, sector=actor.sector)
 
 
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED", "BUS", "PTY", "ELI", "CRM", "REF", "SPY", "UAF", "JRN", "HLH", "AGR", "REL"}
@@ -421,8 +431,8 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
         # else the article's main country
         if state.place_country and actor.sector in DOMESTIC_SECTORS:
             actor = _place_actor(actor, state.place_country) or actor
-        elif state.country():
-            actor = Actor(text=actor.text, code=state.country() + actor.sector, country=state.country(), sector=actor.sector)
+        elif state.country() and role != "source":  # sources: the speaker's side first (_to_event)
+            actor = _in_country(actor, state.country())
     if actor.code and role == "source":  # pronouns refer back to those who act
         if actor.country:
             state.countries[actor.country] += 1

@@ -406,6 +406,8 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
                 if found is not None:
                     return found
         return None
+    if found.code[:2] in ("08", "18", "19", "20") and found.source is not None and lemma(found.source) in POLICY_NOUNS:
+        return None  # "sanctions targeting banks", "a law that hits migrants": no violence
     found.used.add(tok.i)
     found = _purpose(tok, found, depth)
     found = _peacekeeping(tok, found)
@@ -416,6 +418,9 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
     return found
 
 
+POLICY_NOUNS = {"sanction", "sanctions", "package", "measure", "measures", "law", "bill", "rule", "rules",
+                "policy", "program", "programme", "campaign", "tariff", "tariffs", "ban", "decision", "plan",
+                "regulation", "reform", "tax", "order", "decree", "resolution", "price", "prices", "inflation"}
 PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"}
 
 
