@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.bench.events import Report, _f1_table, actor_matches, below_floors, class_of, sector_matches
+from flashpoint.bench.events import (
+    Report,
+    _f1_table,
+    actor_matches,
+    below_floors,
+    class_of,
+    sector_matches,
+)
 from flashpoint.records import Actor
 
 
@@ -23,8 +30,12 @@ def test_events_bench_actor_matches_country_or_igo(actor, gold, expected):
 
 
 def test_events_bench_sector_matches_first_three_letters():
-    assert sector_matches(Actor("rebels", "SRBREB", "SRB", "REB"), [{"code": "SRB", "sector": "REBalb"}])
-    assert not sector_matches(Actor("army", "SRBMIL", "SRB", "MIL"), [{"code": "SRB", "sector": "REB"}])
+    assert sector_matches(
+        Actor("rebels", "SRBREB", "SRB", "REB"), [{"code": "SRB", "sector": "REBalb"}]
+    )
+    assert not sector_matches(
+        Actor("army", "SRBMIL", "SRB", "MIL"), [{"code": "SRB", "sector": "REB"}]
+    )
 
 
 def test_events_bench_macro_f1_and_confusion():

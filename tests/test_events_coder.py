@@ -157,7 +157,11 @@ def test_events_coder_fields_are_consistent(nlp):
     for event in _events(nlp, "Rebels kidnapped two aid workers and burned a clinic."):
         meta = tables.info(event.cameo)
         assert event.cameo_root == event.cameo[:2]
-        assert (event.goldstein, event.quad_class, event.plover) == (meta.goldstein, meta.quad_class, meta.plover)
+        assert (event.goldstein, event.quad_class, event.plover) == (
+            meta.goldstein,
+            meta.quad_class,
+            meta.plover,
+        )
 
 
 def test_events_coder_wrapped_event_is_kept_with_the_wrappers_modality(nlp):
@@ -181,7 +185,7 @@ def test_events_coder_pronoun_in_reported_speech_is_the_speaker(nlp):
 
 def test_events_coder_pronoun_refers_to_an_earlier_source(nlp):
     events = _events(nlp, "Japan hosted the summit on Monday. It also accused Russia of espionage.")
-    accusation = [e for e in events if e.cameo_root == "11"][0]
+    accusation = next(e for e in events if e.cameo_root == "11")
     assert accusation.source is not None and accusation.source.country == "JPN"
 
 
@@ -213,6 +217,8 @@ def test_events_coder_raised_subject_of_believed(nlp):
 
 
 def test_events_coder_trailing_attribution_misparse(nlp):
-    event = _main(nlp, "Israeli airstrikes killed at least 30 people overnight, health officials said.")
+    event = _main(
+        nlp, "Israeli airstrikes killed at least 30 people overnight, health officials said."
+    )
     assert event.cameo_root == "19"
     assert event.attribution == "health officials"

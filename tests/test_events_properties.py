@@ -23,11 +23,15 @@ SENTENCES = [
 ]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     parts=st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
     seps=st.sampled_from([" ", "\n\n", "  ", "\n"]),
-    published=st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))),
+    published=st.one_of(
+        st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+    ),
 )
 def test_events_properties_evidence_and_fields(nlp, parts, seps, published):
     text = seps.join(parts)

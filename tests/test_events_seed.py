@@ -28,13 +28,17 @@ def _country(actor):
 
 def test_events_seed_war_preparations_are_mobilization_by_north_korea(seed_events):
     _, events = seed_events
-    assert any(e.cameo_root == "15" and e.plover == "MOBILIZE" and _country(e.source) == "PRK" for e in events)
+    assert any(
+        e.cameo_root == "15" and e.plover == "MOBILIZE" and _country(e.source) == "PRK"
+        for e in events
+    )
 
 
 def test_events_seed_kim_accuses_the_usa(seed_events):
     _, events = seed_events
     assert any(
-        e.cameo_root == "11" and _country(e.source) == "PRK" and _country(e.target) == "USA" for e in events
+        e.cameo_root == "11" and _country(e.source) == "PRK" and _country(e.target) == "USA"
+        for e in events
     )
 
 
@@ -43,7 +47,9 @@ def test_events_seed_south_korea_usa_cooperation_and_april_agreement(seed_events
     coop = [e for e in events if e.cameo_root in ("03", "05", "06")]
     assert any({_country(e.source), _country(e.target)} == {"KOR", "USA"} for e in coop)
     assert any(
-        e.date == dt.date(2023, 4, 1) and e.date_precision == "month" and {_country(e.source), _country(e.target)} == {"KOR", "USA"}
+        e.date == dt.date(2023, 4, 1)
+        and e.date_precision == "month"
+        and {_country(e.source), _country(e.target)} == {"KOR", "USA"}
         for e in coop
     )
 
@@ -51,14 +57,21 @@ def test_events_seed_south_korea_usa_cooperation_and_april_agreement(seed_events
 def test_events_seed_missile_tests_by_north_korea(seed_events):
     _, events = seed_events
     assert any(
-        e.cameo_root in ("13", "15") and _country(e.source) == "PRK" and "missile" in e.evidence.text
+        e.cameo_root in ("13", "15")
+        and _country(e.source) == "PRK"
+        and "missile" in e.evidence.text
         for e in events
     )
 
 
 def test_events_seed_august_order_is_dated(seed_events):
     _, events = seed_events
-    assert any(e.date == dt.date(2023, 8, 1) and e.date_precision == "month" and "ordered" in e.evidence.text for e in events)
+    assert any(
+        e.date == dt.date(2023, 8, 1)
+        and e.date_precision == "month"
+        and "ordered" in e.evidence.text
+        for e in events
+    )
 
 
 def test_events_seed_evidence_indexes_the_clean_text_and_no_read_also(seed_events):

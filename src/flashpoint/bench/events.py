@@ -37,7 +37,12 @@ from ..errors import InputError
 DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "events"
 FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "events_floors.json"
 CLASS_NAMES = ["statement", "verbal coop", "material coop", "verbal conflict", "material conflict"]
-OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+OLD_PLOVER = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    "INVESTIGATE": "ACCUSE",
+}
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "GER": "DEU", "UK": "GBR"}
 NON_STATE = ("IGO", "NGO", "IMG", "ISM", "MNC")
 # polarity of the five classes, for ranking errors: confusing cooperation with conflict is worst
@@ -109,8 +114,12 @@ class Report:
                 "words": self.words,
                 "parse_seconds": round(self.parse_seconds, 3),
                 "code_seconds": round(self.code_seconds, 3),
-                "parse_words_per_s": round(self.words / self.parse_seconds) if self.parse_seconds else None,
-                "parse_and_code_words_per_s": round(self.words / (self.parse_seconds + self.code_seconds))
+                "parse_words_per_s": round(self.words / self.parse_seconds)
+                if self.parse_seconds
+                else None,
+                "parse_and_code_words_per_s": round(
+                    self.words / (self.parse_seconds + self.code_seconds)
+                )
                 if self.parse_seconds
                 else None,
             },
@@ -200,7 +209,11 @@ def _norm(code: str | None) -> str:
 
 
 def _gold_actors(value: Any) -> list[dict[str, Any]]:
-    return [a for a in value if isinstance(a, dict) and a.get("code")] if isinstance(value, list) else []
+    return (
+        [a for a in value if isinstance(a, dict) and a.get("code")]
+        if isinstance(value, list)
+        else []
+    )
 
 
 def actor_matches(actor: Any, gold: list[dict[str, Any]]) -> bool:
@@ -214,9 +227,7 @@ def actor_matches(actor: Any, gold: list[dict[str, Any]]) -> bool:
         if code in NON_STATE:
             if ours_code.startswith(code):
                 return True
-        elif ours_country and ours_country == code:
-            return True
-        elif not ours_country and ours_code[:3] == code:
+        elif ours_country and ours_country == code or not ours_country and ours_code[:3] == code:
             return True
     return False
 
@@ -266,8 +277,15 @@ def run(path: Path = DEFAULT_PATH, *, split: str = "test") -> Report:
         if ours == gold_type:
             type_ok += 1
         else:
-            p_errors.append({"text": r["text"], "gold": gold_type, "predicted": ours,
-                             "cameo": e.cameo if e else None, "trigger": e.trigger if e else None})
+            p_errors.append(
+                {
+                    "text": r["text"],
+                    "gold": gold_type,
+                    "predicted": ours,
+                    "cameo": e.cameo if e else None,
+                    "trigger": e.trigger if e else None,
+                }
+            )
         src = _gold_actors(r.get("source"))
         if src:
             report.n_source += 1
@@ -306,7 +324,9 @@ def below_floors(figures: dict[str, float], floors: dict[str, float]) -> list[st
     ]
 
 
-def update_floors(figures: dict[str, float], path: Path = FLOORS_PATH, *, allow_lower: bool = False) -> dict[str, float]:
+def update_floors(
+    figures: dict[str, float], path: Path = FLOORS_PATH, *, allow_lower: bool = False
+) -> dict[str, float]:
     """Set each floor to the current figure minus a small margin; never lower unless allowed."""
     current = read_floors(path)
     new: dict[str, float] = {}

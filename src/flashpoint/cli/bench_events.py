@@ -13,15 +13,27 @@ from .app import bench_app
 @bench_app.command("accuracy")
 def bench_accuracy(
     path: Annotated[
-        Path | None, typer.Option("--path", help="The benchmarks/events folder (default ../shared/benchmarks/events).")
+        Path | None,
+        typer.Option(
+            "--path", help="The benchmarks/events folder (default ../shared/benchmarks/events)."
+        ),
     ] = None,
-    split: Annotated[str, typer.Option(help="Class split to score: test (reported) or train (development).")] = "test",
+    split: Annotated[
+        str, typer.Option(help="Class split to score: test (reported) or train (development).")
+    ] = "test",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """5-class macro-F1 (ConfliBERT split), PLOVER type/actor accuracy, confusion, worst errors."""
     from rich.table import Table
 
-    from ..bench.events import CLASS_NAMES, DEFAULT_PATH, FLOORS_PATH, below_floors, read_floors, run
+    from ..bench.events import (
+        CLASS_NAMES,
+        DEFAULT_PATH,
+        FLOORS_PATH,
+        below_floors,
+        read_floors,
+        run,
+    )
     from .render import err, out, print_json
 
     folder = path or DEFAULT_PATH
@@ -52,10 +64,14 @@ def bench_accuracy(
     }
     for name, value in figures.items():
         floor = floors.get(name)
-        summary.add_row(name, f"{value:.3f}", str(counts[name]), f"{floor:.3f}" if floor is not None else "—")
+        summary.add_row(
+            name, f"{value:.3f}", str(counts[name]), f"{floor:.3f}" if floor is not None else "—"
+        )
     out.print(summary)
 
-    per_class = Table(title=f"ConfliBERT 5-class, {split} split: per-class F1 (rows gold, columns predicted)")
+    per_class = Table(
+        title=f"ConfliBERT 5-class, {split} split: per-class F1 (rows gold, columns predicted)"
+    )
     per_class.add_column("class")
     for c in range(len(CLASS_NAMES)):
         per_class.add_column(str(c), justify="right")
@@ -88,7 +104,13 @@ def bench_accuracy(
     worst.add_column("trigger")
     worst.add_column("sentence", overflow="fold")
     for row in report.worst:
-        worst.add_row(str(row["gold"]), str(row["predicted"]), row["cameo"] or "—", row["trigger"] or "—", row["text"])
+        worst.add_row(
+            str(row["gold"]),
+            str(row["predicted"]),
+            row["cameo"] or "—",
+            row["trigger"] or "—",
+            row["text"],
+        )
     out.print(worst)
     speed = report.to_dict()["speed"]
     out.print(

@@ -14,6 +14,7 @@ once; when it is absent the rules alone decide.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from importlib import resources
@@ -45,14 +46,18 @@ def features(sent: Any) -> str:
 def analyzer(text: str) -> list[str]:
     """Unigrams and bigrams of whitespace tokens (the vectoriser's analyzer, train and predict)."""
     tokens = text.lower().split()
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
 @functools.lru_cache(maxsize=1)
 def load_model() -> dict[str, Any] | None:
     """The shipped model, or None when no model file is in the package."""
     try:
-        text = resources.files("flashpoint.events").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+        text = (
+            resources.files("flashpoint.events")
+            .joinpath("data", MODEL_FILE)
+            .read_text(encoding="utf-8")
+        )
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     model = json.loads(text)

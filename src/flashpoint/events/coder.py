@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
 from . import classifier, tables
 from .dates import date_phrases, event_date
@@ -56,7 +57,9 @@ def code_doc(
     doc: Any, *, published: dt.date | None = None, context_country: str | None = None
 ) -> list[Event]:
     """Events of every sentence of a parsed ``Doc``, sentence order, main event first per sentence."""
-    state = _DocState(published=published, context_country=context_country, memory=_memory(published))
+    state = _DocState(
+        published=published, context_country=context_country, memory=_memory(published)
+    )
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(_code_sentence(sent, state))
@@ -67,12 +70,16 @@ def code_sentence(
     sent: Any, *, published: dt.date | None = None, context_country: str | None = None
 ) -> list[Event]:
     """Events of one parsed sentence (a spaCy ``Span``), main event first."""
-    state = _DocState(published=published, context_country=context_country, memory=_memory(published))
+    state = _DocState(
+        published=published, context_country=context_country, memory=_memory(published)
+    )
     return _code_sentence(sent, state)
 
 
 def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
-    founds = classifier.adjust(sent, list(_found_events(sent)), analyze=_made, weak_trigger=_weak_trigger)
+    founds = classifier.adjust(
+        sent, list(_found_events(sent)), analyze=_made, weak_trigger=_weak_trigger
+    )
     founds = _protest_first(founds)
     if not founds:
         return []
@@ -147,8 +154,14 @@ def _found_events(sent: Any) -> Iterator[Found]:
         count += 1
 
 
-_WRAPPER_MODALITY = {"intend": "intended", "offer": "intended", "threaten": "intended",
-                     "appeal": "demanded", "demand": "demanded", "order": "demanded"}
+_WRAPPER_MODALITY = {
+    "intend": "intended",
+    "offer": "intended",
+    "threaten": "intended",
+    "appeal": "demanded",
+    "demand": "demanded",
+    "order": "demanded",
+}
 
 
 def _inherit(f: Found, start: Token) -> None:
@@ -175,7 +188,7 @@ def _inherit(f: Found, start: Token) -> None:
 
 
 def _protest_first(founds: list[Found]) -> list[Found]:
-    """"Thousands marched, demanding ...": the protest is the event, the demand its content."""
+    """ "Thousands marched, demanding ...": the protest is the event, the demand its content."""
     if len(founds) > 1 and founds[0].code[:2] in ("02", "10"):
         for i, f in enumerate(founds[1:], start=1):
             if f.code[:2] == "14":
@@ -208,9 +221,7 @@ def _free_noun(tok: Token) -> bool:
     """A noun event worth reporting beside the main one: a clause argument, not a modifier."""
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos"):
         return True
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
-        return True
-    return False
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB"
 
 
 def _bfs(sent: Any) -> list[Token]:
@@ -247,23 +258,43 @@ def _to_event(
 ) -> Event | None:
     try:
         meta = tables.info(f.code)
-    except Exception:  # an unknown code from a bad table row must not break a whole article
+    except ConfigError:  # an unknown code from a bad table row must not lose a whole article
         return None
     source_tok = f.source
-    if source_tok is not None and f.speaker is not None and source_tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
+    if (
+        source_tok is not None
+        and f.speaker is not None
+        and source_tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+    ):
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
     source = _actor(source_tok, state, role="source")
-    if (source is None or not source.country) and f.speaker is not None and f.speaker is not source_tok:
+    if (
+        (source is None or not source.country)
+        and f.speaker is not None
+        and f.speaker is not source_tok
+    ):
         speaker = _actor(f.speaker, state, role="source")
         if speaker is not None and speaker.country:
             # "officials in Kabul said fighters will ...": the speaker's side
-            source = _in_country(source, speaker.country) if source is not None and source.sector else speaker
+            source = (
+                _in_country(source, speaker.country)
+                if source is not None and source.sector
+                else speaker
+            )
     if source is not None and not source.country and source.sector and state.country():
         source = _in_country(source, state.country())  # the article's main country
     target = None
     fallback = None
     for cand in f.targets:
-        if cand.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+        if cand.ent_type_ in (
+            "DATE",
+            "TIME",
+            "CARDINAL",
+            "MONEY",
+            "PERCENT",
+            "QUANTITY",
+            "ORDINAL",
+        ):
             continue
         if f.source is not None and cand.i == f.source.i:
             continue
@@ -315,7 +346,30 @@ def _in_country(actor: Actor, country: str) -> Actor:
     return Actor(text=actor.text, code=country + actor.sector, country=country, sector=actor.sector)
 
 
-DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED", "BUS", "PTY", "ELI", "CRM", "REF", "SPY", "UAF", "JRN", "HLH", "AGR", "REL"}
+DOMESTIC_SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "CVL",
+    "LAB",
+    "EDU",
+    "MED",
+    "BUS",
+    "PTY",
+    "ELI",
+    "CRM",
+    "REF",
+    "SPY",
+    "UAF",
+    "JRN",
+    "HLH",
+    "AGR",
+    "REL",
+}
 
 
 def _place_actor(actor: Actor | None, country: str) -> Actor | None:
@@ -336,7 +390,17 @@ def _according_to(sent: Any) -> str | None:
     return None
 
 
-PLACE_HEADS = {"village", "town", "city", "region", "province", "district", "island", "port", "state"}
+PLACE_HEADS = {
+    "village",
+    "town",
+    "city",
+    "region",
+    "province",
+    "district",
+    "island",
+    "port",
+    "state",
+}
 
 
 def np_span(tok: Token) -> Any:
@@ -344,15 +408,30 @@ def np_span(tok: Token) -> Any:
     doc = tok.doc
     left = tok.i
     for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "advmod", "npadvmod"):
+        if c.dep_ in (
+            "det",
+            "amod",
+            "compound",
+            "poss",
+            "nmod",
+            "nummod",
+            "quantmod",
+            "case",
+            "punct",
+            "advmod",
+            "npadvmod",
+        ):
             left = min(left, c.left_edge.i)
     right = tok.i
     for c in tok.rights:
-        if c.dep_ == "compound":
+        if c.dep_ == "compound" or c.dep_ == "appos" and c.pos_ == "PROPN":
             right = max(right, c.right_edge.i)
-        elif c.dep_ == "appos" and c.pos_ == "PROPN":
-            right = max(right, c.right_edge.i)
-        elif c.dep_ == "prep" and c.lower_ == "of" and (tok.text[:1].isupper() or tok.lemma_ in PLACE_HEADS) and right == c.i - 1:
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and (tok.text[:1].isupper() or tok.lemma_ in PLACE_HEADS)
+            and right == c.i - 1
+        ):
             # a name that continues with "of": "Federal Bureau of Investigation"
             objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             if not objs:
@@ -400,7 +479,9 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
             if c.dep_ == "appos" and c.pos_ == "PROPN":  # "the then president, Goodluck Jonathan"
                 named = _resolve(np_span(c), state)
                 if named is not None and named.country:
-                    return Actor(text=span.text, code=named.code, country=named.country, sector=named.sector)
+                    return Actor(
+                        text=span.text, code=named.code, country=named.country, sector=named.sector
+                    )
         # "protesters in Gjilan", "the government of Iraq": the prepositional tail names the country
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
@@ -410,23 +491,35 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
                         if tail is not None and tail.country:
                             sector = (actor.sector if actor is not None else None) or tail.sector
                             code = tail.country + (sector or "") if tail.country else tail.code
-                            return Actor(text=span.text, code=code, country=tail.country, sector=sector)
+                            return Actor(
+                                text=span.text, code=code, country=tail.country, sector=sector
+                            )
                         if tail is not None and tail.code and tail.code.startswith(("IGO", "NGO")):
-                            return Actor(text=span.text, code=tail.code, country=None, sector=tail.sector)
+                            return Actor(
+                                text=span.text, code=tail.code, country=None, sector=tail.sector
+                            )
                         if actor is None and tail is not None and tail.sector and c.lower_ == "of":
                             # "hundreds of protesters": the counted group is the actor
-                            actor = Actor(text=span.text, code=tail.code, country=None, sector=tail.sector)
+                            actor = Actor(
+                                text=span.text, code=tail.code, country=None, sector=tail.sector
+                            )
         if tok.left_edge.i < span.start or tok.right_edge.i >= span.end:
             whole = _resolve(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], state)
             if whole is not None and whole.country:  # "thousands of textile workers in Haiti"
-                return Actor(text=span.text, code=whole.code, country=whole.country, sector=whole.sector)
+                return Actor(
+                    text=span.text, code=whole.code, country=whole.country, sector=whole.sector
+                )
     if actor is None or (not actor.code and role == "source"):
         if role == "source" and tok.pos_ in ("NOUN", "PROPN"):
             return Actor(text=span.text, code=None)
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
             return Actor(text=span.text, code=None)
         return None
-    if not actor.country and actor.sector and not (actor.code or "").startswith(("IGO", "NGO", "IMG")):
+    if (
+        not actor.country
+        and actor.sector
+        and not (actor.code or "").startswith(("IGO", "NGO", "IMG"))
+    ):
         # a domestic actor with no country ("police", "the government"): where the event happens,
         # else the article's main country
         if state.place_country and actor.sector in DOMESTIC_SECTORS:

@@ -24,13 +24,19 @@ _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _PREPS = {"in", "on", "at", "since", "during", "by", "from", "until", "till", "before", "after"}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_RE_MDY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I)
-_RE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I)
-_RE_MY = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b", re.I)
+_RE_MDY = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b",
+    re.IGNORECASE,
+)
+_RE_DMY = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b",
+    re.IGNORECASE,
+)
+_RE_MY = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE)
 _RE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
-_RE_WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_RE_REL_YEAR = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.I)
-_RE_REL_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.I)
+_RE_WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_RE_REL_YEAR = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.IGNORECASE)
+_RE_REL_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.IGNORECASE)
 
 
 class EventDate(NamedTuple):
@@ -75,13 +81,17 @@ def resolve_phrase(phrase: str, published: dt.date | None, *, future: bool = Fal
     if m:
         if published is None:
             return EventDate(None, None, text)
-        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[
+            m.group("which").lower()
+        ]
         return EventDate(dt.date(published.year + shift, 1, 1), "year", text)
     m = _RE_REL_MONTH.search(text)
     if m:
         if published is None:
             return EventDate(None, None, text)
-        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[
+            m.group("which").lower()
+        ]
         index = published.year * 12 + published.month - 1 + shift
         return EventDate(dt.date(index // 12, index % 12 + 1, 1), "month", text)
     m = _RE_WEEKDAY.search(text)
@@ -174,4 +184,4 @@ def _distance(token: Any, trigger: Any) -> int:
     return 50 + abs(token.i - trigger.i)
 
 
-__all__ = ["EventDate", "NO_DATE", "date_phrases", "event_date", "resolve_phrase"]
+__all__ = ["NO_DATE", "EventDate", "date_phrases", "event_date", "resolve_phrase"]

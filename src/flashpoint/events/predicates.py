@@ -22,12 +22,66 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
 COMPLEMENT = ("xcomp", "ccomp")
-TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from", "between", "in")
-OBJECT_CONTROL = {"urge", "order", "ask", "call", "tell", "force", "invite", "encourage", "allow", "instruct",
-                  "direct", "command", "press", "persuade", "request", "advise", "authorize", "authorise",
-                  "help", "compel", "pressure", "implore", "beg", "warn"}
-DOCUMENT_NOUNS = {"report", "statement", "letter", "resolution", "communique", "declaration", "message",
-                  "document", "note", "decree", "order", "appeal", "petition", "bill", "motion", "ruling"}
+TARGET_PREPS = (
+    "against",
+    "on",
+    "with",
+    "at",
+    "to",
+    "toward",
+    "towards",
+    "into",
+    "upon",
+    "over",
+    "for",
+    "from",
+    "between",
+    "in",
+)
+OBJECT_CONTROL = {
+    "urge",
+    "order",
+    "ask",
+    "call",
+    "tell",
+    "force",
+    "invite",
+    "encourage",
+    "allow",
+    "instruct",
+    "direct",
+    "command",
+    "press",
+    "persuade",
+    "request",
+    "advise",
+    "authorize",
+    "authorise",
+    "help",
+    "compel",
+    "pressure",
+    "implore",
+    "beg",
+    "warn",
+}
+DOCUMENT_NOUNS = {
+    "report",
+    "statement",
+    "letter",
+    "resolution",
+    "communique",
+    "declaration",
+    "message",
+    "document",
+    "note",
+    "decree",
+    "order",
+    "appeal",
+    "petition",
+    "bill",
+    "motion",
+    "ruling",
+}
 PARTICLES = {"forward", "back", "out", "down", "up", "off", "away", "over", "ahead", "in"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL = {"could", "may", "might", "can", "should", "must", "ought"}
@@ -63,9 +117,12 @@ def preps_of(tok: Token) -> set[str]:
     """Particles and prepositions hanging on a predicate ("call off", "call on")."""
     out = set()
     for c in tok.children:
-        if c.dep_ in ("prt", "prep", "agent", "dative") and c.pos_ in ("ADP", "PART", "ADV"):
-            out.add(c.lower_)
-        elif c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLES):
+        if (
+            c.dep_ in ("prt", "prep", "agent", "dative")
+            and c.pos_ in ("ADP", "PART", "ADV")
+            or c.dep_ == "prt"
+            or (c.dep_ == "advmod" and c.lower_ in PARTICLES)
+        ):
             out.add(c.lower_)
     return out
 
@@ -199,14 +256,18 @@ def is_future(tok: Token) -> bool:
         return True  # reported future: "said it would allow access"
     # "is going to attack", "is set to meet", "is about to"
     head = tok.head
-    if tok.dep_ == "xcomp" and lemma(head) in ("go", "set", "due", "expect", "poise") and head.i != tok.i:
-        return True
-    return False
+    return (
+        tok.dep_ == "xcomp"
+        and lemma(head) in ("go", "set", "due", "expect", "poise")
+        and head.i != tok.i
+    )
 
 
 def _conditional(tok: Token) -> bool:
     for c in tok.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+        ):
             return True
     return False
 
@@ -256,7 +317,11 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "conj" or node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"):
             node = head
             continue
-        if node.dep_ == "acl" and node.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in node.children):
+        if (
+            node.dep_ == "acl"
+            and node.tag_ == "VBN"
+            and not any(c.dep_ == "dobj" for c in node.children)
+        ):
             return head, True  # "money donated by the Irish": the head is the patient
         if node.dep_ == "acl" and lemma(head) in DOCUMENT_NOUNS and head.head.i != head.i:
             node = head.head  # "Amnesty put out a report accusing X": Amnesty accuses
@@ -273,7 +338,8 @@ def _left_name(tok: Token) -> Token | None:
     """A name left of a subjectless verb that the parser mislabelled ("USAID deployed ...")."""
     for c in tok.lefts:
         if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "compound", "amod") and (
-            c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or (c.text[:1].isupper() and c.text.isalpha() and c.i > 0 and c.text.isupper())
+            c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+            or (c.text[:1].isupper() and c.text.isalpha() and c.i > 0 and c.text.isupper())
         ):
             return c
     return None
@@ -335,7 +401,9 @@ def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token
             continue
         if preps is not None and a.dep_ == "pobj" and a.head.lower_ not in preps:
             continue
-        if a.pos_ in ("NOUN", "PROPN") and (noun_code(a) or any(r in WRAPPERS for r in roles_of(a))):
+        if a.pos_ in ("NOUN", "PROPN") and (
+            noun_code(a) or any(r in WRAPPERS for r in roles_of(a))
+        ):
             return a
     for a in arg_tokens(tok):
         if a.dep_ in ("dobj", "obj") and a.pos_ in ("NOUN", "NUM", "SYM", "PROPN"):
@@ -383,7 +451,11 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
     if own and own[1] >= 4:
         found = _own(tok, own)
         comp = complement_of(tok)
-        if comp is not None and any(r in WRAPPERS for r in roles) and analyze(comp, depth + 1) is not None:
+        if (
+            comp is not None
+            and any(r in WRAPPERS for r in roles)
+            and analyze(comp, depth + 1) is not None
+        ):
             for role in roles:
                 if role in WRAPPERS:
                     wrapped = _by_role(tok, role, own, depth)
@@ -406,7 +478,11 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
                 if found is not None:
                     return found
         return None
-    if found.code[:2] in ("08", "18", "19", "20") and found.source is not None and lemma(found.source) in POLICY_NOUNS:
+    if (
+        found.code[:2] in ("08", "18", "19", "20")
+        and found.source is not None
+        and lemma(found.source) in POLICY_NOUNS
+    ):
         return None  # "sanctions targeting banks", "a law that hits migrants": no violence
     found.used.add(tok.i)
     found = _purpose(tok, found, depth)
@@ -418,9 +494,35 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
     return found
 
 
-POLICY_NOUNS = {"sanction", "sanctions", "package", "measure", "measures", "law", "bill", "rule", "rules",
-                "policy", "program", "programme", "campaign", "tariff", "tariffs", "ban", "decision", "plan",
-                "regulation", "reform", "tax", "order", "decree", "resolution", "price", "prices", "inflation"}
+POLICY_NOUNS = {
+    "sanction",
+    "sanctions",
+    "package",
+    "measure",
+    "measures",
+    "law",
+    "bill",
+    "rule",
+    "rules",
+    "policy",
+    "program",
+    "programme",
+    "campaign",
+    "tariff",
+    "tariffs",
+    "ban",
+    "decision",
+    "plan",
+    "regulation",
+    "reform",
+    "tax",
+    "order",
+    "decree",
+    "resolution",
+    "price",
+    "prices",
+    "inflation",
+}
 PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"}
 
 
@@ -434,17 +536,27 @@ def _peacekeeping(tok: Token, found: Found) -> Found:
 
 
 def _with_mood(found: Found, tok: Token) -> Found:
-    return _apply_mood(found, negated=is_negated(tok), future=is_future(tok), hypothetical=is_hypothetical(tok))
+    return _apply_mood(
+        found, negated=is_negated(tok), future=is_future(tok), hypothetical=is_hypothetical(tok)
+    )
 
 
 def _purpose(tok: Token, found: Found, depth: int) -> Found:
-    """"sent troops to help", "deployed experts to investigate": the purpose names the act."""
+    """ "sent troops to help", "deployed experts to investigate": the purpose names the act."""
     if found.code[:2] not in PURPOSE_FROM or found.trigger.i != tok.i:
         return found
     for c in tok.children:
-        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+        if (
+            c.dep_ in ("advcl", "xcomp")
+            and c.pos_ == "VERB"
+            and any(a.lower_ == "to" for a in c.children)
+        ):
             emb = analyze(c, depth + 1)
-            if emb is not None and emb.code[:2] in ("06", "07", "09") and emb.code[:2] != found.code[:2]:
+            if (
+                emb is not None
+                and emb.code[:2] in ("06", "07", "09")
+                and emb.code[:2] != found.code[:2]
+            ):
                 emb.source = found.source
                 emb.targets = emb.targets + found.targets
                 emb.used |= found.used
@@ -501,7 +613,12 @@ def _own(tok: Token, own: tuple[str, int]) -> Found:
     if passive and subj is not None:
         targets.insert(0, subj)
     if passive and source is None:
-        source = _clause_agent(tok) or _from_place(tok) or _patient_owner(subj) or _from_place(tok, prep="in")
+        source = (
+            _clause_agent(tok)
+            or _from_place(tok)
+            or _patient_owner(subj)
+            or _from_place(tok, prep="in")
+        )
     comp = complement_of(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX"):
         targets.extend(target_candidates(comp))
@@ -566,7 +683,11 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
             emb.used.add(tok.i)
             return emb
         code = tables.compose(role, emb.code)
-        if role in ("appeal", "demand") and emb.code[:2] in ("16", "17", "18", "19", "20") and _addressee(tok) is None:
+        if (
+            role in ("appeal", "demand")
+            and emb.code[:2] in ("16", "17", "18", "19", "20")
+            and _addressee(tok) is None
+        ):
             # "X called for sanctions against Y": a demand aimed at Y (CAMEO 10), not an appeal
             code = tables.compose("demand", emb.code)
         if role in ("appeal", "demand"):
@@ -621,7 +742,9 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
             found.targets.extend(t for t in target_candidates(tok) if t.i != noun.i)
             found.used.add(tok.i)
             if found.source is None and any(c.dep_ in ("compound", "amod") for c in noun.children):
-                found.source = noun  # "Boko Haram suicide bombers killed ...": the phrase names the actor
+                found.source = (
+                    noun  # "Boko Haram suicide bombers killed ...": the phrase names the actor
+                )
             return found
     return None
 
@@ -636,25 +759,51 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
         # last is the speaker, the first holds the reported clause
         speaker = subj = subjects[-1]
         content = subjects[0]
-        comp = next((c for c in content.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), content)
+        comp = next(
+            (c for c in content.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"),
+            content,
+        )
     if comp is not None:
         emb = analyze(comp, depth + 1)
         if emb is None and "must" in aux_words(comp):
-            return Found("100", tok, source=speaker, targets=[t for t in [subject_of(comp)[0]] if t is not None],
-                         modality="demanded", used={tok.i, comp.i})
+            return Found(
+                "100",
+                tok,
+                source=speaker,
+                targets=[t for t in [subject_of(comp)[0]] if t is not None],
+                modality="demanded",
+                used={tok.i, comp.i},
+            )
         if emb is not None:
             if "must" in aux_words(comp) and emb.code[:2] not in ("10", "12", "13"):
                 # "X said the government must release them": a demand by X
                 demand = Found(
-                    tables.compose("demand", emb.code), tok, source=speaker, targets=[emb.source, *emb.targets]
-                    if emb.source is not None else list(emb.targets), modality="demanded", embedded=emb,
-                    family="demand", used={tok.i} | emb.used,
+                    tables.compose("demand", emb.code),
+                    tok,
+                    source=speaker,
+                    targets=[emb.source, *emb.targets]
+                    if emb.source is not None
+                    else list(emb.targets),
+                    modality="demanded",
+                    embedded=emb,
+                    family="demand",
+                    used={tok.i} | emb.used,
                 )
                 return demand
-            if lemma(tok) in CLAIM_VERBS and emb.code[:2] in CONFLICT_ROOTS and _same_actor(emb.source, speaker):
+            if (
+                lemma(tok) in CLAIM_VERBS
+                and emb.code[:2] in CONFLICT_ROOTS
+                and _same_actor(emb.source, speaker)
+            ):
                 # "the rebels claimed that they had attacked": a claim of responsibility
-                return Found("015", tok, source=speaker, targets=list(emb.targets), embedded=emb,
-                             used={tok.i} | emb.used)
+                return Found(
+                    "015",
+                    tok,
+                    source=speaker,
+                    targets=list(emb.targets),
+                    embedded=emb,
+                    used={tok.i} | emb.used,
+                )
             emb.speaker = emb.speaker or speaker
             if emb.modality == "asserted":
                 emb.modality = "reported"
@@ -692,7 +841,7 @@ def _same_actor(a: Token | None, b: Token | None) -> bool:
 
 
 def _patient_owner(subj: Token | None) -> Token | None:
-    """"UN sanctions were lifted": the owner of an event noun is who lifted it."""
+    """ "UN sanctions were lifted": the owner of an event noun is who lifted it."""
     if subj is None or subj.pos_ != "NOUN" or not noun_code(subj):
         return None
     for c in subj.children:
@@ -702,7 +851,7 @@ def _patient_owner(subj: Token | None) -> Token | None:
 
 
 def _from_place(tok: Token, *, prep: str = "from") -> Token | None:
-    """"inspectors were expelled from North Korea": the country they leave acted; "X was
+    """ "inspectors were expelled from North Korea": the country they leave acted; "X was
     arrested in Rwanda": the state where it happened."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == prep:
@@ -740,7 +889,9 @@ def _apply_mood(found: Found, *, negated: bool, future: bool, hypothetical: bool
     root = found.code[:2]
     if negated:
         if root in COOPERATIVE_ROOTS:
-            return replace(found, code=tables.compose("reject", found.code), negated=False, modality="asserted")
+            return replace(
+                found, code=tables.compose("reject", found.code), negated=False, modality="asserted"
+            )
         found.negated = True
     if future:
         if root in COOPERATIVE_ROOTS - {"03"} or root in CONFLICT_ROOTS:

@@ -96,7 +96,7 @@ def plover_of(code: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def info(code: str) -> CodeInfo:
     """Goldstein, quad class, five-way class and PLOVER type of a CAMEO code."""
     codes = cameo_codes()
@@ -123,7 +123,9 @@ def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
         code, lemma, prep, objects = row[:4]
         core_only = frozenset(o[1:] for o in objects.split(",") if o.startswith("^"))
         objects = objects.replace("^", "")
-        out.setdefault(lemma.lower(), []).append(VerbPattern(code, prep.lower(), _objects(objects), core_only))
+        out.setdefault(lemma.lower(), []).append(
+            VerbPattern(code, prep.lower(), _objects(objects), core_only)
+        )
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -170,12 +172,25 @@ def compose(family: str, code: str) -> str:
     return code if to == "=" else to
 
 
-ROLES = ("say", "intend", "offer", "appeal", "demand", "reject", "threaten", "order", "pass", "light", "aspect", "occur")
+ROLES = (
+    "say",
+    "intend",
+    "offer",
+    "appeal",
+    "demand",
+    "reject",
+    "threaten",
+    "order",
+    "pass",
+    "light",
+    "aspect",
+    "occur",
+)
 
 __all__ = [
+    "ROLES",
     "CodeInfo",
     "NounPattern",
-    "ROLES",
     "VerbPattern",
     "cameo_codes",
     "cameo_roots",

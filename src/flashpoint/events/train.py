@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"train split not found in {args.path}; pass --path\n")
         return 2
     stats = train(args.path, args.out)
-    sys.stdout.write(f"trained on {stats['sentences']} sentences, {stats['features']} features -> {args.out}\n")
+    sys.stdout.write(
+        f"trained on {stats['sentences']} sentences, {stats['features']} features -> {args.out}\n"
+    )
     return 0
 
 
