@@ -392,6 +392,11 @@ def _number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
     return found
 
 
+def _written_as_name(ent: Any) -> bool:
+    """A name is written with a capital; in lower-cased text the tagger only guesses."""
+    return any(not t.is_lower for t in ent if t.is_alpha)
+
+
 def _is_stated(mention: Mention, stated: set[str]) -> bool:
     """True when an article mention is one of the statement's actors (Seoul for South Korea)."""
     return mention.key in stated or capital_country(mention.text) in stated
@@ -408,7 +413,7 @@ def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -
         return []
     doc = tokens[0].doc
     clause_ids = {t.i for t in tokens}
-    ents = [e for e in doc.ents if e.start in clause_ids]
+    ents = [e for e in doc.ents if e.start in clause_ids and _written_as_name(e)]
     stated = {canonical_entity(e.text) for e in ents}
     found: list[Finding] = []
     seen: set[str] = set()
@@ -444,6 +449,8 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
     for ent in doc.ents:
         group = _ACTOR_GROUPS.get(ent.label_)
         if group is None or ent.start not in clause_ids or ent.root.dep_ not in _ATTACHING_DEPS:
+            continue
+        if not _written_as_name(ent):
             continue
         head = ent.root.head
         key = canonical_entity(ent.text)
