@@ -312,7 +312,7 @@ def _to_event(
             if conj.i > f.source.i:
                 target = _actor(conj, state, role="target")
                 break
-    if source is not None and target is not None and source.code and source.code == target.code:
+    if source is not None and target is not None and source.country and source.code == target.code:
         target = None
     attribution = f.attribution_text or (_np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
