@@ -32,3 +32,4 @@ def test_scale_bench_speedup_and_cpu_efficiency(one, two, speedup, cpu_eff):
     assert report.words_per_core_s == pytest.approx(30_000 / one[1])
     assert report.run("dask", 2).cores_used == pytest.approx(two[1] / two[0])
     assert report.to_dict()["runs"][2]["workers"] == 2
+    assert report.to_dict()["runs"][2]["cores_used"] == pytest.approx(two[1] / two[0], abs=0.01)

@@ -108,6 +108,8 @@ class ScaleReport:
                 | {
                     "articles_per_s": round(r.articles_per_s, 2),
                     "words_per_s": round(r.words_per_s),
+                    "cores_used": round(r.cores_used, 2),
+                    "words_per_cpu_s": round(r.words_per_cpu_s),
                 }
                 for r in self.runs
             ],

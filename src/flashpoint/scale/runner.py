@@ -275,7 +275,7 @@ def dask_client(*, scheduler: str | None = None, workers: int = 2) -> Iterator[A
             n_workers=max(1, workers),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=":0" if has_dashboard() else None,
+            dashboard_address=":0",  # a free port (the HTTP server runs even without bokeh)
             silence_logs=40,  # logging.ERROR: a killed worker is expected, not noise for the user
         ) as cluster,
         Client(cluster) as client,
