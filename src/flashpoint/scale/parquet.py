@@ -248,13 +248,13 @@ def parquet_glob(out: str | Path, table: str) -> str:
     return str(Path(out) / table / "*" / "*.parquet")
 
 
-def read_table(out: str | Path, table: str, *, key: str | None = None) -> pa.Table:
+def read_table(out: str | Path, table: str, *, files: Sequence[Path] | None = None) -> pa.Table:
     """Read one table of an output directory (all dates), in input order (part, pos, idx).
 
-    ``key`` restricts it to one partition's files.
+    ``files`` restricts it to those files (one partition's, from ``partition_files``).
     """
-    pattern = f"{table}/*/part-{key or '*'}.parquet"
-    files = sorted(Path(out).glob(pattern))
+    if files is None:
+        files = sorted(Path(out).glob(f"{table}/*/part-*.parquet"))
     if not files:
         return SCHEMAS[table].empty_table()
     data = pa.concat_tables(pq.read_table(f, schema=SCHEMAS[table]) for f in files)
@@ -264,17 +264,28 @@ def read_table(out: str | Path, table: str, *, key: str | None = None) -> pa.Tab
     return data.sort_by(keys)
 
 
+def partition_files(out: str | Path) -> dict[str, dict[str, list[Path]]]:
+    """``{key: {table: [files]}}`` of every partition under ``out``, in input order.
+
+    One directory walk for the whole output (a backfill has thousands of partitions spread
+    over hundreds of date directories); the order is each partition's ``part`` index.
+    """
+    found: dict[str, dict[str, list[Path]]] = {}
+    root = Path(out)
+    for table in TABLES:
+        for file in sorted(root.glob(f"{table}/*/part-*.parquet")):
+            key = file.stem.removeprefix("part-")
+            found.setdefault(key, {t: [] for t in TABLES})[table].append(file)
+    index = {}
+    for key, tables in found.items():
+        first = next(files[0] for files in tables.values() if files)
+        index[key] = pq.ParquetFile(first).read(columns=["part"]).column("part")[0].as_py()
+    return {key: found[key] for key in sorted(found, key=lambda k: (index[k], k))}
+
+
 def partition_keys(out: str | Path) -> list[str]:
     """Keys of the partitions written under ``out``, in input order (their ``part`` index)."""
-    first: dict[str, Path] = {}
-    for file in sorted(Path(out).glob("*/*/part-*.parquet")):
-        if file.parent.parent.name in TABLES:
-            first.setdefault(file.stem.removeprefix("part-"), file)
-    index = {
-        key: pq.ParquetFile(path).read(columns=["part"]).column("part")[0].as_py()
-        for key, path in first.items()
-    }
-    return sorted(index, key=lambda k: (index[k], k))
+    return list(partition_files(out))
 
 
 def read_analyses(out: str | Path) -> Iterator[Analysis]:
@@ -284,19 +295,19 @@ def read_analyses(out: str | Path) -> Iterator[Analysis]:
     written twice under different keys (a directory reused for different inputs) come back
     twice: the store keeps the first, as it does for a re-ingest in the local path.
     """
-    for key in partition_keys(out):
-        yield from _partition_analyses(out, key)
+    for files in partition_files(out).values():
+        yield from _partition_analyses(out, files)
 
 
-def _partition_analyses(out: str | Path, key: str) -> Iterator[Analysis]:
+def _partition_analyses(out: str | Path, files: dict[str, list[Path]]) -> Iterator[Analysis]:
     events: dict[tuple[int, int], list[Event]] = defaultdict(list)
-    for row in read_table(out, "events", key=key).to_pylist():
+    for row in read_table(out, "events", files=files["events"]).to_pylist():
         events[(row["part"], row["pos"])].append(_event_from_row(row))
     statements: dict[tuple[int, int], list[StatementCheck]] = defaultdict(list)
-    for row in read_table(out, "statements", key=key).to_pylist():
+    for row in read_table(out, "statements", files=files["statements"]).to_pylist():
         statements[(row["part"], row["pos"])].append(_statement_from_row(row))
     items: list[tuple[tuple[int, int], Analysis]] = []
-    for row in read_table(out, "articles", key=key).to_pylist():
+    for row in read_table(out, "articles", files=files["articles"]).to_pylist():
         order = (row["part"], row["pos"])
         article = Article(
             id=row["id"],
@@ -314,7 +325,7 @@ def _partition_analyses(out: str | Path, key: str) -> Iterator[Analysis]:
             article, events=tuple(events[order]), statements=tuple(statements[order])
         )
         items.append((order, analysis))
-    for row in read_table(out, "skips", key=key).to_pylist():
+    for row in read_table(out, "skips", files=files["skips"]).to_pylist():
         skip = Skipped(reason=row["reason"], detail=row["detail"], origin=row["origin"])
         items.append(((row["part"], row["pos"]), Analysis(None, skipped=skip)))
     items.sort(key=lambda item: item[0])
