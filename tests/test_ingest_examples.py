@@ -86,3 +86,31 @@ def test_ingest_examples_leads_have_no_wire_dateline(articles):
     dateline = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,[^-–—\n]{0,40})?(?:\([^()]*\))?\s*[-–—]")
     for article in articles:
         assert not dateline.match(article.text), (article.origin, article.text[:60])
+
+
+@pytest.mark.slow
+def test_ingest_examples_demo_raises_the_korean_alert(examples_dir, tmp_path):
+    """End to end, as `flashpoint demo` shows it: the samples must still raise their alert.
+
+    The alert depends on the whole chain (cleaning, event coding, actor codes, modality), so a
+    change anywhere that silently drops it fails here, naming the week's counted events.
+    """
+    from flashpoint.analytics.alerts import alerts
+    from flashpoint.store import connect_readonly
+    from flashpoint.store.ingest import ingest
+
+    db = tmp_path / "examples.duckdb"
+    ingest([examples_dir], db=db, workers=1)
+    con = connect_readonly(db)
+    found = [a for a in alerts(con, dyad="KOR-PRK") if a["period"] == "2023-11-20"]
+    assert found, alerts(con, dyad="KOR-PRK", explain=False)
+    alert = found[0]
+    assert alert["conflict_events"] >= 6
+    titles = {e["title"] for e in alert["top_events"]}
+    assert len(titles) >= 4  # the explanation lists events from several distinct reports
+    assert all(
+        e["day"] and "2023-11-20" <= str(e["day"]) <= "2023-11-26" for e in alert["top_events"]
+    )
+    assert not any(
+        re.match(r"[A-Z]{3,}\b.{0,40}[-–—]", e["evidence_text"]) for e in alert["top_events"]
+    )
