@@ -108,11 +108,18 @@ def _found_events(sent: Any) -> Iterator[Found]:
     order = _bfs(sent)
     root_i = order[0].i
     main = None
-    for tok in order:
-        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i:
-            main = analyze(tok)
-            if main is not None:
-                break
+    # background clauses ("after security forces fired on protesters") come second
+    background = {t.i for c in order[0].children if c.dep_ in ("advcl", "prep") for t in c.subtree}
+    for wanted in (False, True):
+        for tok in order:
+            if (tok.i in background) is not wanted:
+                continue
+            if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i:
+                main = analyze(tok)
+                if main is not None:
+                    break
+        if main is not None:
+            break
     if main is None:
         for tok in order:
             if tok.pos_ in ("NOUN", "PROPN") and noun_code(tok):
