@@ -23,6 +23,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/flashpoint bench speed examples/
+	$(BIN)/flashpoint bench accuracy
+	$(BIN)/flashpoint bench claims
+	$(BIN)/flashpoint bench scale
+	$(BIN)/flashpoint bench api
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
