@@ -176,3 +176,12 @@ def test_claims_symmetric_verbs_may_trade_places(nlp):
     result = check_statements(article, doc, ["President Tomas Vale met Prime Minister Ana Reis in Lisbon."])[0]
     assert result.verdict != "contradicted", result.reason
     assert not result.reason.startswith(("roles reversed", "role mismatch")), result.reason
+
+
+def test_claims_ordinals_are_not_compared_with_years(nlp):
+    text = "The company reported a fourth quarter loss and expects sales of $5bn in 2023."
+    article = Article(id=content_id(text), text=text)
+    result = check_statements(article, nlp(text), ["The company reported a fourth quarter loss."])[0]
+    assert not result.reason.startswith("number mismatch"), result.reason
+    result = check_statements(article, nlp(text), ["The company reported a third quarter loss."])[0]
+    assert result.verdict != "supported", result.reason

@@ -24,6 +24,7 @@ from .units import (
     Kind,
     canonical_entity,
     capital_country,
+    number_form,
     person_query_keys,
     token_key,
     token_kind,
@@ -385,7 +386,7 @@ def _number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
         if ws.kind != "number" or ws.status == "best":
             continue
         label = ws.token.ent_type_ or "CARDINAL"
-        form = "numeric" if ws.key.startswith("#") else "calendar"
+        form = number_form(ws.token, ws.key)
         others = [m for m in best.numbers if m.label == label and m.form == form and m.key not in stated]
         if others:
             found.append(Finding("number", others[0].text, ws.token.text, best))

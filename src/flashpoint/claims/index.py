@@ -22,6 +22,7 @@ from .units import (
     canonical_entity,
     capital_country,
     norm,
+    number_form,
     person_name_keys,
     phrasal_key,
     token_key,
@@ -38,7 +39,7 @@ class Mention:
     text: str
     label: str
     key: str  # canonical entity name, or "#<value>" for numbers
-    form: str = "name"  # "name", "numeric" (35, $5bn, fourth) or "calendar" (April, Tuesday)
+    form: str = "name"  # "name", or a number's form: "count", "year", "ordinal", "calendar"
 
 
 @dataclass
@@ -198,7 +199,7 @@ def build_index(doc: Any) -> ArticleIndex:
             else:
                 asserted.update(tks)
             if token_kind(tok) == "number":
-                form = "numeric" if tks[0].startswith("#") else "calendar"
+                form = number_form(tok, tks[0])
                 numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form))
         entities = []
         names: set[str] = set()

@@ -93,6 +93,25 @@ def is_bound_prefix(token: Any) -> bool:
     )
 
 
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+
+def number_form(token: Any, key: str) -> str:
+    """What sort of number a token writes, so that only like is compared with like.
+
+    "year" (2023), "ordinal" (fourth, 3rd), "calendar" (April, Tuesday) or "count" (35, $5bn):
+    "fourth quarter" and "2023" are both dates, but one cannot be a wrong version of the other.
+    """
+    if not key.startswith("#"):
+        return "calendar"
+    lower = token.lower_
+    if token.ent_type_ == "ORDINAL" or lower.endswith(_ORDINAL_SUFFIXES) and not lower.isdigit():
+        return "ordinal"
+    if lower.isdigit() and len(lower) == 4 and 1800 <= int(lower) <= 2100:
+        return "year"
+    return "count"
+
+
 def token_kind(token: Any) -> Kind | None:
     """The kind of a content token, or None for function words and punctuation."""
     if token.is_punct or token.is_space or is_bound_prefix(token):
@@ -192,6 +211,7 @@ __all__ = [
     "hyphen_prefix",
     "is_bound_prefix",
     "norm",
+    "number_form",
     "number_value",
     "person_name_keys",
     "person_query_keys",
