@@ -185,3 +185,18 @@ def test_claims_ordinals_are_not_compared_with_years(nlp):
     assert not result.reason.startswith("number mismatch"), result.reason
     result = check_statements(article, nlp(text), ["The company reported a third quarter loss."])[0]
     assert result.verdict != "supported", result.reason
+
+
+def test_claims_check_many_keeps_order_and_matches_check_text():
+    from flashpoint.claims import check_many
+
+    other = "Heavy rain flooded 300 homes in Port Amber on Friday, the fire service said."
+    pairs = [
+        (ARTICLE, "Rebel fighters attacked an army base near Kessa on Monday."),
+        (other, "Heavy rain flooded 300 homes in Port Amber."),
+        (ARTICLE, "Rebel fighters attacked an army base near Kessa on Monday, killing 21 soldiers."),
+    ]
+    results = check_many(pairs)
+    assert [r.text for r in results] == [s for _, s in pairs]
+    assert results == [check_text(a, s) for a, s in pairs]
+    assert results[2].verdict == "contradicted"

@@ -8,7 +8,7 @@ pipeline, in the same ``nlp.pipe`` batch as the statements) plus a small per-sta
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..events import code_doc
@@ -68,6 +68,37 @@ def check_parsed(
     )
 
 
+def check_many(
+    pairs: Iterable[tuple[str, str]], *, published: dt.date | None = None
+) -> list[StatementCheck]:
+    """Check ``(article_text, statement)`` pairs, parsing and indexing each distinct article once.
+
+    For batch checking (``flashpoint check --input pairs.jsonl``): pairs that share an article
+    share its parse, its index and its coded events. Results come back in input order.
+    """
+    from ..nlp import parse_many
+    from ..records import content_id
+
+    items = list(pairs)
+    order: dict[str, list[int]] = {}
+    for i, (article_text, _) in enumerate(items):
+        order.setdefault(article_text, []).append(i)
+    texts = list(order)
+    statements = [items[i][1] for t in texts for i in order[t]]
+    docs = parse_many([*texts, *statements])
+    article_docs = [next(docs) for _ in texts]
+    results: list[StatementCheck | None] = [None] * len(items)
+    for text, article_doc in zip(texts, article_docs):
+        idx = order[text]
+        article = Article(id=content_id(text), text=text, published=published)
+        checks = check_statements(
+            article, article_doc, [items[i][1] for i in idx], statement_docs=[next(docs) for _ in idx]
+        )
+        for i, result in zip(idx, checks):
+            results[i] = result
+    return [r for r in results if r is not None]
+
+
 def check_text(article_text: str, statement: str, *, published: dt.date | None = None) -> StatementCheck:
     """Check one statement against an article given as plain text (both parsed here)."""
     from ..nlp import parse_many
@@ -78,4 +109,4 @@ def check_text(article_text: str, statement: str, *, published: dt.date | None =
     return check_statements(article, article_doc, [statement], statement_docs=[statement_doc])[0]
 
 
-__all__ = ["check_parsed", "check_statements", "check_text"]
+__all__ = ["check_many", "check_parsed", "check_statements", "check_text"]
