@@ -29,7 +29,7 @@ Token = Any
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "it", "them", "we", "its", "their"}
-_MAX_SECONDARY = 4
+_MAX_SECONDARY = 3
 
 
 @dataclass
