@@ -40,6 +40,7 @@ class _DocState:
     context_country: str | None
     memory: Any = None  # flashpoint.actors.DocActors of this document, when available
     actors: dict[tuple[int, str], Actor | None] = field(default_factory=dict)  # per token and role
+    spans: dict[tuple[int, int], Actor | None] = field(default_factory=dict)  # resolved spans
     place_country: str | None = None  # country of the current sentence's location, if any
     last_person: Actor | None = None
     last_group: Actor | None = None
@@ -552,6 +553,14 @@ def _memory(published: dt.date | None) -> Any:
 
 
 def _resolve(span: Any, state: _DocState) -> Actor | None:
+    """Resolve a span once per document (sources, targets and tails share spans)."""
+    key = (span.start, span.end)
+    if key not in state.spans:
+        state.spans[key] = _resolve_uncached(span, state)
+    return state.spans[key]
+
+
+def _resolve_uncached(span: Any, state: _DocState) -> Actor | None:
     if state.memory is not None:
         state.memory.context_country = None  # the coder applies place and article context itself
         actor = state.memory.resolve_span(span)
