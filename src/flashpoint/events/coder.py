@@ -110,15 +110,15 @@ def _found_events(sent: Any) -> Iterator[Found]:
     root_i = order[0].i
     main = None
     # background clauses ("after security forces fired on protesters") come second
-    background = {t.i for c in order[0].children if c.dep_ in ("advcl", "prep") for t in c.subtree}
     for wanted in (False, True):
         for tok in order:
-            if (tok.i in background) is not wanted:
+            if not (tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i):
                 continue
-            if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i:
-                main = analyze(tok)
-                if main is not None:
-                    break
+            if _in_background(tok, root_i) is not wanted:
+                continue
+            main = analyze(tok)
+            if main is not None:
+                break
         if main is not None:
             break
     if main is None:
@@ -170,6 +170,19 @@ _WRAPPER_MODALITY = {
     "demand": "demanded",
     "order": "demanded",
 }
+
+
+def _in_background(tok: Token, root_i: int) -> bool:
+    """Is the token inside an adverbial clause or prepositional phrase of the sentence root?"""
+    node = tok
+    for _ in range(40):
+        head = node.head
+        if head.i == node.i or node.i == root_i:
+            return False
+        if head.i == root_i:
+            return node.dep_ in ("advcl", "prep")
+        node = head
+    return False
 
 
 def _inherit(f: Found, start: Token) -> None:
