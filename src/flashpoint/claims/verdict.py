@@ -3,8 +3,10 @@
 The score is a logistic model over the comparison's features (weights fitted on the tuning
 splits, stored in ``claims/data/weights.json``): the probability that the article supports the
 statement. Below the threshold the verdict is ``contradicted`` when there is an explicit
-mismatch with a well-aligned sentence (a negation, an antonym, another number, another actor),
-and ``not_in_source`` otherwise: the article simply does not say it.
+mismatch with a well-aligned sentence (a negation, an antonym, another number, another actor,
+another role), and ``not_in_source`` otherwise: the article simply does not say it. A reversal
+of who did what to whom ("Y accused X" against "X accused Y") is contradicted whatever the
+score, since every word of it matches.
 """
 
 from __future__ import annotations
