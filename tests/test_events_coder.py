@@ -45,6 +45,10 @@ def _main(nlp, text, published=PUBLISHED):
         ("The government expelled two foreign diplomats.", "16"),
         ("Gunmen massacred dozens of villagers.", "20"),
         ("The minister expressed concern about the rising prices.", "01"),
+        ("Turkey hosts nearly four million Syrian refugees.", "07"),
+        ("Russia and Ukraine exchanged dozens of prisoners on Friday.", "08"),
+        ("The army repelled the attack and captured the town.", "19"),
+        ("The court sentenced the activist to five years in prison.", "11"),
     ],
 )
 def test_events_coder_main_event_root(nlp, text, root):
