@@ -106,7 +106,9 @@ def test_events_tables_unknown_code_is_a_config_error():
         tables.info("999")
 
 
-@pytest.mark.parametrize("name", ["verb_patterns.tsv", "noun_patterns.tsv", "predicate_roles.tsv", "compose.tsv"])
+@pytest.mark.parametrize(
+    "name", ["verb_patterns.tsv", "noun_patterns.tsv", "predicate_roles.tsv", "compose.tsv"]
+)
 def test_events_tables_have_no_duplicate_rows(name):
     rows = tables._rows(name)
     keys = [tuple(r) for r in rows]
