@@ -153,6 +153,8 @@ def _found_events(sent: Any) -> Iterator[Found]:
             continue
         if tok.dep_ == "amod":
             continue  # "a proposed tax increase" reports no proposing
+        if tok.pos_ == "VERB" and not _known(tok):
+            continue  # its conjuncts and complements are visited on their own
         f = analyze(tok)
         if f is None or f.trigger.i in used or f.code.startswith("01"):
             continue
@@ -170,6 +172,11 @@ _WRAPPER_MODALITY = {
     "demand": "demanded",
     "order": "demanded",
 }
+
+
+def _known(tok: Token) -> bool:
+    lem = tok.lemma_.lower()
+    return lem in tables.verb_patterns() or lem in tables.predicate_roles() or lem == "be"
 
 
 def _in_background(tok: Token, root_i: int) -> bool:
