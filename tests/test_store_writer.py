@@ -195,3 +195,30 @@ def test_store_derived_table_with_old_layout_is_rebuilt(tmp_path):
         assert store.counts()["articles"] == 1  # primary data untouched
         store.refresh()
         assert store.counts()["event_groups"] == 2
+
+
+def test_store_sector_only_actors_are_no_dyad_party(tmp_path):
+    """An actor with a sector but no country ("the military") must not become a dyad party."""
+    import datetime as dt
+
+    from flashpoint.records import Actor, Analysis, Article, Event, Span
+    from flashpoint.store import Store, connect_readonly, queries
+
+    text = "The military shelled the UN compound. Russia shelled Kyiv."
+    first, second = Span(text[:37], 0, 37), Span(text[38:], 38, len(text))
+    events = (
+        Event(Actor("The military", "MIL", None, "MIL"), Actor("the UN", "IGOUNO", None, None),
+              "190", "19", "ASSAULT", 4, -10.0, first, date=dt.date(2024, 1, 2)),
+        Event(Actor("Russia", "RUS", "RUS", None), Actor("Kyiv", "UKRGOV", "UKR", "GOV"),
+              "190", "19", "ASSAULT", 4, -10.0, second, date=dt.date(2024, 1, 2)),
+    )
+    article = Article(id="a1", text=text, published=dt.date(2024, 1, 2), source="s")
+    db = tmp_path / "x.duckdb"
+    with Store(db) as store:
+        store.write([Analysis(article, events=events)])
+        store.refresh()
+    con = connect_readonly(db)
+    try:
+        assert [d["dyad"] for d in queries.dyads(con)] == ["RUS-UKR"]
+    finally:
+        con.close()

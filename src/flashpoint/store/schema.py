@@ -141,7 +141,7 @@ TABLES: dict[str, str] = {
             day DATE,                        -- event day used by series (see analytics.tension)
             source_code VARCHAR, source_country VARCHAR, source_text VARCHAR,
             target_code VARCHAR, target_country VARCHAR, target_text VARCHAR,
-            source_party VARCHAR,            -- country, else code (IGOUNO): what dyads match
+            source_party VARCHAR,            -- country, else org code (IGOUNO); never a bare sector
             target_party VARCHAR,
             cameo VARCHAR NOT NULL,
             cameo_root VARCHAR NOT NULL,
@@ -209,8 +209,14 @@ REFRESH_UNIQUE_EVENTS = f"""
     INSERT INTO unique_events
     WITH k AS (
         SELECT ev.*, a.published, g.story_id, g.day, g.unique_event_id AS gid,
-               coalesce(ev.source_country, ev.source_code) AS source_party,
-               coalesce(ev.target_country, ev.target_code) AS target_party
+               -- a party is a country or an organisation (IGOUNO); a bare sector code
+               -- ("GOV", "MIL": an actor whose country is unknown) is no dyad party
+               coalesce(ev.source_country,
+                        CASE WHEN length(ev.source_code) > 3 THEN ev.source_code END)
+                   AS source_party,
+               coalesce(ev.target_country,
+                        CASE WHEN length(ev.target_code) > 3 THEN ev.target_code END)
+                   AS target_party
         FROM event_groups g
         JOIN events ev ON ev.id = g.event_id
         JOIN articles a ON a.id = ev.article_id
