@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench install lint clean
+.PHONY: demo test bench train install lint clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ bench: $(STAMP)
 	$(BIN)/flashpoint bench claims
 	$(BIN)/flashpoint bench scale
 	$(BIN)/flashpoint bench api
+
+# Retrain the event-class model on the ConfliBERT train split (needs ../shared); the
+# result, events/data/classifier.json, is committed and byte-identical on a re-run.
+train: $(STAMP)
+	$(BIN)/python -m flashpoint.events.train
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
