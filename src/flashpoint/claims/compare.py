@@ -11,6 +11,7 @@ The statuses and mismatches become the numeric features that ``score`` weighs.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -398,9 +399,38 @@ def _written_as_name(ent: Any) -> bool:
     return any(not t.is_lower for t in ent if t.is_alpha)
 
 
+@functools.lru_cache(maxsize=8192)
+def actor_country(name: str) -> str | None:
+    """The country (ISO-3) an actor mention stands for, from the actors stage's tables.
+
+    "Pyongyang", "North Korea" and "Kim Jong Un" all give PRK: an article naming any of them
+    for a statement naming another is the same actor, not a mismatch.
+    """
+    from ..actors import resolve
+
+    actor = resolve(name)
+    return actor.country if actor is not None else None
+
+
 def _is_stated(mention: Mention, stated: set[str]) -> bool:
-    """True when an article mention is one of the statement's actors (Seoul for South Korea)."""
-    return mention.key in stated or capital_country(mention.text) in stated
+    """True when an article mention is one of the statement's actors (Seoul for South Korea).
+
+    ``stated`` holds the statement actors' canonical names and their countries.
+    """
+    if mention.key in stated or capital_country(mention.text) in stated:
+        return True
+    country = actor_country(mention.text)
+    return country is not None and country in stated
+
+
+def _stated(ents: Any) -> set[str]:
+    out: set[str] = set()
+    for e in ents:
+        out.add(canonical_entity(e.text))
+        country = actor_country(e.text)
+        if country:
+            out.add(country)
+    return out
 
 
 def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -> list[Finding]:
@@ -415,7 +445,7 @@ def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -
     doc = tokens[0].doc
     clause_ids = {t.i for t in tokens}
     ents = [e for e in doc.ents if e.start in clause_ids and _written_as_name(e)]
-    stated = {canonical_entity(e.text) for e in ents}
+    stated = _stated(ents)
     found: list[Finding] = []
     seen: set[str] = set()
     for ent in ents:
@@ -475,7 +505,7 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
         if key in sent.names or (ent.label_ == "PERSON" and person_query_keys(ent) & sent.names):
             continue
         # Another actor of the kind, even one the statement names elsewhere in another role.
-        others = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, {key})]
+        others = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, _stated([ent]))]
         if others:
             thing = doc[min(p.i for p in parts) : head.i + 1].text
             out.append(Finding("actor", f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
