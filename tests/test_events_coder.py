@@ -76,13 +76,13 @@ def test_events_coder_refusal_of_cooperation_is_a_rejection(nlp):
 def test_events_coder_future_cooperation_is_intent(nlp):
     event = _main(nlp, "The two sides will hold talks in Geneva next week.")
     assert event.cameo == "036"
-    assert event.modality == "intended"
+    assert event.modality == "asserted"  # announcing the talks is the event (CAMEO 036)
 
 
 def test_events_coder_future_force_is_a_threat(nlp):
     event = _main(nlp, "The rebels vowed to attack the capital.")
     assert event.cameo_root == "13"
-    assert event.modality == "intended"
+    assert event.modality == "asserted"  # the vow is a threat that was made
 
 
 def test_events_coder_negated_conflict_keeps_code_and_flag(nlp):
@@ -101,7 +101,9 @@ def test_events_coder_appeal_target_is_the_addressee(nlp):
     event = _main(nlp, "Germany called on Russia to withdraw its troops.")
     assert event.cameo == "0256"
     assert event.target is not None and event.target.text == "Russia"
-    assert event.modality == "demanded"
+    assert event.modality == "asserted"  # the appeal was made; what it asks for is demanded
+    wrapped = [e for e in _events(nlp, "Germany called on Russia to withdraw its troops.")[1:]]
+    assert all(e.modality == "demanded" for e in wrapped if e.cameo_root == "08")
 
 
 def test_events_coder_passive_agent_is_source(nlp):
@@ -226,3 +228,40 @@ def test_events_coder_trailing_attribution_misparse(nlp):
     )
     assert event.cameo_root == "19"
     assert event.attribution == "health officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The ministry proposed fresh negotiations with the rebels.", "03"),
+        ("Ankara agreed to exchange intelligence with Baghdad.", "03"),
+        ("Tokyo offered emergency assistance to Manila.", "03"),
+        ("The junta threatened to bomb the rebel villages.", "13"),
+        ("The warlord threatened the town with an assault.", "13"),
+        ("The navy warned that it would retaliate against any intrusion.", "13"),
+        ("The opposition urged the president to resign.", "02"),
+        ("Strikers demanded the release of their leaders.", "10"),
+    ],
+)
+def test_events_coder_wrapper_code_is_an_asserted_event(nlp, text, root):
+    """Expressing intent, threatening, appealing, demanding IS the CAMEO event: asserted."""
+    events = _events(nlp, text)
+    assert events[0].cameo_root == root
+    assert events[0].modality == "asserted"
+    assert not any(e.cameo == "190" and e.modality == "asserted" for e in events)
+
+
+def test_events_coder_threat_target_is_the_threatened_party(nlp):
+    event = _main(nlp, "Syria threatened Turkey with military retaliation.")
+    assert event.cameo_root == "13"
+    assert event.target is not None and event.target.country == "TUR"
+
+
+def test_events_coder_evidence_has_no_surrounding_whitespace(nlp):
+    text = "  Troops shelled the town.\n\nThe minister accused the rebels of lying.\n\n"
+    events = _events(nlp, text)
+    assert len(events) >= 2
+    for event in events:
+        ev = event.evidence
+        assert ev.text == ev.text.strip() and ev.text
+        assert text[ev.start : ev.end] == ev.text

@@ -23,7 +23,16 @@ from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
 from . import classifier, tables
 from .dates import date_phrases, event_date
-from .predicates import Found, _noun_found, _own, analyze, noun_code, roles_of, verb_code
+from .predicates import (
+    FAMILY_MODALITY,
+    Found,
+    _noun_found,
+    _own,
+    analyze,
+    noun_code,
+    roles_of,
+    verb_code,
+)
 
 Token = Any
 
@@ -84,8 +93,8 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     founds = _protest_first(founds)
     if not founds:
         return []
-    text = sent.doc.text[sent.start_char : sent.end_char]  # Span.text would rebuild it per call
-    evidence = Span(text=text, start=sent.start_char, end=sent.end_char)
+    evidence = _evidence(sent)
+    text = evidence.text
     location = _location(sent)
     state.place_country = location.country if location is not None else None
     according = _according_to(sent) if "ccording to" in text else None
@@ -101,6 +110,18 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
         if event is not None:
             events.append(event)
     return events
+
+
+def _evidence(sent: Any) -> Span:
+    """The sentence as evidence: spaCy sentences carry the whitespace (blank lines) after them,
+    which is no part of what was said; the offsets are moved with the stripped text so that
+    ``text[start:end] == evidence.text`` still holds."""
+    raw = sent.doc.text[sent.start_char : sent.end_char]  # Span.text would rebuild it per call
+    stripped = raw.strip()
+    if not stripped:
+        return Span(text=raw, start=sent.start_char, end=sent.end_char)
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return Span(text=stripped, start=start, end=start + len(stripped))
 
 
 def _found_events(sent: Any) -> Iterator[Found]:
@@ -164,14 +185,7 @@ def _found_events(sent: Any) -> Iterator[Found]:
         count += 1
 
 
-_WRAPPER_MODALITY = {
-    "intend": "intended",
-    "offer": "intended",
-    "threaten": "intended",
-    "appeal": "demanded",
-    "demand": "demanded",
-    "order": "demanded",
-}
+_WRAPPER_MODALITY = FAMILY_MODALITY  # what the wrapped act is: intended, demanded
 
 
 def _known(tok: Token) -> bool:

@@ -423,6 +423,40 @@ def event_noun_subject(tok: Token) -> Token | None:
 
 
 WRAPPERS = ("intend", "offer", "appeal", "demand", "reject", "threaten", "order", "pass")
+# The CAMEO root a wrapper family's own events belong to: "proposed talks" (036), "threatened to
+# attack" (138), "urged X to talk" (026), "demanded the release" (1043), "refused to" (12x).
+# An intention to use force is a threat (13x) whichever verb announces it ("vowed to retaliate").
+FAMILY_ROOTS = {
+    "intend": ("03", "13"),
+    "offer": ("03", "13"),
+    "threaten": ("13",),
+    "appeal": ("02",),
+    "demand": ("10",),
+    "reject": ("12",),
+}
+# The modality of the wrapped event, when the wrapper's code is not itself the event.
+FAMILY_MODALITY = {
+    "intend": "intended",
+    "offer": "intended",
+    "threaten": "intended",
+    "appeal": "demanded",
+    "demand": "demanded",
+    "order": "demanded",
+}
+
+
+def wrapper_modality(role: str, code: str, wrapped: str | None = None) -> str:
+    """Modality of a wrapper's event coded ``code``.
+
+    When the code is the family's own CAMEO event (an expression of intent 03x, a threat 13x,
+    an appeal 02x, a demand 10x, a rejection 12x), the expressing IS the event and it happened:
+    "asserted". Otherwise the code still names the wrapped act, which is only intended or
+    demanded.
+    """
+    roots = FAMILY_ROOTS.get(role, ())
+    if code[:2] in roots and (code != wrapped or code[:2] == roots[0]):
+        return "asserted"  # ("plans to threaten" keeps its threat code, but only intended)
+    return FAMILY_MODALITY.get(role, "asserted")
 MOOD_ROLES = ("light", "aspect", "occur", "pass")
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 PURPOSE_FROM = {"04", "07", "15"}
@@ -591,10 +625,7 @@ def _analyze_noun(tok: Token, depth: int) -> Found | None:
         found.embedded = emb
         found.family = role
         found.used |= emb.used
-        if role in ("appeal", "demand"):
-            found.modality = "demanded"
-        elif role in ("intend", "offer"):
-            found.modality = "intended"
+        found.modality = wrapper_modality(role, found.code, emb.code)
         if not found.targets:
             found.targets = list(emb.targets)
         if found.source is None:
@@ -693,10 +724,15 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
         if role in ("appeal", "demand"):
             addressee = _addressee(tok)
             targets = ([addressee] if addressee is not None else []) + emb.targets
-            modality = "demanded"
         else:
-            targets = list(emb.targets)
-            modality = "intended" if role in ("intend", "offer", "threaten") else "asserted"
+            # "threatened SOUTH KOREA with military action", "offered aid TO NEPAL": the
+            # wrapper's own object is the counterpart (first for a threat, after the event's own)
+            own_targets = [t for t in target_candidates(tok) if t.i not in emb.used]
+            if role == "threaten":
+                targets = own_targets + [t for t in emb.targets if t not in own_targets]
+            else:
+                targets = list(emb.targets) + [t for t in own_targets if t not in emb.targets]
+        modality = wrapper_modality(role, code, emb.code)
         if role == "intend" and code == emb.code and emb.code[:2] != "03":
             # "plans to criticise": a verbal event keeps its code, now as an intention
             emb.source = emb.source or source
@@ -894,10 +930,15 @@ def _apply_mood(found: Found, *, negated: bool, future: bool, hypothetical: bool
             )
         found.negated = True
     if future:
-        if root in COOPERATIVE_ROOTS - {"03"} or root in CONFLICT_ROOTS:
-            found = replace(found, code=tables.compose("intend", found.code))
         found.future = True
-        if found.modality == "asserted":
+        intent = found.code
+        if root in COOPERATIVE_ROOTS - {"03"} or root in CONFLICT_ROOTS:
+            intent = tables.compose("intend", found.code)
+        if intent != found.code:
+            # "will hold talks" is an expression of intent to meet (036), "will attack" a threat
+            # (138): announcing it is the event, which happened (asserted, future kept for dates)
+            found = replace(found, code=intent)
+        elif found.modality == "asserted":
             found.modality = "intended"
     if hypothetical and found.modality in ("asserted", "reported"):
         found.modality = "hypothetical"
