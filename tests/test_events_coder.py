@@ -265,3 +265,18 @@ def test_events_coder_evidence_has_no_surrounding_whitespace(nlp):
         ev = event.evidence
         assert ev.text == ev.text.strip() and ev.text
         assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary suspended the 2016 border accord with Romania.",
+        "The junta scrapped the defence pact with Paris.",
+        "Washington withdrew from the arms control treaty.",
+        "Moscow pulled out of the grain deal in July.",
+        "The new government tore up the peace agreement.",
+    ],
+)
+def test_events_coder_ending_an_agreement_reduces_relations(nlp, text):
+    event = _main(nlp, text)
+    assert event.cameo_root == "16", (text, event.cameo)

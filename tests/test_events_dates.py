@@ -45,3 +45,28 @@ def test_events_dates_without_publication_date_only_absolute_dates_resolve():
 def test_events_dates_future_reading_takes_the_next_day():
     assert resolve_phrase("on Tuesday", PUBLISHED, future=True).date == dt.date(2024, 1, 2)
     assert resolve_phrase("in February", PUBLISHED, future=True).date == dt.date(2024, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Hungary scrapped the 2016 border accord with Romania.", None),
+        ("Chile extended its 2021 tariffs on Peruvian steel in March.", dt.date(2023, 3, 1)),
+        ("The navy shelled the port in 2019.", dt.date(2019, 1, 1)),
+        ("Rebels attacked the garrison last year.", dt.date(2022, 1, 1)),
+    ],
+)
+def test_events_dates_noun_modifier_year_does_not_date_the_act(nlp, text, date):
+    """Only a temporal adjunct of the predicate dates it; "the 2016 accord" dates the accord."""
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert events, text
+    assert events[0].date == date
+
+
+def test_events_dates_modifier_of_the_event_noun_dates_it(nlp):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp("Tuesday's bombing killed four police officers."), published=PUBLISHED)
+    assert events and events[0].date == dt.date(2023, 12, 26)

@@ -163,11 +163,37 @@ def event_date(
     best: tuple[int, int, int] | None = None
     chosen = NO_DATE
     for i, (root, phrase) in enumerate(phrases):
+        noun = noun_modified(root)
+        if noun is not None and (noun.i != trigger.i or noun.dep_ in _ARGUMENT_DEPS):
+            # "scrapped the 2018 agreement", "extended its 2021 tariffs": the year dates the
+            # agreement or the tariffs, not the act; "Tuesday's attack killed" dates the attack
+            continue
         resolved = resolve_phrase(phrase, published, future=future)
         key = (0 if resolved.date is not None else 1, _distance(root, trigger), i)
         if best is None or key < best:
             best, chosen = key, resolved
     return chosen
+
+
+_ARGUMENT_DEPS = {"dobj", "obj", "pobj", "dative", "attr", "oprd"}
+_MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "poss", "quantmod", "det"}
+
+
+def noun_modified(root: Any) -> Any | None:
+    """The noun a date phrase modifies ("the 2018 agreement", "its 2022 sanctions", "Tuesday's
+    attack"), or None when the phrase is a temporal adjunct of a predicate ("in 2018", "on
+    Tuesday", "last year"). Only an adjunct dates the predicate; a modifier dates its noun."""
+    node = root
+    for _ in range(3):  # "the October 7 attack": the entity's root may hang on its own parts
+        head = node.head
+        if head.i == node.i or node.dep_ not in _MODIFIER_DEPS:
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "DATE" and head.i > node.i:
+            return head
+        if head.ent_type_ != "DATE":
+            return None
+        node = head
+    return None
 
 
 def _distance(token: Any, trigger: Any) -> int:
@@ -184,4 +210,4 @@ def _distance(token: Any, trigger: Any) -> int:
     return 50 + abs(token.i - trigger.i)
 
 
-__all__ = ["NO_DATE", "EventDate", "date_phrases", "event_date", "resolve_phrase"]
+__all__ = ["NO_DATE", "EventDate", "date_phrases", "event_date", "noun_modified", "resolve_phrase"]

@@ -152,10 +152,18 @@ def arg_tokens(tok: Token) -> list[Token]:
             out.append(c)
             out.extend(x for x in c.conjuncts if x.i > c.i)
         elif c.dep_ in ("prep", "agent", "prt"):
-            for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    out.append(g)
-                    out.extend(x for x in g.conjuncts if x.i > g.i)
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs and c.lower_ in PARTICLES:  # "pulled out OF the deal", "away FROM"
+                objs = [
+                    g
+                    for p in c.children
+                    if p.dep_ == "prep" and p.i == c.i + 1
+                    for g in p.children
+                    if g.dep_ in ("pobj", "pcomp")
+                ]
+            for g in objs:
+                out.append(g)
+                out.extend(x for x in g.conjuncts if x.i > g.i)
     return out
 
 
@@ -208,6 +216,8 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
 
 def noun_code(tok: Token) -> str | None:
     """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
+    if tok.ent_type_ == "DATE":
+        return None  # "in March" is no march
     patterns = tables.noun_patterns().get(lemma(tok)) or tables.noun_patterns().get(tok.lower_)
     if not patterns and "-" in tok.text:
         patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
