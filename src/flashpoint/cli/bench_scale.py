@@ -70,6 +70,12 @@ def bench_scale(
         f"{report.efficiency:.0%}); the runs got {one.cores_used:.2f} and {two.cores_used:.2f} "
         "cores of the shared machine"
     )
+    if two.cores_used < 1.5:
+        out.print(
+            f"[yellow]note:[/] 2 workers got {two.cores_used:.2f} cores, not 2: other processes "
+            "(on Linux with autogroup, other sessions) share this machine, and the wall-clock "
+            "speed-up cannot exceed the cores obtained; re-run when it is idle"
+        )
     out.print(
         f"work per CPU-second, 2 workers over 1: {report.cpu_efficiency:.0%} (on free cores "
         f"the speed-up would be about {2 * report.cpu_efficiency:.2f}x: a projection)"
