@@ -41,7 +41,12 @@ def check_statements(
         statement_docs = list(parse_many(statements))
     if article_events is None:
         article_events = code_doc(article_doc, published=article.published)
-    index = build_index(article_doc)
+    title_doc = None
+    if article.title:
+        from ..nlp import parse
+
+        title_doc = parse(article.title)
+    index = build_index(article_doc, title_doc=title_doc)
     return [
         check_parsed(article.text, index, text, doc, article_events=article_events)
         for text, doc in zip(statements, statement_docs)

@@ -11,7 +11,6 @@ The statuses and mismatches become the numeric features that ``score`` weighs.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -23,6 +22,7 @@ from .roles import Frame, arg_text, arguments
 from .units import (
     NAME_LABELS,
     Kind,
+    actor_country,
     canonical_entity,
     capital_country,
     number_form,
@@ -168,6 +168,13 @@ def _in_long_name(token: Any) -> bool:
     return any(ent.start <= token.i < ent.end and len(ent) > 1 for ent in token.doc.ents)
 
 
+def _entity_text(token: Any) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
 def _person_keys(token: Any) -> set[str]:
     """Partial-name keys of the person a token names (see ``units.person_name_keys``)."""
     if token.ent_type_ != "PERSON":
@@ -202,8 +209,8 @@ def compare_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> Clause
     words = _content_words(index, clause)
     ranked = _rank(index, words, top_k) if words else []
     window = [s for _, s in ranked]
-    window_keys = frozenset().union(*(s.keys for s in window)) if window else frozenset()
-    window_names = frozenset().union(*(s.names for s in window)) if window else frozenset()
+    window_keys = frozenset().union(*(s.keys for s in window))
+    window_names = frozenset().union(*(s.names for s in window))
     alignment = ranked[0][0] if ranked else 0.0
     total = sum(w.weight for w in words) or 1.0
     coverage = sum(w.weight * _match(index, w, window_keys, window_names) for w in words) / total
@@ -213,8 +220,8 @@ def compare_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> Clause
         if m == 1.0:
             best = _match(index, w, window[0].keys, window[0].names) == 1.0
             status: Status = "best" if best else "window"
-        elif m > 0:
-            status = "synonym"
+        elif m > 0 or _match(index, w, index.title_keys, index.title_names) > 0:
+            status = "synonym"  # a listed synonym, or a word only the headline gives
         elif w.kind == "entity":
             status = "doc" if any(index.has_name(k) for k in w.keys) else "novel"
         elif any(index.variants(k, exact=w.kind == "number") for k in w.keys) or any(
@@ -236,6 +243,9 @@ def _head_keys(arg: Any) -> frozenset[str]:
         ent = _entity_key(arg)
         keys = {ent} if ent else {token_key(arg)}
         keys |= _person_keys(arg)
+        country = actor_country(_entity_text(arg))
+        if country:
+            keys.add(country)  # "Japan" is the actor the article calls "Tokyo"
     else:
         keys = {token_key(arg)}
     keys.discard("")
@@ -397,19 +407,6 @@ def _number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
 def _written_as_name(ent: Any) -> bool:
     """A name is written with a capital; in lower-cased text the tagger only guesses."""
     return any(not t.is_lower for t in ent if t.is_alpha)
-
-
-@functools.lru_cache(maxsize=8192)
-def actor_country(name: str) -> str | None:
-    """The country (ISO-3) an actor mention stands for, from the actors stage's tables.
-
-    "Pyongyang", "North Korea" and "Kim Jong Un" all give PRK: an article naming any of them
-    for a statement naming another is the same actor, not a mismatch.
-    """
-    from ..actors import resolve
-
-    actor = resolve(name)
-    return actor.country if actor is not None else None
 
 
 def _is_stated(mention: Mention, stated: set[str]) -> bool:

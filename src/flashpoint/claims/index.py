@@ -70,18 +70,21 @@ class ArticleIndex:
     bigrams: frozenset[tuple[str, str]]
     name_postings: dict[str, set[int]] = field(default_factory=dict)
     frames: dict[str, list[Frame]] = field(default_factory=dict)
+    title_keys: frozenset[str] = frozenset()
+    title_names: frozenset[str] = frozenset()
     _prefix: dict[str, set[str]] = field(default_factory=dict)
     _variants: dict[str, frozenset[str]] = field(default_factory=dict)
+    _derived: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def keys(self) -> Iterable[str]:
         return self.postings.keys()
 
     def has(self, key: str) -> bool:
-        return key in self.postings
+        return key in self.postings or key in self.title_keys
 
     def has_name(self, key: str) -> bool:
-        return key in self.name_postings
+        return key in self.name_postings or key in self.title_names
 
     def variants(self, key: str, *, exact: bool = False) -> frozenset[str]:
         """Article keys that are the same word as ``key`` (itself, or a shared long prefix).
@@ -90,15 +93,16 @@ class ArticleIndex:
         beach" is not "Sydney" and "Austria" is not "Australia".
         """
         if exact:
-            return frozenset((key,)) if key in self.postings else frozenset()
+            return frozenset((key,)) if self.has(key) else frozenset()
         cached = self._variants.get(key)
         if cached is not None:
             return cached
-        found = {key} if key in self.postings else set()
+        found = {key} if self.has(key) else set()
         if len(key) >= PREFIX_LEN and not key.startswith("#") and key not in self.entity_keys:
             for other in self._prefix.get(key[:PREFIX_LEN], ()):
                 if other != key and other not in self.entity_keys and _same_stem(key, other):
                     found.add(other)
+            found.update(k for k in self._derived.get(derived_form(key), ()) if k not in self.entity_keys)
         result = frozenset(found)
         self._variants[key] = result
         return result
@@ -106,7 +110,7 @@ class ArticleIndex:
     def synonyms_in(self, key: str) -> frozenset[str]:
         """Article keys that are listed synonyms of ``key``."""
         syn = set(lexicon().synonyms.get(key, ()))
-        return frozenset(k for k in syn if k in self.postings)
+        return frozenset(k for k in syn if self.has(k))
 
     def sentences_with(self, keys: Iterable[str]) -> set[int]:
         out: set[int] = set()
@@ -116,6 +120,19 @@ class ArticleIndex:
 
     def idf_of(self, key: str) -> float:
         return self.idf.get(key, math.log(1.0 + 2.0 * max(len(self.sentences), 1)))
+
+
+# Derivational endings written back to the verb they come from ("collision" -> "collide",
+# "invasion" -> "invade", "admission" -> "admit"), so a noun meets its verb.
+_DERIVATIONS = (("ision", "ide"), ("asion", "ade"), ("usion", "ude"), ("ission", "it"), ("ation", "ate"))
+
+
+def derived_form(key: str) -> str:
+    """The verb a derived noun comes from, or the key itself."""
+    for ending, base in _DERIVATIONS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return key[: -len(ending)] + base
+    return key
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -160,8 +177,12 @@ def _segments(doc: Any) -> Iterable[Any]:
             yield doc[start : sent.end]
 
 
-def build_index(doc: Any) -> ArticleIndex:
-    """Index a parsed article (a spaCy ``Doc`` of ``Article.text``)."""
+def build_index(doc: Any, *, title_doc: Any | None = None) -> ArticleIndex:
+    """Index a parsed article (a spaCy ``Doc`` of ``Article.text``).
+
+    ``title_doc``, the parsed headline, adds its words to every window (a headline sums up its
+    article) but never serves as evidence: evidence spans index ``Article.text`` only.
+    """
     sentences: list[Sentence] = []
     postings: dict[str, set[int]] = defaultdict(set)
     bigrams: set[tuple[str, str]] = set()
@@ -251,10 +272,25 @@ def build_index(doc: Any) -> ArticleIndex:
     n = max(len(sentences), 1)
     idf = {k: math.log(1.0 + n / len(v)) for k, v in postings.items()}
     prefix: dict[str, set[str]] = defaultdict(set)
+    derived: dict[str, set[str]] = defaultdict(set)
     for k in postings:
         if len(k) >= PREFIX_LEN and not k.startswith("#"):
             prefix[k[:PREFIX_LEN]].add(k)
+            derived[derived_form(k)].add(k)
+    title_keys: frozenset[str] = frozenset()
+    title_names: frozenset[str] = frozenset()
+    if title_doc is not None:
+        headline = build_index(title_doc)
+        title_keys = frozenset().union(*(t.keys for t in headline.sentences))
+        title_names = frozenset().union(*(t.names for t in headline.sentences))
+        entity_keys.update(title_names)
+        for k in title_keys:
+            if len(k) >= PREFIX_LEN and not k.startswith("#"):
+                prefix[k[:PREFIX_LEN]].add(k)
+                derived[derived_form(k)].add(k)
     return ArticleIndex(
+        title_keys=title_keys,
+        title_names=title_names,
         sentences=sentences,
         postings=dict(postings),
         idf=idf,
@@ -263,6 +299,7 @@ def build_index(doc: Any) -> ArticleIndex:
         frames=dict(frames),
         name_postings=dict(name_postings),
         _prefix=dict(prefix),
+        _derived=dict(derived),
     )
 
 

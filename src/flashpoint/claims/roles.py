@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .units import NAME_LABELS, canonical_entity, person_name_keys, token_key
+from .units import (
+    NAME_LABELS,
+    actor_country,
+    canonical_entity,
+    capital_country,
+    person_name_keys,
+    token_key,
+)
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _MAX_ARG_TOKENS = 12
@@ -88,6 +95,7 @@ def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
     for ent in arg.doc.ents if ents is None else ents:
         if arg.left_edge.i <= ent.start and ent.end <= arg.right_edge.i + 1 and ent.label_ in NAME_LABELS:
             keys.add(canonical_entity(ent.text))
+            keys.update(k for k in (capital_country(ent.text), actor_country(ent.text)) if k)
             if ent.label_ == "PERSON":
                 keys.update(person_name_keys(ent))
     keys.discard("")

@@ -9,6 +9,7 @@ verb: paraphrases mostly change verbs and common nouns, errors mostly change nam
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Literal
 
@@ -196,6 +197,19 @@ def person_query_keys(ent: Any) -> set[str]:
     return {"~" + w for w in words}
 
 
+@functools.lru_cache(maxsize=8192)
+def actor_country(name: str) -> str | None:
+    """The country (ISO-3) an actor mention stands for, from the actors stage's tables.
+
+    "Pyongyang", "North Korea" and "Kim Jong Un" all give PRK: an article naming any of them
+    for a statement naming another is the same actor, not a mismatch.
+    """
+    from ..actors import resolve  # actors sits left of claims: allowed, and loaded lazily
+
+    actor = resolve(name)
+    return actor.country if actor is not None else None
+
+
 def capital_country(text: str) -> str | None:
     """The country a capital stands for ("Seoul" -> "southkorea"), else None."""
     country = lexicon().capitals.get(_strip_name(text))
@@ -206,6 +220,7 @@ __all__ = [
     "NAME_LABELS",
     "NUMBER_LABELS",
     "Kind",
+    "actor_country",
     "canonical_entity",
     "capital_country",
     "hyphen_prefix",
