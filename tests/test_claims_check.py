@@ -200,3 +200,30 @@ def test_claims_check_many_keeps_order_and_matches_check_text():
     assert [r.text for r in results] == [s for _, s in pairs]
     assert results == [check_text(a, s) for a, s in pairs]
     assert results[2].verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"), [("collision", "collide"), ("invasion", "invade"), ("admission", "admit")]
+)
+def test_claims_derived_nouns_meet_their_verbs(noun, verb):
+    from flashpoint.claims.index import derived_form
+
+    assert derived_form(noun) == verb
+    assert derived_form("station") == "station"
+
+
+def test_claims_headline_words_count_but_never_as_evidence(nlp):
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    body = "Tokyo summoned the Chinese ambassador and demanded an apology, officials said."
+    statement = nlp("Japan summoned the Chinese ambassador after the collision.")
+    plain = compare(build_index(nlp(body)), statement)
+    titled = compare(build_index(nlp(body), title_doc=nlp("Navy ships collide near disputed islands")), statement)
+    status = {w.token.text: w.status for w in plain.words}
+    titled_status = {w.token.text: w.status for w in titled.words}
+    assert status["collision"] == "novel"
+    assert titled_status["collision"] == "synonym"
+    article = Article(id="t", text=body, title="Navy ships collide near disputed islands")
+    result = check_statements(article, nlp(body), ["Japan summoned the Chinese ambassador after the collision."])[0]
+    assert result.evidence is None or body[result.evidence.start : result.evidence.end] == result.evidence.text
