@@ -220,3 +220,55 @@ def test_actors_resolve_korean_north_and_south(text, context, code):
 def test_actors_resolve_never_raises_and_keeps_text(text):
     actor = resolve(text)
     assert actor is None or (actor.text == text and isinstance(actor.code, str) and actor.code)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ICE", "USACOP"),
+        ("ICE agents", "USACOP"),
+        ("the FDA", "USAGOV"),
+        ("USAID", "USAGOV"),
+        ("the EPA", "USAGOV"),
+        ("the Drug Enforcement Administration", "USACOP"),
+        ("Ohio Governor Mike DeWine", "USAGOV"),
+        ("the governor of Texas", "USAGOV"),
+        ("Rep. Jane Doe", "USALEG"),
+        ("Senator John Smith", "USALEG"),
+        ("Congresswoman Mary Roe", "USALEG"),
+        ("Brazilian Senator Ana Lima", "BRALEG"),
+    ],
+)
+def test_actors_resolve_us_agencies_states_and_titles(text, code):
+    actor = resolve(text, on=ON)
+    assert actor is not None and actor.code == code, actor
+
+
+def test_actors_resolve_title_wins_over_a_surname_role_word():
+    actor = resolve("Interior Minister Anna Bishop", on=ON)
+    assert actor is not None and actor.sector == "GOV"
+    # a capitalised role word with no title before it is still a role ("Supreme Court")
+    court = resolve("the Estonian Supreme Court", on=ON)
+    assert court is not None and court.code == "ESTJUD"
+
+
+def test_actors_resolve_bare_opposition_leader_has_no_country():
+    actor = resolve("The opposition leader", on=ON)
+    assert actor is not None and actor.sector == "OPP" and actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("on", "code"),
+    [(dt.date(2012, 6, 1), "AFGREB"), (dt.date(2021, 8, 1), "AFGREB"), (ON, "AFGGOV")],
+)
+def test_actors_resolve_taliban_govern_only_from_august_2021(on, code):
+    actor = resolve("the Taliban", on=on)
+    assert actor is not None and actor.code == code
+
+
+def test_actors_resolve_a_name_after_a_title_is_no_city():
+    """ "opposition leader Natal Silva" names a person, not Natal (Brazil): no country."""
+    actor = resolve("opposition leader Natal Silva", on=ON)
+    assert actor is not None and actor.code == "OPP" and actor.country is None
+    place = resolve("Natal police", on=ON)  # a city before the role still places it
+    assert place is not None and place.country == "BRA"

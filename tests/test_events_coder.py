@@ -280,3 +280,16 @@ def test_events_coder_evidence_has_no_surrounding_whitespace(nlp):
 def test_events_coder_ending_an_agreement_reduces_relations(nlp, text):
     event = _main(nlp, text)
     assert event.cameo_root == "16", (text, event.cameo)
+
+
+def test_events_coder_all_capital_us_is_no_pronoun(nlp):
+    events = _events(nlp, "Tehran accused US of plotting unrest.")
+    assert events and events[0].target is not None and events[0].target.country == "USA"
+
+
+def test_events_coder_actors_resolved_on_the_event_year(nlp):
+    """The Taliban were insurgents before 2021-08-15: an event dated 2012 reads them so."""
+    old = _main(nlp, "In 2012, the Taliban attacked a checkpoint in Helmand.")
+    assert old.source is not None and old.source.code == "AFGREB"
+    new = _main(nlp, "The Taliban attacked a checkpoint in Helmand.")
+    assert new.source is not None and new.source.code == "AFGGOV"  # published 2024

@@ -184,9 +184,34 @@ def _match_tokens(tokens: list[Token], tables: Tables) -> list[Match]:
             continue
         matches.append(best)
         i = best.end
+    matches = _drop_surnames(tokens, matches)
     _mark_not_own(tokens, matches)
     _mark_possessive(tokens, matches)
     return matches
+
+
+def _drop_surnames(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """A capitalised role word after a title and a given name is a surname: in "Foreign
+    Minister Julie Bishop" the title says who she is, "Bishop" does not. ("the Interior
+    Ministry", "Constitutional Court": no title before the capitalised word, so no name.)"""
+    titles = {m.end: m for m in matches if m.sector is not None and m.sector.role != "mod"}
+    covered = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    out = []
+    for m in matches:
+        if m.sector is not None and m.end - m.start == 1 and m.start > 1:
+            tok, prev = tokens[m.start], tokens[m.start - 1]
+            if (
+                tok.is_capitalised
+                and prev.is_capitalised
+                and prev.is_word
+                and m.start - 1 not in covered
+                and (m.start - 1) in titles
+            ):
+                continue
+        out.append(m)
+    return out
 
 
 def _pick_entry(entries: list[Entry]) -> Entry:
@@ -273,6 +298,14 @@ def _head_sector(words: list[Match]) -> tuple[str | None, list[str]]:
             if mod.sector.sector is not None:
                 return mod.sector.sector, titles
     return head.sector, titles
+
+
+def _title_country(words: list[Match]) -> str | None:
+    """The country of a title that exists in one country only ("Rep.", "Congresswoman")."""
+    for m in words:
+        if m.sector is not None and m.sector.country:
+            return m.sector.country
+    return None
 
 
 def _status(words: list[Match]) -> bool:
@@ -375,6 +408,12 @@ def _unknown_person(tokens: list[Token], matches: list[Match], stop: int) -> str
     Not after an article ("the North", "the Kremlin-run ...": a name takes none) and not a
     lone compass word.
     """
+    run = _person_run(tokens, matches, stop)
+    return " ".join(tokens[i].text for i in run) if run else None
+
+
+def _person_run(tokens: list[Token], matches: list[Match], stop: int) -> list[int]:
+    """Token indices of the name found by ``_unknown_person`` (empty when none)."""
     covered = set()
     for m in matches:
         covered.update(range(m.start, m.end))
@@ -395,8 +434,8 @@ def _unknown_person(tokens: list[Token], matches: list[Match], stop: int) -> str
             continue
         if len(run) == 1 and tokens[first].key in _COMPASS:
             continue
-        return " ".join(tokens[i].text for i in run)
-    return None
+        return run
+    return []
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -545,14 +584,20 @@ def resolve_tokens(
             return Resolution(
                 _make(text, a.country, sector), person=person, titles=titles, has_country=True
             )
-        city = _city_country(tokens, found) if depth == 0 else None
+        # a person's name is no place ("Congresswoman Mary Roe" is not from Mary, Turkmenistan)
+        run = _person_run(tokens, matches, b) if person else []
+        roles_before = run and any(m.sector is not None and m.end <= run[0] for m in head)
+        name = set(run) if roles_before else set()  # "Calgary police" is a place, not a name
+        city = _city_country(tokens, found, skip=name) if depth == 0 else None
         # a named region that is no country ("Latin American leaders") must not take the context
         country = city or (None if blocked else context_country)
+        own = None if blocked else _title_country(head)
+        country = country or own  # "Rep. Adam Schiff": a title of one country's office
         return Resolution(
             _make(text, country, sector),
             person=person,
             titles=titles,
-            has_country=city is not None or blocked,
+            has_country=city is not None or blocked or own is not None,
         )
 
     # 5. a head of mere quantity or membership: read the tail ("thousands of people in ...",
@@ -684,11 +729,13 @@ def _is_org(actor: Actor) -> bool:
     )
 
 
-def _city_country(tokens: list[Token], matches: list[Match]) -> str | None:
+def _city_country(
+    tokens: list[Token], matches: list[Match], *, skip: set[int] | frozenset[int] = frozenset()
+) -> str | None:
     """Country of the first large city named by unmatched capitalised words (last resort)."""
     from .places import city_country_by_key
 
-    covered = set()
+    covered = set(skip)
     for m in matches:
         covered.update(range(m.start, m.end))
     n = len(tokens)

@@ -59,6 +59,7 @@ class SectorWord:
     word: str
     sector: str | None
     role: SectorRole
+    country: str | None = None  # a title used by one country only ("Rep.", "Congressman")
 
 
 @dataclass(slots=True)
@@ -134,9 +135,10 @@ def load_sectors() -> dict[str, str]:
 def load_sector_words() -> list[SectorWord]:
     out = []
     for row in _rows("sector_words.tsv"):
-        if len(row) != 3:
-            raise ConfigError(f"sector_words.tsv: expected 3 columns, got {row!r}")
-        out.append(SectorWord(row[0], _dash(row[1]), row[2].strip()))  # type: ignore[arg-type]
+        if len(row) not in (3, 4):
+            raise ConfigError(f"sector_words.tsv: expected 3 or 4 columns, got {row!r}")
+        country = _dash(row[3].strip()) if len(row) == 4 and row[3].strip() else None
+        out.append(SectorWord(row[0], _dash(row[1]), row[2].strip(), country))  # type: ignore[arg-type]
     return out
 
 
@@ -223,7 +225,8 @@ def get_tables() -> Tables:
     for row in _rows("blocked.tsv"):
         _add(t, _entry("block", row[0]))
     for sw in load_sector_words():
-        key = key_of(sw.word)
+        # an abbreviated title ("rep.", "sen.") is one token before a name, never two
+        key = (sw.word,) if sw.word.endswith(".") and " " not in sw.word else key_of(sw.word)
         key = key[:-1] + (singular(key[-1]),)
         t.sector_words[key] = sw
         t.max_sector_len = max(t.max_sector_len, len(key))

@@ -47,9 +47,10 @@ class _DocState:
 
     published: dt.date | None
     context_country: str | None
+    on: dt.date | None = None  # the date actors are resolved on: the event's, else published
     memory: Any = None  # flashpoint.actors.DocActors of this document, when available
-    actors: dict[tuple[int, str], Actor | None] = field(default_factory=dict)  # per token and role
-    spans: dict[tuple[int, int], Actor | None] = field(default_factory=dict)  # resolved spans
+    actors: dict[tuple[int, str, Any], Actor | None] = field(default_factory=dict)  # token, role, on
+    spans: dict[tuple[int, int, Any], Actor | None] = field(default_factory=dict)  # span, on
     place_country: str | None = None  # country of the current sentence's location, if any
     last_person: Actor | None = None
     last_group: Actor | None = None
@@ -302,6 +303,11 @@ def _to_event(
         meta = tables.info(f.code)
     except ConfigError:  # an unknown code from a bad table row must not lose a whole article
         return None
+    when = event_date(sent, f.trigger, state.published, future=f.future, phrases=phrases)
+    adjunct = when.date is not None and any(
+        text == when.text and _adjunct_of(root, f.trigger) for root, text in phrases
+    )  # a date of another clause ("since X split with Y in 1961") dates no actor
+    state.on = _actor_date(when.date if adjunct else None, state.published)
     source_tok = f.source
     if (
         source_tok is not None
@@ -360,7 +366,6 @@ def _to_event(
     if attribution is None:
         attribution = according
     code = f.code
-    when = event_date(sent, f.trigger, state.published, future=f.future, phrases=phrases)
     return Event(
         source=source,
         target=target,
@@ -379,6 +384,30 @@ def _to_event(
         modality=f.modality,  # type: ignore[arg-type]
         trigger=_trigger_text(f),
     )
+
+
+def _adjunct_of(root: Token, trigger: Token) -> bool:
+    """Is the date phrase headed by ``root`` a temporal adjunct of ``trigger`` itself (no other
+    predicate between them)?"""
+    node = root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.i == trigger.i:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        node = head
+    return False
+
+
+def _actor_date(event: dt.date | None, published: dt.date | None) -> dt.date | None:
+    """Who held an office or governed is read on the event's date when it falls in another
+    year than the publication ("in 2010 the Taliban attacked ..." is the insurgency)."""
+    if event is not None and (published is None or event.year != published.year):
+        return event
+    return published
 
 
 def _in_country(actor: Actor, country: str) -> Actor:
@@ -496,7 +525,7 @@ def _actor(tok: Token | None, state: _DocState, *, role: str) -> Actor | None:
     """The actor of a source/target token, resolved once per token and role in a document."""
     if tok is None:
         return None
-    key = (tok.i, role)
+    key = (tok.i, role, state.on)
     if key not in state.actors:
         state.actors[key] = _actor_uncached(tok, state, role=role)
     return state.actors[key]
@@ -504,7 +533,9 @@ def _actor(tok: Token | None, state: _DocState, *, role: str) -> Actor | None:
 
 def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
     low = tok.lower_
-    if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
+    # "US" tagged as the pronoun "us" is a name: an all-capitals word is no pronoun
+    pronoun = tok.pos_ == "PRON" and not (tok.text.isupper() and len(tok.text) > 1)
+    if pronoun or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
         if low in PRONOUNS_PERSON:
             found = state.last_person or state.last_group
         else:
@@ -588,7 +619,7 @@ def _memory(published: dt.date | None) -> Any:
 
 def _resolve(span: Any, state: _DocState) -> Actor | None:
     """Resolve a span once per document (sources, targets and tails share spans)."""
-    key = (span.start, span.end)
+    key = (span.start, span.end, state.on)
     if key not in state.spans:
         state.spans[key] = _resolve_uncached(span, state)
     return state.spans[key]
@@ -597,6 +628,7 @@ def _resolve(span: Any, state: _DocState) -> Actor | None:
 def _resolve_uncached(span: Any, state: _DocState) -> Actor | None:
     if state.memory is not None:
         state.memory.context_country = None  # the coder applies place and article context itself
+        state.memory.on = state.on
         actor = state.memory.resolve_span(span)
         if actor is None and span.text.isupper():
             actor = state.memory.resolve(span.text)  # "US" is no pronoun
@@ -605,9 +637,9 @@ def _resolve_uncached(span: Any, state: _DocState) -> Actor | None:
     if resolver is None:
         return None
     try:
-        return resolver(span, on=state.published, context_country=None)
+        return resolver(span, on=state.on, context_country=None)
     except TypeError:
-        return resolver(span, on=state.published)
+        return resolver(span, on=state.on)
 
 
 @functools.lru_cache(maxsize=1)
