@@ -16,6 +16,7 @@ from itertools import islice
 from typing import Any
 
 from . import ingest
+from .claims import check_many as _check_many
 from .claims import check_statements, check_text
 from .events import code_doc
 from .nlp import get_nlp, parse, parse_with_context
@@ -85,6 +86,13 @@ def check(
 ) -> StatementCheck:
     """Check one statement against an article's text."""
     return check_text(article_text, statement, published=_as_date(published))
+
+
+def check_many(
+    pairs: Iterable[tuple[str, str]], *, published: dt.date | str | None = None
+) -> list[StatementCheck]:
+    """Check ``(article_text, statement)`` pairs in input order, parsing each article once."""
+    return _check_many(pairs, published=_as_date(published))
 
 
 def default_workers() -> int:

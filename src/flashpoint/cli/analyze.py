@@ -114,7 +114,7 @@ def check(
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
     """Check statements against articles: supported, contradicted or not_in_source."""
-    from ..pipeline import check as check_statement
+    from ..pipeline import check_many
     from .render import out, print_json, print_jsonl, statements_table
 
     if input is None:
@@ -127,10 +127,16 @@ def check(
         rows = [(1, {"article": article_text, "statement": statement})]
     else:
         rows = list(_jsonl_or_text(input, None, fields=("article", "statement")))
-    results = []
-    for row_id, row in rows:
-        verdict = check_statement(row["article"], row["statement"], published=row.get("published") or published)
-        results.append((row_id, verdict))
+    # Rows sharing a publication date are checked together so each article is parsed once.
+    by_date: dict[str | None, list[int]] = {}
+    for i, (_, row) in enumerate(rows):
+        by_date.setdefault(row.get("published") or published, []).append(i)
+    verdicts: list[Any] = [None] * len(rows)
+    for day, indices in by_date.items():
+        pairs = [(rows[i][1]["article"], rows[i][1]["statement"]) for i in indices]
+        for i, verdict in zip(indices, check_many(pairs, published=day), strict=True):
+            verdicts[i] = verdict
+    results = [(row_id, verdict) for (row_id, _), verdict in zip(rows, verdicts, strict=True)]
     if fmt is Format.table:
         out.print(statements_table([v for _, v in results]))
         return
