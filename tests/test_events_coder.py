@@ -293,3 +293,38 @@ def test_events_coder_actors_resolved_on_the_event_year(nlp):
     assert old.source is not None and old.source.code == "AFGREB"
     new = _main(nlp, "The Taliban attacked a checkpoint in Helmand.")
     assert new.source is not None and new.source.code == "AFGGOV"  # published 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "code_root"),
+    [
+        ("The navy fired dozens of artillery rounds near the island.", "19"),
+        ("Tehran cut the military hotline with Baku.", "16"),
+        ("The regime launched two reconnaissance satellites.", "15"),
+        ("Kyiv said it would respond forcefully to any provocation.", "13"),
+    ],
+)
+def test_events_coder_common_news_predicates(nlp, text, code_root):
+    assert _main(nlp, text).cameo_root == code_root
+
+
+def test_events_coder_not_commenting_is_declining_comment(nlp):
+    event = _main(nlp, "The embassy did not comment on the arrests.")
+    assert event.cameo == "011" and event.negated is False
+
+
+def test_events_coder_statement_with_a_coordinated_event_puts_the_event_first(nlp):
+    events = _events(
+        nlp,
+        "The minister said the country was at war and warned that the rebels would pay a heavy price.",
+    )
+    assert events[0].cameo_root == "13"
+    assert any(e.cameo.startswith("01") for e in events[1:])
+
+
+def test_events_coder_speakers_own_threat_is_asserted(nlp):
+    """ "X said it would retaliate": saying so is X's threat, not a relayed report."""
+    event = _main(nlp, "Manila said it would retaliate against any incursion.")
+    assert event.cameo_root == "13" and event.modality == "asserted"
+    relayed = _main(nlp, "Officials said the militia would attack the port.")
+    assert relayed.modality == "reported"

@@ -49,7 +49,9 @@ class _DocState:
     context_country: str | None
     on: dt.date | None = None  # the date actors are resolved on: the event's, else published
     memory: Any = None  # flashpoint.actors.DocActors of this document, when available
-    actors: dict[tuple[int, str, Any], Actor | None] = field(default_factory=dict)  # token, role, on
+    actors: dict[tuple[int, str, Any], Actor | None] = field(
+        default_factory=dict
+    )  # token, role, on
     spans: dict[tuple[int, int, Any], Actor | None] = field(default_factory=dict)  # span, on
     place_country: str | None = None  # country of the current sentence's location, if any
     last_person: Actor | None = None
@@ -151,6 +153,23 @@ def _found_events(sent: Any) -> Iterator[Found]:
                     break
     if main is None:
         return
+    if main.code == "010":
+        # "X said the country was at war and warned that ...": the statement's coordinated
+        # predicate carries the event; the bare statement comes after it
+        for conj in main.trigger.children:
+            if conj.dep_ != "conj" or conj.pos_ != "VERB":
+                continue
+            other = analyze(conj)
+            if other is not None and not other.code.startswith("01"):
+                if other.source is None:
+                    other.source = main.source
+                used |= main.used
+                main.used |= other.used
+                main, first = other, main
+                used |= main.used
+                yield main
+                main = first
+                break
     used |= main.used
     yield main
     if main.code[:2] == "11" or main.code in ("015", "016"):

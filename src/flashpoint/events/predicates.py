@@ -86,6 +86,7 @@ PARTICLES = {"forward", "back", "out", "down", "up", "off", "away", "over", "ahe
 FUTURE = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL = {"could", "may", "might", "can", "should", "must", "ought"}
 NEG = {"not", "n't", "never", "no"}
+VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 
@@ -467,6 +468,8 @@ def wrapper_modality(role: str, code: str, wrapped: str | None = None) -> str:
     if code[:2] in roots and (code != wrapped or code[:2] == roots[0]):
         return "asserted"  # ("plans to threaten" keeps its threat code, but only intended)
     return FAMILY_MODALITY.get(role, "asserted")
+
+
 MOOD_ROLES = ("light", "aspect", "occur", "pass")
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 PURPOSE_FROM = {"04", "07", "15"}
@@ -851,7 +854,12 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
                     used={tok.i} | emb.used,
                 )
             emb.speaker = emb.speaker or speaker
-            if emb.modality == "asserted":
+            own_words = emb.code[:2] in VERBAL_ROOTS and emb.source is not None
+            if own_words and _same_actor(emb.source, speaker):
+                # "the army said it would respond to any provocation": saying it is the threat
+                # (or the intent, the appeal ...) itself, made by the speaker: asserted
+                pass
+            elif emb.modality == "asserted":
                 emb.modality = "reported"
             emb.used.add(tok.i)
             return emb
@@ -934,6 +942,9 @@ def _apply_mood(found: Found, *, negated: bool, future: bool, hypothetical: bool
     """Negation, intention and hypotheticals of the trigger, as CAMEO codes them."""
     root = found.code[:2]
     if negated:
+        if found.code == "010":
+            # "state media did not comment", "did not say what steps": declining to comment
+            return replace(found, code=tables.compose("reject", "010"), negated=False)
         if root in COOPERATIVE_ROOTS:
             return replace(
                 found, code=tables.compose("reject", found.code), negated=False, modality="asserted"
