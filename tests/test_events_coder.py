@@ -328,3 +328,14 @@ def test_events_coder_speakers_own_threat_is_asserted(nlp):
     assert event.cameo_root == "13" and event.modality == "asserted"
     relayed = _main(nlp, "Officials said the militia would attack the port.")
     assert relayed.modality == "reported"
+
+
+def test_events_coder_threat_noun_wrapping_a_verb_is_the_event(nlp):
+    events = _events(nlp, "The junta's threat to bomb the harbour alarmed Manila.")
+    assert events[0].cameo_root == "13" and events[0].modality == "asserted"
+    assert all(e.modality != "asserted" for e in events if e.cameo_root in ("18", "19", "20"))
+
+
+def test_events_coder_call_for_sanctions_is_an_asserted_demand(nlp):
+    events = _events(nlp, "The African Union called for sanctions against the junta.")
+    assert events[0].cameo_root == "10" and events[0].modality == "asserted"

@@ -25,6 +25,7 @@ from . import classifier, tables
 from .dates import date_phrases, event_date
 from .predicates import (
     FAMILY_MODALITY,
+    WRAPPERS,
     Found,
     _noun_found,
     _own,
@@ -140,7 +141,8 @@ def _found_events(sent: Any) -> Iterator[Found]:
                 continue
             if _in_background(tok, root_i) is not wanted:
                 continue
-            main = analyze(tok)
+            holder = _wrapper_noun(tok)
+            main = analyze(holder if holder is not None else tok)
             if main is not None:
                 break
         if main is not None:
@@ -206,6 +208,20 @@ def _found_events(sent: Any) -> Iterator[Found]:
 
 
 _WRAPPER_MODALITY = FAMILY_MODALITY  # what the wrapped act is: intended, demanded
+
+
+def _wrapper_noun(tok: Token) -> Token | None:
+    """The noun wrapping a verb ("North Korea's THREAT to attack Guam", "a PLAN to impose"): the
+    wrapper, not the wrapped act, is the event (the act is only threatened or planned)."""
+    head = tok.head
+    if (
+        tok.dep_ in ("acl", "ccomp")
+        and head.i != tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(r in WRAPPERS for r in roles_of(head))
+    ):
+        return head
+    return None
 
 
 def _known(tok: Token) -> bool:

@@ -445,6 +445,7 @@ FAMILY_ROOTS = {
     "demand": ("10",),
     "reject": ("12",),
 }
+WRAPPER_EVENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # The modality of the wrapped event, when the wrapper's code is not itself the event.
 FAMILY_MODALITY = {
     "intend": "intended",
@@ -465,7 +466,9 @@ def wrapper_modality(role: str, code: str, wrapped: str | None = None) -> str:
     demanded.
     """
     roots = FAMILY_ROOTS.get(role, ())
-    if code[:2] in roots and (code != wrapped or code[:2] == roots[0]):
+    primary = roots[0] if roots else None
+    # "called for sanctions" (an appeal turned demand, 10x) is as much the event as 02x
+    if code[:2] in WRAPPER_EVENT_ROOTS and (code != wrapped or code[:2] == primary):
         return "asserted"  # ("plans to threaten" keeps its threat code, but only intended)
     return FAMILY_MODALITY.get(role, "asserted")
 
