@@ -105,3 +105,9 @@ def test_actors_doc_memory_reads_the_north_with_a_korean_context():
     memory = DocActors(context_country="KOR")
     assert memory.resolve("the North's military").code == "PRKMIL"
     assert memory.resolve("the military").code == "KORMIL"
+
+
+def test_actors_find_actors_capital_us_is_the_country_not_the_pronoun(nlp):
+    found = find_actors(nlp("Caracas blamed US for the blackout."), on=ON)
+    assert [a.code for _, a in found if _.text == "US"] == ["USA"]
+    assert find_actors(nlp("The guards told us to wait outside."), on=ON) == []

@@ -91,12 +91,16 @@ def _trimmed_text(span: Any) -> tuple[str, int]:
 def _resolve_span(
     span: Any, *, on: dt.date | None, context_country: str | None, side: str | None = None
 ) -> Resolution:
-    if len(span) == 1 and span[0].lower_ in _PRONOUNS:
-        return Resolution(None)
+    if len(span) == 1 and span[0].lower_ in _PRONOUNS and not _capitals(span[0].text):
+        return Resolution(None)  # "US" written in capitals is the country, not "us"
     text, _ = _trimmed_text(span)
     return resolve_tokens(
         span.text, tokenize(text), on=on, context_country=context_country, side_context=side
     )
+
+
+def _capitals(text: str) -> bool:
+    return len(text) > 1 and text.isupper()
 
 
 def resolve_span(
