@@ -272,3 +272,16 @@ def test_actors_resolve_a_name_after_a_title_is_no_city():
     assert actor is not None and actor.code == "OPP" and actor.country is None
     place = resolve("Natal police", on=ON)  # a city before the role still places it
     assert place is not None and place.country == "BRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the leader of the opposition", "OPP"),
+        ("a commander of the rebels in Chad", "TCDREB"),
+        ("the president of Armenia", "ARMGOV"),
+    ],
+)
+def test_actors_resolve_generic_head_takes_the_side_it_leads(text, code):
+    actor = resolve(text, on=ON)
+    assert actor is not None and actor.code == code

@@ -559,6 +559,20 @@ def resolve_tokens(
         if status and sector == "GOV":
             sector = "ELI"
         tail_res = None
+        weak_only = not any(m.sector and m.sector.role == "strong" for m in head)
+        if weak_only and tail and b < len(tokens) and tokens[b].key == "of":
+            side = resolve_tokens(
+                text, tokens[b + 1 :], on=on, context_country=None, tables=tables, depth=depth + 1
+            ).actor
+            if side is not None and side.sector in ("OPP", "REB") and not _is_org(side):
+                # "the leader of the opposition", "a commander of the rebels": their side
+                country = side.country or (None if blocked else context_country)
+                return Resolution(
+                    _make(text, country, side.sector),
+                    person=person,
+                    titles=titles,
+                    has_country=country is not None,
+                )
         tc = _first_country(tail)
         if tc is not None and tc.entry is not None:
             # "refugees fleeing the civil war in Liberia": any country named in the tail
