@@ -159,3 +159,28 @@ def test_cli_corpus_bench_tension_on_a_small_fill(tmp_path):
                               "--db", str(tmp_path / "b.duckdb")])
     assert res.exit_code == 0, res.output
     assert "filled 3,000 events" in res.stdout and "tension PRK-KOR weekly" in res.stdout
+
+
+def test_cli_corpus_ingest_engine_dask_writes_parquet_not_the_db(tmp_path):
+    """`ingest --engine dask` is the scale-ingest path: Parquet out, the --db untouched."""
+    page = tmp_path / "in" / "a.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "Border clash\n\nPublished 3 May 2024\n\n"
+        "Indian and Chinese troops clashed in the Galwan valley on Friday, officials said.\n",
+        encoding="utf-8",
+    )
+    out, db = tmp_path / "events", tmp_path / "never.duckdb"
+    result = runner.invoke(
+        app, ["ingest", str(page.parent), "--engine", "dask", "--workers", "1", "--out", str(out),
+              "--db", str(db), "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    assert list((out / "articles").rglob("*.parquet"))
+    assert not db.exists()
+
+
+def test_cli_corpus_ingest_rejects_an_unknown_engine(tmp_path):
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--engine", "spark"])
+    assert result.exit_code != 0
+    assert "--engine must be local or dask" in result.output

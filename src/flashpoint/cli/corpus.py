@@ -109,12 +109,36 @@ def ingest(
     progress_lines: Annotated[
         bool, typer.Option("--progress-lines", help="Plain progress line per committed batch on stderr (for logs).")
     ] = False,
+    engine: Annotated[
+        str, typer.Option(help="local (into --db) or dask (Parquet into --out; same as scale-ingest).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="--engine dask: address of a Dask scheduler (default: a LocalCluster).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="--engine dask: Parquet output directory (default events/).")
+    ] = None,
 ) -> None:
     """Ingest a corpus into DuckDB: analyse, store, deduplicate.
 
-    Re-running adds nothing twice; an interrupted run resumes where it stopped.
+    Re-running adds nothing twice; an interrupted run resumes where it stopped. With
+    `--engine dask` the same stages run on a Dask cluster and write Parquet (`flashpoint load`
+    then fills the database).
     """
     import time
+
+    if engine not in {"local", "dask"}:
+        _fail(f"--engine must be local or dask, not {engine!r}")
+    if engine == "dask":
+        # One implementation of the Dask path: the scale-ingest command, called as a function.
+        from .scale import scale_ingest
+
+        scale_ingest(
+            inputs=[Path(p) for p in paths or []], out=out or Path("events"), feed=feed,
+            scheduler=scheduler, workers=workers or os.cpu_count() or 1, published=published,
+            batch_size=batch_size, max_bytes=max_bytes or 10_000_000, fmt=fmt.value,
+        )
+        return
 
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
