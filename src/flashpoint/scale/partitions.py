@@ -34,6 +34,7 @@ from typing import Literal
 from ..ingest import DEFAULT_MAX_BYTES, parse_published, read_feed_url, read_jsonl, read_path
 from ..ingest.decode import decode
 from ..ingest.feeds import opml_feed_urls
+from ..ingest.paths import iter_files
 from ..records import Article, Skipped
 
 DEFAULT_TARGET_BYTES = 512_000
@@ -49,7 +50,6 @@ FEED_WEIGHT = 50_000
 """Planning weight of one feed URL (its size is unknown until fetched): a feed of ~20 entries."""
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-_DOC_STEMS = frozenset({"readme", "license", "licence", "notice", "changelog", "authors"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +206,7 @@ def _units(root: Path, *, max_bytes: int) -> Iterator[Unit]:
         yield from _file_units(root, max_bytes=max_bytes)
         return
     found = False
-    for file in _walk(root):
+    for file in iter_files(root):
         found = True
         yield from _file_units(file, max_bytes=max_bytes)
     if not found:
@@ -239,22 +239,6 @@ def _opml_urls(file: Path, *, max_bytes: int) -> list[str] | None:
     if not text.strip():
         return None
     return opml_feed_urls(text.encode("utf-8"))
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    # Mirrors flashpoint.ingest.paths (sorted by name, hidden and doc files left out); a test
-    # checks the two agree on a tree with hidden, nested and README files.
-    try:
-        children = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError:
-        return
-    for child in children:
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            yield from _walk(child)
-        elif child.stem.lower() not in _DOC_STEMS:
-            yield child
 
 
 def _weight(path: Path, *, max_bytes: int) -> int:
