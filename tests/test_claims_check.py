@@ -227,3 +227,31 @@ def test_claims_headline_words_count_but_never_as_evidence(nlp):
     article = Article(id="t", text=body, title="Navy ships collide near disputed islands")
     result = check_statements(article, nlp(body), ["Japan summoned the Chinese ambassador after the collision."])[0]
     assert result.evidence is None or body[result.evidence.start : result.evidence.end] == result.evidence.text
+
+
+def test_claims_lowercased_statement_weighs_names_apart(nlp, article_doc):
+    """A lower-cased summary's name evidence counts under its own weights, a cased one's not."""
+    from flashpoint.claims.compare import CASE_FEATURES, LOWERCASED, compare, is_lowercased
+    from flashpoint.claims.index import build_index
+
+    index = build_index(article_doc)
+    cased = "Varnia's foreign minister denied the accusation and called for talks with Ostland."
+    lowered = cased.lower()
+    assert is_lowercased(lowered) and not is_lowercased(cased)
+    assert not is_lowercased("ok then")  # too few letters to tell
+    f_cased = compare(index, nlp(cased)).features
+    f_lower = compare(index, nlp(lowered)).features
+    assert f_cased["lowercased"] == 0.0 and f_lower["lowercased"] == 1.0
+    for name in CASE_FEATURES:
+        assert f_cased[name + LOWERCASED] == 0.0
+        assert f_lower[name] == 0.0
+
+
+def test_claims_weights_fit_lowercased_name_features_apart():
+    """The shipped model carries weights for the lower-cased variants of the name features."""
+    from flashpoint.claims.compare import CASE_FEATURES, LOWERCASED
+    from flashpoint.claims.lexicon import weights
+
+    coef = weights().coef
+    assert "lowercased" in coef
+    assert all(name + LOWERCASED in coef and coef[name + LOWERCASED] <= 0.0 for name in CASE_FEATURES)

@@ -518,13 +518,35 @@ def _describe(mention: Any) -> str:
     return mention.text
 
 
+# Name evidence that rests on casing. Machine summaries often come lower-cased ("dr urho kujala
+# , of the university of ...") and the tagger then only guesses which words are names, so in a
+# lower-cased statement these count under their own "<name>_lowercased" weights: fitted on the
+# lower-cased summaries of the tuning data, they no longer drag the weights of written names.
+CASE_FEATURES = ("entity_doc", "entity_window", "actor_mismatch")
+LOWERCASED = "_lowercased"
+_MIN_LETTERS = 12  # shorter statements carry too little to tell that they were lower-cased
+
+
+def is_lowercased(text: str) -> bool:
+    """True when a statement has no capital letter at all (over enough letters to tell)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= _MIN_LETTERS and not any(c.isupper() for c in letters)
+
+
 def compare(index: ArticleIndex, statement_doc: Any) -> Comparison:
     """Compare one parsed statement with an indexed article."""
     top_k = weights().window_top_k
     clauses = [compare_clause(index, c, top_k=top_k) for c in split_clauses(statement_doc)]
     words = [w for c in clauses for w in c.words]
     findings = [f for c in clauses for f in c.findings]
-    return Comparison(clauses, features(index, statement_doc, clauses), words, findings)
+    f = features(index, statement_doc, clauses)
+    lowered = is_lowercased(statement_doc.text)
+    for name in CASE_FEATURES:
+        value = f.pop(name)
+        f[name] = 0.0 if lowered else value
+        f[name + LOWERCASED] = value if lowered else 0.0
+    f["lowercased"] = 1.0 if lowered else 0.0
+    return Comparison(clauses, f, words, findings)
 
 
 def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -608,4 +630,4 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
     return f
 
 
-__all__ = ["ClauseResult", "Comparison", "Finding", "WordStatus", "compare", "compare_clause", "features"]
+__all__ = ["CASE_FEATURES", "LOWERCASED", "ClauseResult", "Comparison", "Finding", "WordStatus", "compare", "compare_clause", "features", "is_lowercased"]
