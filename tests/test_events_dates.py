@@ -70,3 +70,10 @@ def test_events_dates_modifier_of_the_event_noun_dates_it(nlp):
 
     events = code_doc(nlp("Tuesday's bombing killed four police officers."), published=PUBLISHED)
     assert events and events[0].date == dt.date(2023, 12, 26)
+
+
+@pytest.mark.parametrize("phrase", ["last year", "yesterday", "in April", "on Tuesday", "next year"])
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_events_dates_out_of_calendar_keeps_the_phrase(phrase, published):
+    resolved = resolve_phrase(phrase, published)  # raised OverflowError/ValueError before
+    assert resolved.text == phrase

@@ -49,7 +49,18 @@ NO_DATE = EventDate(None, None, None)
 
 
 def resolve_phrase(phrase: str, published: dt.date | None, *, future: bool = False) -> EventDate:
-    """Resolve a date phrase against the publication date (see module docstring)."""
+    """Resolve a date phrase against the publication date (see module docstring).
+
+    A phrase whose arithmetic leaves the calendar (a publication date near year 1 or 9999)
+    keeps its text with an unknown date instead of raising.
+    """
+    try:
+        return _resolve_phrase(phrase, published, future=future)
+    except (OverflowError, ValueError):
+        return EventDate(None, None, phrase.strip() or None)
+
+
+def _resolve_phrase(phrase: str, published: dt.date | None, *, future: bool) -> EventDate:
     text = phrase.strip()
     low = text.lower()
     if published is not None:
