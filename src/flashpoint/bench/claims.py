@@ -34,6 +34,8 @@ from ..claims.verdict import DECISIVE_FEATURES, decide
 from ..errors import InputError
 from ..nlp import parse_many
 from ..records import content_id
+from . import floors
+from .floors import below_floors
 
 SUMMEDITS_FILE = "summedits_news_tune.json"
 FRANK_FILE = "frank_cnndm.json"
@@ -659,39 +661,22 @@ def report(
 
 
 def read_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
-    if not path.is_file():
-        return {}
-    return {k: float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["floors"].items()}
-
-
-def below_floors(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
-    """Human-readable list of figures under their floor (empty = gate passes)."""
-    return [
-        f"{name}: {figures.get(name, 0.0):.4f} < floor {floor:.4f}"
-        for name, floor in sorted(floors.items())
-        if figures.get(name, 0.0) + 1e-9 < floor
-    ]
+    return floors.read_floors(path)
 
 
 def update_floors(
     figures: dict[str, float], path: Path = FLOORS_PATH, *, allow_lower: bool = False
 ) -> dict[str, float]:
     """Set each floor to the current figure minus a margin; never lower one unless allowed."""
-    current = read_floors(path)
-    new: dict[str, float] = {}
-    for name, value in figures.items():
-        proposed = max(0.0, round(value - 0.01, 3))
-        old = current.get(name)
-        new[name] = old if old is not None and proposed < old and not allow_lower else proposed
-    payload = {
-        "about": "Floors of the statement-checker gate (tests/test_claims_gate.py). Raised by "
+    return floors.update_floors(
+        figures,
+        path,
+        margin=0.01,
+        allow_lower=allow_lower,
+        about="Floors of the statement-checker gate (tests/test_claims_gate.py). Raised by "
         "`python -m flashpoint.bench.claims --update-floors`; lowering one needs "
         "--allow-lower (or FLASHPOINT_LOWER_FLOORS=1).",
-        "floors": dict(sorted(new.items())),
-    }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    return new
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

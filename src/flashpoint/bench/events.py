@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from . import floors
+from .floors import below_floors  # noqa: F401  re-exported for the CLI and the gate test
 
 DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "events"
 FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "events_floors.json"
@@ -310,42 +312,22 @@ def run(path: Path = DEFAULT_PATH, *, split: str = "test") -> Report:
 
 
 def read_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
-    if not path.is_file():
-        return {}
-    return {k: float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["floors"].items()}
-
-
-def below_floors(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
-    """Human-readable list of figures under their floor (empty = gate passes)."""
-    return [
-        f"{name}: {figures.get(name, 0.0):.4f} < floor {floor:.4f}"
-        for name, floor in sorted(floors.items())
-        if figures.get(name, 0.0) + 1e-9 < floor
-    ]
+    return floors.read_floors(path)
 
 
 def update_floors(
     figures: dict[str, float], path: Path = FLOORS_PATH, *, allow_lower: bool = False
 ) -> dict[str, float]:
     """Set each floor to the current figure minus a small margin; never lower unless allowed."""
-    current = read_floors(path)
-    new: dict[str, float] = {}
-    for name, value in figures.items():
-        proposed = max(0.0, round(value - 0.005, 3))
-        old = current.get(name)
-        if old is not None and proposed < old and not allow_lower:
-            new[name] = old
-        else:
-            new[name] = proposed
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "about": "Floors of the event-coder accuracy gate (tests/test_events_gate.py). Raised by "
+    return floors.update_floors(
+        figures,
+        path,
+        margin=0.005,
+        allow_lower=allow_lower,
+        about="Floors of the event-coder accuracy gate (tests/test_events_gate.py). Raised by "
         "`python -m flashpoint.bench.events --update-floors`; lowering needs FLASHPOINT_LOWER_FLOORS=1.",
-        "split": "test",
-        "floors": new,
-    }
-    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    return new
+        extra={"split": "test"},
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
