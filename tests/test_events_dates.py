@@ -77,3 +77,20 @@ def test_events_dates_modifier_of_the_event_noun_dates_it(nlp):
 def test_events_dates_out_of_calendar_keeps_the_phrase(phrase, published):
     resolved = resolve_phrase(phrase, published)  # raised OverflowError/ValueError before
     assert resolved.text == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("In 2010 North Korean artillery shelled Yeonpyeong island, killing four South Koreans.", 2010),
+        ("In 2014 Russian forces seized Crimea.", 2014),
+        ("In 2020 Indian and Chinese soldiers clashed in the Galwan valley.", 2020),
+    ],
+)
+def test_events_dates_year_after_a_preposition_dates_the_act(text, year):
+    """The small parser may hang "In 2015" on the next noun; the preposition makes it an adjunct."""
+    from flashpoint.pipeline import code
+
+    events = code(text, published="2024-03-01")
+    assert events and events[0].date == dt.date(year, 1, 1)
+    assert events[0].date_precision == "year"

@@ -174,7 +174,9 @@ def event_date(
     best: tuple[int, int, int] | None = None
     chosen = NO_DATE
     for i, (root, phrase) in enumerate(phrases):
-        noun = noun_modified(root)
+        # A phrase right after a preposition ("In 2010 North Korean artillery shelled ...") is an
+        # adjunct even where the small parser hangs the year on the next noun as a modifier.
+        noun = None if _after_preposition(phrase) else noun_modified(root)
         if noun is not None and (noun.i != trigger.i or noun.dep_ in _ARGUMENT_DEPS):
             # "scrapped the 2018 agreement", "extended its 2021 tariffs": the year dates the
             # agreement or the tariffs, not the act; "Tuesday's attack killed" dates the attack
@@ -205,6 +207,11 @@ def noun_modified(root: Any) -> Any | None:
             return None
         node = head
     return None
+
+
+def _after_preposition(phrase: str) -> bool:
+    first = phrase.split(maxsplit=1)[0].lower() if phrase.strip() else ""
+    return first in _PREPS
 
 
 def _distance(token: Any, trigger: Any) -> int:
