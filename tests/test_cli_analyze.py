@@ -8,8 +8,8 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from flashpoint.cli.app import app
 import flashpoint.cli  # noqa: F401  registers the commands
+from flashpoint.cli.app import app
 
 runner = CliRunner()
 

@@ -26,4 +26,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["__version__", *sorted(_LAZY)]
+__all__ = ["__version__", "analyze", "analyze_article", "analyze_many", "check", "code"]

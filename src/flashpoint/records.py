@@ -219,8 +219,8 @@ class Analysis:
 __all__ = [
     "Actor",
     "Analysis",
-    "DatePrecision",
     "Article",
+    "DatePrecision",
     "Event",
     "Location",
     "Modality",

@@ -138,7 +138,7 @@ def measure(
     the machine's other load hits both alike (this machine is shared).
     """
     from .. import scale, synth
-    from ..pipeline import analyze
+    from ..pipeline import analyze, default_workers
     from ..store.ingest import ingest as local_ingest
 
     repeat = max(1, repeat)
@@ -188,9 +188,7 @@ def measure(
         runs=tuple(best[k] for k in (("local", 1), ("dask", 1), ("dask", 2))),
         load_seconds=load_seconds,
         load_average=tuple(round(x, 2) for x in os.getloadavg()),  # type: ignore[arg-type]
-        cpus=len(os.sched_getaffinity(0))
-        if hasattr(os, "sched_getaffinity")
-        else (os.cpu_count() or 1),
+        cpus=default_workers(),
     )
 
 

@@ -90,17 +90,16 @@ def code(
     from ..pipeline import code as code_text
     from .render import events_table, out, print_json, print_jsonl
 
-    rows = list(_jsonl_or_text(input, text, fields=("text",)))
-    results = []
-    for row_id, row in rows:
-        events = code_text(row["text"], published=row.get("published") or published)
-        results.append({"id": row_id, "events": [e.to_dict() for e in events], "_events": events})
+    results = [
+        (row_id, code_text(row["text"], published=row.get("published") or published))
+        for row_id, row in _jsonl_or_text(input, text, fields=("text",))
+    ]
     if fmt is Format.table:
-        for result in results:
-            out.print(events_table(result["_events"], title=f"{result['id']}"))
+        for row_id, events in results:
+            out.print(events_table(events, title=str(row_id)))
         return
-    clean = [{"id": r["id"], "events": r["events"]} for r in results]
-    print_jsonl(clean) if fmt is Format.jsonl else print_json(clean)
+    rows = [{"id": row_id, "events": [e.to_dict() for e in events]} for row_id, events in results]
+    print_jsonl(rows) if fmt is Format.jsonl else print_json(rows)
 
 
 @app.command()

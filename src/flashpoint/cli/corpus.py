@@ -135,7 +135,7 @@ def ingest(
 
         scale_ingest(
             inputs=[Path(p) for p in paths or []], out=out or Path("events"), feed=feed,
-            scheduler=scheduler, workers=workers or os.cpu_count() or 1, published=published,
+            scheduler=scheduler, workers=workers, published=published,
             batch_size=batch_size, max_bytes=max_bytes or 10_000_000, fmt=fmt.value,
         )
         return

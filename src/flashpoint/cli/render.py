@@ -21,7 +21,6 @@ from rich.text import Text
 from ..records import Analysis, Event, StatementCheck
 
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
-QUAD_NAME = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
 SPARK = "▁▂▃▄▅▆▇█"
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "not_in_source": "yellow"}
 
@@ -51,12 +50,6 @@ def print_csv(rows: Sequence[dict[str, Any]]) -> None:
     writer.writeheader()
     writer.writerows(rows)
     sys.stdout.write(buffer.getvalue())
-
-
-def actor_label(actor: Any) -> str:
-    if actor is None:
-        return "—"
-    return f"{actor.code or '?'}"
 
 
 def events_table(events: Sequence[Event], *, title: str | None = None) -> Table:

@@ -9,20 +9,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .app import app
-
-
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 @app.command("scale-ingest")
@@ -44,8 +36,9 @@ def scale_ingest(
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option(min=1, help="LocalCluster worker processes (ignored with --scheduler).")
-    ] = _default_workers(),
+        int | None,
+        typer.Option(min=1, help="LocalCluster worker processes (default: all cores; ignored with --scheduler)."),
+    ] = None,
     published: Annotated[
         str | None, typer.Option(help="Date for documents that show none (YYYY-MM-DD).")
     ] = None,
@@ -72,6 +65,7 @@ def scale_ingest(
 
     from .. import scale
     from ..errors import FlashpointError
+    from ..pipeline import default_workers
     from .render import err, print_json
     from .render import out as stdout
 
@@ -107,7 +101,7 @@ def scale_ingest(
         )
 
     try:
-        with scale.dask_client(scheduler=scheduler, workers=workers) as client:
+        with scale.dask_client(scheduler=scheduler, workers=workers or default_workers()) as client:
             dashboard = "" if scale.runner.has_dashboard() else " (no dashboard: bokeh absent)"
             err.print(f"Dask: {scale.where(client)}{dashboard}")
             with progress:

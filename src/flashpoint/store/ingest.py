@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..pipeline import default_workers
 from ..records import Analysis, Article, Skipped
 from .writer import Store, WriteStats
 
@@ -124,7 +125,7 @@ def ingest(
     """
     from ..pipeline import analyze_many
 
-    workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    workers = max(1, workers if workers is not None else default_workers())
     stats = IngestStats()
     start = time.perf_counter()
     stream = items if items is not None else read_inputs(
