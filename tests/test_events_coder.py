@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import flashpoint
 from flashpoint.events import code_doc
 
 PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
@@ -339,3 +340,18 @@ def test_events_coder_threat_noun_wrapping_a_verb_is_the_event(nlp):
 def test_events_coder_call_for_sanctions_is_an_asserted_demand(nlp):
     events = _events(nlp, "The African Union called for sanctions against the junta.")
     assert events[0].cameo_root == "10" and events[0].modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He added there would need to be 'a bit of give and take' with the Prime Minister's plan.",
+        "The west London club also felt the squeeze of the Six Nations and they must win at the "
+        "AJ Bell Stadium to keep alive their slim hopes of Champions Cup qualification.",
+    ],
+)
+def test_coder_noun_without_event_code_is_no_event(text: str) -> None:
+    """A light verb's noun that names no event ('give and take with the plan') codes nothing
+    instead of an event with an empty CAMEO code (which stopped whole ingests with E004)."""
+    events = flashpoint.code(text)
+    assert all(e.cameo for e in events)

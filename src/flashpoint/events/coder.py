@@ -116,11 +116,21 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     return events
 
 
+def _doc_text(doc: Any) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each call, so reading
+    it per sentence made coding quadratic in the length of the document."""
+    text = doc.user_data.get("flashpoint_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["flashpoint_text"] = text
+    return text
+
+
 def _evidence(sent: Any) -> Span:
     """The sentence as evidence: spaCy sentences carry the whitespace (blank lines) after them,
     which is no part of what was said; the offsets are moved with the stripped text so that
     ``text[start:end] == evidence.text`` still holds."""
-    raw = sent.doc.text[sent.start_char : sent.end_char]  # Span.text would rebuild it per call
+    raw = _doc_text(sent.doc)[sent.start_char : sent.end_char]
     stripped = raw.strip()
     if not stripped:
         return Span(text=raw, start=sent.start_char, end=sent.end_char)

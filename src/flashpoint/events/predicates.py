@@ -772,7 +772,12 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
     if role in ("light", "aspect"):
         noun = event_noun_arg(tok)
         if noun is not None:
-            found = _analyze_noun(noun, depth + 1) or _noun_found(noun, noun_code(noun) or "")
+            found = _analyze_noun(noun, depth + 1)
+            if found is None:
+                code = noun_code(noun)
+                if not code:
+                    return None  # "give and take with the plan": a noun that names no event
+                found = _noun_found(noun, code)
             gov = _noun_found(noun, found.code, governor=tok)
             if found.source is None or (found.source.pos_ == "PRON" and gov.source is not None):
                 found.source = gov.source
@@ -790,7 +795,10 @@ def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> 
     if role == "occur":
         noun = event_noun_subject(tok)
         if noun is not None:
-            found = _noun_found(noun, noun_code(noun) or "")
+            code = noun_code(noun)
+            if not code:
+                return None
+            found = _noun_found(noun, code)
             found.targets.extend(t for t in target_candidates(tok) if t.i != noun.i)
             found.used.add(tok.i)
             if found.source is None and any(c.dep_ in ("compound", "amod") for c in noun.children):
