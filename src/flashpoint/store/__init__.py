@@ -1,7 +1,8 @@
 """Store stage: the DuckDB database every analysed article, event, statement and skip goes to.
 
-* ``Store`` (``store.writer``): the one writer; batched transactions, idempotent by content,
-  ``refresh()`` rebuilds stories (near-duplicate clusters) and unique events.
+* ``Store`` (``store.writer``): the one writer; batched transactions, idempotent by content;
+  ``store.derive`` (run by ``Store.refresh()``) builds stories (near-duplicate clusters) and
+  unique events from the primary tables.
 * ``connect_readonly`` + query functions (``store.queries``): what the CLI, API and dashboard read.
 * ``dedup``: MinHash LSH clustering of syndicated copies (pure functions, reusable by Dask).
 * ``store.ingest.ingest``: the corpus ingest loop (paths/feeds -> analyze_many -> Store); a
@@ -12,7 +13,8 @@ from __future__ import annotations
 
 from .queries import connect_readonly
 from .schema import SCHEMA_VERSION
-from .writer import DEFAULT_DB, RefreshStats, Store, WriteStats
+from .derive import RefreshStats
+from .writer import DEFAULT_DB, Store, WriteStats
 
 __all__ = [
     "DEFAULT_DB",

@@ -7,7 +7,7 @@ Why it is safe to kill: ``write`` commits one transaction per batch of articles 
 its events, statements, sighting and MinHash signature always land together or not at all),
 and every row's key is derived from content, so a re-run skips what was committed
 (``INSERT OR IGNORE``) and adds exactly what was lost. Derived tables (stories, unique
-events) are rebuilt as a whole by ``refresh`` in one transaction from the primary tables.
+events) are computed from the primary tables by ``store.derive``; ``Store.refresh`` runs it.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from urllib.parse import urlparse
 
 from ..errors import StoreError
 from ..records import Analysis, Article, Event, Skipped, StatementCheck
-from . import dedup
+from . import dedup, derive
+from .derive import RefreshStats
 from .queries import placeholders
 from .schema import (
     DERIVED_TABLES,
     INDEXES,
     PRIMARY_TABLES,
-    REFRESH_UNIQUE_EVENTS,
     SCHEMA_VERSION,
     TABLES,
 )
@@ -65,16 +65,6 @@ class WriteStats:
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.skips_by_reason.update(other.skips_by_reason)
-
-
-@dataclass(frozen=True)
-class RefreshStats:
-    """Result of rebuilding the derived tables."""
-
-    stories: int
-    articles_merged: int  # articles that joined an earlier article's story
-    unique_events: int
-    events: int
 
 
 def _h(*parts: object) -> str:
@@ -170,10 +160,6 @@ def _arrow_schemas() -> dict[str, Any]:
         ]),
         "skips": pa.schema([
             ("id", s), ("reason", s), ("detail", s), ("origin", s), ("at", ts),
-        ]),
-        "story_members": pa.schema([
-            ("article_id", s), ("story_id", s), ("similarity", d), ("matched_id", s),
-            ("method", s),
         ]),
     }
 
@@ -362,7 +348,7 @@ class Store:
                 for i, st in enumerate(an.statements):
                     rows["statements"].append(_statement_row(art.id, i, st))
             for table, table_rows in rows.items():
-                if not table_rows or table == "story_members":
+                if not table_rows:
                     continue
                 before = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
                 tbl = pa.Table.from_pylist(table_rows, schema=self._schemas[table])
@@ -391,76 +377,8 @@ class Store:
 
     # -- derived tables ----------------------------------------------------------------------
     def refresh(self) -> RefreshStats:
-        """Rebuild stories (near-duplicate clusters) and unique events, in one transaction."""
-        import duckdb
-        import pyarrow as pa
-
-        try:
-            cur = self.con.cursor()
-            cur.execute(
-                "SELECT s.article_id, s.minhash FROM signatures s JOIN articles a "
-                "ON a.id = s.article_id ORDER BY a.published NULLS LAST, a.id"
-            )
-            stories = dedup.cluster_signatures(_signature_rows(cur))
-            cur.close()
-            member_rows = [
-                {"article_id": m.article_id, "story_id": s.story_id, "similarity": m.similarity,
-                 "matched_id": m.matched_id, "method": m.method}
-                for s in stories for m in s.members
-            ]
-            merged = sum(len(s.members) - 1 for s in stories)
-            tbl = pa.Table.from_pylist(member_rows, schema=self._schemas["story_members"])
-            self.con.begin()
-            for name in DERIVED_TABLES:  # rebuilt whole: drop and re-create (see schema)
-                self.con.execute(f"DROP TABLE IF EXISTS {name}")
-                self.con.execute(TABLES[name])
-            for ddl in INDEXES:
-                self.con.execute(ddl)
-            self.con.register("_members", tbl)
-            self.con.execute("INSERT INTO story_members SELECT * FROM _members")
-            self.con.unregister("_members")
-            self.con.execute("""
-                INSERT INTO stories
-                WITH sight AS (
-                    SELECT m.story_id, count(*) AS n, count(DISTINCT si.source) AS ns
-                    FROM story_members m JOIN sightings si ON si.article_id = m.article_id
-                    GROUP BY m.story_id
-                )
-                SELECT m.story_id, any_value(r.title), coalesce(any_value(sight.n), count(*)),
-                       coalesce(any_value(sight.ns), 1), count(*), min(a.published),
-                       max(a.published)
-                FROM story_members m
-                JOIN articles a ON a.id = m.article_id
-                JOIN articles r ON r.id = m.story_id
-                LEFT JOIN sight ON sight.story_id = m.story_id
-                GROUP BY m.story_id
-            """)
-            self.con.execute("""
-                UPDATE articles SET story_id = m.story_id FROM story_members m
-                WHERE m.article_id = articles.id AND articles.story_id IS DISTINCT FROM m.story_id
-            """)
-            self.con.execute(REFRESH_UNIQUE_EVENTS)
-            n_unique = self.con.execute("SELECT count(*) FROM unique_events").fetchall()[0][0]
-            n_events = self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-            self.con.commit()
-        except duckdb.Error as e:
-            _rollback(self.con)
-            raise StoreError(f"rebuilding stories/unique events in {self.path} failed: {e}") from e
-        except BaseException:
-            _rollback(self.con)
-            raise
-        return RefreshStats(
-            stories=len(stories), articles_merged=merged, unique_events=n_unique, events=n_events
-        )
-
-
-def _signature_rows(cur: Any) -> Iterator[tuple[str, Any]]:
-    while True:
-        rows = cur.fetchmany(4096)
-        if not rows:
-            return
-        for aid, blob in rows:
-            yield aid, dedup.from_bytes(blob)
+        """Rebuild stories and unique events (``store.derive.refresh``), in one transaction."""
+        return derive.refresh(self.con, path=self.path)
 
 
 def _chunks(
