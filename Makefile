@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/flashpoint bench speed examples/
 	$(BIN)/flashpoint bench accuracy
+	$(BIN)/flashpoint bench pages
 	$(BIN)/flashpoint bench claims
 	$(BIN)/flashpoint bench scale
 	$(BIN)/flashpoint bench api

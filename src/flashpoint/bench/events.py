@@ -1,6 +1,7 @@
 """Accuracy of the event coder against peers' gold data, and the floors that gate it.
 
-Two gold sets from ``../shared/benchmarks/events`` (never copied into the project):
+Gold sets from ``../shared/benchmarks/events`` (never copied into the project); the CASE 2021
+snippets and the VOA quotes are scored in ``news_sets``:
 
 * ``conflibert_cameo_class_{split}.tsv``: sentences with the ConfliBERT five-way class (0 make
   statement/appeal, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
@@ -35,9 +36,11 @@ from typing import Any
 from ..errors import InputError
 from . import floors
 from .floors import below_floors  # noqa: F401  re-exported for the CLI and the gate test
+from .news_sets import CaseReport, VoaReport, run_case, run_voa
 
 DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "events"
 FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "events_floors.json"
+PAGES_PREFIX = "pages_"
 CLASS_NAMES = ["statement", "verbal coop", "material coop", "verbal conflict", "material conflict"]
 OLD_PLOVER = {
     "DEMAND": "REQUEST",
@@ -75,6 +78,8 @@ class Report:
     parse_seconds: float = 0.0
     code_seconds: float = 0.0
     words: int = 0
+    case: CaseReport = field(default_factory=CaseReport)
+    voa: VoaReport = field(default_factory=VoaReport)
 
     def figures(self) -> dict[str, float]:
         """The gated figures."""
@@ -85,6 +90,8 @@ class Report:
             "source_country_accuracy": round(self.source_country_accuracy, 4),
             "target_country_accuracy": round(self.target_country_accuracy, 4),
             "sector_accuracy": round(self.sector_accuracy, 4),
+            **self.case.figures(),
+            **self.voa.figures(),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,6 +116,19 @@ class Report:
                 "sector_accuracy": round(self.sector_accuracy, 4),
                 "n_sector": self.n_sector,
                 "confusion": self.plover_confusion,
+            },
+            "case2021": {
+                "n": dict(self.case.n),
+                "hits": dict(self.case.hits),
+                "misses": self.case.misses,
+            },
+            "voa_quotes": {
+                "n": self.voa.n,
+                "main_type_right": self.voa.main_type_right,
+                "any_type_right": self.voa.any_type_right,
+                "no_event": self.voa.no_event,
+                "per_type": self.voa.per_type,
+                "misses": self.voa.misses,
             },
             "worst_errors": self.worst,
             "worst_plover_errors": self.worst_plover,
@@ -241,7 +261,8 @@ def sector_matches(actor: Any, gold: list[dict[str, Any]]) -> bool:
 
 
 def run(path: Path = DEFAULT_PATH, *, split: str = "test") -> Report:
-    """Score the coder on the class split and on the PLOVER records."""
+    """Score the coder on the class split, the PLOVER records, the CASE 2021 snippets and
+    the VOA quotes (``news_sets``)."""
     report = Report(split=split)
     rows = load_class_split(path, split)
     texts = [t for t, _ in rows]
@@ -305,6 +326,8 @@ def run(path: Path = DEFAULT_PATH, *, split: str = "test") -> Report:
     report.sector_accuracy = sec_ok / max(1, report.n_sector)
     report.plover_confusion = {k: dict(v.most_common()) for k, v in sorted(confusion.items())}
     report.worst_plover = p_errors[:20]
+    report.case = run_case(path)
+    report.voa = run_voa(path)
     return report
 
 
@@ -312,7 +335,30 @@ def run(path: Path = DEFAULT_PATH, *, split: str = "test") -> Report:
 
 
 def read_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
-    return floors.read_floors(path)
+    """The floors of ``bench accuracy`` (the file also holds the ``pages_`` floors)."""
+    return {k: v for k, v in floors.read_floors(path).items() if not k.startswith(PAGES_PREFIX)}
+
+
+def read_pages_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
+    """The floors of ``bench pages`` (``pages_key_event_recall``, ``pages_event_precision``)."""
+    return {k: v for k, v in floors.read_floors(path).items() if k.startswith(PAGES_PREFIX)}
+
+
+def read_ceilings(path: Path = FLOORS_PATH) -> dict[str, int]:
+    """Counts that may not rise (``pages_must_not_violations``)."""
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: int(v) for k, v in data.get("ceilings", {}).items()}
+
+
+def above_ceilings(counts: dict[str, int], ceilings: dict[str, int]) -> list[str]:
+    """Human-readable list of counts above their ceiling (empty = gate passes)."""
+    return [
+        f"{name}: {counts.get(name, 0)} > ceiling {ceiling}"
+        for name, ceiling in sorted(ceilings.items())
+        if counts.get(name, 0) > ceiling
+    ]
 
 
 def update_floors(
@@ -330,6 +376,21 @@ def update_floors(
     )
 
 
+def update_ceilings(
+    counts: dict[str, int], path: Path = FLOORS_PATH, *, allow_raise: bool = False
+) -> dict[str, int]:
+    """Lower each ceiling to the current count; raising one needs ``allow_raise``."""
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"floors": {}}
+    current = read_ceilings(path)
+    new = {
+        name: count if allow_raise or name not in current else min(count, current[name])
+        for name, count in counts.items()
+    }
+    data["ceilings"] = {**current, **new}
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return new
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m flashpoint.bench.events [--path P] [--update-floors]``: print figures as JSON."""
     import argparse
@@ -345,14 +406,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     report = run(args.path, split=args.split)
     figures = report.figures()
-    sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+    counts: dict[str, int] = {}
+    pages_path = args.path.parent / "pages"
+    if (pages_path / "KEY.json").is_file():
+        from . import pages
+
+        pages_report = pages.run(pages_path)
+        figures.update(pages_report.figures())
+        counts["pages_must_not_violations"] = pages_report.total("must_not")
+    sys.stdout.write(json.dumps({**figures, **counts}, indent=2) + "\n")
     if args.update_floors:
         if args.split != "test":
             sys.stderr.write("floors are pinned on the test split; use --split test\n")
             return 2
         allow = os.environ.get("FLASHPOINT_LOWER_FLOORS") == "1"
         new = update_floors(figures, args.floors, allow_lower=allow)
-        sys.stdout.write(f"floors written to {args.floors}: {json.dumps(new)}\n")
+        ceilings = update_ceilings(counts, args.floors, allow_raise=allow)
+        sys.stdout.write(
+            f"floors written to {args.floors}: {json.dumps(new)} {json.dumps(ceilings)}\n"
+        )
     return 0
 
 
