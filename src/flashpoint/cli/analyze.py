@@ -247,7 +247,7 @@ def _jsonl_or_text(
 
 def _store(results: list[Any], db: str) -> None:
     from ..store import Store
-    from .render import err
+    from .render import err, stats_line
 
     try:
         with Store(db) as store:
@@ -256,4 +256,4 @@ def _store(results: list[Any], db: str) -> None:
     except FlashpointError as e:
         fail(str(e))
         return
-    err.print(f"[dim]stored in {db}: {stats}[/]", highlight=False)
+    err.print(f"[dim]stored in {db}: {stats_line(stats)}[/]", highlight=False)

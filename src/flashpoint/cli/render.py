@@ -9,12 +9,12 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
 from rich.markup import escape
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
@@ -23,6 +23,14 @@ from ..records import Analysis, Event, StatementCheck
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 SPARK = "▁▂▃▄▅▆▇█"
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "not_in_source": "yellow"}
+# At this width and above, events sit in a table beside their evidence; below it, each
+# evidence sentence is a block with its events listed above the wrapped sentence.
+WIDE = 110
+# From this width the table also names the actors (codes alone below it).
+WIDE_NAMES = 150
+EVIDENCE_CHARS = 400  # longer evidence is shortened with an ellipsis
+# A reason quotes the article sentence it rests on; the start says which one.
+REASON_CHARS = 120
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
@@ -52,57 +60,170 @@ def print_csv(rows: Sequence[dict[str, Any]]) -> None:
     sys.stdout.write(buffer.getvalue())
 
 
-def events_table(events: Sequence[Event], *, title: str | None = None) -> Table:
-    """One line per event: who, what (CAMEO/PLOVER), to whom, when, how sure, evidence."""
-    table = Table(title=title, show_lines=False, expand=True, title_justify="left")
-    table.add_column("source", no_wrap=True)
-    table.add_column("event", no_wrap=True)
-    table.add_column("target", no_wrap=True)
-    table.add_column("G", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("evidence", ratio=1, overflow="fold")
+def events_table(events: Sequence[Event], *, title: str | None = None) -> EventsView:
+    """The events of one text, grouped by evidence sentence, laid out for the console width."""
+    return EventsView(events, title=title)
+
+
+class EventsView:
+    """Events for people: every event's code, actors, date, modality and evidence readable.
+
+    Events are grouped by their evidence sentence (a sentence often yields two or three
+    events, and printing it once per event tripled the output). At ``WIDE`` columns and more
+    each group is one table row, events on the left and the sentence wrapped on the right;
+    narrower, each group is a block: its events one per line, then the sentence indented
+    below. The layout is chosen at render time from the width rich gives it, so the same
+    object prints well at 80 columns, at 120 and in a pager.
+    """
+
+    def __init__(self, events: Sequence[Event], *, title: str | None = None) -> None:
+        self.events = list(events)
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        groups = _group_by_evidence(self.events)
+        if self.title:
+            yield Text(self.title, style="bold")
+        if not groups:
+            yield Text("no events coded", style="dim")
+            return
+        if width >= WIDE:
+            yield self._table(groups, names=width >= WIDE_NAMES)
+        else:
+            yield from self._blocks(groups)
+
+    def _table(self, groups: list[tuple[Text, list[Event]]], *, names: bool) -> Table:
+        table = Table(box=None, expand=True, pad_edge=False, padding=(0, 2, 0, 0),
+                      header_style="bold underline")
+        table.add_column("event", no_wrap=True)
+        table.add_column("source → target", no_wrap=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("evidence", ratio=1, overflow="fold")
+        for evidence, group in groups:
+            table.add_row(
+                Text("\n").join(_what(e) for e in group),
+                Text("\n").join(_who(e, names=names) for e in group),
+                Text("\n").join(Text(_when(e)) for e in group),
+                evidence,
+            )
+        return table
+
+    def _blocks(self, groups: list[tuple[Text, list[Event]]]) -> Iterator[Any]:
+        for i, (evidence, group) in enumerate(groups):
+            if i:
+                yield Text("")
+            for event in group:
+                line = Text.assemble(_what(event), "  ", _who(event, names=True))
+                when = _when(event)
+                if when:
+                    line.append(f"  {when}", style="cyan")
+                yield line
+            yield Padding(Text.assemble("“", evidence, "”", style="dim"), (0, 0, 0, 4))
+
+
+def _group_by_evidence(events: Sequence[Event]) -> list[tuple[Text, list[Event]]]:
+    """(evidence, its events) in order of first appearance.
+
+    The evidence is prefixed with who the events are attributed to ("per state media:") when
+    the sentence itself does not name them (the attribution can come from a neighbouring
+    sentence), once per distinct attribution in the group.
+    """
+    groups: dict[str, list[Event]] = {}
     for event in events:
-        style = QUAD_STYLE.get(event.quad_class, "")
-        what = Text(f"{event.cameo} {event.plover or ''}", style=style)
-        if event.negated:
-            what.append(" (not)", style="dim")
-        if event.modality != "asserted":
-            what.append(f" [{event.modality}]", style="dim")
-        date = event.date.isoformat() if event.date else (f"? {event.date_text}" if event.date_text else "")
-        if event.date and event.date_precision == "month":
-            date = event.date.isoformat()[:7]
-        elif event.date and event.date_precision == "year":
-            date = event.date.isoformat()[:4]
-        evidence = event.evidence.text.replace("\n", " ")
-        if event.attribution:
-            evidence = f"[{event.attribution}] {evidence}"
-        table.add_row(
-            _actor_cell(event.source),
-            what,
-            _actor_cell(event.target),
-            f"{event.goldstein:+.1f}",
-            date,
-            escape(_shorten(evidence, 160)),
+        text = _shorten(" ".join(event.evidence.text.split()), EVIDENCE_CHARS)
+        groups.setdefault(text, []).append(event)
+    result = []
+    for text, group in groups.items():
+        sources = dict.fromkeys(
+            who for who in (" ".join((e.attribution or "").split()) for e in group)
+            if who and who.casefold() not in text.casefold()
         )
-    return table
+        evidence = Text()
+        if sources:
+            evidence.append(f"per {'; '.join(sources)}: ", style="italic")
+        evidence.append(text)
+        result.append((evidence, group))
+    return result
 
 
-def statements_table(checks: Sequence[StatementCheck]) -> Table:
-    table = Table(expand=True, show_lines=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("statement", ratio=1, overflow="fold")
-    table.add_column("reason", ratio=1, overflow="fold")
-    for i, check in enumerate(checks, 1):
-        table.add_row(
-            str(i),
-            Text(check.verdict, style=VERDICT_STYLE.get(check.verdict, "")),
-            f"{check.score:.2f}",
-            escape(_shorten(check.text, 200)),
-            escape(_shorten(check.reason, 200)),
-        )
-    return table
+def _what(event: Event) -> Text:
+    """CAMEO code, PLOVER type and Goldstein, then negation and modality: an event reported
+    as intended or denied must never read as done."""
+    what = Text(f"{event.cameo} {event.plover or '—'} {event.goldstein:+.1f}",
+                style=QUAD_STYLE.get(event.quad_class, ""))
+    if event.negated:
+        what.append(" NOT", style="bold")
+    if event.modality != "asserted":
+        what.append(f" {event.modality}", style="italic")
+    return what
+
+
+def _who(event: Event, *, names: bool) -> Text:
+    return Text.assemble(_actor(event.source, names=names), " → ",
+                         _actor(event.target, names=names))
+
+
+def _actor(actor: Any, *, names: bool) -> Text:
+    if actor is None:
+        return Text("—", style="dim")
+    code = Text(actor.code or "?", style="bold")
+    if not names:
+        return code
+    return Text.assemble(code, " ", (_shorten(" ".join(actor.text.split()), 22), "dim"))
+
+
+def _when(event: Event) -> str:
+    """The event date at its precision (2023-06, 2023), or the unresolved phrase with '?'."""
+    if event.date is None:
+        return f"? {_shorten(event.date_text, 12)}" if event.date_text else ""
+    day = event.date.isoformat()
+    return {"month": day[:7], "year": day[:4]}.get(event.date_precision or "day", day)
+
+
+def statements_table(checks: Sequence[StatementCheck]) -> StatementsView:
+    """Checked statements: verdict, score, the statement and why, laid out for the width."""
+    return StatementsView(checks)
+
+
+class StatementsView:
+    """Statements for people: a table at ``WIDE`` columns, numbered blocks below it."""
+
+    def __init__(self, checks: Sequence[StatementCheck]) -> None:
+        self.checks = list(checks)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= WIDE:
+            table = Table(box=None, expand=True, pad_edge=False, padding=(0, 2, 0, 0),
+                      header_style="bold underline")
+            table.add_column("#", justify="right", no_wrap=True)
+            table.add_column("verdict  score", no_wrap=True)
+            table.add_column("statement", ratio=1, overflow="fold")
+            table.add_column("reason", ratio=1, overflow="fold")
+            for i, check in enumerate(self.checks, 1):
+                table.add_row(str(i), Text.assemble(_verdict(check), f" {check.score:.2f}"),
+                              _shorten(check.text, 200), _shorten(check.reason, REASON_CHARS))
+            yield table
+            return
+        for i, check in enumerate(self.checks, 1):
+            yield Text.assemble(f"{i}. ", _verdict(check), f" {check.score:.2f}  ",
+                                (_shorten(check.text, 200), "bold"))
+            yield Padding(Text(_shorten(check.reason, REASON_CHARS), style="dim"), (0, 0, 0, 3))
+
+
+def _verdict(check: StatementCheck) -> Text:
+    return Text(check.verdict, style=VERDICT_STYLE.get(check.verdict, ""))
+
+
+def stats_line(stats: Any) -> str:
+    """One line for a ``store.WriteStats``: what was added and what was already there."""
+    parts = [f"{stats.articles_new} new article{'s' * (stats.articles_new != 1)}",
+             f"{stats.articles_known} already stored", f"{stats.events} events",
+             f"{stats.statements} statements"]
+    if stats.skips_new or stats.skips_known:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(stats.skips_by_reason.items()))
+        parts.append(f"{stats.skips_new + stats.skips_known} skipped ({reasons})")
+    return ", ".join(parts)
 
 
 def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
@@ -122,30 +243,22 @@ def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
             article.published.isoformat() if article.published else "date unknown",
             article.source or "",
             article.url or article.origin or "",
+            f"{len(article.text.split())} words",
+            f"{len(result.events)} events",
+            f"{len(result.statements)} statements",
         )
         if x
     )
-    words = len(article.text.split())
-    header = Text.assemble(
-        (article.title or "(untitled)", "bold"), "\n", (meta, "dim"), "\n",
-        (f"{words} words · {len(result.events)} events · {len(result.statements)} statements", "dim"),
-    )
+    out.rule(Text(article.title or "(untitled)", style="bold"), align="left")
+    out.print(Text(meta, style="dim"))
     for note in article.notes:
-        header.append(f"\nnote: {note}", style="yellow")
-    out.print(Panel(header, expand=True))
+        out.print(Text(f"note: {note}", style="yellow"))
     if result.events:
         out.print(events_table(result.events))
     else:
         out.print("[dim]no events coded[/]")
     if result.statements:
         out.print(statements_table(result.statements))
-    out.print()
-
-
-def _actor_cell(actor: Any) -> Text:
-    if actor is None:
-        return Text("—", style="dim")
-    return Text.assemble((actor.code or "?", "bold"), " ", (_shorten(actor.text, 24), "dim"))
 
 
 def _shorten(text: str, width: int) -> str:
