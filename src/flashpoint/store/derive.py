@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
-from . import dedup
+from . import dedup, storage
 from .schema import DERIVED_TABLES, INDEXES, TABLES, event_day_sql
 
 
@@ -126,10 +125,9 @@ REFRESH_UNIQUE_EVENTS = f"""
 def refresh(con: Any, *, path: str | Path = "") -> RefreshStats:
     """Rebuild stories (near-duplicate clusters) and unique events of the database open on
     ``con``, in one transaction; ``path`` only names the file in errors."""
-    import duckdb
     import pyarrow as pa
 
-    try:
+    with storage.translated("E308", path=path):
         cur = con.cursor()
         cur.execute(
             "SELECT s.article_id, s.minhash FROM signatures s JOIN articles a "
@@ -144,7 +142,7 @@ def refresh(con: Any, *, path: str | Path = "") -> RefreshStats:
         ]
         merged = sum(len(s.members) - 1 for s in stories)
         tbl = pa.Table.from_pylist(member_rows, schema=_members_schema())
-        con.begin()
+    with storage.transaction(con, "E308", path=path):
         for name in DERIVED_TABLES:  # rebuilt whole: drop and re-create (see schema)
             con.execute(f"DROP TABLE IF EXISTS {name}")
             con.execute(TABLES[name])
@@ -176,13 +174,6 @@ def refresh(con: Any, *, path: str | Path = "") -> RefreshStats:
         con.execute(REFRESH_UNIQUE_EVENTS)
         n_unique = con.execute("SELECT count(*) FROM unique_events").fetchall()[0][0]
         n_events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-        con.commit()
-    except duckdb.Error as e:
-        _rollback(con)
-        raise StoreError(f"rebuilding stories/unique events in {path} failed: {e}") from e
-    except BaseException:
-        _rollback(con)
-        raise
     return RefreshStats(
         stories=len(stories), articles_merged=merged, unique_events=n_unique, events=n_events
     )
@@ -195,10 +186,3 @@ def _signature_rows(cur: Any) -> Iterator[tuple[str, Any]]:
             return
         for aid, blob in rows:
             yield aid, dedup.from_bytes(blob)
-
-
-def _rollback(con: Any) -> None:
-    try:
-        con.rollback()
-    except Exception:  # noqa: BLE001, S110 - no transaction open
-        pass

@@ -14,7 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, StoreError
+from ..errors import InputError, StoreUnusableError
+from . import storage
 from .schema import DERIVED_TABLES, PRIMARY_TABLES, SCHEMA_VERSION, event_day_sql
 
 MAX_LIMIT = 10_000
@@ -22,34 +23,22 @@ MAX_LIMIT = 10_000
 
 def connect_readonly(path: str | Path) -> Any:
     """Open ``path`` read-only; raises ``StoreError`` when missing, locked or of another version."""
-    import duckdb
-
     p = Path(path)
-    if not p.is_file():
-        raise StoreError(f"database {p} not found; create it with `flashpoint ingest ... --db {p}`")
+    con = storage.connect(p, read_only=True)
     try:
-        con = duckdb.connect(str(p), read_only=True)
-    except duckdb.Error as e:
-        raise StoreError(
-            f"cannot open {p} read-only: {e}. A writer (ingest) may be running on it"
-        ) from e
-    try:
-        con.execute("SET enable_progress_bar = false")  # the library never prints
-        rows = con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
-    except duckdb.Error as e:
-        con.close()
-        raise StoreError(f"{p} is not a Flashpoint database: {e}") from e
-    if [r[0] for r in rows] != [SCHEMA_VERSION]:
-        con.close()
-        raise StoreError(f"{p} has schema version {rows}, expected {SCHEMA_VERSION}")
-    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    missing = [t for t in (*PRIMARY_TABLES, *DERIVED_TABLES) if t not in have]
-    if missing:
-        con.close()
-        raise StoreError(
-            f"{p} lacks table(s) {', '.join(missing)} (written by an older Flashpoint): "
-            "run `flashpoint ingest` on it once to rebuild them"
-        )
+        with storage.translated("E303", path=p):
+            rows = con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
+            have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        versions = [r[0] for r in rows]
+        if versions != [SCHEMA_VERSION]:
+            found = ", ".join(str(v) for v in versions) or "none"
+            raise StoreUnusableError("E304", path=p, found=found, expected=SCHEMA_VERSION)
+        missing = [t for t in (*PRIMARY_TABLES, *DERIVED_TABLES) if t not in have]
+        if missing:
+            raise StoreUnusableError("E305", path=p, tables=", ".join(missing))
+    except BaseException:
+        storage.close(con)
+        raise
     return con
 
 
@@ -57,7 +46,7 @@ def parse_dyad(dyad: str) -> tuple[str, str]:
     """``"PRK-KOR"`` -> ``("PRK", "KOR")``; raises ``InputError`` on anything else."""
     parts = [p.strip().upper() for p in dyad.replace("_", "-").split("-")]
     if len(parts) != 2 or not all(p.isalnum() and 3 <= len(p) <= 12 for p in parts):
-        raise InputError(f"dyad {dyad!r} must look like PRK-KOR (two actor or country codes)")
+        raise InputError("E101", dyad=dyad)
     return parts[0], parts[1]
 
 
@@ -67,7 +56,7 @@ def _date(value: str | dt.date | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as e:
-        raise InputError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from e
+        raise InputError("E102", name=name, value=value) from e
 
 
 def placeholders(n: int) -> str:

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any, Self
 from urllib.parse import urlparse
 
-from ..errors import StoreError
+from ..errors import StoreUnusableError
 from ..records import Analysis, Article, Event, Skipped, StatementCheck
-from . import dedup, derive
+from . import dedup, derive, storage
 from .derive import RefreshStats
 from .queries import placeholders
 from .schema import (
@@ -181,24 +181,16 @@ class Store:
         batch_articles: int = BATCH_ARTICLES,
         batch_seconds: float | None = BATCH_SECONDS,
     ):
-        import duckdb
-
         self.path = Path(path)
         self.batch_articles = max(1, batch_articles)
         self.batch_seconds = batch_seconds
-        if self.path.parent and not self.path.parent.exists():
-            raise StoreError(f"directory {self.path.parent} does not exist; create it first")
-        try:
-            self.con = duckdb.connect(str(self.path))
-        except duckdb.IOException as e:
-            raise StoreError(
-                f"cannot open {self.path} for writing: {e}. Another process (an ingest, the "
-                "API) may hold it; DuckDB allows one writer per file"
-            ) from e
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open {self.path}: {e}") from e
+        self.con = storage.connect(self.path, read_only=False)
         self._schemas = _arrow_schemas()
-        self._ensure_schema()
+        try:
+            self._ensure_schema()
+        except BaseException:
+            self.close()
+            raise
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> Self:
@@ -208,17 +200,10 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        try:
-            self.con.close()
-        except Exception:  # noqa: BLE001, S110 - closing twice or after a failed open is harmless
-            pass
+        storage.close(self.con)
 
     def _ensure_schema(self) -> None:
-        import duckdb
-
-        try:
-            self.con.execute("SET enable_progress_bar = false")  # the library never prints
-            self.con.begin()
+        with storage.transaction(self.con, "E303", path=self.path):
             for name, ddl in TABLES.items():
                 if name in DERIVED_TABLES and not self._layout_matches(name, ddl):
                     # Derived tables are rebuilt from the primary ones by refresh(): when their
@@ -233,15 +218,9 @@ class Store:
                     "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _now()]
                 )
             elif [r[0] for r in rows] != [SCHEMA_VERSION]:
-                self.con.rollback()
-                raise StoreError(
-                    f"{self.path} has schema version {rows[0][0]}, this Flashpoint writes "
-                    f"version {SCHEMA_VERSION}: use a new --db file or export and re-ingest"
+                raise StoreUnusableError(
+                    "E304", path=self.path, found=rows[0][0], expected=SCHEMA_VERSION
                 )
-            self.con.commit()
-        except duckdb.Error as e:
-            self.con.rollback()
-            raise StoreError(f"{self.path} is not a usable Flashpoint database: {e}") from e
 
     def _layout_matches(self, name: str, ddl: str) -> bool:
         exists = self.con.execute(
@@ -300,14 +279,12 @@ class Store:
         return self.write(Analysis(article=a) for a in articles).sightings_new
 
     def _write_batch(self, batch: list[Analysis]) -> WriteStats:
-        import duckdb
         import pyarrow as pa
 
         stats = WriteStats(batches=1)
         now = _now()
         arts = [a.article for a in batch if a.article is not None]
-        try:
-            self.con.begin()
+        with storage.transaction(self.con, "E307", path=self.path):
             known = self.known_ids(a.id for a in arts)
             rows: dict[str, list[dict[str, Any]]] = {t: [] for t in self._schemas}
             seen_in_batch: set[str] = set()
@@ -366,13 +343,6 @@ class Store:
                 elif table == "skips":
                     stats.skips_new = added
                     stats.skips_known = len(table_rows) - added
-            self.con.commit()
-        except duckdb.Error as e:
-            _rollback(self.con)
-            raise StoreError(f"writing to {self.path} failed (batch rolled back): {e}") from e
-        except BaseException:
-            _rollback(self.con)
-            raise
         return stats
 
     # -- derived tables ----------------------------------------------------------------------
@@ -395,13 +365,6 @@ def _chunks(
             batch = []
     if batch:
         yield batch
-
-
-def _rollback(con: Any) -> None:
-    try:
-        con.rollback()
-    except Exception:  # noqa: BLE001, S110 - no transaction open
-        pass
 
 
 def _now() -> dt.datetime:

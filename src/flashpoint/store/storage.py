@@ -1,0 +1,95 @@
+"""The one boundary between DuckDB and Flashpoint's errors.
+
+Every connection the store opens comes from ``connect`` and every DuckDB call that can fail
+runs under ``translated``, so a ``duckdb.Error`` never leaves the store: it becomes the most
+specific ``StoreError`` (a lock held by another process -> ``StoreBusyError``; a file that is
+no DuckDB database -> ``StoreUnusableError``; anything else the catalogue code the caller
+names), re-raised ``from`` the DuckDB error so the cause is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, StoreBusyError, StoreError, StoreUnusableError
+
+
+def connect(path: str | Path, *, read_only: bool) -> Any:
+    """Open ``path`` (read-only: it must exist; for writing: its directory must exist)."""
+    import duckdb
+
+    p = Path(path)
+    if read_only and not p.is_file():
+        raise StoreUnusableError("E301", path=p)
+    if not read_only and p.parent and not p.parent.exists():
+        raise InputError("E107", path=p.parent)
+    mode = "read-only" if read_only else "for writing"
+    with translated("E306", path=p, mode=mode):
+        con = duckdb.connect(str(p), read_only=read_only)
+    try:
+        with translated("E303", path=p):
+            con.execute("SET enable_progress_bar = false")  # the library never prints
+    except StoreError:
+        close(con)
+        raise
+    return con
+
+
+@contextmanager
+def translated(code: str, **fields: Any) -> Iterator[None]:
+    """Run DuckDB calls; a ``duckdb.Error`` becomes catalogue error ``code`` with ``fields``
+    (``path`` names the file), or ``StoreBusyError``/``StoreUnusableError`` when it is one."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as e:
+        raise _error(e, code, fields) from e
+
+
+def _error(e: Exception, code: str, fields: dict[str, Any]) -> StoreError:
+    import duckdb
+
+    text = str(e)
+    path = fields.get("path", "")
+    if isinstance(e, duckdb.IOException) and "lock" in text.lower():
+        return StoreBusyError("E302", path=path, mode=fields.get("mode", ""), cause=text)
+    if "not a valid duckdb database" in text.lower():
+        return StoreUnusableError("E303", path=path, cause=text)
+    return StoreError(code, **{**fields, "cause": text})
+
+
+@contextmanager
+def transaction(con: Any, code: str, **fields: Any) -> Iterator[None]:
+    """One transaction on ``con``: committed when the block ends, rolled back when it raises
+    anything (an interrupt included); DuckDB errors translated as in ``translated``."""
+    try:
+        with translated(code, **fields):
+            con.begin()
+            yield
+            con.commit()
+    except BaseException:
+        rollback(con)
+        raise
+
+
+def rollback(con: Any) -> None:
+    """Roll back the open transaction, if any (after a failure: never raises)."""
+    try:
+        con.rollback()
+    except Exception:  # noqa: BLE001, S110 - no transaction open
+        pass
+
+
+def close(con: Any) -> None:
+    """Close a connection (twice, or after a failed open, is harmless: never raises)."""
+    try:
+        con.close()
+    except Exception:  # noqa: BLE001, S110
+        pass
+
+
+__all__ = ["close", "connect", "rollback", "transaction", "translated"]
