@@ -129,7 +129,7 @@ CATALOGUE: dict[str, Entry] = {
     "E123": _E(InputError, "give --dyad or --country, not both"),
     "E124": _E(InputError, "give --dyad PRK-KOR or --country PRK"),
     # --- NotFoundError: name something that exists ----------------------------------------------
-    "E201": _E(NotFoundError, "{path} not found: pass --path to the benchmarks/events folder"),
+    "E201": _E(NotFoundError, "{path} not found: pass --path to the benchmarks/{folder} folder"),
     "E202": _E(NotFoundError, "no story {story!r} in {path}"),
     # --- StoreError and its kinds: the database cannot be used right now -------------------------
     "E301": _E(StoreUnusableError, "database {path} not found; create it with "
