@@ -51,7 +51,8 @@ def con(tmp_path_factory):
                 (20, "AAA", "BBB", "190", 4, -10.0, D(2024, 1, 16), "day", True),  # negated
                 (30, "AAA", "BBB", "138", 3, -7.0, D(2024, 1, 16), "day", False,
                  "hypothetical"),  # did not happen
-                (40, "AAA", "BBB", "036", 1, 4.0, D(2023, 10, 1), "month")),  # on 2024-01-17
+                # history ("in October"): counts in October 2023, in no week
+                (40, "AAA", "BBB", "036", 1, 4.0, D(2023, 10, 1), "month")),
             # Another story reporting the same praise on the same day: one event, 2 mentions.
             _an(A3, D(2024, 1, 16), (0, "AAA", "BBB", "057", 1, 8.0, D(2024, 1, 15))),
             _an(A4, D(2024, 1, 3), (0, "AAA", "CCC", "190", 4, -10.0, D(2024, 1, 2))),
@@ -73,7 +74,7 @@ def test_analytics_tension_weekly_dyad_equals_hand_computed(con):
     expected = [
         _row("2024-01-01", 3, 3, (1, 0, 1, 1), -10.1, round(-10.1 / 3, 4), round(1 / 3, 4), 12.0),
         _row("2024-01-08"),
-        _row("2024-01-15", 3, 4, (2, 1, 0, 0), 19.0, round(19 / 3, 4), 0.0, 0.0),
+        _row("2024-01-15", 2, 3, (1, 1, 0, 0), 15.0, 7.5, 0.0, 0.0),
     ]
     assert series(con, dyad="AAA-BBB", freq="week") == expected
     assert series(con, dyad="BBB-AAA", freq="week") == expected  # unordered
@@ -86,13 +87,16 @@ def test_analytics_tension_ordered_dyad_keeps_direction(con):
 
 
 def test_analytics_tension_monthly_country(con):
-    # CCC: one attack. AAA: everything (7 unique events, 8 mentions).
+    # CCC: one attack. AAA: everything (7 unique events, 8 mentions), the October reference
+    # in October 2023.
     assert series(con, country="CCC", freq="month") == [
         _row("2024-01-01", 1, 1, (0, 0, 0, 1), -10.0, -10.0, 1.0, 10.0)
     ]
-    (aaa,) = series(con, country="AAA", freq="month")
-    assert (aaa["events"], aaa["mentions"], aaa["q4"]) == (7, 8, 2)
-    assert aaa["goldstein_sum"] == pytest.approx(-10.1 + 19.0 - 10.0)
+    october, november, december, aaa = series(con, country="AAA", freq="month")
+    assert (october["period"], october["events"], october["q1"]) == ("2023-10-01", 1, 1)
+    assert november["events"] == december["events"] == 0
+    assert (aaa["events"], aaa["mentions"], aaa["q4"]) == (6, 7, 2)
+    assert aaa["goldstein_sum"] == pytest.approx(-10.1 + 15.0 - 10.0)
 
 
 def test_analytics_tension_daily_fills_bounds(con):

@@ -103,15 +103,18 @@ def alerts(
     until: str | dt.date | None = None,
     params: AlertParams | None = None,
     explain: bool = True,
+    include_uncertain: bool = False,
 ) -> list[dict[str, Any]]:
     """Escalation alerts (newest first) for every dyad, or one ``dyad``, in [since, until].
 
-    The baseline uses all data before each period, also before ``since``.
+    The baseline uses all data before each period, also before ``since``. Events count as in
+    the tension series (``analytics.counting``): what happened, in the period the text gives;
+    ``include_uncertain`` also counts negated, intended, demanded and hypothetical events.
     """
     p = params or default_params()
     validate(p)
     s, u = _date(since, "since"), _date(until, "until")
-    rows = _dyad_periods(con, p.freq, dyad=dyad, until=u)
+    rows = _dyad_periods(con, p.freq, dyad=dyad, until=u, include_uncertain=include_uncertain)
     by_dyad: dict[str, dict[dt.date, dict[str, Any]]] = {}
     for r in rows:
         by_dyad.setdefault(r["dyad"], {})[r["period"]] = r
@@ -167,9 +170,10 @@ def _alert(name: str, day: dt.date, rec: dict[str, Any], z: float, med: float, m
     }
 
 
-def _dyad_periods(con: Any, freq: str, *, dyad: str | None, until: dt.date | None) -> list[dict]:
+def _dyad_periods(con: Any, freq: str, *, dyad: str | None, until: dt.date | None,
+                  include_uncertain: bool = False) -> list[dict]:
     where = [
-        "u.day IS NOT NULL", counted_events_sql(),
+        "u.day IS NOT NULL", counted_events_sql(freq=freq, include_uncertain=include_uncertain),
         "u.source_party IS NOT NULL", "u.target_party IS NOT NULL",
         "u.source_party <> u.target_party",
     ]
@@ -246,7 +250,7 @@ def explain_alerts(
               ON least(u.source_party, u.target_party) = ap.lo_party
              AND greatest(u.source_party, u.target_party) = ap.hi_party
              AND u.day BETWEEN ap.lo AND ap.hi
-            WHERE u.goldstein < 0 AND {counted_events_sql()}
+            WHERE u.goldstein < 0 AND {counted_events_sql(freq=p.freq)}
         """
         cur = con.execute(
             f"""

@@ -4,13 +4,16 @@ What is counted: *unique events* (``unique_events``: the same source code, targe
 code and day reported by several stories is one event), so a story syndicated by ten outlets
 does not count ten times; ``mentions`` keeps the total number of coded mentions. Negated
 events ("did not attack") are left out, and so are events that did not happen as far as the
-article says: only modalities in ``COUNTED_MODALITIES`` (asserted, reported) count; intended,
-demanded and hypothetical events do not.
+article says: only modalities in ``counting.COUNTED_MODALITIES`` (asserted, reported) count;
+intended, demanded and hypothetical events do not, unless ``include_uncertain``.
 
-When: an event's ``day`` is its date when known to the day, otherwise the day it was
-reported (see ``store.schema``). Periods are ``day``, ``week`` (ISO weeks, starting Monday)
-or ``month``, labelled by their first day; every period between the first and the last (or
-``since``/``until`` when given) is present, empty ones with zero counts.
+When: an event counts in the period its text gives (``analytics.counting``): its date when
+known to the day, the day it was reported when reported as current, and a historical reference
+("in 2010") only in a period at least as long as what the text gives (a monthly series counts
+"in March 2023" in March 2023; a weekly series leaves it out). Periods are ``day``, ``week``
+(ISO weeks, starting Monday), ``month`` or ``year``, labelled by their first day; every period
+between the first and the last (or ``since``/``until`` when given) is present, empty ones with
+zero counts.
 
 Columns per period:
 ``events`` (unique events), ``mentions``, ``q1``..``q4`` (events per quad class: verbal
@@ -27,9 +30,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..store.queries import _date, event_filters
+from .counting import counted_sql
 
-FREQS = {"day": "1 DAY", "week": "7 DAY", "month": "1 MONTH"}
-COUNTED_MODALITIES = ("asserted", "reported")
+FREQS = {"day": "1 DAY", "week": "7 DAY", "month": "1 MONTH", "year": "1 YEAR"}
 SERIES_COLUMNS = (
     "period", "events", "mentions", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
     "material_conflict_share", "conflict_intensity",
@@ -49,6 +52,8 @@ def period_start(day: dt.date, freq: str) -> dt.date:
         return day
     if freq == "week":
         return day - dt.timedelta(days=day.weekday())
+    if freq == "year":
+        return day.replace(month=1, day=1)
     return day.replace(day=1)
 
 
@@ -58,14 +63,17 @@ def period_end(start: dt.date, freq: str) -> dt.date:
         return start
     if freq == "week":
         return start + dt.timedelta(days=6)
+    if freq == "year":
+        return start.replace(month=12, day=31)
     nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return nxt - dt.timedelta(days=1)
 
 
-def counted_events_sql(*, alias: str = "u") -> str:
-    """The condition that selects the unique events series count."""
-    mods = ", ".join(f"'{m}'" for m in COUNTED_MODALITIES)
-    return f"NOT {alias}.negated AND {alias}.modality IN ({mods})"
+def counted_events_sql(
+    *, alias: str = "u", freq: str | None = None, include_uncertain: bool = False
+) -> str:
+    """The condition that selects the unique events series count (``counting.counted_sql``)."""
+    return counted_sql(alias=alias, freq=freq, include_uncertain=include_uncertain)
 
 
 def series(
@@ -79,11 +87,13 @@ def series(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     cameo_root: str | None = None,
+    include_uncertain: bool = False,
 ) -> list[dict[str, Any]]:
     """The tension series (one dict per period, columns ``SERIES_COLUMNS``), oldest first.
 
     ``dyad`` "PRK-KOR" (both directions unless ``ordered``), or ``country`` "PRK" (events
     with PRK on either side), or ``actor`` "PRKMIL" (an exact actor code), or none (all).
+    ``include_uncertain`` also counts negated, intended, demanded and hypothetical events.
     """
     check_freq(freq)
     s, u = _date(since, "since"), _date(until, "until")
@@ -99,7 +109,9 @@ def series(
             SELECT CAST(date_trunc('{freq}', u.day) AS DATE) AS period,
                    u.quad_class, u.goldstein, u.num_mentions
             FROM unique_events u
-            WHERE u.day IS NOT NULL AND {counted_events_sql()} AND {where}
+            WHERE u.day IS NOT NULL
+              AND {counted_events_sql(freq=freq, include_uncertain=include_uncertain)}
+              AND {where}
         ), bounds AS (
             SELECT coalesce(?::DATE, min(period)) AS lo, coalesce(?::DATE, max(period)) AS hi
             FROM ev

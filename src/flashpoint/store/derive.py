@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dedup, storage
-from .schema import DERIVED_TABLES, INDEXES, TABLES, event_day_sql
+from .schema import DERIVED_TABLES, INDEXES, TABLES, event_day_precision_sql, event_day_sql
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,12 @@ REFRESH_UNIQUE_EVENTS = f"""
                coalesce(CAST(day AS VARCHAR), '-'), CAST(negated AS VARCHAR),
                CASE WHEN source_code IS NULL AND target_code IS NULL THEN id ELSE '' END
            ))[1:16],
-           day, story_id, article_id
+           day, story_id, article_id, day_precision
     FROM (
         SELECT ev.id, ev.article_id, ev.source_code, ev.target_code, ev.cameo, ev.negated,
                coalesce(m.story_id, ev.article_id) AS story_id,
-               {event_day_sql("ev", "a", "st")} AS day
+               {event_day_sql("ev", "a", "st")} AS day,
+               {event_day_precision_sql("ev", "a", "st")} AS day_precision
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
         LEFT JOIN story_members m ON m.article_id = ev.article_id
@@ -61,7 +62,7 @@ REFRESH_UNIQUE_EVENTS = f"""
     );
     INSERT INTO unique_events
     WITH k AS (
-        SELECT ev.*, a.published, g.story_id, g.day, g.unique_event_id AS gid,
+        SELECT ev.*, a.published, g.story_id, g.day, g.day_precision, g.unique_event_id AS gid,
                -- a party is a country or an organisation (IGOUNO); a bare sector code
                -- ("GOV", "MIL": an actor whose country is unknown) is no dyad party
                coalesce(ev.source_country,
@@ -110,14 +111,16 @@ REFRESH_UNIQUE_EVENTS = f"""
                arg_min(id, (coalesce(published, DATE '9999-12-31'), article_id, idx))
                    AS first_event_id,
                arg_min(article_id, (coalesce(published, DATE '9999-12-31'), article_id, idx))
-                   AS first_article_id
+                   AS first_article_id,
+               arg_min(day_precision, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS day_precision
         FROM k GROUP BY gid
     )
     SELECT g.gid, g.day, g.source_code, g.source_country, g.source_text,
            g.target_code, g.target_country, g.target_text, g.source_party, g.target_party,
            g.cameo, g.cameo_root, g.plover, g.quad_class, g.goldstein, g.negated, g.modality,
            g.num_mentions, g.num_stories, coalesce(narts.num_articles, g.num_mentions),
-           coalesce(nsrc.num_sources, 1), g.first_event_id, g.first_article_id
+           coalesce(nsrc.num_sources, 1), g.first_event_id, g.first_article_id, g.day_precision
     FROM g LEFT JOIN narts USING (gid) LEFT JOIN nsrc USING (gid);
 """
 

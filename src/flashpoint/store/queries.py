@@ -16,7 +16,13 @@ from typing import Any
 
 from ..errors import InputError, StoreUnusableError
 from . import storage
-from .schema import DERIVED_TABLES, PRIMARY_TABLES, SCHEMA_VERSION, event_day_sql
+from .schema import (
+    DERIVED_TABLES,
+    PRIMARY_TABLES,
+    SCHEMA_VERSION,
+    event_day_precision_sql,
+    event_day_sql,
+)
 
 MAX_LIMIT = 10_000
 
@@ -81,7 +87,7 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 
 EVENT_COLUMNS = (
-    "id", "article_id", "idx", "day", "date", "date_text", "date_precision",
+    "id", "article_id", "idx", "day", "day_precision", "date", "date_text", "date_precision",
     "source_text", "source_code", "source_country", "source_sector",
     "target_text", "target_code", "target_country", "target_sector",
     "cameo", "cameo_root", "plover", "quad_class", "goldstein", "attribution",
@@ -93,6 +99,7 @@ EVENT_COLUMNS = (
 _EVENT_SELECT = f"""
     SELECT e.id, e.article_id, e.idx,
            {event_day_sql("e", "a", "st")} AS day,
+           {event_day_precision_sql("e", "a", "st")} AS day_precision,
            e.date, e.date_text, e.date_precision,
            e.source_text, e.source_code, e.source_country, e.source_sector,
            e.target_text, e.target_code, e.target_country, e.target_sector,
@@ -211,7 +218,7 @@ def events(
 
 
 UNIQUE_EVENT_COLUMNS = (
-    "id", "day", "source_code", "source_text", "target_code", "target_text", "cameo",
+    "id", "day", "day_precision", "source_code", "source_text", "target_code", "target_text", "cameo",
     "cameo_root", "plover", "quad_class", "goldstein", "negated", "modality", "num_mentions",
     "num_stories", "num_articles", "num_sources", "evidence_text", "article_id", "title", "url",
     "source",
@@ -242,7 +249,7 @@ def unique_events(
     )
     limit = max(0, min(int(limit), MAX_LIMIT))
     sql = f"""
-        SELECT u.id, u.day, u.source_code, u.source_text, u.target_code, u.target_text, u.cameo,
+        SELECT u.id, u.day, u.day_precision, u.source_code, u.source_text, u.target_code, u.target_text, u.cameo,
                u.cameo_root, u.plover, u.quad_class, u.goldstein, u.negated, u.modality,
                u.num_mentions, u.num_stories, u.num_articles, u.num_sources,
                u.first_event_id, u.first_article_id AS article_id

@@ -133,7 +133,8 @@ TABLES: dict[str, str] = {
             unique_event_id VARCHAR NOT NULL,
             day DATE,                        -- the day the event counts on (event_day_sql)
             story_id VARCHAR NOT NULL,
-            article_id VARCHAR NOT NULL
+            article_id VARCHAR NOT NULL,
+            day_precision VARCHAR            -- how the text dates it (event_day_precision_sql)
         )""",
     "unique_events": """
         CREATE TABLE IF NOT EXISTS unique_events (
@@ -155,7 +156,8 @@ TABLES: dict[str, str] = {
             num_articles INTEGER NOT NULL,   -- sightings of the articles reporting it
             num_sources INTEGER NOT NULL,
             first_event_id VARCHAR NOT NULL, -- the earliest mention: evidence, URL, location
-            first_article_id VARCHAR NOT NULL
+            first_article_id VARCHAR NOT NULL,
+            day_precision VARCHAR            -- 'day' | 'month' | 'year' | 'published'
         )""",
 }
 
@@ -170,16 +172,54 @@ DERIVED_TABLES = ("stories", "story_members", "event_groups", "unique_events")
 
 
 
+def _reported_sql(a: str, st: str) -> str:
+    """The day a story was first reported: the earliest publication among syndicated copies,
+    else the article's own."""
+    return f"coalesce({st}.first_published, {a}.published)"
+
+
+def _historical_sql(e: str, a: str, st: str) -> str:
+    """True when an event dated only to a month or a year is dated to an earlier month or year
+    than its report ("In 2010 ... shelled" in a 2024 article)."""
+    reported = _reported_sql(a, st)
+    return (
+        f"({e}.date IS NOT NULL AND {e}.date_precision IN ('month', 'year') AND "
+        f"({reported} IS NULL OR CASE {e}.date_precision "
+        f"WHEN 'month' THEN date_trunc('month', {e}.date) < date_trunc('month', {reported}) "
+        f"ELSE year({e}.date) < year({reported}) END))"
+    )
+
+
 def event_day_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
     """SQL for the day an event counts on (events ``e`` joined to articles ``a``, stories ``st``).
 
-    An event dated to the day is placed on that day; one dated only to a month or year ("in
-    April", "last year") or not at all is placed on the day its story was first reported
-    (the earliest publication date among syndicated copies, else the article's own), so vague
-    dates do not pile up on the 1st of a month and copies published a day later still report
-    the same event.
+    The time the text gives wins over the time of the report:
+    * an event dated to the day is placed on that day;
+    * a historical reference, dated only to an earlier month or year than its report ("In 2010
+      North Korean artillery shelled Yeonpyeong"), is placed on the first day of that month or
+      year, and ``event_day_precision_sql`` says it is known only to the month or year (series
+      and alerts finer than that leave it out: it is no part of the current period);
+    * everything else (no date, or "in April" / "this year" reported in that month or year) is
+      reported as current and placed on the day its story was first reported (the earliest
+      publication date among syndicated copies, else the article's own), so vague dates do not
+      pile up on the 1st of a month and copies published a day later report the same event.
     """
     return (
         f"CASE WHEN {e}.date IS NOT NULL AND coalesce({e}.date_precision, 'day') = 'day' "
-        f"THEN {e}.date ELSE coalesce({st}.first_published, {a}.published, {e}.date) END"
+        f"THEN {e}.date "
+        f"WHEN {_historical_sql(e, a, st)} THEN CASE {e}.date_precision "
+        f"WHEN 'month' THEN CAST(date_trunc('month', {e}.date) AS DATE) "
+        f"ELSE CAST(date_trunc('year', {e}.date) AS DATE) END "
+        f"ELSE coalesce({_reported_sql(a, st)}, {e}.date) END"
+    )
+
+
+def event_day_precision_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
+    """SQL for how precisely the day of ``event_day_sql`` is known: ``'day'`` (the text gives
+    the day), ``'month'`` / ``'year'`` (a historical reference known only to that month or
+    year, placed on its first day), ``'published'`` (reported as current: the report's day)."""
+    return (
+        f"CASE WHEN {e}.date IS NOT NULL AND coalesce({e}.date_precision, 'day') = 'day' "
+        f"THEN 'day' WHEN {_historical_sql(e, a, st)} THEN {e}.date_precision "
+        "ELSE 'published' END"
     )
