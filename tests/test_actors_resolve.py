@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashpoint.actors import resolve
+from flashpoint.actors import explain, resolve
 from flashpoint.records import Actor
 
 ON = dt.date(2023, 12, 27)
@@ -285,3 +285,64 @@ def test_actors_resolve_a_name_after_a_title_is_no_city():
 def test_actors_resolve_generic_head_takes_the_side_it_leads(text, code):
     actor = resolve(text, on=ON)
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "18 drones",
+        "200 artillery shells near the border",
+        "dozens of rockets",
+        "a strong earthquake",
+        "the Turkish earthquake",
+        "the cholera outbreak",
+        "Typhoon Haiyan",
+        "the Istanbul talks",
+        "the Minsk Group",
+        "the Paris Club",
+        "Manchester United",
+        "the Iranian national team",
+        "military sites",
+    ],
+)
+def test_actors_resolve_things_are_not_actors(text):
+    res = explain(text, on=ON)
+    assert res.actor is None and res.reason, res
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russian missiles", "RUSMIL"),  # a weapon is its owner's forces
+        ("Hamas rockets", "PSEREB"),  # the owner's own sector stays
+        ("North Korean artillery", "PRKMIL"),
+        ("Iranian military sites", "IRNMIL"),
+        ("US bases", "USA"),
+        ("a US proposal", "USA"),  # a proposal's owner is the actor
+        ("Moscow's proposal", "RUSGOV"),  # a capital owns only as a possessive
+        ("the UN resolution", "IGOUNO"),
+        ("the US embassy", "USAGOV"),  # an embassy speaks for its government
+        ("a suicide bomber", "UAF"),  # a person, not a bomb
+    ],
+)
+def test_actors_resolve_a_thing_is_its_owner(text, code):
+    actor = resolve(text, on=ON)
+    assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ethnic Albanians in southern Serbia", "SRBCVL"),
+        ("ethnic Turks", "CVL"),  # a community of wherever they live, not Turkey's
+        ("US-made missiles", None),
+    ],
+)
+def test_actors_resolve_ethnic_communities_and_makers(text, code):
+    actor = resolve(text, on=ON)
+    assert (actor.code if actor else None) == code, actor
+
+
+def test_actors_resolve_the_hague_is_a_place_not_the_dutch_government():
+    actor = resolve("The Hague", on=ON)
+    assert actor is not None and actor.code == "NLD"

@@ -11,10 +11,16 @@ import pytest
 from flashpoint.actors.tables import (
     ORG_PREFIXES,
     SPECIAL_COUNTRIES,
+    WORD_LISTS,
     country_rows,
     get_tables,
+    load_rule_order,
     load_sector_words,
     load_sectors,
+    load_sides,
+    load_thing_classes,
+    load_things,
+    load_words,
     org_rows,
 )
 from flashpoint.actors.text import key_of
@@ -93,3 +99,51 @@ def test_actors_country_aliases_do_not_collide_across_countries():
                 owners[key_of(alias)].add(code)
     shared = {k: v for k, v in owners.items() if len(v) > 1}
     assert not shared, f"aliases listed under two countries: {shared}"
+
+
+def test_actors_word_lists_load_and_are_lower_case():
+    words = load_words()
+    assert set(words) == WORD_LISTS
+    for name, members in words.items():
+        assert members, f"words.tsv: list {name} is empty"
+        if name == "side_yields":
+            assert members <= set(load_sectors()), members - set(load_sectors())
+        else:
+            assert all(w == w.lower() for w in members), name
+
+
+def test_actors_things_use_known_classes_and_record_their_source():
+    classes = load_thing_classes()
+    assert "forum" in classes  # read by reading._thing_head for "the Minsk Group"
+    sectors = load_sectors()
+    assert all(c.sector is None or c.sector in sectors for c in classes.values())
+    rows = load_things()
+    words = [w for w, _, _ in rows]
+    assert len(words) == len(set(words)), "a thing is listed twice"
+    for word, cls, source in rows:
+        assert cls in classes, (word, cls)
+        assert source.startswith(("flashpoint", "petrarch2")), (word, source)
+
+
+def test_actors_things_are_not_people():
+    """A thing head overrides a role word; only weapons and vehicles may share a word with
+    sector_words.tsv (a "drone" is a military's, not a soldier)."""
+    t = get_tables()
+    shared = {k: v.name for k, v in t.things.items() if k in t.sector_words}
+    assert set(shared.values()) <= {"weapon", "vehicle", "talks"}, shared
+
+
+def test_actors_rule_order_lists_every_rule_once():
+    from flashpoint.actors.resolve import RULES, rules
+
+    order = load_rule_order()
+    assert sorted(order) == sorted(RULES) and len(order) == len(set(order))
+    assert [r.__name__ for r in rules()] == order
+
+
+def test_actors_sides_name_real_countries():
+    for side in load_sides():
+        assert _valid_country(side.country), side
+        assert side.contexts and all(_valid_country(c) for c in side.contexts), side
+        assert side.country in side.contexts, side
+        assert side.word[:1].isupper(), side

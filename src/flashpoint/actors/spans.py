@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from ..records import Actor
+from .codes import in_country, is_international, renamed
 from .resolve import Resolution, _as_date, resolve_tokens
 from .tables import get_tables
 from .text import fold, singular, tokenize
@@ -196,9 +197,7 @@ class DocActors:
     # -- memory ---------------------------------------------------------------------------
     def _learn(self, res: Resolution) -> None:
         actor = res.actor
-        if actor is None or not (
-            actor.country or (actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"))
-        ):
+        if actor is None or not (actor.country or is_international(actor)):
             return
         if not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
@@ -222,7 +221,7 @@ class DocActors:
                 or self._names.get(key.split()[0])
             )
             if hit is not None:
-                return Actor(text, hit.code, hit.country, hit.sector)
+                return renamed(hit, text)
         # "the president", "the minister": a definite, singular title names one person
         words = fold(text).split()
         if len(words) >= 2 and words[0] == "the":
@@ -231,7 +230,7 @@ class DocActors:
                     continue  # written in the plural ("the ministers" is a group)
                 hit = self._titles.get(title)
                 if hit is not None:
-                    return Actor(text, hit.code, hit.country, hit.sector)
+                    return renamed(hit, text)
         return None
 
     def _finish(self, res: Resolution, text: str) -> Actor | None:
@@ -240,16 +239,8 @@ class DocActors:
             return recalled
         self._learn(res)
         actor = res.actor
-        bare_role = (
-            actor is not None
-            and not res.has_country
-            and actor.country is None
-            and actor.sector is not None
-            and not (actor.code or "").startswith(("IGO", "NGO", "IMG"))
-        )
-        if bare_role and self.context_country:
-            ctx = self.context_country
-            return Actor(text, ctx + actor.sector, ctx, actor.sector)  # type: ignore[union-attr]
+        if actor is not None and not res.has_country and self.context_country:
+            return in_country(actor, self.context_country, text=text)
         return actor
 
     # -- API ------------------------------------------------------------------------------

@@ -16,13 +16,27 @@ from importlib import resources
 from typing import Literal
 
 from ..errors import ConfigError
+from .codes import ORG_PREFIXES
 from .text import is_acronym, key_of, singular
 
 DATA = "flashpoint.actors"
 
 # Codes used in the country slot that are not ISO 3166-1 alpha-3 (documented in data/README.md).
 SPECIAL_COUNTRIES = {"XKX"}  # Kosovo (the user-assigned code used by the EU, IMF and geonames)
-ORG_PREFIXES = ("IGO", "NGO", "IMG")
+WORD_LISTS = frozenset(
+    {
+        "boundary",
+        "not_own_after",
+        "not_own_before",
+        "ethnic",
+        "side_yields",
+        "articles",
+        "compass",
+        "empty",
+        "quantity",
+        "place_named",
+    }
+)
 
 EntryKind = Literal[
     "name", "adjective", "capital", "region", "people", "institution", "leader", "block"
@@ -62,12 +76,35 @@ class SectorWord:
     country: str | None = None  # a title used by one country only ("Rep.", "Congressman")
 
 
+@dataclass(frozen=True, slots=True)
+class ThingClass:
+    """How a class of things.tsv names an actor (thing_classes.tsv)."""
+
+    name: str
+    owned: bool  # an actor named before the thing owns it and is the mention's actor
+    sector: str | None  # the owner's sector when it has none ("Russian missiles" -> MIL)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """A side word of a divided country ("the North" in Korea news), sides.tsv."""
+
+    contexts: frozenset[str]
+    word: str
+    country: str
+
+
 @dataclass(slots=True)
 class Tables:
     """All tables, compiled: ``names`` maps a token key to the entries of that alias."""
 
     names: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     sector_words: dict[tuple[str, ...], SectorWord] = field(default_factory=dict)
+    things: dict[tuple[str, ...], ThingClass] = field(default_factory=dict)  # head noun -> class
+    thing_classes: dict[str, ThingClass] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # words.tsv lists
+    sides: list[Side] = field(default_factory=list)
+    max_thing_len: int = 1
     sectors: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     capitals: dict[str, list[str]] = field(default_factory=dict)  # code -> capitals
@@ -140,6 +177,56 @@ def load_sector_words() -> list[SectorWord]:
         country = _dash(row[3].strip()) if len(row) == 4 and row[3].strip() else None
         out.append(SectorWord(row[0], _dash(row[1]), row[2].strip(), country))  # type: ignore[arg-type]
     return out
+
+
+def load_words() -> dict[str, frozenset[str]]:
+    """The closed word lists of words.tsv, by list name."""
+    out: dict[str, frozenset[str]] = {}
+    for row in _rows("words.tsv"):
+        if len(row) != 3 or row[0] not in WORD_LISTS or row[0] in out:
+            raise ConfigError(f"words.tsv: bad or repeated list {row[:1]!r}")
+        out[row[0]] = frozenset(row[1].split())
+    missing = WORD_LISTS - set(out)
+    if missing:
+        raise ConfigError(f"words.tsv: lists missing: {sorted(missing)}")
+    return out
+
+
+def load_thing_classes() -> dict[str, ThingClass]:
+    out = {}
+    for row in _rows("thing_classes.tsv"):
+        if len(row) != 4 or row[1] not in ("yes", "no"):
+            raise ConfigError(f"thing_classes.tsv: bad row {row!r}")
+        out[row[0]] = ThingClass(row[0], row[1] == "yes", _dash(row[2]))
+    return out
+
+
+def load_things() -> list[tuple[str, str, str]]:
+    """Rows of things.tsv: (word, class, source)."""
+    rows = _rows("things.tsv")
+    for row in rows:
+        if len(row) != 3:
+            raise ConfigError(f"things.tsv: expected 3 columns, got {row!r}")
+    return [(w, c, src) for w, c, src in rows]
+
+
+def load_sides() -> list[Side]:
+    out = []
+    for row in _rows("sides.tsv"):
+        if len(row) != 4:
+            raise ConfigError(f"sides.tsv: expected 4 columns, got {row!r}")
+        out.append(Side(frozenset(_split(row[0])), row[1], row[2]))
+    return out
+
+
+def load_rule_order() -> list[str]:
+    """Names of the resolver's rules in the order they are tried (rules.tsv)."""
+    return [row[0] for row in _rows("rules.tsv")]
+
+
+def _singular_key(word: str) -> tuple[str, ...]:
+    key = key_of(word)
+    return key[:-1] + (singular(key[-1]),)
 
 
 def country_rows() -> list[list[str]]:
@@ -230,7 +317,25 @@ def get_tables() -> Tables:
         key = key[:-1] + (singular(key[-1]),)
         t.sector_words[key] = sw
         t.max_sector_len = max(t.max_sector_len, len(key))
+    classes = t.thing_classes = load_thing_classes()
+    for word, cls, _source in load_things():
+        if cls not in classes:
+            raise ConfigError(f"things.tsv: {word!r} has unknown class {cls!r}")
+        key = _singular_key(word)
+        t.things[key] = classes[cls]
+        t.max_thing_len = max(t.max_thing_len, len(key))
+    t.words = load_words()
+    t.sides = load_sides()
     return t
 
 
-__all__ = ["ORG_PREFIXES", "SPECIAL_COUNTRIES", "Entry", "SectorWord", "Tables", "get_tables"]
+__all__ = [
+    "ORG_PREFIXES",
+    "SPECIAL_COUNTRIES",
+    "Entry",
+    "SectorWord",
+    "Side",
+    "Tables",
+    "ThingClass",
+    "get_tables",
+]
