@@ -149,6 +149,10 @@ CATALOGUE: dict[str, Entry] = {
     "E308": _E(StoreError, "rebuilding stories/unique events in {path} failed: {cause}"),
     "E310": _E(StoreError, "database {path} is not open"),
     "E311": _E(StoreError, "this server was started without a write token: it cannot write"),
+    "E312": _E(StoreError, "cannot keep a read replica of {path} in {folder}: {cause}"),
+    "E313": _E(StoreBusyError, "{path} is being written by another process and has no read "
+                               "replica yet; the writer publishes one within seconds: start "
+                               "the server again then"),
     # --- ConfigError: a setting or a packaged table is invalid ----------------------------------
     "E401": _E(ConfigError, "actor table {name} is missing from flashpoint/actors/data"),
     "E402": _E(ConfigError, "{table}: bad date {value!r} (use YYYY-MM-DD)"),

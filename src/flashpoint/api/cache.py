@@ -1,8 +1,8 @@
 """A small response cache for GET routes, exact by construction.
 
-A read-only server holds its DuckDB file open, which keeps any writer out (DuckDB allows one
-writing process per file and none while another process reads it), so the data it serves
-cannot change under it: the JSON of a GET is a pure function of its URL and can be kept.
+A read-only server reads one replica generation of its DuckDB file (``store.replica``), which
+never changes: the JSON of a GET is a pure function of its URL and the generation, and the
+cache is cleared when the server switches to a newer generation (``Database.poll``).
 A read-write server clears the cache after every write it makes itself. Bounded in entries
 and in body size; ``max_entries=0`` turns it off (``flashpoint serve --cache-size 0``).
 """
@@ -84,6 +84,8 @@ async def cached_json(request: Request, compute: Callable[[], dict[str, Any]]) -
     the JSON encoding in the thread pool, so the loop never waits on the database.
     """
     cache: ResponseCache = request.app.state.cache
+    if request.app.state.db.poll():  # a newer replica of the file: forget the old answers
+        cache.clear()
     query = "&".join(sorted(request.url.query.split("&")))
     key = f"{cache.generation}:{request.url.path}?{query}"
     body = cache.get(key)

@@ -1,21 +1,23 @@
 """How the API's reads and its single writer share one DuckDB file.
 
-DuckDB allows many connections to one file *inside one process* as long as they come from the
-same database instance (same configuration), and one writing process per file. The server
-therefore opens the file exactly once:
+DuckDB allows one writing process per file, and while one process writes, no other may open
+the file at all (nor write while another reads). The server therefore never holds the file in
+a way that stops an ingest:
 
-* **No token configured (read-only server).** The file is opened with ``connect_readonly``
-  (``read_only=True``). Every request reads through its own cursor of that connection (a
-  cursor is a new connection to the same instance, safe to use from the request's thread).
-  Other processes may open the file read-only at the same time; an ingest (a writer) cannot
-  run until the server stops.
+* **No token configured (read-only server).** The server reads a *read replica*
+  (``store.replica``): a consistent copy of the file in ``<db>.replica/`` that every writer
+  (``flashpoint ingest``, ``analyze``, ``load``) republishes after its commits, and that the
+  server itself re-copies from the main file whenever that changed and no writer holds it.
+  ``flashpoint ingest`` can run on the same file while the dashboard is up; the dashboard
+  switches to each new copy within ``poll_seconds`` + the writer's publish interval, and
+  ``poll()`` tells the response cache to forget what it served from the old copy.
 * **Token configured (writes allowed).** The server itself is the file's one writer: it opens
-  one ``store.Store`` (read-write) for its whole life. Writes go through that Store under an
+  one ``store.Store`` (read-write) for its whole life, so an ingest on the same file is refused
+  (store pages through ``POST /api/articles`` instead). Writes go through that Store under an
   in-process lock, one request at a time, each in its own transaction followed by a refresh
   of the derived tables. Reads use cursors of one reader connection branched off the Store's
   (same database instance, so they see each committed write at once); DuckDB's MVCC gives
-  each read a consistent snapshot, so a read never sees half a write. Reads run only the
-  query functions of ``store.queries`` and ``analytics`` (SELECTs; COPY to a file for exports).
+  each read a consistent snapshot, so a read never sees half a write.
 
 In both cases ``read()`` hands out a cursor and closes it after the request.
 """
@@ -40,10 +42,12 @@ class Database:
         self._write_lock = threading.Lock()
         self._store: Any = None
         self._con: Any = None
+        self._replica: Any = None
 
     def open(self) -> None:
         """Open the file; raises ``StoreError`` when it is missing (read-only) or locked."""
-        from ..store import Store, connect_readonly
+        from ..store import Store
+        from ..store.replica import ReplicaReader
 
         if self.writable:
             self._store = Store(self.path)
@@ -51,15 +55,29 @@ class Database:
             # handing out a cursor never waits on the connection a write is running on.
             self._con = self._store.con.cursor()
         else:
-            self._con = connect_readonly(self.path)
+            self._replica = ReplicaReader(self.path)
+            self._replica.open()
+            self._con = self._replica.connection()
+
+    def poll(self) -> bool:
+        """Switch a read-only server to a newer replica if one appeared; True if it did
+        (what was served before may be stale: the caller clears its cache)."""
+        if self._replica is None:
+            return False
+        before = self._replica.generation
+        self._con = self._replica.connection()
+        return self._replica.generation != before
 
     def close(self) -> None:
-        if self._con is not None:
+        if self._replica is not None:
+            self._replica.close()
+        elif self._con is not None:
             self._con.close()
         if self._store is not None:
             self._store.close()
         self._store = None
         self._con = None
+        self._replica = None
 
     @contextmanager
     def read(self) -> Iterator[Any]:
@@ -68,6 +86,8 @@ class Database:
             from ..errors import StoreError
 
             raise StoreError(f"database {self.path} is not open")
+        if self._replica is not None:
+            self._con = self._replica.connection()
         cursor = self._con.cursor()
         try:
             yield cursor

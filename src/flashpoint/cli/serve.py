@@ -37,8 +37,9 @@ def serve(
     """Serve the dashboard at / and the JSON API at /api (OpenAPI docs at /docs).
 
     Without a token (FLASHPOINT_TOKEN or --token-file) the server is read-only and every
-    write is refused with 401; with one, POST /api/articles stores pages and the server is the
-    database's one writer (stop it before running `flashpoint ingest` on the same file).
+    write is refused with 401; it reads a replica of the file (DB.replica/), so `flashpoint
+    ingest` can run on the same file meanwhile and its articles appear within seconds. With a
+    token, POST /api/articles stores pages and the server is the database's one writer.
     """
     import uvicorn
 

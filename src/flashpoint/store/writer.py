@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Self
 from urllib.parse import urlparse
 
-from ..errors import StoreUnusableError
+from ..errors import StoreBusyError, StoreUnusableError
 from ..records import Analysis, Article, Event, Skipped, StatementCheck
 from . import dedup, derive, storage
 from .derive import RefreshStats
@@ -41,6 +41,9 @@ BATCH_ARTICLES = 512
 # closed after BATCH_ARTICLES items or BATCH_SECONDS, whichever comes first, so the cost stays
 # a few percent of the NLP time while a crash loses at most a couple of seconds of work.
 BATCH_SECONDS = 2.0
+# A writer opening a file another process holds waits this long before giving up (a reader
+# taking a replica copy holds it for well under a second; an ingest holds it for its run).
+LOCK_WAIT_SECONDS = 5.0
 
 
 @dataclass
@@ -180,17 +183,20 @@ class Store:
         *,
         batch_articles: int = BATCH_ARTICLES,
         batch_seconds: float | None = BATCH_SECONDS,
+        lock_wait: float = LOCK_WAIT_SECONDS,
     ):
         self.path = Path(path)
         self.batch_articles = max(1, batch_articles)
         self.batch_seconds = batch_seconds
-        self.con = storage.connect(self.path, read_only=False)
+        self._published: float | None = None  # last replica publish; None until usable
+        self.con = _connect_waiting(self.path, lock_wait)
         self._schemas = _arrow_schemas()
         try:
             self._ensure_schema()
         except BaseException:
             self.close()
             raise
+        self._published = 0.0
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> Self:
@@ -200,6 +206,10 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        try:
+            self.publish_replica(force=True)
+        except Exception:  # noqa: BLE001, S110 - a failed copy must not lose the close
+            pass
         storage.close(self.con)
 
     def _ensure_schema(self) -> None:
@@ -270,9 +280,22 @@ class Store:
         total = WriteStats()
         for batch in _chunks(analyses, self.batch_articles, self.batch_seconds):
             total.add(self._write_batch(batch))
+            self.publish_replica()
             if on_batch is not None:
                 on_batch(total)
         return total
+
+    def publish_replica(self, *, force: bool = False) -> None:
+        """Copy the committed state to ``<db>.replica/`` if a reader asked for one there
+        (``store.replica``), at most every ``replica.PUBLISH_SECONDS`` unless ``force``."""
+        from . import replica
+
+        if self._published is None:
+            return  # the file never became a usable database: nothing to publish
+        if not force and time.monotonic() - self._published < replica.PUBLISH_SECONDS:
+            return
+        if replica.publish(self.con, self.path) is not None:
+            self._published = time.monotonic()
 
     def add_sightings(self, articles: Iterable[Article]) -> int:
         """Record where already-analysed articles were seen again; returns the new ones."""
@@ -348,7 +371,22 @@ class Store:
     # -- derived tables ----------------------------------------------------------------------
     def refresh(self) -> RefreshStats:
         """Rebuild stories and unique events (``store.derive.refresh``), in one transaction."""
-        return derive.refresh(self.con, path=self.path)
+        stats = derive.refresh(self.con, path=self.path)
+        self.publish_replica(force=True)
+        return stats
+
+
+def _connect_waiting(path: Path, wait: float) -> Any:
+    """Open ``path`` for writing, retrying for ``wait`` seconds while another process holds a
+    lock on it (a dashboard copying its replica holds a read lock for a moment)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return storage.connect(path, read_only=False)
+        except StoreBusyError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
 
 
 def _chunks(
