@@ -44,7 +44,7 @@ def _env() -> dict[str, str]:
 
 
 def _health(base: str) -> dict:
-    with urllib.request.urlopen(f"{base}/api/health", timeout=10) as response:  # noqa: S310
+    with urllib.request.urlopen(f"{base}/api/health", timeout=10) as response:
         assert response.status == 200
         return json.loads(response.read())
 
@@ -70,7 +70,7 @@ def test_web_serve_and_ingest_on_one_file(tmp_path: Path, examples_dir: Path, pa
 
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         _cli("serve", "--db", str(db), "--port", str(port)), env=_env(),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
@@ -88,7 +88,7 @@ def test_web_serve_and_ingest_on_one_file(tmp_path: Path, examples_dir: Path, pa
         # The server does not hold the main file: another process can read it meanwhile.
         assert _main_counts(db) == before
 
-        ingest = subprocess.Popen(  # noqa: S603
+        ingest = subprocess.Popen(
             _cli("ingest", str(corpus), "--db", str(db), "--workers", "1", "--format", "json"),
             env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreBusyError, StoreError, StoreUnusableError
+from . import storage
 
 PUBLISH_SECONDS = 5.0  # a writer publishes at most this often (plus after refresh and on close)
 KEEP_GENERATIONS = 3  # generations kept beside the newest, for readers still switching
@@ -91,16 +92,12 @@ def snapshot(db: str | Path) -> Path | None:
     its write-ahead log are copied as one state; the copy is then opened privately and
     checkpointed so the generation is a single file like a published one.
     """
-    import duckdb
-
     db = Path(db)
     folder = ensure(db)
     try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.IOException:
+        con = storage.connect(db, read_only=True)
+    except StoreBusyError:
         return None  # a writer holds the file: it publishes itself
-    except duckdb.Error as e:
-        raise StoreUnusableError("E303", path=db, cause=str(e)) from e
     try:
 
         def copy(tmp: Path) -> None:
@@ -108,15 +105,16 @@ def snapshot(db: str | Path) -> Path | None:
             wal = db.with_name(db.name + ".wal")
             if wal.exists():
                 shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
-                private = duckdb.connect(str(tmp))
+                private = storage.connect(tmp, read_only=False)
                 try:
-                    private.execute("CHECKPOINT")
+                    with storage.translated("E312", path=db, folder=folder):
+                        private.execute("CHECKPOINT")
                 finally:
-                    private.close()
+                    storage.close(private)
 
         return _install(folder, copy)
     finally:
-        con.close()
+        storage.close(con)
 
 
 def _install(folder: Path, write: Any) -> Path:
@@ -193,8 +191,6 @@ class ReplicaReader:
 
         Returns True when the connection switched to a new generation.
         """
-        import duckdb
-
         with self._lock:
             if not force and time.monotonic() - self._checked < self.poll_seconds:
                 return False
@@ -209,11 +205,11 @@ class ReplicaReader:
             if newest is None or newest == self.generation:
                 return False
             try:
-                con = duckdb.connect(str(newest), read_only=True)
-            except duckdb.Error:
+                con = storage.connect(newest, read_only=True)
+            except StoreError:
                 return False  # pruned between listing and opening: the next poll takes a newer one
             for old in self._retired:
-                old.close()
+                storage.close(old)
             self._retired = [self._con] if self._con is not None else []
             self._con, self.generation = con, newest
             return True
@@ -222,5 +218,5 @@ class ReplicaReader:
         with self._lock:
             for con in [*self._retired, self._con]:
                 if con is not None:
-                    con.close()
+                    storage.close(con)
             self._retired, self._con, self.generation = [], None, None
