@@ -23,6 +23,7 @@ from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
 from . import classifier, tables
 from .dates import date_phrases, event_date
+from .happenings import non_political, victim_subject
 from .predicates import (
     FAMILY_MODALITY,
     WRAPPERS,
@@ -94,6 +95,8 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     founds = classifier.adjust(
         sent, list(_found_events(sent)), analyze=_made, weak_trigger=_weak_trigger
     )
+    for f in founds:
+        victim_subject(f)
     founds = _protest_first(founds)
     if not founds:
         return []
@@ -361,6 +364,10 @@ def _to_event(
     ):
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
     source = _actor(source_tok, state, role="source")
+    if non_political(
+        f.code, f.trigger, source_tok, actor=source is not None and bool(source.code), sent=sent
+    ):
+        return None
     if (
         (source is None or not source.country)
         and f.speaker is not None
