@@ -33,7 +33,7 @@ def word_lists() -> dict[str, frozenset[str]]:
             .read_text(encoding="utf-8")
         )
     except (FileNotFoundError, ModuleNotFoundError) as e:
-        raise ConfigError("event table happenings.json is missing from the package") from e
+        raise ConfigError("E404", name="happenings.json") from e
     data = json.loads(text)
     return {
         name: frozenset(w.lower() for w in entry["words"])
