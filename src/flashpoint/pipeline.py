@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
@@ -20,7 +21,7 @@ from .claims import check_many as _check_many
 from .claims import check_statements, check_text
 from .events import code_doc
 from .nlp import get_nlp, parse, parse_with_context
-from .records import Analysis, Article, Event, Skipped, StatementCheck
+from .records import Analysis, Article, Event, Skipped, StatementCheck, internal_error
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -38,9 +39,13 @@ def analyze(
 
     ``kind`` is ``"auto"`` (sniffed), ``"text"``, ``"html"`` or ``"json"``.
     """
-    item = ingest.read_bytes(
-        text.encode("utf-8"), kind=kind, published=published, title=title, url=url, source=source
-    )
+    try:
+        item = ingest.read_bytes(
+            text.encode("utf-8", "surrogatepass"),  # lone surrogates: decoded as damage, noted
+            kind=kind, published=published, title=title, url=url, source=source,
+        )
+    except Exception as e:  # noqa: BLE001 - a reader bug is this input's skip, as in a batch
+        item = internal_error("read", e, url)
     return analyze_article(item) if isinstance(item, Article) else Analysis(None, skipped=item)
 
 
@@ -66,14 +71,42 @@ def analyze_many(
         for batch in batches:
             yield from _analyze_batch(batch)
         return
-    with ProcessPoolExecutor(max_workers=n_process, initializer=_warm_worker) as pool:
-        pending: list[Any] = []
+    pool = ProcessPoolExecutor(max_workers=n_process, initializer=_warm_worker)
+    pending: list[tuple[Any, list[Article | Skipped]]] = []
+
+    def next_results() -> list[Analysis]:
+        nonlocal pool, pending
+        future, batch = pending.pop(0)
+        results, broken = _collect(future, batch)
+        if broken:  # the batches queued on the dead pool are innocent: run them again
+            pool.shutdown(cancel_futures=True)
+            pool = ProcessPoolExecutor(max_workers=n_process, initializer=_warm_worker)
+            pending = [(pool.submit(_analyze_batch_list, b), b) for _, b in pending]
+        return results
+
+    try:
         for batch in batches:
-            pending.append(pool.submit(_analyze_batch_list, batch))
+            pending.append((pool.submit(_analyze_batch_list, batch), batch))
             if len(pending) >= 2 * n_process:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
+                yield from next_results()
+        while pending:
+            yield from next_results()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _collect(future: Any, batch: list[Article | Skipped]) -> tuple[list[Analysis], bool]:
+    """A worker batch's results, and whether the pool broke. If the worker died (killed, out
+    of memory), the batch's articles become ``internal_error`` skips."""
+    try:
+        return future.result(), False
+    except Exception as e:  # noqa: BLE001 - BrokenProcessPool, unpicklable results, ...
+        skips = [
+            Analysis(article=None, skipped=item if isinstance(item, Skipped)
+                     else internal_error("analyse", e, item.origin))
+            for item in batch
+        ]
+        return skips, isinstance(e, BrokenProcessPool)
 
 
 def code(text: str, *, published: dt.date | str | None = None) -> list[Event]:
@@ -107,9 +140,41 @@ def default_workers() -> int:
 
 
 def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
-    """Parse bodies and statements of a batch in one ``nlp.pipe`` pass, then code and check."""
+    """Parse bodies and statements of a batch in one ``nlp.pipe`` pass, then code and check.
+
+    Fault isolation: an exception while analysing one article becomes that article's
+    ``internal_error`` skip and the rest of the batch goes on. If the batched parse itself
+    fails, the batch is parsed again one article at a time, so only the culprit is lost.
+    """
     batch = [_refuse_oversized(item) for item in batch]
     articles = [item for item in batch if isinstance(item, Article)]
+    try:
+        parsed = _parse_articles(articles)
+    except Exception:  # noqa: BLE001 - isolate the article that broke the shared pass
+        parsed = []
+        for article in articles:
+            try:
+                parsed.extend(_parse_articles([article]))
+            except Exception as e:  # noqa: BLE001
+                parsed.append(e)
+    a_idx = 0
+    for item in batch:
+        if isinstance(item, Skipped):
+            yield Analysis(article=None, skipped=item)
+            continue
+        docs = parsed[a_idx]
+        a_idx += 1
+        if isinstance(docs, Exception):
+            yield Analysis(article=None, skipped=internal_error("analyse", docs, item.origin))
+            continue
+        try:
+            yield _analyze_parsed(item, *docs)
+        except Exception as e:  # noqa: BLE001 - one article's bug must not cost the batch
+            yield Analysis(article=None, skipped=internal_error("analyse", e, item.origin))
+
+
+def _parse_articles(articles: Sequence[Article]) -> list[tuple[Any, list[Any]] | Exception]:
+    """``(body doc, statement docs)`` of each article, parsed in one ``nlp.pipe`` pass."""
     texts: list[tuple[str, tuple[int, int]]] = []
     for a_idx, article in enumerate(articles):
         texts.append((article.text, (a_idx, -1)))
@@ -121,19 +186,15 @@ def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
             bodies[a_idx] = doc
         else:
             statement_docs[a_idx].append(doc)
+    return [(bodies[i], statement_docs[i]) for i in range(len(articles))]
 
-    a_idx = 0
-    for item in batch:
-        if isinstance(item, Skipped):
-            yield Analysis(article=None, skipped=item)
-            continue
-        doc = bodies[a_idx]
-        events = code_doc(doc, published=item.published)
-        checks = check_statements(
-            item, doc, item.statements, statement_docs=statement_docs[a_idx], article_events=events
-        )
-        yield Analysis(article=item, events=tuple(events), statements=tuple(checks))
-        a_idx += 1
+
+def _analyze_parsed(article: Article, doc: Any, statement_docs: list[Any]) -> Analysis:
+    events = code_doc(doc, published=article.published)
+    checks = check_statements(
+        article, doc, article.statements, statement_docs=statement_docs, article_events=events
+    )
+    return Analysis(article=article, events=tuple(events), statements=tuple(checks))
 
 
 def _refuse_oversized(item: Article | Skipped) -> Article | Skipped:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -32,7 +33,19 @@ SkipReason = Literal[
     "invalid_json",  # a JSON/JSONL record that does not parse or lacks text
     "duplicate",  # the same content is already stored
     "fetch_failed",  # a feed or URL that could not be fetched after retries
+    "internal_error",  # a bug met while reading, analysing or storing this one input
 ]
+
+# Skips that mean an input *failed* (as opposed to an honest verdict on readable content such
+# as "not_english" or "duplicate"): a run with any of them does not exit 0 (``cli.exits``).
+FAILED_REASONS: frozenset[str] = frozenset({
+    "missing", "unreadable", "binary", "too_large", "invalid_json", "fetch_failed", "internal_error",
+})
+
+# The stages an ``internal_error`` skip names, in the order an input meets them.
+Stage = Literal["read", "analyse", "store"]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_ERROR_CHARS = 500
 
 
 def content_id(text: str) -> str:
@@ -42,7 +55,35 @@ def content_id(text: str) -> str:
     wrapping gets the same id, which is what makes re-runs idempotent.
     """
     normal = " ".join(text.split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate (from JSON "\\ud800" or a file name) must not stop the
+    # hash; readers replace them in the text itself (``without_surrogates``).
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone UTF-16 surrogate replaced by U+FFFD.
+
+    Python strings can hold them (JSON ``"\\ud800"``, undecodable file names under
+    ``surrogateescape``) but UTF-8 cannot, so every encoder downstream (hashing, Arrow, DuckDB,
+    JSON output) would raise on them.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def internal_error(stage: Stage, error: BaseException, origin: str | None) -> Skipped:
+    """The stored skip of one input that met a bug at ``stage``: the batch goes on without it.
+
+    The detail names the stage, the error class and its message (first line, bounded), so the
+    skip is auditable and a re-run after the fix can find it (``reason = 'internal_error'``).
+    """
+    message = without_surrogates(str(error).splitlines()[0] if str(error) else "")
+    if len(message) > _MAX_ERROR_CHARS:
+        message = message[:_MAX_ERROR_CHARS] + "..."
+    return Skipped(
+        "internal_error",
+        f"{stage} stage: {type(error).__name__}: {message}".rstrip(": "),
+        None if origin is None else without_surrogates(origin),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +258,7 @@ class Analysis:
 
 
 __all__ = [
+    "FAILED_REASONS",
     "Actor",
     "Analysis",
     "Article",
@@ -226,8 +268,11 @@ __all__ = [
     "Modality",
     "SkipReason",
     "Skipped",
+    "Stage",
     "Span",
     "StatementCheck",
     "Verdict",
     "content_id",
+    "internal_error",
+    "without_surrogates",
 ]

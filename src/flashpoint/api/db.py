@@ -94,6 +94,25 @@ class Database:
         finally:
             cursor.close()
 
+    @property
+    def failed_dir(self) -> Path:
+        """Where inputs that met an internal error are kept for a re-run (beside the file):
+        ``flashpoint ingest <db>.failed/ --db <db>`` analyses them again after a fix."""
+        return self.path.with_name(self.path.name + ".failed")
+
+    def keep_failed(self, record: dict[str, Any]) -> Path:
+        """Save one input (a JSON record ``ingest`` can read) that met an internal error."""
+        import json
+
+        from ..records import content_id
+
+        self.failed_dir.mkdir(parents=True, exist_ok=True)
+        path = self.failed_dir / f"{content_id(str(record.get('text', '')))}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=True, default=str), encoding="utf-8")
+        tmp.replace(path)
+        return path
+
     def write(self, analyses: list[Analysis]) -> Any:
         """Store through the single writer, refresh derived tables; returns ``WriteStats``."""
         if self._store is None:

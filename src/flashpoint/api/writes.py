@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..records import Analysis
 from .auth import check_bearer
+from .errors import ApiError
 from .models import PageIn
 
 router = APIRouter(prefix="/api", tags=["analyse and store"])
@@ -64,9 +65,41 @@ def _analyze(page: PageIn) -> Analysis:
         )
 
 
+def _as_record(page: PageIn) -> dict[str, Any]:
+    """The page as a JSON record ``flashpoint ingest`` reads back the same way."""
+    import json
+
+    from ..ingest.decode import sniff_kind
+
+    meta = page.model_dump(mode="json", exclude={"text", "kind"}, exclude_none=True)
+    kind = sniff_kind(page.text) if page.kind == "auto" else page.kind
+    if kind == "json":
+        try:
+            record = json.loads(page.text)
+        except (ValueError, RecursionError):
+            record = None
+        if isinstance(record, dict):
+            return {**meta, **record}
+    return {**meta, ("html" if kind == "html" else "text"): page.text}
+
+
+def _refuse_internal_error(analysis: Analysis, kept: str | None = None) -> None:
+    """An analysis that met a bug is a 500 in the one error shape, naming the stage and the
+    error (and, on the writing route, where the input was kept for a re-run)."""
+    skipped = analysis.skipped
+    if skipped is None or skipped.reason != "internal_error":
+        return
+    detail: dict[str, Any] = skipped.to_dict()
+    if kept is not None:
+        detail["kept"] = kept
+    raise ApiError(500, f"internal error while analysing this page: {skipped.detail}", errors=[detail])
+
+
 @router.post("/analyze", summary="Analyse a page without storing it (the output contract)")
 def analyze_page(page: PageIn) -> dict[str, Any]:
-    return {"ok": True, **_analyze(page).to_dict()}
+    analysis = _analyze(page)
+    _refuse_internal_error(analysis)
+    return {"ok": True, **analysis.to_dict()}
 
 
 @router.post(
@@ -92,8 +125,12 @@ async def store_page(
     this server never grants."""
     page = _parse_page(await request.body())
     analysis = await run_in_threadpool(_analyze, page)
-    stats = await run_in_threadpool(request.app.state.db.write, [analysis])
+    db = request.app.state.db
+    stats = await run_in_threadpool(db.write, [analysis])  # an internal error is a stored skip
     request.app.state.cache.clear()  # what GETs return may have changed
+    if analysis.skipped is not None and analysis.skipped.reason == "internal_error":
+        kept = await run_in_threadpool(db.keep_failed, _as_record(page))
+        _refuse_internal_error(analysis, kept=str(kept))
     created = stats.articles_new > 0
     body = {
         "ok": True,

@@ -219,7 +219,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None) -> ArticleIndex:
                 negated.update(tks)
             else:
                 asserted.update(tks)
-            if token_kind(tok) == "number":
+            if token_kind(tok) == "number" and tks:  # "²³" is a number with no key
                 form = number_form(tok, tks[0])
                 numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form))
         entities = []

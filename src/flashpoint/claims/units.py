@@ -47,6 +47,8 @@ def number_value(token: Any) -> float | None:
         value = float(digits.replace(",", ""))
     except ValueError:
         return None
+    if value == float("inf"):  # "1,1,1,...": 1,200 digits overflow a float (int(inf) raised)
+        return None
     if suffix in ("", "st", "nd", "rd", "th", "s"):
         return value
     if suffix in lex.number_scales:

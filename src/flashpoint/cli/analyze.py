@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -16,7 +17,9 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import FlashpointError
+from ..records import Skipped, internal_error, without_surrogates
 from .app import app
+from .exits import outcome_status
 
 DEFAULT_DB = "flashpoint.duckdb"
 
@@ -73,8 +76,10 @@ def analyze(
         print_jsonl(r.to_dict() for r in results)
     else:
         print_json(results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results])
-    if results and all(r.skipped is not None for r in results):
-        raise typer.Exit(1)
+    skips = Counter(r.skipped.reason for r in results if r.skipped is not None)
+    status = outcome_status(sum(r.article is not None for r in results), skips)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
@@ -86,20 +91,34 @@ def code(
     published: Annotated[str | None, typer.Option(help="Reference date for relative dates.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
-    """Code events in sentences: one {id, events} line per input line, in input order."""
+    """Code events in sentences: one {id, events} line per input line, in input order.
+
+    A line whose coding fails gets {id, error: {reason, detail}} instead; the others go on.
+    """
     from ..pipeline import code as code_text
     from .render import events_table, out, print_json, print_jsonl
 
-    results = [
-        (row_id, code_text(row["text"], published=row.get("published") or published))
-        for row_id, row in _jsonl_or_text(input, text, fields=("text",))
-    ]
+    lines = _JsonlLines(input, text, fields=("text",))
+    results: list[tuple[Any, Any]] = []
+    for row_id, row in lines:
+        try:
+            results.append((row_id, code_text(row["text"], published=row.get("published") or published)))
+        except Exception as e:  # noqa: BLE001 - one line's bug must not cost the others
+            results.append((row_id, internal_error("analyse", e, f"{input}:{row_id}" if input else None)))
     if fmt is Format.table:
         for row_id, events in results:
-            out.print(events_table(events, title=str(row_id)))
-        return
-    rows = [{"id": row_id, "events": [e.to_dict() for e in events]} for row_id, events in results]
-    print_jsonl(rows) if fmt is Format.jsonl else print_json(rows)
+            if isinstance(events, Skipped):
+                out.print(f"{row_id}: error: {events.detail}", highlight=False)
+            else:
+                out.print(events_table(events, title=str(row_id)))
+    else:
+        rows = [
+            {"id": row_id, "error": events.to_dict()} if isinstance(events, Skipped)
+            else {"id": row_id, "events": [e.to_dict() for e in events]}
+            for row_id, events in results
+        ]
+        print_jsonl(rows) if fmt is Format.jsonl else print_json(rows)
+    _exit_for_lines(results, lines.bad)
 
 
 @app.command()
@@ -112,10 +131,14 @@ def check(
     published: Annotated[str | None, typer.Option(help="Publication date of the article.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
-    """Check statements against articles: supported, contradicted or not_in_source."""
+    """Check statements against articles: supported, contradicted or not_in_source.
+
+    A line whose check fails gets {id, error: {reason, detail}} instead; the others go on.
+    """
     from ..pipeline import check_many
     from .render import out, print_json, print_jsonl, statements_table
 
+    bad = 0
     if input is None:
         if statement is None or article is None:
             fail("give a STATEMENT and --article FILE, or --input pairs.jsonl")
@@ -125,7 +148,9 @@ def check(
             fail(f"cannot read {article}: {e.strerror}")
         rows = [(1, {"article": article_text, "statement": statement})]
     else:
-        rows = list(_jsonl_or_text(input, None, fields=("article", "statement")))
+        lines = _JsonlLines(input, None, fields=("article", "statement"))
+        rows = list(lines)
+        bad = lines.bad
     # Rows sharing a publication date are checked together so each article is parsed once.
     by_date: dict[str | None, list[int]] = {}
     for i, (_, row) in enumerate(rows):
@@ -133,18 +158,48 @@ def check(
     verdicts: list[Any] = [None] * len(rows)
     for day, indices in by_date.items():
         pairs = [(rows[i][1]["article"], rows[i][1]["statement"]) for i in indices]
-        for i, verdict in zip(indices, check_many(pairs, published=day), strict=True):
+        try:
+            found = check_many(pairs, published=day)
+        except Exception:  # noqa: BLE001 - check one pair at a time to isolate the culprit
+            found = [_check_one(pair, day, f"{input}:{rows[i][0]}")
+                     for pair, i in zip(pairs, indices, strict=True)]
+        for i, verdict in zip(indices, found, strict=True):
             verdicts[i] = verdict
     results = [(row_id, verdict) for (row_id, _), verdict in zip(rows, verdicts, strict=True)]
     if fmt is Format.table:
-        out.print(statements_table([v for _, v in results]))
-        return
-    clean = []
-    for row_id, verdict in results:
-        data = verdict.to_dict()
-        data.pop("text")
-        clean.append({"id": row_id, **data})
-    print_jsonl(clean) if fmt is Format.jsonl else print_json(clean)
+        out.print(statements_table([v for _, v in results if not isinstance(v, Skipped)]))
+        for row_id, v in results:
+            if isinstance(v, Skipped):
+                out.print(f"{row_id}: error: {v.detail}", highlight=False)
+    else:
+        clean = []
+        for row_id, verdict in results:
+            if isinstance(verdict, Skipped):
+                clean.append({"id": row_id, "error": verdict.to_dict()})
+                continue
+            data = verdict.to_dict()
+            data.pop("text")
+            clean.append({"id": row_id, **data})
+        print_jsonl(clean) if fmt is Format.jsonl else print_json(clean)
+    _exit_for_lines(results, bad)
+
+
+def _check_one(pair: tuple[str, str], day: str | None, origin: str) -> Any:
+    from ..pipeline import check_many
+
+    try:
+        return check_many([pair], published=day)[0]
+    except Exception as e:  # noqa: BLE001
+        return internal_error("analyse", e, origin)
+
+
+def _exit_for_lines(results: list[tuple[Any, Any]], bad: int) -> None:
+    """Exit with the status of a JSONL run: failed lines are internal errors or bad JSON."""
+    skips = Counter({"internal_error": sum(isinstance(r, Skipped) for _, r in results),
+                     "invalid_json": bad})
+    status = outcome_status(sum(not isinstance(r, Skipped) for _, r in results), +skips)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
@@ -212,46 +267,70 @@ def _read_inputs(paths: list[str], *, published: str | None, max_bytes: int) -> 
             yield from ingest.read_path(path, max_bytes=max_bytes, published=published)
 
 
-def _jsonl_or_text(
-    path: Path | None, text: str | None, *, fields: tuple[str, ...]
-) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """Rows of a JSONL file (bad lines reported on stderr with their number) or one text."""
-    from .render import err
+class _JsonlLines:
+    """Rows of a JSONL file (bad lines reported on stderr with their number and counted in
+    ``bad``), or the one text given on the command line."""
 
-    if path is None:
-        if text is None:
-            fail("give a TEXT argument or --input FILE.jsonl")
-        yield 1, {"text": text}
-        return
-    try:
-        handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8", errors="replace")
-    except OSError as e:
-        fail(f"cannot read {path}: {e.strerror}")
-        return
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                if not isinstance(row, dict):
-                    raise TypeError("a JSON object is expected")
-                missing = [f for f in fields if not isinstance(row.get(f), str)]
-                if missing:
-                    raise ValueError(f"missing text field(s): {', '.join(missing)}")
-            except (TypeError, ValueError) as e:
-                err.print(f"[yellow]skipped[/] {path}:{number}: {e}", highlight=False)
-                continue
-            yield row.get("id", number), row
+    def __init__(self, path: Path | None, text: str | None, *, fields: tuple[str, ...]) -> None:
+        self.path, self.text, self.fields = path, text, fields
+        self.bad = 0
+
+    def __iter__(self) -> Iterator[tuple[Any, dict[str, Any]]]:
+        from .render import err
+
+        path = self.path
+        if path is None:
+            if self.text is None:
+                fail("give a TEXT argument or --input FILE.jsonl")
+            yield 1, {"text": self.text}
+            return
+        try:
+            handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8", errors="replace")
+        except OSError as e:
+            fail(f"cannot read {path}: {e.strerror}")
+            return
+        with handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = _json_row(line, self.fields)
+                except (TypeError, ValueError, RecursionError) as e:
+                    self.bad += 1
+                    err.print(f"[yellow]skipped[/] {path}:{number}: {_one_line(e)}", highlight=False)
+                    continue
+                yield row.get("id", number), row
+
+
+def _json_row(line: str, fields: tuple[str, ...]) -> dict[str, Any]:
+    """One JSONL row, checked: an object with string ``fields`` and a string or null date."""
+    row = json.loads(line)
+    if not isinstance(row, dict):
+        raise TypeError("a JSON object is expected")
+    missing = [f for f in fields if not isinstance(row.get(f), str)]
+    if missing:
+        raise ValueError(f"missing text field(s): {', '.join(missing)}")
+    if not isinstance(row.get("published"), str | None):
+        raise TypeError(f"published must be a date string, not {type(row['published']).__name__}")
+    if not isinstance(row.get("id", 0), str | int | float):
+        raise TypeError(f"id must be a string or a number, not {type(row['id']).__name__}")
+    return {k: without_surrogates(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "JSON nested too deeply"
+    return str(error).split(";")[0]
 
 
 def _store(results: list[Any], db: str) -> None:
     from ..store import Store
+    from ..store.ingest import write_isolated
     from .render import err, stats_line
 
     try:
         with Store(db) as store:
-            stats = store.write(results)
+            stats = write_isolated(store, results)
             store.refresh()  # stories and unique events follow what was just written
     except FlashpointError as e:
         fail(str(e))

@@ -17,6 +17,7 @@ import typer
 
 from ..errors import FlashpointError
 from .app import app, bench_app
+from .exits import outcome_status
 
 DEFAULT_DB = "flashpoint.duckdb"
 
@@ -187,8 +188,11 @@ def ingest(
         raise typer.Exit(130) from None
     if fmt is TableFormat.json:
         print_json(stats.to_dict())
-        return
-    _print_ingest_summary(stats, db)
+    else:
+        _print_ingest_summary(stats, db)
+    status = outcome_status(stats.articles_new + stats.articles_known, stats.skips_by_reason)
+    if status:
+        raise typer.Exit(status)
 
 
 def _print_ingest_summary(stats: Any, db: str) -> None:

@@ -118,7 +118,14 @@ def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
 
 def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int]:
     """Decode with U+FFFD for bad bytes; return the text and how many bytes were bad."""
-    escaped = data.decode(encoding, errors="surrogateescape")
+    try:
+        escaped = data.decode(encoding, errors="surrogateescape")
+    except UnicodeDecodeError:
+        # surrogateescape can only stand in for bytes >= 0x80; a truncated UTF-16 code unit
+        # ("\xff\xfeA\x00B") is another kind of damage: count the replacements instead.
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+        return text, max(bad, 1)
     bad = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
     text = re.sub("[\udc80-\udcff]+", lambda m: "\ufffd" * len(m.group()), escaped)
     return text, bad

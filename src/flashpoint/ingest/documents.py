@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..records import Article, Skipped
@@ -171,10 +172,9 @@ def _dispatch(
 
 
 def _read_json(text: str, *, origin: str | None) -> Iterator[Article | Skipped]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield Skipped("invalid_json", f"line {e.lineno}: {e.msg} (column {e.colno})", origin)
+    value = _loads(text)
+    if isinstance(value, _Invalid):
+        yield Skipped("invalid_json", value.detail, origin)
         return
     if isinstance(value, list):
         if not value:
@@ -191,12 +191,35 @@ def read_jsonl(text: str, *, origin: str | None = None) -> Iterator[Article | Sk
         if not line.strip():
             continue
         where = f"{origin}:{lineno}" if origin else f"line {lineno}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Skipped("invalid_json", f"line {lineno}: {e.msg} (column {e.colno})", where)
+        value = _loads(line, lineno=lineno)
+        if isinstance(value, _Invalid):
+            yield Skipped("invalid_json", value.detail, where)
             continue
         yield read_json_record(value, origin=where)
+
+
+@dataclass(frozen=True, slots=True)
+class _Invalid:
+    detail: str
+
+
+def _loads(text: str, *, lineno: int | None = None) -> Any:
+    """``json.loads``, or ``_Invalid`` saying why not. Besides syntax errors, the standard
+    parser raises RecursionError on deep nesting (``[`` x 100000) and ValueError on integers
+    beyond Python's digit limit: all three are a malformed record, not a crash."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        line = e.lineno if lineno is None else lineno
+        return _Invalid(f"line {line}: {e.msg} (column {e.colno})")
+    except RecursionError:
+        return _Invalid(_where(lineno) + "nested too deeply for the JSON parser")
+    except ValueError as e:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return _Invalid(_where(lineno) + str(e).split(";")[0])
+
+
+def _where(lineno: int | None) -> str:
+    return "" if lineno is None else f"line {lineno}: "
 
 
 def _add_notes(

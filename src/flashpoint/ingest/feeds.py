@@ -128,6 +128,10 @@ def fetch(
 
     if not re.match(r"^https?://", url, re.IGNORECASE):
         return Skipped("fetch_failed", "only http:// and https:// URLs are fetched", url)
+    try:
+        httpx.URL(url)  # "http://[::1" or a port "80a" would raise inside the retry loop
+    except (httpx.InvalidURL, ValueError, TypeError) as e:
+        return Skipped("fetch_failed", f"invalid URL: {e}", url)
     last = "no attempt made"
     attempts = 1 + max(0, retries)
     with httpx.Client(
@@ -138,7 +142,7 @@ def fetch(
                 time.sleep(backoff * 2 ** (attempt - 1))
             try:
                 response = client.get(url)
-            except httpx.HTTPError as e:  # connect/read errors, timeouts, bad URLs
+            except (httpx.HTTPError, httpx.InvalidURL) as e:  # connect/read errors, timeouts
                 last = f"{type(e).__name__}: {e}"
                 continue
             if response.status_code in _RETRY_STATUS:

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..records import Article, Skipped
+from ..records import Article, Skipped, internal_error
 from .documents import DEFAULT_MAX_BYTES, read_bytes_many
 
 # Extension -> kind handed to ``read_bytes_many``; other extensions are sniffed.
@@ -46,17 +46,17 @@ def read_path(
     """Yield an ``Article`` or ``Skipped`` for every document under ``path`` (file or directory).
 
     ``published`` is the date for documents that show none of their own. ``origin`` of each
-    result is the file path, plus ``:line`` for JSONL and ``#n`` for entries of JSON lists and
+    result is the file's canonical path (``canonical``), plus ``:line`` for JSONL and ``#n`` for entries of JSON lists and
     feeds. Never raises for a bad input; the reason is in the ``Skipped``.
     """
-    root = Path(path)
+    root = canonical(path)
     try:
         info = root.stat()
     except FileNotFoundError:
-        yield Skipped("missing", f"no such file or directory: {root}", str(root))
+        yield Skipped("missing", f"no such file or directory: {display_path(root)}", display_path(root))
         return
-    except OSError as e:
-        yield Skipped("unreadable", f"cannot stat: {e.strerror or e}", str(root))
+    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
+        yield Skipped("unreadable", f"cannot stat: {getattr(e, 'strerror', None) or e}", display_path(root))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _read_directory(root, max_bytes=max_bytes, published=published)
@@ -68,37 +68,118 @@ def _read_directory(
     root: Path, *, max_bytes: int, published: dt.date | str | None
 ) -> Iterator[Article | Skipped]:
     found = False
-    for file in iter_files(root):
+    for entry in walk(root):
+        if isinstance(entry, Skipped):
+            yield entry
+            continue
         found = True
-        yield from _read_file(file, max_bytes=max_bytes, published=published)
+        yield from _read_file(entry, max_bytes=max_bytes, published=published)
     if not found:
-        yield Skipped("empty", "directory holds no readable files", str(root))
+        yield Skipped("empty", "directory holds no readable files", display_path(root))
 
 
 def iter_files(root: Path) -> Iterator[Path]:
-    """The files ``read_path(root)`` reads, in its order: recursive, sorted by name, hidden
-    files/folders and documentation files (README, LICENSE, ...) left out."""
+    """The files ``read_path(root)`` reads, in its order (see ``walk``; its skips left out)."""
+    for entry in walk(root):
+        if isinstance(entry, Path):
+            yield entry
+
+
+def walk(root: Path) -> Iterator[Path | Skipped]:
+    """Every file under ``root``: recursive, sorted by name, hidden files/folders and
+    documentation files (README, LICENSE, ...) left out; a folder that cannot be listed is a
+    ``Skipped("unreadable")`` instead of vanishing.
+
+    Symbolic links are followed only to places inside ``root`` (a link out of it is a skip
+    naming its target), and each folder is read once: a link back up (``sub/up -> ..``) is a
+    skip ("symlink loop"), not a second copy of the tree.
+    """
     try:
-        children = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError:
+        top = root.resolve()
+    except (OSError, RuntimeError) as e:
+        yield Skipped("unreadable", f"cannot resolve the folder: {e}", display_path(root))
         return
+    yield from _walk(root, top, set())
+
+
+def _walk(folder: Path, top: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Skipped]:
+    origin = display_path(folder)
+    try:
+        info = folder.stat()
+        children = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as e:
+        yield Skipped("unreadable", f"cannot list folder: {e.strerror or e}", origin)
+        return
+    if (info.st_dev, info.st_ino) in seen:
+        yield Skipped("unreadable", "symlink loop: this folder is already being read", origin)
+        return
+    seen.add((info.st_dev, info.st_ino))
     for child in children:
         if child.name.startswith("."):
             continue
-        if child.is_dir():
-            yield from iter_files(child)
+        if child.is_symlink():
+            try:
+                target = child.resolve(strict=True)
+            except (OSError, RuntimeError) as e:  # RuntimeError: a loop of links (3.11)
+                yield Skipped("unreadable", f"broken symbolic link: {e}", display_path(child))
+                continue
+            if not target.is_relative_to(top):
+                yield Skipped(
+                    "unreadable",
+                    f"symbolic link leads outside {display_path(top)} (to {display_path(target)}); "
+                    "name the target to read it",
+                    display_path(child),
+                )
+                continue
+        try:
+            is_dir = child.is_dir()
+        except OSError as e:
+            yield Skipped("unreadable", f"cannot stat: {e.strerror or e}", display_path(child))
+            continue
+        if is_dir:
+            yield from _walk(child, top, seen)
         elif child.stem.lower() not in _DOC_STEMS:
             yield child
+
+
+def canonical(path: str | os.PathLike[str]) -> Path:
+    """One spelling per file: absolute, with ``.``/``..`` and symbolic links resolved, so that
+    ``news/a.txt``, ``./news/a.txt`` and ``/data/news/a.txt`` give one origin (one sighting, one
+    skip) whatever the working directory of the run. A path that cannot be resolved (a link
+    loop) stays as given, only made absolute, and fails at ``stat`` with its reason."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def display_path(path: Path) -> str:
+    """``path`` as a string every encoder accepts: bytes of a non-UTF-8 file name, which
+    Python keeps as lone surrogates, are written as ``\\xNN`` escapes (distinct names stay
+    distinct, and the origin still says which file it was)."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _read_file(
     file: Path, *, max_bytes: int, published: dt.date | str | None
 ) -> Iterator[Article | Skipped]:
-    origin = str(file)
+    """The documents of one file; a bug met while reading it becomes its ``internal_error``
+    skip (documents already yielded from it are kept) and the next file is read."""
+    origin = display_path(file)
+    try:
+        yield from _read_file_unguarded(file, origin, max_bytes=max_bytes, published=published)
+    except Exception as e:  # noqa: BLE001 - one file must never stop a folder
+        yield internal_error("read", e, origin)
+
+
+def _read_file_unguarded(
+    file: Path, origin: str, *, max_bytes: int, published: dt.date | str | None
+) -> Iterator[Article | Skipped]:
     try:
         info = file.stat()
     except FileNotFoundError:
-        yield Skipped("missing", f"no such file: {file}", origin)
+        yield Skipped("missing", f"no such file: {origin}", origin)
         return
     except OSError as e:
         yield Skipped("unreadable", f"cannot stat: {e.strerror or e}", origin)
@@ -121,4 +202,4 @@ def _read_file(
     )
 
 
-__all__ = ["EXTENSION_KINDS", "iter_files", "read_path"]
+__all__ = ["EXTENSION_KINDS", "canonical", "display_path", "iter_files", "read_path", "walk"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..records import Article, Skipped, content_id
+from ..records import Article, Skipped, content_id, without_surrogates
 from .clean import CleanedPage, clean_page
 from .dates import parse_published
 from .language import detect_language, is_confidently_foreign
@@ -39,7 +39,8 @@ def read_text(
         return Skipped("invalid_json", f"text must be a string, got {type(text).__name__}", origin)
     if not text.strip():
         return Skipped("empty", "no text", origin)
-    page = clean_page(text, title=title)
+    text, notes = _repair_surrogates(text, notes)
+    page = clean_page(text, title=title and without_surrogates(title))
     return _finish(
         page,
         published=published,
@@ -68,6 +69,7 @@ def read_html(
     """
     if not html.strip():
         return Skipped("empty", "no HTML", origin)
+    html, notes = _repair_surrogates(html, notes)
     import trafilatura
 
     try:
@@ -131,7 +133,9 @@ def read_json_record(obj: Any, *, origin: str | None = None) -> Article | Skippe
         return Skipped("invalid_json", "record has no non-empty 'text' or 'html' string", origin)
     extra = obj.get("statements")
     if isinstance(result, Article) and isinstance(extra, list):
-        added = tuple(s.strip() for s in extra if isinstance(s, str) and s.strip())
+        added = tuple(
+            without_surrogates(s.strip()) for s in extra if isinstance(s, str) and s.strip()
+        )
         result = _replace(result, statements=result.statements + added)
     return result
 
@@ -163,8 +167,8 @@ def _finish(
         text=page.text,
         title=page.title,
         published=day or page.published,
-        url=url,
-        source=source,
+        url=url and without_surrogates(url),
+        source=source and without_surrogates(source),
         language=language.code if language and language.probability >= 0.5 else "en",
         statements=page.statements,
         origin=origin,
@@ -179,7 +183,16 @@ def _replace(article: Article, **changes: Any) -> Article:
 
 
 def _str_or_none(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return without_surrogates(value.strip()) or None if isinstance(value, str) else None
+
+
+def _repair_surrogates(text: str, notes: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Lone surrogates (JSON ``"\\ud800"``) replaced by U+FFFD, with a note saying how many."""
+    repaired = without_surrogates(text)
+    if repaired == text:
+        return text, notes
+    count = sum(a != b for a, b in zip(text, repaired, strict=True))
+    return repaired, (*notes, f"lone surrogates replaced ({count} characters)")
 
 
 def _date_arg(value: Any) -> dt.date | str | None:

@@ -38,6 +38,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..ingest import DEFAULT_MAX_BYTES
 from ..records import Analysis, Article, Skipped
+from ..store.ingest import guarded
 from .parquet import Granularity, write_partition
 from .partitions import (
     DEFAULT_TARGET_BYTES,
@@ -154,10 +155,10 @@ def run_partition(
     if analyze is None:
         from ..pipeline import analyze_many as analyze
     started = time.perf_counter()
-    items: list[Article | Skipped] = [
+    items: list[Article | Skipped] = [  # a reader bug costs its unit only (store.ingest.guarded)
         item
         for unit in partition.units
-        for item in read_unit(unit, max_bytes=max_bytes, published=published)
+        for item in guarded(read_unit(unit, max_bytes=max_bytes, published=published), str(unit.path))
     ]
     key = partition_key(partition, items)
     marker = Path(out) / DONE_DIR / f"part-{key}.json"

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import default_workers
-from ..records import Analysis, Article, Skipped
+from ..records import Analysis, Article, Skipped, internal_error
 from .writer import Store, WriteStats
 
 LOOKUP_CHUNK = 64
@@ -97,9 +97,18 @@ def read_inputs(
 
     limit = ing.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     for path in paths:
-        yield from ing.read_path(path, max_bytes=limit, published=published)
+        yield from guarded(ing.read_path(path, max_bytes=limit, published=published), str(path))
     for url in feeds:
-        yield from ing.read_feed_url(url)
+        yield from guarded(ing.read_feed_url(url), url)
+
+
+def guarded(results: Iterable[Article | Skipped], origin: str) -> Iterator[Article | Skipped]:
+    """The results of one input; a bug that escapes its reader ends that input with an
+    ``internal_error`` skip (what it yielded before is kept) and the next input is read."""
+    try:
+        yield from results
+    except Exception as e:  # noqa: BLE001 - one input must never stop the others
+        yield internal_error("read", e, origin)
 
 
 def ingest(
@@ -159,9 +168,9 @@ def ingest(
             for chunk in _chunks(src, LOOKUP_CHUNK):
                 known = store.known_ids(x.id for x in chunk if isinstance(x, Article))
                 if known:
-                    seen_again.add(store.write(
-                        [Analysis(article=x) for x in chunk
-                         if isinstance(x, Article) and x.id in known]))
+                    seen_again.add(write_isolated(
+                        store, [Analysis(article=x) for x in chunk
+                                if isinstance(x, Article) and x.id in known]))
                     report()
                 for x in chunk:
                     if not (isinstance(x, Article) and x.id in known):
@@ -174,7 +183,7 @@ def ingest(
         analyses = analyze_many(
             fresh_only(counted(stream)), batch_size=batch_size, n_process=workers
         )
-        progress(store.write(analyses, on_batch=progress))
+        progress(write_isolated(store, analyses, on_batch=progress))
         refreshed = store.refresh()
     stats.stories = refreshed.stories
     stats.articles_merged = refreshed.articles_merged
@@ -184,6 +193,45 @@ def ingest(
     if on_progress is not None:
         on_progress(stats)
     return stats
+
+
+def write_isolated(
+    store: Store,
+    analyses: Iterable[Analysis],
+    *,
+    on_batch: Callable[[WriteStats], None] | None = None,
+) -> WriteStats:
+    """``store.write`` with fault isolation: one analysis that cannot be stored (a value the
+    database or Arrow refuses) becomes its ``internal_error`` skip, the rest of its batch is
+    stored, and the ingest goes on.
+
+    A failed batch is rolled back by the writer and written again one analysis at a time. A
+    store that cannot take even the skip of the failing analysis is broken (disk full,
+    corrupt file): the original ``StoreError`` is raised, as before, and nothing is lost.
+    """
+    total = WriteStats()
+    for batch in _chunks(analyses, store.batch_articles, store.batch_seconds):
+        try:
+            total.add(store.write(batch))
+        except Exception:  # noqa: BLE001 - find the culprit, see below
+            for analysis in batch:
+                total.add(_write_one(store, analysis))
+        if on_batch is not None:
+            on_batch(total)
+    return total
+
+
+def _write_one(store: Store, analysis: Analysis) -> WriteStats:
+    try:
+        return store.write([analysis])
+    except Exception as e:
+        origin = analysis.article.origin if analysis.article else (
+            analysis.skipped.origin if analysis.skipped else None)
+        skip = Analysis(article=None, skipped=internal_error("store", e, origin))
+        try:
+            return store.write([skip])
+        except Exception:  # noqa: BLE001 - the store itself is failing: report the cause
+            raise e from None
 
 
 def _copy(ws: WriteStats, stats: IngestStats) -> None:
@@ -197,11 +245,17 @@ def _copy(ws: WriteStats, stats: IngestStats) -> None:
     stats.words = ws.words
 
 
-def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+def _chunks(
+    items: Iterable[Any], n: int, seconds: float | None = None
+) -> Iterator[list[Any]]:
+    """Lists of at most ``n`` items, each closed after ``seconds`` (None: by count only)."""
     batch: list[Any] = []
+    started = time.monotonic()
     for item in items:
+        if not batch:
+            started = time.monotonic()
         batch.append(item)
-        if len(batch) >= n:
+        if len(batch) >= n or (seconds is not None and time.monotonic() - started >= seconds):
             yield batch
             batch = []
     if batch:
