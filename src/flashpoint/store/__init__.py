@@ -5,12 +5,15 @@
   unique events from the primary tables.
 * ``connect_readonly`` + query functions (``store.queries``): what the CLI, API and dashboard read.
 * ``dedup``: MinHash LSH clustering of syndicated copies (pure functions, reusable by Dask).
+* ``events_frame`` (``store.frames``): stored events as a pandas DataFrame, for notebooks;
+  ``replica``: the read copy that lets the dashboard run beside an ingest.
 * ``store.ingest.ingest``: the corpus ingest loop (paths/feeds -> analyze_many -> Store); a
   submodule, imported on use, because it imports the pipeline (spaCy).
 """
 
 from __future__ import annotations
 
+from .frames import events_frame
 from .queries import connect_readonly
 from .schema import SCHEMA_VERSION
 from .derive import RefreshStats
@@ -23,4 +26,5 @@ __all__ = [
     "Store",
     "WriteStats",
     "connect_readonly",
+    "events_frame",
 ]

@@ -111,6 +111,9 @@ _EVENT_SELECT = f"""
     LEFT JOIN stories st ON st.story_id = a.story_id
 """
 
+# Public name of the rows every mention query selects from (store.frames reads it whole).
+EVENT_SELECT = _EVENT_SELECT
+
 
 def event_filters(
     *,

@@ -29,7 +29,8 @@ committed transactions of the one main file, which stays the only thing written.
 from __future__ import annotations
 
 import os
-import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -82,7 +83,7 @@ def publish(con: Any, db: str | Path) -> Path | None:
     if not folder.is_dir():
         return None
     con.execute("CHECKPOINT")
-    return _install(folder, lambda tmp: shutil.copyfile(db, tmp))
+    return _install(folder, lambda tmp: _copy_in_child(db, tmp))
 
 
 def snapshot(db: str | Path) -> Path | None:
@@ -101,10 +102,10 @@ def snapshot(db: str | Path) -> Path | None:
     try:
 
         def copy(tmp: Path) -> None:
-            shutil.copyfile(db, tmp)
+            _copy_in_child(db, tmp)
             wal = db.with_name(db.name + ".wal")
             if wal.exists():
-                shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
+                _copy_in_child(wal, tmp.with_name(tmp.name + ".wal"))
                 private = storage.connect(tmp, read_only=False)
                 try:
                     with storage.translated("E312", path=db, folder=folder):
@@ -115,6 +116,22 @@ def snapshot(db: str | Path) -> Path | None:
         return _install(folder, copy)
     finally:
         storage.close(con)
+
+
+# The copy runs in a child process because DuckDB's file locks are POSIX record locks, which a
+# process loses on *every* descriptor of the file as soon as it closes *any* descriptor of it:
+# copying the file from the process holding the lock would silently unlock it.
+_COPY = "import shutil, sys; shutil.copyfile(sys.argv[1], sys.argv[2])"
+
+
+def _copy_in_child(src: Path | str, dst: Path) -> None:
+    """Byte-copy ``src`` to ``dst`` from a child process (keeps this process's locks)."""
+    done = subprocess.run(  # noqa: S603 - our interpreter, fixed code, paths as arguments
+        [sys.executable, "-c", _COPY, str(src), str(dst)], capture_output=True, text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise OSError(done.stderr.strip().splitlines()[-1] if done.stderr else "copy failed")
 
 
 def _install(folder: Path, write: Any) -> Path:

@@ -102,23 +102,8 @@ def sighting_key(article: Article) -> tuple[str, str]:
 
 
 def _event_row(article_id: str, idx: int, e: Event) -> dict[str, Any]:
-    s, t, loc = e.source, e.target, e.location
-    return {
-        "id": event_id(article_id, e), "article_id": article_id, "idx": idx,
-        "source_text": s.text if s else None, "source_code": s.code if s else None,
-        "source_country": s.country if s else None, "source_sector": s.sector if s else None,
-        "target_text": t.text if t else None, "target_code": t.code if t else None,
-        "target_country": t.country if t else None, "target_sector": t.sector if t else None,
-        "cameo": e.cameo, "cameo_root": e.cameo_root, "plover": e.plover,
-        "quad_class": e.quad_class, "goldstein": float(e.goldstein),
-        "date": e.date, "date_text": e.date_text, "date_precision": e.date_precision,
-        "attribution": e.attribution,
-        "location_text": loc.text if loc else None, "location_country": loc.country if loc else None,
-        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
-        "negated": bool(e.negated), "modality": e.modality, "trigger": e.trigger,
-        "evidence_text": e.evidence.text, "evidence_start": e.evidence.start,
-        "evidence_end": e.evidence.end,
-    }
+    """A row of the ``events`` table: the event's flat row (``Event.to_row``) and its keys."""
+    return {"id": event_id(article_id, e), "article_id": article_id, "idx": idx, **e.to_row()}
 
 
 def _statement_row(article_id: str, idx: int, c: StatementCheck) -> dict[str, Any]:
