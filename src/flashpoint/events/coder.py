@@ -369,18 +369,18 @@ def _to_event(
     ):
         return None
     if (
-        (source is None or not source.country)
+        source is not None
+        and not source.country
+        and source.sector
         and f.speaker is not None
         and f.speaker is not source_tok
     ):
         speaker = _actor(f.speaker, state, role="source")
         if speaker is not None and speaker.country:
-            # "officials in Kabul said fighters will ...": the speaker's side
-            source = (
-                _in_country(source, speaker.country)
-                if source is not None and source.sector
-                else speaker
-            )
+            # "officials in Kabul said fighters will ...": the speaker's side. Who reports an act
+            # is never its doer (ACLED's rule): "20 were killed, the health ministry said" keeps
+            # no source.
+            source = _in_country(source, speaker.country)
     if source is not None and not source.country and source.sector and state.country():
         source = _in_country(source, state.country())  # the article's main country
     target = None

@@ -200,7 +200,9 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
             core, oblique = args
             best_alt = 0
             for alt in p.objects:
-                if alt <= core:
+                if alt & WILDCARDS:
+                    best_alt = max(best_alt, _wildcard_fits(tok, alt))
+                elif alt <= core:
                     best_alt = max(best_alt, 3 * len(alt))
                 elif alt <= core | oblique and not (alt & p.core_only):
                     best_alt = max(best_alt, 2 * len(alt))
@@ -215,10 +217,32 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
     return best[3], best[0]
 
 
+WILDCARDS = frozenset({"*", "@"})
+NAME_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})
+
+
+def _wildcard_fits(tok: Token, alt: frozenset[str]) -> int:
+    """``*``: the verb has a direct object ("India struck nine sites"); ``@``: that object is a
+    named actor ("the AU suspended Niger"). Scores below any listed object lemma."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if "@" in alt:
+        objects = [o for o in objects if o.ent_type_ in NAME_ENTITIES]
+    return 1 if objects else 0
+
+
+def _inside_name(tok: Token) -> bool:
+    """A word inside a multi-word name ("the Rapid SUPPORT Forces") names no event."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in NAME_ENTITIES:
+        return False
+    doc = tok.doc
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"
+    return after or tok.ent_iob_ == "I"
+
+
 def noun_code(tok: Token) -> str | None:
     """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
-    if tok.ent_type_ == "DATE":
-        return None  # "in March" is no march
+    if tok.ent_type_ == "DATE" or _inside_name(tok):
+        return None  # "in March" is no march; "Rapid Support Forces" is no support
     patterns = tables.noun_patterns().get(lemma(tok)) or tables.noun_patterns().get(tok.lower_)
     if not patterns and "-" in tok.text:
         patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
@@ -474,6 +498,9 @@ def wrapper_modality(role: str, code: str, wrapped: str | None = None) -> str:
 
 
 MOOD_ROLES = ("light", "aspect", "occur", "pass")
+# Acts only a state does, so that where they happen names who did them ("X was arrested in
+# Rwanda", "was expelled from Iran"); a killing in Ukraine names no killer.
+STATE_ACTS = frozenset({"16", "17"})
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 PURPOSE_FROM = {"04", "07", "15"}
 
@@ -664,7 +691,7 @@ def _own(tok: Token, own: tuple[str, int]) -> Found:
             _clause_agent(tok)
             or _from_place(tok)
             or _patient_owner(subj)
-            or _from_place(tok, prep="in")
+            or (_from_place(tok, prep="in") if own[0][:2] in STATE_ACTS else None)
         )
     comp = complement_of(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX"):
@@ -700,7 +727,11 @@ def _noun_found(noun: Token, code: str, *, governor: Token | None = None) -> Fou
         if source is None and not passive:
             source = subj
         targets.extend(t for t in target_candidates(governor) if t.i != noun.i)
-    return Found(code, noun, source=source, targets=targets + places, used={noun.i})
+    # "the talks produced no agreement": the event named is one that did not happen
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    return Found(
+        code, noun, source=source, targets=targets + places, used={noun.i}, negated=negated
+    )
 
 
 def _by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> Found | None:
@@ -865,6 +896,8 @@ def _say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int
                     used={tok.i} | emb.used,
                 )
             emb.speaker = emb.speaker or speaker
+            if is_negated(tok):
+                emb.negated = True  # "has not confirmed it carried out the strike"
             own_words = emb.code[:2] in VERBAL_ROOTS and emb.source is not None
             if own_words and _same_actor(emb.source, speaker):
                 # "the army said it would respond to any provocation": saying it is the threat

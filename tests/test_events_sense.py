@@ -1,0 +1,58 @@
+"""Word sense, attribution and negation: the phenomena that mislead a coder on unseen news."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(nlp, text):
+    from flashpoint.events import code_doc
+
+    return code_doc(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 12 people were killed, regional officials said.",
+        "Lebanon's health ministry said 20 were killed in the strikes.",
+    ],
+)
+def test_events_sense_the_reporter_is_never_the_doer(nlp, text):
+    killings = [e for e in _events(nlp, text) if e.cameo_root in ("18", "19", "20")]
+    assert killings
+    assert all(e.source is None for e in killings)
+    assert all(e.attribution for e in killings)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("India struck nine sites in Pakistan on Wednesday.", "19"),
+        ("Workers struck for higher pay.", "14"),
+        ("Army officers seized power in Niger on Wednesday.", "18"),
+        ("The African Union suspended Niger.", "16"),
+        ("Niger quit the ECOWAS bloc.", "16"),
+        ("There was a pause in the bombing on Friday.", "08"),
+    ],
+)
+def test_events_sense_main_event_root(nlp, text, root):
+    events = _events(nlp, text)
+    assert events and events[0].cameo_root == root
+
+
+def test_events_sense_a_word_inside_a_name_is_no_event(nlp):
+    events = _events(nlp, "The Rapid Support Forces attacked the city.")
+    assert [e.cameo_root for e in events] == ["19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The talks produced no agreement.", "03"),
+        ("Israel has not confirmed it carried out that strike.", "19"),
+    ],
+)
+def test_events_sense_what_did_not_happen_is_negated(nlp, text, root):
+    hits = [e for e in _events(nlp, text) if e.cameo_root == root]
+    assert hits and all(e.negated for e in hits)
