@@ -13,12 +13,14 @@ keep the trigger, roles, actors and evidence.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors import DocActors
+from ..actors.codes import in_country, is_international, is_org
+from ..actors.places import find_location
 from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
 from . import classifier, tables
@@ -50,7 +52,7 @@ class _DocState:
     published: dt.date | None
     context_country: str | None
     on: dt.date | None = None  # the date actors are resolved on: the event's, else published
-    memory: Any = None  # flashpoint.actors.DocActors of this document, when available
+    memory: DocActors = field(default_factory=DocActors)  # the per-article actor memory
     actors: dict[tuple[int, str, Any], Actor | None] = field(
         default_factory=dict
     )  # token, role, on
@@ -464,9 +466,7 @@ def _actor_date(event: dt.date | None, published: dt.date | None) -> dt.date | N
 
 def _in_country(actor: Actor, country: str) -> Actor:
     """A sector-only actor placed in a country (IGOs and NGOs stay as they are)."""
-    if actor.country or not actor.sector or (actor.code or "").startswith(("IGO", "NGO", "IMG")):
-        return actor
-    return Actor(text=actor.text, code=country + actor.sector, country=country, sector=actor.sector)
+    return in_country(actor, country)
 
 
 DOMESTIC_SECTORS = {
@@ -497,11 +497,9 @@ DOMESTIC_SECTORS = {
 
 def _place_actor(actor: Actor | None, country: str) -> Actor | None:
     """A domestic actor with no country ("police", "the government") acting where the event is."""
-    if actor is None or actor.country or not actor.sector or actor.sector not in DOMESTIC_SECTORS:
+    if actor is None or actor.sector not in DOMESTIC_SECTORS:
         return actor
-    if actor.code and actor.code.startswith(("IGO", "NGO", "IMG")):
-        return actor
-    return Actor(text=actor.text, code=country + actor.sector, country=country, sector=actor.sector)
+    return in_country(actor, country)
 
 
 def _according_to(sent: Any) -> str | None:
@@ -599,7 +597,7 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
     actor = _resolve(span, state)
     if (actor is None or not actor.code) and tok.i != span.root.i:
         actor = _resolve(tok.doc[tok.i : tok.i + 1], state)
-    if actor is None or not actor.country:
+    if actor is None or not (actor.country or is_org(actor)):  # "the ICJ in The Hague" is the ICJ
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":  # "the then president, Goodluck Jonathan"
                 named = _resolve(np_span(c), state)
@@ -619,7 +617,7 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
                             return Actor(
                                 text=span.text, code=code, country=tail.country, sector=sector
                             )
-                        if tail is not None and tail.code and tail.code.startswith(("IGO", "NGO")):
+                        if is_international(tail) and tail.code[:3] != "IMG":  # type: ignore[union-attr]
                             return Actor(
                                 text=span.text, code=tail.code, country=None, sector=tail.sector
                             )
@@ -640,11 +638,7 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
             return Actor(text=span.text, code=None)
         return None
-    if (
-        not actor.country
-        and actor.sector
-        and not (actor.code or "").startswith(("IGO", "NGO", "IMG"))
-    ):
+    if not actor.country and actor.sector and not is_international(actor):
         # a domestic actor with no country ("police", "the government"): where the event happens,
         # else the article's main country
         if state.place_country and actor.sector in DOMESTIC_SECTORS:
@@ -661,11 +655,7 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
     return actor
 
 
-def _memory(published: dt.date | None) -> Any:
-    try:
-        from ..actors import DocActors
-    except ImportError:
-        return None
+def _memory(published: dt.date | None) -> DocActors:
     return DocActors(on=published)
 
 
@@ -678,48 +668,16 @@ def _resolve(span: Any, state: _DocState) -> Actor | None:
 
 
 def _resolve_uncached(span: Any, state: _DocState) -> Actor | None:
-    if state.memory is not None:
-        state.memory.context_country = None  # the coder applies place and article context itself
-        state.memory.on = state.on
-        actor = state.memory.resolve_span(span)
-        if actor is None and span.text.isupper():
-            actor = state.memory.resolve(span.text)  # "US" is no pronoun
-        return actor
-    resolver = _resolver()
-    if resolver is None:
-        return None
-    try:
-        return resolver(span, on=state.on, context_country=None)
-    except TypeError:
-        return resolver(span, on=state.on)
-
-
-@functools.lru_cache(maxsize=1)
-def _resolver() -> Any:
-    try:
-        from ..actors import resolve_span
-    except ImportError:
-        return None
-    return resolve_span
-
-
-@functools.lru_cache(maxsize=1)
-def _locator() -> Any:
-    try:
-        from ..actors.places import find_location
-    except ImportError:
-        return None
-    return find_location
+    state.memory.context_country = None  # the coder applies place and article context itself
+    state.memory.on = state.on
+    actor = state.memory.resolve_span(span)
+    if actor is None and span.text.isupper():
+        actor = state.memory.resolve(span.text)  # "US" is no pronoun
+    return actor
 
 
 def _location(sent: Any) -> Location | None:
-    locator = _locator()
-    if locator is None:
-        return None
-    try:
-        return locator(sent)
-    except Exception:  # noqa: BLE001 - a gazetteer miss must never lose the events
-        return None
+    return find_location(sent)
 
 
 __all__ = ["code_doc", "code_sentence", "np_span"]
