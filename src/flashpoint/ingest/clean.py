@@ -98,6 +98,7 @@ class _Patterns:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     contains: tuple[str, ...]
+    line_patterns: tuple[re.Pattern[str], ...]
     caption_prefixes: tuple[str, ...]
     statement_header: re.Pattern[str]
     max_prefix_words: int
@@ -124,6 +125,7 @@ def _patterns() -> _Patterns:
         lines=frozenset(table["lines"]),
         prefixes=tuple(table["prefixes"]),
         contains=tuple(table["contains"]),
+        line_patterns=tuple(re.compile(p) for p in table.get("line_patterns", ())),
         caption_prefixes=tuple(table["caption_prefixes"]),
         statement_header=header_re,
         max_prefix_words=int(table["max_prefix_words"]),
@@ -282,18 +284,30 @@ def _prose_after(lines: list[_Line]) -> list[bool]:
 
 
 def _statements(lines: list[_Line]) -> list[str]:
-    """One statement per list item: markers stripped, wrapped lines joined, boilerplate dropped."""
-    kept = [line for line in lines if not _is_boilerplate(line.text)]
-    has_markers = any(_LIST_MARKER.match(line.text) for line in kept)
-    any_terminal = any(_is_terminal(line.text) for line in kept)
+    """One statement per list item: markers stripped, wrapped lines joined, boilerplate dropped.
+
+    Nothing that follows a list is glued onto its last item: a boilerplate line (a comment
+    counter, a topic line, a newsletter footer) separates items, and in a marked list ("-",
+    "1.") an unmarked line ends the list unless it continues a wrapped item (the item has no
+    final punctuation and the line starts in lower case).
+    """
+    has_markers = any(_LIST_MARKER.match(line.text) for line in lines if not _is_boilerplate(line.text))
+    any_terminal = any(_is_terminal(line.text) for line in lines if not _is_boilerplate(line.text))
     items: list[list[str]] = []
     previous: _Line | None = None
-    for line in kept:
+    for line in lines:
+        if _is_boilerplate(line.text):
+            previous = None
+            continue
         marked = bool(_LIST_MARKER.match(line.text))
         text = _LIST_MARKER.sub("", line.text).strip()
         if not text:
             continue
         if has_markers:
+            if not marked and items:
+                wrapped = previous is not None and not _is_terminal(previous.text) and text[:1].islower()
+                if not wrapped:
+                    break
             new_item = marked or previous is None
         elif not any_terminal:
             new_item = True
@@ -311,6 +325,17 @@ def _statements(lines: list[_Line]) -> list[str]:
     return [s for s in statements if _words(s) >= _MIN_STATEMENT_WORDS]
 
 
+def is_statement_header(text: str) -> bool:
+    """Whether ``text`` is a heading that introduces appended statements ("See also")."""
+    match = _patterns().statement_header.match(text.strip())
+    return bool(match) and not match.group("rest").strip()
+
+
+def is_boilerplate_line(text: str) -> bool:
+    """Whether ``text`` is page furniture by the table in ``data/boilerplate.json``."""
+    return _is_boilerplate(text)
+
+
 # -- boilerplate, bylines, datelines, captions ----------------------------------------------
 
 
@@ -323,6 +348,8 @@ def _is_boilerplate(text: str) -> bool:
     if not bare or not re.search(r"[^\W\d_]", bare):
         return True  # nothing but punctuation, digits or symbols
     if bare in patterns.lines or _RELATIVE_TIME.match(bare):
+        return True
+    if any(p.match(lowered) or p.match(bare) for p in patterns.line_patterns):
         return True
     words = _words(lowered)
     if words <= patterns.max_prefix_words and (
@@ -665,4 +692,7 @@ def _join_wrapped(parts: list[str]) -> str:
     return _normalise_space(out)
 
 
-__all__ = ["CleanedPage", "boilerplate_table", "clean_page", "strip_lead_dateline"]
+__all__ = [
+    "CleanedPage", "boilerplate_table", "clean_page", "is_boilerplate_line", "is_statement_header",
+    "strip_lead_dateline",
+]

@@ -8,6 +8,7 @@ shows, because it comes from a structured field rather than from guessing at lin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..records import Article, Skipped, content_id, without_surrogates
 from .clean import CleanedPage, clean_page
 from .dates import parse_published
 from .language import detect_language, is_confidently_foreign
+from .related import related_statements
 
 # An HTML page whose extracted body is shorter than this is navigation, not an article.
 MIN_HTML_WORDS = 15
@@ -72,6 +74,7 @@ def read_html(
     html, notes = _repair_surrogates(html, notes)
     import trafilatura
 
+    html, listed = related_statements(html)
     try:
         document = trafilatura.bare_extraction(
             html,
@@ -87,6 +90,8 @@ def read_html(
     if document is None or not (document.text or "").strip():
         return Skipped("no_article", "no article body found in the HTML", origin)
     page = clean_page(document.text, title=document.title or None)
+    if listed:
+        page = dataclasses.replace(page, statements=page.statements + tuple(s for s in listed if s not in page.statements))
     if len(page.text.split()) < MIN_HTML_WORDS:
         return Skipped(
             "no_article",
