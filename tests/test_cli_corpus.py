@@ -75,7 +75,12 @@ def test_cli_corpus_table_outputs_render(db):
 def test_cli_corpus_export_plot_synth(db, tmp_path):
     res = runner.invoke(app, ["export", "--db", db, "--format", "gdelt", "-o", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    assert (tmp_path / "events.gdelt.tsv").read_text().startswith("GLOBALEVENTID\tSQLDATE")
+    gdelt_rows = (tmp_path / "events.gdelt.tsv").read_text().splitlines()
+    assert len(gdelt_rows[0].split("\t")) == 61 and not gdelt_rows[0].startswith("GLOBALEVENTID")
+    res = runner.invoke(app, ["export", "--db", db, "--format", "gdelt", "--header",
+                              "-o", str(tmp_path / "h")])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "h" / "events.gdelt.tsv").read_text().startswith("GLOBALEVENTID\tSQLDATE")
     res = runner.invoke(app, ["plot", "--db", db, "--dyad", "AAA-BBB", "-o", str(tmp_path / "p.svg")])
     assert res.exit_code == 0 and (tmp_path / "p.svg").stat().st_size > 1000
     res = runner.invoke(app, ["synth", "--n", "20", "-o", str(tmp_path / "syn"), "--seed", "3"])

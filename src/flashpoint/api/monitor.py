@@ -19,6 +19,9 @@ from .reads import CODE, Dyad, Ordered, Since, Until, database
 router = APIRouter(prefix="/api", tags=["tension, alerts, exports"])
 
 ALERT_EVENTS_SHOWN = 50  # events listed behind each alert (the method's default shows 5)
+IncludeUncertain = Annotated[bool, Query(
+    description="Also count negated, intended, demanded and hypothetical events "
+                "(default: only what happened as far as the text says).")]
 
 
 @router.get(
@@ -34,12 +37,15 @@ async def tension(
     actor: Annotated[
         str | None, Query(pattern=CODE, description="Exact actor code, e.g. PRKMIL.")
     ] = None,
-    freq: Annotated[Literal["day", "week", "month"], Query(description="Period length.")] = "week",
+    freq: Annotated[
+        Literal["day", "week", "month", "year"], Query(description="Period length.")
+    ] = "week",
     since: Since = None,
     until: Until = None,
     cameo_root: Annotated[
         str | None, Query(pattern=r"^[0-9]{1,2}$", description="CAMEO root, 01-20.")
     ] = None,
+    include_uncertain: IncludeUncertain = False,
 ) -> Response:
     """One row per period (empty periods included): events by quad class, Goldstein sum and
     mean, share of material conflict and conflict intensity (see ``analytics.tension``)."""
@@ -57,6 +63,7 @@ async def tension(
                 since=since,
                 until=until,
                 cameo_root=cameo_root,
+                include_uncertain=include_uncertain,
             )
         return {
             "ok": True,
@@ -76,6 +83,7 @@ async def alerts(
     dyad: Dyad = None,
     since: Since = None,
     until: Until = None,
+    include_uncertain: IncludeUncertain = False,
 ) -> Response:
     """Periods where a dyad's conflict intensity departs from its own baseline (rolling
     median/MAD, see ``analytics.alerts``), newest first."""
@@ -86,7 +94,8 @@ async def alerts(
 
     def compute() -> dict[str, Any]:
         with database(request).read() as con:
-            found = find_alerts(con, dyad=dyad, since=since, until=until, params=params)
+            found = find_alerts(con, dyad=dyad, since=since, until=until, params=params,
+                                include_uncertain=include_uncertain)
             ids = _first_event_ids(
                 con, [e["unique_event_id"] for a in found for e in a["top_events"]]
             )
@@ -135,6 +144,8 @@ def export(
     dyad: Dyad = None,
     since: Since = None,
     until: Until = None,
+    include_uncertain: IncludeUncertain = False,
+    header: Annotated[bool, Query(description="GDELT: add a header line.")] = False,
 ) -> FileResponse:
     """The same files as `flashpoint export` (``analytics.exports``), filtered by dyad and
     event day, written to a temporary directory and streamed; the directory is removed after
@@ -145,7 +156,8 @@ def export(
     tmp = Path(tempfile.mkdtemp(prefix="fp-export-"))
     try:
         with database(request).read() as con:
-            files = write_export(con, tmp, format, dyad=dyad, since=since, until=until)
+            files = write_export(con, tmp, format, dyad=dyad, since=since, until=until,
+                                 include_uncertain=include_uncertain, header=header)
         name = FILES[format].get(table if format in ("csv", "parquet", "jsonl") else "events")
         path = next((f for f in files if f.name == name), None)
         if path is None:

@@ -284,7 +284,8 @@ def events(
             style = QUAD_STYLE.get(r["quad_class"], "")
             cells = [
                 r["day"] or "", r["source_code"] or "—",
-                f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else ""),
+                f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else "")
+                + ("" if r["modality"] == "asserted" else f" [dim]({r['modality']})[/]"),
                 r["target_code"] or "—", f"{r['goldstein']:+.1f}",
                 *([str(r["num_mentions"])] if unique else []),
                 escape(" ".join(r["evidence_text"].split())),
@@ -466,14 +467,24 @@ def export(
     dyad: DyadOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    include_uncertain: Annotated[bool, typer.Option(
+        "--include-uncertain",
+        help="Also export negated, intended, demanded and hypothetical events (GDELT has no "
+             "column to tell them apart).")] = False,
+    header: Annotated[bool, typer.Option(
+        "--header", help="GDELT: add a header line (GDELT's own files have none).")] = False,
 ) -> None:
-    """Export the store: tables as Parquet/CSV/JSONL, or events as GDELT-2.0 TSV / ACLED CSV."""
+    """Export the store: tables as Parquet/CSV/JSONL, or events as GDELT-2.0 TSV / ACLED CSV.
+
+    Only events that happened as far as the text says are exported unless --include-uncertain.
+    """
     from ..analytics.exports import export as run_export
     from .render import out
 
     con = _open(db)
     try:
-        files = run_export(con, output, fmt.value, dyad=dyad, since=since, until=until)
+        files = run_export(con, output, fmt.value, dyad=dyad, since=since, until=until,
+                           include_uncertain=include_uncertain, header=header)
     except FlashpointError as e:
         _fail(str(e))
         return
