@@ -126,7 +126,7 @@ _COPY = "import shutil, sys; shutil.copyfile(sys.argv[1], sys.argv[2])"
 
 def _copy_in_child(src: Path | str, dst: Path) -> None:
     """Byte-copy ``src`` to ``dst`` from a child process (keeps this process's locks)."""
-    done = subprocess.run(  # noqa: S603 - our interpreter, fixed code, paths as arguments
+    done = subprocess.run(
         [sys.executable, "-c", _COPY, str(src), str(dst)], capture_output=True, text=True,
         check=False,
     )
