@@ -74,14 +74,22 @@ def export(
     until: str | dt.date | None = None,
     include_uncertain: bool = False,
     header: bool = False,
+    **filters: Any,
 ) -> list[Path]:
     """Write the export ``fmt`` into ``out_dir`` (created); returns the files written.
 
     ``include_uncertain`` also exports negated, intended, demanded and hypothetical events;
     ``header`` adds a header line to the GDELT file (the other formats always have one).
+    The event tables also take the other filters of ``store.queries.events`` (``ordered``,
+    ``actor``, ``country``, ``cameo_root``, ``plover``, ``quad_class``, ``text``); ``text``
+    keeps the unique events one of whose mentions has it.
     """
     if fmt not in FORMATS:
         raise InputError(f"export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    unknown = set(filters) - EXTRA_FILTERS
+    if unknown:
+        raise TypeError(f"export() got unknown filter(s): {', '.join(sorted(unknown))}")
+    f = {"dyad": dyad, "since": since, "until": until, **filters}
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -90,11 +98,10 @@ def export(
     written: list[Path] = []
     if fmt in ("parquet", "csv", "jsonl"):
         for table, name in FILES[fmt].items():
-            sql, params = _table_query(table, dyad=dyad, since=since, until=until,
-                                       include_uncertain=include_uncertain)
+            sql, params = _table_query(table, f, include_uncertain=include_uncertain)
             written.append(_copy(con, sql, params, out / name, fmt))
         return written
-    where, params = _unique_filters(dyad, since, until, include_uncertain)
+    where, params = _unique_filters(f, include_uncertain)
     if fmt == "gdelt":
         written.append(gdelt.write(con, out / FILES["gdelt"]["events"], where=where,
                                    params=params, header=header))
@@ -115,20 +122,27 @@ def _copy(con: Any, sql: str, params: list[Any], path: Path, fmt: str) -> Path:
     return path
 
 
-def _unique_filters(
-    dyad: Any, since: Any, until: Any, include_uncertain: bool = False
-) -> tuple[str, list[Any]]:
-    where, params = event_filters(dyad=dyad, since=since, until=until, alias="u",
+EXTRA_FILTERS = {"ordered", "actor", "country", "cameo_root", "plover", "quad_class", "text"}
+
+
+def _unique_filters(f: dict[str, Any], include_uncertain: bool = False) -> tuple[str, list[Any]]:
+    """WHERE over ``unique_events u``: the event filters ``f``; ``text`` matches a mention."""
+    text = f.get("text")
+    where, params = event_filters(**{k: v for k, v in f.items() if k != "text"}, alias="u",
                                   day_expr="u.day")
+    if text:
+        where += (" AND u.id IN (SELECT g.unique_event_id FROM event_groups g JOIN events m "
+                  "ON m.id = g.event_id WHERE m.evidence_text ILIKE ?)")
+        params = [*params, f"%{text}%"]
     return f"{where} AND {certainty_sql(alias='u', include_uncertain=include_uncertain)}", params
 
 
 def _table_query(
-    table: str, *, dyad: Any, since: Any, until: Any, include_uncertain: bool = False
+    table: str, f: dict[str, Any], *, include_uncertain: bool = False
 ) -> tuple[str, list[Any]]:
     cols = TABLE_COLUMNS[table]
     if table == "events":
-        where, params = event_filters(dyad=dyad, since=since, until=until)
+        where, params = event_filters(**f)
         where = f"{where} AND {certainty_sql(alias='e', include_uncertain=include_uncertain)}"
         col_list = ", ".join(f'e."{c}"' for c in cols)
         sql = (
@@ -137,7 +151,7 @@ def _table_query(
         )
         return sql, params
     if table == "unique_events":
-        where, params = _unique_filters(dyad, since, until, include_uncertain)
+        where, params = _unique_filters(f, include_uncertain)
         col_list = ", ".join(f'u."{c}"' for c in cols)
         return f"SELECT {col_list} FROM unique_events u WHERE {where} ORDER BY day, id", params
     select = ", ".join(

@@ -8,13 +8,13 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from .cache import cached_json
 from .errors import ApiError
-from .reads import CODE, Dyad, Ordered, Since, Until, database
+from .reads import CODE, Dyad, Ordered, Since, Until, database, event_filter_params
 
 router = APIRouter(prefix="/api", tags=["tension, alerts, exports"])
 
@@ -52,19 +52,17 @@ async def tension(
     from ..analytics.tension import series
 
     def compute() -> dict[str, Any]:
+        args = {"dyad": dyad, "country": country, "actor": actor, "ordered": ordered,
+                "freq": freq, "until": until, "cameo_root": cameo_root,
+                "include_uncertain": include_uncertain}
         with database(request).read() as con:
-            rows = series(
-                con,
-                dyad=dyad,
-                country=country,
-                actor=actor,
-                ordered=ordered,
-                freq=freq,
-                since=since,
-                until=until,
-                cameo_root=cameo_root,
-                include_uncertain=include_uncertain,
-            )
+            rows = series(con, **args, since=since)
+            # The baseline of the first shown period needs the periods before `since`.
+            history = series(con, **args) if since is not None else rows
+        _add_baseline(history, freq)
+        limits = {str(r["period"]): (r["baseline"], r["threshold"]) for r in history}
+        for r in rows:
+            r["baseline"], r["threshold"] = limits.get(str(r["period"]), (None, None))
         return {
             "ok": True,
             "dyad": dyad,
@@ -75,6 +73,30 @@ async def tension(
         }
 
     return await cached_json(request, compute)
+
+
+def _add_baseline(rows: list[dict[str, Any]], freq: str) -> None:
+    """Add each period's alert ``baseline`` (median of the previous periods) and ``threshold``
+    (the value at which the alert method would flag it) to a tension series, computed by
+    ``analytics.alerts.robust_z`` with the alert parameters; None where the method has too
+    little history, and for all periods when ``freq`` is not the alerts' period."""
+    from ..analytics.alerts import default_params, robust_z
+
+    p = default_params()
+    if freq != p.freq or p.metric not in (rows[0] if rows else {}):
+        for r in rows:
+            r["baseline"] = r["threshold"] = None
+        return
+    values = [float(r[p.metric] or 0) for r in rows]
+    scores = robust_z(values, window=p.window, min_history=p.min_history,
+                      mad_scale=p.mad_scale, mad_floor=p.mad_floor)
+    for r, score in zip(rows, scores, strict=True):
+        if score is None:
+            r["baseline"] = r["threshold"] = None
+            continue
+        _, med, mad = score
+        r["baseline"] = round(med, 3)
+        r["threshold"] = round(med + p.z_threshold * max(p.mad_scale * mad, p.mad_floor), 3)
 
 
 @router.get("/alerts", summary="Escalation alerts, each with the events and articles behind it")
@@ -134,6 +156,7 @@ ExportTable = Literal[
 )
 def export(
     request: Request,
+    filters: Annotated[dict[str, Any], Depends(event_filter_params)],
     format: Annotated[
         Literal["csv", "parquet", "jsonl", "gdelt", "acled"], Query(description="File format.")
     ] = "csv",
@@ -141,23 +164,20 @@ def export(
         ExportTable,
         Query(description="Table for csv/parquet/jsonl (gdelt and acled are event files)."),
     ] = "events",
-    dyad: Dyad = None,
-    since: Since = None,
-    until: Until = None,
     include_uncertain: IncludeUncertain = False,
     header: Annotated[bool, Query(description="GDELT: add a header line.")] = False,
 ) -> FileResponse:
-    """The same files as `flashpoint export` (``analytics.exports``), filtered by dyad and
-    event day, written to a temporary directory and streamed; the directory is removed after
-    the response is sent."""
+    """The same files as `flashpoint export` (``analytics.exports``), filtered by every filter
+    of /api/events, written to a temporary directory and streamed; the directory is removed
+    after the response is sent."""
     from ..analytics.exports import FILES
     from ..analytics.exports import export as write_export
 
     tmp = Path(tempfile.mkdtemp(prefix="fp-export-"))
     try:
         with database(request).read() as con:
-            files = write_export(con, tmp, format, dyad=dyad, since=since, until=until,
-                                 include_uncertain=include_uncertain, header=header)
+            files = write_export(con, tmp, format, include_uncertain=include_uncertain,
+                                 header=header, **filters)
         name = FILES[format].get(table if format in ("csv", "parquet", "jsonl") else "events")
         path = next((f for f in files if f.name == name), None)
         if path is None:
@@ -165,7 +185,7 @@ def export(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    stem = f"flashpoint-{dyad or 'all'}-{name}"
+    stem = f"flashpoint-{filters.get('dyad') or 'all'}-{name}"
     return FileResponse(
         path,
         media_type=EXPORT_MEDIA[format],

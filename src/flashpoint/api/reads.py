@@ -23,6 +23,7 @@ ARTICLE_ID = r"^[0-9a-f]{16}$"
 DYAD = r"^[A-Za-z0-9]{3,12}-[A-Za-z0-9]{3,12}$"
 CODE = r"^[A-Za-z0-9]{3,12}$"
 MAX_PAGE = 1000
+MAX_LIST = 5000  # dyads and actors: the dashboard's search lists them all
 MAX_OFFSET = 10_000_000
 
 Dyad = Annotated[
@@ -120,7 +121,7 @@ async def list_events(
 @router.get("/dyads", summary="The most active country pairs (for the dyad picker)")
 async def list_dyads(
     request: Request,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50,
     since: Since = None,
 ) -> Response:
     from ..store import queries
@@ -135,6 +136,20 @@ async def list_dyads(
             "total_events": counts.get("events", 0),
             "total_articles": counts.get("articles", 0),
         }
+
+    return await cached_json(request, compute)
+
+
+@router.get("/actors", summary="Every actor code with its usual name (for the actor search)")
+async def list_actors(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 1000,
+) -> Response:
+    from ..store import queries
+
+    def compute() -> dict[str, Any]:
+        with database(request).read() as con:
+            return {"ok": True, "actors": queries.actors(con, limit=limit)}
 
     return await cached_json(request, compute)
 

@@ -453,3 +453,18 @@ def dyads(con: Any, *, limit: int = 20, since: str | dt.date | None = None) -> l
         GROUP BY 1 ORDER BY events DESC, dyad LIMIT ?
     """
     return _rows(con, sql, [*params, max(0, min(int(limit), MAX_LIMIT))])
+
+
+def actors(con: Any, *, limit: int = 1000) -> list[dict[str, Any]]:
+    """Actor codes seen on either side of a distinct event, busiest first, each with the
+    mention it is most often written as (for the dashboard's actor search)."""
+    sql = """
+        WITH sides AS (
+            SELECT source_code AS code, source_text AS text FROM unique_events
+            UNION ALL SELECT target_code, target_text FROM unique_events
+        )
+        SELECT code, mode(text) AS name, count(*) AS events
+        FROM sides WHERE code IS NOT NULL
+        GROUP BY code ORDER BY events DESC, code LIMIT ?
+    """
+    return _rows(con, sql, [max(0, min(int(limit), MAX_LIMIT))])
