@@ -114,7 +114,8 @@ class Database:
         return path
 
     def write(self, analyses: list[Analysis]) -> Any:
-        """Store through the single writer, refresh derived tables; returns ``WriteStats``."""
+        """Store through the single writer, then update the derived tables incrementally (cost
+        in proportion to the request, not to the store); returns ``WriteStats``."""
         if self._store is None:
             from ..errors import StoreError
 

@@ -554,6 +554,36 @@ def stories(
         out.print(t)
 
 
+# --- refresh ---------------------------------------------------------------------------------
+
+
+@app.command()
+def refresh(
+    db: DbOpt = DEFAULT_DB,
+    full: Annotated[bool, typer.Option("--full", help="Rebuild from the primary tables.")] = False,
+) -> None:
+    """Bring stories and unique events up to date (ingest does this after every run).
+
+    Incremental by default: only what was written since the last update is derived. --full
+    rebuilds every derived table and the near-duplicate index (slow on a large store).
+    """
+    import time
+
+    from ..store import Store
+    from .render import out
+
+    started = time.perf_counter()
+    try:
+        with Store(db) as store:
+            done = store.refresh(full=full)
+    except FlashpointError as e:
+        _fail(str(e))
+        return
+    out.print(f"{'rebuilt' if full else 'updated'} in {time.perf_counter() - started:.2f} s: "
+              f"{done.stories:,} stories ({done.articles_merged:,} articles merged), "
+              f"{done.unique_events:,} unique events of {done.events:,}", highlight=False)
+
+
 # --- synth -----------------------------------------------------------------------------------
 
 

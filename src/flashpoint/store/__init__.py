@@ -13,10 +13,10 @@
 
 from __future__ import annotations
 
+from .derive import RefreshStats
 from .frames import events_frame
 from .queries import connect_readonly
 from .schema import SCHEMA_VERSION
-from .derive import RefreshStats
 from .writer import DEFAULT_DB, Store, WriteStats
 
 __all__ = [

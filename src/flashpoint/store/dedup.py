@@ -181,14 +181,9 @@ def _candidates(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ptr, earlier
 
 
-def cluster_signatures(
-    items: Iterable[tuple[str, np.ndarray]], *, threshold: float = THRESHOLD
-) -> list[Story]:
-    """Cluster ``(article_id, signature)`` pairs, in the order given, into stories.
-
-    Repeated ids are ignored after their first occurrence (exact copies are one article).
-    Memory is the signatures themselves (512 bytes per article) plus the band keys (256).
-    """
+def stack_signatures(items: Iterable[tuple[str, np.ndarray]]) -> tuple[list[str], np.ndarray]:
+    """Ids (first occurrence only: exact copies are one article) and their signatures as one
+    ``(n, NUM_PERM)`` array, gathered in blocks rather than one small array each."""
     ids: list[str] = []
     blocks: list[np.ndarray] = []
     block = np.empty((_BLOCK, NUM_PERM), dtype=np.uint32)
@@ -205,30 +200,63 @@ def cluster_signatures(
             blocks.append(block)
             block = np.empty((_BLOCK, NUM_PERM), dtype=np.uint32)
             filled = 0
-    if not ids:
-        return []
     blocks.append(block[:filled])
-    stack = blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
-    del blocks, block, seen
-    ptr, earlier = _candidates(band_keys(stack))
+    return ids, (blocks[0] if len(blocks) == 1 else np.concatenate(blocks))
+
+
+def best_match(
+    sig: np.ndarray, cand_sigs: np.ndarray, cand_ids: Sequence[str], *, threshold: float = THRESHOLD
+) -> int:
+    """Index (into the candidates) of the earlier article ``sig`` joins, or -1: the most
+    similar candidate at or above ``threshold``, ties to the smallest id. The one rule of
+    the full clustering and of the incremental step (``store.derive``)."""
+    if not len(cand_ids):
+        return -1
+    sims = np.count_nonzero(cand_sigs == sig, axis=1) / NUM_PERM
+    ok = sims >= threshold
+    if not ok.any():
+        return -1
+    top = sims[ok].max()
+    return min(np.flatnonzero(ok & (sims == top)).tolist(), key=lambda c: cand_ids[c])
+
+
+def cluster_stack(
+    ids: Sequence[str],
+    stack: np.ndarray,
+    *,
+    keys: np.ndarray | None = None,
+    threshold: float = THRESHOLD,
+) -> list[Story]:
+    """Cluster distinct ``ids`` with signatures ``stack`` (rows in the same order, which is
+    the clustering order) into stories; ``keys`` are their ``band_keys`` when already made."""
+    if not len(ids):
+        return []
+    ptr, earlier = _candidates(band_keys(stack) if keys is None else keys)
     story_of = np.arange(len(ids))
     members: dict[int, list[Member]] = {}
     for i, article_id in enumerate(ids):
         cands = earlier[ptr[i] : ptr[i + 1]]
-        best = -1
-        if len(cands):
-            sims = np.count_nonzero(stack[cands] == stack[i], axis=1) / NUM_PERM
-            ok = sims >= threshold
-            if ok.any():
-                top = sims[ok].max()
-                best = min((int(c) for c in cands[ok & (sims == top)]), key=lambda c: ids[c])
-        if best < 0:
+        pick = best_match(stack[i], stack[cands], [ids[c] for c in cands], threshold=threshold)
+        if pick < 0:
             members[i] = [Member(article_id, 1.0, None, "representative")]
         else:
+            best = int(cands[pick])
             story_of[i] = story_of[best]
             sim = round(float(np.count_nonzero(stack[best] == stack[i]) / NUM_PERM), 4)
             members[int(story_of[i])].append(Member(article_id, sim, ids[best], "near_duplicate"))
     return [Story(ids[i], tuple(ms)) for i, ms in members.items()]
+
+
+def cluster_signatures(
+    items: Iterable[tuple[str, np.ndarray]], *, threshold: float = THRESHOLD
+) -> list[Story]:
+    """Cluster ``(article_id, signature)`` pairs, in the order given, into stories.
+
+    Repeated ids are ignored after their first occurrence (exact copies are one article).
+    Memory is the signatures themselves (512 bytes per article) plus the band keys (256).
+    """
+    ids, stack = stack_signatures(items)
+    return cluster_stack(ids, stack, threshold=threshold)
 
 
 def cluster(

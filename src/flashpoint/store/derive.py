@@ -3,19 +3,51 @@
 Everything here is computed from the primary tables (articles, sightings, signatures, events)
 that ``Store.write`` fills; nothing here writes a primary row except ``articles.story_id``.
 Kept apart from the writer so that the row-writing half (``store.writer``) and the derived
-half change independently. ``refresh`` rebuilds every derived table as a whole, in one
-transaction, so the result is deterministic whatever the history of interrupted runs.
+half change independently.
+
+Two ways to the same tables, each one transaction:
+
+* ``refresh(con, full=True)`` rebuilds everything from the primary tables (and the LSH band
+  index ``signature_bands``). Its cost grows with the store: 30 s at 10M events.
+* ``refresh(con)`` (the default, run after every ingest and API write) updates only what the
+  sightings written since the last step (``derive_state.watermark``) can change, so adding k
+  articles costs time in proportion to k and to the near-duplicate candidates they touch:
+
+  1. new articles' band keys go into ``signature_bands``; their candidates are found by key
+     lookups there (``store.dedup``'s LSH banding, same ``MAX_LINKS`` window per band);
+  2. leader clustering is order-dependent (publication date, then id), so an article that
+     arrives late but is dated early can change the best earlier match of later articles
+     that share a band with it: those articles, and every member of their stories, are
+     re-clustered in order with ``dedup.best_match``, the rule of the full clustering;
+  3. the stories of everything re-clustered or seen again are recomputed, then the event
+     groups of their articles (an event's day depends on its story's first publication) and
+     every unique event those groups belonged to or now belong to.
+
+  The result equals the full rebuild's (``tests/test_store_derive.py`` checks it on random
+  interleavings of ingests). A store without bookkeeping, or whose derived layout or dedup
+  parameters changed (``derive_state.layout``), gets a full rebuild instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from . import dedup, storage
-from .schema import DERIVED_TABLES, INDEXES, TABLES, event_day_precision_sql, event_day_sql
+from .schema import (
+    BOOKKEEPING_TABLES,
+    DERIVED_TABLES,
+    INDEXES,
+    TABLES,
+    event_day_precision_sql,
+    event_day_sql,
+)
 
 
 @dataclass(frozen=True)
@@ -40,9 +72,11 @@ def _members_schema() -> Any:
 
 # The grouping of events into unique events (same source code, target code, CAMEO code, day,
 # negation). Events whose actors are both unknown are never merged with one another.
-# Run after the derived tables were dropped and re-created empty (refresh): DELETE of a
-# million rows under a primary-key index takes DuckDB ~30 s, DROP + CREATE takes nothing.
-REFRESH_UNIQUE_EVENTS = f"""
+# ``events_filter`` picks the events to (re)group: TRUE for the full rebuild, which runs on
+# tables dropped and re-created empty (DELETE of a million rows under a primary-key index takes
+# DuckDB ~30 s, DROP + CREATE takes nothing); the incremental step deletes and re-inserts the
+# few rows it touches.
+EVENT_GROUPS_SQL = f"""
     INSERT INTO event_groups
     SELECT id, md5(concat_ws('|',
                coalesce(source_code, '-'), coalesce(target_code, '-'), cameo,
@@ -59,7 +93,11 @@ REFRESH_UNIQUE_EVENTS = f"""
         JOIN articles a ON a.id = ev.article_id
         LEFT JOIN story_members m ON m.article_id = ev.article_id
         LEFT JOIN stories st ON st.story_id = m.story_id
-    );
+        WHERE {{events_filter}}
+    )
+"""
+
+UNIQUE_EVENTS_SQL = """
     INSERT INTO unique_events
     WITH k AS (
         SELECT ev.*, a.published, g.story_id, g.day, g.day_precision, g.unique_event_id AS gid,
@@ -74,8 +112,10 @@ REFRESH_UNIQUE_EVENTS = f"""
         FROM event_groups g
         JOIN events ev ON ev.id = g.event_id
         JOIN articles a ON a.id = ev.article_id
+        WHERE {groups_filter}
     ), s AS (
-        SELECT article_id, count(*) AS n_sightings FROM sightings GROUP BY article_id
+        SELECT article_id, count(*) AS n_sightings FROM sightings
+        WHERE {sightings_filter} GROUP BY article_id
     ), src AS (
         SELECT DISTINCT k.gid, si.source FROM k JOIN sightings si ON si.article_id = k.article_id
     ), nsrc AS (
@@ -121,65 +161,338 @@ REFRESH_UNIQUE_EVENTS = f"""
            g.cameo, g.cameo_root, g.plover, g.quad_class, g.goldstein, g.negated, g.modality,
            g.num_mentions, g.num_stories, coalesce(narts.num_articles, g.num_mentions),
            coalesce(nsrc.num_sources, 1), g.first_event_id, g.first_article_id, g.day_precision
-    FROM g LEFT JOIN narts USING (gid) LEFT JOIN nsrc USING (gid);
+    FROM g LEFT JOIN narts USING (gid) LEFT JOIN nsrc USING (gid)
 """
 
 
-def refresh(con: Any, *, path: str | Path = "") -> RefreshStats:
-    """Rebuild stories (near-duplicate clusters) and unique events of the database open on
-    ``con``, in one transaction; ``path`` only names the file in errors."""
+STORIES_SQL = """
+    INSERT INTO stories
+    WITH mm AS (
+        SELECT * FROM story_members m WHERE {stories_filter}
+    ), sight AS (
+        SELECT mm.story_id, count(*) AS n, count(DISTINCT si.source) AS ns
+        FROM mm JOIN sightings si ON si.article_id = mm.article_id
+        GROUP BY mm.story_id
+    )
+    SELECT mm.story_id, any_value(r.title), coalesce(any_value(sight.n), count(*)),
+           coalesce(any_value(sight.ns), 1), count(*), min(a.published), max(a.published)
+    FROM mm
+    JOIN articles a ON a.id = mm.article_id
+    JOIN articles r ON r.id = mm.story_id
+    LEFT JOIN sight ON sight.story_id = mm.story_id
+    GROUP BY mm.story_id
+"""
+
+# articles.story_id mirrors story_members (the one primary column this module writes).
+STORY_IDS_SQL = """
+    UPDATE articles SET story_id = m.story_id FROM story_members m
+    WHERE m.article_id = articles.id AND articles.story_id IS DISTINCT FROM m.story_id
+      AND {members_filter}
+"""
+
+_ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", "events_filter": "TRUE",
+        "groups_filter": "TRUE", "sightings_filter": "TRUE"}
+_SOME = {
+    "stories_filter": "m.story_id IN (SELECT v FROM _d_stories)",
+    "members_filter": "m.article_id IN (SELECT v FROM _d_members)",
+    "events_filter": "ev.article_id IN (SELECT v FROM _d_articles)",
+    "groups_filter": "g.unique_event_id IN (SELECT v FROM _d_groups)",
+    "sightings_filter": "article_id IN (SELECT article_id FROM k)",
+}
+
+
+def layout_fingerprint() -> str:
+    """What the derived tables were built with: their DDL and the dedup parameters. When it
+    changes, the incremental step cannot build on them and a full rebuild runs instead."""
+    parts = [TABLES[t] for t in (*DERIVED_TABLES, *BOOKKEEPING_TABLES)]
+    parts += [EVENT_GROUPS_SQL, UNIQUE_EVENTS_SQL, STORIES_SQL]
+    parts.append(repr((dedup.SHINGLE_SIZE, dedup.NUM_PERM, dedup.THRESHOLD, dedup.BANDS,
+                       dedup.ROWS, dedup.MAX_LINKS, dedup._SEED)))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def refresh(con: Any, *, full: bool = False, path: str | Path = "") -> RefreshStats:
+    """Bring the derived tables of the database open on ``con`` up to date, in one
+    transaction: incrementally (the sightings written since the last step), or rebuilt
+    whole when ``full`` or when the store has no usable bookkeeping. ``path`` only names
+    the file in errors."""
+    with storage.translated("E308", path=path):
+        if not full and _state(con) is None:
+            full = True
+        try:
+            return _refresh_full(con) if full else _refresh_incremental(con)
+        except BaseException:
+            storage.rollback(con)
+            raise
+
+
+def _state(con: Any) -> dt.datetime | None:
+    """The watermark when the bookkeeping is usable for an incremental step, else None."""
+    rows = con.execute("SELECT watermark, layout FROM derive_state").fetchall()
+    if len(rows) != 1 or rows[0][1] != layout_fingerprint():
+        return None
+    return rows[0][0] or dt.datetime.min
+
+
+def _stats(con: Any) -> RefreshStats:
+    def one(sql: str) -> int:
+        return int(con.execute(sql).fetchall()[0][0])
+
+    return RefreshStats(
+        stories=one("SELECT count(*) FROM stories"),
+        articles_merged=one("SELECT count(*) FROM story_members WHERE matched_id IS NOT NULL"),
+        unique_events=one("SELECT count(*) FROM unique_events"),
+        events=one("SELECT count(*) FROM events"),
+    )
+
+
+def _set_watermark(con: Any, since: dt.datetime | None) -> None:
+    """Record the latest sighting processed. Sightings are stamped to the second: the next
+    step starts *at* this second again (re-deriving a few rows gives the same rows)."""
+    where = "" if since is None else "WHERE seen_at >= ?"
+    latest = con.execute(f"SELECT max(seen_at) FROM sightings {where}",
+                         [] if since is None else [since]).fetchall()[0][0]
+    con.execute("DELETE FROM derive_state")
+    con.execute("INSERT INTO derive_state VALUES (?, ?)",
+                [latest if latest is not None else since, layout_fingerprint()])
+
+
+# -- full rebuild --------------------------------------------------------------------------------
+
+_BAND_ROWS_CHUNK = 65_536  # articles per insert into signature_bands (bounded memory)
+
+
+def _refresh_full(con: Any) -> RefreshStats:
     import pyarrow as pa
 
-    with storage.translated("E308", path=path):
-        cur = con.cursor()
-        cur.execute(
-            "SELECT s.article_id, s.minhash FROM signatures s JOIN articles a "
-            "ON a.id = s.article_id ORDER BY a.published NULLS LAST, a.id"
-        )
-        stories = dedup.cluster_signatures(_signature_rows(cur))
-        cur.close()
-        member_rows = [
-            {"article_id": m.article_id, "story_id": s.story_id, "similarity": m.similarity,
-             "matched_id": m.matched_id, "method": m.method}
-            for s in stories for m in s.members
-        ]
-        merged = sum(len(s.members) - 1 for s in stories)
-        tbl = pa.Table.from_pylist(member_rows, schema=_members_schema())
-    with storage.transaction(con, "E308", path=path):
-        for name in DERIVED_TABLES:  # rebuilt whole: drop and re-create (see schema)
-            con.execute(f"DROP TABLE IF EXISTS {name}")
-            con.execute(TABLES[name])
-        for ddl in INDEXES:
-            con.execute(ddl)
-        con.register("_members", tbl)
-        con.execute("INSERT INTO story_members SELECT * FROM _members")
-        con.unregister("_members")
-        con.execute("""
-            INSERT INTO stories
-            WITH sight AS (
-                SELECT m.story_id, count(*) AS n, count(DISTINCT si.source) AS ns
-                FROM story_members m JOIN sightings si ON si.article_id = m.article_id
-                GROUP BY m.story_id
-            )
-            SELECT m.story_id, any_value(r.title), coalesce(any_value(sight.n), count(*)),
-                   coalesce(any_value(sight.ns), 1), count(*), min(a.published),
-                   max(a.published)
-            FROM story_members m
-            JOIN articles a ON a.id = m.article_id
-            JOIN articles r ON r.id = m.story_id
-            LEFT JOIN sight ON sight.story_id = m.story_id
-            GROUP BY m.story_id
-        """)
-        con.execute("""
-            UPDATE articles SET story_id = m.story_id FROM story_members m
-            WHERE m.article_id = articles.id AND articles.story_id IS DISTINCT FROM m.story_id
-        """)
-        con.execute(REFRESH_UNIQUE_EVENTS)
-        n_unique = con.execute("SELECT count(*) FROM unique_events").fetchall()[0][0]
-        n_events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-    return RefreshStats(
-        stories=len(stories), articles_merged=merged, unique_events=n_unique, events=n_events
+    cur = con.cursor()
+    cur.execute(
+        "SELECT s.article_id, s.minhash FROM signatures s JOIN articles a "
+        "ON a.id = s.article_id ORDER BY a.published NULLS LAST, a.id"
     )
+    ids, stack = dedup.stack_signatures(_signature_rows(cur))
+    cur.close()
+    keys = dedup.band_keys(stack)
+    stories = dedup.cluster_stack(ids, stack, keys=keys)
+    del stack
+    member_rows = [
+        {"article_id": m.article_id, "story_id": s.story_id, "similarity": m.similarity,
+         "matched_id": m.matched_id, "method": m.method}
+        for s in stories for m in s.members
+    ]
+    tbl = pa.Table.from_pylist(member_rows, schema=_members_schema())
+    con.begin()
+    for name in (*DERIVED_TABLES, *BOOKKEEPING_TABLES):  # rebuilt whole: drop and re-create
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+        con.execute(TABLES[name])
+    for ddl in INDEXES:
+        con.execute(ddl)
+    for lo in range(0, len(ids), _BAND_ROWS_CHUNK):
+        _insert_bands(con, ids[lo : lo + _BAND_ROWS_CHUNK], keys[lo : lo + _BAND_ROWS_CHUNK])
+    con.register("_members", tbl)
+    con.execute("INSERT INTO story_members SELECT * FROM _members")
+    con.unregister("_members")
+    con.execute(STORIES_SQL.format(**_ALL))
+    con.execute(STORY_IDS_SQL.format(**_ALL))
+    con.execute(EVENT_GROUPS_SQL.format(**_ALL))
+    con.execute(UNIQUE_EVENTS_SQL.format(**_ALL))
+    _set_watermark(con, None)
+    stats = _stats(con)
+    con.commit()
+    return stats
+
+
+def _insert_bands(con: Any, ids: list[str], keys: np.ndarray) -> None:
+    import pyarrow as pa
+
+    if not ids:
+        return
+    tbl = pa.table({
+        "band_key": pa.array(keys.reshape(-1), type=pa.uint64()),
+        "article_id": pa.array(np.repeat(np.array(ids, dtype=object), keys.shape[1])),
+    })
+    con.register("_bands", tbl)
+    con.execute("INSERT INTO signature_bands SELECT band_key, article_id FROM _bands")
+    con.unregister("_bands")
+
+
+# -- incremental step ----------------------------------------------------------------------------
+
+OrderKey = tuple[bool, dt.date, str]
+
+
+def _order(published: dt.date | None, article_id: str) -> OrderKey:
+    """The clustering order of the full rebuild: publication date (NULLS LAST), then id."""
+    return (published is None, published or dt.date.min, article_id)
+
+
+def _temp_ids(con: Any, name: str, values: Iterable[str]) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS v",
+                [sorted(set(values))])
+
+
+def _column(con: Any, sql: str, params: list[Any] | None = None) -> set[str]:
+    return {r[0] for r in con.execute(sql, params or []).fetchall() if r[0] is not None}
+
+
+def _refresh_incremental(con: Any) -> RefreshStats:
+    con.begin()
+    since = _state(con)
+    changed = _column(con, "SELECT DISTINCT article_id FROM sightings WHERE seen_at >= ?",
+                      [since])
+    if changed:
+        _temp_ids(con, "_d_changed", changed)
+        stories = _restory(con)
+        stories |= _column(con, "SELECT story_id FROM story_members "
+                                "WHERE article_id IN (SELECT v FROM _d_changed)")
+        _rederive(con, stories, changed)
+    _set_watermark(con, since)
+    stats = _stats(con)
+    con.commit()
+    return stats
+
+
+def _restory(con: Any) -> set[str]:
+    """Cluster the new signed articles into stories, re-clustering the old articles whose
+    best earlier match they can change; returns every story id touched (old and new)."""
+    import pyarrow as pa
+
+    new = _signatures(con, "s.article_id IN (SELECT v FROM _d_changed) AND s.article_id NOT IN "
+                           "(SELECT article_id FROM story_members "
+                           "WHERE article_id IN (SELECT v FROM _d_changed))")
+    if not new:
+        return set()
+    new_ids = list(new)
+    new_keys = dedup.band_keys(np.stack([new[a][1] for a in new_ids]))
+    _insert_bands(con, new_ids, new_keys)
+    groups = _groups(con, new_keys.reshape(-1))
+    # An old article is disturbed when a new one enters its window of earlier candidates.
+    disturbed = set()
+    for members in groups.values():
+        for pos, (_, aid) in enumerate(members):
+            if aid in new:
+                disturbed.update(a for _, a in members[pos + 1 : pos + 1 + dedup.MAX_LINKS])
+    disturbed -= set(new)
+    old_stories: set[str] = set()
+    redo = dict(new)
+    if disturbed:
+        _temp_ids(con, "_d_disturbed", disturbed)
+        old_stories = _column(con, "SELECT story_id FROM story_members "
+                                   "WHERE article_id IN (SELECT v FROM _d_disturbed)")
+        _temp_ids(con, "_d_stories", old_stories)
+        again = _column(con, "SELECT article_id FROM story_members "
+                             "WHERE story_id IN (SELECT v FROM _d_stories)")
+        _temp_ids(con, "_d_again", again)
+        redo |= _signatures(con, "s.article_id IN (SELECT v FROM _d_again)")
+    keys = {a: k for a, k in zip(new_ids, new_keys, strict=True)}
+    rest = [a for a in redo if a not in keys]
+    if rest:
+        rest_keys = dedup.band_keys(np.stack([redo[a][1] for a in rest]))
+        keys |= dict(zip(rest, rest_keys, strict=True))
+        known = np.fromiter(groups, dtype=np.uint64, count=len(groups))
+        groups |= _groups(con, np.setdiff1d(rest_keys.reshape(-1), known))
+    members = _recluster(con, redo, keys, groups)
+    _temp_ids(con, "_d_members", redo)
+    con.execute("DELETE FROM story_members WHERE article_id IN (SELECT v FROM _d_members)")
+    con.register("_members", pa.Table.from_pylist(members, schema=_members_schema()))
+    con.execute("INSERT INTO story_members SELECT * FROM _members")
+    con.unregister("_members")
+    con.execute(STORY_IDS_SQL.format(**_SOME))
+    return old_stories | {m["story_id"] for m in members}
+
+
+def _signatures(con: Any, where: str) -> dict[str, tuple[OrderKey, np.ndarray]]:
+    rows = con.execute(
+        "SELECT s.article_id, s.minhash, a.published FROM signatures s "
+        f"JOIN articles a ON a.id = s.article_id WHERE {where}"
+    ).fetchall()
+    return {aid: (_order(pub, aid), dedup.from_bytes(blob)) for aid, blob, pub in rows}
+
+
+def _groups(con: Any, keys: np.ndarray) -> dict[int, list[tuple[OrderKey, str]]]:
+    """Band key -> the signed articles sharing it, in clustering order."""
+    import pyarrow as pa
+
+    keys = np.unique(keys)
+    if not len(keys):
+        return {}
+    con.register("_keys", pa.table({"k": pa.array(keys, type=pa.uint64())}))
+    rows = con.execute(
+        "SELECT b.band_key, b.article_id, a.published FROM signature_bands b "
+        "JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (SELECT k FROM _keys)"
+    ).fetchall()
+    con.unregister("_keys")
+    groups: dict[int, list[tuple[OrderKey, str]]] = {int(k): [] for k in keys}
+    for key, aid, pub in rows:
+        groups[int(key)].append((_order(pub, aid), aid))
+    for members in groups.values():
+        members.sort()
+    return groups
+
+
+def _recluster(
+    con: Any,
+    redo: dict[str, tuple[OrderKey, np.ndarray]],
+    keys: dict[str, np.ndarray],
+    groups: dict[int, list[tuple[OrderKey, str]]],
+) -> list[dict[str, Any]]:
+    """Story membership of the ``redo`` articles, in clustering order (dedup's rule)."""
+    windows: dict[str, set[str]] = {}
+    for aid in redo:
+        cands: set[str] = set()
+        for key in keys[aid]:
+            members = groups[int(key)]
+            pos = members.index((redo[aid][0], aid))
+            cands.update(a for _, a in members[max(0, pos - dedup.MAX_LINKS) : pos])
+        windows[aid] = cands
+    outside = set().union(*windows.values()) - set(redo)
+    sigs = {a: sig for a, (_, sig) in redo.items()}
+    story_of: dict[str, str] = {}
+    if outside:
+        _temp_ids(con, "_d_outside", outside)
+        sigs |= {a: s for a, (_, s) in _signatures(
+            con, "s.article_id IN (SELECT v FROM _d_outside)").items()}
+        story_of |= dict(con.execute(
+            "SELECT article_id, story_id FROM story_members "
+            "WHERE article_id IN (SELECT v FROM _d_outside)").fetchall())
+    rows = []
+    for aid in sorted(redo, key=lambda a: redo[a][0]):
+        cand_ids = sorted(windows[aid])
+        sig = sigs[aid]
+        pick = dedup.best_match(
+            sig, np.stack([sigs[c] for c in cand_ids]) if cand_ids else np.empty((0, 0)),
+            cand_ids,
+        )
+        if pick < 0:
+            story_of[aid] = aid
+            rows.append({"article_id": aid, "story_id": aid, "similarity": 1.0,
+                         "matched_id": None, "method": "representative"})
+        else:
+            best = cand_ids[pick]
+            story_of[aid] = story_of[best]
+            sim = round(dedup.similarity(sigs[best], sig), 4)
+            rows.append({"article_id": aid, "story_id": story_of[best], "similarity": sim,
+                         "matched_id": best, "method": "near_duplicate"})
+    return rows
+
+
+def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
+    """Recompute the given stories, then the event groups of their articles and of the
+    ``changed`` ones, then every unique event those groups touch (before and after)."""
+    _temp_ids(con, "_d_stories", stories)
+    con.execute("DELETE FROM stories WHERE story_id IN (SELECT v FROM _d_stories)")
+    con.execute(STORIES_SQL.format(**_SOME))
+    articles = changed | _column(con, "SELECT article_id FROM story_members "
+                                      "WHERE story_id IN (SELECT v FROM _d_stories)")
+    _temp_ids(con, "_d_articles", articles)
+    touched = "SELECT unique_event_id FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)"
+    groups = _column(con, touched)
+    con.execute("DELETE FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)")
+    con.execute(EVENT_GROUPS_SQL.format(**_SOME))
+    groups |= _column(con, touched)
+    _temp_ids(con, "_d_groups", groups)
+    con.execute("DELETE FROM unique_events WHERE id IN (SELECT v FROM _d_groups)")
+    con.execute(UNIQUE_EVENTS_SQL.format(**_SOME))
 
 
 def _signature_rows(cur: Any) -> Iterator[tuple[str, Any]]:
@@ -189,3 +502,4 @@ def _signature_rows(cur: Any) -> Iterator[tuple[str, Any]]:
             return
         for aid, blob in rows:
             yield aid, dedup.from_bytes(blob)
+

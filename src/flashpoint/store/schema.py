@@ -5,7 +5,8 @@ id hashed from its article, evidence offsets, code and actors, a skip id hashed 
 origin and reason), so writing the same thing twice is a no-op (``ON CONFLICT DO NOTHING``)
 and a re-run after a crash converges on exactly the data of an uninterrupted run.
 
-Two tables are *derived* and rebuilt as a whole after each ingest (``Store.refresh``):
+Some tables are *derived* from the primary ones and kept up to date after each write by
+``Store.refresh`` (``store.derive``: incrementally, or rebuilt whole with ``full=True``):
 ``stories`` / ``story_members`` (syndicated copies clustered into one story) and
 ``unique_events`` (the same event reported by several stories on one day, with
 ``num_mentions`` / ``num_articles`` / ``num_sources`` as in GDELT). Rebuilding them from the
@@ -159,6 +160,19 @@ TABLES: dict[str, str] = {
             first_article_id VARCHAR NOT NULL,
             day_precision VARCHAR            -- 'day' | 'month' | 'year' | 'published'
         )""",
+    # Bookkeeping of the incremental step (store.derive): the LSH band index of every
+    # signature, so a new article finds its near-duplicate candidates by key lookups instead
+    # of re-banding the whole store, and the point up to which sightings were processed.
+    "signature_bands": """
+        CREATE TABLE IF NOT EXISTS signature_bands (
+            band_key UBIGINT NOT NULL,       -- dedup.band_keys (band number mixed in)
+            article_id VARCHAR NOT NULL
+        )""",
+    "derive_state": """
+        CREATE TABLE IF NOT EXISTS derive_state (
+            watermark TIMESTAMP,             -- sightings seen at or after it are not yet derived
+            layout VARCHAR NOT NULL          -- fingerprint of the derived tables' DDL
+        )""",
 }
 
 INDEXES = (
@@ -169,6 +183,7 @@ INDEXES = (
 
 PRIMARY_TABLES = ("articles", "sightings", "signatures", "events", "statements", "skips")
 DERIVED_TABLES = ("stories", "story_members", "event_groups", "unique_events")
+BOOKKEEPING_TABLES = ("signature_bands", "derive_state")
 
 
 

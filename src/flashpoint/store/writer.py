@@ -354,9 +354,11 @@ class Store:
         return stats
 
     # -- derived tables ----------------------------------------------------------------------
-    def refresh(self) -> RefreshStats:
-        """Rebuild stories and unique events (``store.derive.refresh``), in one transaction."""
-        stats = derive.refresh(self.con, path=self.path)
+    def refresh(self, *, full: bool = False) -> RefreshStats:
+        """Bring stories and unique events up to date with what was written, in one
+        transaction (``store.derive.refresh``): incrementally, at a cost in proportion to the
+        new articles, or rebuilt from the primary tables when ``full``."""
+        stats = derive.refresh(self.con, full=full, path=self.path)
         self.publish_replica(force=True)
         return stats
 

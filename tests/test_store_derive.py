@@ -1,0 +1,183 @@
+"""Derived tables: the incremental step after each ingest equals the full rebuild.
+
+Random interleavings (seeded): syndicated copies (near and exact), copies of copies, articles
+that arrive late but are dated early (they can take over a story that was already formed),
+undated articles, re-sightings of stored articles under another URL, and refreshes after some
+batches only (an interrupted ingest catches up at the next one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from flashpoint.records import Actor, Analysis, Article, Event, Span, content_id
+from flashpoint.store import Store, dedup, derive
+
+ACTORS = (("NLDGOV", "NLD", "GOV"), ("SLD", "SLD", None), ("ESTMIL", "EST", "MIL"),
+          ("IGOUNO", None, None))
+CODES = (("112", 3, -2.0), ("190", 4, -10.0), ("036", 1, 4.0))
+DERIVED = {
+    "story_members": "SELECT * FROM story_members ORDER BY ALL",
+    "stories": "SELECT * FROM stories ORDER BY ALL",
+    "event_groups": "SELECT * FROM event_groups ORDER BY ALL",
+    "unique_events": "SELECT * FROM unique_events ORDER BY ALL",
+    "article_story": "SELECT id, story_id FROM articles ORDER BY ALL",
+    "signature_bands": "SELECT * FROM signature_bands ORDER BY ALL",
+}
+
+
+def _words(rng: random.Random, n: int) -> list[str]:
+    vocab = [f"w{i}" for i in range(400)]
+    return [rng.choice(vocab) for _ in range(n)]
+
+
+def _edit(rng: random.Random, words: list[str], share: float) -> list[str]:
+    """A syndicated copy: about ``share`` of the words replaced, sometimes a trailer added."""
+    out = [rng.choice(("copyedit", "x", "y")) if rng.random() < share else w for w in words]
+    return out + (["reporting", "by", "desk"] if rng.random() < 0.5 else [])
+
+
+def _events(rng: random.Random, text: str, published: dt.date | None, spec: list) -> tuple:
+    events = []
+    for (src, tgt, code), date_shift, precision in spec:
+        date = published + dt.timedelta(days=date_shift) if published and precision else None
+        events.append(Event(
+            source=Actor(src[0], src[0], src[1], src[2]) if src else None,
+            target=Actor(tgt[0], tgt[0], tgt[1], tgt[2]) if tgt else None,
+            cameo=code[0], cameo_root=code[0][:2], plover=None, quad_class=code[1],
+            goldstein=code[2], evidence=Span(text[:12], 0, 12), date=date,
+            date_precision=precision if date else None,
+        ))
+    return tuple(events)
+
+
+def _corpus(rng: random.Random, n_reports: int) -> list[Analysis]:
+    """Reports, near copies of them (and of the copies), each with a few events."""
+    start = dt.date(2024, 1, 1)
+    made: list[tuple[list[str], list]] = []
+    out = []
+    for i in range(n_reports * 3):
+        if made and rng.random() < 0.55:
+            words, spec = rng.choice(made)
+            words = _edit(rng, words, rng.choice((0.02, 0.05, 0.1, 0.15)))
+        else:
+            words = _words(rng, rng.randint(40, 90))
+            spec = [((rng.choice((*ACTORS, None)), rng.choice(ACTORS), rng.choice(CODES)),
+                     -rng.randint(0, 2), rng.choice(("day", "month", None)))
+                    for _ in range(rng.randint(0, 3))]
+        made.append((words, spec))
+        text = " ".join(words)
+        published = None if rng.random() < 0.1 else start + dt.timedelta(days=rng.randint(0, 9))
+        art = Article(id=content_id(text), text=text, title=f"t{i}", published=published,
+                      url=f"https://s{i % 5}.example/{i}", source=f"s{i % 5}")
+        out.append(Analysis(article=art, events=_events(rng, text, published, spec)))
+    return out
+
+
+def _snapshot(store: Store) -> dict[str, list[tuple]]:
+    return {name: store.con.execute(sql).fetchall() for name, sql in DERIVED.items()}
+
+
+def _resighted(rng: random.Random, an: Analysis) -> Analysis:
+    """The same article seen again elsewhere (an exact copy: a new sighting only)."""
+    a = an.article
+    again = Article(id=a.id, text=a.text, title=a.title, published=a.published,
+                    url=f"{a.url}?copy={rng.randint(0, 9)}", source=f"other{rng.randint(0, 3)}")
+    return Analysis(article=again, events=an.events)
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("max_links", [dedup.MAX_LINKS, 2])
+def test_store_derive_incremental_equals_full(tmp_path, monkeypatch, seed, max_links):
+    # max_links=2 makes the per-band candidate window bind, as thousands of copies would.
+    monkeypatch.setattr(dedup, "MAX_LINKS", max_links)
+    rng = random.Random(seed)
+    corpus = _corpus(rng, 14)
+    rng.shuffle(corpus)  # arrival order is not publication order
+    with Store(tmp_path / "d.duckdb") as store:
+        i = 0
+        while i < len(corpus):
+            k = rng.randint(1, 6)
+            batch = corpus[i : i + k]
+            if i and rng.random() < 0.3:
+                batch.append(_resighted(rng, rng.choice(corpus[:i])))
+            store.write(batch)
+            i += k
+            if rng.random() < 0.7:
+                store.refresh()
+        incremental = store.refresh()
+        after_steps = _snapshot(store)
+        full = store.refresh(full=True)
+        rebuilt = _snapshot(store)
+    assert incremental == full
+    assert full.articles_merged > 0 and full.unique_events < full.events  # copies did merge
+    for name in DERIVED:
+        assert after_steps[name] == rebuilt[name], name
+
+
+def test_store_derive_late_early_article_takes_over_the_story(tmp_path):
+    rng = random.Random(3)
+    words = _words(rng, 80)
+    first = " ".join(words)
+    copy = " ".join(_edit(rng, words, 0.03))
+
+    def art(text: str, day: int) -> Analysis:
+        return Analysis(article=Article(id=content_id(text), text=text,
+                                        published=dt.date(2024, 5, day), url=f"u{day}"))
+
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write([art(copy, 9)])
+        store.refresh()
+        store.write([art(first, 2)])  # arrives later, published a week earlier
+        store.refresh()
+        members = store.con.execute(
+            "SELECT article_id, story_id, method FROM story_members ORDER BY method DESC"
+        ).fetchall()
+    assert members == [(content_id(first), content_id(first), "representative"),
+                       (content_id(copy), content_id(first), "near_duplicate")]
+
+
+def test_store_derive_nothing_new_changes_nothing(tmp_path):
+    rng = random.Random(5)
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(_corpus(rng, 4))
+        first = store.refresh()
+        before = _snapshot(store)
+        assert store.refresh() == first
+        assert _snapshot(store) == before
+
+
+def test_store_derive_changed_layout_rebuilds_whole(tmp_path):
+    rng = random.Random(7)
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(_corpus(rng, 4))
+        store.refresh()
+        expected = _snapshot(store)
+        # A store written by another version of the derived tables: bookkeeping unusable.
+        store.con.execute("UPDATE derive_state SET layout = 'older'")
+        store.con.execute("DELETE FROM unique_events")
+        store.refresh()
+        assert _snapshot(store) == expected
+        assert store.con.execute("SELECT layout FROM derive_state").fetchall() == [
+            (derive.layout_fingerprint(),)
+        ]
+
+
+@pytest.mark.parametrize("flag", [[], ["--full"]])
+def test_store_derive_cli_refresh(tmp_path, flag):
+    from typer.testing import CliRunner
+
+    from flashpoint.cli import app
+
+    rng = random.Random(11)
+    db = tmp_path / "d.duckdb"
+    with Store(db) as store:
+        store.write(_corpus(rng, 4))
+    result = CliRunner().invoke(app, ["refresh", "--db", str(db), *flag])
+    assert result.exit_code == 0, result.output
+    assert ("rebuilt" if flag else "updated") in result.output
+    with Store(db) as store:
+        assert store.con.execute("SELECT count(*) FROM unique_events").fetchall()[0][0] > 0
