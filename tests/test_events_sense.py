@@ -56,3 +56,24 @@ def test_events_sense_a_word_inside_a_name_is_no_event(nlp):
 def test_events_sense_what_did_not_happen_is_negated(nlp, text, root):
     hits = [e for e in _events(nlp, text) if e.cameo_root == root]
     assert hits and all(e.negated for e in hits)
+
+
+def test_events_sense_crowd_lists_load():
+    from flashpoint.events.crowds import word_lists
+
+    lists = word_lists()
+    assert lists["crowds"] and lists["gathering_verbs"]
+    assert all(w == w.lower() for words in lists.values() for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Rioters fought with police in the capital.", "145"),
+        ("A group of strikers gathered outside the theatre.", "141"),
+        ("Protesters poured into the streets, denouncing the election result.", "141"),
+        ("Police fired tear gas at hundreds of demonstrators.", "141"),
+    ],
+)
+def test_events_sense_what_crowds_do_is_protest(nlp, text, code):
+    assert code in [e.cameo for e in _events(nlp, text)]

@@ -24,6 +24,7 @@ from ..actors.places import find_location
 from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
 from . import classifier, tables
+from .crowds import as_protest
 from .dates import date_phrases, event_date
 from .happenings import non_political, victim_subject
 from .predicates import (
@@ -99,7 +100,7 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     )
     for f in founds:
         victim_subject(f)
-    founds = _protest_first(founds)
+    founds = as_protest(founds, sent)
     if not founds:
         return []
     evidence = _evidence(sent)
@@ -278,17 +279,6 @@ def _inherit(f: Found, start: Token) -> None:
                     f.negated = True
                     return
         prev, node = node, node.head
-
-
-def _protest_first(founds: list[Found]) -> list[Found]:
-    """ "Thousands marched, demanding ...": the protest is the event, the demand its content."""
-    if len(founds) > 1 and founds[0].code[:2] in ("02", "10"):
-        for i, f in enumerate(founds[1:], start=1):
-            if f.code[:2] == "14":
-                if f.source is None:
-                    f.source = founds[0].source  # the demonstrators are who demand
-                return [f, *founds[:i], *founds[i + 1 :]]
-    return founds
 
 
 def _made(root: Token, code: str) -> Found:
