@@ -111,3 +111,57 @@ def test_actors_find_actors_capital_us_is_the_country_not_the_pronoun(nlp):
     found = find_actors(nlp("Caracas blamed US for the blackout."), on=ON)
     assert [a.code for _, a in found if _.text == "US"] == ["USA"]
     assert find_actors(nlp("The guards told us to wait outside."), on=ON) == []
+
+
+def _codes(memory, doc):
+    return [(s.text, a.code) for s, a in memory.find_actors(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # "it"/"they": the body or country that was the subject before
+        ("Hezbollah fired rockets at Israel on Monday. It said more would follow.", "It", "LBNREB"),
+        (
+            "Pakistani troops attacked Afghan posts. They said militants hid there.",
+            "They",
+            "PAKMIL",
+        ),
+        # "he": the person named last, not a country named after him
+        (
+            "Estonian Defence Minister Hanno Pevkur visited Kyiv. He met Ukrainian officials.",
+            "He",
+            "ESTGOV",
+        ),
+        # "the militia", "the group": the group of that kind the article named
+        (
+            "Hezbollah fired rockets at Israel. The militia said it hit a base.",
+            "The militia",
+            "LBNREB",
+        ),
+        ("Hamas released two hostages. The group said more would follow.", "The group", "PSEREB"),
+        # "the North" of a divided country, read with the country the article named
+        (
+            "North Korea fired a missile. The North's military called it a test.",
+            "The North's military",
+            "PRKMIL",
+        ),
+    ],
+)
+def test_actors_doc_memory_resolves_short_mentions_to_named_actors(nlp, text, mention, code):
+    found = dict(_codes(DocActors(on=ON), nlp(text)))
+    assert found.get(mention) == code, found
+
+
+def test_actors_doc_memory_pronoun_needs_an_earlier_actor(nlp):
+    memory = DocActors(on=ON)
+    assert memory.pronoun("it") is None
+    doc = nlp("It said Iran had fired missiles.")
+    assert dict(_codes(memory, doc)).get("It") is None  # Iran comes after the pronoun
+
+
+def test_actors_doc_memory_the_militia_without_a_named_militia_stays_bare(nlp):
+    memory = DocActors(on=ON)
+    memory.resolve("Israeli troops")
+    actor = memory.resolve("the militia")
+    assert actor is not None and actor.country is None

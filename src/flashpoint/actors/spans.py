@@ -10,6 +10,7 @@ Defence Minister Shin Won-sik" has been read, a later "Shin" or "the minister" i
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from ..records import Actor
@@ -177,13 +178,33 @@ def find_actors(
     return DocActors(on=on, context_country=context_country).find_actors(doc_or_span)
 
 
-class DocActors:
-    """Per-document actor memory: names and titles seen earlier resolve later short mentions.
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """One remembered mention: its actor, where it stood and what kind of antecedent it is."""
 
-    Use one instance per article, in reading order: ``resolve_span`` / ``resolve`` /
-    ``find_actors`` learn from every mention that names a person ("Defence Minister Shin
-    Won-sik" teaches "Shin" and "minister") and answer a later bare "Shin", "Kim" or "the
-    president" with the remembered actor before falling back to ``context_country``.
+    actor: Actor
+    at: int  # token index of the mention (its order of learning for plain strings)
+    person: bool  # a named person: "he", "she", a surname or a title recall it
+    subject: bool  # the subject of its clause: the likeliest antecedent of a pronoun
+    plural: bool
+
+
+class DocActors:
+    """Per-document actor memory: later short mentions resolve to the actors named earlier.
+
+    Use one instance per article, in reading order. Every mention that resolves to a country or
+    an organisation is remembered; a named person also teaches their names and titles
+    ("Defence Minister Shin Won-sik" teaches "Shin" and "minister"). Later:
+
+    - a bare "Shin", "Kim" or "the president" is the remembered person;
+    - "he"/"she" is the last person named, "it"/"they" the last body, country or group,
+      a clause subject before any other (``words.tsv`` pronouns_person / pronouns_group);
+    - "the militia", "the rebels", "the group" is the last group of that kind the article
+      named (``words.tsv`` remembered_sectors / group_heads);
+    - "the North" / "the South" is read with the divided country the article named
+      (``sides.tsv``), even without a ``context_country``;
+
+    and only then does a bare role fall back on ``context_country``.
     """
 
     def __init__(
@@ -193,12 +214,19 @@ class DocActors:
         self.context_country = context_country
         self._names: dict[str, Actor] = {}
         self._titles: dict[str, Actor] = {}
+        self._seen: list[_Seen] = []
 
     # -- memory ---------------------------------------------------------------------------
-    def _learn(self, res: Resolution) -> None:
+    def _learn(self, res: Resolution, span: Any = None) -> None:
         actor = res.actor
         if actor is None or not (actor.country or is_international(actor)):
             return
+        root = span.root if span is not None else None
+        at = span.start if span is not None else len(self._seen)
+        person = bool(res.person) or (root is not None and root.ent_type_ == "PERSON")
+        subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
+        plural = root is not None and root.tag_ in ("NNS", "NNPS")
+        self._seen.append(_Seen(actor, at, person, subject, plural))
         if not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
         parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
@@ -209,7 +237,7 @@ class DocActors:
         for title in res.titles:
             self._titles[title] = actor
 
-    def _recall(self, res: Resolution, text: str) -> Actor | None:
+    def _recall(self, res: Resolution, text: str, before: int | None) -> Actor | None:
         """A remembered actor for a mention that resolved to no country (or nothing)."""
         if res.actor is not None and res.has_country:
             return None
@@ -222,22 +250,70 @@ class DocActors:
             )
             if hit is not None:
                 return renamed(hit, text)
-        # "the president", "the minister": a definite, singular title names one person
         words = fold(text).split()
-        if len(words) >= 2 and words[0] == "the":
-            for title in reversed(res.titles):
-                if words[-1] != title.split()[-1]:
-                    continue  # written in the plural ("the ministers" is a group)
-                hit = self._titles.get(title)
-                if hit is not None:
-                    return renamed(hit, text)
+        if len(words) < 2 or words[0] != "the":
+            return None
+        # "the president", "the minister": a definite, singular title names one person
+        for title in reversed(res.titles):
+            if words[-1] != title.split()[-1]:
+                continue  # written in the plural ("the ministers" is a group)
+            hit = self._titles.get(title)
+            if hit is not None:
+                return renamed(hit, text)
+        return self._recall_group(res, text, words, before)
+
+    def _recall_group(
+        self, res: Resolution, text: str, words: list[str], before: int | None
+    ) -> Actor | None:
+        """ "the militia", "the rebels", "the group": the last group of that kind named."""
+        tables = get_tables()
+        sector = res.actor.sector if res.actor is not None else None
+        if sector in tables.words["remembered_sectors"]:
+            fits = [s for s in self._earlier(before) if s.actor.sector == sector]
+        elif res.actor is None and singular(words[-1]) in tables.words["group_heads"]:
+            fits = [s for s in self._earlier(before) if not s.person and _is_group(s.actor)]
+        else:
+            return None
+        return renamed(fits[-1].actor, text) if fits else None
+
+    def _earlier(self, before: int | None) -> list[_Seen]:
+        if before is None:
+            return list(self._seen)
+        return [s for s in self._seen if s.at < before]
+
+    def pronoun(self, word: str, *, before: int | None = None) -> Actor | None:
+        """The remembered antecedent of a pronoun ("he", "it", "they"), None when there is none.
+
+        ``before`` (a token index) keeps the search to mentions earlier in the text; a clause
+        subject is preferred to any other mention, the latest one first.
+        """
+        tables = get_tables()
+        key = fold(word)
+        if key in tables.words["pronouns_person"]:
+            fits = [s for s in self._earlier(before) if s.person]
+        elif key in tables.words["pronouns_group"]:
+            fits = [s for s in self._earlier(before) if not s.person]
+        else:
+            return None
+        subjects = [s for s in fits if s.subject]
+        pick = (subjects or fits or [None])[-1]
+        return renamed(pick.actor, word) if pick is not None else None
+
+    def _side(self) -> str | None:
+        """The divided country the article named ("the North" in Korea news), if any."""
+        if self.context_country:
+            return self.context_country
+        sided = {c for side in get_tables().sides for c in side.contexts}
+        for s in reversed(self._seen):
+            if s.actor.country in sided:
+                return s.actor.country
         return None
 
-    def _finish(self, res: Resolution, text: str) -> Actor | None:
-        recalled = self._recall(res, text)
+    def _finish(self, res: Resolution, text: str, span: Any = None) -> Actor | None:
+        recalled = self._recall(res, text, span.start if span is not None else None)
         if recalled is not None:
             return recalled
-        self._learn(res)
+        self._learn(res, span)
         actor = res.actor
         if actor is not None and not res.has_country and self.context_country:
             return in_country(actor, self.context_country, text=text)
@@ -245,18 +321,20 @@ class DocActors:
 
     # -- API ------------------------------------------------------------------------------
     def resolve(self, text: str) -> Actor | None:
+        if fold(text.strip()) in get_tables().words["pronouns_person"] | get_tables().words[
+            "pronouns_group"
+        ] and not _capitals(text.strip()):
+            return self.pronoun(text.strip())
         res = resolve_tokens(
-            text,
-            tokenize(text),
-            on=self.on,
-            context_country=None,
-            side_context=self.context_country,
+            text, tokenize(text), on=self.on, context_country=None, side_context=self._side()
         )
         return self._finish(res, text)
 
     def resolve_span(self, span: Any) -> Actor | None:
-        res = _resolve_span(span, on=self.on, context_country=None, side=self.context_country)
-        return self._finish(res, span.text)
+        if len(span) == 1 and span[0].lower_ in _PRONOUNS and not _capitals(span[0].text):
+            return self.pronoun(span[0].text, before=span.start)
+        res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
+        return self._finish(res, span.text, span)
 
     def find_actors(self, doc_or_span: Any) -> list[tuple[Any, Actor]]:
         out = []
@@ -267,6 +345,11 @@ class DocActors:
             if actor is not None:
                 out.append((span, actor))
         return out
+
+
+def _is_group(actor: Actor) -> bool:
+    """An organisation or a non-state group, not a bare country or a state organ."""
+    return is_international(actor) or actor.sector in get_tables().words["remembered_sectors"]
 
 
 __all__ = ["DocActors", "find_actors", "resolve_span"]

@@ -35,6 +35,10 @@ WORD_LISTS = frozenset(
         "empty",
         "quantity",
         "place_named",
+        "remembered_sectors",
+        "group_heads",
+        "pronouns_person",
+        "pronouns_group",
     }
 )
 
