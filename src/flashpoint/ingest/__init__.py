@@ -15,7 +15,7 @@ from __future__ import annotations
 from .clean import CleanedPage, clean_page
 from .dates import parse_published
 from .documents import DEFAULT_MAX_BYTES, read_bytes, read_bytes_many, read_jsonl
-from .feeds import read_feed, read_feed_url, read_opml
+from .feeds import read_feed, read_feed_url, read_feed_urls, read_opml
 from .paths import read_path
 from .readers import read_html, read_json_record, read_text
 
@@ -28,6 +28,7 @@ __all__ = [
     "read_bytes_many",
     "read_feed",
     "read_feed_url",
+    "read_feed_urls",
     "read_html",
     "read_json_record",
     "read_jsonl",

@@ -16,11 +16,9 @@ from typing import Any
 from ..records import Article, Skipped
 from .decode import Decoded, decode, sniff_kind
 from .feeds import read_feed, read_opml
+from .limits import DEFAULT_MAX_BYTES
 from .readers import read_html, read_json_record, read_text
 
-DEFAULT_MAX_BYTES = 10_000_000
-"""Largest document read (10 MB). A news article is 5-50 kB of text; anything past this is a
-dump, an archive or a mistake, and reading it would stall a batch."""
 
 KINDS = ("auto", "html", "json", "jsonl", "feed", "opml", "text")
 

@@ -9,14 +9,20 @@ the other forty-nine.
 
 from __future__ import annotations
 
+import contextlib
 import html as html_lib
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
+from urllib.parse import urlsplit
 
-from ..records import Article, Skipped
+from ..records import Article, Skipped, internal_error
 from .dates import parse_published
+from .limits import FEED_DEADLINE_SECONDS, FEED_PER_HOST, FEED_WORKERS, MAX_FEED_BYTES
 from .readers import read_text
 
 USER_AGENT = "flashpoint/0.1 (+news event coder; feed reader)"
@@ -120,10 +126,87 @@ def read_feed_url(
     yield from read_feed(data, origin=url, url=url)
 
 
+def read_feed_urls(
+    urls: Iterable[str],
+    *,
+    workers: int = FEED_WORKERS,
+    per_host: int = FEED_PER_HOST,
+    **fetch_options: Any,
+) -> Iterator[Article | Skipped]:
+    """The entries of many feeds, in the order of ``urls``, fetched ``workers`` at a time with
+    at most ``per_host`` requests to one host at once (a dead feed's retries no longer hold up
+    the others, and no site gets more than a couple of connections from us).
+
+    At most ``2 * workers`` bodies wait in memory for their turn to be parsed.
+    """
+    limiter = _HostLimiter(per_host)
+
+    def get(url: str) -> bytes | Skipped:
+        with limiter.slot(url):
+            return fetch(url, **fetch_options)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="feed") as pool:
+        pending: deque[tuple[str, Future[bytes | Skipped]]] = deque()
+        queue = iter(urls)
+        for url in queue:
+            pending.append((url, pool.submit(get, url)))
+            if len(pending) >= 2 * max(1, workers):
+                break
+        while pending:
+            url, future = pending.popleft()
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(get, nxt)))
+            try:
+                data = future.result()  # fetch never raises for a bad feed, only for a bug
+            except Exception as e:  # noqa: BLE001 - that bug costs this feed only
+                data = internal_error("read", e, url)
+            if isinstance(data, Skipped):
+                yield data
+            else:
+                yield from read_feed(data, origin=url, url=url)
+
+
+class _HostLimiter:
+    """One semaphore per host: at most ``per_host`` fetches to it at a time."""
+
+    def __init__(self, per_host: int) -> None:
+        self._per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+
+    @contextlib.contextmanager
+    def slot(self, url: str) -> Iterator[None]:
+        host = (urlsplit(url).hostname or "") if "://" in url else ""
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.BoundedSemaphore(self._per_host))
+        with semaphore:
+            yield
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _TooSlow(Exception):
+    pass
+
+
 def fetch(
-    url: str, *, retries: int = 3, backoff: float = 0.5, timeout: float = 10.0
+    url: str,
+    *,
+    retries: int = 3,
+    backoff: float = 0.5,
+    timeout: float = 10.0,
+    max_bytes: int = MAX_FEED_BYTES,
+    deadline: float = FEED_DEADLINE_SECONDS,
 ) -> bytes | Skipped:
-    """GET ``url`` with retries; the body, or ``Skipped("fetch_failed")`` saying why."""
+    """GET ``url`` with retries; the body, or a ``Skipped`` saying why not.
+
+    The body is streamed: one above ``max_bytes`` is refused (``too_large``) as soon as it
+    passes the limit, and an attempt that takes more than ``deadline`` seconds in all (a
+    server trickling bytes, which no per-read timeout catches) is given up (``fetch_failed``).
+    """
     import httpx
 
     if not re.match(r"^https?://", url, re.IGNORECASE):
@@ -141,17 +224,42 @@ def fetch(
             if attempt:
                 time.sleep(backoff * 2 ** (attempt - 1))
             try:
-                response = client.get(url)
+                status, body = _get_bounded(client, url, max_bytes=max_bytes, deadline=deadline)
             except (httpx.HTTPError, httpx.InvalidURL) as e:  # connect/read errors, timeouts
                 last = f"{type(e).__name__}: {e}"
                 continue
-            if response.status_code in _RETRY_STATUS:
-                last = f"HTTP {response.status_code}"
+            except _TooLarge as e:
+                return Skipped("too_large", f"feed body above {max_bytes:,} bytes{e}", url)
+            except _TooSlow:
+                return Skipped("fetch_failed", f"no complete answer within {deadline:g} s", url)
+            if status in _RETRY_STATUS:
+                last = f"HTTP {status}"
                 continue
-            if response.status_code >= 400:
-                return Skipped("fetch_failed", f"HTTP {response.status_code} (not retried)", url)
-            return response.content
+            if status >= 400:
+                return Skipped("fetch_failed", f"HTTP {status} (not retried)", url)
+            return body
     return Skipped("fetch_failed", f"{last} after {attempts} attempt(s)", url)
+
+
+def _get_bounded(client: Any, url: str, *, max_bytes: int, deadline: float) -> tuple[int, bytes]:
+    """(status, body) of one GET, reading at most ``max_bytes`` within ``deadline`` seconds."""
+    started = time.monotonic()
+    with client.stream("GET", url) as response:
+        if response.status_code >= 400:
+            return response.status_code, b""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise _TooLarge(f" (Content-Length {int(declared):,})")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise _TooLarge("")
+            if time.monotonic() - started > deadline:
+                raise _TooSlow()
+            chunks.append(chunk)
+        return response.status_code, b"".join(chunks)
 
 
 def read_opml(data: bytes | str, *, origin: str | None = None) -> Iterator[Article | Skipped]:
@@ -163,8 +271,7 @@ def read_opml(data: bytes | str, *, origin: str | None = None) -> Iterator[Artic
     if not urls:
         yield Skipped("empty", "OPML lists no feed (no outline with xmlUrl)", origin)
         return
-    for url in urls:
-        yield from read_feed_url(url)
+    yield from read_feed_urls(urls)
 
 
 def opml_feed_urls(data: bytes | str) -> list[str] | None:
@@ -197,5 +304,6 @@ __all__ = [
     "opml_feed_urls",
     "read_feed",
     "read_feed_url",
+    "read_feed_urls",
     "read_opml",
 ]

@@ -16,6 +16,7 @@ from ..records import Article, Skipped, content_id, without_surrogates
 from .clean import CleanedPage, clean_page
 from .dates import parse_published
 from .language import detect_language, is_confidently_foreign
+from .limits import bound_statements, bound_text
 from .related import related_statements
 
 # An HTML page whose extracted body is shorter than this is navigation, not an article.
@@ -141,7 +142,9 @@ def read_json_record(obj: Any, *, origin: str | None = None) -> Article | Skippe
         added = tuple(
             without_surrogates(s.strip()) for s in extra if isinstance(s, str) and s.strip()
         )
-        result = _replace(result, statements=result.statements + added)
+        statements, dropped = bound_statements(result.statements + added)
+        notes = result.notes + ((dropped,) if dropped else ())
+        result = _replace(result, statements=statements, notes=notes)
     return result
 
 
@@ -164,18 +167,21 @@ def _finish(
             "not_english", f"detected {language.code} (p={language.probability:.2f})", origin
         )
     notes = tuple(notes)
+    text, cut = bound_text(page.text)
+    statements, dropped = bound_statements(page.statements)
+    notes += tuple(note for note in (cut, dropped) if note)
     day = parse_published(published)
     if published not in (None, "") and day is None:
         notes += (f"unparsed published value {str(published)[:40]!r}",)
     return Article(
-        id=content_id(page.text),
-        text=page.text,
+        id=content_id(text),
+        text=text,
         title=page.title,
         published=day or page.published,
         url=url and without_surrogates(url),
         source=source and without_surrogates(source),
         language=language.code if language and language.probability >= 0.5 else "en",
-        statements=page.statements,
+        statements=statements,
         origin=origin,
         notes=notes,
     )

@@ -2,7 +2,7 @@
 
 The loop every surface shares (``flashpoint ingest``, ``make demo``, the API's upload path):
 
-1. read inputs lazily (``ingest.read_path`` per path, ``ingest.read_feed_url`` per feed URL);
+1. read inputs lazily (``ingest.read_path`` per path, ``ingest.read_feed_urls`` for the feed URLs);
 2. drop articles whose content is *already stored* before they reach the NLP (checked in
    small chunks against the database), so a re-run, or a run resumed after a crash, costs
    only what is new; the copies still add a sighting (a new URL or source for the content);
@@ -98,8 +98,9 @@ def read_inputs(
     limit = ing.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     for path in paths:
         yield from guarded(ing.read_path(path, max_bytes=limit, published=published), str(path))
-    for url in feeds:
-        yield from guarded(ing.read_feed_url(url), url)
+    feeds = list(feeds)
+    if feeds:  # fetched concurrently (a few per host), yielded in the order given
+        yield from guarded(ing.read_feed_urls(feeds), "feed URLs")
 
 
 def guarded(results: Iterable[Article | Skipped], origin: str) -> Iterator[Article | Skipped]:
