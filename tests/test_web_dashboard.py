@@ -156,8 +156,7 @@ def test_web_examples_article_highlights_evidence(page, examples_server: str) ->
     _open_dashboard(page, examples_server)
     page.click("nav a[data-tab='events']")
     page.wait_for_selector("#event-table tr.event-row")
-    page.fill("#event-filters input[name='dyad']", "KOR-PRK")
-    page.click("#event-filters button[type='submit']")
+    page.select_option("#dyad-picker", "KOR-PRK")
     page.wait_for_function(
         "document.querySelector('#event-summary').textContent.includes('events match')"
     )
