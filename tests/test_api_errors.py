@@ -173,3 +173,25 @@ def test_api_errors_publication_date_out_of_range_is_422(api, published: str) ->
     page = {"text": "Seoul protested last week and will protest next year.", "published": published}
     body = _assert_shape(api.post("/api/analyze", json=page), 422)
     assert body["errors"][0]["loc"] == "body.published"
+
+
+@pytest.mark.parametrize("path", [
+    "/api/events?modality=asserted&bogus=1", "/api/tension?dyad=PRK-KOR&frequency=week",
+    "/api/alerts?sinse=2024-01-01", "/api/dyads?x=1",
+])
+def test_api_errors_unknown_query_parameter_is_400(api, path):
+    body = _assert_shape(api.get(path), 400)
+    assert "unknown query parameter" in body["error"]
+    assert body["errors"] and body["errors"][0]["loc"][0] == "query"
+
+
+@pytest.mark.parametrize(("query", "modalities"), [
+    ("modality=asserted", {"asserted"}), ("negated=false", None),
+])
+def test_api_errors_modality_filter_is_known(api, query, modalities):
+    r = api.get(f"/api/events?{query}")
+    assert r.status_code == 200
+    rows = r.json()["events"]
+    if modalities:
+        assert {e["modality"] for e in rows} <= modalities
+    assert all("modality" in e and "negated" in e for e in rows)

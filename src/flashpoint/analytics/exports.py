@@ -81,7 +81,8 @@ def export(
     ``include_uncertain`` also exports negated, intended, demanded and hypothetical events;
     ``header`` adds a header line to the GDELT file (the other formats always have one).
     The event tables also take the other filters of ``store.queries.events`` (``ordered``,
-    ``actor``, ``country``, ``cameo_root``, ``plover``, ``quad_class``, ``text``); ``text``
+    ``actor``, ``country``, ``cameo_root``, ``plover``, ``quad_class``, ``text``, ``modality``,
+    ``negated``); ``text``
     keeps the unique events one of whose mentions has it.
     """
     if fmt not in FORMATS:
@@ -122,7 +123,10 @@ def _copy(con: Any, sql: str, params: list[Any], path: Path, fmt: str) -> Path:
     return path
 
 
-EXTRA_FILTERS = {"ordered", "actor", "country", "cameo_root", "plover", "quad_class", "text"}
+EXTRA_FILTERS = {
+    "ordered", "actor", "country", "cameo_root", "plover", "quad_class", "text", "modality",
+    "negated",
+}
 
 
 def _unique_filters(f: dict[str, Any], include_uncertain: bool = False) -> tuple[str, list[Any]]:

@@ -14,9 +14,12 @@ from starlette.background import BackgroundTask
 
 from .cache import cached_json
 from .errors import ApiError
+from .params import reject_unknown_params
 from .reads import CODE, Dyad, Ordered, Since, Until, database, event_filter_params
 
-router = APIRouter(prefix="/api", tags=["tension, alerts, exports"])
+router = APIRouter(
+    prefix="/api", tags=["tension, alerts, exports"], dependencies=[Depends(reject_unknown_params)]
+)
 
 ALERT_EVENTS_SHOWN = 50  # events listed behind each alert (the method's default shows 5)
 IncludeUncertain = Annotated[bool, Query(

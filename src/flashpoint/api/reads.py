@@ -9,15 +9,18 @@ malformed values are a 422 in the one error shape before they reach DuckDB.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from .cache import cached_json
 from .errors import ApiError
+from .params import reject_unknown_params
 
-router = APIRouter(prefix="/api", tags=["events and articles"])
+router = APIRouter(
+    prefix="/api", tags=["events and articles"], dependencies=[Depends(reject_unknown_params)]
+)
 
 ARTICLE_ID = r"^[0-9a-f]{16}$"
 DYAD = r"^[A-Za-z0-9]{3,12}-[A-Za-z0-9]{3,12}$"
@@ -63,6 +66,13 @@ async def event_filter_params(
         str | None,
         Query(min_length=1, max_length=200, description="Words in the evidence sentence."),
     ] = None,
+    modality: Annotated[
+        Literal["asserted", "reported", "intended", "demanded", "hypothetical"] | None,
+        Query(description="Only events of this modality (asserted, reported: happened)."),
+    ] = None,
+    negated: Annotated[
+        bool | None, Query(description="true: only negated events; false: only affirmed ones.")
+    ] = None,
 ) -> dict[str, Any]:
     """The filters of /api/events, as ``store.queries`` keyword arguments.
 
@@ -79,6 +89,8 @@ async def event_filter_params(
         "since": since,
         "until": until,
         "text": _clean_text(q),
+        "modality": modality,
+        "negated": negated,
     }
 
 

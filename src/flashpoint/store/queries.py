@@ -128,6 +128,8 @@ def event_filters(
     until: str | dt.date | None = None,
     text: str | None = None,
     article_id: str | None = None,
+    modality: str | None = None,
+    negated: bool | None = None,
     alias: str = "e",
     day_expr: str | None = None,
 ) -> tuple[str, list[Any]]:
@@ -175,6 +177,12 @@ def event_filters(
     if article_id:
         where.append(f"{e}.article_id = ?")
         params.append(article_id)
+    if modality:
+        where.append(f"{e}.modality = ?")
+        params.append(modality.lower())
+    if negated is not None:
+        where.append(f"{e}.negated = ?")
+        params.append(bool(negated))
     return (" AND ".join(where) or "TRUE"), params
 
 
@@ -191,6 +199,8 @@ def events(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     text: str | None = None,
+    modality: str | None = None,
+    negated: bool | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
@@ -202,6 +212,7 @@ def events(
     where, params = event_filters(
         dyad=dyad, ordered=ordered, actor=actor, country=country, cameo_root=cameo_root,
         plover=plover, quad_class=quad_class, since=since, until=until, text=text,
+        modality=modality, negated=negated,
     )
     limit = max(0, min(int(limit), MAX_LIMIT))
     # Two steps: sort only the narrow keys of the matching events, then fetch the page's
