@@ -15,7 +15,6 @@ import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-
 from test_web_dashboard import _shot
 
 pytest_plugins = ["test_api_support", "test_web_dashboard"]
@@ -24,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 
 def _get(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - the test server
+    with urllib.request.urlopen(url, timeout=30) as response:
         return json.loads(response.read())
 
 

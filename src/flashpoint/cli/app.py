@@ -7,6 +7,8 @@ so ``flashpoint --help`` stays fast.
 
 from __future__ import annotations
 
+from enum import Enum
+
 import typer
 
 app = typer.Typer(
@@ -18,3 +20,11 @@ app = typer.Typer(
 )
 bench_app = typer.Typer(help="Benchmarks that print their figures (speed, accuracy).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
+
+
+class SummaryFormat(str, Enum):
+    """``--format`` of the commands that print one run summary (ingest, scale-ingest, load):
+    a table for people or one JSON object. Anything else is refused by the parser."""
+
+    table = "table"
+    json = "json"

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import bench_app
+from .app import SummaryFormat, bench_app
 
 
 @bench_app.command("api")
@@ -27,7 +27,7 @@ def bench_api(
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Server response cache on (default) or off.")
     ] = True,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Start `flashpoint serve` (read-only) on a free loopback port and load it with CLIENTS
     concurrent keep-alive clients for SECONDS, alternating GET /api/events and /api/tension.

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import bench_app
+from .app import SummaryFormat, bench_app
 
 
 @bench_app.command("claims")
@@ -23,7 +23,7 @@ def bench_claims(
     fit: Annotated[
         bool, typer.Option("--fit", help="Re-fit claims/data/weights.json on the tuning splits first.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Balanced accuracy, recall per edit type and statements/s of `flashpoint check`."""
     from rich.table import Table

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import bench_app
+from .app import SummaryFormat, bench_app
 
 
 @bench_app.command("accuracy")
@@ -22,7 +22,7 @@ def bench_accuracy(
     split: Annotated[
         str, typer.Option(help="Class split to score: test (reported) or train (development).")
     ] = "test",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """5-class macro-F1 (ConfliBERT split), PLOVER type/actor accuracy, confusion, worst errors."""
     from rich.table import Table
@@ -160,7 +160,7 @@ def bench_pages(
         list[str] | None, typer.Option("--only", help="Score only this page file (repeatable).")
     ] = None,
     worst: Annotated[int, typer.Option(help="How many misses of each kind to print.")] = 25,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Titles, dates, boilerplate, statements, key-event recall, event precision, must_not."""
     from rich.table import Table

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import bench_app
+from .app import SummaryFormat, bench_app
 
 WORDS_PER_ARTICLE = 600
 """Length of a real news article used to turn words/s into articles/day (docs/CAPACITY.md);
@@ -21,7 +21,7 @@ def bench_scale(
         int, typer.Option(help="Synthetic reports per day (sets the date span).")
     ] = 100,
     repeat: Annotated[int, typer.Option(help="Timed runs per path; the best is kept.")] = 2,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Articles/s of the local ingest and of the Dask ingest with 1 and 2 workers; speed-up."""
     from rich.table import Table

@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from .app import bench_app
+from .app import SummaryFormat, bench_app
 
 
 @bench_app.command("speed")
 def bench_speed(
     corpus: Annotated[Path, typer.Argument(help="Folder of pages to analyse.")] = Path("examples"),
     repeat: Annotated[int, typer.Option(help="Passes over the corpus per side.")] = 3,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Time per article and words/s of `analyze` vs plain spaCy `nlp.pipe` on the same text."""
     from rich.table import Table

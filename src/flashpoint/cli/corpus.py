@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import FlashpointError
-from .app import app, bench_app
+from .app import SummaryFormat, app, bench_app
 from .exits import outcome_status
 
 DEFAULT_DB = "flashpoint.duckdb"
@@ -24,9 +24,12 @@ DEFAULT_DB = "flashpoint.duckdb"
 DbOpt = Annotated[str, typer.Option("--db", help="DuckDB database file.")]
 SinceOpt = Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")]
-DyadOpt = Annotated[
+DyadOpt = Annotated[str | None, typer.Option(help="Country pair such as PRK-KOR (both directions).")]
+# For the commands that also take --ordered (events, tension, export).
+OrderableDyadOpt = Annotated[
     str | None, typer.Option(help="Country pair such as PRK-KOR (both directions unless --ordered).")
 ]
+OrderedOpt = Annotated[bool, typer.Option(help="Dyad is source→target only.")]
 
 
 class TableFormat(str, Enum):
@@ -106,7 +109,7 @@ def ingest(
     ] = None,
     max_bytes: Annotated[int | None, typer.Option(min=1, help="Skip files larger than this (default 10 MB).")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for documents that show none.")] = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Summary as table or json.")] = TableFormat.table,
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Summary as table or json.")] = SummaryFormat.table,
     progress_lines: Annotated[
         bool, typer.Option("--progress-lines", help="Plain progress line per committed batch on stderr (for logs).")
     ] = False,
@@ -186,7 +189,7 @@ def ingest(
         err.print(f"interrupted after {time.perf_counter() - started:.0f} s: what was committed "
                   "is kept; run the same command again to resume")
         raise typer.Exit(130) from None
-    if fmt is TableFormat.json:
+    if fmt is SummaryFormat.json:
         print_json(stats.to_dict())
     else:
         _print_ingest_summary(stats, db)
@@ -228,8 +231,8 @@ def _print_ingest_summary(stats: Any, db: str) -> None:
 @app.command()
 def events(
     db: DbOpt = DEFAULT_DB,
-    dyad: DyadOpt = None,
-    ordered: Annotated[bool, typer.Option(help="Dyad is source→target only.")] = False,
+    dyad: OrderableDyadOpt = None,
+    ordered: OrderedOpt = False,
     actor: Annotated[str | None, typer.Option(help="Actor code on either side (PRKMIL).")] = None,
     country: Annotated[str | None, typer.Option(help="Country (ISO-3) on either side.")] = None,
     cameo_root: Annotated[str | None, typer.Option(help="CAMEO root code (e.g. 19).")] = None,
@@ -256,11 +259,11 @@ def events(
     try:
         query = queries.unique_events if unique else queries.events
         extra = {} if unique else {"text": text}
-        rows = query(
-            con, dyad=dyad, ordered=ordered, actor=actor, country=country,
-            cameo_root=cameo_root, plover=plover, since=since, until=until,
-            limit=limit, offset=offset, **extra,
-        )
+        filters = {"dyad": dyad, "ordered": ordered, "actor": actor, "country": country,
+                   "cameo_root": cameo_root, "plover": plover, "since": since, "until": until}
+        rows = query(con, **filters, limit=limit, offset=offset, **extra)
+        total = (queries.count_unique_events(con, **filters) if unique
+                 else queries.count_events(con, **filters, **extra))
     except FlashpointError as e:
         _fail(str(e))
         return
@@ -273,8 +276,11 @@ def events(
         from .render import out
 
         wide = out.width >= 120
-        t = Table(title=f"{len(rows)} {'unique ' if unique else ''}events", title_justify="left",
-                  expand=True)
+        kind = "unique events" if unique else "events"
+        shown = (f"{total:,} {kind} match" if len(rows) == total else
+                 f"{total:,} {kind} match; {offset + 1 if rows else 0}–{offset + len(rows)} "
+                 "shown (--limit/--offset for more)")
+        t = Table(title=shown, title_justify="left", expand=True)
         for col in ("day", "source", "event", "target", "G") + (("n",) if unique else ()):
             t.add_column(col, no_wrap=True, justify="right" if col in ("G", "n") else "left")
         t.add_column("evidence", ratio=3, overflow="fold")
@@ -304,9 +310,9 @@ def events(
 @app.command()
 def tension(
     db: DbOpt = DEFAULT_DB,
-    dyad: DyadOpt = None,
+    dyad: OrderableDyadOpt = None,
     country: Annotated[str | None, typer.Option(help="One country (ISO-3), both roles.")] = None,
-    ordered: Annotated[bool, typer.Option(help="Dyad is source→target only.")] = False,
+    ordered: OrderedOpt = False,
     freq: Annotated[Freq, typer.Option(help="Period length.")] = Freq.week,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -372,6 +378,9 @@ def tension(
 def alerts(
     db: DbOpt = DEFAULT_DB,
     dyad: DyadOpt = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only pairs with this country (ISO-3) on either side.")
+    ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     freq: Annotated[Freq | None, typer.Option(help="Period (default from alerts.json: week).")] = None,
@@ -402,6 +411,8 @@ def alerts(
         return
     finally:
         con.close()
+    if country:
+        found = [a for a in found if country.upper() in a["dyad"].split("-")]
     if fmt is not TableFormat.table:
         flat = found if fmt is not TableFormat.csv else [
             {k: v for k, v in a.items() if k not in ("top_events", "articles")} for a in found
@@ -464,7 +475,13 @@ def export(
     db: DbOpt = DEFAULT_DB,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or acled.")] = ExportFormat.parquet,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into (created).")] = Path("export"),
-    dyad: DyadOpt = None,
+    dyad: OrderableDyadOpt = None,
+    ordered: OrderedOpt = False,
+    actor: Annotated[str | None, typer.Option(help="Actor code on either side (PRKMIL).")] = None,
+    country: Annotated[str | None, typer.Option(help="Country (ISO-3) on either side.")] = None,
+    cameo_root: Annotated[str | None, typer.Option(help="CAMEO root code (e.g. 19).")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER event type (e.g. ASSAULT).")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in an evidence sentence.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     include_uncertain: Annotated[bool, typer.Option(
@@ -477,6 +494,7 @@ def export(
     """Export the store: tables as Parquet/CSV/JSONL, or events as GDELT-2.0 TSV / ACLED CSV.
 
     Only events that happened as far as the text says are exported unless --include-uncertain.
+    The event filters (--dyad ... --until) apply to the event tables, as in `flashpoint events`.
     """
     from ..analytics.exports import export as run_export
     from .render import out
@@ -484,7 +502,9 @@ def export(
     con = _open(db)
     try:
         files = run_export(con, output, fmt.value, dyad=dyad, since=since, until=until,
-                           include_uncertain=include_uncertain, header=header)
+                           include_uncertain=include_uncertain, header=header, ordered=ordered,
+                           actor=actor, country=country, cameo_root=cameo_root, plover=plover,
+                           text=text)
     except FlashpointError as e:
         _fail(str(e))
         return

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app
+from .app import SummaryFormat, app
 
 
 @app.command("scale-ingest")
@@ -51,7 +51,7 @@ def scale_ingest(
     force: Annotated[
         bool, typer.Option("--force", help="Re-analyse partitions already written by a run.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Analyse a corpus on a Dask cluster and write hive-partitioned Parquet (no database).
 
@@ -128,7 +128,7 @@ def scale_ingest(
             "Finished partitions are kept: run the same command again to do only the rest."
         )
         raise typer.Exit(1) from None
-    if fmt == "json":
+    if SummaryFormat(fmt) is SummaryFormat.json:
         print_json(report.to_dict())
         return
     stdout.print(
@@ -152,7 +152,7 @@ def load(
     db: Annotated[
         Path, typer.Option("--db", help="DuckDB file to write (created if absent).")
     ] = Path("flashpoint.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Load the Parquet of a Dask ingest into DuckDB, exactly as a local ingest stores it."""
     from .. import scale
@@ -170,7 +170,7 @@ def load(
         except FlashpointError as e:
             err.print(f"[red]{e}[/]")
             raise typer.Exit(1) from None
-    if fmt == "json":
+    if SummaryFormat(fmt) is SummaryFormat.json:
         print_json(report.to_dict())
         return
     data = report.to_dict()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -57,17 +58,42 @@ def serve(
     except FlashpointError as e:
         err.print(f"[bold red]error:[/] {e}", markup=True, highlight=False)
         raise typer.Exit(2) from None
+    try:
+        sock = _bind(host, port)
+    except OSError as e:
+        err.print(f"[bold red]error:[/] cannot listen on {host}:{port}: {e.strerror or e}",
+                  markup=True, highlight=False)
+        raise typer.Exit(2) from None
     if not _is_loopback(host):
         err.print(f"[yellow]warning:[/] binding {host}: the API is reachable from other machines")
-    mode = "read-write (bearer token set)" if token else "read-only (no token: writes refused)"
-    err.print(f"Flashpoint on http://{host}:{port}/  ·  API docs /docs  ·  {db}  ·  {mode}")
     application = create_app(
         db,
         token=token,
         max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES,
         cache_entries=cache_size,
     )
-    uvicorn.run(application, host=host, port=port, log_level=log_level)
+    # The banner only once the port is ours: a failed bind is an error line, never a banner.
+    mode = "read-write (bearer token set)" if token else "read-only (no token: writes refused)"
+    bound = sock.getsockname()[1]
+    err.print(f"Flashpoint on http://{host}:{bound}/  ·  API docs /docs  ·  {db}  ·  {mode}")
+    server = uvicorn.Server(uvicorn.Config(application, log_level=log_level))
+    server.run(sockets=[sock])
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port (IPv4 or IPv6), bound before the server starts so a
+    port in use is reported as such (uvicorn would log it after our banner)."""
+    info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(info[0], info[1], info[2])
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(info[4])
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
 
 
 def _is_loopback(host: str) -> bool:

@@ -293,6 +293,12 @@ def unique_events(
     return out
 
 
+def count_unique_events(con: Any, **filters: Any) -> int:
+    """Number of distinct events matching the same filters as ``unique_events``."""
+    where, params = event_filters(**filters, alias="u", day_expr="u.day")
+    return con.execute(f"SELECT count(*) FROM unique_events u WHERE {where}", params).fetchall()[0][0]
+
+
 def count_events(con: Any, **filters: Any) -> int:
     """Number of events matching the same filters as ``events``."""
     where, params = event_filters(**filters)
