@@ -1,4 +1,5 @@
-"""CLI: `flashpoint bench scale` — local path vs Dask with 1 and 2 workers on one synthetic corpus."""
+"""CLI: `flashpoint bench scale` (local path vs Dask with 1 and 2 workers on one synthetic
+corpus) and `flashpoint bench incremental` (a small ingest into growing stores)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,56 @@ def bench_scale(
         f"{per_day / 1e6:,.1f}M words/day = {per_day / WORDS_PER_ARTICLE:,.0f} articles/day "
         f"of {WORDS_PER_ARTICLE} words (see docs/CAPACITY.md)"
     )
+
+
+@bench_app.command("incremental")
+def bench_incremental(
+    n: Annotated[int, typer.Option("--n", min=1, help="Synthetic reports to ingest.")] = 100,
+    sizes: Annotated[
+        str, typer.Option(help="Store sizes in events, comma-separated.")
+    ] = "0,1000000,10000000",
+    store: Annotated[
+        list[str] | None,
+        typer.Option(help="SIZE=FILE: start that size from this bulk-filled file (copied, "
+                     "never changed), e.g. one made by `bench tension --events N --db FILE`."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Seconds to ingest N articles into stores of 0, 1M and 10M events (target: the largest
+    within 2x of the empty store): the cost of a monitor's cycle must follow what it adds."""
+    from pathlib import Path
+
+    from rich.table import Table
+
+    from ..bench.incremental import measure
+    from ..errors import FlashpointError
+    from .render import err, out, print_json
+
+    try:
+        wanted = tuple(int(s.replace("_", "")) for s in sizes.split(",") if s.strip())
+        given = {int(k.replace("_", "")): Path(v) for k, v in (s.split("=", 1) for s in store or [])}
+    except ValueError:
+        err.print("[red]error:[/] --sizes takes numbers (0,1000000); --store takes SIZE=FILE")
+        raise typer.Exit(2) from None
+    missing = [str(p) for p in given.values() if not p.is_file()]
+    if missing:
+        err.print(f"[red]error:[/] no such store file: {', '.join(missing)}")
+        raise typer.Exit(2)
+    try:
+        with err.status(f"ingesting {n} reports into stores of {sizes} events ..."):
+            report = measure(wanted, n=n, stores=given)
+    except FlashpointError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    if fmt == "json":
+        print_json(report.to_dict())
+        return
+    load = " ".join(str(x) for x in report.load_average)
+    table = Table(title=f"ingest {report.n} synthetic reports (1 process); load average {load}")
+    for name in ("events in store", "new articles", "ingest s", "of which update s"):
+        table.add_column(name, justify="right")
+    for run in report.runs:
+        table.add_row(f"{run.events_before:,}", str(run.articles_new), f"{run.seconds:.1f}",
+                      f"{run.refresh_seconds:.2f}")
+    out.print(table)
+    out.print(f"largest store over empty store: {report.ratio:.2f}x (target: within 2x)")

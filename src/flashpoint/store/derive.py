@@ -246,15 +246,17 @@ def _stats(con: Any) -> RefreshStats:
     )
 
 
-def _set_watermark(con: Any, since: dt.datetime | None) -> None:
-    """Record the latest sighting processed. Sightings are stamped to the second: the next
-    step starts *at* this second again (re-deriving a few rows gives the same rows)."""
-    where = "" if since is None else "WHERE seen_at >= ?"
-    latest = con.execute(f"SELECT max(seen_at) FROM sightings {where}",
-                         [] if since is None else [since]).fetchall()[0][0]
+def _clock() -> dt.datetime:
+    """Now, as the writer stamps sightings (UTC, to the second)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _set_watermark(con: Any, started: dt.datetime) -> None:
+    """Record where the next step starts: the second this one started. Sightings are
+    stamped to the second, so one written later in that second must still be picked up;
+    the few of that second already derived are derived again (giving the same rows)."""
     con.execute("DELETE FROM derive_state")
-    con.execute("INSERT INTO derive_state VALUES (?, ?)",
-                [latest if latest is not None else since, layout_fingerprint()])
+    con.execute("INSERT INTO derive_state VALUES (?, ?)", [started, layout_fingerprint()])
 
 
 # -- full rebuild --------------------------------------------------------------------------------
@@ -265,6 +267,7 @@ _BAND_ROWS_CHUNK = 65_536  # articles per insert into signature_bands (bounded m
 def _refresh_full(con: Any) -> RefreshStats:
     import pyarrow as pa
 
+    started = _clock()
     cur = con.cursor()
     cur.execute(
         "SELECT s.article_id, s.minhash FROM signatures s JOIN articles a "
@@ -296,7 +299,7 @@ def _refresh_full(con: Any) -> RefreshStats:
     con.execute(STORY_IDS_SQL.format(**_ALL))
     con.execute(EVENT_GROUPS_SQL.format(**_ALL))
     con.execute(UNIQUE_EVENTS_SQL.format(**_ALL))
-    _set_watermark(con, None)
+    _set_watermark(con, started)
     stats = _stats(con)
     con.commit()
     return stats
@@ -337,7 +340,8 @@ def _column(con: Any, sql: str, params: list[Any] | None = None) -> set[str]:
 
 def _refresh_incremental(con: Any) -> RefreshStats:
     con.begin()
-    since = _state(con)
+    since = _state(con) or dt.datetime.min  # refresh() checked it is usable
+    started = max(_clock(), since)
     changed = _column(con, "SELECT DISTINCT article_id FROM sightings WHERE seen_at >= ?",
                       [since])
     if changed:
@@ -346,7 +350,7 @@ def _refresh_incremental(con: Any) -> RefreshStats:
         stories |= _column(con, "SELECT story_id FROM story_members "
                                 "WHERE article_id IN (SELECT v FROM _d_changed)")
         _rederive(con, stories, changed)
-    _set_watermark(con, since)
+    _set_watermark(con, started)
     stats = _stats(con)
     con.commit()
     return stats

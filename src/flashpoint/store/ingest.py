@@ -10,7 +10,8 @@ The loop every surface shares (``flashpoint ingest``, ``make demo``, the API's u
    processes);
 4. store in transactions of ``commit_every`` articles or 2 seconds, whichever comes first
    (``Store.write``);
-5. rebuild the derived tables (stories, unique events) once at the end (``Store.refresh``).
+5. update the derived tables (stories, unique events) once at the end (``Store.refresh``:
+   incremental, so its cost follows what this run added, not the size of the store).
 
 Memory is bounded by the chunk sizes, never by the corpus: nothing holds the whole stream.
 """
@@ -50,6 +51,7 @@ class IngestStats:
     articles_merged: int | None = None  # near-duplicates merged into an earlier story
     unique_events: int | None = None
     seconds: float = 0.0
+    refresh_seconds: float = 0.0  # the update of the derived tables at the end
     done: bool = False
 
     @property
@@ -185,7 +187,9 @@ def ingest(
             fresh_only(counted(stream)), batch_size=batch_size, n_process=workers
         )
         progress(write_isolated(store, analyses, on_batch=progress))
+        refresh_started = time.perf_counter()
         refreshed = store.refresh()
+        stats.refresh_seconds = time.perf_counter() - refresh_started
     stats.stories = refreshed.stories
     stats.articles_merged = refreshed.articles_merged
     stats.unique_events = refreshed.unique_events
