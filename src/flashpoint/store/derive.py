@@ -226,6 +226,12 @@ def refresh(con: Any, *, full: bool = False, path: str | Path = "") -> RefreshSt
             raise
 
 
+def invalidate(con: Any) -> None:
+    """Forget the bookkeeping (a derived table was dropped or re-created empty): the next
+    ``refresh`` rebuilds everything instead of updating."""
+    con.execute("DELETE FROM derive_state")
+
+
 def _state(con: Any) -> dt.datetime | None:
     """The watermark when the bookkeeping is usable for an incremental step, else None."""
     rows = con.execute("SELECT watermark, layout FROM derive_state").fetchall()

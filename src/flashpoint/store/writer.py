@@ -199,12 +199,16 @@ class Store:
 
     def _ensure_schema(self) -> None:
         with storage.transaction(self.con, "E303", path=self.path):
+            dropped = False
             for name, ddl in TABLES.items():
                 if name in DERIVED_TABLES and not self._layout_matches(name, ddl):
                     # Derived tables are rebuilt from the primary ones by refresh(): when their
                     # layout changed, drop them and let the next refresh fill the new layout.
                     self.con.execute(f"DROP TABLE {name}")
+                    dropped = True
                 self.con.execute(ddl)
+            if dropped:
+                derive.invalidate(self.con)  # the next refresh must rebuild, not update
             for ddl in INDEXES:
                 self.con.execute(ddl)
             rows = self.con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
