@@ -99,9 +99,9 @@ def bench_incremental(
     store: Annotated[
         list[str] | None,
         typer.Option(help="SIZE=FILE: start that size from this bulk-filled file (copied, "
-                     "never changed), e.g. one made by `bench tension --events N --db FILE`."),
+                     "never changed), e.g. one made by `flashpoint bench tension --events N --db FILE`."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Seconds to ingest N articles into stores of 0, 1M and 10M events (target: the largest
     within 2x of the empty store): the cost of a monitor's cycle must follow what it adds."""
@@ -129,7 +129,7 @@ def bench_incremental(
     except FlashpointError as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2) from None
-    if fmt == "json":
+    if fmt is SummaryFormat.json:
         print_json(report.to_dict())
         return
     load = " ".join(str(x) for x in report.load_average)
