@@ -26,18 +26,11 @@ from ..records import Actor, Event, Location, Span
 from . import classifier, tables
 from .crowds import as_protest
 from .dates import date_phrases, event_date
+from .found import Found
+from .grammar import FAMILY_MODALITY, WRAPPERS
 from .happenings import non_political, victim_subject
-from .predicates import (
-    FAMILY_MODALITY,
-    WRAPPERS,
-    Found,
-    _noun_found,
-    _own,
-    analyze,
-    noun_code,
-    roles_of,
-    verb_code,
-)
+from .patterns import noun_code, roles_of, verb_code
+from .predicates import analyze, noun_event, own_event
 
 Token = Any
 
@@ -283,7 +276,7 @@ def _inherit(f: Found, start: Token) -> None:
 
 def _made(root: Token, code: str) -> Found:
     """An event the model decided on the root predicate, with the rules' roles."""
-    return _own(root, (code, 0))
+    return own_event(root, (code, 0))
 
 
 def _weak_trigger(sent: Any, klass: int) -> Found | None:
@@ -296,7 +289,7 @@ def _weak_trigger(sent: Any, klass: int) -> Found | None:
         elif tok.pos_ == "NOUN":
             code = noun_code(tok)
         if code and tables.info(code).class5 == klass:
-            return _own(tok, (code, 0)) if tok.pos_ != "NOUN" else _noun_found(tok, code)
+            return own_event(tok, (code, 0)) if tok.pos_ != "NOUN" else noun_event(tok, code)
     return None
 
 
@@ -658,11 +651,14 @@ def _resolve(span: Any, state: _DocState) -> Actor | None:
 
 
 def _resolve_uncached(span: Any, state: _DocState) -> Actor | None:
-    state.memory.context_country = None  # the coder applies place and article context itself
-    state.memory.on = state.on
-    actor = state.memory.resolve_span(span)
+    """The article's actor memory resolves (short names, titles, pronoun-free); the coder
+    applies place and article context itself, so the memory's own context is cleared."""
+    memory = state.memory
+    memory.context_country = None
+    memory.on = state.on
+    actor = memory.resolve_span(span)
     if actor is None and span.text.isupper():
-        actor = state.memory.resolve(span.text)  # "US" is no pronoun
+        actor = memory.resolve(span.text)  # "US" is no pronoun
     return actor
 
 

@@ -19,7 +19,8 @@ from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
-from .predicates import Found, subject_of, target_candidates
+from .found import Found
+from .syntax import subject_of, target_candidates
 
 Token = Any
 DEMONSTRATE, RIOT = "141", "145"

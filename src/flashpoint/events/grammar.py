@@ -1,0 +1,71 @@
+"""The coder's grammar words and CAMEO root groups, from ``data/grammar.json``.
+
+Which verbs pass their object on as the subject of their complement, which auxiliaries make
+an act future or hypothetical, which roots a negation turns into a rejection: facts a
+political scientist may need to change, so they are data, loaded once at import, each list with
+why it exists. The names below are the ones the coder's modules use.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+
+
+def _load() -> dict[str, Any]:
+    try:
+        text = (
+            resources.files("flashpoint.events")
+            .joinpath("data", "grammar.json")
+            .read_text(encoding="utf-8")
+        )
+    except (FileNotFoundError, ModuleNotFoundError) as e:
+        raise ConfigError("E404", name="grammar.json") from e
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+DATA = _load()
+
+
+def words(name: str) -> frozenset[str]:
+    return frozenset(DATA["words"][name]["words"])
+
+
+def ordered(name: str) -> tuple[str, ...]:
+    return tuple(DATA["words"][name]["words"])
+
+
+def roots(name: str) -> frozenset[str]:
+    return frozenset(DATA["roots"][name]["roots"])
+
+
+SUBJ = words("subject_deps")
+PASS_SUBJ = words("passive_subject_deps")
+OBJ = words("object_deps")
+COMPLEMENT = ordered("complement_deps")
+TARGET_PREPS = ordered("target_preps")
+OBJECT_CONTROL = words("object_control")
+DOCUMENT_NOUNS = words("document_nouns")
+PARTICLES = words("particles")
+FUTURE = words("future_aux")
+HYPOTHETICAL = words("hypothetical_aux")
+NEG = words("negators")
+POLICY_NOUNS = words("policy_nouns")
+PEACEKEEPING = words("peacekeeping")
+CLAIM_VERBS = words("claim_verbs")
+WRAPPERS = ordered("wrappers")
+MOOD_ROLES = ordered("mood_roles")
+VERBAL_ROOTS = roots("verbal")
+COOPERATIVE_ROOTS = roots("cooperative")
+CONFLICT_ROOTS = roots("conflict")
+WRAPPER_EVENT_ROOTS = roots("wrapper_event")
+PURPOSE_FROM = roots("purpose_from")
+STATE_ACTS = roots("state_acts")
+FAMILY_ROOTS: dict[str, tuple[str, ...]] = {
+    k: tuple(v) for k, v in DATA["family_roots"]["map"].items()
+}
+FAMILY_MODALITY: dict[str, str] = dict(DATA["family_modality"]["map"])

@@ -1,0 +1,118 @@
+"""Negation, future, hypotheticals and wrapper modality: how CAMEO codes what did not (yet)
+happen ("will not lift the ban" is a rejection, "will attack" a threat)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from . import tables
+from .found import Found
+from .grammar import (
+    CONFLICT_ROOTS,
+    COOPERATIVE_ROOTS,
+    FAMILY_MODALITY,
+    FAMILY_ROOTS,
+    FUTURE,
+    HYPOTHETICAL,
+    NEG,
+    WRAPPER_EVENT_ROOTS,
+)
+from .patterns import lemma
+
+Token = Any
+
+
+def is_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.lower_ in NEG and c.dep_ in ("advmod", "neg", "det")):
+            return True
+    return False
+
+
+def aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_future(tok: Token) -> bool:
+    words = aux_words(tok)
+    if words & FUTURE:
+        return True
+    if "would" in words and not _conditional(tok):
+        return True  # reported future: "said it would allow access"
+    # "is going to attack", "is set to meet", "is about to"
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and lemma(head) in ("go", "set", "due", "expect", "poise")
+        and head.i != tok.i
+    )
+
+
+def _conditional(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+        ):
+            return True
+    return False
+
+
+def is_hypothetical(tok: Token) -> bool:
+    words = aux_words(tok)
+    if words & HYPOTHETICAL or ("would" in words and _conditional(tok)):
+        return True
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return True
+    return False
+
+
+def wrapper_modality(role: str, code: str, wrapped: str | None = None) -> str:
+    """Modality of a wrapper's event coded ``code``.
+
+    When the code is the family's own CAMEO event (an expression of intent 03x, a threat 13x,
+    an appeal 02x, a demand 10x, a rejection 12x), the expressing IS the event and it happened:
+    "asserted". Otherwise the code still names the wrapped act, which is only intended or
+    demanded.
+    """
+    roots = FAMILY_ROOTS.get(role, ())
+    primary = roots[0] if roots else None
+    # "called for sanctions" (an appeal turned demand, 10x) is as much the event as 02x
+    if code[:2] in WRAPPER_EVENT_ROOTS and (code != wrapped or code[:2] == primary):
+        return "asserted"  # ("plans to threaten" keeps its threat code, but only intended)
+    return FAMILY_MODALITY.get(role, "asserted")
+
+
+def with_mood(found: Found, tok: Token) -> Found:
+    return apply_mood(
+        found, negated=is_negated(tok), future=is_future(tok), hypothetical=is_hypothetical(tok)
+    )
+
+
+def apply_mood(found: Found, *, negated: bool, future: bool, hypothetical: bool) -> Found:
+    """Negation, intention and hypotheticals of the trigger, as CAMEO codes them."""
+    root = found.code[:2]
+    if negated:
+        if found.code == "010":
+            # "state media did not comment", "did not say what steps": declining to comment
+            return replace(found, code=tables.compose("reject", "010"), negated=False)
+        if root in COOPERATIVE_ROOTS:
+            return replace(
+                found, code=tables.compose("reject", found.code), negated=False, modality="asserted"
+            )
+        found.negated = True
+    if future:
+        found.future = True
+        intent = found.code
+        if root in COOPERATIVE_ROOTS - {"03"} or root in CONFLICT_ROOTS:
+            intent = tables.compose("intend", found.code)
+        if intent != found.code:
+            # "will hold talks" is an expression of intent to meet (036), "will attack" a threat
+            # (138): announcing it is the event, which happened (asserted, future kept for dates)
+            found = replace(found, code=intent)
+        elif found.modality == "asserted":
+            found.modality = "intended"
+    if hypothetical and found.modality in ("asserted", "reported"):
+        found.modality = "hypothetical"
+    return found

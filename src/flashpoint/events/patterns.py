@@ -1,0 +1,184 @@
+"""Which CAMEO code a word carries: the verb, noun and role tables applied to one token.
+
+A verb's best pattern is chosen by what hangs on it (particle, objects: ``verb_code``), an event
+noun's by its modifiers (``noun_code``), a wrapper's role by its lemma (``roles_of``). The tables
+are ``data/verb_patterns.tsv``, ``noun_patterns.tsv`` and ``predicate_roles.tsv``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import tables
+from .grammar import (
+    COMPLEMENT,
+    OBJ,
+    PARTICLES,
+    PASS_SUBJ,
+)
+
+Token = Any
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def preps_of(tok: Token) -> set[str]:
+    """Particles and prepositions hanging on a predicate ("call off", "call on")."""
+    out = set()
+    for c in tok.children:
+        if (
+            c.dep_ in ("prt", "prep", "agent", "dative")
+            and c.pos_ in ("ADP", "PART", "ADV")
+            or c.dep_ == "prt"
+            or (c.dep_ == "advmod" and c.lower_ in PARTICLES)
+        ):
+            out.add(c.lower_)
+    return out
+
+
+def _modifier_lemmas(tok: Token) -> set[str]:
+    out = {lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (
+            c.dep_ == "prep" and c.lower_ in ("of", "in")
+        ):
+            out.add(lemma(c))
+            out.add(c.lower_)
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.add(lemma(g))
+    if "-" in tok.text:
+        out.update(p.lower() for p in tok.text.split("-"))
+    return out
+
+
+def arg_tokens(tok: Token) -> list[Token]:
+    """Argument heads of a predicate: objects, prepositional objects, passive subject, complements."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in OBJ or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
+            out.append(c)
+            out.extend(x for x in c.conjuncts if x.i > c.i)
+        elif c.dep_ in ("prep", "agent", "prt"):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs and c.lower_ in PARTICLES:  # "pulled out OF the deal", "away FROM"
+                objs = [
+                    g
+                    for p in c.children
+                    if p.dep_ == "prep" and p.i == c.i + 1
+                    for g in p.children
+                    if g.dep_ in ("pobj", "pcomp")
+                ]
+            for g in objs:
+                out.append(g)
+                out.extend(x for x in g.conjuncts if x.i > g.i)
+    return out
+
+
+def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
+    """Lemmas of the core arguments (objects, complements) and of prepositional objects."""
+    core: set[str] = set()
+    oblique: set[str] = set()
+    for a in arg_tokens(tok):
+        (oblique if a.dep_ in ("pobj", "pcomp") else core).update(_modifier_lemmas(a))
+    for c in tok.children:
+        if c.dep_ in ("prt", "acomp", "advmod"):
+            core.add(lemma(c))
+    return core, oblique
+
+
+def verb_code(tok: Token) -> tuple[str, int] | None:
+    """Best verb pattern for a predicate: (code, score) or None."""
+    patterns = tables.verb_patterns().get(lemma(tok))
+    if not patterns:
+        return None
+    preps = preps_of(tok)
+    args: tuple[set[str], set[str]] | None = None
+    best: tuple[int, int, int, str] | None = None
+    for order, p in enumerate(patterns):
+        score = 1
+        if p.prep:
+            if p.prep not in preps:
+                continue
+            score += 2
+        if p.objects:
+            if args is None:
+                args = arg_lemmas(tok)
+            core, oblique = args
+            best_alt = 0
+            for alt in p.objects:
+                if alt & WILDCARDS:
+                    best_alt = max(best_alt, _wildcard_fits(tok, alt))
+                elif alt <= core:
+                    best_alt = max(best_alt, 3 * len(alt))
+                elif alt <= core | oblique and not (alt & p.core_only):
+                    best_alt = max(best_alt, 2 * len(alt))
+            if not best_alt:
+                continue
+            score += best_alt
+        key = (score, len(p.code), -order, p.code)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    return best[3], best[0]
+
+
+WILDCARDS = frozenset({"*", "@"})
+
+
+NAME_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})
+
+
+def _wildcard_fits(tok: Token, alt: frozenset[str]) -> int:
+    """``*``: the verb has a direct object ("India struck nine sites"); ``@``: that object is a
+    named actor ("the AU suspended Niger"). Scores below any listed object lemma."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if "@" in alt:
+        objects = [o for o in objects if o.ent_type_ in NAME_ENTITIES]
+    return 1 if objects else 0
+
+
+def _inside_name(tok: Token) -> bool:
+    """A word inside a multi-word name ("the Rapid SUPPORT Forces") names no event."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in NAME_ENTITIES:
+        return False
+    doc = tok.doc
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"
+    return after or tok.ent_iob_ == "I"
+
+
+def noun_code(tok: Token) -> str | None:
+    """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
+    if tok.ent_type_ == "DATE" or _inside_name(tok):
+        return None  # "in March" is no march; "Rapid Support Forces" is no support
+    patterns = tables.noun_patterns().get(lemma(tok)) or tables.noun_patterns().get(tok.lower_)
+    if not patterns and "-" in tok.text:
+        patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
+    if not patterns:
+        return None
+    mods = _modifier_lemmas(tok) - {lemma(tok)}
+    for p in patterns:
+        if not p.modifiers or p.modifiers & mods:
+            return p.code
+    return None
+
+
+def roles_of(tok: Token) -> list[str]:
+    rows = tables.predicate_roles().get(lemma(tok))
+    if not rows:
+        return []
+    preps = None
+    out = []
+    for role, prep in rows:
+        if prep:
+            if preps is None:
+                preps = preps_of(tok) | {lemma(c) for c in tok.children if c.dep_ in OBJ}
+            if prep not in preps:
+                continue
+        if role not in out:
+            out.append(role)
+    return out

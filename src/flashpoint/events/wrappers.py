@@ -1,0 +1,227 @@
+"""Predicates that wrap another event: statements pass the reported event through with the
+speaker as attribution; intentions, offers, appeals, demands, refusals, threats and orders
+compose its code (``data/compose.tsv``); light, aspect and occurrence verbs lend their subject
+to the event noun they carry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import predicates, tables
+from .found import Found
+from .grammar import (
+    CLAIM_VERBS,
+    CONFLICT_ROOTS,
+    VERBAL_ROOTS,
+    WRAPPERS,
+)
+from .mood import aux_words, is_negated, wrapper_modality
+from .patterns import lemma, noun_code
+from .syntax import (
+    addressee_of,
+    agent_of,
+    complement_of,
+    event_noun_arg,
+    event_noun_subject,
+    same_actor,
+    subject_of,
+    target_candidates,
+)
+
+Token = Any
+
+
+def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> Found | None:
+    comp = complement_of(tok)
+    if role == "say":
+        return say(tok, comp, own, depth)
+    if role in WRAPPERS:
+        if lemma(tok) == "seek" and role == "intend" and comp is None:
+            return None  # "seek talks" is an appeal; "seek to" an intention
+        emb = predicates.analyze(comp, depth + 1) if comp is not None else None
+        if emb is None:
+            noun = event_noun_arg(tok)
+            if noun is not None:
+                emb = predicates.analyze_noun(noun, depth + 1)
+        if emb is None:
+            if own:
+                return predicates.own_event(tok, own)
+            if role in ("order", "pass", "intend", "offer"):
+                return None
+            return predicates.own_event(tok, (tables.compose(role, ""), 1))
+        subj, passive = subject_of(tok)
+        source = agent_of(tok) if passive else subj
+        if role in ("order", "pass"):
+            emb.source = source or emb.source
+            if role == "order":
+                emb.modality = "demanded"
+            emb.used.add(tok.i)
+            return emb
+        code = tables.compose(role, emb.code)
+        if (
+            role in ("appeal", "demand")
+            and emb.code[:2] in ("16", "17", "18", "19", "20")
+            and addressee_of(tok) is None
+        ):
+            # "X called for sanctions against Y": a demand aimed at Y (CAMEO 10), not an appeal
+            code = tables.compose("demand", emb.code)
+        if role in ("appeal", "demand"):
+            addressee = addressee_of(tok)
+            targets = ([addressee] if addressee is not None else []) + emb.targets
+        else:
+            # "threatened SOUTH KOREA with military action", "offered aid TO NEPAL": the
+            # wrapper's own object is the counterpart (first for a threat, after the event's own)
+            own_targets = [t for t in target_candidates(tok) if t.i not in emb.used]
+            if role == "threaten":
+                targets = own_targets + [t for t in emb.targets if t not in own_targets]
+            else:
+                targets = list(emb.targets) + [t for t in own_targets if t not in emb.targets]
+        modality = wrapper_modality(role, code, emb.code)
+        if role == "intend" and code == emb.code and emb.code[:2] != "03":
+            # "plans to criticise": a verbal event keeps its code, now as an intention
+            emb.source = emb.source or source
+            emb.used.add(tok.i)
+            if emb.modality == "asserted":
+                emb.modality = "intended"
+            return emb
+        found = Found(
+            code,
+            tok,
+            source=source if source is not None else emb.source,
+            targets=targets,
+            modality=modality,
+            embedded=emb,
+            family=role,
+            used={tok.i} | emb.used,
+        )
+        if emb.source is None or emb.source.i == (source.i if source is not None else -1):
+            emb.source = source
+        return found
+    if role in ("light", "aspect"):
+        noun = event_noun_arg(tok)
+        if noun is not None:
+            found = predicates.analyze_noun(noun, depth + 1)
+            if found is None:
+                code = noun_code(noun)
+                if not code:
+                    return None  # "give and take with the plan": a noun that names no event
+                found = predicates.noun_event(noun, code)
+            gov = predicates.noun_event(noun, found.code, governor=tok)
+            if found.source is None or (found.source.pos_ == "PRON" and gov.source is not None):
+                found.source = gov.source
+            found.targets = found.targets + [t for t in gov.targets if t not in found.targets]
+            found.used.add(tok.i)
+            return found
+        if role == "aspect" and comp is not None:
+            emb = predicates.analyze(comp, depth + 1)
+            if emb is not None:
+                emb.used.add(tok.i)
+                if emb.source is None:
+                    emb.source = subject_of(tok)[0]
+                return emb
+        return None
+    if role == "occur":
+        noun = event_noun_subject(tok)
+        if noun is not None:
+            code = noun_code(noun)
+            if not code:
+                return None
+            found = predicates.noun_event(noun, code)
+            found.targets.extend(t for t in target_candidates(tok) if t.i != noun.i)
+            found.used.add(tok.i)
+            if found.source is None and any(c.dep_ in ("compound", "amod") for c in noun.children):
+                found.source = (
+                    noun  # "Boko Haram suicide bombers killed ...": the phrase names the actor
+                )
+            return found
+    return None
+
+
+def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int) -> Found | None:
+    """A statement: the event it reports, or the statement itself (01x)."""
+    subj, passive = subject_of(tok)
+    speaker = agent_of(tok) or (None if passive and comp is not None else subj)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if comp is None and len(subjects) > 1:
+        # "Israeli airstrikes killed 30 people, officials said" misparsed with two subjects: the
+        # last is the speaker, the first holds the reported clause
+        speaker = subj = subjects[-1]
+        content = subjects[0]
+        comp = next(
+            (c for c in content.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"),
+            content,
+        )
+    if comp is not None:
+        emb = predicates.analyze(comp, depth + 1)
+        if emb is None and "must" in aux_words(comp):
+            return Found(
+                "100",
+                tok,
+                source=speaker,
+                targets=[t for t in [subject_of(comp)[0]] if t is not None],
+                modality="demanded",
+                used={tok.i, comp.i},
+            )
+        if emb is not None:
+            if "must" in aux_words(comp) and emb.code[:2] not in ("10", "12", "13"):
+                # "X said the government must release them": a demand by X
+                demand = Found(
+                    tables.compose("demand", emb.code),
+                    tok,
+                    source=speaker,
+                    targets=[emb.source, *emb.targets]
+                    if emb.source is not None
+                    else list(emb.targets),
+                    modality="demanded",
+                    embedded=emb,
+                    family="demand",
+                    used={tok.i} | emb.used,
+                )
+                return demand
+            if (
+                lemma(tok) in CLAIM_VERBS
+                and emb.code[:2] in CONFLICT_ROOTS
+                and same_actor(emb.source, speaker)
+            ):
+                # "the rebels claimed that they had attacked": a claim of responsibility
+                return Found(
+                    "015",
+                    tok,
+                    source=speaker,
+                    targets=list(emb.targets),
+                    embedded=emb,
+                    used={tok.i} | emb.used,
+                )
+            emb.speaker = emb.speaker or speaker
+            if is_negated(tok):
+                emb.negated = True  # "has not confirmed it carried out the strike"
+            own_words = emb.code[:2] in VERBAL_ROOTS and emb.source is not None
+            if own_words and same_actor(emb.source, speaker):
+                # "the army said it would respond to any provocation": saying it is the threat
+                # (or the intent, the appeal ...) itself, made by the speaker: asserted
+                pass
+            elif emb.modality == "asserted":
+                emb.modality = "reported"
+            emb.used.add(tok.i)
+            return emb
+    if own:
+        return predicates.own_event(tok, own)
+    noun = event_noun_arg(tok)
+    if noun is not None:
+        found = predicates.analyze_noun(noun, depth + 1)
+        if found is not None:
+            if found.source is None or found.source.pos_ == "PRON":
+                found.source = subj
+            found.used.add(tok.i)
+            return found
+    found = predicates.own_event(tok, ("010", 1))
+    found.source = subj  # the speaker, also of a passive "was quoted as saying"
+    found.targets = [t for t in [addressee_of(tok)] if t is not None]
+    for node in [tok, *[c for c in tok.children if c.dep_ == "prep"]]:
+        for c in node.subtree:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found.speaker = g
+                break
+    return found

@@ -1,0 +1,45 @@
+"""The coder's grammar words and root groups (events/data/grammar.json) load and agree with the
+CAMEO tables and the predicate roles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flashpoint.events import grammar, tables
+
+DATA = Path(grammar.__file__).with_name("data") / "grammar.json"
+
+
+def test_events_grammar_every_list_says_why_and_is_lower_cased():
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    for section in ("words", "roots"):
+        for name, entry in data[section].items():
+            assert entry.get("why"), f"{section}.{name} says not why it exists"
+            values = entry.get("words", entry.get("roots"))
+            assert values, f"{section}.{name} is empty"
+            assert len(values) == len(set(values)), f"{section}.{name} repeats an entry"
+            assert all(v == v.lower() for v in values), f"{section}.{name} is not lower-cased"
+
+
+def test_events_grammar_root_groups_are_cameo_roots():
+    known = set(tables.cameo_roots())
+    for name in ("verbal", "cooperative", "conflict", "wrapper_event", "purpose_from", "state_acts"):
+        assert grammar.roots(name) <= known, name
+    assert not grammar.COOPERATIVE_ROOTS & grammar.CONFLICT_ROOTS
+    for family, roots in grammar.FAMILY_ROOTS.items():
+        assert set(roots) <= known, family
+
+
+def test_events_grammar_wrapper_families_are_predicate_roles():
+    roles = set(tables.ROLES)
+    assert set(grammar.WRAPPERS) <= roles
+    assert set(grammar.MOOD_ROLES) <= roles
+    assert set(grammar.FAMILY_ROOTS) <= set(grammar.WRAPPERS)
+    assert set(grammar.FAMILY_MODALITY) <= set(grammar.WRAPPERS)
+    assert set(grammar.FAMILY_MODALITY.values()) <= {"intended", "demanded"}
+
+
+def test_events_grammar_every_role_in_the_roles_table_is_known():
+    used = {role for rows in tables.predicate_roles().values() for role, _ in rows}
+    assert used <= set(tables.ROLES)
