@@ -157,7 +157,7 @@ def test_robustness_ingest_keeps_the_batch_when_one_record_cannot_be_stored(
         ("nested.json", b"[" * 100_000, "invalid_json"),
         ("bigint.json", b'{"text": "x", "n": ' + b"9" * 5000 + b"}", "invalid_json"),
         ("nested.jsonl", b'{"text": "a"}\n' + b"[" * 100_000 + b"\n", "invalid_json"),
-        ("odd.txt", b"\xff\xfeA\x00B", "empty"),
+        ("odd.txt", b"\xff\xfeA\x00B", "binary"),
     ],
 )
 def test_robustness_reader_reproducers_are_skips(tmp_path, name: str, data: bytes, reason: str) -> None:

@@ -153,6 +153,8 @@ CATALOGUE: dict[str, Entry] = {
     "E313": _E(StoreBusyError, "{path} is being written by another process and has no read "
                                "replica yet; the writer publishes one within seconds: start "
                                "the server again then"),
+    "E314": _E(StoreUnusableError, "{path} is damaged ({cause}): restore it from a backup, "
+                                   "or ingest the inputs again into a new --db file"),
     # --- ConfigError: a setting or a packaged table is invalid ----------------------------------
     "E401": _E(ConfigError, "actor table {name} is missing from flashpoint/actors/data"),
     "E402": _E(ConfigError, "{table}: bad date {value!r} (use YYYY-MM-DD)"),

@@ -493,6 +493,11 @@ def _drop_boilerplate(lines: list[_Line]) -> None:
 # -- headline, captions, menus, headings ----------------------------------------------------
 
 
+# A whole sentence (six words or more, then its end) followed by more text: a headline is one
+# phrase, so such a line is body text even when it ends without punctuation (a tracking code).
+_SENTENCE_THEN_MORE = re.compile(r"^(?:\S+\s+){5,}\S*[a-z][.!?][\"'”’]?\s+\S")
+
+
 def _find_title(lines: list[_Line]) -> str | None:
     """The headline: the best headline-like line (no terminal period) before the body starts.
 
@@ -515,6 +520,7 @@ def _find_title(lines: list[_Line]) -> str | None:
             and not text.endswith((".", ":", ",", ";"))
             and not _NAV_SEPARATORS.search(text)
             and re.match(r"^[\W]*[^\W\d_]|^\d", text)
+            and not _SENTENCE_THEN_MORE.search(text)  # "... said. NEWTEST-77" is body text
         ):
             candidates.append(line)
             if len(candidates) >= _MAX_TITLE_CANDIDATES:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -58,6 +59,11 @@ _UTF8_MULTIBYTE = re.compile(
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|ï»¿|ÿþ|þÿ")
 # Few damaged bytes beside valid sequences: UTF-8 with corruption, not another encoding.
 _MAX_DAMAGE_BYTES = 8
+# Above this share of U+FFFD and control characters, bytes are not text in any encoding tried
+# (random data, a binary format without a known magic number): rejected, not stored as news.
+MAX_JUNK_SHARE = 0.05
+_JUNK_SAMPLE = 100_000
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Statistical detection needs material: below this many non-ASCII bytes it guesses wildly.
 _MIN_DETECTION_BYTES = 16
 # Non-ASCII characters that Western-European text in cp1252 plausibly contains besides letters.
@@ -80,8 +86,25 @@ def binary_kind(data: bytes) -> str | None:
             return name
     if any(data.startswith(bom) for bom, _ in _TEXT_BOMS):
         return None  # UTF-16/32 text legitimately contains NUL bytes
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and _bomless_utf16(data) is None:
         return "data with NUL bytes"
+    return None
+
+
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 written without a byte-order mark: Latin text then has a NUL in every other
+    byte (odd positions for little-endian, even for big-endian) and almost nowhere else."""
+    head = data[:4096]
+    if len(head) < 16 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            text, bad = _decode_replacing(data, encoding)
+            notes = (f"decoded as {encoding} (no byte-order mark)",)
+            if bad:
+                notes += (f"invalid {encoding} replaced ({bad} bytes)",)
+            return Decoded(text, encoding, notes)
     return None
 
 
@@ -92,11 +115,37 @@ def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
     outnumber the bad bytes (or the damage is small), it is UTF-8 with damage (repaired with
     U+FFFD and noted); otherwise a legacy encoding: cp1252 when the result reads as Western
     text, else what charset_normalizer detects, if that reads as text (noted either way);
-    failing all, UTF-8 with replacement.
+    failing all, UTF-8 with replacement. UTF-16 without a BOM is recognised by its NUL
+    bytes. Whatever the reading, bytes whose text is more than ``MAX_JUNK_SHARE`` U+FFFD and
+    control characters (random data, an unknown binary format) are ``Skipped("binary")``.
     """
     kind = binary_kind(data)
     if kind is not None:
         return Skipped("binary", f"not text: {kind}", origin)
+    decoded = _decode_text(data)
+    junk = _junk_share(decoded.text)
+    if junk > MAX_JUNK_SHARE:
+        return Skipped(
+            "binary",
+            f"not text: {junk:.0%} of the characters are undecodable or control characters "
+            f"(best reading: {decoded.encoding})",
+            origin,
+        )
+    return decoded
+
+
+def _junk_share(text: str) -> float:
+    """Share of U+FFFD and control characters among the non-space characters of ``text``."""
+    sample = text[:_JUNK_SAMPLE]
+    visible = sum(1 for ch in sample if not ch.isspace())
+    if visible == 0:
+        return 0.0
+    junk = sum(1 for ch in sample if ch == "\ufffd" or _CONTROL.match(ch))
+    return junk / visible
+
+
+def _decode_text(data: bytes) -> Decoded:
+    """The best reading of ``data`` as text (see ``decode``)."""
     for bom, encoding in _TEXT_BOMS:
         if data.startswith(bom):
             try:
@@ -104,6 +153,9 @@ def decode(data: bytes, *, origin: str | None = None) -> Decoded | Skipped:
             except UnicodeDecodeError:
                 text, bad = _decode_replacing(data, encoding)
                 return Decoded(text, encoding, (f"invalid {encoding} replaced ({bad} bytes)",))
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -145,13 +197,14 @@ def _damaged_utf8(data: bytes) -> bool:
 
 
 def _reads_as_text(text: str) -> bool:
-    """Non-ASCII characters are letters or typography, with no mojibake and no "villÃges"."""
+    """Non-ASCII characters are letters, combining marks (Arabic vowels) or typography (any
+    script's punctuation, such as the Arabic comma), with no mojibake and no "villÃges"."""
     if _MOJIBAKE.search(text):
         return False
     for i, ch in enumerate(text):
         if ord(ch) <= 127:
             continue
-        if not (ch.isalpha() or ch in _TYPOGRAPHIC):
+        if not (ch.isalpha() or ch in _TYPOGRAPHIC or unicodedata.category(ch)[0] in "PM"):
             return False
         if ch.isupper() and i > 0 and text[i - 1].islower():
             return False  # an accented capital inside a lower-case word

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..pipeline import default_workers
 from ..records import Analysis, Article, Skipped, internal_error
+from .storage import translated
 from .writer import Store, WriteStats
 
 LOOKUP_CHUNK = 64
@@ -144,7 +145,9 @@ def ingest(
         paths, feeds=feeds, max_bytes=max_bytes, published=published
     )
 
-    with Store(Path(db), batch_articles=max(1, commit_every)) as store:
+    # A DuckDB error outside the writer's own translation (a damaged block met by a lookup)
+    # is a one-line StoreError naming the file, never a traceback.
+    with translated("E307", path=db), Store(Path(db), batch_articles=max(1, commit_every)) as store:
         analysed = WriteStats()  # what the main write has committed so far
         seen_again = WriteStats()  # sightings of articles that were already stored
 

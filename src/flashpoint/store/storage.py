@@ -26,12 +26,15 @@ def connect(path: str | Path, *, read_only: bool) -> Any:
         raise StoreUnusableError("E301", path=p)
     if not read_only and p.parent and not p.parent.exists():
         raise InputError("E107", path=p.parent)
+    if p.is_file() and p.stat().st_size == 0:
+        raise StoreUnusableError("E314", path=p, cause="an empty file, 0 bytes")
     mode = "read-only" if read_only else "for writing"
     with translated("E306", path=p, mode=mode):
         con = duckdb.connect(str(p), read_only=read_only)
     try:
         with translated("E303", path=p):
             con.execute("SET enable_progress_bar = false")  # the library never prints
+            _check_complete(con, p)
     except StoreError:
         close(con)
         raise
@@ -50,6 +53,25 @@ def translated(code: str, **fields: Any) -> Iterator[None]:
         raise _error(e, code, fields) from e
 
 
+def _check_complete(con: Any, path: Path) -> None:
+    """A file shorter than the blocks its header lists was truncated (a copy cut short, a
+    full disk): say so at open, not as a read error in the middle of a query."""
+    if not path.is_file() or path.with_name(path.name + ".wal").exists():
+        return  # blocks replayed from a write-ahead log are not in the file yet
+    rows = con.execute("PRAGMA database_size").fetchall()
+    block_size, total_blocks = (rows[0][2], rows[0][3]) if rows else (0, 0)
+    expected = int(block_size or 0) * int(total_blocks or 0)
+    size = path.stat().st_size
+    if size < expected:
+        raise StoreUnusableError(
+            "E314", path=path, cause=f"truncated: {size:,} bytes of the {expected:,} it lists"
+        )
+
+
+# DuckDB's words for a file whose bytes are damaged (checksum, short read).
+_DAMAGE = ("corrupt database file", "could not read enough bytes", "checksum")
+
+
 def _error(e: Exception, code: str, fields: dict[str, Any]) -> StoreError:
     import duckdb
 
@@ -59,6 +81,8 @@ def _error(e: Exception, code: str, fields: dict[str, Any]) -> StoreError:
         return StoreBusyError("E302", path=path, mode=fields.get("mode", ""), cause=text)
     if "not a valid duckdb database" in text.lower():
         return StoreUnusableError("E303", path=path, cause=text)
+    if any(word in text.lower() for word in _DAMAGE):
+        return StoreUnusableError("E314", path=path, cause=text.split("\n")[0])
     return StoreError(code, **{**fields, "cause": text})
 
 
