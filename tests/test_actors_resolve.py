@@ -346,3 +346,29 @@ def test_actors_resolve_ethnic_communities_and_makers(text, code):
 def test_actors_resolve_the_hague_is_a_place_not_the_dutch_government():
     actor = resolve("The Hague", on=ON)
     assert actor is not None and actor.code == "NLD"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "person"),
+    [
+        ("Kenzo Oshima, the United Nations relief coordinator", "IGOUNO", "Kenzo Oshima"),
+        ("Dmitry Ivanov, the Kremlin spokesman", "RUSGOV", "Dmitry Ivanov"),
+        ("John Smith, a farmer", None, "John Smith"),  # a title of no country names nobody
+    ],
+)
+def test_actors_resolve_a_name_takes_the_title_after_its_comma(text, code, person):
+    res = explain(text, on=ON)
+    assert (res.actor.code if res.actor else None) == code and res.person == person, res
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Revolutionary United Front (RUF) rebels", "SLEREB"),
+        ("the Sudanese (Khartoum) government", "SDNGOV"),
+        ("the Nationalist (Kuomintang) party", "RUSPTY"),
+    ],
+)
+def test_actors_resolve_reads_past_a_parenthesised_gloss(text, code):
+    actor = resolve(text, context_country="RUS", on=ON)
+    assert actor is not None and actor.code == code, actor

@@ -265,6 +265,23 @@ def role_alone(r: Reading) -> Resolution | None:
     return Resolution(make(r.text, country, role[0]), person, r.titles, has_country=has)
 
 
+def name_then_title(r: Reading) -> Resolution | None:
+    """ "Kenzo Oshima, the UN relief coordinator": a bare name whose title follows a comma."""
+    run = person_run(r)
+    if r.head or not run or r.b >= len(r.tokens) - 1 or r.tokens[r.b].text != ",":
+        return None
+    title = _again(r, r.tokens[r.b + 1 :])
+    if title.actor is None or not title.has_country or title.person:
+        return None
+    name = " ".join(r.tokens[i].text for i in run)
+    actor = make(r.text, title.actor.country, title.actor.sector, _org(title.actor))
+    return Resolution(actor, person=name, titles=title.titles, has_country=True)
+
+
+def _org(actor: Actor) -> str | None:
+    return actor.code if is_org(actor) else None
+
+
 def quantity_reads_tail(r: Reading) -> Resolution | None:
     """A head of mere quantity or membership reads the tail ("members of the opposition"); a
     head with words of its own ("diplomatic sources in Pakistan") is nobody we can code."""
@@ -301,6 +318,7 @@ RULES: dict[str, Rule] = {
         role_leads_side,
         role_takes_tail_country,
         role_alone,
+        name_then_title,
         quantity_reads_tail,
         city_last_resort,
     )
@@ -322,6 +340,7 @@ def resolve_tokens(
     ``side_context`` is a country used only to read "the North"/"the South" of a divided
     country, for callers (``DocActors``) that apply ``context_country`` themselves afterwards.
     """
+    tokens = _without_glosses(tokens)
     if not tokens:
         return Resolution(None)
     r = read(
@@ -338,6 +357,23 @@ def resolve_tokens(
         if res is not None:
             return res
     return Resolution(None, person=person_name(r))
+
+
+def _without_glosses(tokens: list[Token]) -> list[Token]:
+    """The mention without its parenthesised glosses ("the Umma (Nation) party", "the
+    Revolutionary United Front (RUF)"): an acronym or a translation names nobody new."""
+    if not any(t.text == "(" for t in tokens[1:]):
+        return tokens
+    out: list[Token] = []
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.text == "(" and i > 0 and any(x.text == ")" for x in tokens[i + 1 :]):
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
 
 
 def resolve(

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..actors import resolve
+from ..actors.codes import is_international
 from ..records import Actor
 
 GOLD_FILE = "plover_gsr_cameo.json"
@@ -44,7 +45,6 @@ DEFAULT_DIR = (
 )
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 SECTOR_SAME = {"MED": "HLH", "JRN": "MED", "CIV": "CVL", "MOS": "REL"}
-ORG_PREFIXES = ("IGO", "NGO", "IMG")
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,8 @@ def country_slot(actor: Actor | None) -> str | None:
         return None
     if actor.country:
         return actor.country
-    if actor.code and actor.code[:3] in ORG_PREFIXES:
-        return actor.code[:3]
+    if is_international(actor):
+        return actor.code[:3]  # type: ignore[index]
     return None
 
 
