@@ -87,16 +87,21 @@ def test_scale_parquet_round_trip_is_lossless(tmp_path: Path):
     assert list(read_analyses(tmp_path)) == analyses
 
 
-def test_scale_parquet_hive_layout_by_date(tmp_path: Path):
+def test_scale_parquet_hive_layout_by_day(tmp_path: Path):
     write_partition(tmp_path, "k1", _analyses(), part=0)
     names = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.parquet"))
-    assert "articles/date=2023-12-27/part-k1.parquet" in names
-    assert "articles/date=__HIVE_DEFAULT_PARTITION__/part-k1.parquet" in names
-    assert "skips/date=__HIVE_DEFAULT_PARTITION__/part-k1.parquet" in names
+    assert "articles/day=2023-12-27/part-k1.parquet" in names
+    assert "articles/day=__HIVE_DEFAULT_PARTITION__/part-k1.parquet" in names
+    assert "skips/day=__HIVE_DEFAULT_PARTITION__/part-k1.parquet" in names
     rows = duckdb.sql(
-        f"SELECT id, date FROM read_parquet('{parquet_glob(tmp_path, 'articles')}', hive_partitioning=true) ORDER BY id"
+        f"SELECT id, day FROM read_parquet('{parquet_glob(tmp_path, 'articles')}', hive_partitioning=true) ORDER BY id"
     ).fetchall()
     assert rows == [("a1", dt.date(2023, 12, 27)), ("a2", None)]
+    # the Hive key is no column name: a Hive reader keeps each event's own date
+    events = duckdb.sql(
+        f"SELECT idx, date FROM read_parquet('{parquet_glob(tmp_path, 'events')}', hive_partitioning=true) ORDER BY idx"
+    ).fetchall()
+    assert events == [(0, dt.date(2023, 12, 25)), (1, None)]
 
 
 def test_scale_parquet_month_partitions(tmp_path: Path):

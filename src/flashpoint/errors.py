@@ -122,6 +122,8 @@ CATALOGUE: dict[str, Entry] = {
                            "to load"),
     "E115": _E(InputError, "benchmark file {path} cannot be read: {reason}"),
     "E116": _E(InputError, "no tuning data to fit on"),
+    "E117": _E(InputError, "{path} is not in Parquet layout {version}: run `flashpoint load` "
+                           "on its directory once, which migrates older output"),
     # Command-line usage (raised by the CLI commands themselves).
     "E120": _E(InputError, "--engine must be local or dask, not {engine!r}"),
     "E121": _E(InputError, "give files, directories or --feed URLs to ingest"),
@@ -147,6 +149,9 @@ CATALOGUE: dict[str, Entry] = {
     "E306": _E(StoreError, "cannot open {path} {mode}: {cause}"),
     "E307": _E(StoreError, "writing to {path} failed (batch rolled back): {cause}"),
     "E308": _E(StoreError, "rebuilding stories/unique events in {path} failed: {cause}"),
+    "E309": _E(StoreUnusableError, "{path} has schema version {found}, newer than this "
+                                   "Flashpoint ({expected}): upgrade Flashpoint or use another "
+                                   "--db file"),
     "E310": _E(StoreError, "database {path} is not open"),
     "E311": _E(StoreError, "this server was started without a write token: it cannot write"),
     "E312": _E(StoreError, "cannot keep a read replica of {path} in {folder}: {cause}"),

@@ -21,10 +21,11 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from ..errors import InputError
-from .parquet import partition_keys, read_analyses
+from ..store.columns import STORY_MEMBERS
+from .parquet import migrate, partition_keys, read_analyses
 from .stories import STORIES_FILE
 
-_MEMBER_COLUMNS = ("article_id", "story_id", "similarity", "matched_id", "method")
+_MEMBER_COLUMNS = STORY_MEMBERS.names("parquet")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def load(
     source = Path(parquet_dir)
     if not source.is_dir():
         raise InputError(f"{source} is not a directory written by `flashpoint scale-ingest`")
+    migrate(source)  # output of an older Flashpoint: rewritten in the current layout first
     keys = partition_keys(source)
     if not keys:
         raise InputError(

@@ -7,11 +7,11 @@ column here (nested records are flattened: ``source_code``, ``evidence_start`` .
 
 Layout, one directory per table, partitioned by the article's publication date::
 
-    out/articles/date=2023-12-27/part-<key>.parquet
-    out/events/date=2023-12-27/part-<key>.parquet
-    out/statements/date=2023-12-27/part-<key>.parquet
-    out/skips/date=__HIVE_DEFAULT_PARTITION__/part-<key>.parquet
-    out/signatures/date=2023-12-27/part-<key>.parquet   (MinHash per article, for stories)
+    out/articles/day=2023-12-27/part-<key>.parquet
+    out/events/day=2023-12-27/part-<key>.parquet
+    out/statements/day=2023-12-27/part-<key>.parquet
+    out/skips/day=__HIVE_DEFAULT_PARTITION__/part-<key>.parquet
+    out/signatures/day=2023-12-27/part-<key>.parquet   (MinHash per article, for stories)
 
 With ``granularity="month"`` the directories are ``month=2023-12`` (fewer, larger files for a
 sparse corpus spread over years). Rows of one article share its date (events included: they
@@ -35,109 +35,31 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..records import (
-    Actor,
-    Analysis,
-    Article,
-    Event,
-    Location,
-    Skipped,
-    Span,
-    StatementCheck,
+from ..errors import InputError
+from ..records import Analysis, Event, StatementCheck
+from ..store.columns import (
+    ARTICLES,
+    EVENTS,
+    PART,
+    POS,
+    SIGNATURES,
+    SKIPS,
+    STATEMENTS,
+    from_row,
 )
 
 Granularity = Literal["day", "month"]
-TABLES = ("articles", "events", "statements", "skips", "signatures")
+SPEC = {s.table: s for s in (ARTICLES, EVENTS, STATEMENTS, SKIPS, SIGNATURES)}
+TABLES = tuple(SPEC)
 UNDATED = "__HIVE_DEFAULT_PARTITION__"
-PARTITION_COLUMNS: dict[str, str] = {"day": "date", "month": "month"}
-
-_ORDER = [("part", pa.int32()), ("pos", pa.int32())]
-
-
-def _actor_fields(prefix: str) -> list[tuple[str, pa.DataType]]:
-    return [(f"{prefix}_{name}", pa.string()) for name in ("text", "code", "country", "sector")]
-
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema(
-        _ORDER
-        + [
-            ("id", pa.string()),
-            ("title", pa.string()),
-            ("published", pa.date32()),
-            ("url", pa.string()),
-            ("source", pa.string()),
-            ("language", pa.string()),
-            ("text", pa.string()),
-            ("statements", pa.list_(pa.string())),
-            ("origin", pa.string()),
-            ("notes", pa.list_(pa.string())),
-        ]
-    ),
-    "events": pa.schema(
-        _ORDER
-        + [
-            ("article_id", pa.string()),
-            ("idx", pa.int32()),
-            ("source_present", pa.bool_()),
-            *_actor_fields("source"),
-            ("target_present", pa.bool_()),
-            *_actor_fields("target"),
-            ("cameo", pa.string()),
-            ("cameo_root", pa.string()),
-            ("plover", pa.string()),
-            ("quad_class", pa.int8()),
-            ("goldstein", pa.float64()),
-            ("evidence_text", pa.string()),
-            ("evidence_start", pa.int32()),
-            ("evidence_end", pa.int32()),
-            ("event_date", pa.date32()),
-            ("date_text", pa.string()),
-            ("date_precision", pa.string()),
-            ("attribution", pa.string()),
-            ("location_present", pa.bool_()),
-            ("location_text", pa.string()),
-            ("location_country", pa.string()),
-            ("location_lat", pa.float64()),
-            ("location_lon", pa.float64()),
-            ("negated", pa.bool_()),
-            ("modality", pa.string()),
-            ("trigger", pa.string()),
-        ]
-    ),
-    "statements": pa.schema(
-        _ORDER
-        + [
-            ("article_id", pa.string()),
-            ("idx", pa.int32()),
-            ("text", pa.string()),
-            ("verdict", pa.string()),
-            ("score", pa.float64()),
-            ("evidence_present", pa.bool_()),
-            ("evidence_text", pa.string()),
-            ("evidence_start", pa.int32()),
-            ("evidence_end", pa.int32()),
-            ("reason", pa.string()),
-        ]
-    ),
-    "skips": pa.schema(
-        _ORDER
-        + [
-            ("reason", pa.string()),
-            ("detail", pa.string()),
-            ("origin", pa.string()),
-        ]
-    ),
-    # MinHash of each article (store.dedup), computed on the workers for the story clustering.
-    "signatures": pa.schema(
-        _ORDER
-        + [
-            ("article_id", pa.string()),
-            ("published", pa.date32()),
-            ("minhash", pa.binary()),
-        ]
-    ),
-}
+# The Hive key of a partition directory (the article's publication day or month). No column
+# may bear it: a Hive reader (DuckDB's read_parquet) replaces a column by the directory value,
+# so version 1's ``date=`` directories hid the events' own ``date`` from such readers.
+PARTITION_COLUMNS: dict[str, str] = {"day": "day", "month": "month"}
+# The Parquet layout, derived from the column specs (``store.columns``): version 2 since the
+# specs replaced the hand-kept layout of version 1 (``migrate`` rewrites version-1 output).
+SCHEMAS: dict[str, pa.Schema] = {t: spec.arrow_schema("parquet") for t, spec in SPEC.items()}
+LAYOUT_VERSION = 2
 
 
 def date_key(published: dt.date | None, *, granularity: Granularity = "day") -> str:
@@ -162,48 +84,27 @@ def to_rows(
     signatures = signatures or {}
     rows: dict[str, dict[str, list[dict[str, Any]]]] = {t: defaultdict(list) for t in TABLES}
     for pos, analysis in enumerate(analyses):
-        order = {"part": part, "pos": pos}
         if analysis.article is None:
             skip = analysis.skipped
             assert skip is not None, "an Analysis has an article or a skip"
-            rows["skips"][UNDATED].append(
-                {**order, "reason": skip.reason, "detail": skip.detail, "origin": skip.origin}
-            )
+            rows["skips"][UNDATED].append(SKIPS.row("parquet", skip, part=part, pos=pos))
             continue
         article = analysis.article
         key = date_key(article.published, granularity=granularity)
-        rows["articles"][key].append(
-            {
-                **order,
-                "id": article.id,
-                "title": article.title,
-                "published": article.published,
-                "url": article.url,
-                "source": article.source,
-                "language": article.language,
-                "text": article.text,
-                "statements": list(article.statements),
-                "origin": article.origin,
-                "notes": list(article.notes),
-            }
-        )
+        rows["articles"][key].append(ARTICLES.row("parquet", article, part=part, pos=pos))
         if article.id in signatures:
-            rows["signatures"][key].append(
-                {
-                    **order,
-                    "article_id": article.id,
-                    "published": article.published,
-                    "minhash": signatures[article.id],
-                }
-            )
+            rows["signatures"][key].append(SIGNATURES.row(
+                "parquet", None, part=part, pos=pos, article_id=article.id,
+                published=article.published, minhash=signatures[article.id],
+            ))
         for idx, event in enumerate(analysis.events):
             rows["events"][key].append(
-                {**order, "article_id": article.id, "idx": idx, **_event_row(event)}
+                EVENTS.row("parquet", event, part=part, pos=pos, article_id=article.id, idx=idx)
             )
         for idx, check in enumerate(analysis.statements):
-            rows["statements"][key].append(
-                {**order, "article_id": article.id, "idx": idx, **_statement_row(check)}
-            )
+            rows["statements"][key].append(STATEMENTS.row(
+                "parquet", check, part=part, pos=pos, article_id=article.id, idx=idx
+            ))
     return rows
 
 
@@ -233,14 +134,49 @@ def write_partition(
             directory = out / table / f"{PARTITION_COLUMNS[granularity]}={date_value}"
             directory.mkdir(parents=True, exist_ok=True)
             final = directory / f"part-{key}.parquet"
-            temp = directory / f".part-{key}.{uuid.uuid4().hex}.tmp"
-            try:
-                pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), temp)
-                os.replace(temp, final)
-            finally:
-                temp.unlink(missing_ok=True)
+            _write_file(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), final)
             written.append(final)
     return written
+
+
+def _write_file(data: pa.Table, final: Path) -> None:
+    """Write ``data`` to a unique temporary name beside ``final``, then rename it (atomic)."""
+    temp = final.parent / f".{final.stem}.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(data, temp)
+        os.replace(temp, final)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def migrate(out: str | Path) -> int:
+    """Rewrite version-1 output under ``out`` in the current layout; returns files rewritten.
+
+    Version 1 kept its own hand-written layout: ``date=`` directories, the event's date as
+    ``event_date``, ``*_present`` flags beside nested records, ``quad_class`` as int8. Each
+    file is rewritten atomically before its old copy is removed, so an interrupted migration
+    is finished by the next call; output already in the current layout is left untouched.
+    """
+    root = Path(out)
+    rewritten = 0
+    for table in TABLES:
+        schema = SCHEMAS[table]
+        for file in sorted(root.glob(f"{table}/*/part-*.parquet")):
+            hive, _, value = file.parent.name.partition("=")
+            data = pq.read_table(file)
+            if hive in PARTITION_COLUMNS.values() and data.schema.names == schema.names:
+                continue
+            names = ["date" if n == "event_date" else n for n in data.column_names]
+            data = data.rename_columns(names).select(schema.names).cast(schema)
+            directory = root / table / f"{'day' if hive == 'date' else hive}={value}"
+            directory.mkdir(parents=True, exist_ok=True)
+            _write_file(data, directory / file.name)
+            if directory != file.parent:
+                file.unlink()
+                if not any(file.parent.iterdir()):
+                    file.parent.rmdir()
+            rewritten += 1
+    return rewritten
 
 
 def parquet_glob(out: str | Path, table: str) -> str:
@@ -251,17 +187,22 @@ def parquet_glob(out: str | Path, table: str) -> str:
 def read_table(out: str | Path, table: str, *, files: Sequence[Path] | None = None) -> pa.Table:
     """Read one table of an output directory (all dates), in input order (part, pos, idx).
 
-    ``files`` restricts it to those files (one partition's, from ``partition_files``).
+    ``files`` restricts it to those files (one partition's, from ``partition_files``). A file
+    of another layout raises ``InputError`` (``migrate`` converts version-1 output).
     """
     if files is None:
         files = sorted(Path(out).glob(f"{table}/*/part-*.parquet"))
     if not files:
         return SCHEMAS[table].empty_table()
-    data = pa.concat_tables(pq.read_table(f, schema=SCHEMAS[table]) for f in files)
-    keys = [("part", "ascending"), ("pos", "ascending")]
-    if "idx" in data.column_names:
-        keys.append(("idx", "ascending"))
-    return data.sort_by(keys)
+    data = pa.concat_tables(_read_file(f, table) for f in files)
+    return data.sort_by([(name, "ascending") for name in SPEC[table].input_order])
+
+
+def _read_file(path: Path, table: str) -> pa.Table:
+    data = pq.read_table(path)
+    if data.schema.names != SCHEMAS[table].names:
+        raise InputError("E117", path=path, version=LAYOUT_VERSION)
+    return data.cast(SCHEMAS[table])
 
 
 def partition_files(out: str | Path) -> dict[str, dict[str, list[Path]]]:
@@ -279,7 +220,7 @@ def partition_files(out: str | Path) -> dict[str, dict[str, list[Path]]]:
     index = {}
     for key, tables in found.items():
         first = next(files[0] for files in tables.values() if files)
-        index[key] = pq.ParquetFile(first).read(columns=["part"]).column("part")[0].as_py()
+        index[key] = pq.ParquetFile(first).read(columns=[PART]).column(PART)[0].as_py()
     return {key: found[key] for key in sorted(found, key=lambda k: (index[k], k))}
 
 
@@ -302,140 +243,20 @@ def read_analyses(out: str | Path) -> Iterator[Analysis]:
 def _partition_analyses(out: str | Path, files: dict[str, list[Path]]) -> Iterator[Analysis]:
     events: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for row in read_table(out, "events", files=files["events"]).to_pylist():
-        events[(row["part"], row["pos"])].append(_event_from_row(row))
+        events[(row[PART], row[POS])].append(from_row(EVENTS, row))
     statements: dict[tuple[int, int], list[StatementCheck]] = defaultdict(list)
     for row in read_table(out, "statements", files=files["statements"]).to_pylist():
-        statements[(row["part"], row["pos"])].append(_statement_from_row(row))
+        statements[(row[PART], row[POS])].append(from_row(STATEMENTS, row))
     items: list[tuple[tuple[int, int], Analysis]] = []
     for row in read_table(out, "articles", files=files["articles"]).to_pylist():
-        order = (row["part"], row["pos"])
-        article = Article(
-            id=row["id"],
-            text=row["text"],
-            title=row["title"],
-            published=row["published"],
-            url=row["url"],
-            source=row["source"],
-            language=row["language"],
-            statements=tuple(row["statements"] or ()),
-            origin=row["origin"],
-            notes=tuple(row["notes"] or ()),
-        )
+        order = (row[PART], row[POS])
         analysis = Analysis(
-            article, events=tuple(events[order]), statements=tuple(statements[order])
+            from_row(ARTICLES, row), events=tuple(events[order]),
+            statements=tuple(statements[order]),
         )
         items.append((order, analysis))
     for row in read_table(out, "skips", files=files["skips"]).to_pylist():
-        skip = Skipped(reason=row["reason"], detail=row["detail"], origin=row["origin"])
-        items.append(((row["part"], row["pos"]), Analysis(None, skipped=skip)))
+        items.append(((row[PART], row[POS]), Analysis(None, skipped=from_row(SKIPS, row))))
     items.sort(key=lambda item: item[0])
     for _order, analysis in items:
         yield analysis
-
-
-# --- record <-> row ------------------------------------------------------------------------
-
-
-def _actor_row(prefix: str, actor: Actor | None) -> dict[str, Any]:
-    return {
-        f"{prefix}_present": actor is not None,
-        f"{prefix}_text": actor.text if actor else None,
-        f"{prefix}_code": actor.code if actor else None,
-        f"{prefix}_country": actor.country if actor else None,
-        f"{prefix}_sector": actor.sector if actor else None,
-    }
-
-
-def _actor_from_row(prefix: str, row: dict[str, Any]) -> Actor | None:
-    if not row[f"{prefix}_present"]:
-        return None
-    return Actor(
-        text=row[f"{prefix}_text"],
-        code=row[f"{prefix}_code"],
-        country=row[f"{prefix}_country"],
-        sector=row[f"{prefix}_sector"],
-    )
-
-
-def _event_row(event: Event) -> dict[str, Any]:
-    location = event.location
-    return {
-        **_actor_row("source", event.source),
-        **_actor_row("target", event.target),
-        "cameo": event.cameo,
-        "cameo_root": event.cameo_root,
-        "plover": event.plover,
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "evidence_text": event.evidence.text,
-        "evidence_start": event.evidence.start,
-        "evidence_end": event.evidence.end,
-        "event_date": event.date,
-        "date_text": event.date_text,
-        "date_precision": event.date_precision,
-        "attribution": event.attribution,
-        "location_present": location is not None,
-        "location_text": location.text if location else None,
-        "location_country": location.country if location else None,
-        "location_lat": location.lat if location else None,
-        "location_lon": location.lon if location else None,
-        "negated": event.negated,
-        "modality": event.modality,
-        "trigger": event.trigger,
-    }
-
-
-def _event_from_row(row: dict[str, Any]) -> Event:
-    location = None
-    if row["location_present"]:
-        location = Location(
-            text=row["location_text"],
-            country=row["location_country"],
-            lat=row["location_lat"],
-            lon=row["location_lon"],
-        )
-    return Event(
-        source=_actor_from_row("source", row),
-        target=_actor_from_row("target", row),
-        cameo=row["cameo"],
-        cameo_root=row["cameo_root"],
-        plover=row["plover"],
-        quad_class=row["quad_class"],
-        goldstein=row["goldstein"],
-        evidence=Span(row["evidence_text"], row["evidence_start"], row["evidence_end"]),
-        date=row["event_date"],
-        date_text=row["date_text"],
-        date_precision=row["date_precision"],
-        attribution=row["attribution"],
-        location=location,
-        negated=row["negated"],
-        modality=row["modality"],
-        trigger=row["trigger"],
-    )
-
-
-def _statement_row(check: StatementCheck) -> dict[str, Any]:
-    evidence = check.evidence
-    return {
-        "text": check.text,
-        "verdict": check.verdict,
-        "score": check.score,
-        "evidence_present": evidence is not None,
-        "evidence_text": evidence.text if evidence else None,
-        "evidence_start": evidence.start if evidence else None,
-        "evidence_end": evidence.end if evidence else None,
-        "reason": check.reason,
-    }
-
-
-def _statement_from_row(row: dict[str, Any]) -> StatementCheck:
-    evidence = None
-    if row["evidence_present"]:
-        evidence = Span(row["evidence_text"], row["evidence_start"], row["evidence_end"])
-    return StatementCheck(
-        text=row["text"],
-        verdict=row["verdict"],
-        score=row["score"],
-        evidence=evidence,
-        reason=row["reason"],
-    )

@@ -37,17 +37,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..store import dedup
+from ..store.columns import STORY_MEMBERS, member_rows
 from .parquet import read_table
 
-STORY_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("story_id", pa.string()),
-        ("similarity", pa.float64()),
-        ("matched_id", pa.string()),
-        ("method", pa.string()),
-    ]
-)
+STORY_SCHEMA = STORY_MEMBERS.arrow_schema("parquet")
 STORIES_FILE = Path("stories") / "members.parquet"
 MAX_BUCKETS = 8
 
@@ -167,17 +160,7 @@ def cluster_stories(
 
 def write_stories(out: str | Path, stories: Sequence[dedup.Story]) -> Path:
     """Write story membership as ``out/stories/members.parquet`` (replaced atomically)."""
-    rows = [
-        {
-            "article_id": m.article_id,
-            "story_id": s.story_id,
-            "similarity": m.similarity,
-            "matched_id": m.matched_id,
-            "method": m.method,
-        }
-        for s in stories
-        for m in s.members
-    ]
+    rows = member_rows(stories)
     final = Path(out) / STORIES_FILE
     final.parent.mkdir(parents=True, exist_ok=True)
     temp = final.with_name(f".members.{uuid.uuid4().hex}.tmp")

@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from .columns import STORY_MEMBERS, member_rows
 from . import dedup, storage
 from .schema import (
     BOOKKEEPING_TABLES,
@@ -58,16 +59,6 @@ class RefreshStats:
     articles_merged: int  # articles that joined an earlier article's story
     unique_events: int
     events: int
-
-
-def _members_schema() -> Any:
-    import pyarrow as pa
-
-    s = pa.string()
-    return pa.schema([
-        ("article_id", s), ("story_id", s), ("similarity", pa.float64()), ("matched_id", s),
-        ("method", s),
-    ])
 
 
 # The grouping of events into unique events (same source code, target code, CAMEO code, day,
@@ -284,12 +275,7 @@ def _refresh_full(con: Any) -> RefreshStats:
     keys = dedup.band_keys(stack)
     stories = dedup.cluster_stack(ids, stack, keys=keys)
     del stack
-    member_rows = [
-        {"article_id": m.article_id, "story_id": s.story_id, "similarity": m.similarity,
-         "matched_id": m.matched_id, "method": m.method}
-        for s in stories for m in s.members
-    ]
-    tbl = pa.Table.from_pylist(member_rows, schema=_members_schema())
+    tbl = pa.Table.from_pylist(member_rows(stories), schema=STORY_MEMBERS.arrow_schema("duckdb"))
     con.begin()
     for name in (*DERIVED_TABLES, *BOOKKEEPING_TABLES):  # rebuilt whole: drop and re-create
         con.execute(f"DROP TABLE IF EXISTS {name}")
@@ -404,7 +390,7 @@ def _restory(con: Any) -> set[str]:
     members = _recluster(con, redo, keys, groups)
     _temp_ids(con, "_d_members", redo)
     con.execute("DELETE FROM story_members WHERE article_id IN (SELECT v FROM _d_members)")
-    con.register("_members", pa.Table.from_pylist(members, schema=_members_schema()))
+    con.register("_members", pa.Table.from_pylist(members, schema=STORY_MEMBERS.arrow_schema("duckdb")))
     con.execute("INSERT INTO story_members SELECT * FROM _members")
     con.unregister("_members")
     con.execute(STORY_IDS_SQL.format(**_SOME))
@@ -475,14 +461,14 @@ def _recluster(
         )
         if pick < 0:
             story_of[aid] = aid
-            rows.append({"article_id": aid, "story_id": aid, "similarity": 1.0,
-                         "matched_id": None, "method": "representative"})
+            member = dedup.Member(aid, 1.0, None, "representative")
+            rows.append(STORY_MEMBERS.row("duckdb", member, story_id=aid))
         else:
             best = cand_ids[pick]
             story_of[aid] = story_of[best]
             sim = round(dedup.similarity(sigs[best], sig), 4)
-            rows.append({"article_id": aid, "story_id": story_of[best], "similarity": sim,
-                         "matched_id": best, "method": "near_duplicate"})
+            member = dedup.Member(aid, sim, best, "near_duplicate")
+            rows.append(STORY_MEMBERS.row("duckdb", member, story_id=story_of[best]))
     return rows
 
 

@@ -12,101 +12,28 @@ Some tables are *derived* from the primary ones and kept up to date after each w
 ``num_mentions`` / ``num_articles`` / ``num_sources`` as in GDELT). Rebuilding them from the
 primary tables keeps them deterministic whatever the history of interrupted runs.
 
-The version is recorded in ``schema_version``; opening a file written by another version
-raises ``StoreError`` instead of silently mixing layouts.
+The primary tables' columns are described once, in ``store.columns``; the DDL here is derived
+from it. The version is recorded in ``schema_version``: ``Store`` migrates an older file when it
+opens it for writing (``MIGRATIONS``, then any column the specs have and the file lacks is
+added); a reader refuses a file of another version instead of silently mixing layouts.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+from .columns import SPECS, STORY_MEMBERS
 
-# Primary tables: written by Store.write, never updated except articles.story_id.
+# 2: articles.statements (the appended statements as read); layouts derived from store.columns.
+SCHEMA_VERSION = 2
+
+# Written by Store.write, never updated except articles.story_id; derived tables by refresh.
 TABLES: dict[str, str] = {
     "schema_version": """
         CREATE TABLE IF NOT EXISTS schema_version (
             version INTEGER NOT NULL,
             created_at TIMESTAMP NOT NULL
         )""",
-    "articles": """
-        CREATE TABLE IF NOT EXISTS articles (
-            id VARCHAR PRIMARY KEY,          -- content hash (records.content_id)
-            title VARCHAR,
-            published DATE,
-            url VARCHAR,
-            source VARCHAR,
-            language VARCHAR,
-            text VARCHAR NOT NULL,
-            origin VARCHAR,                  -- path, path:line or feed URL it was first read from
-            notes VARCHAR[],                 -- lossy repairs made on the way in
-            num_words INTEGER,
-            story_id VARCHAR,                -- set by Store.refresh (dedup)
-            ingested_at TIMESTAMP NOT NULL
-        )""",
-    # Every place an article was seen (exact copies share one article row, so the number of
-    # copies and of distinct sources lives here: GDELT's NumArticles / NumSources).
-    "sightings": """
-        CREATE TABLE IF NOT EXISTS sightings (
-            article_id VARCHAR NOT NULL,
-            key VARCHAR NOT NULL,            -- url, else origin, else article id
-            source VARCHAR,                  -- source name, else url host, else 'unknown'
-            origin VARCHAR,
-            url VARCHAR,
-            seen_at TIMESTAMP NOT NULL,
-            PRIMARY KEY (article_id, key)
-        )""",
-    "signatures": """
-        CREATE TABLE IF NOT EXISTS signatures (
-            article_id VARCHAR PRIMARY KEY,  -- MinHash of word shingles (store.dedup)
-            minhash BLOB NOT NULL
-        )""",
-    "events": """
-        CREATE TABLE IF NOT EXISTS events (
-            id VARCHAR PRIMARY KEY,          -- hash(article id, evidence offsets, code, actors)
-            article_id VARCHAR NOT NULL,
-            idx INTEGER NOT NULL,            -- order within the article (main event first)
-            source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
-            source_sector VARCHAR,
-            target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
-            target_sector VARCHAR,
-            cameo VARCHAR NOT NULL,
-            cameo_root VARCHAR NOT NULL,
-            plover VARCHAR,
-            quad_class INTEGER NOT NULL,
-            goldstein DOUBLE NOT NULL,
-            date DATE,
-            date_text VARCHAR,
-            date_precision VARCHAR,
-            attribution VARCHAR,
-            location_text VARCHAR, location_country VARCHAR,
-            location_lat DOUBLE, location_lon DOUBLE,
-            negated BOOLEAN NOT NULL,
-            modality VARCHAR NOT NULL,
-            trigger VARCHAR,
-            evidence_text VARCHAR NOT NULL,
-            evidence_start INTEGER NOT NULL,
-            evidence_end INTEGER NOT NULL
-        )""",
-    "statements": """
-        CREATE TABLE IF NOT EXISTS statements (
-            article_id VARCHAR NOT NULL,
-            idx INTEGER NOT NULL,
-            text VARCHAR NOT NULL,
-            verdict VARCHAR NOT NULL,
-            score DOUBLE NOT NULL,
-            evidence_text VARCHAR,
-            evidence_start INTEGER,
-            evidence_end INTEGER,
-            reason VARCHAR,
-            PRIMARY KEY (article_id, idx)
-        )""",
-    "skips": """
-        CREATE TABLE IF NOT EXISTS skips (
-            id VARCHAR PRIMARY KEY,          -- hash(origin, reason) (or detail when no origin)
-            reason VARCHAR NOT NULL,
-            detail VARCHAR,
-            origin VARCHAR,
-            "at" TIMESTAMP NOT NULL
-        )""",
+    # Primary tables: their layout is derived from the column specs (store.columns).
+    **{name: spec.ddl() for name, spec in SPECS.items()},
     # Derived (Store.refresh): syndicated copies clustered into stories.
     "stories": """
         CREATE TABLE IF NOT EXISTS stories (
@@ -118,14 +45,7 @@ TABLES: dict[str, str] = {
             first_published DATE,
             last_published DATE
         )""",
-    "story_members": """
-        CREATE TABLE IF NOT EXISTS story_members (
-            article_id VARCHAR PRIMARY KEY,
-            story_id VARCHAR NOT NULL,
-            similarity DOUBLE NOT NULL,      -- estimated Jaccard to the closest earlier member
-            matched_id VARCHAR,              -- that member (NULL for the representative)
-            method VARCHAR NOT NULL          -- 'representative' | 'near_duplicate'
-        )""",
+    "story_members": STORY_MEMBERS.ddl(),
     # Derived (Store.refresh): one row per distinct event (GDELT-style).
     # Derived (Store.refresh): which unique event each coded event (mention) belongs to.
     "event_groups": """
@@ -181,7 +101,19 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS members_story ON story_members(story_id)",
 )
 
-PRIMARY_TABLES = ("articles", "sightings", "signatures", "events", "statements", "skips")
+PRIMARY_TABLES = tuple(SPECS)
+
+# SQL run, in one transaction with the rest of the migration, on a file of version ``v`` to
+# bring it to ``v + 1`` (after the columns the specs add were added).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """UPDATE articles SET statements = s.texts FROM (
+               SELECT article_id, list(text ORDER BY idx) AS texts FROM statements
+               GROUP BY article_id
+           ) s WHERE s.article_id = articles.id""",
+        "UPDATE articles SET statements = [] WHERE statements IS NULL",
+    ),
+}
 DERIVED_TABLES = ("stories", "story_members", "event_groups", "unique_events")
 BOOKKEEPING_TABLES = ("signature_bands", "derive_state")
 

@@ -23,13 +23,24 @@ from typing import Any, Self
 from urllib.parse import urlparse
 
 from ..errors import StoreBusyError, StoreUnusableError
-from ..records import Analysis, Article, Event, Skipped, StatementCheck
+from ..records import Analysis, Article, Event, Skipped
 from . import dedup, derive, storage
+from .columns import (
+    ARTICLES,
+    EVENTS,
+    SIGHTINGS,
+    SIGNATURES,
+    SKIPS,
+    SPECS,
+    STATEMENTS,
+    missing_columns,
+)
 from .derive import RefreshStats
 from .queries import placeholders
 from .schema import (
     DERIVED_TABLES,
     INDEXES,
+    MIGRATIONS,
     PRIMARY_TABLES,
     SCHEMA_VERSION,
     TABLES,
@@ -101,57 +112,6 @@ def sighting_key(article: Article) -> tuple[str, str]:
     return key, source or "unknown"
 
 
-def _event_row(article_id: str, idx: int, e: Event) -> dict[str, Any]:
-    """A row of the ``events`` table: the event's flat row (``Event.to_row``) and its keys."""
-    return {"id": event_id(article_id, e), "article_id": article_id, "idx": idx, **e.to_row()}
-
-
-def _statement_row(article_id: str, idx: int, c: StatementCheck) -> dict[str, Any]:
-    ev = c.evidence
-    return {
-        "article_id": article_id, "idx": idx, "text": c.text, "verdict": c.verdict,
-        "score": float(c.score), "evidence_text": ev.text if ev else None,
-        "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
-        "reason": c.reason,
-    }
-
-
-def _arrow_schemas() -> dict[str, Any]:
-    import pyarrow as pa
-
-    s, i, d, b = pa.string(), pa.int32(), pa.float64(), pa.bool_()
-    ts, date = pa.timestamp("us"), pa.date32()
-    return {
-        "articles": pa.schema([
-            ("id", s), ("title", s), ("published", date), ("url", s), ("source", s),
-            ("language", s), ("text", s), ("origin", s), ("notes", pa.list_(s)),
-            ("num_words", i), ("story_id", s), ("ingested_at", ts),
-        ]),
-        "sightings": pa.schema([
-            ("article_id", s), ("key", s), ("source", s), ("origin", s), ("url", s),
-            ("seen_at", ts),
-        ]),
-        "signatures": pa.schema([("article_id", s), ("minhash", pa.binary())]),
-        "events": pa.schema([
-            ("id", s), ("article_id", s), ("idx", i),
-            ("source_text", s), ("source_code", s), ("source_country", s), ("source_sector", s),
-            ("target_text", s), ("target_code", s), ("target_country", s), ("target_sector", s),
-            ("cameo", s), ("cameo_root", s), ("plover", s), ("quad_class", i), ("goldstein", d),
-            ("date", date), ("date_text", s), ("date_precision", s), ("attribution", s),
-            ("location_text", s), ("location_country", s), ("location_lat", d),
-            ("location_lon", d), ("negated", b), ("modality", s), ("trigger", s),
-            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i),
-        ]),
-        "statements": pa.schema([
-            ("article_id", s), ("idx", i), ("text", s), ("verdict", s), ("score", d),
-            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i), ("reason", s),
-        ]),
-        "skips": pa.schema([
-            ("id", s), ("reason", s), ("detail", s), ("origin", s), ("at", ts),
-        ]),
-    }
-
-
 class Store:
     """A Flashpoint database opened for writing (one per file at a time).
 
@@ -175,7 +135,7 @@ class Store:
         self.batch_seconds = batch_seconds
         self._published: float | None = None  # last replica publish; None until usable
         self.con = _connect_waiting(self.path, lock_wait)
-        self._schemas = _arrow_schemas()
+        self._schemas = {name: spec.arrow_schema("duckdb") for name, spec in SPECS.items()}
         try:
             self._ensure_schema()
         except BaseException:
@@ -198,6 +158,7 @@ class Store:
         storage.close(self.con)
 
     def _ensure_schema(self) -> None:
+        """Create what is missing; migrate a file of an older version (one transaction)."""
         with storage.transaction(self.con, "E303", path=self.path):
             dropped = False
             for name, ddl in TABLES.items():
@@ -209,16 +170,35 @@ class Store:
                 self.con.execute(ddl)
             if dropped:
                 derive.invalidate(self.con)  # the next refresh must rebuild, not update
+            rows = self.con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
+            found = max((r[0] for r in rows), default=None)
+            if found is not None and found > SCHEMA_VERSION:
+                raise StoreUnusableError(
+                    "E309", path=self.path, found=found, expected=SCHEMA_VERSION
+                )
+            for name in PRIMARY_TABLES:  # a field added to a record spec: its column, NULL
+                have = [r[1] for r in self.con.execute(f"PRAGMA table_info('{name}')").fetchall()]
+                missing = missing_columns(name, have)
+                if missing:  # DuckDB alters no table an index depends on: INDEXES rebuild them
+                    for (index,) in self.con.execute(
+                        "SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [name]
+                    ).fetchall():
+                        self.con.execute(f"DROP INDEX {index}")
+                for column in missing:
+                    self.con.execute(f"ALTER TABLE {name} ADD COLUMN {column.name} {column.type}")
             for ddl in INDEXES:
                 self.con.execute(ddl)
-            rows = self.con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
-            if not rows:
+            if found is None:
                 self.con.execute(
                     "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _now()]
                 )
-            elif [r[0] for r in rows] != [SCHEMA_VERSION]:
-                raise StoreUnusableError(
-                    "E304", path=self.path, found=rows[0][0], expected=SCHEMA_VERSION
+            elif found < SCHEMA_VERSION:
+                for version in range(found, SCHEMA_VERSION):
+                    for sql in MIGRATIONS.get(version, ()):
+                        self.con.execute(sql)
+                self.con.execute("DELETE FROM schema_version")
+                self.con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _now()]
                 )
 
     def _layout_matches(self, name: str, ddl: str) -> bool:
@@ -305,17 +285,14 @@ class Store:
                     if an.skipped is not None:
                         sk = an.skipped
                         stats.skips_by_reason[sk.reason] += 1
-                        rows["skips"].append({
-                            "id": skip_id(sk), "reason": sk.reason, "detail": sk.detail,
-                            "origin": sk.origin, "at": now,
-                        })
+                        rows["skips"].append(SKIPS.row("duckdb", sk, id=skip_id(sk), at=now))
                     continue
                 art = an.article
                 key, source = sighting_key(art)
-                rows["sightings"].append({
-                    "article_id": art.id, "key": key, "source": source, "origin": art.origin,
-                    "url": art.url, "seen_at": now,
-                })
+                rows["sightings"].append(SIGHTINGS.row(
+                    "duckdb", None, article_id=art.id, key=key, source=source,
+                    origin=art.origin, url=art.url, seen_at=now,
+                ))
                 if art.id in known or art.id in seen_in_batch:
                     stats.articles_known += 1
                     continue
@@ -323,19 +300,21 @@ class Store:
                 stats.articles_new += 1
                 n_words = len(art.text.split())
                 stats.words += n_words
-                rows["articles"].append({
-                    "id": art.id, "title": art.title, "published": art.published,
-                    "url": art.url, "source": art.source, "language": art.language,
-                    "text": art.text, "origin": art.origin, "notes": list(art.notes),
-                    "num_words": n_words, "story_id": None, "ingested_at": now,
-                })
-                rows["signatures"].append(
-                    {"article_id": art.id, "minhash": dedup.to_bytes(dedup.signature(art.text))}
-                )
+                rows["articles"].append(ARTICLES.row(
+                    "duckdb", art, num_words=n_words, story_id=None, ingested_at=now
+                ))
+                rows["signatures"].append(SIGNATURES.row(
+                    "duckdb", None, article_id=art.id,
+                    minhash=dedup.to_bytes(dedup.signature(art.text)),
+                ))
                 for i, ev in enumerate(an.events):
-                    rows["events"].append(_event_row(art.id, i, ev))
+                    rows["events"].append(EVENTS.row(
+                        "duckdb", ev, id=event_id(art.id, ev), article_id=art.id, idx=i
+                    ))
                 for i, st in enumerate(an.statements):
-                    rows["statements"].append(_statement_row(art.id, i, st))
+                    rows["statements"].append(STATEMENTS.row(
+                        "duckdb", st, article_id=art.id, idx=i
+                    ))
             for table, table_rows in rows.items():
                 if not table_rows:
                     continue

@@ -1,0 +1,324 @@
+"""One column specification per stored record type: the single description of every layout.
+
+Each ``Column`` says a column's name, its DuckDB type (the Arrow type follows from it), where
+its value comes from, and in which layouts it appears. From ``SPECS`` are derived:
+
+* the DuckDB ``CREATE TABLE`` of every primary table (``store.schema``),
+* the rows the store writes (``record_values`` + the writer's keys, ``store.writer``),
+* the Arrow schemas of both the DuckDB batches and the Parquet files, and the Parquet writer
+  and reader of the Dask path (``scale.parquet``),
+* the records rebuilt from a row (``from_row``), from DuckDB or from Parquet alike.
+
+A column's value comes either from the record (``attr``: a dotted path such as
+``"source.code"``; a nested record that is absent gives NULL in each of its columns, and a row
+whose nested *first* column is NULL rebuilds it as ``None``), or from the code that writes the
+row (``attr=None``: keys such as ``article_id``/``idx``, and values only the store knows, such
+as ``ingested_at``).
+
+Adding a field to a record is one line here, in the table's spec, at the place it should sit
+(plus the field in ``records.py``): the DDL, both writers and both readers pick it up, and
+``Store`` adds the new column to an existing database when it opens it (``missing_columns``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..records import Article, Event, Skipped, StatementCheck
+
+Layout = Literal["both", "duckdb", "parquet"]
+
+# DuckDB type -> Arrow type (name of the pyarrow factory and its arguments).
+_ARROW: dict[str, tuple[str, tuple[Any, ...]]] = {
+    "VARCHAR": ("string", ()),
+    "INTEGER": ("int32", ()),
+    "DOUBLE": ("float64", ()),
+    "BOOLEAN": ("bool_", ()),
+    "DATE": ("date32", ()),
+    "TIMESTAMP": ("timestamp", ("us",)),
+    "BLOB": ("binary", ()),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``name``, DuckDB ``type``, the record ``attr`` it holds (None: the writer
+    supplies it), NOT NULL or not, the layouts it appears in and a note for the DDL."""
+
+    name: str
+    type: str
+    attr: str | None
+    not_null: bool = False
+    layout: Layout = "both"
+    note: str = ""
+
+    def arrow(self) -> Any:
+        """The Arrow type of this column."""
+        import pyarrow as pa
+
+        if self.type.endswith("[]"):
+            return pa.list_(Column(self.name, self.type[:-2], None).arrow())
+        factory, args = _ARROW[self.type]
+        return getattr(pa, factory)(*args)
+
+    def value(self, record: Any) -> Any:
+        """This column's value in ``record`` (None when a nested record on the way is None)."""
+        value = record
+        for part in (self.attr or "").split("."):
+            value = getattr(value, part)
+            if value is None:
+                return None
+        if self.type == "DOUBLE":
+            return float(value)
+        if self.type == "BOOLEAN":
+            return bool(value)
+        if self.type.endswith("[]"):
+            return list(value)
+        return value
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A stored table: its record type, its columns (in DuckDB order) and its primary key."""
+
+    table: str
+    record: type | None
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+
+    def layout(self, layout: Literal["duckdb", "parquet"]) -> tuple[Column, ...]:
+        """The columns of one layout, in order."""
+        return tuple(c for c in self.columns if c.layout in ("both", layout))
+
+    @property
+    def input_order(self) -> list[str]:
+        """Parquet columns giving the local path's input order: partition, position, index."""
+        return [c.name for c in self.layout("parquet") if c.name in (PART, POS, IDX)]
+
+    def names(self, layout: Literal["duckdb", "parquet"]) -> list[str]:
+        return [c.name for c in self.layout(layout)]
+
+    def arrow_schema(self, layout: Literal["duckdb", "parquet"]) -> Any:
+        """The Arrow schema of one layout (DuckDB batches are written through it)."""
+        import pyarrow as pa
+
+        return pa.schema([(c.name, c.arrow()) for c in self.layout(layout)])
+
+    def ddl(self) -> str:
+        """``CREATE TABLE IF NOT EXISTS`` of the DuckDB layout, notes as SQL comments."""
+        parts = []
+        for c in self.layout("duckdb"):
+            name = f'"{c.name}"' if c.name in _RESERVED else c.name
+            pk = " PRIMARY KEY" if self.primary_key == (c.name,) else ""
+            null = " NOT NULL" if c.not_null and not pk else ""
+            parts.append((f"{name} {c.type}{null}{pk}", c.note))
+        if len(self.primary_key) > 1:
+            parts.append((f"PRIMARY KEY ({', '.join(self.primary_key)})", ""))
+        lines = [
+            f"    {text}{',' if i < len(parts) - 1 else ''}" + (f"  -- {note}" if note else "")
+            for i, (text, note) in enumerate(parts)
+        ]
+        return f"CREATE TABLE IF NOT EXISTS {self.table} (\n" + "\n".join(lines) + "\n)"
+
+    def row(self, layout: Literal["duckdb", "parquet"], record: Any, **keys: Any) -> dict[str, Any]:
+        """One row of ``layout``: the record's columns plus the ``keys`` the writer supplies
+        (exactly the layout's non-record columns: a forgotten or unknown key raises)."""
+        wanted = {c.name for c in self.layout(layout) if c.attr is None}
+        if set(keys) != wanted:
+            raise TypeError(f"{self.table} {layout} row needs keys {sorted(wanted)}, got {sorted(keys)}")
+        row = dict(keys)
+        if record is not None:
+            row.update((c.name, c.value(record)) for c in self.layout(layout) if c.attr is not None)
+        return row
+
+
+_RESERVED = frozenset({"at"})
+
+
+def _nested(prefix: str, fields: tuple[tuple[str, str], ...], *, not_null: bool = False,
+            note: str = "") -> tuple[Column, ...]:
+    """Columns ``<prefix>_<field>`` of a nested record held in attribute ``prefix``."""
+    return tuple(
+        Column(f"{prefix}_{name}", sql, f"{prefix}.{name}", not_null=not_null,
+               note=note if i == 0 else "")
+        for i, (name, sql) in enumerate(fields)
+    )
+
+
+_ACTOR = (("text", "VARCHAR"), ("code", "VARCHAR"), ("country", "VARCHAR"), ("sector", "VARCHAR"))
+_LOCATION = (("text", "VARCHAR"), ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"))
+_SPAN = (("text", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"))
+
+# Written by the Dask path only: a partition's number and the input's position in it, which
+# keep the local path's input order when the loader reads the files back.
+PART, POS, IDX = "part", "pos", "idx"
+_ORDER = (
+    Column(PART, "INTEGER", None, layout="parquet"),
+    Column(POS, "INTEGER", None, layout="parquet"),
+)
+
+ARTICLES = Spec("articles", Article, (
+    *_ORDER,
+    Column("id", "VARCHAR", "id", not_null=True, note="content hash (records.content_id)"),
+    Column("title", "VARCHAR", "title"),
+    Column("published", "DATE", "published"),
+    Column("url", "VARCHAR", "url"),
+    Column("source", "VARCHAR", "source"),
+    Column("language", "VARCHAR", "language"),
+    Column("text", "VARCHAR", "text", not_null=True),
+    Column("origin", "VARCHAR", "origin", note="path, path:line or feed URL first read from"),
+    Column("notes", "VARCHAR[]", "notes", note="lossy repairs made on the way in"),
+    Column("num_words", "INTEGER", None, layout="duckdb"),
+    Column("story_id", "VARCHAR", None, layout="duckdb", note="set by refresh (dedup)"),
+    Column("ingested_at", "TIMESTAMP", None, not_null=True, layout="duckdb"),
+    Column("statements", "VARCHAR[]", "statements", note="appended statements, as read"),
+), primary_key=("id",))
+
+EVENTS = Spec("events", Event, (
+    *_ORDER,
+    Column("id", "VARCHAR", None, not_null=True, layout="duckdb",
+           note="hash(article id, evidence offsets, code, actors)"),
+    Column("article_id", "VARCHAR", None, not_null=True),
+    Column(IDX, "INTEGER", None, not_null=True, note="order in the article (main first)"),
+    *_nested("source", _ACTOR),
+    *_nested("target", _ACTOR),
+    Column("cameo", "VARCHAR", "cameo", not_null=True),
+    Column("cameo_root", "VARCHAR", "cameo_root", not_null=True),
+    Column("plover", "VARCHAR", "plover"),
+    Column("quad_class", "INTEGER", "quad_class", not_null=True),
+    Column("goldstein", "DOUBLE", "goldstein", not_null=True),
+    Column("date", "DATE", "date"),
+    Column("date_text", "VARCHAR", "date_text"),
+    Column("date_precision", "VARCHAR", "date_precision"),
+    Column("attribution", "VARCHAR", "attribution"),
+    *_nested("location", _LOCATION),
+    Column("negated", "BOOLEAN", "negated", not_null=True),
+    Column("modality", "VARCHAR", "modality", not_null=True),
+    Column("trigger", "VARCHAR", "trigger"),
+    *_nested("evidence", _SPAN, not_null=True),
+), primary_key=("id",))
+
+STATEMENTS = Spec("statements", StatementCheck, (
+    *_ORDER,
+    Column("article_id", "VARCHAR", None, not_null=True),
+    Column(IDX, "INTEGER", None, not_null=True),
+    Column("text", "VARCHAR", "text", not_null=True),
+    Column("verdict", "VARCHAR", "verdict", not_null=True),
+    Column("score", "DOUBLE", "score", not_null=True),
+    *_nested("evidence", _SPAN),
+    Column("reason", "VARCHAR", "reason"),
+), primary_key=("article_id", "idx"))
+
+SKIPS = Spec("skips", Skipped, (
+    *_ORDER,
+    Column("id", "VARCHAR", None, not_null=True, layout="duckdb",
+           note="hash(origin, reason) (or detail when no origin)"),
+    Column("reason", "VARCHAR", "reason", not_null=True),
+    Column("detail", "VARCHAR", "detail"),
+    Column("origin", "VARCHAR", "origin"),
+    Column("at", "TIMESTAMP", None, not_null=True, layout="duckdb"),
+), primary_key=("id",))
+
+# Every place an article was seen (exact copies share one article row, so the number of
+# copies and of distinct sources lives here: GDELT's NumArticles / NumSources).
+SIGHTINGS = Spec("sightings", None, (
+    Column("article_id", "VARCHAR", None, not_null=True),
+    Column("key", "VARCHAR", None, not_null=True, note="url, else origin, else article id"),
+    Column("source", "VARCHAR", None, note="source name, else url host, else 'unknown'"),
+    Column("origin", "VARCHAR", None),
+    Column("url", "VARCHAR", None),
+    Column("seen_at", "TIMESTAMP", None, not_null=True),
+), primary_key=("article_id", "key"))
+
+SIGNATURES = Spec("signatures", None, (
+    *_ORDER,
+    Column("article_id", "VARCHAR", None, not_null=True,
+           note="MinHash of word shingles (store.dedup)"),
+    Column("published", "DATE", None, layout="parquet"),
+    Column("minhash", "BLOB", None, not_null=True),
+), primary_key=("article_id",))
+
+# Derived (refresh, and the Dask path's stories/members.parquet): one row per dedup.Member.
+STORY_MEMBERS = Spec("story_members", None, (
+    Column("article_id", "VARCHAR", "article_id", not_null=True),
+    Column("story_id", "VARCHAR", None, not_null=True),
+    Column("similarity", "DOUBLE", "similarity", not_null=True,
+           note="estimated Jaccard to the closest earlier member"),
+    Column("matched_id", "VARCHAR", "matched_id", note="that member (NULL: representative)"),
+    Column("method", "VARCHAR", "method", not_null=True,
+           note="'representative' | 'near_duplicate'"),
+), primary_key=("article_id",))
+
+# The primary tables, in the order they are created.
+SPECS: dict[str, Spec] = {
+    s.table: s for s in (ARTICLES, SIGHTINGS, SIGNATURES, EVENTS, STATEMENTS, SKIPS)
+}
+
+
+def from_row(spec: Spec, row: Mapping[str, Any]) -> Any:
+    """Rebuild the record of ``spec`` from a row (DuckDB or Parquet) holding its columns."""
+    assert spec.record is not None, f"{spec.table} rows are no record"
+    return _build(spec.record, {c.attr: row[c.name] for c in spec.columns if c.attr is not None})
+
+
+def _build(cls: type, values: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    nested: dict[str, dict[str, Any]] = {}
+    for path, value in values.items():
+        head, _, rest = path.partition(".")
+        if rest:
+            nested.setdefault(head, {})[rest] = value
+        elif value is None and _is_tuple(hints[head]):
+            kwargs[head] = ()
+        else:
+            kwargs[head] = tuple(value) if _is_tuple(hints[head]) else value
+    for head, inner in nested.items():
+        first = next(iter(inner.values()))
+        kwargs[head] = None if first is None else _build(_record_type(hints[head]), inner)
+    return cls(**kwargs)
+
+
+def _is_tuple(hint: Any) -> bool:
+    return typing.get_origin(hint) is tuple
+
+
+def _record_type(hint: Any) -> type:
+    """``Actor | None`` -> ``Actor``."""
+    for arg in (*typing.get_args(hint), hint):
+        if dataclasses.is_dataclass(arg):
+            return arg  # type: ignore[return-value]
+    raise TypeError(f"{hint} holds no record type")
+
+
+def member_rows(stories: Any) -> list[dict[str, Any]]:
+    """Rows of ``story_members`` for ``dedup.Story`` clusters (the store's and Parquet's)."""
+    return [STORY_MEMBERS.row("duckdb", m, story_id=s.story_id) for s in stories for m in s.members]
+
+
+def missing_columns(table: str, have: list[str]) -> list[Column]:
+    """Columns of ``table``'s DuckDB layout that an existing table (columns ``have``) lacks."""
+    return [c for c in SPECS[table].layout("duckdb") if c.name not in have]
+
+
+__all__ = [
+    "ARTICLES",
+    "EVENTS",
+    "SIGHTINGS",
+    "SIGNATURES",
+    "SKIPS",
+    "SPECS",
+    "STATEMENTS",
+    "IDX",
+    "PART",
+    "POS",
+    "Column",
+    "Spec",
+    "from_row",
+    "member_rows",
+    "missing_columns",
+]

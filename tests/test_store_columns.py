@@ -1,0 +1,230 @@
+"""One column spec per record: every field is in it, every layout follows from it, a record
+survives record -> DuckDB -> Parquet -> record, and older files are migrated."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from flashpoint.errors import StoreUnusableError
+from flashpoint.records import (
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Location,
+    Skipped,
+    Span,
+    StatementCheck,
+)
+from flashpoint.scale.parquet import SCHEMAS, migrate, read_analyses, write_partition
+from flashpoint.store import SCHEMA_VERSION, Store, connect_readonly
+from flashpoint.store.columns import (
+    ARTICLES,
+    EVENTS,
+    SKIPS,
+    SPECS,
+    STATEMENTS,
+    STORY_MEMBERS,
+    from_row,
+    missing_columns,
+)
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "flashpoint"
+TEXT = "Northland shelled the border town of Eastport on Monday. Southland protested on Tuesday."
+
+
+def _analyses() -> list[Analysis]:
+    article = Article(
+        id="a1", text=TEXT, title="Shelling", published=dt.date(2023, 12, 27),
+        url="https://example.org/1", source="Harbour Daily",
+        statements=("Southland protested.", "Eastport was not shelled."), origin="a.txt",
+        notes=("invalid UTF-8 replaced (2 bytes)",),
+    )
+    full = Event(
+        source=Actor("Northland", "NLDMIL", "NLD", "MIL"), target=Actor("Eastport", None),
+        cameo="195", cameo_root="19", plover="ASSAULT", quad_class=4, goldstein=-10.0,
+        evidence=Span(TEXT[:56], 0, 56), date=dt.date(2023, 12, 1), date_text="in December",
+        date_precision="month", attribution="officials said",
+        location=Location("Eastport", "NLD", 41.5, 12.25), negated=False, modality="reported",
+        trigger="shelled",
+    )
+    bare = Event(
+        source=None, target=None, cameo="11", cameo_root="11", plover=None, quad_class=3,
+        goldstein=-2.0, evidence=Span(TEXT[57:], 57, len(TEXT)), negated=True,
+    )
+    checks = (
+        StatementCheck("Southland protested.", "supported", 0.91, Span(TEXT[57:], 57, len(TEXT)),
+                       "same clause"),
+        StatementCheck("Eastport was not shelled.", "contradicted", 0.12, None, "negation"),
+    )
+    plain = Article(id="a2", text="Talks resumed.")
+    return [
+        Analysis(article, events=(full, bare), statements=checks),
+        Analysis(plain),
+        Analysis(None, skipped=Skipped("not_english", "detected de", "b.txt")),
+    ]
+
+
+@pytest.mark.parametrize("spec", [ARTICLES, EVENTS, STATEMENTS, SKIPS], ids=lambda s: s.table)
+def test_store_columns_every_record_field_has_a_column(spec):
+    def fields(cls: type, prefix: str = "") -> set[str]:
+        out = set()
+        for f in dataclasses.fields(cls):
+            nested = [a for a in (*_args(cls, f.name),) if dataclasses.is_dataclass(a)]
+            out |= fields(nested[0], f"{prefix}{f.name}.") if nested else {prefix + f.name}
+        return out
+
+    have = {c.attr for c in spec.columns if c.attr is not None}
+    assert have == fields(spec.record)
+
+
+def _args(cls: type, name: str) -> tuple:
+    import typing
+
+    hint = typing.get_type_hints(cls)[name]
+    return (*typing.get_args(hint), hint)
+
+
+def test_store_columns_ddl_and_parquet_schemas_follow_the_spec(tmp_path):
+    with Store(tmp_path / "x.duckdb") as store:
+        for name, spec in SPECS.items():
+            have = [r[1] for r in store.con.execute(f"PRAGMA table_info('{name}')").fetchall()]
+            assert have == spec.names("duckdb")
+    for name, schema in SCHEMAS.items():
+        assert schema.names == SPECS[name].names("parquet")
+        assert all(schema.field(c.name).type == c.arrow() for c in SPECS[name].layout("parquet"))
+
+
+def _from_store(con) -> list[Analysis]:
+    def rows(sql: str) -> list[dict]:
+        cur = con.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    out = []
+    for art in rows("SELECT * FROM articles ORDER BY id"):
+        events = tuple(from_row(EVENTS, r) for r in rows(
+            f"SELECT * FROM events WHERE article_id = '{art['id']}' ORDER BY idx"))
+        checks = tuple(from_row(STATEMENTS, r) for r in rows(
+            f"SELECT * FROM statements WHERE article_id = '{art['id']}' ORDER BY idx"))
+        out.append(Analysis(from_row(ARTICLES, art), events=events, statements=checks))
+    out += [Analysis(None, skipped=from_row(SKIPS, r)) for r in rows("SELECT * FROM skips")]
+    return out
+
+
+def test_store_columns_round_trip_record_duckdb_parquet_record(tmp_path):
+    analyses = _analyses()
+    with Store(tmp_path / "x.duckdb") as store:
+        store.write(analyses)
+        from_duckdb = _from_store(store.con)
+    assert from_duckdb == analyses
+    write_partition(tmp_path / "pq", "k1", from_duckdb, part=0)
+    assert list(read_analyses(tmp_path / "pq")) == analyses
+
+
+def test_store_columns_migrates_a_version_1_store(tmp_path):
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.write(_analyses())
+    # Version 1 had exactly this layout without articles.statements (tables in the same order).
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE articles DROP COLUMN statements")
+    con.execute("UPDATE schema_version SET version = 1")
+    con.close()
+    with pytest.raises(StoreUnusableError, match="E304"):
+        connect_readonly(db)
+    with Store(db) as store:
+        assert store.con.execute("SELECT version FROM schema_version").fetchall() == [
+            (SCHEMA_VERSION,)
+        ]
+        # the statements as read are rebuilt from the checks stored with them
+        assert _from_store(store.con) == _analyses()
+    connect_readonly(db).close()
+
+
+def test_store_columns_a_new_field_is_added_to_an_existing_store(tmp_path):
+    db = tmp_path / "x.duckdb"
+    with Store(db) as store:
+        store.write(_analyses())
+        store.con.execute("DROP INDEX events_article")
+        store.con.execute("ALTER TABLE events DROP COLUMN trigger")  # a file from before it
+    assert [c.name for c in missing_columns("events", ["id"])][:2] == ["article_id", "idx"]
+    with Store(db) as store:
+        have = [r[1] for r in store.con.execute("PRAGMA table_info('events')").fetchall()]
+        assert "trigger" in have
+        assert store.con.execute("SELECT count(*) FROM events WHERE trigger IS NULL").fetchone() == (2,)
+
+
+def test_store_columns_refuses_a_store_of_a_newer_version(tmp_path):
+    db = tmp_path / "new.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION + 1])
+    con.close()
+    with pytest.raises(StoreUnusableError, match="E309"):
+        Store(db)
+
+
+def _as_version_1(out: Path) -> None:
+    """Rewrite current output in the layout version 1 wrote by hand (date= directories,
+    event_date, *_present flags, quad_class int8, articles' statements before origin)."""
+    for file in sorted(out.glob("*/*/part-*.parquet")):
+        table = file.parent.parent.name
+        data = pq.read_table(file)
+        if table == "events":
+            for prefix in ("source", "target", "location"):
+                present = pa.compute.is_valid(data.column(f"{prefix}_text"))
+                data = data.append_column(f"{prefix}_present", present)
+            data = data.rename_columns(["event_date" if n == "date" else n for n in data.column_names])
+            data = data.set_column(data.column_names.index("quad_class"), "quad_class",
+                                   data.column("quad_class").cast(pa.int8()))
+        if table == "statements":
+            data = data.append_column("evidence_present", pa.compute.is_valid(data.column("evidence_text")))
+        if table == "articles":
+            names = [n for n in data.column_names if n != "statements"]
+            names.insert(names.index("origin"), "statements")
+            data = data.select(names)
+        old = file.parent.parent / file.parent.name.replace("day=", "date=")
+        old.mkdir(exist_ok=True)
+        pq.write_table(data, old / file.name)
+        file.unlink()
+        file.parent.rmdir()
+
+
+def test_store_columns_migrates_version_1_parquet(tmp_path):
+    out = tmp_path / "pq"
+    write_partition(out, "k1", _analyses(), part=0)
+    _as_version_1(out)
+    assert (out / "events" / "date=2023-12-27" / "part-k1.parquet").is_file()
+    with pytest.raises(Exception, match="E117"):
+        list(read_analyses(out))
+    assert migrate(out) == 5
+    assert not list(out.glob("*/date=*"))
+    assert list(read_analyses(out)) == _analyses()
+    assert migrate(out) == 0
+
+
+LAYOUT_FILES = (
+    "store/writer.py", "store/schema.py", "store/derive.py", "scale/parquet.py", "scale/load.py",
+)
+
+
+@pytest.mark.parametrize("rel", LAYOUT_FILES)
+def test_store_columns_names_live_only_in_the_spec(rel):
+    """No layout is written out by hand again: no column name as a string of its own."""
+    names = {c.name for spec in (*SPECS.values(), STORY_MEMBERS) for c in spec.columns}
+    names -= set(SPECS)  # "statements" names a table too
+    tree = ast.parse((PACKAGE / rel).read_text(encoding="utf-8"))
+    history = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "migrate"]
+    old = {id(n) for f in history for n in ast.walk(f)}  # the version-1 layout it converts
+    found = sorted({n.value for n in ast.walk(tree) if id(n) not in old
+                    and isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in names})
+    assert not found, f"{rel} names spec columns {found}: derive them from store.columns"
