@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "flashpoint"
 
 # Rank of each top-level module/package; a module may import modules of lower or equal rank.
 RANK = {
-    "records": 0, "errors": 0,
+    "records": 0, "errors": 0, "columns": 0,
     "ingest": 1,
     "nlp": 2,
     "actors": 3,

@@ -178,6 +178,7 @@ CATALOGUE: dict[str, Entry] = {
     "E415": _E(ConfigError, "run_load needs at least one path"),
     "E416": _E(ConfigError, "server exited at start-up: {detail}"),
     "E417": _E(ConfigError, "server did not answer on {base} within {seconds:.0f} s"),
+    "E418": _E(ConfigError, "{table} must list each rule of {module} once: {names}"),
     # --- ModelError: reinstall the model ---------------------------------------------------------
     "E501": _E(ModelError, "spaCy model '{name}' cannot be loaded; run `make install` (it "
                            "installs requirements/model.txt)"),
@@ -189,36 +190,29 @@ KINDS: tuple[type[FlashpointError], ...] = (
 )
 
 
-def markdown(exit_codes: dict[type[FlashpointError], int] | None = None) -> str:
-    """``docs/ERRORS.md``: every class (with the CLI's exit code) and every code's message."""
+def markdown() -> str:
+    """``docs/ERRORS.md``: every class, what the caller can do, and every code's message."""
     lines = [
         "# Errors",
         "",
         ("Generated from `src/flashpoint/errors.py` by `python -m flashpoint.cli.session > "
          "docs/ERRORS.md`;"),
-        "`tests/test_errors.py` fails when this file and the catalogue differ.",
+        "`tests/test_errors.py` fails when this file and the catalogue differ. The CLI prints",
+        "`error: <code>: <message>` on one line and exits with status 2 (`cli/exits.py`).",
         "",
         "## Kinds: what the caller can do",
         "",
-        "| class | parent | exit code (CLI) | what to do |",
-        "|---|---|---|---|",
+        "| class | parent | what to do |",
+        "|---|---|---|",
     ]
     for kind in KINDS:
         parent = kind.__mro__[1].__name__
-        code = "" if exit_codes is None else str(_exit_code(kind, exit_codes))
-        lines.append(f"| `{kind.__name__}` | `{parent}` | {code} | {kind.__doc__} |")
+        lines.append(f"| `{kind.__name__}` | `{parent}` | {kind.__doc__} |")
     lines += ["", "## Codes", "", "| code | class | message |", "|---|---|---|"]
     for code, entry in CATALOGUE.items():
         text = entry.template.replace("|", "\\|")
         lines.append(f"| {code} | `{entry.kind.__name__}` | {text} |")
     return "\n".join(lines) + "\n"
-
-
-def _exit_code(kind: type[FlashpointError], exit_codes: dict[type[FlashpointError], int]) -> int:
-    for cls in kind.__mro__:
-        if cls in exit_codes:
-            return exit_codes[cls]
-    return 1
 
 
 __all__ = [

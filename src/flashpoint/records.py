@@ -221,25 +221,12 @@ class Event:
     def to_row(self) -> dict[str, Any]:
         """The event as one flat row: the columns of the store's ``events`` table (nested
         actors, location and evidence become ``source_code``, ``location_lat``,
-        ``evidence_start``, ...). The store writes these rows and ``Analysis.to_frame`` shows
-        them, so a notebook sees the same columns in memory as in the database."""
-        s, t, loc = self.source, self.target, self.location
-        return {
-            "source_text": s.text if s else None, "source_code": s.code if s else None,
-            "source_country": s.country if s else None, "source_sector": s.sector if s else None,
-            "target_text": t.text if t else None, "target_code": t.code if t else None,
-            "target_country": t.country if t else None, "target_sector": t.sector if t else None,
-            "cameo": self.cameo, "cameo_root": self.cameo_root, "plover": self.plover,
-            "quad_class": self.quad_class, "goldstein": float(self.goldstein),
-            "date": self.date, "date_text": self.date_text, "date_precision": self.date_precision,
-            "attribution": self.attribution,
-            "location_text": loc.text if loc else None,
-            "location_country": loc.country if loc else None,
-            "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
-            "negated": bool(self.negated), "modality": self.modality, "trigger": self.trigger,
-            "evidence_text": self.evidence.text, "evidence_start": self.evidence.start,
-            "evidence_end": self.evidence.end,
-        }
+        ``evidence_start``, ...), as the column spec (``flashpoint.columns.EVENTS``) describes
+        them for every layout; ``Analysis.to_frame`` shows them, so a notebook sees the same
+        columns in memory as in the database."""
+        from .columns import EVENTS
+
+        return EVENTS.record_row(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,18 +283,14 @@ class Analysis:
             "published": art.published if art else None, "url": art.url if art else None,
             "source": art.source if art else None,
         }
-        columns = [*head, *_EVENT_ROW_COLUMNS]
+        from .columns import EVENTS
+
+        columns = [*head, *EVENTS.record_names()]
         frame = pd.DataFrame([{**head, **e.to_row()} for e in self.events], columns=columns)
         for name in ("published", "date"):
             frame[name] = pd.to_datetime(frame[name])
         return frame
 
-
-# Column order of ``Event.to_row()`` (and of ``Analysis.to_frame()`` after the article's).
-_EVENT_ROW_COLUMNS = tuple(
-    Event(source=None, target=None, cameo="", cameo_root="", plover=None, quad_class=0,
-          goldstein=0.0, evidence=Span("", 0, 0)).to_row()
-)
 
 __all__ = [
     "FAILED_REASONS",

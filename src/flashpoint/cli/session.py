@@ -5,9 +5,9 @@ writes it ``with writing(db) as store:``, and every other call that may raise a
 ``FlashpointError`` runs under ``reporting()``. No command opens a store or catches a
 ``FlashpointError`` by hand, so the message format and the exit codes are decided here once.
 
-Exit codes: 2 when the caller must change something (input, arguments, file, settings),
-75 (``EX_TEMPFAIL``) when another process holds the database and the same command can simply
-be run again later. ``python -m flashpoint.cli.session > docs/ERRORS.md`` writes the error docs.
+Every ``FlashpointError`` exits with status ``exits.USAGE`` (2, the statuses are decided in
+``cli.exits``); its class tells a script what to do (``docs/ERRORS.md``, written by
+``python -m flashpoint.cli.session > docs/ERRORS.md``).
 """
 
 from __future__ import annotations
@@ -19,23 +19,13 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from ..errors import FlashpointError, StoreBusyError, markdown
+from ..errors import FlashpointError, markdown
+from .exits import USAGE
 
 if TYPE_CHECKING:
     from ..store import Store
 
-EXIT_CODES: dict[type[FlashpointError], int] = {
-    FlashpointError: 2,
-    StoreBusyError: 75,
-}
-
-
-def exit_code(error: FlashpointError) -> int:
-    """The exit code of an error: that of its most specific class in ``EXIT_CODES``."""
-    return next(EXIT_CODES[c] for c in type(error).__mro__ if c in EXIT_CODES)
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
+def fail(message: str, code: int = USAGE) -> NoReturn:
     """Print a one-line error on stderr and exit: the CLI's only way to report a failure."""
     from rich.markup import escape
 
@@ -51,7 +41,7 @@ def reporting() -> Iterator[None]:
     try:
         yield
     except FlashpointError as e:
-        fail(str(e), exit_code(e))
+        fail(str(e))
 
 
 @contextmanager
@@ -79,4 +69,4 @@ def writing(db: str | Path, **options: Any) -> Iterator[Store]:
 if __name__ == "__main__":  # python -m flashpoint.cli.session > docs/ERRORS.md
     import sys
 
-    sys.stdout.write(markdown(EXIT_CODES))
+    sys.stdout.write(markdown())

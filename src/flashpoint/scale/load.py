@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from ..errors import InputError
-from ..store.columns import STORY_MEMBERS
+from ..columns import STORY_MEMBERS
 from .parquet import migrate, partition_keys, read_analyses
 from .stories import STORIES_FILE
 

@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..records import Analysis, Event, StatementCheck
-from ..store.columns import (
+from ..columns import (
     ARTICLES,
     EVENTS,
     PART,
@@ -56,7 +56,7 @@ UNDATED = "__HIVE_DEFAULT_PARTITION__"
 # may bear it: a Hive reader (DuckDB's read_parquet) replaces a column by the directory value,
 # so version 1's ``date=`` directories hid the events' own ``date`` from such readers.
 PARTITION_COLUMNS: dict[str, str] = {"day": "day", "month": "month"}
-# The Parquet layout, derived from the column specs (``store.columns``): version 2 since the
+# The Parquet layout, derived from the column specs (``flashpoint.columns``): version 2 since the
 # specs replaced the hand-kept layout of version 1 (``migrate`` rewrites version-1 output).
 SCHEMAS: dict[str, pa.Schema] = {t: spec.arrow_schema("parquet") for t, spec in SPEC.items()}
 LAYOUT_VERSION = 2

@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..store import dedup
-from ..store.columns import STORY_MEMBERS, member_rows
+from ..columns import STORY_MEMBERS, member_rows
 from .parquet import read_table
 
 STORY_SCHEMA = STORY_MEMBERS.arrow_schema("parquet")

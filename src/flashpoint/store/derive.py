@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from .columns import STORY_MEMBERS, member_rows
+from ..columns import STORY_MEMBERS, member_rows
 from . import dedup, storage
 from .schema import (
     BOOKKEEPING_TABLES,

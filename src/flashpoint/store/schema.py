@@ -12,7 +12,7 @@ Some tables are *derived* from the primary ones and kept up to date after each w
 ``num_mentions`` / ``num_articles`` / ``num_sources`` as in GDELT). Rebuilding them from the
 primary tables keeps them deterministic whatever the history of interrupted runs.
 
-The primary tables' columns are described once, in ``store.columns``; the DDL here is derived
+The primary tables' columns are described once, in ``flashpoint.columns``; the DDL here is derived
 from it. The version is recorded in ``schema_version``: ``Store`` migrates an older file when it
 opens it for writing (``MIGRATIONS``, then any column the specs have and the file lacks is
 added); a reader refuses a file of another version instead of silently mixing layouts.
@@ -20,9 +20,9 @@ added); a reader refuses a file of another version instead of silently mixing la
 
 from __future__ import annotations
 
-from .columns import SPECS, STORY_MEMBERS
+from ..columns import SPECS, STORY_MEMBERS
 
-# 2: articles.statements (the appended statements as read); layouts derived from store.columns.
+# 2: articles.statements (the appended statements as read); layouts derived from flashpoint.columns.
 SCHEMA_VERSION = 2
 
 # Written by Store.write, never updated except articles.story_id; derived tables by refresh.
@@ -32,7 +32,7 @@ TABLES: dict[str, str] = {
             version INTEGER NOT NULL,
             created_at TIMESTAMP NOT NULL
         )""",
-    # Primary tables: their layout is derived from the column specs (store.columns).
+    # Primary tables: their layout is derived from the column specs (flashpoint.columns).
     **{name: spec.ddl() for name, spec in SPECS.items()},
     # Derived (Store.refresh): syndicated copies clustered into stories.
     "stories": """

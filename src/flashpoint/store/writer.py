@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 from ..errors import StoreBusyError, StoreUnusableError
 from ..records import Analysis, Article, Event, Skipped
 from . import dedup, derive, storage
-from .columns import (
+from ..columns import (
     ARTICLES,
     EVENTS,
     SIGHTINGS,

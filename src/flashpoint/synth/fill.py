@@ -55,7 +55,8 @@ def fill_store(
         con.begin()
         con.execute(
             """
-            INSERT OR IGNORE INTO articles
+            INSERT OR IGNORE INTO articles (id, title, published, url, source, language, text,
+                                            origin, notes, num_words, story_id, ingested_at)
             SELECT 'syn' || lpad(CAST(i AS VARCHAR), 13, '0'), 'Synthetic report ' || i,
                    ? + CAST(i * ? / ? AS INTEGER), NULL, 'Flashpoint synthetic (bulk)', 'en',
                    'Synthetic placeholder text ' || i, 'synth:fill', [], 4, NULL,
@@ -66,7 +67,12 @@ def fill_store(
         )
         con.execute(
             """
-            INSERT OR IGNORE INTO events
+            INSERT OR IGNORE INTO events (
+                id, article_id, idx, source_text, source_code, source_country, source_sector,
+                target_text, target_code, target_country, target_sector, cameo, cameo_root,
+                plover, quad_class, goldstein, date, date_text, date_precision, attribution,
+                location_text, location_country, location_lat, location_lon, negated, modality,
+                trigger, evidence_text, evidence_start, evidence_end)
             WITH r AS (
                 SELECT i, CAST(i // ? AS BIGINT) AS art,
                        CAST(floor(random() * ?) AS INTEGER) AS pk,
@@ -91,7 +97,8 @@ def fill_store(
              start, days, n_articles],
         )
         con.execute(
-            "INSERT OR IGNORE INTO sightings SELECT id, id, source, origin, NULL, ingested_at "
+            "INSERT OR IGNORE INTO sightings (article_id, key, source, origin, url, seen_at) "
+            "SELECT id, id, source, origin, NULL, ingested_at "
             "FROM articles WHERE origin = 'synth:fill'"
         )
         con.commit()

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..records import Article, Event, Skipped, StatementCheck
+from .records import Article, Event, Skipped, StatementCheck
 
 Layout = Literal["both", "duckdb", "parquet"]
 
@@ -123,6 +123,14 @@ class Spec:
             for i, (text, note) in enumerate(parts)
         ]
         return f"CREATE TABLE IF NOT EXISTS {self.table} (\n" + "\n".join(lines) + "\n)"
+
+    def record_row(self, record: Any) -> dict[str, Any]:
+        """``{column: value}`` of the columns the record itself fills, in table order."""
+        return {c.name: c.value(record) for c in self.columns if c.attr is not None}
+
+    def record_names(self) -> list[str]:
+        """Names of the columns the record itself fills, in table order."""
+        return [c.name for c in self.columns if c.attr is not None]
 
     def row(self, layout: Literal["duckdb", "parquet"], record: Any, **keys: Any) -> dict[str, Any]:
         """One row of ``layout``: the record's columns plus the ``keys`` the writer supplies

@@ -26,7 +26,7 @@ from flashpoint.records import (
 )
 from flashpoint.scale.parquet import SCHEMAS, migrate, read_analyses, write_partition
 from flashpoint.store import SCHEMA_VERSION, Store, connect_readonly
-from flashpoint.store.columns import (
+from flashpoint.columns import (
     ARTICLES,
     EVENTS,
     SKIPS,
@@ -74,7 +74,7 @@ def _analyses() -> list[Analysis]:
 
 
 @pytest.mark.parametrize("spec", [ARTICLES, EVENTS, STATEMENTS, SKIPS], ids=lambda s: s.table)
-def test_store_columns_every_record_field_has_a_column(spec):
+def test_columns_every_record_field_has_a_column(spec):
     def fields(cls: type, prefix: str = "") -> set[str]:
         out = set()
         for f in dataclasses.fields(cls):
@@ -93,7 +93,7 @@ def _args(cls: type, name: str) -> tuple:
     return (*typing.get_args(hint), hint)
 
 
-def test_store_columns_ddl_and_parquet_schemas_follow_the_spec(tmp_path):
+def test_columns_ddl_and_parquet_schemas_follow_the_spec(tmp_path):
     with Store(tmp_path / "x.duckdb") as store:
         for name, spec in SPECS.items():
             have = [r[1] for r in store.con.execute(f"PRAGMA table_info('{name}')").fetchall()]
@@ -120,7 +120,7 @@ def _from_store(con) -> list[Analysis]:
     return out
 
 
-def test_store_columns_round_trip_record_duckdb_parquet_record(tmp_path):
+def test_columns_round_trip_record_duckdb_parquet_record(tmp_path):
     analyses = _analyses()
     with Store(tmp_path / "x.duckdb") as store:
         store.write(analyses)
@@ -130,7 +130,7 @@ def test_store_columns_round_trip_record_duckdb_parquet_record(tmp_path):
     assert list(read_analyses(tmp_path / "pq")) == analyses
 
 
-def test_store_columns_migrates_a_version_1_store(tmp_path):
+def test_columns_migrates_a_version_1_store(tmp_path):
     db = tmp_path / "old.duckdb"
     with Store(db) as store:
         store.write(_analyses())
@@ -150,7 +150,7 @@ def test_store_columns_migrates_a_version_1_store(tmp_path):
     connect_readonly(db).close()
 
 
-def test_store_columns_a_new_field_is_added_to_an_existing_store(tmp_path):
+def test_columns_a_new_field_is_added_to_an_existing_store(tmp_path):
     db = tmp_path / "x.duckdb"
     with Store(db) as store:
         store.write(_analyses())
@@ -163,7 +163,7 @@ def test_store_columns_a_new_field_is_added_to_an_existing_store(tmp_path):
         assert store.con.execute("SELECT count(*) FROM events WHERE trigger IS NULL").fetchone() == (2,)
 
 
-def test_store_columns_refuses_a_store_of_a_newer_version(tmp_path):
+def test_columns_refuses_a_store_of_a_newer_version(tmp_path):
     db = tmp_path / "new.duckdb"
     Store(db).close()
     con = duckdb.connect(str(db))
@@ -199,7 +199,7 @@ def _as_version_1(out: Path) -> None:
         file.parent.rmdir()
 
 
-def test_store_columns_migrates_version_1_parquet(tmp_path):
+def test_columns_migrates_version_1_parquet(tmp_path):
     out = tmp_path / "pq"
     write_partition(out, "k1", _analyses(), part=0)
     _as_version_1(out)
@@ -218,7 +218,7 @@ LAYOUT_FILES = (
 
 
 @pytest.mark.parametrize("rel", LAYOUT_FILES)
-def test_store_columns_names_live_only_in_the_spec(rel):
+def test_columns_names_live_only_in_the_spec(rel):
     """No layout is written out by hand again: no column name as a string of its own."""
     names = {c.name for spec in (*SPECS.values(), STORY_MEMBERS) for c in spec.columns}
     names -= set(SPECS)  # "statements" names a table too
@@ -227,4 +227,4 @@ def test_store_columns_names_live_only_in_the_spec(rel):
     old = {id(n) for f in history for n in ast.walk(f)}  # the version-1 layout it converts
     found = sorted({n.value for n in ast.walk(tree) if id(n) not in old
                     and isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in names})
-    assert not found, f"{rel} names spec columns {found}: derive them from store.columns"
+    assert not found, f"{rel} names spec columns {found}: derive them from flashpoint.columns"
