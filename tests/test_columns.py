@@ -13,6 +13,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from flashpoint.columns import (
+    ARTICLES,
+    EVENTS,
+    SKIPS,
+    SPECS,
+    STATEMENTS,
+    STORY_MEMBERS,
+    from_row,
+    missing_columns,
+)
 from flashpoint.errors import StoreUnusableError
 from flashpoint.records import (
     Actor,
@@ -26,16 +36,6 @@ from flashpoint.records import (
 )
 from flashpoint.scale.parquet import SCHEMAS, migrate, read_analyses, write_partition
 from flashpoint.store import SCHEMA_VERSION, Store, connect_readonly
-from flashpoint.columns import (
-    ARTICLES,
-    EVENTS,
-    SKIPS,
-    SPECS,
-    STATEMENTS,
-    STORY_MEMBERS,
-    from_row,
-    missing_columns,
-)
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "flashpoint"
 TEXT = "Northland shelled the border town of Eastport on Monday. Southland protested on Tuesday."

@@ -12,6 +12,7 @@ from . import analyze as _analyze  # noqa: F401  analyze, code, check, demo
 from . import bench_api as _bench_api  # noqa: F401  bench api
 from . import bench_claims as _bench_claims  # noqa: F401  bench claims
 from . import bench_events as _bench_events  # noqa: F401  bench accuracy
+from . import bench_monitor as _bench_monitor  # noqa: F401  bench alerts, bench tension
 from . import bench_scale as _bench_scale  # noqa: F401  bench scale
 from . import bench_speed as _bench_speed  # noqa: F401  bench speed
 from . import corpus as _corpus  # noqa: F401  ingest, events, tension, alerts, plot, export, synth

@@ -321,3 +321,143 @@ def print_store_report(db: str, *, console: Console = out) -> dict[str, Any]:
                           f"“{evidence}” ({escape(ev['title'] or ev['article_id'])})",
                           highlight=False)
     return s
+
+
+# --- the corpus monitor: ingest summary, stored events, tension, alerts, stories --------------
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, table: Any = None) -> None:
+    """``rows`` as JSON, JSONL or CSV, or (``fmt == "table"``) ``table()`` printed for people."""
+    if fmt == "json":
+        print_json(rows)
+    elif fmt == "jsonl":
+        print_jsonl(rows)
+    elif fmt == "csv":
+        print_csv(rows)
+    elif table is not None:
+        out.print(table())
+
+
+def ingest_summary_table(stats: Any, db: str) -> Table:
+    """What an ingest added, skipped and merged, and how fast (``store.ingest.IngestStats``)."""
+    t = Table(title=f"Ingest into {db}", title_justify="left", show_header=False)
+    t.add_column(style="bold")
+    t.add_column(justify="right")
+    rows = [
+        ("inputs read", stats.inputs),
+        ("articles new", stats.articles_new),
+        ("articles already stored (duplicates)", stats.articles_known),
+        ("events", stats.events),
+        ("statements checked", stats.statements),
+        ("skipped", f"{stats.skips} ({stats.skips_new} new)"),
+        ("stories (near-duplicates merged)", f"{stats.stories} ({stats.articles_merged} merged)"),
+        ("unique events", stats.unique_events),
+        ("time", f"{stats.seconds:.1f} s"),
+        ("speed", f"{stats.articles_per_s:,.1f} articles/s, {stats.words_per_s:,.0f} words/s"),
+    ]
+    for name, value in rows:
+        t.add_row(name, f"{value:,}" if isinstance(value, int) else str(value))
+    for reason, n in sorted(stats.skips_by_reason.items()):
+        t.add_row(f"  skipped: {reason}", f"{n:,}")
+    return t
+
+
+def stored_events_table(
+    rows: Sequence[dict[str, Any]], *, unique: bool, total: int, offset: int = 0
+) -> Table:
+    """Stored events (``queries.events`` / ``unique_events`` rows), one line each, under a
+    heading with the number matched (``total``) and which of them are shown."""
+    wide = out.width >= 120
+    kind = "unique events" if unique else "events"
+    shown = (f"{total:,} {kind} match" if len(rows) == total else
+             f"{total:,} {kind} match; {offset + 1 if rows else 0}–{offset + len(rows)} "
+             "shown (--limit/--offset for more)")
+    t = Table(title=shown, title_justify="left", expand=True)
+    for col in ("day", "source", "event", "target", "G") + (("n",) if unique else ()):
+        t.add_column(col, no_wrap=True, justify="right" if col in ("G", "n") else "left")
+    t.add_column("evidence", ratio=3, overflow="fold")
+    if wide:
+        t.add_column("article", ratio=1, overflow="ellipsis")
+    for r in rows:
+        style = QUAD_STYLE.get(r["quad_class"], "")
+        cells = [
+            r["day"] or "", r["source_code"] or "—",
+            f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else "")
+            + ("" if r["modality"] == "asserted" else f" [dim]({r['modality']})[/]"),
+            r["target_code"] or "—", f"{r['goldstein']:+.1f}",
+            *([str(r["num_mentions"])] if unique else []),
+            escape(" ".join(r["evidence_text"].split())),
+        ]
+        if wide:
+            cells.append(escape(r["title"] or r["article_id"]))
+        t.add_row(*cells)
+    return t
+
+
+def tension_table(rows: Sequence[dict[str, Any]], *, subject: str, freq: str) -> Table:
+    """A tension series (``analytics.tension.series``), with a bar of conflict intensity."""
+    wide = out.width >= 110
+    t = Table(title=f"Tension {subject} per {freq} (unique events; q1 verbal coop, "
+              "q2 material coop, q3 verbal conflict, q4 material conflict)",
+              title_justify="left")
+    t.add_column("period", no_wrap=True, min_width=10)
+    for col in ("events", "q1", "q2", "q3", "q4", "G sum", "G mean", "q4 %", "intensity"):
+        t.add_column(col, justify="right", no_wrap=True)
+    if wide:
+        t.add_column("", no_wrap=True)
+    peak = max((r["conflict_intensity"] for r in rows), default=0) or 1
+    for r in rows:
+        mean = r["goldstein_mean"]
+        share = r["material_conflict_share"]
+        cells = [
+            r["period"], str(r["events"]), str(r["q1"]), str(r["q2"]), str(r["q3"]),
+            str(r["q4"]), f"{r['goldstein_sum']:+.1f}",
+            "" if mean is None else f"{mean:+.2f}",
+            "" if share is None else f"{share:.0%}",
+            f"{r['conflict_intensity']:.1f}",
+        ]
+        if wide:
+            cells.append("[red]" + "█" * round(20 * r["conflict_intensity"] / peak) + "[/]")
+        t.add_row(*cells)
+    return t
+
+
+def print_alerts(found: Sequence[dict[str, Any]], params: Any) -> None:
+    """Each alert as a rule, its explanation, the events that drove it and its articles."""
+    if not found:
+        out.print(f"no escalation alerts (robust z ≥ {params.z_threshold:g}, "
+                  f"{params.window}-{params.freq} baseline)")
+        return
+    for a in found:
+        out.rule(f"[bold red]{a['dyad']}[/]  {a['period']} … {a['period_end']}  z = {a['z']:.1f}")
+        out.print(a["explanation"], highlight=False)
+        for ev in a.get("top_events", []):
+            out.print(
+                f"  [red]{ev['cameo']}[/] {ev['source_code'] or '—'} → {ev['target_code'] or '—'}"
+                f" ({ev['goldstein']:+.1f}, {ev['num_mentions']} mentions) “{escape(' '.join(ev['evidence_text'].split()))}”"
+                f" [dim]{escape(ev['title'] or ev['article_id'])}[/]", highlight=False)
+        more = a.get("num_articles", 0) - len(a.get("articles", []))
+        out.print(f"  [dim]{a.get('num_articles', 0)} articles"
+                  + (f" ({more} not listed)" if more > 0 else "") + "[/]")
+
+
+def story_table(story: dict[str, Any]) -> Table:
+    """One story's copies: which were merged as near copies or exact copies, and from where."""
+    r = story
+    t = Table(title=f"{escape(r['title'] or r['story_id'])} — story {r['story_id']}: "
+              f"{r['num_articles']} copies, {r['num_sources']} sources",
+              title_justify="left", expand=True)
+    t.add_column("article", no_wrap=True)
+    t.add_column("merged as", no_wrap=True)
+    t.add_column("sim.", justify="right", no_wrap=True)
+    t.add_column("source", ratio=1, overflow="fold")
+    t.add_column("published", no_wrap=True)
+    for m in r["members"]:
+        how = "first" if m["method"] == "representative" else "near copy"
+        seen = m.get("sightings") or [{"source": m["source"], "url": m["url"]}]
+        for i, sight in enumerate(seen):
+            t.add_row(m["article_id"][:10] if i == 0 else "", how if i == 0 else "exact copy",
+                      f"{m['similarity']:.2f}" if i == 0 else "1.00",
+                      escape(sight.get("source") or sight.get("url") or ""),
+                      (m["published"] or "") if i == 0 else "")
+    return t

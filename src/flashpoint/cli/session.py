@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from ..errors import FlashpointError, markdown
+from ..errors import FlashpointError, InputError, markdown
 from .exits import USAGE
 
 if TYPE_CHECKING:
@@ -33,6 +33,11 @@ def fail(message: str, code: int = USAGE) -> NoReturn:
 
     err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(code)
+
+
+def usage(code: str, **fields: Any) -> NoReturn:
+    """A wrong combination of options: the catalogue's ``InputError`` message, one line."""
+    fail(str(InputError(code, **fields)))
 
 
 @contextmanager

@@ -35,8 +35,6 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..errors import InputError
-from ..records import Analysis, Event, StatementCheck
 from ..columns import (
     ARTICLES,
     EVENTS,
@@ -47,6 +45,8 @@ from ..columns import (
     STATEMENTS,
     from_row,
 )
+from ..errors import InputError
+from ..records import Analysis, Event, StatementCheck
 
 Granularity = Literal["day", "month"]
 SPEC = {s.table: s for s in (ARTICLES, EVENTS, STATEMENTS, SKIPS, SIGNATURES)}

@@ -22,9 +22,6 @@ from pathlib import Path
 from typing import Any, Self
 from urllib.parse import urlparse
 
-from ..errors import StoreBusyError, StoreUnusableError
-from ..records import Analysis, Article, Event, Skipped
-from . import dedup, derive, storage
 from ..columns import (
     ARTICLES,
     EVENTS,
@@ -35,6 +32,9 @@ from ..columns import (
     STATEMENTS,
     missing_columns,
 )
+from ..errors import StoreBusyError, StoreUnusableError
+from ..records import Analysis, Article, Event, Skipped
+from . import dedup, derive, storage
 from .derive import RefreshStats
 from .queries import placeholders
 from .schema import (
