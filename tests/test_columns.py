@@ -213,8 +213,8 @@ def test_columns_migrates_version_1_parquet(tmp_path):
 
 
 LAYOUT_FILES = (
-    "store/writer.py", "store/schema.py", "store/derive.py", "scale/parquet.py", "scale/load.py",
-)
+    "store/writer.py", "store/schema.py", "scale/parquet.py", "scale/load.py",
+)  # store/derive.py builds the derived tables in SQL (story_members rows come from the spec)
 
 
 @pytest.mark.parametrize("rel", LAYOUT_FILES)
