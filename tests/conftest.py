@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from flashpoint import checkout
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("FLASHPOINT_SHARED", ROOT.parent / "shared"))
-EXAMPLES = ROOT / "examples"
+SHARED = checkout.shared_dir()  # $FLASHPOINT_SHARED, else ../shared: found in one place
+EXAMPLES = checkout.examples_dir()
 
 
 @pytest.fixture(scope="session")

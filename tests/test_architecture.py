@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "flashpoint"
 
 # Rank of each top-level module/package; a module may import modules of lower or equal rank.
 RANK = {
-    "records": 0, "errors": 0, "columns": 0,
+    "records": 0, "errors": 0, "columns": 0, "checkout": 0,
     "ingest": 1,
     "nlp": 2,
     "actors": 3,
@@ -21,9 +21,11 @@ RANK = {
     "store": 7,
     "analytics": 8,
     "synth": 9,
-    "scale": 10, "api": 10, "web": 10,
-    "bench": 11,
-    "cli": 12, "__main__": 12, "__init__": 12,
+    "scale": 10,  # the Dask runner: stages and store, no server
+    "web": 11,  # the dashboard's static files
+    "api": 12,  # serves the dashboard (web) and the store
+    "bench": 13,
+    "cli": 14, "__main__": 14, "__init__": 14,
 }
 
 
@@ -68,3 +70,34 @@ def test_architecture_imports_point_leftwards(path):
         assert RANK[stage] <= RANK[own], (
             f"{path.relative_to(PACKAGE)}:{line} imports {target}: {own} may not import {stage}"
         )
+
+
+# Where a checkout keeps ../shared, tests/gates and examples/ is known in one module
+# (flashpoint.checkout), called only by entry points; library functions take the paths.
+ENTRY_POINTS = {"cli"}  # packages whose every function is an entry point
+MAIN_ONLY = {"bench", "events"}  # their modules may use checkout inside main() only
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_architecture_only_checkout_knows_the_repository(path):
+    rel = path.relative_to(PACKAGE)
+    if rel.name == "checkout.py" and len(rel.parts) == 1:
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and node.value in ("shared", "tests", "gates"):
+            pytest.fail(f"{rel}:{node.lineno} names {node.value!r}: ask flashpoint.checkout")
+        if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "parents" and isinstance(node.slice, ast.Constant)
+                and node.slice.value >= 2):
+            pytest.fail(f"{rel}:{node.lineno} climbs out of the package: ask flashpoint.checkout")
+    if rel.parts[0] in ENTRY_POINTS:
+        return
+    inside_main = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                   and f.name == "main" for n in ast.walk(f)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "checkout":
+            assert rel.parts[0] in MAIN_ONLY and id(node) in inside_main, (
+                f"{rel}:{node.lineno} uses checkout outside an entry point: take the path "
+                "as an argument"
+            )

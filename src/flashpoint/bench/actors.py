@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -33,16 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import checkout
 from ..actors import resolve
 from ..actors.codes import is_international
 from ..records import Actor
 
 GOLD_FILE = "plover_gsr_cameo.json"
-DEFAULT_DIR = (
-    Path(os.environ.get("FLASHPOINT_SHARED", Path(__file__).resolve().parents[3].parent / "shared"))
-    / "benchmarks"
-    / "events"
-)
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 SECTOR_SAME = {"MED": "HLH", "JRN": "MED", "CIV": "CVL", "MOS": "REL"}
 
@@ -190,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "path",
         nargs="?",
-        default=str(DEFAULT_DIR),
+        default=str(checkout.benchmarks_dir("events")),
         help="folder holding plover_gsr_cameo.json (or the file itself)",
     )
     parser.add_argument("--subjects", action="store_true", help="also resolve spaCy subjects")

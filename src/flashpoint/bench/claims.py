@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import checkout
 from ..claims.compare import LOWERCASED, compare
 from ..claims.index import build_index
 from ..claims.lexicon import WEIGHTS_FILE, lexicon, weights
@@ -536,9 +537,6 @@ def _ent_of(token: Any) -> Any | None:
 
 # --- the report, the floors, and re-fitting ----------------------------------------------------
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "claims"
-EXAMPLES_PATH = Path(__file__).resolve().parents[3] / "examples"
-FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "claims_floors.json"
 FIT_C = 2.0  # chosen by SummEdits CV and grouped CV on FRANK valid (C = 0.3, 0.5, 1, 2)
 
 
@@ -585,9 +583,9 @@ def _metrics_dict(m: Metrics) -> dict[str, Any]:
 
 
 def report(
-    path: Path = DEFAULT_PATH,
+    path: Path,
     *,
-    examples: Path | None = EXAMPLES_PATH,
+    examples: Path | None = None,
     n_process: int = 1,
     refit: bool = False,
 ) -> Report:
@@ -660,12 +658,12 @@ def report(
     return rep
 
 
-def read_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
+def read_floors(path: Path) -> dict[str, float]:
     return floors.read_floors(path)
 
 
 def update_floors(
-    figures: dict[str, float], path: Path = FLOORS_PATH, *, allow_lower: bool = False
+    figures: dict[str, float], path: Path, *, allow_lower: bool = False
 ) -> dict[str, float]:
     """Set each floor to the current figure minus a margin; never lower one unless allowed."""
     return floors.update_floors(
@@ -686,12 +684,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     import sys
 
     parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
-    parser.add_argument("--examples", type=Path, default=EXAMPLES_PATH)
+    parser.add_argument("--path", type=Path, default=checkout.benchmarks_dir("claims"))
+    parser.add_argument("--examples", type=Path, default=checkout.examples_dir())
     parser.add_argument("--fit", action="store_true", help="re-fit claims/data/weights.json first")
     parser.add_argument("--update-floors", action="store_true")
     parser.add_argument("--allow-lower", action="store_true")
-    parser.add_argument("--floors", type=Path, default=FLOORS_PATH)
+    parser.add_argument("--floors", type=Path, default=checkout.gate_file("claims"))
     args = parser.parse_args(argv)
     if not args.path.is_dir():
         sys.stderr.write(f"skipped: claims benchmarks not found at {args.path}\n")

@@ -33,13 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import checkout
 from ..errors import InputError
 from . import floors
 from .floors import below_floors  # noqa: F401  re-exported for the CLI and the gate test
 from .news_sets import CaseReport, VoaReport, run_case, run_voa
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "events"
-FLOORS_PATH = Path(__file__).resolve().parents[3] / "tests" / "gates" / "events_floors.json"
 PAGES_PREFIX = "pages_"
 CLASS_NAMES = ["statement", "verbal coop", "material coop", "verbal conflict", "material conflict"]
 OLD_PLOVER = {
@@ -260,7 +259,7 @@ def sector_matches(actor: Any, gold: list[dict[str, Any]]) -> bool:
     return any((g.get("sector") or "")[:3].upper() == actor.sector.upper() for g in gold)
 
 
-def run(path: Path = DEFAULT_PATH, *, split: str = "test") -> Report:
+def run(path: Path, *, split: str = "test") -> Report:
     """Score the coder on the class split, the PLOVER records, the CASE 2021 snippets and
     the VOA quotes (``news_sets``)."""
     report = Report(split=split)
@@ -334,17 +333,17 @@ def run(path: Path = DEFAULT_PATH, *, split: str = "test") -> Report:
 # ---------------------------------------------------------------- floors (the CI gate)
 
 
-def read_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
+def read_floors(path: Path) -> dict[str, float]:
     """The floors of ``bench accuracy`` (the file also holds the ``pages_`` floors)."""
     return {k: v for k, v in floors.read_floors(path).items() if not k.startswith(PAGES_PREFIX)}
 
 
-def read_pages_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
+def read_pages_floors(path: Path) -> dict[str, float]:
     """The floors of ``bench pages`` (``pages_key_event_recall``, ``pages_event_precision``)."""
     return {k: v for k, v in floors.read_floors(path).items() if k.startswith(PAGES_PREFIX)}
 
 
-def read_ceilings(path: Path = FLOORS_PATH) -> dict[str, int]:
+def read_ceilings(path: Path) -> dict[str, int]:
     """Counts that may not rise (``pages_must_not_violations``)."""
     if not path.is_file():
         return {}
@@ -362,7 +361,7 @@ def above_ceilings(counts: dict[str, int], ceilings: dict[str, int]) -> list[str
 
 
 def update_floors(
-    figures: dict[str, float], path: Path = FLOORS_PATH, *, allow_lower: bool = False
+    figures: dict[str, float], path: Path, *, allow_lower: bool = False
 ) -> dict[str, float]:
     """Set each floor to the current figure minus a small margin; never lower unless allowed."""
     return floors.update_floors(
@@ -377,7 +376,7 @@ def update_floors(
 
 
 def update_ceilings(
-    counts: dict[str, int], path: Path = FLOORS_PATH, *, allow_raise: bool = False
+    counts: dict[str, int], path: Path, *, allow_raise: bool = False
 ) -> dict[str, int]:
     """Lower each ceiling to the current count; raising one needs ``allow_raise``."""
     data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"floors": {}}
@@ -396,10 +395,10 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m flashpoint.bench.events")
-    parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--path", type=Path, default=checkout.benchmarks_dir("events"))
     parser.add_argument("--split", default="test")
     parser.add_argument("--update-floors", action="store_true")
-    parser.add_argument("--floors", type=Path, default=FLOORS_PATH)
+    parser.add_argument("--floors", type=Path, default=checkout.gate_file("events"))
     args = parser.parse_args(argv)
     if not args.path.is_dir():
         sys.stderr.write(f"skipped: gold data not found at {args.path}\n")

@@ -20,7 +20,6 @@ from typing import Any
 from ..errors import InputError
 from ..records import Actor, Analysis, Event
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "pages"
 ORG_PREFIXES = ("IGO", "NGO", "IMG")
 # the codes of the statement itself: an asserted "will meet" is a 03 (intent), "will strike" 13
 INTENT_ROOTS = frozenset({"03", "13"})
@@ -331,7 +330,7 @@ def _read(path: Path, file: str, entry: dict[str, Any]) -> Iterator[Any]:
     yield from ingest.read_path(path / file, published=entry.get("published"))
 
 
-def run(path: Path = DEFAULT_PATH, *, only: Iterable[str] | None = None) -> PagesReport:
+def run(path: Path, *, only: Iterable[str] | None = None) -> PagesReport:
     """Analyse every page of the key (or the files in ``only``) and score each article."""
     from ..pipeline import analyze_many
     from ..records import Skipped

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from .. import checkout
 from .app import SummaryFormat, bench_app
 
 
@@ -28,16 +29,16 @@ def bench_claims(
     """Balanced accuracy, recall per edit type and statements/s of `flashpoint check`."""
     from rich.table import Table
 
-    from ..bench.claims import DEFAULT_PATH, EXAMPLES_PATH, report
+    from ..bench.claims import report
     from .render import err, out, print_json
 
-    folder = path or DEFAULT_PATH
+    folder = path or checkout.benchmarks_dir("claims")
     if not folder.is_dir():
         err.print(f"[yellow]skipped:[/] claims benchmarks not found at {folder} (pass --path)")
         if fmt == "json":
             print_json({"skipped": [f"claims benchmarks not found at {folder}"]})
         return
-    rep = report(folder, examples=examples or EXAMPLES_PATH, n_process=processes, refit=fit)
+    rep = report(folder, examples=examples or checkout.examples_dir(), n_process=processes, refit=fit)
     if fmt == "json":
         print_json(rep.to_dict())
         return

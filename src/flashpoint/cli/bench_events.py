@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from .. import checkout
 from .app import SummaryFormat, bench_app
 
 
@@ -29,15 +30,13 @@ def bench_accuracy(
 
     from ..bench.events import (
         CLASS_NAMES,
-        DEFAULT_PATH,
-        FLOORS_PATH,
         below_floors,
         read_floors,
         run,
     )
     from .render import err, out, print_json
 
-    folder = path or DEFAULT_PATH
+    folder = path or checkout.benchmarks_dir("events")
     if not folder.is_dir():
         err.print(f"[yellow]skipped:[/] gold data not found at {folder} (pass --path)")
         if fmt == "json":
@@ -49,7 +48,7 @@ def bench_accuracy(
         return
 
     figures = report.figures()
-    floors = read_floors(FLOORS_PATH)
+    floors = read_floors(checkout.gate_file("events"))
     summary = Table(title=f"Event coder accuracy ({folder})")
     summary.add_column("figure")
     summary.add_column("value", justify="right")
@@ -166,16 +165,15 @@ def bench_pages(
     from rich.table import Table
 
     from ..bench.events import (
-        FLOORS_PATH,
         above_ceilings,
         below_floors,
         read_ceilings,
         read_pages_floors,
     )
-    from ..bench.pages import DEFAULT_PATH, run
+    from ..bench.pages import run
     from .render import err, out, print_json
 
-    folder = path or DEFAULT_PATH
+    folder = path or checkout.benchmarks_dir("pages")
     if not (folder / "KEY.json").is_file():
         err.print(f"[yellow]skipped:[/] page key not found at {folder} (pass --path)")
         if fmt == "json":
@@ -226,8 +224,8 @@ def bench_pages(
     if data["skipped"]:
         err.print("[yellow]skipped:[/] " + "; ".join(data["skipped"]))
     failing = (
-        below_floors(report.figures(), read_pages_floors(FLOORS_PATH))
-        + above_ceilings({"pages_must_not_violations": t["must_not"]}, read_ceilings(FLOORS_PATH))
+        below_floors(report.figures(), read_pages_floors(checkout.gate_file("events")))
+        + above_ceilings({"pages_must_not_violations": t["must_not"]}, read_ceilings(checkout.gate_file("events")))
         if not only
         else []
     )

@@ -9,9 +9,8 @@ draws with ``cli.render``. Heavy imports live inside the commands so ``--help`` 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -90,36 +89,12 @@ def ingest(
         )
         return
 
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from ..store.ingest import ingest as run_ingest
-    from .render import err, ingest_summary_table, print_json
+    from .render import err, ingest_progress, ingest_summary_table, print_json
 
     if not paths and not feed:
         usage("E121")
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest[/]"),
-        TextColumn("{task.fields[line]}"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not err.is_terminal,
-        transient=False,
-    )
-    task = progress.add_task("ingest", total=None, line="starting (loading the model)…")
-
-    def on_progress(stats: Any) -> None:
-        rate = stats.articles_new / stats.seconds if stats.seconds else 0.0
-        line = (
-            f"{stats.inputs:,} read · {stats.articles_new:,} new · {stats.articles_known:,} "
-            f"already stored · {stats.skips:,} skipped · {stats.events:,} events · "
-            f"{rate:,.1f} articles/s"
-        )
-        progress.update(task, line=line)
-        if progress_lines:
-            sys.stderr.write(f"progress: {line}" + (" · done" if stats.done else "") + "\n")
-            sys.stderr.flush()
-
+    progress, on_progress = ingest_progress(lines=progress_lines)
     started = time.perf_counter()
     try:
         with reporting(), progress:

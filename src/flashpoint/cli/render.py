@@ -338,6 +338,38 @@ def emit(rows: list[dict[str, Any]], fmt: str, table: Any = None) -> None:
         out.print(table())
 
 
+def ingest_progress(*, lines: bool = False) -> tuple[Any, Any]:
+    """A live progress line on stderr for an ingest (only on a terminal) and the callback
+    that updates it from ``store.ingest.IngestStats``; ``lines`` also writes one plain line
+    per committed batch (for logs)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/]"),
+        TextColumn("{task.fields[line]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=False,
+    )
+    task = progress.add_task("ingest", total=None, line="starting (loading the model)…")
+
+    def on_progress(stats: Any) -> None:
+        rate = stats.articles_new / stats.seconds if stats.seconds else 0.0
+        line = (
+            f"{stats.inputs:,} read · {stats.articles_new:,} new · {stats.articles_known:,} "
+            f"already stored · {stats.skips:,} skipped · {stats.events:,} events · "
+            f"{rate:,.1f} articles/s"
+        )
+        progress.update(task, line=line)
+        if lines:
+            sys.stderr.write(f"progress: {line}" + (" · done" if stats.done else "") + "\n")
+            sys.stderr.flush()
+
+    return progress, on_progress
+
+
 def ingest_summary_table(stats: Any, db: str) -> Table:
     """What an ingest added, skipped and merged, and how fast (``store.ingest.IngestStats``)."""
     t = Table(title=f"Ingest into {db}", title_justify="left", show_header=False)

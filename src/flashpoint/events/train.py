@@ -14,15 +14,15 @@ import json
 import sys
 from pathlib import Path
 
+from .. import checkout
 from .classifier import MODEL_FILE, analyzer, features
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "events"
 OUT = Path(__file__).resolve().parent / "data" / MODEL_FILE
 C = 10.0  # chosen by 5-fold cross-validation on the train split (1, 3, 10)
 MIN_WEIGHT = 0.05  # features whose largest |weight x idf| is below this are dropped (file size)
 
 
-def train(path: Path = DEFAULT_PATH, out: Path = OUT) -> dict[str, int]:
+def train(path: Path, out: Path = OUT) -> dict[str, int]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -60,7 +60,7 @@ def train(path: Path = DEFAULT_PATH, out: Path = OUT) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flashpoint.events.train")
-    parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--path", type=Path, default=checkout.benchmarks_dir("events"))
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if not (args.path / "conflibert_cameo_class_train.tsv").is_file():
