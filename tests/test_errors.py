@@ -26,7 +26,7 @@ GROUPS = {
 # last), with the codes waiting for them; a new raise anywhere else must use the catalogue.
 PENDING: dict[str, set[str]] = {
     "actors/resolve.py": {"E418"},
-    "actors/tables.py": {"E401", "E402", "E403"},
+    "actors/tables.py": {"E401", "E402", "E403", "E419", "E420", "E421", "E422"},
     "analytics/alerts.py": {"E408", "E409", "E410", "E411"},
     "analytics/exports.py": {"E104", "E105"},
     "analytics/plot.py": {"E106", "E108", "E109"},

