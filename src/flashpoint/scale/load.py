@@ -20,8 +20,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from ..errors import InputError
 from ..columns import STORY_MEMBERS
+from ..errors import InputError
 from .parquet import migrate, partition_keys, read_analyses
 from .stories import STORIES_FILE
 

@@ -36,8 +36,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..store import dedup
 from ..columns import STORY_MEMBERS, member_rows
+from ..store import dedup
 from .parquet import read_table
 
 STORY_SCHEMA = STORY_MEMBERS.arrow_schema("parquet")
