@@ -77,3 +77,23 @@ def test_events_sense_crowd_lists_load():
 )
 def test_events_sense_what_crowds_do_is_protest(nlp, text, code):
     assert code in [e.cameo for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # an unidentified armed group takes no country from the speaker or the article
+        ("Armed men ambushed a Kosovo police patrol, Kosovo's prime minister said.", "UAF", "XKX"),
+        # "X and Y called on both sides": no counterpart; "the leaders of X and Y met": one
+        ("Saudi Arabia and Qatar called on both sides to show restraint.", "SAU", None),
+        ("The leaders of Armenia and Azerbaijan met in Washington.", "ARM", "AZE"),
+        # a show of force: its own forces are no target
+        ("Brazil reinforced its military presence on the border.", "BRA", None),
+    ],
+)
+def test_events_sense_roles_of_the_main_event(nlp, text, source, target):
+    event = _events(nlp, text)[0]
+    assert (event.source.code or "")[:3] == source[:3] if source else event.source is None
+    assert event.source.country is None if source == "UAF" else True
+    got = (event.target.country or event.target.code) if event.target else None
+    assert got == target

@@ -35,6 +35,10 @@ from .predicates import analyze, noun_event, own_event
 Token = Any
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
+# Acts two sides do together: a second conjunct of the doer is the counterpart.
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+# Shows of force: the doer's own forces are what is shown, never the target.
+OWN_FORCE_ROOTS = frozenset({"15"})
 PRONOUNS_GROUP = {"they", "it", "them", "we", "its", "their"}
 _MAX_SECONDARY = 3
 
@@ -391,12 +395,28 @@ def _to_event(
         fallback = fallback or target
         target = None
     target = target or fallback
-    if target is None and f.source is not None:
-        # "X and Y agreed": the second conjunct is the counterpart
-        for conj in f.source.conjuncts:
-            if conj.i > f.source.i:
-                target = _actor(conj, state, role="target")
-                break
+    if f.source is not None and f.code[:2] in SYMMETRIC_ROOTS:
+        # "X and Y agreed", "the leaders of X and Y met (in Washington)": the second conjunct is
+        # the counterpart, before any place (of an act two sides do together; "X and Y called on
+        # both sides" has none)
+        heads = [f.source] + [
+            g
+            for c in f.source.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        conj = next((c for h in heads for c in h.conjuncts if c.i > h.i), None)
+        if conj is not None:
+            target = _actor(conj, state, role="target") or target
+    if (
+        target is not None
+        and source is not None
+        and f.code[:2] in OWN_FORCE_ROOTS
+        and target.country
+        and target.country == source.country
+    ):
+        target = None  # "reinforced its military presence": its own forces are no target
     if source is not None and target is not None and source.country and source.code == target.code:
         target = None
     attribution = f.attribution_text or (_np_text(f.speaker) if f.speaker is not None else None)
@@ -447,8 +467,16 @@ def _actor_date(event: dt.date | None, published: dt.date | None) -> dt.date | N
     return published
 
 
+# Unidentified armed men have no side the context can tell: "armed men ambushed a Kosovo police
+# patrol, Kosovo's prime minister said" is no Kosovar attack.
+STATELESS_SECTORS = frozenset({"UAF"})
+
+
 def _in_country(actor: Actor, country: str) -> Actor:
-    """A sector-only actor placed in a country (IGOs and NGOs stay as they are)."""
+    """A sector-only actor placed in a country by context (speaker, place, article); IGOs,
+    NGOs and unidentified armed groups stay as they are. The one place this is decided."""
+    if actor.sector in STATELESS_SECTORS:
+        return actor
     return in_country(actor, country)
 
 
@@ -470,7 +498,6 @@ DOMESTIC_SECTORS = {
     "CRM",
     "REF",
     "SPY",
-    "UAF",
     "JRN",
     "HLH",
     "AGR",
@@ -482,7 +509,7 @@ def _place_actor(actor: Actor | None, country: str) -> Actor | None:
     """A domestic actor with no country ("police", "the government") acting where the event is."""
     if actor is None or actor.sector not in DOMESTIC_SECTORS:
         return actor
-    return in_country(actor, country)
+    return _in_country(actor, country)
 
 
 def _according_to(sent: Any) -> str | None:
