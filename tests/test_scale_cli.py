@@ -49,5 +49,5 @@ def test_scale_cli_load_refuses_what_is_not_runner_output(tmp_path: Path, make: 
         target.mkdir()
     result = runner.invoke(app, ["load", str(target), "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 1
-    assert "E001" in result.output and "Traceback" not in result.output
+    assert ("E113" if make == "missing" else "E114") in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x.duckdb").exists()

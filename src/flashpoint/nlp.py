@@ -27,10 +27,7 @@ def get_nlp() -> Any:
     try:
         return spacy.load(MODEL_NAME)
     except OSError as e:  # model package missing or broken
-        raise ModelError(
-            f"spaCy model '{MODEL_NAME}' cannot be loaded; run `make install` "
-            "(it installs requirements/model.txt)"
-        ) from e
+        raise ModelError("E501", name=MODEL_NAME) from e
 
 
 def parse(text: str) -> Any:

@@ -304,7 +304,7 @@ def rules() -> tuple[Rule, ...]:
     names = load_rule_order()
     unknown = [n for n in names if n not in RULES]
     if unknown or sorted(names) != sorted(RULES):
-        raise ConfigError(f"rules.tsv must list each rule of resolve.py once: {names}")
+        raise ConfigError("E418", table="rules.tsv", module="resolve.py", names=names)
     return tuple(RULES[n] for n in names)
 
 

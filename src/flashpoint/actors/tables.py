@@ -121,7 +121,7 @@ def _rows(name: str) -> list[list[str]]:
     try:
         text = resources.files(DATA).joinpath("data", name).read_text(encoding="utf-8")
     except FileNotFoundError as e:
-        raise ConfigError(f"actor table {name} is missing from flashpoint/actors/data") from e
+        raise ConfigError("E401", name=name) from e
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -137,7 +137,7 @@ def _date(value: str, *, table: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as e:
-        raise ConfigError(f"{table}: bad date {value!r} (use YYYY-MM-DD)") from e
+        raise ConfigError("E402", table=table, value=value) from e
 
 
 def _dash(value: str) -> str | None:
@@ -177,7 +177,7 @@ def load_sector_words() -> list[SectorWord]:
     out = []
     for row in _rows("sector_words.tsv"):
         if len(row) not in (3, 4):
-            raise ConfigError(f"sector_words.tsv: expected 3 or 4 columns, got {row!r}")
+            raise ConfigError("E403", table="sector_words.tsv", expected="3 or 4", row=row)
         country = _dash(row[3].strip()) if len(row) == 4 and row[3].strip() else None
         out.append(SectorWord(row[0], _dash(row[1]), row[2].strip(), country))  # type: ignore[arg-type]
     return out
@@ -188,11 +188,11 @@ def load_words() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for row in _rows("words.tsv"):
         if len(row) != 3 or row[0] not in WORD_LISTS or row[0] in out:
-            raise ConfigError(f"words.tsv: bad or repeated list {row[:1]!r}")
+            raise ConfigError("E419", table="words.tsv", row=row[:1])
         out[row[0]] = frozenset(row[1].split())
     missing = WORD_LISTS - set(out)
     if missing:
-        raise ConfigError(f"words.tsv: lists missing: {sorted(missing)}")
+        raise ConfigError("E420", table="words.tsv", names=sorted(missing))
     return out
 
 
@@ -200,7 +200,7 @@ def load_thing_classes() -> dict[str, ThingClass]:
     out = {}
     for row in _rows("thing_classes.tsv"):
         if len(row) != 4 or row[1] not in ("yes", "no"):
-            raise ConfigError(f"thing_classes.tsv: bad row {row!r}")
+            raise ConfigError("E421", table="thing_classes.tsv", row=row)
         out[row[0]] = ThingClass(row[0], row[1] == "yes", _dash(row[2]))
     return out
 
@@ -210,7 +210,7 @@ def load_things() -> list[tuple[str, str, str]]:
     rows = _rows("things.tsv")
     for row in rows:
         if len(row) != 3:
-            raise ConfigError(f"things.tsv: expected 3 columns, got {row!r}")
+            raise ConfigError("E403", table="things.tsv", expected=3, row=row)
     return [(w, c, src) for w, c, src in rows]
 
 
@@ -218,7 +218,7 @@ def load_sides() -> list[Side]:
     out = []
     for row in _rows("sides.tsv"):
         if len(row) != 4:
-            raise ConfigError(f"sides.tsv: expected 4 columns, got {row!r}")
+            raise ConfigError("E403", table="sides.tsv", expected=4, row=row)
         out.append(Side(frozenset(_split(row[0])), row[1], row[2]))
     return out
 
@@ -238,7 +238,7 @@ def country_rows() -> list[list[str]]:
     rows = _rows("countries.tsv")
     for row in rows:
         if len(row) != 7:
-            raise ConfigError(f"countries.tsv: expected 7 columns, got {row[:2]!r}")
+            raise ConfigError("E403", table="countries.tsv", expected=7, row=row[:2])
     return rows
 
 
@@ -249,7 +249,7 @@ def org_rows(
     out = []
     for row in _rows(name):
         if len(row) != 6:
-            raise ConfigError(f"{name}: expected 6 columns, got {row[:2]!r}")
+            raise ConfigError("E403", table=name, expected=6, row=row[:2])
         aliases, country, sector, org, start, end = row
         out.append(
             (
@@ -324,7 +324,7 @@ def get_tables() -> Tables:
     classes = t.thing_classes = load_thing_classes()
     for word, cls, _source in load_things():
         if cls not in classes:
-            raise ConfigError(f"things.tsv: {word!r} has unknown class {cls!r}")
+            raise ConfigError("E422", table="things.tsv", word=word, cls=cls)
         key = _singular_key(word)
         t.things[key] = classes[cls]
         t.max_thing_len = max(t.max_thing_len, len(key))

@@ -62,7 +62,7 @@ def default_params() -> AlertParams:
     fields = {f.name for f in dataclasses.fields(AlertParams)}
     unknown = set(raw) - fields - {"_doc"}
     if unknown:
-        raise ConfigError(f"alerts.json: unknown keys {sorted(unknown)}")
+        raise ConfigError("E408", keys=sorted(unknown))
     params = AlertParams(**{k: v for k, v in raw.items() if k in fields})
     validate(params)
     return params
@@ -71,11 +71,11 @@ def default_params() -> AlertParams:
 def validate(p: AlertParams) -> None:
     check_freq(p.freq)
     if p.metric not in METRICS:
-        raise ConfigError(f"alert metric {p.metric!r}: use one of {', '.join(METRICS)}")
+        raise ConfigError("E409", metric=p.metric, choices=", ".join(METRICS))
     if not (1 <= p.min_history <= p.window):
-        raise ConfigError("alerts: need 1 <= min_history <= window")
+        raise ConfigError("E410")
     if p.mad_floor <= 0 or p.z_threshold <= 0 or p.mad_scale <= 0:
-        raise ConfigError("alerts: mad_floor, z_threshold and mad_scale must be > 0")
+        raise ConfigError("E411")
 
 
 def robust_z(

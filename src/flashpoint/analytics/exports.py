@@ -86,7 +86,7 @@ def export(
     keeps the unique events one of whose mentions has it.
     """
     if fmt not in FORMATS:
-        raise InputError(f"export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise InputError("E104", fmt=fmt, choices=", ".join(FORMATS))
     unknown = set(filters) - EXTRA_FILTERS
     if unknown:
         raise TypeError(f"export() got unknown filter(s): {', '.join(sorted(unknown))}")
@@ -95,7 +95,7 @@ def export(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise InputError(f"cannot create {out}: {e.strerror or e}") from e
+        raise InputError("E105", path=out, reason=e.strerror or e) from e
     written: list[Path] = []
     if fmt in ("parquet", "csv", "jsonl"):
         for table, name in FILES[fmt].items():

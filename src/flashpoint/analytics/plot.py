@@ -41,14 +41,14 @@ def plot_tension(
     """Draw the tension timeline of ``dyad`` (or ``country``) into ``out`` (.png or .svg)."""
     path = Path(out)
     if path.suffix.lower() not in FORMATS:
-        raise InputError(f"plot file {path} must end in .png or .svg")
+        raise InputError("E106", path=path)
     if not path.parent.exists():
-        raise InputError(f"directory {path.parent} does not exist")
+        raise InputError("E107", path=path.parent)
     p = params or default_params()
     freq = freq or p.freq
     rows = series(con, dyad=dyad, country=country, freq=freq, since=since, until=until)
     if not rows:
-        raise InputError(f"no events for {dyad or country or 'the whole store'} to plot")
+        raise InputError("E108", subject=dyad or country or "the whole store")
     found = alerts(con, dyad=dyad, since=since, until=until,
                    params=p.replace(freq=freq), explain=False) if dyad else []
 
@@ -124,7 +124,7 @@ def plot_tension(
     try:
         fig.savefig(path, dpi=130 if path.suffix.lower() == ".png" else None)
     except OSError as e:
-        raise InputError(f"cannot write {path}: {e.strerror or e}") from e
+        raise InputError("E109", path=path, reason=e.strerror or e) from e
     finally:
         plt.close(fig)
     return path

@@ -41,7 +41,7 @@ SERIES_COLUMNS = (
 
 def check_freq(freq: str) -> str:
     if freq not in FREQS:
-        raise InputError(f"freq {freq!r}: use one of {', '.join(FREQS)}")
+        raise InputError("E103", freq=freq, choices=", ".join(FREQS))
     return freq
 
 

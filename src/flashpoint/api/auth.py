@@ -28,18 +28,16 @@ def load_token(
         try:
             lines = path.read_text(encoding="utf-8").strip().splitlines()
         except OSError as e:
-            raise ConfigError(f"cannot read token file {path}: {e.strerror}") from e
+            raise ConfigError("E412", path=path, reason=e.strerror) from e
         token = lines[0].strip() if lines else ""
         if not token:
-            raise ConfigError(f"token file {path} is empty")
+            raise ConfigError("E413", path=path)
     else:
         token = env.get(TOKEN_ENV, "").strip()
         if not token:
             return None
     if len(token) < MIN_TOKEN_LENGTH:
-        raise ConfigError(
-            f"write token is shorter than {MIN_TOKEN_LENGTH} characters; use a longer one"
-        )
+        raise ConfigError("E414", n=MIN_TOKEN_LENGTH)
     return token
 
 

@@ -85,7 +85,7 @@ class Database:
         if self._con is None:
             from ..errors import StoreError
 
-            raise StoreError(f"database {self.path} is not open")
+            raise StoreError("E310", path=self.path)
         if self._replica is not None:
             self._con = self._replica.connection()
         cursor = self._con.cursor()
@@ -119,7 +119,7 @@ class Database:
         if self._store is None:
             from ..errors import StoreError
 
-            raise StoreError("this server was started without a write token: it cannot write")
+            raise StoreError("E311")
         with self._write_lock:
             stats = self._store.write(analyses)
             if stats.articles_new or stats.sightings_new:  # counts in stories depend on sightings

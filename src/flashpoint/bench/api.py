@@ -87,7 +87,7 @@ def run_load(
 ) -> LoadReport:
     """Hit ``paths`` (relative to ``base_url``) with ``clients`` clients for ``seconds``."""
     if not paths:
-        raise ConfigError("run_load needs at least one path")
+        raise ConfigError("E415")
     return asyncio.run(_run(base_url, list(paths), clients, seconds, timeout))
 
 
@@ -283,12 +283,12 @@ def _wait_ready(proc: subprocess.Popen, log: Any, base: str, timeout: float) -> 
         if proc.poll() is not None:
             log.seek(0)
             detail = log.read().decode("utf-8", "replace")
-            raise ConfigError(f"server exited at start-up: {detail.strip()[-500:]}")
+            raise ConfigError("E416", detail=detail.strip()[-500:])
         try:
             if httpx.get(f"{base}/api/health", timeout=2.0).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         if time.monotonic() > deadline:
-            raise ConfigError(f"server did not answer on {base} within {timeout:.0f} s")
+            raise ConfigError("E417", base=base, seconds=timeout)
         time.sleep(0.2)

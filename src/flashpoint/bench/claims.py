@@ -133,7 +133,7 @@ def _load_json(path: Path) -> list[dict[str, Any]]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise InputError(f"benchmark file {path} cannot be read: {e}") from e
+        raise InputError("E115", path=path, reason=e) from e
 
 
 def clean_article(text: str) -> str:
@@ -623,7 +623,7 @@ def report(
     if refit:
         train = frank_valid + se_rows + built_fit
         if not train:
-            raise InputError("no tuning data to fit on")
+            raise InputError("E116")
         names = [n for n, rows in (("FRANK valid", frank_valid), ("SummEdits tune", se_rows),
                                    ("built cases (fit half)", built_fit)) if rows]
         write_weights(fit(train, c=FIT_C), fitted_on=" + ".join(names) + f", C={FIT_C}")

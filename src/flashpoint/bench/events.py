@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import checkout
-from ..errors import InputError
+from ..errors import NotFoundError
 from . import floors
 from .floors import below_floors  # noqa: F401  re-exported for the CLI and the gate test
 from .news_sets import CaseReport, VoaReport, run_case, run_voa
@@ -151,7 +151,7 @@ def load_class_split(path: Path, split: str) -> list[tuple[str, int]]:
     """(sentence, class) rows of ``conflibert_cameo_class_{split}.tsv``."""
     file = path / f"conflibert_cameo_class_{split}.tsv"
     if not file.is_file():
-        raise InputError(f"{file} not found: pass --path to the benchmarks/events folder")
+        raise NotFoundError("E201", path=file, folder="events")
     rows = []
     for line in file.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -166,7 +166,7 @@ def load_plover(path: Path) -> list[dict[str, Any]]:
     """PLOVER gold records with an event (the DOCUMENT record skipped)."""
     file = path / "plover_gsr_cameo.json"
     if not file.is_file():
-        raise InputError(f"{file} not found: pass --path to the benchmarks/events folder")
+        raise NotFoundError("E201", path=file, folder="events")
     records = json.loads(file.read_text(encoding="utf-8"))
     return [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
 

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import NotFoundError
 from ..records import Event
 
 GROUPS_PATH = Path(__file__).with_name("data") / "case2021_groups.json"
@@ -72,7 +72,7 @@ def load_case(path: Path) -> list[tuple[str, str]]:
     """(text, label) rows of ``case2021_task2_dev.tsv``."""
     file = path / "case2021_task2_dev.tsv"
     if not file.is_file():
-        raise InputError(f"{file} not found: pass --path to the benchmarks/events folder")
+        raise NotFoundError("E201", path=file, folder="events")
     rows = []
     for line in file.read_text(encoding="utf-8").splitlines()[1:]:
         parts = line.split("\t")
@@ -117,7 +117,7 @@ def load_voa(path: Path) -> dict[str, set[str]]:
     """Distinct quote -> the PLOVER types it is evidence for (in file order)."""
     file = path / "ngec_voa_quotes_dev.jsonl"
     if not file.is_file():
-        raise InputError(f"{file} not found: pass --path to the benchmarks/events folder")
+        raise NotFoundError("E201", path=file, folder="events")
     quotes: dict[str, set[str]] = {}
     for line in file.read_text(encoding="utf-8").splitlines():
         if line.strip():

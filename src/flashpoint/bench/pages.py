@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import NotFoundError
 from ..records import Actor, Analysis, Event
 
 ORG_PREFIXES = ("IGO", "NGO", "IMG")
@@ -314,7 +314,7 @@ def load_key(path: Path) -> dict[str, Any]:
 
     file = path / "KEY.json"
     if not file.is_file():
-        raise InputError(f"{file} not found: pass --path to the benchmarks/pages folder")
+        raise NotFoundError("E201", path=file, folder="pages")
     pages: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))["pages"]
     return pages
 

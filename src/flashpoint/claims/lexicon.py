@@ -64,7 +64,7 @@ def _read(name: str) -> dict[str, Any]:
         raw = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
         return json.loads(raw)
     except (OSError, ValueError) as e:
-        raise ConfigError(f"claims data file {name} cannot be read: {e}") from e
+        raise ConfigError("E406", name=name, cause=e) from e
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,7 +114,7 @@ def weights() -> Weights:
             decisive_score=float(data["decisive_score"]),
         )
     except (KeyError, TypeError, ValueError) as e:
-        raise ConfigError(f"claims/data/{WEIGHTS_FILE} is malformed: {e}") from e
+        raise ConfigError("E407", name=WEIGHTS_FILE, cause=e) from e
 
 
 __all__ = ["Lexicon", "Weights", "lexicon", "weights"]

@@ -16,10 +16,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import FlashpointError
 from ..records import Skipped, internal_error, without_surrogates
 from .app import app
 from .exits import outcome_status
+from .session import reading, reporting, usage, writing
 
 DEFAULT_DB = "flashpoint.duckdb"
 
@@ -28,14 +28,6 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
-
-
-def fail(message: str, code: int = 2) -> None:
-    """Print a one-line error on stderr and exit: the CLI's only way to report a failure."""
-    from .render import err
-
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
-    raise typer.Exit(code)
 
 
 @app.command()
@@ -61,12 +53,9 @@ def analyze(
     from .render import print_analysis, print_json, print_jsonl
 
     limit = max_bytes or ingest.DEFAULT_MAX_BYTES
-    try:
+    with reporting():
         items = list(_read_inputs(paths, published=published, max_bytes=limit))
         results = list(analyze_many(items))
-    except FlashpointError as e:
-        fail(str(e))
-        return
     if store:
         _store(results, db)
     if fmt is Format.table:
@@ -141,11 +130,11 @@ def check(
     bad = 0
     if input is None:
         if statement is None or article is None:
-            fail("give a STATEMENT and --article FILE, or --input pairs.jsonl")
+            usage("E125")
         try:
             article_text = article.read_text(encoding="utf-8", errors="replace")
         except OSError as e:
-            fail(f"cannot read {article}: {e.strerror}")
+            usage("E126", path=article, reason=e.strerror)
         rows = [(1, {"article": article_text, "statement": statement})]
     else:
         lines = _JsonlLines(input, None, fields=("article", "statement"))
@@ -218,7 +207,7 @@ def demo(
     from .render import out, print_analysis
 
     if not corpus.is_dir():
-        fail(f"sample corpus folder not found: {corpus}")
+        usage("E203", path=corpus)
     out.rule(f"[bold]Flashpoint demo[/] — analysing the sample pages in {corpus}/ (samples, not real news)")
     started = time.perf_counter()
     items = list(ingest.read_path(corpus))
@@ -249,8 +238,10 @@ def _demo_monitor(corpus: Path, db: str) -> None:
     from .render import out, print_store_report
 
     out.rule("[bold]Monitor: stored corpus, tension and alerts")
-    ingest_corpus([str(corpus)], db=db, workers=1)
-    print_store_report(db)
+    with reporting():
+        ingest_corpus([str(corpus)], db=db, workers=1)
+    with reading(db) as con:
+        print_store_report(con)
 
 
 # --- input helpers ---------------------------------------------------------------------------
@@ -281,13 +272,13 @@ class _JsonlLines:
         path = self.path
         if path is None:
             if self.text is None:
-                fail("give a TEXT argument or --input FILE.jsonl")
+                usage("E127")
             yield 1, {"text": self.text}
             return
         try:
             handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8", errors="replace")
         except OSError as e:
-            fail(f"cannot read {path}: {e.strerror}")
+            usage("E126", path=path, reason=e.strerror)
             return
         with handle:
             for number, line in enumerate(handle, 1):
@@ -324,15 +315,10 @@ def _one_line(error: BaseException) -> str:
 
 
 def _store(results: list[Any], db: str) -> None:
-    from ..store import Store
     from ..store.ingest import write_isolated
     from .render import err, stats_line
 
-    try:
-        with Store(db) as store:
-            stats = write_isolated(store, results)
-            store.refresh()  # stories and unique events follow what was just written
-    except FlashpointError as e:
-        fail(str(e))
-        return
+    with writing(db) as store:
+        stats = write_isolated(store, results)
+        store.refresh()  # stories and unique events follow what was just written
     err.print(f"[dim]stored in {db}: {stats_line(stats)}[/]", highlight=False)

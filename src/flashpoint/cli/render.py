@@ -265,16 +265,12 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def print_store_report(db: str, *, console: Console = out) -> dict[str, Any]:
-    """The monitor view of a store: counts, most active dyads, weekly tension, alerts."""
+def print_store_report(con: Any, *, console: Console = out) -> dict[str, Any]:
+    """The monitor view of a store open on ``con``: counts, most active dyads, weekly
+    tension, alerts (the command opens and closes the store: ``session.reading``)."""
     from ..analytics.report import summary
-    from ..store import connect_readonly
 
-    con = connect_readonly(db)
-    try:
-        s = summary(con)
-    finally:
-        con.close()
+    s = summary(con)
     c = s["counts"]
     console.print(
         f"[bold]{c['articles']}[/] articles stored ({s['articles_merged']} merged into "

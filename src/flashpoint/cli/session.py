@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from ..errors import FlashpointError, InputError, markdown
+from ..errors import CATALOGUE, FlashpointError, markdown
 from .exits import USAGE
 
 if TYPE_CHECKING:
@@ -36,8 +36,9 @@ def fail(message: str, code: int = USAGE) -> NoReturn:
 
 
 def usage(code: str, **fields: Any) -> NoReturn:
-    """A wrong combination of options: the catalogue's ``InputError`` message, one line."""
-    fail(str(InputError(code, **fields)))
+    """A wrong option or argument: the catalogue's ``InputError`` (or ``NotFoundError``)
+    message ``code``, one line on stderr, exit status 2."""
+    fail(str(CATALOGUE[code].kind(code, **fields)))
 
 
 @contextmanager

@@ -27,7 +27,7 @@ def _rows(name: str) -> list[list[str]]:
     try:
         text = resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as e:
-        raise ConfigError(f"event table {name} is missing from the package; reinstall") from e
+        raise ConfigError("E404", name=name) from e
     rows: list[list[str]] = []
     header_seen = False
     for line in text.splitlines():
@@ -101,7 +101,7 @@ def info(code: str) -> CodeInfo:
     """Goldstein, quad class, five-way class and PLOVER type of a CAMEO code."""
     codes = cameo_codes()
     if code not in codes:
-        raise ConfigError(f"unknown CAMEO code {code!r}")
+        raise ConfigError("E405", code=code)
     root = code[:2]
     _, quad, class5 = cameo_roots()[root]
     goldstein, name = codes[code]

@@ -66,13 +66,11 @@ def load(
 
     source = Path(parquet_dir)
     if not source.is_dir():
-        raise InputError(f"{source} is not a directory written by `flashpoint scale-ingest`")
+        raise InputError("E113", path=source)
     migrate(source)  # output of an older Flashpoint: rewritten in the current layout first
     keys = partition_keys(source)
     if not keys:
-        raise InputError(
-            f"{source} holds no partition files (articles/, skips/ ...): nothing to load"
-        )
+        raise InputError("E114", path=source)
     with Store(db) as store:
         stats = store.write(read_analyses(source), on_batch=on_batch)
         refreshed = store.refresh()

@@ -241,9 +241,7 @@ def _check_layout(out: Path, granularity: str) -> None:
     if settings.is_file():
         found = json.loads(settings.read_text(encoding="utf-8")).get("granularity")
         if found != granularity:
-            raise InputError(
-                f"{out} holds Parquet partitioned by {found}; use --by {found} or another --out"
-            )
+            raise InputError("E112", path=out, found=found)
         return
     _write_atomic(settings, json.dumps({"granularity": granularity}))
 
