@@ -165,3 +165,24 @@ def test_actors_doc_memory_the_militia_without_a_named_militia_stays_bare(nlp):
     memory.resolve("Israeli troops")
     actor = memory.resolve("the militia")
     assert actor is not None and actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # an object pronoun is never its own clause's subject
+        (
+            "Congolese protesters marched in Kinshasa. Congolese police fired tear gas to "
+            "disperse them.",
+            "them",
+            "CODCVL",
+        ),
+        # a reflexive is its clause's subject
+        ("Russian troops entrenched themselves near the river.", "themselves", "RUSMIL"),
+        # a relative pronoun is the noun its clause hangs on
+        ("Hamas fighters, who crossed the fence at dawn, attacked Israeli towns.", "who", "PSEREB"),
+    ],
+)
+def test_actors_doc_memory_pronouns_follow_the_grammar(nlp, text, mention, code):
+    found = dict(_codes(DocActors(on=ON), nlp(text)))
+    assert found.get(mention) == code, found

@@ -22,25 +22,6 @@ from .text import fold, singular, tokenize
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 # Clause-like children of a noun that are not part of the actor's name or role.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct"})
-_PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "him",
-        "her",
-        "them",
-        "we",
-        "us",
-        "i",
-        "you",
-        "who",
-        "which",
-        "that",
-        "whom",
-    }
-)
 # A place entity after these prepositions is where something happened, not who did it.
 _LOCATIVE = frozenset(
     {"in", "near", "outside", "inside", "around", "across", "throughout", "within"}
@@ -90,10 +71,19 @@ def _trimmed_text(span: Any) -> tuple[str, int]:
     return piece.text, piece.start_char
 
 
+def _is_pronoun(token: Any) -> bool:
+    """A pronoun of words.tsv ("it", "they", "who", "themselves"); "US" in capitals is none."""
+    words = get_tables().words
+    lists = ("pronouns_person", "pronouns_group", "pronouns_relative", "pronouns_other")
+    return token.lower_ in frozenset().union(*(words[n] for n in lists)) and not _capitals(
+        token.text
+    )
+
+
 def _resolve_span(
     span: Any, *, on: dt.date | None, context_country: str | None, side: str | None = None
 ) -> Resolution:
-    if len(span) == 1 and span[0].lower_ in _PRONOUNS and not _capitals(span[0].text):
+    if len(span) == 1 and _is_pronoun(span[0]):
         return Resolution(None)  # "US" written in capitals is the country, not "us"
     text, _ = _trimmed_text(span)
     return resolve_tokens(
@@ -187,6 +177,7 @@ class _Seen:
     person: bool  # a named person: "he", "she", a surname or a title recall it
     subject: bool  # the subject of its clause: the likeliest antecedent of a pronoun
     plural: bool
+    clause: int = -1  # token index of the word it depends on (its verb, for a subject)
 
 
 class DocActors:
@@ -226,7 +217,8 @@ class DocActors:
         person = bool(res.person) or (root is not None and root.ent_type_ == "PERSON")
         subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
         plural = root is not None and root.tag_ in ("NNS", "NNPS")
-        self._seen.append(_Seen(actor, at, person, subject, plural))
+        clause = root.head.i if root is not None else -1
+        self._seen.append(_Seen(actor, at, person, subject, plural, clause))
         if not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
         parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
@@ -281,23 +273,50 @@ class DocActors:
             return list(self._seen)
         return [s for s in self._seen if s.at < before]
 
-    def pronoun(self, word: str, *, before: int | None = None) -> Actor | None:
+    def pronoun(self, word: str, *, before: int | None = None, token: Any = None) -> Actor | None:
         """The remembered antecedent of a pronoun ("he", "it", "they"), None when there is none.
 
         ``before`` (a token index) keeps the search to mentions earlier in the text; a clause
-        subject is preferred to any other mention, the latest one first.
+        subject is preferred to any other mention, the latest one first. Given the parsed
+        ``token``, the grammar narrows it: a relative pronoun is the noun its clause hangs on
+        ("the strikes, which ..."), a reflexive is its clause's subject ("barricaded
+        themselves"), and an object pronoun is never its own clause's subject ("police fired
+        tear gas to disperse them" are not the police).
         """
-        tables = get_tables()
+        words = get_tables().words
         key = fold(word)
-        if key in tables.words["pronouns_person"]:
+        if token is not None and key in words["pronouns_relative"]:
+            return self._relative(token, word)
+        if key in words["pronouns_person"]:
             fits = [s for s in self._earlier(before) if s.person]
-        elif key in tables.words["pronouns_group"]:
+        elif key in words["pronouns_group"]:
             fits = [s for s in self._earlier(before) if not s.person]
         else:
             return None
+        if token is not None and key in words["reflexives"]:
+            own = [s for s in fits if s.subject and s.clause == token.head.i]
+            return renamed(own[-1].actor, word) if own else None
+        if token is not None and token.dep_ in _OBJECTS:
+            verbs = _governing_verbs(token)
+            fits = [s for s in fits if not (s.subject and s.clause in verbs)]
         subjects = [s for s in fits if s.subject]
         pick = (subjects or fits or [None])[-1]
         return renamed(pick.actor, word) if pick is not None else None
+
+    def _relative(self, token: Any, word: str) -> Actor | None:
+        """ "the rebels, who ...": the actor of the noun the relative clause hangs on."""
+        clause = token.head
+        while clause.dep_ in ("conj", "ccomp") and clause.head.i != clause.i:
+            clause = clause.head  # "which ... said had targeted": up to the relative clause
+        if clause.dep_ != "relcl":
+            return None
+        noun = clause.head
+        starts = (noun.left_edge.i, noun.i)
+        hit = [s for s in self._seen if s.clause != -1 and s.at in starts]
+        if hit:
+            return renamed(hit[-1].actor, word)
+        actor = self.resolve_span(noun.doc[noun.left_edge.i : noun.i + 1])
+        return renamed(actor, word) if actor is not None else None
 
     def _side(self) -> str | None:
         """The divided country the article named ("the North" in Korea news), if any."""
@@ -331,8 +350,8 @@ class DocActors:
         return self._finish(res, text)
 
     def resolve_span(self, span: Any) -> Actor | None:
-        if len(span) == 1 and span[0].lower_ in _PRONOUNS and not _capitals(span[0].text):
-            return self.pronoun(span[0].text, before=span.start)
+        if len(span) == 1 and _is_pronoun(span[0]):
+            return self.pronoun(span[0].text, before=span.start, token=span[0])
         res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
         return self._finish(res, span.text, span)
 
@@ -345,6 +364,25 @@ class DocActors:
             if actor is not None:
                 out.append((span, actor))
         return out
+
+
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+
+
+def _governing_verbs(token: Any) -> set[int]:
+    """The verbs whose subject an object pronoun cannot be ("to disperse them": disperse and
+    the verb it completes)."""
+    out: set[int] = set()
+    node = token.head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            out.add(node.i)
+            if node.dep_ not in ("xcomp", "advcl", "conj"):
+                break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return out
 
 
 def _is_group(actor: Actor) -> bool:

@@ -39,6 +39,9 @@ WORD_LISTS = frozenset(
         "group_heads",
         "pronouns_person",
         "pronouns_group",
+        "pronouns_relative",
+        "reflexives",
+        "pronouns_other",
     }
 )
 
