@@ -163,7 +163,7 @@ CATALOGUE: dict[str, Entry] = {
     "E408": _E(ConfigError, "alerts.json: unknown keys {keys}"),
     "E409": _E(ConfigError, "alert metric {metric!r}: use one of {choices}"),
     "E410": _E(ConfigError, "alerts: need 1 <= min_history <= window"),
-    "E411": _E(ConfigError, "alerts: mad_floor, z_threshold and mad_scale must be > 0"),
+    "E411": _E(ConfigError, "alerts: prior and z_threshold must be > 0"),
     "E412": _E(ConfigError, "cannot read token file {path}: {reason}"),
     "E413": _E(ConfigError, "token file {path} is empty"),
     "E414": _E(ConfigError, "write token is shorter than {n} characters; use a longer one"),

@@ -4,7 +4,7 @@ Two panels sharing the time axis. Top: unique events per period, stacked by quad
 cooperation drawn *above* zero (greens) and conflict *below* zero (orange, red), so a turn
 toward conflict reads at a glance. Bottom: conflict intensity (the quantity alerts watch) with
 its rolling median baseline, and every alert marked (red triangle and shaded period on both
-panels, labelled with its robust z). The Goldstein mean is a dashed line on a right-hand axis.
+panels, labelled with its z, the normal score of its Poisson probability). The Goldstein mean is a dashed line on a right-hand axis.
 """
 
 from __future__ import annotations
@@ -94,19 +94,19 @@ def plot_tension(
     bottom.fill_between(days, intensity, color="#d7191c", alpha=0.12)
     baseline = _rolling_median(intensity, p.window)
     bottom.plot(days, baseline, color="#2b83ba", linewidth=1.2, linestyle=":",
-                label=f"baseline (median of previous {p.window} {freq}s)")
+                label=f"median of previous {p.window} {freq}s (reference)")
     for a in found:
         start = dt.date.fromisoformat(a["period"])
         end = period_end(start, freq) + dt.timedelta(days=1)
         for ax in (top, bottom):
             ax.axvspan(start, end, color="#d7191c", alpha=0.08, linewidth=0)
-        bottom.plot([start], [a["value"]], marker="v", color="#b2182b", markersize=9,
+        bottom.plot([start], [a["conflict_intensity"]], marker="v", color="#b2182b", markersize=9,
                     linestyle="none")
-        bottom.annotate(f"z={a['z']:.1f}", (start, a["value"]), textcoords="offset points",
+        bottom.annotate(f"z={a['z']:.1f}", (start, a["conflict_intensity"]), textcoords="offset points",
                         xytext=(0, 8), ha="center", fontsize=8, color="#b2182b")
     if found:
         bottom.plot([], [], marker="v", color="#b2182b", linestyle="none",
-                    label=f"escalation alert (robust z ≥ {p.z_threshold:g})")
+                    label=f"escalation alert (Poisson z ≥ {p.z_threshold:g} on conflict reports)")
     bottom.set_ylabel("conflict intensity\n(Σ −Goldstein)")
     bottom.set_ylim(bottom=0)
     bottom.legend(loc="upper left", fontsize=8, frameon=False)

@@ -43,7 +43,7 @@ def summary(con: Any, *, top: int = 5, latest_alerts: int = 5) -> dict[str, Any]
         "skips_by_reason": queries.skip_reasons(con),
         "num_alerts": len(found),
         "latest_alerts": [
-            {k: a[k] for k in ("dyad", "period", "z", "value", "baseline_median",
+            {k: a[k] for k in ("dyad", "period", "z", "value", "baseline_rate", "p_value",
                                "conflict_events", "explanation")}
             | {"top_event": a["top_events"][0] if a.get("top_events") else None}
             for a in found[:latest_alerts]

@@ -62,10 +62,11 @@ async def tension(
             rows = series(con, **args, since=since)
             # The baseline of the first shown period needs the periods before `since`.
             history = series(con, **args) if since is not None else rows
-        _add_baseline(history, freq)
-        limits = {str(r["period"]): (r["baseline"], r["threshold"]) for r in history}
+            _add_baseline(con, history, freq, dyad=dyad, include_uncertain=include_uncertain)
+        keys = ("alert_value", "baseline", "threshold")
+        limits = {str(r["period"]): tuple(r[k] for k in keys) for r in history}
         for r in rows:
-            r["baseline"], r["threshold"] = limits.get(str(r["period"]), (None, None))
+            r.update(zip(keys, limits.get(str(r["period"]), (None,) * 3), strict=True))
         return {
             "ok": True,
             "dyad": dyad,
@@ -78,28 +79,22 @@ async def tension(
     return await cached_json(request, compute)
 
 
-def _add_baseline(rows: list[dict[str, Any]], freq: str) -> None:
-    """Add each period's alert ``baseline`` (median of the previous periods) and ``threshold``
-    (the value at which the alert method would flag it) to a tension series, computed by
-    ``analytics.alerts.robust_z`` with the alert parameters; None where the method has too
-    little history, and for all periods when ``freq`` is not the alerts' period."""
-    from ..analytics.alerts import default_params, robust_z
+def _add_baseline(con: Any, rows: list[dict[str, Any]], freq: str, *, dyad: str | None,
+                  include_uncertain: bool) -> None:
+    """Add each period's alert ``alert_value`` (the alert metric: independent conflict
+    reports), ``baseline`` (expected rate) and ``threshold`` (the count at which the alert
+    method flags it), computed by ``analytics.alerts.baselines`` over a dyad's series; None
+    without a dyad, where the history is too short, or when ``freq`` is not the alerts'."""
+    from ..analytics.alerts import baselines
 
-    p = default_params()
-    if freq != p.freq or p.metric not in (rows[0] if rows else {}):
+    if not dyad or not rows:
         for r in rows:
-            r["baseline"] = r["threshold"] = None
+            r["alert_value"] = r["baseline"] = r["threshold"] = None
         return
-    values = [float(r[p.metric] or 0) for r in rows]
-    scores = robust_z(values, window=p.window, min_history=p.min_history,
-                      mad_scale=p.mad_scale, mad_floor=p.mad_floor)
-    for r, score in zip(rows, scores, strict=True):
-        if score is None:
-            r["baseline"] = r["threshold"] = None
-            continue
-        _, med, mad = score
-        r["baseline"] = round(med, 3)
-        r["threshold"] = round(med + p.z_threshold * max(p.mad_scale * mad, p.mad_floor), 3)
+    limits = baselines(con, [r["period"] for r in rows], dyad=dyad, freq=freq,
+                       include_uncertain=include_uncertain)
+    for r, lim in zip(rows, limits, strict=True):
+        r.update(lim)
 
 
 @router.get("/alerts", summary="Escalation alerts, each with the events and articles behind it")

@@ -208,8 +208,8 @@ def alerts(
 ) -> None:
     """Escalation alerts, each with the events and articles that drove it.
 
-    A period is flagged when a dyad's conflict intensity departs from its own baseline
-    (robust z-score against the median and MAD of the previous weeks).
+    A period is flagged when a dyad is reported in conflict far more often than in its own
+    previous weeks (Poisson test of independent conflict reports, see analytics/data/alerts.json).
     """
     from ..analytics.alerts import alerts as find_alerts
     from ..analytics.alerts import default_params

@@ -306,7 +306,7 @@ def print_store_report(con: Any, *, console: Console = out) -> dict[str, Any]:
         console.print(f"  {t['dyad']:<9} [red]{line}[/]  {label}, {sum(t['events'])} events",
                       highlight=False)
     if not s["latest_alerts"]:
-        console.print("[green]no escalation alerts[/] (robust z of weekly conflict intensity "
+        console.print("[green]no escalation alerts[/] (weekly independent conflict reports "
                       "against each dyad's previous 8 weeks; see analytics/data/alerts.json)")
     for a in s["latest_alerts"]:
         console.print(f"[bold red]ALERT[/] {a['explanation']}", highlight=False)

@@ -371,7 +371,11 @@ function drawTimeline(box, series, alerts) {
   const y = v => m.t + h1 - (v / maxCount) * h1;
   const yGold = g => m.t + h1 / 2 - (g / 10) * (h1 / 2);
   const top2 = m.t + h1 + gap;
-  const maxIntensity = Math.max(1, ...series.map(p => Math.max(p.conflict_intensity || 0, p.threshold || 0)));
+  // The lower panel shows what the alerts watch: independent conflict reports (alert_value)
+  // for a dyad, else the conflict intensity.
+  const watched = series.some(p => p.alert_value !== null && p.alert_value !== undefined) ? "alert_value" : "conflict_intensity";
+  const watchedName = watched === "alert_value" ? "independent conflict reports" : "conflict intensity";
+  const maxIntensity = Math.max(1, ...series.map(p => Math.max(p[watched] || 0, p.threshold || 0)));
   const y2 = v => top2 + h2 - (v / maxIntensity) * h2;
   const xOf = i => m.l + i * step + step / 2;
   const dyad = state.filters.dyad || "";
@@ -454,13 +458,13 @@ function drawTimeline(box, series, alerts) {
     end();
     return g;
   };
-  root.append(line("threshold", "threshold-line"), line("baseline", "baseline-line"), line("conflict_intensity", "intensity-line"));
+  root.append(line("threshold", "threshold-line"), line("baseline", "baseline-line"), line(watched, "intensity-line"));
   const dots = svg("g", {class: "intensity-dots"});
   series.forEach((p, i) => {
-    if (!p.conflict_intensity) return;
-    const over = p.threshold !== null && p.threshold !== undefined && p.conflict_intensity >= p.threshold;
-    dots.append(svg("circle", {class: over ? "intensity-dot over" : "intensity-dot", cx: xOf(i), cy: y2(p.conflict_intensity), r: over ? 4 : 2.5},
-      svg("title", {text: `${p.period}: conflict intensity ${fmtNum(p.conflict_intensity)}` +
+    if (!p[watched]) return;
+    const over = p.threshold !== null && p.threshold !== undefined && p[watched] >= p.threshold;
+    dots.append(svg("circle", {class: over ? "intensity-dot over" : "intensity-dot", cx: xOf(i), cy: y2(p[watched]), r: over ? 4 : 2.5},
+      svg("title", {text: `${p.period}: ${watchedName} ${fmtNum(p[watched])}, conflict intensity ${fmtNum(p.conflict_intensity)}` +
         (p.baseline === null || p.baseline === undefined ? " (too little history for a baseline)" : `; baseline ${fmtNum(p.baseline)}, alert threshold ${fmtNum(p.threshold)}`)})));
   });
   root.append(dots);
@@ -512,7 +516,7 @@ function drawTimeline(box, series, alerts) {
 
 function renderAlertList(list, alerts, method) {
   if (!alerts.length) {
-    const how = method ? ` An alert flags a ${method.freq} whose ${method.metric.replace(/_/g, " ")} is at least ${method.z_threshold} robust standard deviations above the median of the previous ${method.window} ${method.freq}s (with ≥ ${method.min_conflict_events} conflict events); a pair needs ≥ ${method.min_dyad_events} events in all.` : "";
+    const how = method ? ` An alert flags a ${method.freq} whose ${method.metric.replace(/_/g, " ")} has a Poisson probability below that of a normal z ≥ ${method.z_threshold} given the mean of the previous ${method.window} ${method.freq}s (with ≥ ${method.min_conflict_stories} reports and ≥ ${method.min_conflict_events} conflict events); a pair needs ≥ ${method.min_dyad_events} events in all.` : "";
     list.replaceChildren(el("li", {class: "empty", style: "border:none;background:none;cursor:default"},
       `No alerts for ${state.filters.dyad || "any pair"}.${how}`));
     return;
@@ -520,7 +524,7 @@ function renderAlertList(list, alerts, method) {
   list.replaceChildren(...alerts.map(a => el("li", {"data-alert-id": a.id, class: a.id === state.alert ? "alert-item selected" : "alert-item", onclick: () => selectAlert(a)},
     el("strong", {}, `${a.dyad} · ${a.freq} of ${a.period}`), " ",
     el("span", {class: "small"}, `z = ${a.z}`),
-    el("div", {class: "why"}, `${a.conflict_events} conflict events (${a.material_conflict} material); conflict intensity ${a.value} vs baseline median ${a.baseline_median}`),
+    el("div", {class: "why"}, `${a.conflict_stories} independent conflict reports vs ${a.baseline_rate} expected (P = ${a.p_value}); ${a.conflict_events} conflict events (${a.material_conflict} material), conflict intensity ${a.conflict_intensity}`),
     el("div", {class: "small muted"}, `${a.num_articles || 0} articles behind it`))));
 }
 
