@@ -4,12 +4,11 @@ recent past, with the numbers and the events that drove it."""
 from __future__ import annotations
 
 import datetime as dt
-
-import pytest
-
 import math
 import random
 from statistics import NormalDist
+
+import pytest
 
 from flashpoint.analytics.alerts import AlertParams, alerts, default_params, poisson_surprise
 from flashpoint.errors import ConfigError
