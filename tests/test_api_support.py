@@ -43,10 +43,12 @@ def article_with(
     published: dt.date,
     title: str,
     statements: list[tuple[str, str, int | None]] = (),
+    coda: str = "",
 ) -> Analysis:
     """An analysis whose text is the given (source, action, target) sentences, one per line.
 
-    ``statements`` are (text, verdict, index of the sentence that is its evidence or None).
+    ``statements`` are (text, verdict, index of the sentence that is its evidence or None);
+    ``coda`` a last line without events (what makes one report unlike another).
     """
     lines: list[str] = []
     spans: list[Span] = []
@@ -56,7 +58,7 @@ def article_with(
         spans.append(Span(line, offset, offset + len(line)))
         lines.append(line)
         offset += len(line) + 1
-    text = "\n".join(lines)
+    text = "\n".join(lines + ([coda] if coda else []))
     article = Article(
         id=content_id(text + title),
         text=text,
@@ -97,6 +99,16 @@ def article_with(
     return Analysis(article=article, events=tuple(events), statements=checks)
 
 
+BURST_CODAS = (
+    "Residents of the border town described hours of explosions overnight.",
+    "Military analysts in Seoul said the barrage was the heaviest this year.",
+    "Fishing boats were ordered back to port as smoke rose over the islands.",
+    "The unification ministry cancelled a planned family reunion meeting.",
+    "Schools near the frontier closed early and buses evacuated pupils.",
+    "Markets in Seoul fell sharply as investors reacted to the news.",
+)
+
+
 def crisis_analyses() -> list[Analysis]:
     out: list[Analysis] = []
     for week in range(10):
@@ -118,6 +130,8 @@ def crisis_analyses() -> list[Analysis]:
                 [("PRKMIL", "fire", "KORMIL"), ("KORGOV", "accuse", "PRKGOV")],
                 published=day,
                 title=f"Shelling report {i}",
+                # six independent reports, not copies of one (the alerts count reports)
+                coda=BURST_CODAS[i],
                 statements=[
                     ("The North fired artillery.", "supported", 0),
                     ("The South praised the North.", "contradicted", 1),
