@@ -148,14 +148,14 @@ def test_analytics_alerts_baselines_match_the_alerts(con):
 
 
 def test_analytics_alerts_bench_scores_by_hand():
-    from flashpoint.bench.alerts import score_alerts
+    from flashpoint.bench.monitor import score_found
 
     d = dt.date
     truth = [("AAA-BBB", d(2024, 3, 10), d(2024, 3, 20)), ("CCC-DDD", d(2024, 5, 1), d(2024, 5, 9))]
     found = [{"dyad": "AAA-BBB", "period": "2024-03-11", "period_end": "2024-03-17"},
              {"dyad": "AAA-BBB", "period": "2024-06-03", "period_end": "2024-06-09"}]
-    s = score_alerts(found, truth, articles=7, seed=3)
-    assert (s.precision, s.recall, s.alerts_in_episode, s.episodes_alerted) == (0.5, 0.5, 1, 1)
+    s = score_found(found, truth, articles=7, seed=3)
+    assert (s.precision, s.recall, s.inside, s.detected, s.articles) == (0.5, 0.5, 1, 1, 7)
     assert s.false_alerts == ("AAA-BBB 2024-06-03",) and s.missed == ("CCC-DDD 2024-05-01..2024-05-09",)
 
 

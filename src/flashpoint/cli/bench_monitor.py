@@ -22,6 +22,7 @@ def bench_alerts(
     """Score alerts on an ingested synthetic corpus against its built-in escalations.
 
     Precision: share of alerts inside a true episode; recall: share of episodes alerted.
+    Build the corpus with `flashpoint synth --n 6000 --seed 1 -o corpus/` and ingest it.
     """
     import datetime as dt
 
@@ -30,9 +31,13 @@ def bench_alerts(
 
     with reading(db) as con:
         s = score_alerts(con, seed=seed, start=dt.date.fromisoformat(start), days=days)
-    out.print(f"alerts: {s.alerts}, inside a true escalation episode: {s.inside} "
+    out.print(f"synthetic corpus: {s.articles:,} articles, seed {s.seed}; "
+              f"alerts: {s.alerts}, inside a true escalation episode: {s.inside} "
               f"(precision {s.precision:.2f}); episodes: {s.episodes}, "
               f"alerted: {s.detected} (recall {s.recall:.2f})", highlight=False)
+    for name, items in (("false alerts", s.false_alerts), ("missed", s.missed)):
+        if items:
+            out.print(f"{name}: {', '.join(items)}", highlight=False)
 
 
 @bench_app.command("tension")

@@ -453,7 +453,7 @@ def tension_table(rows: Sequence[dict[str, Any]], *, subject: str, freq: str) ->
 def print_alerts(found: Sequence[dict[str, Any]], params: Any) -> None:
     """Each alert as a rule, its explanation, the events that drove it and its articles."""
     if not found:
-        out.print(f"no escalation alerts (robust z ≥ {params.z_threshold:g}, "
+        out.print(f"no escalation alerts (Poisson z ≥ {params.z_threshold:g}, "
                   f"{params.window}-{params.freq} baseline)")
         return
     for a in found:
