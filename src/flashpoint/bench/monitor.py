@@ -23,7 +23,6 @@ from ..analytics.tension import series
 from ..store import queries
 from ..synth import episodes
 
-
 Episode = tuple[str, dt.date, dt.date]
 
 
