@@ -74,9 +74,12 @@ EVENT_GROUPS_SQL = f"""
                coalesce(CAST(day AS VARCHAR), '-'), CAST(negated AS VARCHAR),
                CASE WHEN source_code IS NULL AND target_code IS NULL THEN id ELSE '' END
            ))[1:16],
-           day, story_id, article_id, day_precision
+           day, story_id, article_id, day_precision, idx, source_code, source_country,
+           target_code, target_country, cameo_root, plover, quad_class, negated, modality
     FROM (
         SELECT ev.id, ev.article_id, ev.source_code, ev.target_code, ev.cameo, ev.negated,
+               ev.idx, ev.source_country, ev.target_country, ev.cameo_root, ev.plover,
+               ev.quad_class, ev.modality,
                coalesce(m.story_id, ev.article_id) AS story_id,
                {event_day_sql("ev", "a", "st")} AS day,
                {event_day_precision_sql("ev", "a", "st")} AS day_precision

@@ -55,7 +55,17 @@ TABLES: dict[str, str] = {
             day DATE,                        -- the day the event counts on (event_day_sql)
             story_id VARCHAR NOT NULL,
             article_id VARCHAR NOT NULL,
-            day_precision VARCHAR            -- how the text dates it (event_day_precision_sql)
+            day_precision VARCHAR,           -- how the text dates it (event_day_precision_sql)
+            -- The mention's narrow columns, copied from events: the events page filters and
+            -- sorts this table alone (a page of one dyad at 10M mentions without a join).
+            idx INTEGER NOT NULL,
+            source_code VARCHAR, source_country VARCHAR,
+            target_code VARCHAR, target_country VARCHAR,
+            cameo_root VARCHAR NOT NULL,
+            plover VARCHAR,
+            quad_class INTEGER NOT NULL,
+            negated BOOLEAN NOT NULL,
+            modality VARCHAR NOT NULL
         )""",
     "unique_events": """
         CREATE TABLE IF NOT EXISTS unique_events (
