@@ -303,6 +303,8 @@ def test_actors_resolve_generic_head_takes_the_side_it_leads(text, code):
         "Manchester United",
         "the Iranian national team",
         "military sites",
+        "the Taiwan Strait",
+        "the Korean Peninsula",
     ],
 )
 def test_actors_resolve_things_are_not_actors(text):
@@ -336,6 +338,7 @@ def test_actors_resolve_a_thing_is_its_owner(text, code):
         ("ethnic Albanians in southern Serbia", "SRBCVL"),
         ("ethnic Turks", "CVL"),  # a community of wherever they live, not Turkey's
         ("US-made missiles", None),
+        ("the Hague-based court", "JUD"),  # a court based in The Hague is not the Netherlands'
     ],
 )
 def test_actors_resolve_ethnic_communities_and_makers(text, code):
