@@ -89,12 +89,14 @@ def ingest(
         )
         return
 
+    from ..store.ingest import expected_inputs
     from ..store.ingest import ingest as run_ingest
     from .render import err, ingest_progress, ingest_summary_table, print_json
 
     if not paths and not feed:
         usage("E121")
-    progress, on_progress = ingest_progress(lines=progress_lines)
+    total = None if feed else expected_inputs(paths or [])
+    progress, on_progress = ingest_progress(lines=progress_lines, total=total)
     started = time.perf_counter()
     try:
         with reporting(), progress:

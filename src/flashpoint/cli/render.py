@@ -334,10 +334,11 @@ def emit(rows: list[dict[str, Any]], fmt: str, table: Any = None) -> None:
         out.print(table())
 
 
-def ingest_progress(*, lines: bool = False) -> tuple[Any, Any]:
+def ingest_progress(*, lines: bool = False, total: int | None = None) -> tuple[Any, Any]:
     """A live progress line on stderr for an ingest (only on a terminal) and the callback
     that updates it from ``store.ingest.IngestStats``; ``lines`` also writes one plain line
-    per committed batch (for logs)."""
+    per committed batch (for logs). With the ``total`` of inputs expected
+    (``store.ingest.expected_inputs``) both show "read/total" and an ETA."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     progress = Progress(
@@ -349,16 +350,20 @@ def ingest_progress(*, lines: bool = False) -> tuple[Any, Any]:
         disable=not err.is_terminal,
         transient=False,
     )
-    task = progress.add_task("ingest", total=None, line="starting (loading the model)…")
+    task = progress.add_task("ingest", total=total, line="starting (loading the model)…")
 
     def on_progress(stats: Any) -> None:
         rate = stats.articles_new / stats.seconds if stats.seconds else 0.0
+        read = f"{stats.inputs:,}" + (f"/{total:,}" if total else "")
         line = (
-            f"{stats.inputs:,} read · {stats.articles_new:,} new · {stats.articles_known:,} "
+            f"{read} read · {stats.articles_new:,} new · {stats.articles_known:,} "
             f"already stored · {stats.skips:,} skipped · {stats.events:,} events · "
             f"{rate:,.1f} articles/s"
         )
-        progress.update(task, line=line)
+        if total and stats.inputs and not stats.done:
+            left = max(0, total - stats.inputs) * stats.seconds / stats.inputs
+            line += f" · ETA {int(left // 3600)}:{int(left % 3600 // 60):02d}:{int(left % 60):02d}"
+        progress.update(task, line=line, completed=stats.inputs)
         if lines:
             sys.stderr.write(f"progress: {line}" + (" · done" if stats.done else "") + "\n")
             sys.stderr.flush()

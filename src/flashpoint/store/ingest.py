@@ -106,6 +106,39 @@ def read_inputs(
         yield from guarded(ing.read_feed_urls(feeds), "feed URLs")
 
 
+def expected_inputs(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many items ``read_inputs(paths)`` will give, for a progress total and an ETA: one
+    per file, one per line of a JSONL file (counted in raw bytes, ~1 s per GB; a blank line
+    makes the total one too high).
+    None when a count needs parsing (a JSON list, a feed, an OPML list, a file to sniff)."""
+    from ..ingest.paths import EXTENSION_KINDS, iter_files
+
+    total = 0
+    for path in paths:
+        p = Path(path)
+        for file in iter_files(p) if p.is_dir() else [p]:
+            kind = EXTENSION_KINDS.get(file.suffix.lower(), "auto")
+            if kind in {"html", "text"}:
+                total += 1
+            elif kind == "jsonl":
+                try:
+                    total += _count_lines(file)
+                except OSError:
+                    total += 1  # read as one unreadable-file skip
+            else:
+                return None
+    return total
+
+
+def _count_lines(file: Path) -> int:
+    lines, last = 0, b"\n"
+    with file.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
+
+
 def guarded(results: Iterable[Article | Skipped], origin: str) -> Iterator[Article | Skipped]:
     """The results of one input; a bug that escapes its reader ends that input with an
     ``internal_error`` skip (what it yielded before is kept) and the next input is read."""
