@@ -97,3 +97,33 @@ def test_events_sense_roles_of_the_main_event(nlp, text, source, target):
     assert event.source.country is None if source == "UAF" else True
     got = (event.target.country or event.target.code) if event.target else None
     assert got == target
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "date"),
+    [
+        # a past year inside a relative clause tells that clause's time, not the main event's;
+        # a day of the same scene still dates it
+        (
+            (
+                "Trump also waived restrictions on US defence cooperation with Azerbaijan "
+                "that Congress imposed in 1992."
+            ),
+            "081",
+            None,
+        ),
+        (
+            "Police opened fire on crowds that broke into the parliament compound on Tuesday.",
+            "193",
+            "2024-04-30",
+        ),
+    ],
+)
+def test_events_sense_a_relative_clause_keeps_its_own_date(nlp, text, cameo, date):
+    import datetime as dt
+
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text), published=dt.date(2024, 5, 1))
+    hit = next(e for e in events if e.cameo == cameo)
+    assert (hit.date.isoformat() if hit.date else None) == date

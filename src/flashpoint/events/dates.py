@@ -182,10 +182,40 @@ def event_date(
             # agreement or the tariffs, not the act; "Tuesday's attack killed" dates the attack
             continue
         resolved = resolve_phrase(phrase, published, future=future)
+        if _in_other_clause(root, trigger) and _historical(resolved.date, published):
+            # "waived restrictions that Congress imposed in 1992": a past year inside a relative
+            # clause dates that clause; "fired on crowds that broke in on Tuesday" is the scene's day
+            continue
         key = (0 if resolved.date is not None else 1, _distance(root, trigger), i)
         if best is None or key < best:
             best, chosen = key, resolved
     return chosen
+
+
+_CLAUSE_DEPS = {"relcl", "acl"}
+
+
+def _in_other_clause(root: Any, trigger: Any) -> bool:
+    """Is the date phrase inside a clause that modifies a noun (a relative or participle clause)
+    that does not hold the trigger? A past year there tells that clause's own time."""
+    node = root
+    for _ in range(40):
+        if node.dep_ in _CLAUSE_DEPS and node.i != trigger.i:
+            return not _descends(trigger, node)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _historical(date: dt.date | None, published: dt.date | None) -> bool:
+    return date is not None and (published is None or date.year != published.year)
+
+
+def _descends(tok: Any, ancestor: Any) -> bool:
+    return ancestor.left_edge.i <= tok.i <= ancestor.right_edge.i and any(
+        a.i == ancestor.i for a in tok.ancestors
+    )
 
 
 _ARGUMENT_DEPS = {"dobj", "obj", "pobj", "dative", "attr", "oprd"}
