@@ -126,3 +126,27 @@ def test_analytics_time_dev_pages_history_not_counted_on_report_day(shared_dir, 
         assert _history_check(c) >= 1  # "in a 44-day war in 2020", "In 1999", ...
     finally:
         c.close()
+
+
+def test_analytics_time_precision_shown_in_the_events_table(tmp_path):
+    from typer.testing import CliRunner
+
+    from flashpoint.cli import app
+
+    db = tmp_path / "t.duckdb"
+    art = Article(id=content_id(TEXT), text=TEXT, published=D(2024, 1, 5), source="X")
+    with Store(db) as store:
+        store.write([Analysis(article=art, events=(
+            _ev("Kkk artillery shelled Yyy island.", D(2010, 1, 1), "year"),
+            _ev("Kkk seized Yyy boats in December.", D(2023, 12, 1), "month"),
+        ))])
+        store.refresh()
+    res = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "table"],
+                             env={"COLUMNS": "160"})
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert any(line.lstrip("│ ").startswith("2010 ") for line in lines), res.output
+    assert any(line.lstrip("│ ").startswith("2023-12 ") for line in lines), res.output
+    res = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "json"])
+    days = {(e["day"], e["day_precision"]) for e in json.loads(res.stdout)}
+    assert days == {("2010-01-01", "year"), ("2023-12-01", "month")}

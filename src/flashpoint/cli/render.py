@@ -413,8 +413,10 @@ def stored_events_table(
         t.add_column("article", ratio=1, overflow="ellipsis")
     for r in rows:
         style = QUAD_STYLE.get(r["quad_class"], "")
+        # the day as precisely as the text gives it: "2010" for "in 2010", "2023-12" for a month
+        day = (r["day"] or "")[:{"year": 4, "month": 7}.get(r.get("day_precision") or "", 10)]
         cells = [
-            r["day"] or "", r["source_code"] or "—",
+            day, r["source_code"] or "—",
             f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else "")
             + ("" if r["modality"] == "asserted" else f" [dim]({r['modality']})[/]"),
             r["target_code"] or "—", f"{r['goldstein']:+.1f}",
