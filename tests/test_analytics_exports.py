@@ -273,3 +273,26 @@ def test_analytics_plot_refuses_bad_target(con, tmp_path):
         plot_tension(con, tmp_path / "t.pdf", dyad="AAA-BBB")
     with pytest.raises(InputError):
         plot_tension(con, tmp_path / "t.png", dyad="AAA-ZZZ")
+
+
+def test_analytics_exports_acled_needs_an_actor_and_names_a_bare_country_by_role():
+    base = {"id": "0123456789abcdef", "day": dt.date(2024, 6, 3), "day_precision": "day",
+            "plover": None, "goldstein": -10.0, "num_mentions": 1, "num_sources": 1,
+            "negated": False, "modality": "asserted", "source_sector": None,
+            "target_sector": None, "location_text": None, "location_country": None,
+            "location_lat": None, "location_lon": None, "source": "X", "url": None,
+            "added": 0, "texts": None}
+    nobody = base | {"cameo": "183", "evidence_text": "Residents heard loud explosions.",
+                     "source_code": None, "source_text": None, "source_country": None,
+                     "target_code": None, "target_text": None, "target_country": None}
+    assert acled.row(nobody) is None
+    protest = base | {"cameo": "141", "evidence_text": "Crowds protested against China.",
+                      "source_code": "USACVL", "source_text": "Crowds", "source_country": "USA",
+                      "target_code": "CHN", "target_text": "China", "target_country": "CHN"}
+    out = acled.row(protest)
+    assert (out["actor1"], out["actor2"], out["interaction"]) == (
+        "Protesters (United States)", "Government of China", 16)
+    shelling = protest | {"cameo": "194", "source_code": "CHN", "source_text": "China",
+                          "source_country": "CHN", "target_code": "TWN",
+                          "target_text": "Taiwan", "target_country": "TWN"}
+    assert acled.row(shelling)["actor1"] == "Military Forces of China"

@@ -7,6 +7,7 @@ or verbal cooperation), with ACLED's 31 export columns in ACLED's order
 ``CAMEO 057``, so no loader turns it into 57; PLOVER, Goldstein, mentions, certainty, URL).
 
 * ``event_type``/``sub_event_type``/``disorder_type``: from the CAMEO code, longest prefix;
+  an event with no actor on either side is not exported (ACLED records an event by its actors);
 * ``actor1``/``actor2``, ``inter1``/``inter2``/``interaction``: ACLED's actor types from the
   actor sectors (``sector_inter`` in acled.json); ``interaction`` = the two codes, smaller
   first (a lone actor: its code times ten);
@@ -64,7 +65,7 @@ def columns() -> tuple[str, ...]:
 
 def actor(
     *, code: str | None, text: str | None, country: str | None, sector: str | None,
-    event_country: str | None, event_type: str, first: bool,
+    event_country: str | None, event_type: str, first: bool, violent: bool = True,
 ) -> tuple[str, int | None]:
     """ACLED name and actor type (``inter``) of one side of an event; ``("", None)`` when the
     side is unknown."""
@@ -79,6 +80,8 @@ def actor(
         if not sector and code and not country and code[:3] in facts["sector_inter"]:
             key = code[:3]  # IGOUNO, NGOAMN, IMGALQ
         inter, template = facts["sector_inter"].get(key, (7, "{text}"))
+        if not key and not violent:  # a bare country in a protest or an agreement
+            template = facts["sector_inter"]["GOV"][1]
         if inter == 1 and country and event_country and country != event_country:
             inter = 8  # state forces outside their own country: External/Other forces
     return template.format(country=name, text=text or code or ""), int(inter)
@@ -118,14 +121,18 @@ def row(r: dict[str, Any]) -> dict[str, Any] | None:
     kind = acled_type(r["cameo"])
     if kind is None:
         return None
+    if not (r["source_code"] or r["source_text"] or r["target_code"] or r["target_text"]):
+        return None  # no actor on either side: ACLED codes an event only with an actor
     event_type, sub_type, disorder = kind
     where = r["location_country"] or r["target_country"] or r["source_country"]
     actor1, inter1 = actor(code=r["source_code"], text=r["source_text"],
                            country=r["source_country"], sector=r["source_sector"],
-                           event_country=where, event_type=event_type, first=True)
+                           event_country=where, event_type=event_type, first=True,
+                           violent="Political violence" in disorder)
     actor2, inter2 = actor(code=r["target_code"], text=r["target_text"],
                            country=r["target_country"], sector=r["target_sector"],
-                           event_country=where, event_type=event_type, first=False)
+                           event_country=where, event_type=event_type, first=False,
+                           violent="Political violence" in disorder)
     place = (geo.place(r["location_text"], r["location_country"], r["location_lat"],
                        r["location_lon"]) if r["location_country"] else geo.NO_PLACE)
     dead = toll(r["texts"] or [r["evidence_text"]])
