@@ -108,7 +108,7 @@ def crisis_server(crisis_db: Path) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1366, "height": 860})
+    context = browser.new_context(viewport={"width": 1366, "height": 860}, bypass_csp=True)
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT_MS)
     errors: list[str] = []

@@ -103,7 +103,7 @@ def test_web_copied_url_opens_the_same_view(page, browser, crisis_server: str) -
                      "alert": [alert["id"]]}
     assert urlparse(copied).fragment == "events"
 
-    other = browser.new_context(viewport={"width": 1366, "height": 860}).new_page()
+    other = browser.new_context(viewport={"width": 1366, "height": 860}, bypass_csp=True).new_page()
     try:
         other.goto(copied)
         assert _wait_events(other) == summary
@@ -174,7 +174,7 @@ def test_web_events_show_modality_negation_and_sources(page, examples_server: st
 
 
 def test_web_usable_at_800_px(browser, examples_server: str) -> None:
-    context = browser.new_context(viewport={"width": 800, "height": 900})
+    context = browser.new_context(viewport={"width": 800, "height": 900}, bypass_csp=True)
     page = context.new_page()
     try:
         page.goto(f"{examples_server}/?dyad=KOR-PRK")

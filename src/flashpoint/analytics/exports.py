@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..store.queries import _EVENT_SELECT, EVENT_COLUMNS, event_filters
+from ..store.queries import _EVENT_SELECT, EVENT_COLUMNS, LIKE_ESCAPE, contains, event_filters
 from . import acled, gdelt
 from .counting import certainty_sql
 
@@ -136,8 +136,8 @@ def _unique_filters(f: dict[str, Any], include_uncertain: bool = False) -> tuple
                                   day_expr="u.day")
     if text:
         where += (" AND u.id IN (SELECT g.unique_event_id FROM event_groups g JOIN events m "
-                  "ON m.id = g.event_id WHERE m.evidence_text ILIKE ?)")
-        params = [*params, f"%{text}%"]
+                  f"ON m.id = g.event_id WHERE m.evidence_text ILIKE ? {LIKE_ESCAPE})")
+        params = [*params, contains(text)]
     return f"{where} AND {certainty_sql(alias='u', include_uncertain=include_uncertain)}", params
 
 

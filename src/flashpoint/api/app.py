@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -11,17 +12,20 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from .cache import DEFAULT_CACHE_ENTRIES, ResponseCache
+from .cache import DEFAULT_CACHE_BYTES, DEFAULT_CACHE_ENTRIES, ResponseCache
 from .db import Database
 from .errors import ERROR_SCHEMA, install_error_handlers
 from .limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
+from .security import HostAllowList, SecurityHeaders
 
 _ERROR_RESPONSES = {
     status: {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
     for status, text in (
         (401, "Missing or invalid bearer token, or writes disabled"),
         (404, "Not found"),
+        (408, "Request body not received in time"),
         (413, "Request body too large"),
+        (429, "Another export is running"),
         (422, "Invalid request"),
         (500, "Internal error"),
         (503, "Database unavailable"),
@@ -36,12 +40,16 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     dashboard: bool = True,
     cache_entries: int = DEFAULT_CACHE_ENTRIES,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """Build the app over one DuckDB file.
 
     With ``token=None`` the server is read-only: the file is opened read-only and every write
     is refused with a 401. With a token the server is the file's one writer (see ``api.db``).
-    GET responses are cached (``api.cache``; ``cache_entries=0`` turns it off).
+    GET responses are cached (``api.cache``; ``cache_entries=0`` turns it off), bounded by
+    entries and bytes. Every response carries the security headers of ``api.security``;
+    ``allowed_hosts`` (None: any) refuses requests for other ``Host`` names (DNS rebinding).
     The database is opened when the app starts (lifespan) and closed when it stops; a missing
     or locked file raises ``StoreError`` at start-up rather than on the first request.
     """
@@ -73,9 +81,13 @@ def create_app(
     )
     app.state.db = db
     app.state.token = token
-    app.state.cache = ResponseCache(max_entries=cache_entries)
+    app.state.cache = ResponseCache(max_entries=cache_entries, max_bytes=cache_bytes)
+    app.state.export_slots = threading.BoundedSemaphore(1)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_body_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    if allowed_hosts is not None:
+        app.add_middleware(HostAllowList, allowed=allowed_hosts)  # outermost: checked first
     app.include_router(reads.router)
     app.include_router(writes.router)
     app.include_router(monitor.router)

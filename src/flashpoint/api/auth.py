@@ -1,4 +1,4 @@
-"""Bearer-token check for the routes that write.
+"""Bearer-token check for the routes that write, and the gate of the export route.
 
 Writes are off unless a token is configured: a server started without one is a read-only
 viewer, so a forgotten setting can never leave an open write endpoint. The token comes from
@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import hmac
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+
+from fastapi import Request
 
 from ..errors import ConfigError
 from .errors import ApiError
@@ -57,3 +61,20 @@ def check_bearer(authorization: str | None, token: str | None) -> None:
         )
     if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
         raise ApiError(401, "invalid bearer token", headers=challenge)
+
+
+def export_access(request: Request) -> Iterator[None]:
+    """Gate of ``GET /api/export``: with a token configured, only its holder may export (an
+    export is a copy of the whole database); and one export runs at a time (each writes
+    files), others get a 429 with ``Retry-After`` instead of piling up temporary directories."""
+    token = request.app.state.token
+    if token is not None:
+        check_bearer(request.headers.get("authorization"), token)
+    slots: threading.BoundedSemaphore = request.app.state.export_slots
+    if not slots.acquire(blocking=False):
+        raise ApiError(429, "another export is running: try again when it is done",
+                       headers={"Retry-After": "5"})
+    try:
+        yield
+    finally:
+        slots.release()

@@ -21,14 +21,20 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 DEFAULT_CACHE_ENTRIES = 512
+DEFAULT_CACHE_BYTES = 64_000_000  # all bodies together: junk query strings cannot grow it
 MAX_CACHED_BODY = 1_000_000  # bytes; large exports are streamed and never cached
 
 
 class ResponseCache:
-    """Thread-safe LRU map of request key -> JSON body bytes."""
+    """Thread-safe LRU map of request key -> JSON body bytes, bounded in entries and bytes
+    (the least recently used answers are dropped first)."""
 
-    def __init__(self, *, max_entries: int = DEFAULT_CACHE_ENTRIES) -> None:
+    def __init__(
+        self, *, max_entries: int = DEFAULT_CACHE_ENTRIES, max_bytes: int = DEFAULT_CACHE_BYTES
+    ) -> None:
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._items: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
@@ -48,18 +54,22 @@ class ResponseCache:
             return body
 
     def put(self, key: str, body: bytes) -> None:
-        if self.max_entries <= 0 or len(body) > MAX_CACHED_BODY:
+        if self.max_entries <= 0 or len(body) > min(MAX_CACHED_BODY, self.max_bytes):
             return
         with self._lock:
+            old = self._items.pop(key, None)
+            self.bytes -= len(old) if old is not None else 0
             self._items[key] = body
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_entries:
-                self._items.popitem(last=False)
+            self.bytes += len(body)
+            while len(self._items) > self.max_entries or self.bytes > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self.bytes -= len(dropped)
 
     def clear(self) -> None:
         with self._lock:
             self.generation += 1
             self._items.clear()
+            self.bytes = 0
 
 
 def dumps(obj: Any) -> bytes:

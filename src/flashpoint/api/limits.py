@@ -7,6 +7,7 @@ make the server buffer more than ``max_body_bytes``. Refusals use the API's one 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -16,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .errors import error_body
 
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024  # a long article as JSON is well under 1 MB
+BODY_TIMEOUT_SECONDS = 30.0  # 2 MiB in 30 s is 70 kB/s: slower is a client holding a worker
 
 
 class BodyTooLarge(HTTPException):
@@ -29,12 +31,27 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"request body too large (limit {limit} bytes)")
 
 
-class BodySizeLimit:
-    """Refuse request bodies larger than ``max_body_bytes`` with a 413."""
+class BodyTooSlow(HTTPException):
+    """Raised inside ``receive`` when a body has not fully arrived within the deadline."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> None:
+    def __init__(self, seconds: float) -> None:
+        super().__init__(408, f"request body not received within {seconds:g} s")
+
+
+class BodySizeLimit:
+    """Refuse request bodies larger than ``max_body_bytes`` with a 413, and bodies that take
+    longer than ``body_timeout`` seconds to arrive (a trickling client) with a 408."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        body_timeout: float = BODY_TIMEOUT_SECONDS,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -46,14 +63,25 @@ class BodySizeLimit:
             return
         seen = 0
         started = False
+        body_done = False
+        deadline: float | None = None
 
         async def limited_receive() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, body_done, deadline
+            if body_done:  # after the body: waiting for a disconnect is not bounded here
+                return await receive()
+            loop = asyncio.get_running_loop()
+            if deadline is None:
+                deadline = loop.time() + self.body_timeout
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                raise BodyTooSlow(self.body_timeout) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body_bytes:
                     raise BodyTooLarge(self.max_body_bytes)
+                body_done = not message.get("more_body", False)
             return message
 
         async def tracking_send(message: Message) -> None:

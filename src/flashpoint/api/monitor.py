@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
+from .auth import export_access
 from .cache import cached_json
 from .errors import ApiError
 from .params import reject_unknown_params
@@ -154,6 +155,7 @@ ExportTable = Literal[
 )
 def export(
     request: Request,
+    _: Annotated[None, Depends(export_access)],
     filters: Annotated[dict[str, Any], Depends(event_filter_params)],
     format: Annotated[
         Literal["csv", "parquet", "jsonl", "gdelt", "acled"], Query(description="File format.")

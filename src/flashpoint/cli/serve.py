@@ -33,6 +33,11 @@ def serve(
     cache_size: Annotated[
         int, typer.Option(help="GET responses kept in memory (0 = no cache).")
     ] = 512,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Also answer requests for this Host name (repeatable; '*' = any). "
+                          "Loopback names and the bound interface are always allowed."),
+    ] = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
 ) -> None:
     """Serve the dashboard at / and the JSON API at /api (OpenAPI docs at /docs).
@@ -46,6 +51,7 @@ def serve(
 
     from ..api import DEFAULT_MAX_BODY_BYTES, create_app, load_token
     from ..api.db import Database
+    from ..api.security import HeadTimeoutH11Protocol, allowed_hosts
     from ..errors import FlashpointError
     from .render import err
 
@@ -71,12 +77,18 @@ def serve(
         token=token,
         max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES,
         cache_entries=cache_size,
+        allowed_hosts=allowed_hosts(host, allow_host or ()),
     )
     # The banner only once the port is ours: a failed bind is an error line, never a banner.
     mode = "read-write (bearer token set)" if token else "read-only (no token: writes refused)"
     bound = sock.getsockname()[1]
     err.print(f"Flashpoint on http://{host}:{bound}/  ·  API docs /docs  ·  {db}  ·  {mode}")
-    server = uvicorn.Server(uvicorn.Config(application, log_level=log_level))
+    # A request head must arrive within HEAD_TIMEOUT_SECONDS and a body within the body
+    # timeout (api.limits); idle keep-alive connections close after 5 s.
+    config = uvicorn.Config(
+        application, log_level=log_level, http=HeadTimeoutH11Protocol, timeout_keep_alive=5
+    )
+    server = uvicorn.Server(config)
     server.run(sockets=[sock])
 
 

@@ -65,6 +65,16 @@ def _date(value: str | dt.date | None, name: str) -> dt.date | None:
         raise InputError("E102", name=name, value=value) from e
 
 
+def contains(text: str) -> str:
+    """The ``ILIKE ? ESCAPE '\\'`` pattern matching ``text`` anywhere, as written: ``%``, ``_``
+    and ``\\`` in a user's search are characters, not wildcards (``q=%`` matched everything)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+LIKE_ESCAPE = "ESCAPE '\\'"
+
+
 def placeholders(n: int) -> str:
     """``(?, ?, ...)`` for an IN list. DuckDB answers ``id IN (?, ?)`` from the primary-key
     index but scans the table for ``id = ANY(?)``: 12 ms against 120 ms for 100 ids in 1M."""
@@ -172,8 +182,8 @@ def event_filters(
         where.append(f"{day} <= ?")
         params.append(u)
     if text:
-        where.append(f"{e}.evidence_text ILIKE ?")
-        params.append(f"%{text}%")
+        where.append(f"{e}.evidence_text ILIKE ? {LIKE_ESCAPE}")
+        params.append(contains(text))
     if article_id:
         where.append(f"{e}.article_id = ?")
         params.append(article_id)
@@ -363,8 +373,8 @@ def articles(
         where.append("a.source = ?")
         params.append(source)
     if text:
-        where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
-        params += [f"%{text}%", f"%{text}%"]
+        where.append(f"(a.title ILIKE ? {LIKE_ESCAPE} OR a.text ILIKE ? {LIKE_ESCAPE})")
+        params += [contains(text), contains(text)]
     sql = (
         "SELECT a.id, a.title, a.published, a.url, a.source, a.language, a.origin, "
         "a.num_words, a.story_id, a.ingested_at, "
