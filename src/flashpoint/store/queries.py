@@ -321,8 +321,8 @@ def _mention_filters(*, text: str | None = None, **filters: Any) -> tuple[str, l
     text, which only ``events`` holds, is matched there."""
     where, params = event_filters(alias="g", day_expr="g.day", **filters)
     if text:
-        where += " AND g.event_id IN (SELECT id FROM events WHERE evidence_text ILIKE ?)"
-        params.append(f"%{text}%")
+        where += f" AND g.event_id IN (SELECT id FROM events WHERE evidence_text ILIKE ? {LIKE_ESCAPE})"
+        params.append(contains(text))
     return where, params
 
 
