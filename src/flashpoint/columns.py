@@ -147,20 +147,6 @@ class Spec:
 _RESERVED = frozenset({"at"})
 
 
-def _nested(prefix: str, fields: tuple[tuple[str, str], ...], *, not_null: bool = False,
-            note: str = "") -> tuple[Column, ...]:
-    """Columns ``<prefix>_<field>`` of a nested record held in attribute ``prefix``."""
-    return tuple(
-        Column(f"{prefix}_{name}", sql, f"{prefix}.{name}", not_null=not_null,
-               note=note if i == 0 else "")
-        for i, (name, sql) in enumerate(fields)
-    )
-
-
-_ACTOR = (("text", "VARCHAR"), ("code", "VARCHAR"), ("country", "VARCHAR"), ("sector", "VARCHAR"))
-_LOCATION = (("text", "VARCHAR"), ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"))
-_SPAN = (("text", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"))
-
 # Written by the Dask path only: a partition's number and the input's position in it, which
 # keep the local path's input order when the loader reads the files back.
 PART, POS, IDX = "part", "pos", "idx"
@@ -192,8 +178,14 @@ EVENTS = Spec("events", Event, (
            note="hash(article id, evidence offsets, code, actors)"),
     Column("article_id", "VARCHAR", None, not_null=True),
     Column(IDX, "INTEGER", None, not_null=True, note="order in the article (main first)"),
-    *_nested("source", _ACTOR),
-    *_nested("target", _ACTOR),
+    Column("source_text", "VARCHAR", "source.text"),
+    Column("source_code", "VARCHAR", "source.code"),
+    Column("source_country", "VARCHAR", "source.country"),
+    Column("source_sector", "VARCHAR", "source.sector"),
+    Column("target_text", "VARCHAR", "target.text"),
+    Column("target_code", "VARCHAR", "target.code"),
+    Column("target_country", "VARCHAR", "target.country"),
+    Column("target_sector", "VARCHAR", "target.sector"),
     Column("cameo", "VARCHAR", "cameo", not_null=True),
     Column("cameo_root", "VARCHAR", "cameo_root", not_null=True),
     Column("plover", "VARCHAR", "plover"),
@@ -203,11 +195,16 @@ EVENTS = Spec("events", Event, (
     Column("date_text", "VARCHAR", "date_text"),
     Column("date_precision", "VARCHAR", "date_precision"),
     Column("attribution", "VARCHAR", "attribution"),
-    *_nested("location", _LOCATION),
+    Column("location_text", "VARCHAR", "location.text"),
+    Column("location_country", "VARCHAR", "location.country"),
+    Column("location_lat", "DOUBLE", "location.lat"),
+    Column("location_lon", "DOUBLE", "location.lon"),
     Column("negated", "BOOLEAN", "negated", not_null=True),
     Column("modality", "VARCHAR", "modality", not_null=True),
     Column("trigger", "VARCHAR", "trigger"),
-    *_nested("evidence", _SPAN, not_null=True),
+    Column("evidence_text", "VARCHAR", "evidence.text", not_null=True),
+    Column("evidence_start", "INTEGER", "evidence.start", not_null=True),
+    Column("evidence_end", "INTEGER", "evidence.end", not_null=True),
 ), primary_key=("id",))
 
 STATEMENTS = Spec("statements", StatementCheck, (
@@ -217,7 +214,9 @@ STATEMENTS = Spec("statements", StatementCheck, (
     Column("text", "VARCHAR", "text", not_null=True),
     Column("verdict", "VARCHAR", "verdict", not_null=True),
     Column("score", "DOUBLE", "score", not_null=True),
-    *_nested("evidence", _SPAN),
+    Column("evidence_text", "VARCHAR", "evidence.text"),
+    Column("evidence_start", "INTEGER", "evidence.start"),
+    Column("evidence_end", "INTEGER", "evidence.end"),
     Column("reason", "VARCHAR", "reason"),
 ), primary_key=("article_id", "idx"))
 
