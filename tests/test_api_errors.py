@@ -24,6 +24,7 @@ VALID: dict[tuple[str, str], dict[str, Any]] = {
     ("get", "/api/health"): {},
     ("get", "/api/events"): {"params": {"dyad": "KOR-PRK"}},
     ("get", "/api/dyads"): {},
+    ("get", "/api/actors"): {},
     ("get", "/api/articles/{article_id}"): {"path": {"article_id": "0123456789abcdef"}},
     ("get", "/api/codes"): {},
     ("get", "/api/tension"): {"params": {"dyad": "KOR-PRK"}},
@@ -38,6 +39,7 @@ INVALID: dict[tuple[str, str], dict[str, Any]] = {
     ("get", "/api/health"): None,  # no parameters to get wrong
     ("get", "/api/events"): {"params": {"limit": "many"}},
     ("get", "/api/dyads"): {"params": {"since": "2023-13-45"}},
+    ("get", "/api/actors"): {"params": {"limit": "0"}},
     ("get", "/api/articles/{article_id}"): {"path": {"article_id": "not-an-id"}},
     ("get", "/api/codes"): None,
     ("get", "/api/tension"): {"params": {"freq": "fortnight"}},

@@ -148,3 +148,16 @@ def test_cli_export_takes_the_event_filters(crisis_db, tmp_path):
     listed = runner.invoke(app, ["events", "--db", str(crisis_db), "--country", "PRK",
                                  "--plover", "ASSAULT", "--format", "json"])
     assert len(rows) == len(json.loads(listed.stdout))
+
+
+def test_cli_serve_reports_a_port_in_use_without_a_banner(crisis_db):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(crisis_db), "--port", str(port)])
+    assert result.exit_code == 2
+    assert "cannot listen on 127.0.0.1" in result.output
+    assert "Flashpoint on" not in result.output

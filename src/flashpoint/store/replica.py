@@ -40,6 +40,7 @@ from ..errors import StoreBusyError, StoreError, StoreUnusableError
 from . import storage
 
 PUBLISH_SECONDS = 5.0  # a writer publishes at most this often (plus after refresh and on close)
+COPY_SHARE = 0.1  # ... and spends at most this share of its time copying
 KEEP_GENERATIONS = 3  # generations kept beside the newest, for readers still switching
 SUFFIX = ".duckdb"
 

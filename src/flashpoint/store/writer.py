@@ -134,6 +134,7 @@ class Store:
         self.batch_articles = max(1, batch_articles)
         self.batch_seconds = batch_seconds
         self._published: float | None = None  # last replica publish; None until usable
+        self._publish_cost = 0.0  # seconds the last publish took
         self.con = _connect_waiting(self.path, lock_wait)
         self._schemas = {name: spec.arrow_schema("duckdb") for name, spec in SPECS.items()}
         try:
@@ -256,15 +257,20 @@ class Store:
 
     def publish_replica(self, *, force: bool = False) -> None:
         """Copy the committed state to ``<db>.replica/`` if a reader asked for one there
-        (``store.replica``), at most every ``replica.PUBLISH_SECONDS`` unless ``force``."""
+        (``store.replica``), unless ``force`` at most every ``replica.PUBLISH_SECONDS`` and
+        never more often than ``replica.COPY_SHARE`` of the time allows: a large file whose
+        copy takes 2 s is republished every 20 s, so the copying stays a tenth of the ingest."""
         from . import replica
 
         if self._published is None:
             return  # the file never became a usable database: nothing to publish
-        if not force and time.monotonic() - self._published < replica.PUBLISH_SECONDS:
+        wait = max(replica.PUBLISH_SECONDS, self._publish_cost / replica.COPY_SHARE)
+        if not force and time.monotonic() - self._published < wait:
             return
+        started = time.monotonic()
         if replica.publish(self.con, self.path) is not None:
             self._published = time.monotonic()
+            self._publish_cost = self._published - started
 
     def add_sightings(self, articles: Iterable[Article]) -> int:
         """Record where already-analysed articles were seen again; returns the new ones."""
