@@ -15,9 +15,9 @@ import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from test_web_dashboard import _shot
+from web_support import _shot
 
-pytest_plugins = ["test_api_support", "test_web_dashboard"]
+pytest_plugins = ["test_api_support", "web_support"]
 
 pytestmark = pytest.mark.browser
 

@@ -517,7 +517,7 @@ function drawTimeline(box, series, alerts) {
 function renderAlertList(list, alerts, method) {
   if (!alerts.length) {
     const how = method ? ` An alert flags a ${method.freq} whose ${method.metric.replace(/_/g, " ")} has a Poisson probability below that of a normal z ≥ ${method.z_threshold} given the mean of the previous ${method.window} ${method.freq}s (with ≥ ${method.min_conflict_stories} reports and ≥ ${method.min_conflict_events} conflict events); a pair needs ≥ ${method.min_dyad_events} events in all.` : "";
-    list.replaceChildren(el("li", {class: "empty", style: "border:none;background:none;cursor:default"},
+    list.replaceChildren(el("li", {class: "empty note"},
       `No alerts for ${state.filters.dyad || "any pair"}.${how}`));
     return;
   }
