@@ -177,7 +177,10 @@ class _HostLimiter:
 
     @contextlib.contextmanager
     def slot(self, url: str) -> Iterator[None]:
-        host = (urlsplit(url).hostname or "") if "://" in url else ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # "http://[::1": fetch() refuses it with its reason
+            host = ""
         with self._lock:
             semaphore = self._slots.setdefault(host, threading.BoundedSemaphore(self._per_host))
         with semaphore:

@@ -15,6 +15,7 @@ from typing import Any
 
 MIN_WORDS = 12  # below this the text is not judged
 MIN_PROBABILITY = 0.9  # a non-English verdict must be at least this confident to skip
+MIN_LATIN_SHARE = 0.5  # below this share of Latin letters a non-English verdict needs no confidence
 _SAMPLE_CHARS = 5000  # the first few paragraphs decide; whole articles add nothing
 
 
@@ -39,11 +40,32 @@ def detect_language(text: str) -> Language | None:
     return Language(str(code), float(probability))
 
 
-def is_confidently_foreign(language: Language | None) -> bool:
-    """True when ``language`` is a confident non-English verdict (the article is skipped)."""
-    return (
-        language is not None and language.code != "en" and language.probability >= MIN_PROBABILITY
-    )
+def is_confidently_foreign(language: Language | None, text: str = "") -> bool:
+    """True when ``language`` is a confident non-English verdict (the article is skipped).
+
+    A text whose letters are mostly not Latin (Arabic, Cyrillic, Hangul ...) is not English
+    whatever the identifier's confidence: repeated or formulaic text can leave it below
+    ``MIN_PROBABILITY`` for a language no English reader would mistake.
+    """
+    if language is None or language.code == "en":
+        return False
+    return language.probability >= MIN_PROBABILITY or latin_share(text) < MIN_LATIN_SHARE
 
 
-__all__ = ["MIN_PROBABILITY", "MIN_WORDS", "Language", "detect_language", "is_confidently_foreign"]
+def latin_share(text: str) -> float:
+    """Share of Latin letters (basic and extended Latin blocks) among the letters of ``text``."""
+    letters = [ch for ch in text[:_SAMPLE_CHARS] if ch.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in letters) / len(letters)
+
+
+__all__ = [
+    "MIN_LATIN_SHARE",
+    "MIN_PROBABILITY",
+    "MIN_WORDS",
+    "Language",
+    "detect_language",
+    "is_confidently_foreign",
+    "latin_share",
+]

@@ -161,7 +161,7 @@ def _finish(
     if not page.text.strip():
         return Skipped(empty_reason, "nothing left after removing boilerplate", origin)  # type: ignore[arg-type]
     language = detect_language(page.text)
-    if is_confidently_foreign(language):
+    if is_confidently_foreign(language, page.text):
         assert language is not None
         return Skipped(
             "not_english", f"detected {language.code} (p={language.probability:.2f})", origin
