@@ -118,27 +118,18 @@ def test_robustness_ingest_keeps_the_batch_when_one_record_cannot_be_stored(
     from flashpoint.store import writer
 
     _corpus(tmp_path / "news")
-    real = writer._event_row
-
-    def flaky(article_id, idx, event):
-        row = real(article_id, idx, event)
-        if "Report number 1" in event.evidence.text or idx == 99:
-            raise OverflowError("injected store bug")
-        return row
-
-    monkeypatch.setattr(writer, "_event_row", flaky)
-    monkeypatch.setattr(writer, "_event_row", real)  # the good path first: nothing to isolate
     db = tmp_path / "x.duckdb"
     items = list(ingest.read_path(tmp_path / "news"))
     poisoned = items[1]
     assert isinstance(poisoned, Article)
+    real = writer.event_id
 
-    def bad_row(article_id, idx, event):
+    def bad_id(article_id, event):  # a value the store refuses, for one article only
         if article_id == poisoned.id:
             raise OverflowError("injected store bug")
-        return real(article_id, idx, event)
+        return real(article_id, event)
 
-    monkeypatch.setattr(writer, "_event_row", bad_row)
+    monkeypatch.setattr(writer, "event_id", bad_id)
     stats = run_ingest([], items=items, db=db, workers=1)
     assert stats.articles_new == 2
     assert stats.skips_by_reason == {"internal_error": 1}
