@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench train install lint clean
+.PHONY: demo test bench train train-claims install lint clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,3 +39,11 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+
+# Fine-tune the statement model (claims/data/model: int8 ONNX, tokenizer, model card) on
+# ../shared/benchmarks/claims/train only. Needs the `train` extra (torch, transformers); stops
+# by the wall-clock time in claims/train/data/config.json (STEPS=N trains exactly N steps
+# instead, whatever the machine's speed). Never run by CI.
+train-claims: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[train]'
+	HF_HUB_OFFLINE=1 $(BIN)/python -m flashpoint.claims.train --shared ../shared $(if $(STEPS),--steps $(STEPS))

@@ -247,11 +247,44 @@ def test_claims_lowercased_statement_weighs_names_apart(nlp, article_doc):
         assert f_lower[name] == 0.0
 
 
-def test_claims_weights_fit_lowercased_name_features_apart():
-    """The shipped model carries weights for the lower-cased variants of the name features."""
-    from flashpoint.claims.compare import CASE_FEATURES, LOWERCASED
-    from flashpoint.claims.lexicon import weights
+@pytest.mark.parametrize(
+    ("article_text", "statement"),
+    [
+        ("Investigators said they have not found any evidence of poison in the samples.",
+         "Investigators have found no proof of poison in the samples."),
+        ("Police found no weapons in the car, the spokesman said.", "Police did not find weapons in the car."),
+    ],
+)
+def test_claims_negation_on_the_verb_or_its_argument_is_the_same_polarity(nlp, article_text, statement):
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
 
-    coef = weights().coef
-    assert "lowercased" in coef
-    assert all(name + LOWERCASED in coef and coef[name + LOWERCASED] <= 0.0 for name in CASE_FEATURES)
+    findings = compare(build_index(nlp(article_text)), nlp(statement)).findings
+    assert not [f for f in findings if f.kind == "negation"], findings
+
+
+def test_claims_negation_mismatch_still_found(nlp):
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    findings = compare(build_index(nlp("Police found weapons in the car.")), nlp("Police did not find weapons in the car.")).findings
+    assert [f.kind for f in findings] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "form"),
+    [
+        ("The yield on 10-year bonds is the highest since Jan. 18.", "18", "day"),
+        ("The yield on 10-year bonds is the highest since Jan. 18.", "10", "duration"),
+        ("The truce held for three days.", "three", "duration"),
+        ("Talks resumed on 18 March.", "18", "day"),
+        ("Rebels killed 18 soldiers.", "18", "count"),
+    ],
+)
+def test_claims_numbers_are_compared_only_with_their_own_kind(nlp, text, word, form):
+    from flashpoint.claims.index import token_keys
+    from flashpoint.claims.units import number_form
+
+    tok = next(t for t in nlp(text) if t.text == word)
+    key = next((k for k in token_keys(tok) if k.startswith("#")), "#" + word)
+    assert number_form(tok, key) == form

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.claims.lexicon import lexicon, weights
+from flashpoint.claims.lexicon import lexicon, verdict_settings, weights
 
 
 def test_claims_lexicon_loads_with_every_list():
@@ -24,28 +24,71 @@ def test_claims_lexicon_antonyms_are_symmetric_and_never_synonyms():
             assert other not in lex.synonyms.get(word, frozenset()), (word, other)
 
 
-def test_claims_weights_name_only_features_the_comparison_makes(nlp):
-    from flashpoint.claims.compare import compare
-    from flashpoint.claims.index import build_index
-
-    index = build_index(nlp("Rebels attacked the town on Monday. Three soldiers were killed."))
-    made = compare(index, nlp("Rebels attacked the town.")).features
-    w = weights()
-    assert set(w.coef) <= set(made), set(w.coef) - set(made)
-    assert 0.0 < w.supported_threshold < 1.0
-    assert w.window_top_k >= 1
-    assert 0.0 <= w.min_evidence_score <= 1.0
+def test_claims_weights_set_the_word_level_comparison():
     from flashpoint.claims.compare import KINDS
 
+    w = weights()
+    assert w.window_top_k >= 1
+    assert 0.0 <= w.min_evidence_score <= 1.0
     assert set(w.kind_weights) == set(KINDS)
     assert all(v > 0 for v in w.kind_weights.values())
     assert 0.0 < w.synonym_match <= 1.0
-    assert w.decisive_score < w.supported_threshold
+    assert 0.0 <= w.decisive_score < verdict_settings().supported_threshold
 
 
-@pytest.mark.parametrize("name", ["lexicon", "weights"])
+def test_claims_verdict_settings_name_only_features_the_verdict_makes(nlp):
+    from flashpoint.bench.claims_fit import FEATURE_SETS
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+    from flashpoint.claims.judge import Judgement, UnitJudgement
+    from flashpoint.claims.verdict import FINDING_FEATURES, WORD_FEATURES, features
+
+    comparison = compare(build_index(nlp("Rebels attacked the town on Monday.")), nlp("Rebels attacked the town."))
+    assert set(WORD_FEATURES) <= set(comparison.features)
+    made = features(Judgement((UnitJudgement("x", (0,), 0.7, 0.2, 0.1),)), comparison)
+    assert set(FINDING_FEATURES.values()) <= set(made)
+    for names in FEATURE_SETS.values():
+        assert set(names) <= set(made)
+    v = verdict_settings()
+    assert set(v.coef) <= set(made), set(v.coef) - set(made)
+    assert 0.0 < v.supported_threshold < 1.0
+    assert 0.0 <= v.finding_contradiction_min <= v.contradiction_threshold <= 1.0
+    assert v.coef.get("model_logit", 0.0) >= 0.0, "the model's P(entailment) never counts against support"
+
+
+def test_claims_training_config_keeps_reported_sets_apart():
+    from flashpoint.claims.train.sets import DOC_SETS, NLI_SETS, config, is_training_row
+
+    cfg = config()
+    assert set(cfg["caps"]) == {*NLI_SETS, *DOC_SETS, "synthetic_news"}
+    assert not set(cfg["summedits_train_domains"]) & set(cfg["summedits_report_domains"])
+    for domain in cfg["summedits_report_domains"]:
+        assert not is_training_row("summedits_other_domains", {"domain": domain})
+    for domain in cfg["summedits_train_domains"]:
+        assert is_training_row("summedits_other_domains", {"domain": domain})
+    for category in cfg["breaking_nli_report_categories"]:
+        assert not is_training_row("breaking_nli", {"category": category})
+    assert not is_training_row("cliff", {"split": "test"})
+
+
+def test_claims_perturbation_lists_load():
+    from flashpoint.claims.train.synthetic import perturb_lists
+
+    lists = perturb_lists()
+    ant = lists["antonym_map"]
+    partners: dict[str, set[str]] = {}
+    for a, b in lists["antonyms"]:
+        assert a != b
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    assert all(ant[w] in partners[w] for w in ant)
+    assert {"VBD", "VBZ", "VBP"} == set(lists["do_support"])
+    assert "PERSON" in lists["swap_labels"] and "GPE" in lists["swap_labels"]
+
+
+@pytest.mark.parametrize("name", ["lexicon", "weights", "verdict"])
 def test_claims_data_is_loaded_once(name):
-    loader = {"lexicon": lexicon, "weights": weights}[name]
+    loader = {"lexicon": lexicon, "weights": weights, "verdict": verdict_settings}[name]
     assert loader() is loader()
 
 

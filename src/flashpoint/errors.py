@@ -178,6 +178,10 @@ CATALOGUE: dict[str, Entry] = {
     # --- ModelError: reinstall the model ---------------------------------------------------------
     "E501": _E(ModelError, "spaCy model '{name}' cannot be loaded; run `make install` (it "
                            "installs requirements/model.txt)"),
+    "E502": _E(ModelError, "statement model missing in {path} ({files}): reinstall flashpoint, or "
+                           "rebuild it with `make train-claims` (needs ../shared and the train "
+                           "extra)"),
+    "E503": _E(ModelError, "statement model in {path} cannot be loaded: {cause}"),
 }
 
 KINDS: tuple[type[FlashpointError], ...] = (

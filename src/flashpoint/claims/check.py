@@ -1,8 +1,9 @@
 """The claims stage's entry points: check statements against an article.
 
-The article is parsed and indexed once; every statement about it is then aligned with that
-index, so checking many statements about one article costs one article parse (done by the
-pipeline, in the same ``nlp.pipe`` batch as the statements) plus a small per-statement cost.
+The article is parsed and indexed once; every statement about it is then judged by the model
+(``judge``: one batched call per article) and aligned with that index for the explicit checks
+(``compare``), so checking many statements about one article costs one article parse (done by
+the pipeline, in the same ``nlp.pipe`` batch as the statements) plus a small per-statement cost.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from ..events import code_doc
 from ..records import Article, Event, StatementCheck
 from .compare import compare
 from .index import ArticleIndex, build_index
-from .verdict import decide
+from .judge import Judgement, judge_many
+from .verdict import decide, features
 
 
 def check_statements(
@@ -48,8 +50,30 @@ def check_statements(
         title_doc = parse(article.title)
     index = build_index(article_doc, title_doc=title_doc)
     return [
-        check_parsed(article.text, index, text, doc, article_events=article_events)
-        for text, doc in zip(statements, statement_docs)
+        check
+        for check, _ in assess_parsed(article.text, index, statements, statement_docs, article_events=article_events)
+    ]
+
+
+def assess_parsed(
+    article_text: str,
+    index: ArticleIndex,
+    statements: Sequence[str],
+    statement_docs: Sequence[Any],
+    *,
+    article_events: Sequence[Event] | None = None,
+) -> list[tuple[StatementCheck, dict[str, float]]]:
+    """Each statement's verdict with the features it was scored on (``verdict.features``).
+
+    The model judges all statements about the article in one batched call. The features let
+    ``flashpoint bench claims --fit`` choose the verdict settings without re-running the model.
+    """
+    judgements: list[Judgement | None] = list(
+        judge_many([s.text for s in index.sentences], statement_docs) if index.sentences else [None] * len(statements)
+    )
+    return [
+        _assess(article_text, index, text, doc, judgement, article_events=article_events)
+        for text, doc, judgement in zip(statements, statement_docs, judgements)
     ]
 
 
@@ -58,19 +82,34 @@ def check_parsed(
     index: ArticleIndex,
     statement: str,
     statement_doc: Any,
+    judgement: Judgement | None,
     *,
     article_events: Sequence[Event] | None = None,
 ) -> StatementCheck:
-    """Check one parsed statement against an already indexed article."""
-    if not index.sentences or not statement.strip():
-        return StatementCheck(statement, "not_in_source", 0.0, None, "the article has no text to check against")
+    """Check one parsed statement against an already indexed article and its model judgement."""
+    return _assess(article_text, index, statement, statement_doc, judgement, article_events=article_events)[0]
+
+
+def _assess(
+    article_text: str,
+    index: ArticleIndex,
+    statement: str,
+    statement_doc: Any,
+    judgement: Judgement | None,
+    *,
+    article_events: Sequence[Event] | None = None,
+) -> tuple[StatementCheck, dict[str, float]]:
+    if not index.sentences or not statement.strip() or judgement is None:
+        return StatementCheck(statement, "not_in_source", 0.0, None, "the article has no text to check against"), {}
     comparison = compare(index, statement_doc)
     statement_events: Sequence[Event] = ()
     if article_events is not None:
         statement_events = code_doc(statement_doc)
-    return decide(
-        article_text, statement, comparison, statement_events=statement_events, article_events=article_events
+    check = decide(
+        article_text, statement, comparison, judgement, index.sentences,
+        statement_events=statement_events, article_events=article_events,
     )
+    return check, features(judgement, comparison)
 
 
 def check_many(
@@ -114,4 +153,4 @@ def check_text(article_text: str, statement: str, *, published: dt.date | None =
     return check_statements(article, article_doc, [statement], statement_docs=[statement_doc])[0]
 
 
-__all__ = ["check_many", "check_parsed", "check_statements", "check_text"]
+__all__ = ["assess_parsed", "check_many", "check_parsed", "check_statements", "check_text"]

@@ -351,9 +351,13 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
 def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
     """The statement negates a word the article asserts, or the reverse.
 
-    Every word counts here, light ones too: "did not say" contradicts "said".
+    Every word counts here, light ones too: "did not say" contradicts "said". A negation may sit
+    on the verb or on its argument with the same meaning ("found no proof" = "did not find any
+    evidence"), so a side that carries a negation elsewhere in the clause (the statement) or the
+    sentence (the article) is not a mismatch of polarity.
     """
     found: list[Finding] = []
+    clause_negated = any(is_negated(t) or t.lower_ in lexicon().negation for t in result.clause.tokens)
     for tok in result.clause.tokens:
         if tok.is_punct or (tok.is_stop and tok.pos_ not in ("VERB", "AUX")):
             continue
@@ -366,9 +370,9 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
         sent = holders[0]
         negated_here = bool(keys & sent.negated)
         asserted_here = bool(keys & sent.asserted)
-        if is_negated(tok) and asserted_here and not negated_here:
+        if is_negated(tok) and asserted_here and not negated_here and not sent.negated:
             found.append(Finding("negation", tok.text, f"not {tok.text}", sent))
-        elif not is_negated(tok) and negated_here and not asserted_here:
+        elif not is_negated(tok) and negated_here and not asserted_here and not clause_negated:
             found.append(Finding("negation", f"not {tok.text}", tok.text, sent))
     return found
 
@@ -390,11 +394,15 @@ def _antonym_findings(result: ClauseResult, window: list[Sentence]) -> list[Find
 
 
 def _number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
-    """A number the best sentence lacks, where it gives another of the same kind."""
+    """A number the article lacks, where the best sentence gives another of the same kind.
+
+    A number the article states elsewhere is no mismatch ("each freed 1,000 prisoners" is not
+    contradicted by a sentence about the 303 freed on the last day when 1,000 is in the text).
+    """
     found: list[Finding] = []
     stated = {w.key for w in result.words if w.kind == "number"}
     for ws in result.words:
-        if ws.kind != "number" or ws.status == "best":
+        if ws.kind != "number" or ws.status != "novel":
             continue
         label = ws.token.ent_type_ or "CARDINAL"
         form = number_form(ws.token, ws.key)

@@ -1,9 +1,10 @@
 """The claims stage's word lists and fitted weights, loaded once from ``claims/data``.
 
-Why data files: the checker's behaviour is set by two kinds of numbers, hand-written word
-lists (negation cues, synonym clusters, antonym pairs) and weights/thresholds fitted on the
-tuning splits of the benchmarks. Keeping both out of the code means a re-fit (``flashpoint
-bench claims --fit``) changes a JSON file, and a reviewer can read what the checker believes.
+Why data files: the checker's behaviour is set by hand-written word lists (negation cues,
+synonym clusters, antonym pairs), the word-level alignment settings (weights.json) and the
+verdict combiner with its thresholds (verdict.json, chosen by ``flashpoint bench claims --fit``
+on sets that are never reported on). Keeping them out of the code means a re-fit changes a JSON
+file, and a reviewer can read what the checker believes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..errors import ConfigError
 
 LEXICON_FILE = "lexicon.json"
 WEIGHTS_FILE = "weights.json"
+VERDICT_FILE = "verdict.json"
 
 
 @dataclass(frozen=True)
@@ -35,19 +37,17 @@ class Lexicon:
     number_scales: dict[str, float]
     demonyms: dict[str, str]  # demonym / abbreviation -> canonical country
     capitals: dict[str, str]  # capital (metonym) -> canonical country
+    duration_units: frozenset[str] = frozenset()  # "year" in "10-year": a length, not a date
+    month_names: frozenset[str] = frozenset()  # "jan", "january": its number is a day of month
 
 
 @dataclass(frozen=True)
 class Weights:
-    """A logistic model over named features plus the verdict thresholds."""
+    """The word-level comparison's settings (how words align; see weights.json)."""
 
-    intercept: float
-    coef: dict[str, float]
-    supported_threshold: float
     window_top_k: int
     min_evidence_score: float
     contradiction_min_alignment: float
-    fitted_on: str
     kind_weights: dict[str, float]
     synonym_match: float
     anchor_min_idf: float
@@ -92,6 +92,8 @@ def lexicon() -> Lexicon:
         number_scales={k.lower(): float(v) for k, v in data["number_scales"].items()},
         demonyms={k.lower(): v.lower() for k, v in data["demonyms"].items()},
         capitals={k.lower(): v.lower() for k, v in data["capitals"].items()},
+        duration_units=frozenset(w.lower() for w in data["duration_units"]),
+        month_names=frozenset(w.lower() for w in data["month_names"]),
     )
 
 
@@ -101,13 +103,9 @@ def weights() -> Weights:
     data = _read(WEIGHTS_FILE)
     try:
         return Weights(
-            intercept=float(data["intercept"]),
-            coef={k: float(v) for k, v in data["coef"].items()},
-            supported_threshold=float(data["supported_threshold"]),
             window_top_k=int(data["window_top_k"]),
             min_evidence_score=float(data["min_evidence_score"]),
             contradiction_min_alignment=float(data["contradiction_min_alignment"]),
-            fitted_on=str(data.get("fitted_on", "")),
             kind_weights={k: float(v) for k, v in data["kind_weights"].items()},
             synonym_match=float(data["synonym_match"]),
             anchor_min_idf=float(data["anchor_min_idf"]),
@@ -117,4 +115,33 @@ def weights() -> Weights:
         raise ConfigError("E407", name=WEIGHTS_FILE, cause=e) from e
 
 
-__all__ = ["Lexicon", "Weights", "lexicon", "weights"]
+@dataclass(frozen=True)
+class VerdictSettings:
+    """How probabilities and findings become a verdict (verdict.json; see its _doc)."""
+
+    intercept: float
+    coef: dict[str, float]
+    supported_threshold: float
+    contradiction_threshold: float
+    finding_contradiction_min: float
+    fitted_on: str
+
+
+@functools.lru_cache(maxsize=1)
+def verdict_settings() -> VerdictSettings:
+    """Return the verdict combiner and thresholds (loaded on first use)."""
+    data = _read(VERDICT_FILE)
+    try:
+        return VerdictSettings(
+            intercept=float(data["intercept"]),
+            coef={k: float(v) for k, v in data["coef"].items()},
+            supported_threshold=float(data["supported_threshold"]),
+            contradiction_threshold=float(data["contradiction_threshold"]),
+            finding_contradiction_min=float(data["finding_contradiction_min"]),
+            fitted_on=str(data.get("fitted_on", "")),
+        )
+    except (KeyError, TypeError, ValueError) as e:
+        raise ConfigError("E407", name=VERDICT_FILE, cause=e) from e
+
+
+__all__ = ["Lexicon", "VerdictSettings", "Weights", "lexicon", "verdict_settings", "weights"]

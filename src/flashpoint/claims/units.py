@@ -102,8 +102,10 @@ _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 def number_form(token: Any, key: str) -> str:
     """What sort of number a token writes, so that only like is compared with like.
 
-    "year" (2023), "ordinal" (fourth, 3rd), "calendar" (April, Tuesday) or "count" (35, $5bn):
-    "fourth quarter" and "2023" are both dates, but one cannot be a wrong version of the other.
+    "year" (2023), "ordinal" (fourth, 3rd), "calendar" (April, Tuesday), "day" (the 18 of
+    "Jan. 18"), "duration" (the 10 of "10-year", "three days") or "count" (35, $5bn): "fourth
+    quarter" and "2023" are both dates, and "10-year bonds ... since Jan. 18" holds two numbers,
+    but none of these can be a wrong version of another.
     """
     if not key.startswith("#"):
         return "calendar"
@@ -112,7 +114,34 @@ def number_form(token: Any, key: str) -> str:
         return "ordinal"
     if lower.isdigit() and len(lower) == 4 and 1800 <= int(lower) <= 2100:
         return "year"
+    if _next_to_month(token):
+        return "day"
+    if _before_unit(token):
+        return "duration"
     return "count"
+
+
+def _word(doc: Any, i: int) -> str:
+    return doc[i].lower_.rstrip(".") if 0 <= i < len(doc) else ""
+
+
+def _next_to_month(token: Any) -> bool:
+    """"Jan. 18", "18 January", "January 18th": a day of the month."""
+    months = lexicon().month_names
+    doc, prev = token.doc, token.i - 1
+    if prev >= 0 and doc[prev].text == ".":
+        prev -= 1
+    return _word(doc, prev) in months or _word(doc, token.i + 1) in months
+
+
+def _before_unit(token: Any) -> bool:
+    """"10-year", "three days", "a 5-day truce": a length of time."""
+    units = lexicon().duration_units
+    doc, i = token.doc, token.i
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in ("-", "–") and i + 2 < len(doc):
+        nxt = doc[i + 2]
+    return nxt is not None and nxt.lemma_.lower() in units
 
 
 def token_kind(token: Any) -> Kind | None:

@@ -1,23 +1,27 @@
-"""From a comparison to a verdict, a score and a reason a person can read.
+"""From the model's judgement and the word-level comparison to a verdict and a readable reason.
 
-The score is a logistic model over the comparison's features (weights fitted on the tuning
-splits, stored in ``claims/data/weights.json``): the probability that the article supports the
-statement. Below the threshold the verdict is ``contradicted`` when there is an explicit
-mismatch with a well-aligned sentence (a negation, an antonym, another number, another actor,
-another role), and ``not_in_source`` otherwise: the article simply does not say it. A reversal
-of who did what to whom ("Y accused X" against "X accused Y") is contradicted whatever the
-score, since every word of it matches.
+The model (``judge``) gives, for the statement's weakest claim, P(entailment), P(neutral) and
+P(contradiction) against the article sentences it was read with. ``score`` turns these and the
+explicit findings of ``compare`` (another actor, reversed roles, another number, a negation, an
+antonym) into P(supported) with the combiner in ``claims/data/verdict.json`` -- the one scoring
+function, used by the checker and by ``flashpoint bench claims`` alike. Below the threshold the
+verdict is ``contradicted`` when the model finds a contradiction (or an explicit check names a
+mismatch and the model leans that way), with what the article says instead; otherwise
+``not_in_source``, naming what the article lacks. A reversal of who did what to whom ("Y accused
+X" against "X accused Y") is contradicted whatever the score.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
 from ..records import Event, Span, StatementCheck
 from .compare import Comparison, Finding, WordStatus
 from .index import Sentence
-from .lexicon import weights
+from .judge import Judgement
+from .lexicon import VerdictSettings, verdict_settings, weights
 from .units import hyphen_prefix
 
 _EVIDENCE_CHARS = 90
@@ -25,19 +29,59 @@ _FINDING_ORDER = {"swap": 0, "negation": 1, "actor": 2, "role": 3, "number": 4, 
 # An explicit reversal of who did what to whom decides on its own: the words all match, so the
 # word-level score cannot see it, and no benchmark has enough such cases to weigh it.
 _DECISIVE = frozenset({"swap"})
-DECISIVE_FEATURES = ("role_swap",)  # the same findings, as counted in the features
+FINDING_FEATURES = {
+    "swap": "role_swap", "number": "number_mismatch", "actor": "actor_mismatch",
+    "role": "role_mismatch", "negation": "negation_mismatch", "antonym": "antonym",
+}
+# Word-level alignment features of ``compare`` the combiner may weigh beside the model (how much
+# of the statement the best sentences cover, copied word order, names/numbers found only
+# elsewhere in the article, hedges): a short list, and every feature of ``compare`` (``word_*``).
+WORD_FEATURES = (
+    "coverage_min", "copy_min", "bigram_novel", "hard_evidence", "noun_novel", "verb_novel",
+    "entity_doc", "entity_window", "number_doc", "hedge", "lowercased",
+)
+_EPS = 1e-4
 # The order in which unsupported words are named in a reason: names and numbers first.
 _KIND_ORDER = {"entity": 0, "number": 1, "noun": 2, "verb": 3, "adj": 4, "adv": 5, "light": 6}
 
 
-def score(features: dict[str, float]) -> float:
-    """P(supported) under the fitted logistic model."""
-    w = weights()
-    z = w.intercept + sum(w.coef.get(name, 0.0) * value for name, value in features.items())
+def _logit(p: float) -> float:
+    p = min(max(p, _EPS), 1.0 - _EPS)
+    return math.log(p / (1.0 - p))
+
+
+def features(judgement: Judgement, comparison: Comparison) -> dict[str, float]:
+    """The combiner's inputs: the model's logits, a 0/1 flag per kind of explicit finding and
+    the word-level alignment features named in ``WORD_FEATURES``."""
+    findings = comparison.findings
+    out = {
+        "model_logit": _logit(judgement.entailment),
+        "model_contradiction_logit": _logit(judgement.contradiction),
+    }
+    for name in FINDING_FEATURES.values():
+        out[name] = 0.0
+    for f in findings:
+        out[FINDING_FEATURES[f.kind]] = 1.0
+    for name, value in comparison.features.items():
+        out["word_" + name] = float(value)
+    return out
+
+
+def score(values: dict[str, float], settings: VerdictSettings | None = None) -> float:
+    """P(supported) under the combiner in verdict.json (the one scoring function)."""
+    v = settings or verdict_settings()
+    z = v.intercept + sum(v.coef.get(name, 0.0) * value for name, value in values.items())
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
+
+
+def is_supported(values: dict[str, float], settings: VerdictSettings | None = None) -> bool:
+    """The supported/not decision ``decide`` makes, from the features alone (the bench re-uses
+    it to score candidate settings without re-running the model)."""
+    v = settings or verdict_settings()
+    return score(values, v) >= v.supported_threshold and not values.get(FINDING_FEATURES["swap"])
 
 
 def _short(text: str) -> str:
@@ -133,41 +177,62 @@ def _not_in_source_reason(words: list[WordStatus], absent: list[str]) -> str:
     return "; ".join(parts)
 
 
+def _evidence_span(article_text: str, sentences: Sequence[Sentence], indices: Sequence[int]) -> Span | None:
+    """The selected sentences as one span while they are adjacent in one paragraph, else the
+    first of them."""
+    if not indices:
+        return None
+    first = sentences[indices[0]]
+    last = first
+    for a, b in itertools.pairwise(indices):
+        if b != a + 1 or "\n" in article_text[last.end : sentences[b].start]:
+            break
+        last = sentences[b]
+    return Span(article_text[first.start : last.end], first.start, last.end)
+
+
 def decide(
     article_text: str,
     statement: str,
     comparison: Comparison,
+    judgement: Judgement,
+    sentences: Sequence[Sentence],
     *,
     statement_events: Sequence[Event] = (),
     article_events: Sequence[Event] | None = None,
 ) -> StatementCheck:
-    """Turn a comparison into the ``StatementCheck`` record.
+    """Turn the judgement and the comparison into the ``StatementCheck`` record.
 
+    ``sentences`` are the article's indexed sentences (the judgement's evidence indexes them).
     Events (when given) only shape the reason: a statement whose event type the article never
     reports is explained by that event ("no sentence reports demonstrations (protest)").
     """
     w = weights()
-    p = score(comparison.features)
-    best = comparison.best_sentence
-    relevant = best if comparison.best_alignment >= w.min_evidence_score else None
+    v = verdict_settings()
+    values = features(judgement, comparison)
+    p = score(values, v)
+    weakest = judgement.weakest
+    span = _evidence_span(article_text, sentences, weakest.evidence)
     decisive = [f for f in comparison.findings if f.kind in _DECISIVE]
     if decisive:
         f = decisive[0]
         return StatementCheck(
             statement, "contradicted", min(p, w.decisive_score), _span(article_text, f.sentence), _finding_reason(f)
         )
-    if p >= w.supported_threshold and best is not None:
-        return StatementCheck(
-            statement, "supported", p, _span(article_text, best), f"supported by: {_short(best.text)}"
-        )
+    if is_supported(values, v) and span is not None:
+        return StatementCheck(statement, "supported", p, span, f"supported by: {_short(span.text)}")
     findings = sorted(comparison.findings, key=lambda f: _FINDING_ORDER[f.kind])
-    if findings:
-        f = findings[0]
-        return StatementCheck(
-            statement, "contradicted", p, _span(article_text, f.sentence), _finding_reason(f)
-        )
+    p_con = judgement.contradiction
+    if p_con >= v.contradiction_threshold or (findings and p_con >= v.finding_contradiction_min):
+        if findings:
+            f = findings[0]
+            return StatementCheck(statement, "contradicted", p, _span(article_text, f.sentence), _finding_reason(f))
+        con = max(judgement.units, key=lambda u: u.contradiction)
+        con_span = _evidence_span(article_text, sentences, con.evidence) or span
+        said = _short(con_span.text) if con_span else "otherwise"
+        return StatementCheck(statement, "contradicted", p, con_span, f"the article says instead: {said}")
     reason = _not_in_source_reason(comparison.words, _absent_events(statement_events, article_events))
-    return StatementCheck(statement, "not_in_source", p, _span(article_text, relevant), reason)
+    return StatementCheck(statement, "not_in_source", p, span, reason)
 
 
-__all__ = ["DECISIVE_FEATURES", "decide", "score"]
+__all__ = ["FINDING_FEATURES", "WORD_FEATURES", "decide", "features", "is_supported", "score"]

@@ -21,8 +21,8 @@ from .clean import is_boilerplate_line, is_statement_header
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "header", "strong", "b", "p", "span", "div")
 _CONTAINERS = ("aside", "section", "div", "nav", "footer")
-_RELATED_NAME = re.compile(r"(?:^|[-_ ])(?:related|see-?also|read-?also|more-?on|also-?read)(?:$|[-_ ])", re.I)
-_NOT_STATEMENTS = re.compile(r"most-?read|popular|trending|newsletter|tags?\b|topics?\b|comments?|share|nav|menu", re.I)
+_RELATED_NAME = re.compile(r"(?:^|[-_ ])(?:related|see-?also|read-?also|more-?on|also-?read)(?:$|[-_ ])", re.IGNORECASE)
+_NOT_STATEMENTS = re.compile(r"most-?read|popular|trending|newsletter|tags?\b|topics?\b|comments?|share|nav|menu", re.IGNORECASE)
 _MIN_WORDS = 3
 _MAX_HEADING_WORDS = 8
 

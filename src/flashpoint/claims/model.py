@@ -1,0 +1,93 @@
+"""The statement model at run time: an int8 ONNX cross-encoder read by onnxruntime.
+
+``claims/data/model/`` holds ``model.onnx`` (MiniLM-L6 fine-tuned here by ``make train-claims``;
+see its MODEL_CARD.md) and ``tokenizer.json``. Only ``onnxruntime`` and ``tokenizers`` are
+needed: torch stays out of the install (it would add ~700 MB and ~180 MB RSS per process).
+The session is created once per process (``load``). Pairs are scored one at a time: the int8
+model quantizes its activations with a scale taken from the whole input tensor, so in a batch a
+pair's probabilities would depend on the other pairs beside it; alone, a statement gets the same
+score whatever else is checked with it (on a CPU, batching MiniLM gains little anyway).
+
+When the model files are missing the checker does not quietly fall back to word overlap: it
+raises ``ModelError`` naming the files and how to rebuild them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelError
+
+MODEL_DIR = Path(__file__).with_name("data") / "model"
+MAX_LENGTH = 128  # the length the model was trained with (claims/train/data/config.json)
+LABELS = ("entailment", "neutral", "contradiction")
+THREADS_ENV = "FLASHPOINT_CLAIMS_THREADS"
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """A loaded model: ``session`` (onnxruntime) and ``tokenizer`` (tokenizers)."""
+
+    session: Any
+    tokenizer: Any
+    input_names: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def load(model_dir: Path = MODEL_DIR) -> Scorer:
+    """Load the model once per process; raise ``ModelError`` when it is missing or unreadable.
+
+    Threads: ``FLASHPOINT_CLAIMS_THREADS`` (default 1): the pipeline runs one worker per core,
+    and one thread per session keeps workers from fighting over cores.
+    """
+    model_path, tok_path = model_dir / "model.onnx", model_dir / "tokenizer.json"
+    missing = [p.name for p in (model_path, tok_path) if not p.is_file()]
+    if missing:
+        raise ModelError("E502", path=str(model_dir), files=", ".join(missing))
+    try:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+    except ImportError as e:
+        raise ModelError("E503", path=str(model_dir), cause=f"onnxruntime and tokenizers are needed: {e}") from e
+    opts = ort.SessionOptions()
+    threads = int(os.environ.get(THREADS_ENV, "1") or 1)
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    try:
+        session = ort.InferenceSession(str(model_path), sess_options=opts, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(tok_path))
+    except Exception as e:
+        raise ModelError("E503", path=str(model_dir), cause=f"{type(e).__name__}: {e}") from e
+    # As in training: the longer side is cut first (the premise, unless the claim is longer).
+    tokenizer.enable_truncation(max_length=MAX_LENGTH, strategy="longest_first")
+    tokenizer.no_padding()
+    return Scorer(session, tokenizer, tuple(i.name for i in session.get_inputs()))
+
+
+def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = None) -> np.ndarray:
+    """P(entailment, neutral, contradiction) for each (premise, hypothesis), shape (n, 3)."""
+    out = np.zeros((len(pairs), 3), dtype=np.float32)
+    if not pairs:
+        return out
+    scorer = scorer or load()
+    for i, (premise, hypothesis) in enumerate(pairs):
+        enc = scorer.tokenizer.encode(premise, hypothesis)
+        feed = {
+            "input_ids": np.array([enc.ids], dtype=np.int64),
+            "attention_mask": np.ones((1, len(enc.ids)), dtype=np.int64),
+            "token_type_ids": np.array([enc.type_ids], dtype=np.int64),
+        }
+        logits = scorer.session.run(["logits"], {k: v for k, v in feed.items() if k in scorer.input_names})[0][0]
+        e = np.exp(logits - logits.max())
+        out[i] = e / e.sum()
+    return out
+
+
+__all__ = ["LABELS", "MAX_LENGTH", "MODEL_DIR", "Scorer", "load", "probabilities"]

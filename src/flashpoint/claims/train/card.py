@@ -1,0 +1,91 @@
+"""The model card written beside the weights: what data, which licences, how trained, figures.
+
+Licences are copied from the rows of ``../shared/benchmarks/claims/train/README.md`` that name
+each set used, so the card says what the data's providers say. Benchmark figures are added by
+``flashpoint bench claims --card`` after training (they need the runtime checker).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+
+def licence_rows(shared: Path, names: Sequence[str]) -> list[str]:
+    """The README table rows (source, size, licence) of the sets in ``names``."""
+    readme = (shared / "benchmarks" / "claims" / "train" / "README.md").read_text(encoding="utf-8")
+    return [line for line in readme.splitlines() if line.startswith("|") and any(f"`{n}.jsonl`" in line for n in names)]
+
+
+def write_card(path: Path, *, shared: Path, cfg: dict[str, Any], pairs: Sequence[dict[str, str]],
+               dev: Sequence[dict[str, str]], result: dict[str, Any], model_bytes: int) -> None:
+    """Write MODEL_CARD.md (training part); the bench appends its figures under '## Figures'."""
+    counts = Counter({tuple(k.split("|")): n for k, n in result["seen_counts"].items()})
+    by_source = Counter(p["source"] for p in pairs)
+    lines = [
+        "# Flashpoint statement checker: MiniLM-L6 cross-encoder (int8 ONNX)",
+        "",
+        "Reads (article evidence, statement) and gives P(entailment), P(neutral), P(contradiction).",
+        f"Base: {cfg['base_model']}. Fine-tuned here by `make train-claims` on 2 CPU cores; exported to",
+        f"ONNX opset 17 and quantized to int8 (`model.onnx`, {model_bytes / 1e6:.1f} MB) with the",
+        "BERT word-piece `tokenizer.json` of the base model. Runtime: onnxruntime + tokenizers, no torch.",
+        "",
+        "## Data used (all from `../shared/benchmarks/claims/train/`; nothing else was read)",
+        "",
+        "| file | source | pairs | labels / note | licence |",
+        "|---|---|---|---|---|",
+        *licence_rows(shared, list(by_source)),
+        "",
+        "Kept back for reporting, never trained on: SummEdits domains "
+        + ", ".join(cfg["summedits_report_domains"]) + "; Breaking-NLI categories "
+        + ", ".join(cfg["breaking_nli_report_categories"]) + "; CLIFF test split; FRANK test; "
+        "the SummEdits news tuning split. FRANK *valid* articles (not their labels) were used as "
+        "text for synthetic pairs.",
+        "",
+        "Pairs trained on, per source and label (counted as they were fed, up to the wall-clock stop):",
+        "",
+        "| source | label | pairs |",
+        "|---|---|---|",
+        *(f"| {s} | {lab} | {n} |" for (s, lab), n in sorted(counts.items())),
+        "",
+        "Synthetic news pairs (FactCC-style, `claims/train/synthetic.py`): sentences of FRANK-valid,",
+        "QAGS and CLIFF-val articles; entity/number/date swaps, role reversal, negation, antonyms",
+        "-> contradiction; the sentence or the sentence less an adjunct/attribution -> entailment;",
+        "a sentence whose evidence was removed, or one from another article -> neutral.",
+        "",
+        "## Training",
+        "",
+        (f"Seed {cfg['seed']}; batch {cfg['batch_size']}; AdamW lr {cfg['learning_rate']}, weight decay "
+         f"{cfg['weight_decay']}, linear warm-up {cfg['warmup_fraction']:.0%} then linear decay; max length "
+         f"{cfg['max_length']} word pieces (the longer side cut first: the premise, unless the claim is longer); "
+         f"{cfg['threads']} threads; word embeddings and the lowest {cfg.get('frozen_layers', 0)} layers frozen; "
+         f"wall-clock stop {cfg['stop_at_utc']} UTC (the learning-rate schedule is re-planned every 10 steps "
+         "from the measured speed so that it ends at the stop; `make train-claims STEPS=n` trains exactly n "
+         "steps instead). Binary labels use the loss -log(p_neutral + p_contradiction)."),
+        (f"Steps run: {result['steps']} of {result['planned_steps']} planned ({result['pairs_seen']} pairs seen) "
+         f"in {result['seconds']} s. Held-out dev slice: {len(dev)} pairs of the same sources."),
+        "",
+        "Dev history (loss; entailed-vs-not balanced accuracy at p_entailment >= 0.5):",
+        "",
+        "| step | pairs | loss | balanced acc. |",
+        "|---|---|---|---|",
+        *(f"| {h['step']} | {h['pairs']} | {h['loss']:.3f} | {h['balanced_accuracy']:.3f} |" for h in result["history"]),
+        "",
+        f"Kept: step {result['best']['step']} (dev loss {result['best']['loss']:.3f}).",
+        "",
+        "## Figures",
+        "",
+        "(Written by `flashpoint bench claims --card` after training.)",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (path.parent / "training.json").write_text(
+        json.dumps({"config": cfg, "result": result, "pairs": dict(sorted(by_source.items()))}, indent=1) + "\n",
+        encoding="utf-8",
+    )
+
+
+__all__ = ["licence_rows", "write_card"]

@@ -1,0 +1,88 @@
+"""Build the training pairs: public NLI sets as they are, document sets through retrieval.
+
+Document-level sets (SummEdits non-news domains, QAGS, CLIFF val) pair a whole document with a
+summary; the premise is cut from the document by ``claims.evidence.premise``, the function the
+runtime checker uses, so train and test premises are of one kind. Documents are split into
+sentences by the same spaCy pipeline the runtime uses (``flashpoint.nlp``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ...nlp import parse_many
+from ..evidence import premise
+from .sets import DOC_SETS, NLI_SETS, config, frank_rows, is_training_row, read_set
+from .synthetic import make_pairs
+
+BINARY = {"1": "entailment", "0": "not_entailment", 1: "entailment", 0: "not_entailment"}
+NLI_LABELS = {"entailment", "neutral", "contradiction", "not_entailment"}
+
+
+def _sentences(docs: Iterable[Any]) -> list[list[str]]:
+    return [[s.text.strip() for s in d.sents if s.text.strip()] for d in docs]
+
+
+def nli_pairs(shared: Path, name: str) -> list[dict[str, str]]:
+    """The trainable rows of an NLI set as pairs (labels as given; binary sets keep 2 labels)."""
+    out = []
+    for row in read_set(shared, name):
+        label = row.get("label")
+        if label not in NLI_LABELS or not is_training_row(name, row):
+            continue
+        out.append({"premise": " ".join(row["premise"].split()), "hypothesis": " ".join(row["hypothesis"].split()),
+                    "label": label, "source": name})
+    return out
+
+
+def doc_pairs(rows: Sequence[dict[str, Any]], name: str, parsed: dict[str, list[str]]) -> list[dict[str, str]]:
+    """Document/summary rows as (retrieved premise, summary) pairs with binary labels."""
+    return [
+        {"premise": premise(parsed[r["doc"]], r["summary"]), "hypothesis": " ".join(r["summary"].split()),
+         "label": BINARY[r["label"]], "source": name}
+        for r in rows
+    ]
+
+
+def build(shared: Path, cfg: dict[str, Any] | None = None, *, log: Any = print) -> list[dict[str, str]]:
+    """Every training pair, capped per source as ``cfg`` (config.json) says, in a seeded order."""
+    cfg = cfg or config()
+    rng = random.Random(cfg["seed"])
+    caps = cfg["caps"]
+    pairs: list[dict[str, str]] = []
+    for name in NLI_SETS:
+        got = nli_pairs(shared, name)
+        rng.shuffle(got)
+        pairs.extend(got[: caps[name]])
+        log(f"{name}: {min(len(got), caps[name])} of {len(got)} trainable pairs")
+    doc_rows = {}
+    for name in DOC_SETS:
+        rows = [r for r in read_set(shared, name) if is_training_row(name, r)]
+        rng.shuffle(rows)
+        doc_rows[name] = rows[: caps[name]]
+        log(f"{name}: {len(doc_rows[name])} of {len(rows)} trainable pairs")
+    news_docs = list(dict.fromkeys(
+        [r["article"] for r in frank_rows(shared, "valid")]
+        + [r["doc"] for r in read_set(shared, "qags_cnndm") if is_training_row("qags_cnndm", r)]
+        + [r["doc"] for r in read_set(shared, "cliff") if is_training_row("cliff", r)]
+    ))
+    rng.shuffle(news_docs)
+    news_docs = news_docs[: max(2, caps["synthetic_news"] // cfg["synthetic_sentences_per_doc"])]
+    texts = list(dict.fromkeys([*(r["doc"] for rows in doc_rows.values() for r in rows), *news_docs]))
+    log(f"parsing {len(texts)} documents for sentences and entities")
+    docs = dict(zip(texts, parse_many(texts)))
+    sentences = {t: s for t, s in zip(docs, _sentences(docs.values()))}
+    for name, rows in doc_rows.items():
+        pairs.extend(doc_pairs(rows, name, sentences))
+    synth = make_pairs([docs[t] for t in news_docs], per_doc=cfg["synthetic_sentences_per_doc"], seed=cfg["seed"])
+    rng.shuffle(synth)
+    pairs.extend(synth[: caps["synthetic_news"]])
+    log(f"synthetic_news: {min(len(synth), caps['synthetic_news'])} of {len(synth)} pairs from {len(news_docs)} articles")
+    rng.shuffle(pairs)
+    return pairs
+
+
+__all__ = ["build", "doc_pairs", "nli_pairs"]
