@@ -29,7 +29,7 @@ def report(shared_dir):
     path = shared_dir / "benchmarks" / "claims"
     if not (path / "summedits_news_tune.json").is_file() or not (path / "frank_cnndm.json").is_file():
         pytest.skip(f"claims benchmarks not found in {path}")
-    return run_report(path, quick=True)
+    return run_report(path, quick=True, pages_path=shared_dir / "benchmarks" / "pages")
 
 
 def test_claims_gate_floors_file_is_complete():

@@ -35,7 +35,7 @@ def bench_claims(
         if fmt == "json":
             print_json({"skipped": [f"claims benchmarks not found at {folder}"]})
         return
-    rep = report(folder, refit=fit)
+    rep = report(folder, refit=fit, pages_path=checkout.benchmarks_dir("pages"))
     if card:
         write_card(rep)
     if fmt == "json":

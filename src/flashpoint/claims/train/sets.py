@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ...errors import NotFoundError
+
 CONFIG_PATH = Path(__file__).with_name("data") / "config.json"
 
 NLI_SETS = ("mnli_binary", "fever_nli_binary", "snli_devtest", "cad_nli", "breaking_nli")
@@ -29,7 +31,7 @@ def claims_dir(shared: Path) -> Path:
     """``<shared>/benchmarks/claims``, checked to exist."""
     path = shared / "benchmarks" / "claims"
     if not path.is_dir():
-        raise FileNotFoundError(f"{path} not found: the claims data live in ../shared")
+        raise NotFoundError("E201", path=path, folder="claims")
     return path
 
 
