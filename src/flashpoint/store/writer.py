@@ -96,6 +96,13 @@ def event_id(article_id: str, event: Event) -> str:
     )
 
 
+def _event_row(article_id: str, idx: int, event: Event) -> dict[str, Any]:
+    """A row of the ``events`` table: the event's columns (``columns.EVENTS``) and its keys."""
+    return EVENTS.row(
+        "duckdb", event, id=event_id(article_id, event), article_id=article_id, idx=idx
+    )
+
+
 def skip_id(skip: Skipped) -> str:
     """A skip is the same skip when it comes from the same origin for the same reason."""
     if skip.origin:
@@ -314,9 +321,7 @@ class Store:
                     minhash=dedup.to_bytes(dedup.signature(art.text)),
                 ))
                 for i, ev in enumerate(an.events):
-                    rows["events"].append(EVENTS.row(
-                        "duckdb", ev, id=event_id(art.id, ev), article_id=art.id, idx=i
-                    ))
+                    rows["events"].append(_event_row(art.id, i, ev))
                 for i, st in enumerate(an.statements):
                     rows["statements"].append(STATEMENTS.row(
                         "duckdb", st, article_id=art.id, idx=i
