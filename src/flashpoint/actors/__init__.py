@@ -5,7 +5,8 @@ Public API (other stages code against these names):
 - ``resolve(text, *, on=None, context_country=None) -> Actor | None``
 - ``resolve_span(span, *, on=None, context_country=None) -> Actor | None``
 - ``find_actors(doc_or_span, *, on=None, context_country=None) -> list[(Span, Actor)]``
-- ``DocActors`` — per-article memory so a later "Kim" or "the president" resolves
+- ``DocActors`` — per-article memory so a later "Kim", "the president", "he"/"it"/"they",
+  "the militia" or "the North" resolves to the actor the article named
 - ``places.resolve_place(text)`` / ``places.find_location(sent_span)``
 
 Codes: ``KORMIL`` (country + sector), ``USA`` (country), ``MIL`` (sector, country unknown),
@@ -13,7 +14,7 @@ Codes: ``KORMIL`` (country + sector), ``USA`` (country), ``MIL`` (sector, countr
 conventions: ``actors/data/README.md``.
 """
 
-from .resolve import explain, resolve
+from .resolve import explain, resolve  # explain: the Resolution, with a reason for "no actor"
 from .spans import DocActors, find_actors, resolve_span
 
 __all__ = ["DocActors", "explain", "find_actors", "resolve", "resolve_span"]

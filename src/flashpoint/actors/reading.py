@@ -109,6 +109,23 @@ def read(
     return r
 
 
+def without_glosses(tokens: list[Token]) -> list[Token]:
+    """The mention without its parenthesised glosses ("the Umma (Nation) party", "the
+    Revolutionary United Front (RUF)"): an acronym or a translation names nobody new."""
+    if not any(t.text == "(" for t in tokens[1:]):
+        return tokens
+    out: list[Token] = []
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.text == "(" and i > 0 and any(x.text == ")" for x in tokens[i + 1 :]):
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
+
+
 # -- matching -------------------------------------------------------------------------------
 
 

@@ -45,6 +45,7 @@ from .reading import (
     read,
     timed,
     title_country,
+    without_glosses,
 )
 from .tables import Tables, get_tables, load_rule_order
 from .text import Token, tokenize
@@ -340,7 +341,7 @@ def resolve_tokens(
     ``side_context`` is a country used only to read "the North"/"the South" of a divided
     country, for callers (``DocActors``) that apply ``context_country`` themselves afterwards.
     """
-    tokens = _without_glosses(tokens)
+    tokens = without_glosses(tokens)
     if not tokens:
         return Resolution(None)
     r = read(
@@ -357,23 +358,6 @@ def resolve_tokens(
         if res is not None:
             return res
     return Resolution(None, person=person_name(r))
-
-
-def _without_glosses(tokens: list[Token]) -> list[Token]:
-    """The mention without its parenthesised glosses ("the Umma (Nation) party", "the
-    Revolutionary United Front (RUF)"): an acronym or a translation names nobody new."""
-    if not any(t.text == "(" for t in tokens[1:]):
-        return tokens
-    out: list[Token] = []
-    depth = 0
-    for i, t in enumerate(tokens):
-        if t.text == "(" and i > 0 and any(x.text == ")" for x in tokens[i + 1 :]):
-            depth += 1
-        elif t.text == ")" and depth:
-            depth -= 1
-        elif not depth:
-            out.append(t)
-    return out
 
 
 def resolve(
