@@ -10,6 +10,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -229,7 +230,7 @@ def stats_line(stats: Any) -> str:
 def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
     """The readable report of one article: header, events, statements."""
     if result.skipped is not None:
-        where = result.skipped.origin or origin or "input"
+        where = _short_origin(result.skipped.origin or origin) or "input"
         out.print(
             f"[yellow]skipped[/] {escape(where)}: {result.skipped.reason} — "
             f"{escape(result.skipped.detail)}"
@@ -242,7 +243,7 @@ def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
         for x in (
             article.published.isoformat() if article.published else "date unknown",
             article.source or "",
-            article.url or article.origin or "",
+            article.url or _short_origin(article.origin),
             f"{len(article.text.split())} words",
             f"{len(result.events)} events",
             f"{len(result.statements)} statements",
@@ -259,6 +260,18 @@ def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
         out.print("[dim]no events coded[/]")
     if result.statements:
         out.print(statements_table(result.statements))
+
+
+def _short_origin(origin: str | None) -> str:
+    """A file origin relative to the working directory when it lies under it (the absolute
+    path of a page in ./examples wraps the header line for nothing)."""
+    if not origin:
+        return ""
+    try:
+        relative = Path(origin).resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return origin
+    return str(relative)
 
 
 def _shorten(text: str, width: int) -> str:
