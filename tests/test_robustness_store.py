@@ -61,3 +61,24 @@ def test_robustness_cli_on_a_truncated_database_says_what_to_do(tmp_path: Path, 
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2, result.output
     assert "E314" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("rounds", [6])
+def test_robustness_a_store_written_many_times_is_never_called_truncated(
+    tmp_path: Path, rounds: int
+) -> None:
+    """DuckDB trims free blocks off the end of its file, so a healthy file can be shorter than
+    its block count: round after round of writes and refreshes must reopen without E314."""
+    db = tmp_path / "x.duckdb"
+    for r in range(rounds):
+        with Store(db) as store:
+            texts = [
+                f"Round {r}: North Korea fired {i + 2} missiles toward Japan on day {i}, "
+                f"South Korea's military said in report {r}-{i}." * 3
+                for i in range(20)
+            ]
+            store.write([Analysis(article=Article(id=content_id(t), text=t)) for t in texts])
+            store.refresh(full=(r % 2 == 1))
+        con = connect_readonly(db)
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 20 * (r + 1)
+        con.close()

@@ -58,9 +58,12 @@ def _check_complete(con: Any, path: Path) -> None:
     full disk): say so at open, not as a read error in the middle of a query."""
     if not path.is_file() or path.with_name(path.name + ".wal").exists():
         return  # blocks replayed from a write-ahead log are not in the file yet
+    # ``total_blocks`` counts free blocks too, and DuckDB trims free blocks off the end of the
+    # file, so a whole file can be shorter than total x block size. Every *used* block is in
+    # the file, so a file shorter than the used blocks alone is cut short, whatever their order.
     rows = con.execute("PRAGMA database_size").fetchall()
-    block_size, total_blocks = (rows[0][2], rows[0][3]) if rows else (0, 0)
-    expected = int(block_size or 0) * int(total_blocks or 0)
+    block_size, used_blocks = (rows[0][2], rows[0][4]) if rows else (0, 0)
+    expected = int(block_size or 0) * int(used_blocks or 0)
     size = path.stat().st_size
     if size < expected:
         raise StoreUnusableError(
