@@ -7,6 +7,7 @@ through ``nlp.pipe`` so that many articles share one batched forward pass.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -45,3 +46,45 @@ def parse_with_context(
 ) -> Iterator[tuple[Any, C]]:
     """Parse ``(text, context)`` pairs, carrying the caller's context through untouched."""
     yield from get_nlp().pipe(items, batch_size=batch_size, as_tuples=True)
+
+
+def ents_within(doc: Any, start: int, end: int) -> list[Any]:
+    """Entities of ``doc`` lying inside tokens ``[start, end)``.
+
+    ``Doc.ents`` (and ``Span.ents``, which reads it) builds a new tuple of every entity of the
+    document on each call, so reading it once per sentence or per event made coding quadratic
+    in the length of a document. The entities are read once per document (a parsed ``Doc`` is
+    not changed afterwards) and a sentence's are found by bisection.
+    """
+    return _within(doc, "flashpoint_ents", lambda: doc.ents, start, end)
+
+
+def noun_chunks_within(doc: Any, start: int, end: int) -> list[Any]:
+    """Noun chunks of ``doc`` inside tokens ``[start, end)``, read once per document for the
+    same reason as ``ents_within`` (``Doc.noun_chunks`` walks the whole document). A pipeline
+    without a parser has none."""
+
+    def chunks() -> Any:
+        try:
+            return list(doc.noun_chunks)
+        except (ValueError, AttributeError):  # no parser in the pipeline
+            return []
+
+    return _within(doc, "flashpoint_chunks", chunks, start, end)
+
+
+def _within(doc: Any, key: str, read: Any, start: int, end: int) -> list[Any]:
+    cached = doc.user_data.get(key)
+    if cached is None:
+        spans = tuple(read())
+        cached = (spans, [s.start for s in spans])
+        doc.user_data[key] = cached
+    ents, starts = cached
+    out = []
+    for i in range(bisect.bisect_left(starts, start), len(ents)):
+        ent = ents[i]
+        if ent.start >= end:
+            break
+        if ent.end <= end:
+            out.append(ent)
+    return out

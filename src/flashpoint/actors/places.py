@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import ents_within
 from ..records import Location
 from .text import key_of
 
@@ -246,8 +247,8 @@ def find_location(sent_span: Any) -> Location | None:
     doc = sent_span.doc if hasattr(sent_span, "doc") else sent_span
     start = getattr(sent_span, "start", 0)
     end = getattr(sent_span, "end", len(doc))
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or ent.start < start or ent.end > end:
+    for ent in ents_within(doc, start, end):
+        if ent.label_ not in PLACE_LABELS:
             continue
         prep = _preposition(ent)
         if prep not in LOCATIVE_PREPS:

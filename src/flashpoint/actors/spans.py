@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import ents_within, noun_chunks_within
 from ..records import Actor
 from .codes import in_country, is_international, renamed
 from .resolve import Resolution, _as_date, resolve_tokens
@@ -115,12 +116,9 @@ def _candidates(doc_or_span: Any) -> list[Any]:
     else:
         doc, lo, hi = doc_or_span, 0, len(doc_or_span)
     spans: list[Any] = []
-    try:
-        spans.extend(_with_of(nc) for nc in doc.noun_chunks if nc.start >= lo and nc.end <= hi)
-    except (ValueError, AttributeError):  # no parser in the pipeline
-        pass
+    spans.extend(_with_of(nc) for nc in noun_chunks_within(doc, lo, hi))
     spans = [s for s in spans if s.end <= hi]
-    spans.extend(e for e in doc.ents if e.label_ in ACTOR_LABELS and e.start >= lo and e.end <= hi)
+    spans.extend(e for e in ents_within(doc, lo, hi) if e.label_ in ACTOR_LABELS)
     # an entity that sticks out of a noun chunk extends it ("North Korea's ruler Kim Jong Un")
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
     chosen: list[Any] = []

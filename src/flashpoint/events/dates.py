@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import Any, NamedTuple
 
+from ..nlp import ents_within
 from ..records import DatePrecision
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -145,7 +146,7 @@ def _day(
 def date_phrases(sent: Any) -> list[tuple[Any, str]]:
     """DATE entities of a sentence with their leading preposition: [(root token, phrase)]."""
     out: list[tuple[Any, str]] = []
-    for ent in sent.ents:
+    for ent in ents_within(sent.doc, sent.start, sent.end):
         if ent.label_ != "DATE":
             continue
         start = ent.start
