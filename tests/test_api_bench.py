@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint.bench.api import percentile, run_load, served
+from flashpoint.bench.api import percentile, run_load, run_writers, served, stored_ids
 
 pytest_plugins = ["test_api_support"]  # its fixtures: crisis_db, api, writable_db
 
@@ -44,3 +44,30 @@ def test_api_bench_short_run_counts_answers_and_errors(crisis_db: Path) -> None:
     missing = per["/api/nothing-here"]
     assert missing["requests"] > 0 and missing["errors"] == missing["requests"]
     assert report.error_kinds == {"HTTP 404": missing["errors"]}
+
+
+@pytest.mark.slow
+def test_api_bench_writers_beside_readers_lose_nothing(crisis_db: Path, tmp_path: Path) -> None:
+    """Writers posting new pages while readers load the server: every acknowledged page is
+    stored, exactly the acknowledged ones are counted, and the readers see no error."""
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(crisis_db, db)
+    with served(db, token="t0ken-for-the-bench") as base:
+        import threading
+
+        written = []
+        writing = threading.Thread(
+            target=lambda: written.append(
+                run_writers(base, "t0ken-for-the-bench", writers=2, seconds=2.0)
+            )
+        )
+        writing.start()
+        report = run_load(base, ["/api/events?dyad=KOR-PRK&limit=5"], clients=4, seconds=2.0)
+        writing.join()
+    (w,) = written
+    assert report.errors == 0
+    assert w.acknowledged > 0 and w.failed == 0 and w.posted == w.acknowledged
+    assert len(w.ids) == w.acknowledged
+    assert stored_ids(db, w.ids) == w.ids

@@ -234,14 +234,18 @@ def served(
     startup_timeout: float = 60.0,
     env: dict[str, str] | None = None,
     cache_size: int | None = None,
+    token: str | None = None,
 ) -> Iterator[str]:
-    """Run ``flashpoint serve --db db`` (read-only) in a subprocess; yields its base URL.
+    """Run ``flashpoint serve --db db`` in a subprocess; yields its base URL.
 
-    The child is started without ``FLASHPOINT_TOKEN`` (reads only) and stopped on exit;
-    ``cache_size=0`` turns its response cache off (measures the database path).
+    The child is started without ``FLASHPOINT_TOKEN`` (reads only) unless ``token`` is given
+    (then it is the database's one writer) and stopped on exit; ``cache_size=0`` turns its
+    response cache off (measures the database path).
     """
     port = port or free_port(host)
     child_env = {k: v for k, v in (env or os.environ).items() if k != "FLASHPOINT_TOKEN"}
+    if token is not None:
+        child_env["FLASHPOINT_TOKEN"] = token
     cmd = [
         sys.executable,
         "-c",
@@ -292,3 +296,73 @@ def _wait_ready(proc: subprocess.Popen, log: Any, base: str, timeout: float) -> 
         if time.monotonic() > deadline:
             raise ConfigError("E417", base=base, seconds=timeout)
         time.sleep(0.2)
+
+
+@dataclass
+class WriteReport:
+    """What the writers of a mixed run did: pages posted, acknowledged (201/200) and failed."""
+
+    writers: int
+    posted: int
+    acknowledged: int
+    failed: int
+    ids: set[str] = field(default_factory=set)
+
+
+def run_writers(
+    base_url: str, token: str, *, writers: int, seconds: float, timeout: float = 120.0
+) -> WriteReport:
+    """``writers`` threads POST distinct pages to /api/articles until ``seconds`` pass.
+
+    Each page is new text (a writer and sequence number in it), so every acknowledged page
+    must be stored exactly once: the caller compares ``ids`` with the database afterwards.
+    """
+    import threading
+
+    import httpx
+
+    report = WriteReport(writers=writers, posted=0, acknowledged=0, failed=0)
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def one_writer(w: int) -> None:
+        headers = {"Authorization": f"Bearer {token}"}
+        with httpx.Client(base_url=base_url, timeout=timeout, headers=headers) as client:
+            n = 0
+            while time.perf_counter() < deadline:
+                n += 1
+                text = (
+                    f"Writer {w} report {n}: North Korea fired {n + 1} artillery shells near the "
+                    f"border on Tuesday, South Korea's military said in statement {w}-{n}."
+                )
+                try:
+                    r = client.post("/api/articles", json={"text": text, "published": "2024-01-02"})
+                    ok = r.status_code in (200, 201) and r.json().get("article_id")
+                except httpx.HTTPError:
+                    ok = False
+                with lock:
+                    report.posted += 1
+                    if ok:
+                        report.acknowledged += 1
+                        report.ids.add(r.json()["article_id"])
+                    else:
+                        report.failed += 1
+
+    threads = [threading.Thread(target=one_writer, args=(w,)) for w in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return report
+
+
+def stored_ids(db: str | Path, ids: set[str]) -> set[str]:
+    """Which of ``ids`` the database holds (read after the server has stopped)."""
+    from ..store import connect_readonly
+
+    con = connect_readonly(db)
+    try:
+        rows = con.execute("SELECT id FROM articles").fetchall()
+    finally:
+        con.close()
+    return ids & {r[0] for r in rows}

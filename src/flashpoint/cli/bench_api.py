@@ -27,6 +27,14 @@ def bench_api(
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Server response cache on (default) or off.")
     ] = True,
+    writers: Annotated[
+        int,
+        typer.Option(
+            help="Concurrent writers posting new pages to /api/articles during the run (the "
+            "server then holds a write token; a copy of --db is used, never the file itself). "
+            "Every acknowledged page must be stored once: 'lost' counts those that are not."
+        ),
+    ] = 0,
     fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
     """Start `flashpoint serve` (read-only) on a free loopback port and load it with CLIENTS
@@ -35,7 +43,11 @@ def bench_api(
     import httpx
     from rich.table import Table
 
-    from ..bench.api import run_load, served
+    import secrets
+    import shutil
+    import threading
+
+    from ..bench.api import WriteReport, run_load, run_writers, served, stored_ids
     from ..errors import FlashpointError
     from .render import err, out, print_json
 
@@ -47,7 +59,12 @@ def bench_api(
                 db = Path(tmp) / "bench.duckdb"
                 err.print(f"building {db.name} from {corpus}/ …")
                 ingest([corpus], db=db, workers=1)
-            with served(db, cache_size=None if cache else 0) as base:
+            elif writers:
+                shutil.copy(db, Path(tmp) / "bench.duckdb")
+                db = Path(tmp) / "bench.duckdb"
+            token = secrets.token_hex(16) if writers else None
+            written: list[WriteReport] = []
+            with served(db, cache_size=None if cache else 0, token=token) as base:
                 if dyad is None:
                     top = httpx.get(f"{base}/api/dyads?limit=1", timeout=30).json().get("dyads", [])
                     dyad = top[0]["dyad"] if top else None
@@ -56,12 +73,35 @@ def bench_api(
                     raise typer.Exit(2)
                 paths = [f"/api/events?dyad={dyad}&limit=50", f"/api/tension?dyad={dyad}&freq=week"]
                 err.print(f"{clients} clients × {seconds:.0f} s on {base} ({dyad}) …")
+                writing = threading.Thread(
+                    target=lambda: written.append(
+                        run_writers(base, token or "", writers=writers, seconds=seconds)
+                    )
+                )
+                if writers:
+                    writing.start()
                 report = run_load(base, paths, clients=clients, seconds=seconds)
+                if writers:
+                    writing.join()
+            lost = (
+                len(written[0].ids - stored_ids(db, written[0].ids)) if writers and written else 0
+            )
         except FlashpointError as e:
             err.print(f"[bold red]error:[/] {e}", markup=True, highlight=False)
             raise typer.Exit(2) from None
+    writes = (
+        {
+            "writers": writers,
+            "posted": written[0].posted,
+            "acknowledged": written[0].acknowledged,
+            "failed": written[0].failed,
+            "lost": lost,
+        }
+        if writers and written
+        else None
+    )
     if fmt == "json":
-        print_json(report.to_dict())
+        print_json({**report.to_dict(), **({"writes": writes} if writes else {})})
         return
     table = Table(
         title=f"API load: {report.clients} concurrent clients, {report.seconds:.1f} s, "
@@ -91,3 +131,8 @@ def bench_api(
         + (f" {report.error_kinds}" if report.error_kinds else "")
         + f"   max latency: {report.max_ms:.0f} ms"
     )
+    if writes:
+        out.print(
+            f"writers: {writes['writers']}   posted: {writes['posted']}   acknowledged: "
+            f"{writes['acknowledged']}   failed: {writes['failed']}   lost: {writes['lost']}"
+        )
