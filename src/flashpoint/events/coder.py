@@ -372,29 +372,7 @@ def _to_event(
             source = _in_country(source, speaker.country)
     if source is not None and not source.country and source.sector and state.country():
         source = _in_country(source, state.country())  # the article's main country
-    target = None
-    fallback = None
-    for cand in f.targets:
-        if cand.ent_type_ in (
-            "DATE",
-            "TIME",
-            "CARDINAL",
-            "MONEY",
-            "PERCENT",
-            "QUANTITY",
-            "ORDINAL",
-        ):
-            continue
-        if f.source is not None and cand.i == f.source.i:
-            continue
-        if cand.pos_ == "NOUN" and noun_code(cand):
-            continue  # an event noun ("their military cooperation") is no actor
-        target = _actor(cand, state, role="target")
-        if target is not None and target.code:
-            break
-        fallback = fallback or target
-        target = None
-    target = target or fallback
+    target = _target(f, source, state)
     if f.source is not None and f.code[:2] in SYMMETRIC_ROOTS:
         # "X and Y agreed", "the leaders of X and Y met (in Washington)": the second conjunct is
         # the counterpart, before any place (of an act two sides do together; "X and Y called on
@@ -441,6 +419,35 @@ def _to_event(
         modality=f.modality,  # type: ignore[arg-type]
         trigger=_trigger_text(f),
     )
+
+
+_NUMBERS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _target(f: Found, source: Actor | None, state: _DocState) -> Actor | None:
+    """The first candidate that names an actor. A count names none unless it counts someone
+    ("thousands of refugees"); an event noun names its owner ("rejected a U.S. request": the
+    US); the source itself or its own ("offered its troops to Lebanon's president") yields to
+    another candidate."""
+    fallback = None
+    for cand in f.targets:
+        if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in cand.children):
+            continue
+        if cand.pos_ == "NOUN" and noun_code(cand):
+            cand = noun_event(cand, noun_code(cand) or "").source
+            if cand is None:
+                continue
+        if f.source is not None and cand.i == f.source.i:
+            continue
+        target = _actor(cand, state, role="target")
+        own = source is not None and (
+            any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children)
+            or (target is not None and target.code == source.code)
+        )
+        if target is not None and target.code and not own:
+            return target
+        fallback = fallback or target
+    return fallback
 
 
 def _adjunct_of(root: Token, trigger: Token) -> bool:

@@ -190,6 +190,8 @@ def own_event(tok: Token, own: tuple[str, int]) -> Found:
         )
     comp = complement_of(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX"):
+        # "demanded that PYONGYANG forsake ...", "allowed THE LEADER to hold ...": who is to act
+        targets.extend(c for c in comp.children if c.dep_ == "nsubj")
         targets.extend(target_candidates(comp))
     used = {tok.i} | {a.i for a in arg_tokens(tok) if a.pos_ in ("NOUN", "PROPN") and noun_code(a)}
     return Found(own[0], tok, source=source, targets=targets, score=own[1], used=used)

@@ -76,6 +76,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 targets = own_targets + [t for t in emb.targets if t not in own_targets]
             else:
                 targets = list(emb.targets) + [t for t in own_targets if t not in emb.targets]
+            if role in ("reject", "offer") and emb.trigger.pos_ == "NOUN" and emb.source is not None:
+                targets.insert(0, emb.source)  # "rejected a U.S. REQUEST": the one who asked
         modality = wrapper_modality(role, code, emb.code)
         if role == "intend" and code == emb.code and emb.code[:2] != "03":
             # "plans to criticise": a verbal event keeps its code, now as an intention
