@@ -148,10 +148,14 @@ CATALOGUE: dict[str, Entry] = {
     "E311": _E(StoreError, "this server was started without a write token: it cannot write"),
     "E312": _E(StoreError, "cannot keep a read replica of {path} in {folder}: {cause}"),
     "E313": _E(StoreBusyError, "{path} is being written by another process and has no read "
-                               "replica yet; the writer publishes one within seconds: start "
-                               "the server again then"),
+                               "replica yet; a writer that keeps one publishes it after its "
+                               "first commit, within seconds: try again then"),
     "E314": _E(StoreUnusableError, "{path} is damaged ({cause}): restore it from a backup, "
                                    "or ingest the inputs again into a new --db file"),
+    "E315": _E(StoreBusyError, "{path} is written by a Flashpoint server with a write token "
+                               "(pid {pid}, {url}), its one writer: send the pages to it "
+                               "(POST {url}api/articles with its bearer token), or stop the "
+                               "server, ingest, and start it again"),
     # --- ConfigError: a setting or a packaged table is invalid ----------------------------------
     "E401": _E(ConfigError, "actor table {name} is missing from flashpoint/actors/data"),
     "E402": _E(ConfigError, "{table}: bad date {value!r} (use YYYY-MM-DD)"),

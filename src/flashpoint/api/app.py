@@ -42,6 +42,7 @@ def create_app(
     cache_entries: int = DEFAULT_CACHE_ENTRIES,
     cache_bytes: int = DEFAULT_CACHE_BYTES,
     allowed_hosts: Sequence[str] | None = None,
+    public_url: str | None = None,
 ) -> FastAPI:
     """Build the app over one DuckDB file.
 
@@ -52,6 +53,8 @@ def create_app(
     ``allowed_hosts`` (None: any) refuses requests for other ``Host`` names (DNS rebinding).
     The database is opened when the app starts (lifespan) and closed when it stops; a missing
     or locked file raises ``StoreError`` at start-up rather than on the first request.
+    A writing server given its ``public_url`` leaves a note beside the file while it runs
+    (``store.owner``), so an ingest on the file says to send the pages here (E315).
     """
     from . import monitor, reads, writes
 
@@ -59,10 +62,17 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        from ..store import owner
+
         db.open()
+        announced = db.writable and public_url is not None
         try:
+            if announced:
+                owner.announce(db_path, url=str(public_url))
             yield
         finally:
+            if announced:
+                owner.withdraw(db_path)
             db.close()
 
     app = FastAPI(

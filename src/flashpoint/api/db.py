@@ -13,7 +13,9 @@ a way that stops an ingest:
   ``poll()`` tells the response cache to forget what it served from the old copy.
 * **Token configured (writes allowed).** The server itself is the file's one writer: it opens
   one ``store.Store`` (read-write) for its whole life, so an ingest on the same file is refused
-  (store pages through ``POST /api/articles`` instead). Writes go through that Store under an
+  (E315, named by the note ``flashpoint serve`` leaves beside the file, ``store.owner``: store
+  pages through ``POST /api/articles`` instead). It keeps a read replica (``replica=True``:
+  republished after each write), so CLI reads and notebooks still read the file. Writes go through that Store under an
   in-process lock, one request at a time, each in its own transaction followed by a refresh
   of the derived tables. Reads use cursors of one reader connection branched off the Store's
   (same database instance, so they see each committed write at once); DuckDB's MVCC gives
@@ -50,7 +52,7 @@ class Database:
         from ..store.replica import ReplicaReader
 
         if self.writable:
-            self._store = Store(self.path)
+            self._store = Store(self.path, replica=True)
             # Readers branch off their own connection to the instance, never the Store's, so
             # handing out a cursor never waits on the connection a write is running on.
             self._con = self._store.con.cursor()

@@ -67,6 +67,12 @@ def ingest(
     out: Annotated[
         Path | None, typer.Option("--out", help="--engine dask: Parquet output directory (default events/).")
     ] = None,
+    replica: Annotated[
+        bool, typer.Option("--replica/--no-replica",
+                           help="Keep a read copy in DB.replica/ (republished at most every 5 s, "
+                                "at most a tenth of the time) so other commands, notebooks and "
+                                "the dashboard can read while this ingest writes.")
+    ] = True,
 ) -> None:
     """Ingest a corpus into DuckDB: analyse, store, deduplicate.
 
@@ -103,7 +109,7 @@ def ingest(
             stats = run_ingest(
                 list(paths or []), db=db, feeds=list(feed or []), batch_size=batch_size,
                 workers=workers, max_bytes=max_bytes, published=published,
-                on_progress=on_progress, commit_every=commit_every,
+                on_progress=on_progress, commit_every=commit_every, replica=replica,
             )
     except KeyboardInterrupt:
         err.print(f"interrupted after {time.perf_counter() - started:.0f} s: what was committed "

@@ -45,7 +45,9 @@ def serve(
     Without a token (FLASHPOINT_TOKEN or --token-file) the server is read-only and every
     write is refused with 401; it reads a replica of the file (DB.replica/), so `flashpoint
     ingest` can run on the same file meanwhile and its articles appear within seconds. With a
-    token, POST /api/articles stores pages and the server is the database's one writer.
+    token, POST /api/articles stores pages and the server is the database's one writer: an
+    ingest on the same file stops at once with E315 (send pages to the server, or stop it);
+    CLI reads and notebooks read the replica it keeps.
     """
     import uvicorn
 
@@ -72,16 +74,20 @@ def serve(
         raise typer.Exit(2) from None
     if not _is_loopback(host):
         err.print(f"[yellow]warning:[/] binding {host}: the API is reachable from other machines")
+    bound = sock.getsockname()[1]
+    url_host = f"[{host}]" if ":" in host else host
     application = create_app(
         db,
         token=token,
+        # A writing server names itself beside the file (store.owner): an ingest that finds
+        # the file locked then says to send the pages here (E315).
+        public_url=f"http://{url_host}:{bound}/",
         max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES,
         cache_entries=cache_size,
         allowed_hosts=allowed_hosts(host, allow_host or ()),
     )
     # The banner only once the port is ours: a failed bind is an error line, never a banner.
     mode = "read-write (bearer token set)" if token else "read-only (no token: writes refused)"
-    bound = sock.getsockname()[1]
     err.print(f"Flashpoint on http://{host}:{bound}/  ·  API docs /docs  ·  {db}  ·  {mode}")
     # A request head must arrive within HEAD_TIMEOUT_SECONDS and a body within the body
     # timeout (api.limits); idle keep-alive connections close after 5 s.

@@ -52,12 +52,22 @@ def reporting() -> Iterator[None]:
 
 @contextmanager
 def reading(db: str | Path) -> Iterator[Any]:
-    """A read-only connection to ``db`` for the block (closed after it), errors reported."""
-    from ..store import connect_readonly
+    """A read-only connection to ``db`` for the block (closed after it), errors reported.
+
+    While another process writes ``db`` (an ingest), its newest read replica is read instead
+    (``store.replica.connect_for_reading``) and a note on stderr says so and how old it is.
+    """
+    from ..store.replica import connect_for_reading
 
     with reporting():
-        con = connect_readonly(db)
+        con, source = connect_for_reading(db)
         try:
+            if source.is_replica:
+                from .render import err
+
+                err.print(f"note: reading the replica of {db} as of {source.as_of} UTC; "
+                          f"{source.writer} is writing it",
+                          markup=False, highlight=False, soft_wrap=True)
             yield con
         finally:
             con.close()

@@ -7,8 +7,9 @@ with the day and date columns as ``datetime64`` so ``.dt``, ``resample`` and plo
 
 The database file is opened read-only for the call and closed afterwards, so a notebook never
 keeps an ingest out. While an ingest writes the file (DuckDB then lets no other process open
-it), the newest read replica (``store.replica``, kept by a running ``flashpoint serve``) is read
-instead when there is one; ``frame.attrs["read_from"]`` names the file actually read.
+it), the newest read replica (``store.replica``, kept by ``flashpoint ingest`` and a running
+``flashpoint serve``) is read instead; ``frame.attrs["read_from"]`` names the file actually
+read and ``frame.attrs["replica_as_of"]`` when that copy was published (None: the main file).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, StoreBusyError
+from ..errors import InputError
 from . import queries, replica, storage
 
 DATE_COLUMNS = ("day", "date", "published", "first_day", "last_day")
@@ -68,7 +69,8 @@ def events_frame(
         where, params = queries.event_filters(**filters, text=text)
         sql = (f"SELECT * FROM ({queries.EVENT_SELECT}) e WHERE {where} "
                "ORDER BY day DESC NULLS LAST, article_id, idx")
-    path, con = _open(db)
+    con, source = replica.connect_for_reading(db)
+    path = source.path
     try:
         with storage.translated("E303", path=path):
             frame = con.execute(sql, params).df()
@@ -80,18 +82,8 @@ def events_frame(
         if name in frame.columns:
             frame[name] = pd.to_datetime(frame[name])
     frame.attrs["read_from"] = str(path)
+    frame.attrs["replica_as_of"] = source.as_of
     return frame
-
-
-def _open(db: str | Path) -> tuple[Path, Any]:
-    """A read-only connection to ``db``, or to its newest replica while a writer holds it."""
-    try:
-        return Path(db), queries.connect_readonly(db)
-    except StoreBusyError:
-        newest = replica.latest(db)
-        if newest is None:
-            raise
-        return newest, queries.connect_readonly(newest)
 
 
 __all__ = ["events_frame"]

@@ -160,12 +160,15 @@ def ingest(
     on_progress: Callable[[IngestStats], None] | None = None,
     items: Iterable[Article | Skipped] | None = None,
     commit_every: int = 512,
+    replica: bool = False,
 ) -> IngestStats:
     """Ingest files, directories and feed URLs into the database ``db``; returns the totals.
 
     ``workers`` analysis processes (default: all cores); ``batch_size`` articles per
     ``nlp.pipe`` batch; a transaction is committed every ``commit_every`` articles or 2 s.
     ``items`` replaces the readers with an already-built stream (the API and tests use it).
+    ``replica`` keeps a read replica (``store.replica``) published after the commits, so other
+    processes can read the file meanwhile (``flashpoint ingest`` sets it).
     ``on_progress`` is called after each committed batch and once at the end (``stats.done``). Raises ``StoreError`` when the
     database cannot be opened or written; bad inputs never raise, they become skips.
     """
@@ -180,7 +183,9 @@ def ingest(
 
     # A DuckDB error outside the writer's own translation (a damaged block met by a lookup)
     # is a one-line StoreError naming the file, never a traceback.
-    with translated("E307", path=db), Store(Path(db), batch_articles=max(1, commit_every)) as store:
+    with translated("E307", path=db), Store(
+        Path(db), batch_articles=max(1, commit_every), replica=replica
+    ) as store:
         analysed = WriteStats()  # what the main write has committed so far
         seen_again = WriteStats()  # sightings of articles that were already stored
 

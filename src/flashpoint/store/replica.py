@@ -8,13 +8,17 @@ The design: the writer publishes, readers read a copy.
 
 * ``<db>.replica/`` is a folder of consistent copies of the database, one file per
   generation (``<nanoseconds>.duckdb``). It exists only when somebody asked for it:
-  ``flashpoint serve`` creates it (``ensure``), so batch users pay nothing.
+  ``flashpoint serve`` and ``flashpoint ingest`` create it (``ensure``; ``ingest
+  --no-replica`` does not), so a library user writing a ``Store`` pays nothing.
 * Every ``Store`` (the one writer: ingest, ``analyze``, ``load``, the API's upload path) checks
   for the folder after it commits and, at most every ``PUBLISH_SECONDS`` and always after
   ``refresh`` and on close, runs ``CHECKPOINT`` (the file then holds every committed row and
   no write-ahead log) and copies the file into a new generation (``publish``). The copy is
   made by the writing process between two transactions, so it is a consistent database.
-* A reader (``ReplicaReader``, used by the API) opens the newest generation read-only and
+* A short reader (``connect_for_reading``: the CLI's ``events``/``tension``/``alerts``/
+  ``export``, ``events_frame``, a notebook) opens the main file read-only and, only when a
+  writer holds it, the newest generation instead, and says which it read (``ReadSource``).
+* A long reader (``ReplicaReader``, used by the API) opens the newest generation read-only and
   switches to a newer one when it appears; it never touches the main file while a writer
   holds it. When no writer publishes (the main file was changed by a process that did not see
   the folder, or the server just started), the reader copies the main file itself whenever
@@ -28,11 +32,15 @@ committed transactions of the one main file, which stays the only thing written.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +49,14 @@ from . import storage
 
 PUBLISH_SECONDS = 5.0  # a writer publishes at most this often (plus after refresh and on close)
 COPY_SHARE = 0.1  # ... and spends at most this share of its time copying
-KEEP_GENERATIONS = 3  # generations kept beside the newest, for readers still switching
+# Generations kept beside the newest, for a reader that listed the folder just before a
+# publish. A reader that already opened an older one keeps reading it after it is deleted
+# (POSIX keeps an unlinked file alive until it is closed), so one is enough; each kept
+# generation costs the database's size on disk.
+KEEP_GENERATIONS = 1
+# A reader that finds the file held and the replica folder still empty waits this long for the
+# writer's first copy (made right after it opens the file).
+FIRST_COPY_WAIT_SECONDS = 10.0
 SUFFIX = ".duckdb"
 
 
@@ -72,6 +87,91 @@ def latest(db: str | Path) -> Path | None:
     """The newest published copy, or None."""
     found = generations(db)
     return found[-1] if found else None
+
+
+def stale(db: str | Path) -> bool:
+    """True when the main file changed after the newest generation was made (or there is none)."""
+    newest = latest(db)
+    if newest is None:
+        return True
+    try:
+        return main_stamp(db)[0] > newest.stat().st_mtime_ns
+    except FileNotFoundError:  # pruned meanwhile: a newer one exists
+        return False
+
+
+@dataclass(frozen=True)
+class ReadSource:
+    """What a reader opened: the main file, or a replica generation of it (and how old)."""
+
+    path: Path  # the file the connection reads
+    main: Path  # the database the caller named
+    as_of: dt.datetime | None = None  # UTC time the replica was published; None: main file
+    writer: str = ""  # who holds the main file, in words, when a replica was read
+
+    @property
+    def is_replica(self) -> bool:
+        return self.as_of is not None
+
+
+def connect_for_reading(db: str | Path) -> tuple[Any, ReadSource]:
+    """A read-only connection to ``db``, or to its newest replica while a writer holds it.
+
+    DuckDB lets no other process open a file that one process writes, so a CLI read or a
+    notebook beside a running ingest would fail; the ingest publishes a replica after its
+    commits, and that copy is read instead. The ``ReadSource`` says which file was read and,
+    for a replica, when it was published, so the caller can tell its user. Raises
+    ``StoreBusyError`` (E313) when a writer holds the file and no replica exists (after
+    ``FIRST_COPY_WAIT_SECONDS`` when its folder exists), and every other ``StoreError`` of
+    ``queries.connect_readonly`` as is.
+    """
+    from .queries import connect_readonly
+
+    main = Path(db)
+    try:
+        return connect_readonly(main), ReadSource(main, main)
+    except StoreBusyError:
+        pass
+    # A writer that keeps a replica creates the folder before it takes the file and publishes
+    # right after: a reader that came in between waits for that first copy.
+    deadline = time.monotonic() + (FIRST_COPY_WAIT_SECONDS if replica_dir(main).is_dir() else 0)
+    while True:
+        newest = latest(main)
+        if newest is not None:
+            try:
+                published = dt.datetime.fromtimestamp(newest.stat().st_mtime, dt.UTC)
+                con = connect_readonly(newest)
+            except (StoreUnusableError, FileNotFoundError):
+                continue  # pruned between listing and opening: a newer one is there
+            return con, ReadSource(newest, main, published.replace(tzinfo=None, microsecond=0),
+                                   writer=_writer(main))
+        if time.monotonic() >= deadline:
+            raise StoreBusyError("E313", path=main)
+        time.sleep(0.1)
+
+
+def _writer(db: Path) -> str:
+    """Who holds ``db``, in words: the server its note names (``store.owner``), else an ingest."""
+    from . import owner
+
+    server = owner.holder(db)
+    if server is None:
+        return "another process (an ingest)"
+    return f"a Flashpoint server (pid {server.pid}, {server.url})"
+
+
+@contextmanager
+def reading(db: str | Path) -> Iterator[tuple[Any, ReadSource]]:
+    """``connect_for_reading`` for a ``with`` block, closed after it (a notebook's safe read)::
+
+        with reading("crisis.duckdb") as (con, source):
+            frame = con.sql("SELECT * FROM unique_events").df()
+    """
+    con, source = connect_for_reading(db)
+    try:
+        yield con, source
+    finally:
+        storage.close(con)
 
 
 def publish(con: Any, db: str | Path) -> Path | None:
@@ -122,7 +222,25 @@ def snapshot(db: str | Path) -> Path | None:
 # The copy runs in a child process because DuckDB's file locks are POSIX record locks, which a
 # process loses on *every* descriptor of the file as soon as it closes *any* descriptor of it:
 # copying the file from the process holding the lock would silently unlock it.
-_COPY = "import shutil, sys; shutil.copyfile(sys.argv[1], sys.argv[2])"
+# ``os.copy_file_range`` copies inside the kernel (no bytes through the child) and, on a file
+# system that shares blocks (btrfs, XFS), clones them instead of copying; elsewhere, or where
+# the call is missing, ``shutil.copyfile`` (sendfile) does it.
+_COPY = """
+import os, shutil, sys
+src, dst = sys.argv[1], sys.argv[2]
+try:
+    with open(src, 'rb') as s, open(dst, 'wb') as d:
+        left = os.fstat(s.fileno()).st_size
+        while left > 0:
+            n = os.copy_file_range(s.fileno(), d.fileno(), left)
+            if n == 0:
+                break
+            left -= n
+    if left:
+        raise OSError('short copy')
+except (AttributeError, OSError):
+    shutil.copyfile(src, dst)
+"""
 
 
 def _copy_in_child(src: Path | str, dst: Path) -> None:

@@ -32,7 +32,7 @@ from ..columns import (
     STATEMENTS,
     missing_columns,
 )
-from ..errors import StoreBusyError, StoreUnusableError
+from ..errors import StoreBusyError, StoreError, StoreUnusableError
 from ..records import Analysis, Article, Event, Skipped
 from . import dedup, derive, storage
 from .derive import RefreshStats
@@ -136,12 +136,18 @@ class Store:
         batch_articles: int = BATCH_ARTICLES,
         batch_seconds: float | None = BATCH_SECONDS,
         lock_wait: float = LOCK_WAIT_SECONDS,
+        replica: bool = False,
     ):
+        """``replica=True`` keeps a read replica (``store.replica``) even when no reader asked
+        for one yet, so readers of the file (the CLI, notebooks) can read while this writer
+        holds it: ``flashpoint ingest`` sets it."""
         self.path = Path(path)
         self.batch_articles = max(1, batch_articles)
         self.batch_seconds = batch_seconds
         self._published: float | None = None  # last replica publish; None until usable
         self._publish_cost = 0.0  # seconds the last publish took
+        if replica:
+            self._replica_folder()  # before the file is taken: a reader then waits for a copy
         self.con = _connect_waiting(self.path, lock_wait)
         self._schemas = {name: spec.arrow_schema("duckdb") for name, spec in SPECS.items()}
         try:
@@ -150,6 +156,8 @@ class Store:
             self.close()
             raise
         self._published = 0.0
+        if replica:
+            self._start_replica()
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> Self:
@@ -279,6 +287,35 @@ class Store:
             self._published = time.monotonic()
             self._publish_cost = self._published - started
 
+    def _replica_folder(self) -> None:
+        """Create the replica folder (``store.replica.ensure``); E312 when it cannot be."""
+        from . import replica
+
+        try:
+            replica.ensure(self.path)
+        except OSError as e:
+            raise StoreError("E312", path=self.path, folder=replica.replica_dir(self.path),
+                             cause=e.strerror or str(e)) from e
+
+    def _start_replica(self) -> None:
+        """Publish the file as it is now, unless the newest copy already is: a reader that
+        arrives before this writer's first commit reads that state. A copy that cannot be
+        made is ``StoreError`` E312 (the store is closed)."""
+        from . import replica
+
+        folder = replica.replica_dir(self.path)
+        try:
+            with storage.translated("E312", path=self.path, folder=folder):
+                if replica.stale(self.path):
+                    self.publish_replica(force=True)
+        except OSError as e:
+            self.close()
+            raise StoreError("E312", path=self.path, folder=folder,
+                             cause=e.strerror or str(e)) from e
+        except BaseException:
+            self.close()
+            raise
+
     def add_sightings(self, articles: Iterable[Article]) -> int:
         """Record where already-analysed articles were seen again; returns the new ones."""
         return self.write(Analysis(article=a) for a in articles).sightings_new
@@ -359,12 +396,20 @@ class Store:
 
 def _connect_waiting(path: Path, wait: float) -> Any:
     """Open ``path`` for writing, retrying for ``wait`` seconds while another process holds a
-    lock on it (a dashboard copying its replica holds a read lock for a moment)."""
+    lock on it (a dashboard copying its replica holds a read lock for a moment).
+
+    A file held by a running ``flashpoint serve`` with a write token (its note,
+    ``store.owner``) will not come free: E315 at once, saying to send the pages to it."""
+    from . import owner
+
     deadline = time.monotonic() + wait
     while True:
         try:
             return storage.connect(path, read_only=False)
-        except StoreBusyError:
+        except StoreBusyError as e:
+            server = owner.holder(path)
+            if server is not None:
+                raise StoreBusyError("E315", path=path, pid=server.pid, url=server.url) from e
             if time.monotonic() >= deadline:
                 raise
             time.sleep(0.2)
