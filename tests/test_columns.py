@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import duckdb
@@ -228,3 +229,167 @@ def test_columns_names_live_only_in_the_spec(rel):
     found = sorted({n.value for n in ast.walk(tree) if id(n) not in old
                     and isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in names})
     assert not found, f"{rel} names spec columns {found}: derive them from flashpoint.columns"
+
+
+# --- No layout outside the spec -----------------------------------------------------------------
+# A *layout* is a list of a table's columns: a tuple of names, or a SQL projection naming three
+# or more spec columns in a row. The modules that store, scale and export records derive theirs
+# from flashpoint.columns (select_list, column_names, views), so a new field is one line there.
+# SQL that computes with columns may name them; the few projections below are the inputs of
+# one computation each (not a table's layout), with the reason; each is known by its file and
+# its first three names (so that editing the rest of such a query does not trip this test).
+LAYOUT_DIRS = ("store", "scale", "analytics")
+COMPUTES: dict[tuple[str, tuple[str, ...]], str] = {
+    ("store/derive.py", ("published", "story_id", "day")):
+        "the grouping inputs of a unique event (its mentions' story, day and group)",
+    ("store/derive.py", ("article_id", "minhash", "published")):
+        "a signature and the date that orders it in the clustering",
+    ("analytics/acled.py", ("id", "day", "day_precision")):
+        "the inputs of an ACLED row (its own layout is ACLED's, analytics/data)",
+    ("analytics/alerts.py", ("id", "title", "url")):
+        "the articles an alert cites",
+    ("analytics/alerts.py", ("id", "day", "source_code")):
+        "the events that make an alert",
+    ("analytics/gdelt.py", ("location_text", "location_country", "location_lat")):
+        "the places GDELT's geography columns are computed from",
+    ("analytics/tension.py", ("quad_class", "goldstein", "num_mentions")):
+        "the terms of the tension score",
+}
+_ITEM = r'(?:[A-Za-z_]\w*\.)?"?[A-Za-z_]\w*"?'
+_LIST = re.compile(rf"(?<![\w.])(?:(ORDER|GROUP|PARTITION)\s+BY\s+)?{_ITEM}(?:\s*,\s*{_ITEM})+",
+                   re.IGNORECASE)
+
+
+def _spec_names() -> set[str]:
+    from flashpoint import columns
+
+    specs = [v for v in vars(columns).values() if isinstance(v, columns.Spec)]
+    return {c.name for spec in specs for c in spec.columns}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(body[0].value, ast.Constant):
+            out.add(id(body[0].value))
+    return out
+
+
+def layouts_in(source: str, names: set[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """(line, names) of every layout written out in ``source``: a tuple/list/set literal of 3+
+    spec column names, or a SQL list of 3+ bare column names (sort keys excepted)."""
+    tree = ast.parse(source)
+    skip = _docstrings(tree)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            hit = tuple(e.value for e in node.elts
+                        if isinstance(e, ast.Constant) and e.value in names)
+            if len(hit) >= 3:
+                found.append((node.lineno, hit))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            for m in _LIST.finditer(node.value):
+                if m.group(1):
+                    continue  # ORDER BY / GROUP BY keys: how rows are sorted, not a layout
+                items = [t.strip().split(".")[-1].strip('"') for t in m.group(0).split(",")]
+                hit = tuple(t for t in items if t in names)
+                if len(hit) >= 3:
+                    found.append((node.lineno, hit))
+    return found
+
+
+@pytest.mark.parametrize("source", [
+    'COLS = ("id", "cameo", "goldstein")',
+    'SQL = "SELECT e.id, e.cameo, e.goldstein FROM events e"',
+    'SQL = f"SELECT u.\\"day\\", u.source_code, u.num_mentions FROM unique_events u"',
+], ids=["tuple", "sql", "quoted"])
+def test_columns_layout_scan_finds_a_written_out_layout(source):
+    assert layouts_in(source, _spec_names())
+
+
+@pytest.mark.parametrize("source", [
+    'SQL = "SELECT * FROM e ORDER BY day, article_id, idx"',
+    'SQL = "SELECT sum(goldstein) AS g, count(*) FROM unique_events WHERE negated"',
+    'def f():\n    """Rows ``(article_id, published, minhash)``."""',
+], ids=["order-by", "computes", "docstring"])
+def test_columns_layout_scan_lets_computations_be(source):
+    assert not layouts_in(source, _spec_names())
+
+
+def test_columns_no_layout_outside_the_spec():
+    names = _spec_names()
+    found = []
+    for folder in LAYOUT_DIRS:
+        for path in sorted((PACKAGE / folder).rglob("*.py")):
+            rel = path.relative_to(PACKAGE).as_posix()
+            for line, hit in layouts_in(path.read_text(encoding="utf-8"), names):
+                if (rel, hit[:3]) not in COMPUTES:
+                    found.append(f"{rel}:{line} {', '.join(hit)}")
+    assert not found, "layouts written out by hand (derive them from flashpoint.columns):\n" + \
+        "\n".join(found)
+
+
+def test_columns_every_allowed_computation_still_exists():
+    """An entry of COMPUTES whose query is gone must go too (no stale exemptions)."""
+    names = _spec_names()
+    present = {(path.relative_to(PACKAGE).as_posix(), hit[:3])
+               for folder in LAYOUT_DIRS for path in (PACKAGE / folder).rglob("*.py")
+               for _, hit in layouts_in(path.read_text(encoding="utf-8"), names)}
+    assert set(COMPUTES) <= present, set(COMPUTES) - present
+
+
+def test_columns_queries_select_the_columns_they_announce(tmp_path):
+    """The mention rows, unique-event pages and exports carry exactly the spec's columns."""
+    from flashpoint.columns import MENTION, UNIQUE_EVENTS, column_names
+    from flashpoint.store.queries import EVENT_COLUMNS, EVENT_SELECT, UNIQUE_EVENT_COLUMNS
+
+    with Store(tmp_path / "x.duckdb") as store:
+        store.write(_analyses())
+        store.refresh()
+        cur = store.con.execute(f"SELECT * FROM ({EVENT_SELECT}) e")
+        assert tuple(d[0] for d in cur.description) == EVENT_COLUMNS == column_names(MENTION)
+    assert UNIQUE_EVENT_COLUMNS[: len(UNIQUE_EVENTS.view("list"))] == column_names(
+        UNIQUE_EVENTS.view("list"))
+
+
+def _as_old_event_groups(db: Path) -> None:
+    """Give ``db`` the event_groups of before its page columns (commit 02bc639): same schema
+    version, a table of the same name lacking columns the queries read."""
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE old_groups AS SELECT event_id, unique_event_id, day, story_id, "
+                "article_id, day_precision FROM event_groups")
+    con.execute("DROP TABLE event_groups")
+    con.execute("ALTER TABLE old_groups RENAME TO event_groups")
+    con.close()
+
+
+def test_columns_a_reader_refuses_a_derived_table_of_an_older_layout(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from flashpoint.api import create_app
+    from flashpoint.store import queries
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.write(_analyses())
+        store.refresh()
+    _as_old_event_groups(db)
+    with pytest.raises(StoreUnusableError, match="E316") as refused:
+        connect_readonly(db)
+    assert "event_groups" in str(refused.value) and "flashpoint refresh" in str(refused.value)
+    # The dashboard's server refuses it at start-up, with the same one line (no HTTP 500 later).
+    with pytest.raises(StoreUnusableError, match="E316"), TestClient(create_app(db)):
+        pass
+    # Opening it for writing migrates it: the derived tables are rebuilt in the new layout.
+    Store(db).close()
+    con = connect_readonly(db)
+    try:
+        assert queries.count_events(con) == 2
+        assert len(queries.events(con, limit=10)) == 2
+    finally:
+        con.close()
+    with TestClient(create_app(db)) as client:
+        page = client.get("/api/events?limit=10")
+        assert page.status_code == 200, page.text

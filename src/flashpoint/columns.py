@@ -7,7 +7,13 @@ its value comes from, and in which layouts it appears. From ``SPECS`` are derive
 * the rows the store writes (``record_values`` + the writer's keys, ``store.writer``),
 * the Arrow schemas of both the DuckDB batches and the Parquet files, and the Parquet writer
   and reader of the Dask path (``scale.parquet``),
-* the records rebuilt from a row (``from_row``), from DuckDB or from Parquet alike.
+* the records rebuilt from a row (``from_row``), from DuckDB or from Parquet alike,
+* the DDL of the derived tables (``DERIVED``: stories, members, event groups, unique events),
+* every projection the store, the API and the exports select (``select_list``/``column_names``
+  over a spec's columns, one of its views, ``MENTION`` or ``ARTICLE_LINK``).
+
+A spec's column order is the order of every layout and export derived from it (the events
+export shows a mention's date right after its keys, an article's text last).
 
 A column's value comes either from the record (``attr``: a dotted path such as
 ``"source.code"``; a nested record that is absent gives NULL in each of its columns, and a row
@@ -16,21 +22,27 @@ row (``attr=None``: keys such as ``article_id``/``idx``, and values only the sto
 as ``ingested_at``).
 
 Adding a field to a record is one line here, in the table's spec, at the place it should sit
-(plus the field in ``records.py``): the DDL, both writers and both readers pick it up, and
-``Store`` adds the new column to an existing database when it opens it (``missing_columns``).
+(plus the field in ``records.py``): the DDL, both writers and both readers, the API's rows and the
+exports pick it up (``left_out_of`` keeps it out of a listing or an export), and ``Store`` adds
+the new column to an existing database when it opens it (``missing_columns``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from .records import Article, Event, Skipped, StatementCheck
 
 Layout = Literal["both", "duckdb", "parquet"]
+# Named projections of a table's DuckDB layout: every column is in each of them unless it says
+# it is left out (``Column.left_out_of``), so a new column appears everywhere by default.
+# "export": the table's export file (``analytics.exports``); "list": a listing of many rows
+# (``store.queries``: an article list without its text, a page of unique events).
+View = Literal["export", "list"]
 
 # DuckDB type -> Arrow type (name of the pyarrow factory and its arguments).
 _ARROW: dict[str, tuple[str, tuple[Any, ...]]] = {
@@ -47,7 +59,8 @@ _ARROW: dict[str, tuple[str, tuple[Any, ...]]] = {
 @dataclass(frozen=True)
 class Column:
     """One column: ``name``, DuckDB ``type``, the record ``attr`` it holds (None: the writer
-    supplies it), NOT NULL or not, the layouts it appears in and a note for the DDL."""
+    supplies it), NOT NULL or not, the layouts it appears in, a note for the DDL and the
+    views (``View``) it is left out of."""
 
     name: str
     type: str
@@ -55,6 +68,7 @@ class Column:
     not_null: bool = False
     layout: Layout = "both"
     note: str = ""
+    left_out_of: tuple[View, ...] = ()
 
     def arrow(self) -> Any:
         """The Arrow type of this column."""
@@ -101,6 +115,26 @@ class Spec:
 
     def names(self, layout: Literal["duckdb", "parquet"]) -> list[str]:
         return [c.name for c in self.layout(layout)]
+
+    def view(self, name: View) -> tuple[Column, ...]:
+        """The DuckDB columns shown in view ``name``, in table order."""
+        return tuple(c for c in self.layout("duckdb") if name not in c.left_out_of)
+
+    def keys(self) -> tuple[Column, ...]:
+        """The DuckDB columns the writer supplies (ids, keys, bookkeeping), in table order."""
+        return tuple(c for c in self.layout("duckdb") if c.attr is None)
+
+    def fields(self) -> tuple[Column, ...]:
+        """The columns the record itself fills, in table order."""
+        return tuple(c for c in self.columns if c.attr is not None)
+
+    def pick(self, *names: str) -> tuple[Column, ...]:
+        """The DuckDB columns called ``names``, in that order (an unknown name raises)."""
+        by_name = {c.name: c for c in self.layout("duckdb")}
+        unknown = [n for n in names if n not in by_name]
+        if unknown:
+            raise KeyError(f"{self.table} has no column(s) {unknown}")
+        return tuple(by_name[n] for n in names)
 
     def arrow_schema(self, layout: Literal["duckdb", "parquet"]) -> Any:
         """The Arrow schema of one layout (DuckDB batches are written through it)."""
@@ -163,14 +197,19 @@ ARTICLES = Spec("articles", Article, (
     Column("url", "VARCHAR", "url"),
     Column("source", "VARCHAR", "source"),
     Column("language", "VARCHAR", "language"),
-    Column("text", "VARCHAR", "text", not_null=True),
     Column("origin", "VARCHAR", "origin", note="path, path:line or feed URL first read from"),
-    Column("notes", "VARCHAR[]", "notes", note="lossy repairs made on the way in"),
+    Column("notes", "VARCHAR[]", "notes", note="lossy repairs made on the way in",
+           left_out_of=("list",)),
     Column("num_words", "INTEGER", None, layout="duckdb"),
     Column("story_id", "VARCHAR", None, layout="duckdb", note="set by refresh (dedup)"),
     Column("ingested_at", "TIMESTAMP", None, not_null=True, layout="duckdb"),
-    Column("statements", "VARCHAR[]", "statements", note="appended statements, as read"),
+    Column("text", "VARCHAR", "text", not_null=True, left_out_of=("list",)),
+    Column("statements", "VARCHAR[]", "statements", note="appended statements, as read",
+           left_out_of=("export", "list")),  # exported as the statements table
 ), primary_key=("id",))
+
+# What a row about an event shows of the article that reported it (a link to it).
+ARTICLE_LINK = ARTICLES.pick("title", "published", "url", "source")
 
 EVENTS = Spec("events", Event, (
     *_ORDER,
@@ -178,6 +217,9 @@ EVENTS = Spec("events", Event, (
            note="hash(article id, evidence offsets, code, actors)"),
     Column("article_id", "VARCHAR", None, not_null=True),
     Column(IDX, "INTEGER", None, not_null=True, note="order in the article (main first)"),
+    Column("date", "DATE", "date"),
+    Column("date_text", "VARCHAR", "date_text"),
+    Column("date_precision", "VARCHAR", "date_precision"),
     Column("source_text", "VARCHAR", "source.text"),
     Column("source_code", "VARCHAR", "source.code"),
     Column("source_country", "VARCHAR", "source.country"),
@@ -191,9 +233,6 @@ EVENTS = Spec("events", Event, (
     Column("plover", "VARCHAR", "plover"),
     Column("quad_class", "INTEGER", "quad_class", not_null=True),
     Column("goldstein", "DOUBLE", "goldstein", not_null=True),
-    Column("date", "DATE", "date"),
-    Column("date_text", "VARCHAR", "date_text"),
-    Column("date_precision", "VARCHAR", "date_precision"),
     Column("attribution", "VARCHAR", "attribution"),
     Column("location_text", "VARCHAR", "location.text"),
     Column("location_country", "VARCHAR", "location.country"),
@@ -260,10 +299,100 @@ STORY_MEMBERS = Spec("story_members", None, (
            note="'representative' | 'near_duplicate'"),
 ), primary_key=("article_id",))
 
+# The day an event counts on and how precisely it is known (``store.schema.event_day_sql``):
+# computed for a mention, kept by event_groups and unique_events.
+DAY = Column("day", "DATE", None, note="the day the event counts on (event_day_sql)")
+DAY_PRECISION = Column("day_precision", "VARCHAR", None,
+                       note="'day' | 'month' | 'year' | 'published' (event_day_precision_sql)")
+
+# A coded mention as the store shows it (``flashpoint events``, /api/events, the events
+# export, notebooks' frames): its keys, its day, its fields, its article and story.
+MENTION: tuple[Column, ...] = (
+    *EVENTS.keys(), DAY, DAY_PRECISION, *EVENTS.fields(), *ARTICLE_LINK, *ARTICLES.pick("story_id"),
+)
+
+
+def _copied(spec: Spec, *names: str) -> tuple[Column, ...]:
+    """Columns of ``spec`` copied into a derived table (same name, type and NULL-ness)."""
+    return tuple(dataclasses.replace(c, attr=None, note="", layout="duckdb", left_out_of=())
+                 for c in spec.pick(*names))
+
+
+# Derived tables (``store.derive``, rebuilt from the primary ones by refresh). ------------------
+STORIES = Spec("stories", None, (
+    Column("story_id", "VARCHAR", None, note="= id of the representative (first) article"),
+    Column("title", "VARCHAR", None),
+    Column("num_articles", "INTEGER", None, not_null=True,
+           note="sightings of all member articles (NumArticles)"),
+    Column("num_sources", "INTEGER", None, not_null=True,
+           note="distinct sources among them (NumSources)"),
+    Column("num_members", "INTEGER", None, not_null=True, note="distinct article texts merged"),
+    Column("first_published", "DATE", None),
+    Column("last_published", "DATE", None),
+), primary_key=("story_id",))
+
+# Which unique event each coded event (mention) belongs to, with the mention's narrow columns
+# copied from events: the events page filters and sorts this table alone (a page of one dyad
+# at 10M mentions without a join).
+EVENT_GROUPS = Spec("event_groups", None, (
+    Column("event_id", "VARCHAR", None),
+    Column("unique_event_id", "VARCHAR", None, not_null=True),
+    DAY,
+    Column("story_id", "VARCHAR", None, not_null=True),
+    *_copied(EVENTS, "article_id"),
+    DAY_PRECISION,
+    *_copied(EVENTS, IDX, "source_code", "source_country", "target_code", "target_country",
+             "cameo_root", "plover", "quad_class", "negated", "modality"),
+), primary_key=("event_id",))
+
+# One row per distinct event (GDELT-style); the "list" view is a page of them in the API.
+_NOT_LISTED: tuple[View, ...] = ("list",)
+UNIQUE_EVENTS = Spec("unique_events", None, (
+    Column("id", "VARCHAR", None, note="hash of the grouping key"),
+    DAY,
+    DAY_PRECISION,
+    Column("source_code", "VARCHAR", None),
+    Column("source_country", "VARCHAR", None, left_out_of=_NOT_LISTED),
+    Column("source_text", "VARCHAR", None),
+    Column("target_code", "VARCHAR", None),
+    Column("target_country", "VARCHAR", None, left_out_of=_NOT_LISTED),
+    Column("target_text", "VARCHAR", None),
+    Column("source_party", "VARCHAR", None, left_out_of=_NOT_LISTED,
+           note="country, else org code (IGOUNO); never a bare sector"),
+    Column("target_party", "VARCHAR", None, left_out_of=_NOT_LISTED),
+    *_copied(EVENTS, "cameo", "cameo_root", "plover", "quad_class", "goldstein", "negated",
+             "modality"),
+    Column("num_mentions", "INTEGER", None, not_null=True, note="coded events merged (NumMentions)"),
+    Column("num_stories", "INTEGER", None, not_null=True),
+    Column("num_articles", "INTEGER", None, not_null=True,
+           note="sightings of the articles reporting it"),
+    Column("num_sources", "INTEGER", None, not_null=True),
+    Column("first_event_id", "VARCHAR", None, not_null=True, left_out_of=_NOT_LISTED,
+           note="the earliest mention: evidence, URL, location"),
+    Column("first_article_id", "VARCHAR", None, not_null=True, left_out_of=_NOT_LISTED),
+), primary_key=("id",))
+
+# The derived tables, in the order refresh fills them.
+DERIVED: dict[str, Spec] = {s.table: s for s in (STORIES, STORY_MEMBERS, EVENT_GROUPS, UNIQUE_EVENTS)}
+
 # The primary tables, in the order they are created.
 SPECS: dict[str, Spec] = {
     s.table: s for s in (ARTICLES, SIGHTINGS, SIGNATURES, EVENTS, STATEMENTS, SKIPS)
 }
+
+
+def select_list(columns: Iterable[Column], alias: str = "", *, skip: Iterable[str] = ()) -> str:
+    """A SQL projection of ``columns`` (``alias."name", ...``), leaving out those named in
+    ``skip``: every query that selects a table's layout writes it with this."""
+    prefix = f"{alias}." if alias else ""
+    left = set(skip)
+    return ", ".join(f'{prefix}"{c.name}"' for c in columns if c.name not in left)
+
+
+def column_names(columns: Iterable[Column], *, skip: Iterable[str] = ()) -> tuple[str, ...]:
+    """The names of ``columns`` (less those in ``skip``), in order."""
+    left = set(skip)
+    return tuple(c.name for c in columns if c.name not in left)
 
 
 def from_row(spec: Spec, row: Mapping[str, Any]) -> Any:
@@ -314,8 +443,14 @@ def missing_columns(table: str, have: list[str]) -> list[Column]:
 
 __all__ = [
     "ARTICLES",
+    "ARTICLE_LINK",
+    "DAY",
+    "DAY_PRECISION",
+    "DERIVED",
     "EVENTS",
+    "EVENT_GROUPS",
     "IDX",
+    "MENTION",
     "PART",
     "POS",
     "SIGHTINGS",
@@ -323,9 +458,15 @@ __all__ = [
     "SKIPS",
     "SPECS",
     "STATEMENTS",
+    "STORIES",
+    "STORY_MEMBERS",
+    "UNIQUE_EVENTS",
     "Column",
     "Spec",
+    "View",
+    "column_names",
     "from_row",
     "member_rows",
     "missing_columns",
+    "select_list",
 ]

@@ -156,6 +156,9 @@ CATALOGUE: dict[str, Entry] = {
                                "(pid {pid}, {url}), its one writer: send the pages to it "
                                "(POST {url}api/articles with its bearer token), or stop the "
                                "server, ingest, and start it again"),
+    "E316": _E(StoreUnusableError, "{path} was written by an older Flashpoint: table {table} "
+                                   "lacks column(s) {columns}; open it once for writing "
+                                   "(`flashpoint refresh --db {path}`) to migrate it"),
     # --- ConfigError: a setting or a packaged table is invalid ----------------------------------
     "E401": _E(ConfigError, "actor table {name} is missing from flashpoint/actors/data"),
     "E402": _E(ConfigError, "{table}: bad date {value!r} (use YYYY-MM-DD)"),

@@ -21,39 +21,41 @@ same ``dyad``/``since``/``until`` filters as the queries for events.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from pathlib import Path
 from typing import Any
 
+from ..columns import (
+    ARTICLES,
+    MENTION,
+    SKIPS,
+    STATEMENTS,
+    STORIES,
+    STORY_MEMBERS,
+    UNIQUE_EVENTS,
+    Column,
+    column_names,
+    select_list,
+)
 from ..errors import InputError
-from ..store.queries import _EVENT_SELECT, EVENT_COLUMNS, LIKE_ESCAPE, contains, event_filters
+from ..store.queries import _EVENT_SELECT, LIKE_ESCAPE, contains, event_filters
 from . import acled, gdelt
 from .counting import certainty_sql
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "acled")
 
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": (
-        "id", "title", "published", "url", "source", "language", "origin", "notes",
-        "num_words", "story_id", "ingested_at", "text",
-    ),
-    "events": EVENT_COLUMNS,
-    "unique_events": (
-        "id", "day", "day_precision", "source_code", "source_country", "source_text", "target_code",
-        "target_country", "target_text", "source_party", "target_party", "cameo", "cameo_root",
-        "plover", "quad_class", "goldstein", "negated", "modality", "num_mentions",
-        "num_stories", "num_articles", "num_sources", "first_event_id", "first_article_id",
-    ),
-    "statements": (
-        "article_id", "idx", "text", "verdict", "score", "evidence_text", "evidence_start",
-        "evidence_end", "reason",
-    ),
-    "skips": ("id", "reason", "detail", "origin", "at"),
-    "stories": (
-        "story_id", "title", "num_articles", "num_sources", "num_members", "first_published",
-        "last_published",
-    ),
-    "story_members": ("article_id", "story_id", "similarity", "matched_id", "method"),
+# The exported tables and their columns, from the column specs (``flashpoint.columns``): each
+# table's "export" view; events are the mention rows the queries show (``columns.MENTION``).
+_EXPORTED: dict[str, tuple[Column, ...]] = {
+    "articles": ARTICLES.view("export"),
+    "events": MENTION,
+    "unique_events": UNIQUE_EVENTS.view("export"),
+    "statements": STATEMENTS.view("export"),
+    "skips": SKIPS.view("export"),
+    "stories": STORIES.view("export"),
+    "story_members": STORY_MEMBERS.view("export"),
 }
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {t: column_names(c) for t, c in _EXPORTED.items()}
 
 FILES = {
     "parquet": {t: f"{t}.parquet" for t in TABLE_COLUMNS},
@@ -123,9 +125,10 @@ def _copy(con: Any, sql: str, params: list[Any], path: Path, fmt: str) -> Path:
     return path
 
 
-EXTRA_FILTERS = {
-    "ordered", "actor", "country", "cameo_root", "plover", "quad_class", "text", "modality",
-    "negated",
+# The other filters of ``store.queries.event_filters`` an export takes (the query decides
+# which there are): all but the three named above, the query's own plumbing and one article.
+EXTRA_FILTERS = set(inspect.signature(event_filters).parameters) - {
+    "dyad", "since", "until", "alias", "day_expr", "article_id",
 }
 
 
@@ -144,22 +147,23 @@ def _unique_filters(f: dict[str, Any], include_uncertain: bool = False) -> tuple
 def _table_query(
     table: str, f: dict[str, Any], *, include_uncertain: bool = False
 ) -> tuple[str, list[Any]]:
-    cols = TABLE_COLUMNS[table]
+    cols = _EXPORTED[table]
     if table == "events":
         where, params = event_filters(**f)
         where = f"{where} AND {certainty_sql(alias='e', include_uncertain=include_uncertain)}"
-        col_list = ", ".join(f'e."{c}"' for c in cols)
         sql = (
-            f"SELECT {col_list} FROM ({_EVENT_SELECT}) e WHERE {where} "
+            f"SELECT {select_list(cols, 'e')} FROM ({_EVENT_SELECT}) e WHERE {where} "
             "ORDER BY day, article_id, idx"
         )
         return sql, params
     if table == "unique_events":
         where, params = _unique_filters(f, include_uncertain)
-        col_list = ", ".join(f'u."{c}"' for c in cols)
-        return f"SELECT {col_list} FROM unique_events u WHERE {where} ORDER BY day, id", params
+        return (f"SELECT {select_list(cols, 'u')} FROM unique_events u WHERE {where} "
+                "ORDER BY day, id"), params
+    # A list of strings is one cell of text in every format (CSV has no lists).
     select = ", ".join(
-        "array_to_string(notes, '; ') AS notes" if c == "notes" else f'"{c}"' for c in cols
+        f"array_to_string(\"{c.name}\", '; ') AS \"{c.name}\"" if c.type.endswith("[]")
+        else f'"{c.name}"' for c in cols
     )
     order = {"articles": "published, id", "statements": "article_id, idx", "skips": "id",
              "stories": "story_id", "story_members": "story_id, article_id"}[table]

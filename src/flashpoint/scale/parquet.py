@@ -164,7 +164,7 @@ def migrate(out: str | Path) -> int:
         for file in sorted(root.glob(f"{table}/*/part-*.parquet")):
             hive, _, value = file.parent.name.partition("=")
             data = pq.read_table(file)
-            if hive in PARTITION_COLUMNS.values() and data.schema.names == schema.names:
+            if hive in PARTITION_COLUMNS.values() and sorted(data.schema.names) == sorted(schema.names):
                 continue
             names = ["date" if n == "event_date" else n for n in data.column_names]
             data = data.rename_columns(names).select(schema.names).cast(schema)
@@ -199,10 +199,14 @@ def read_table(out: str | Path, table: str, *, files: Sequence[Path] | None = No
 
 
 def _read_file(path: Path, table: str) -> pa.Table:
+    """One file's rows in the current layout. Columns are matched by name, so a file whose
+    columns are the layout's in another order (written before a spec reordered them) reads
+    the same; a file with other columns is of another layout version."""
     data = pq.read_table(path)
-    if data.schema.names != SCHEMAS[table].names:
+    schema = SCHEMAS[table]
+    if sorted(data.schema.names) != sorted(schema.names):
         raise InputError("E117", path=path, version=LAYOUT_VERSION)
-    return data.cast(SCHEMAS[table])
+    return data.select(schema.names).cast(schema)
 
 
 def partition_files(out: str | Path) -> dict[str, dict[str, list[Path]]]:

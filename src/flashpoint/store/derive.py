@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from ..columns import STORY_MEMBERS, member_rows
+from ..columns import EVENT_GROUPS, EVENTS, STORY_MEMBERS, member_rows, select_list
 from . import dedup, storage
 from .schema import (
     BOOKKEEPING_TABLES,
@@ -67,19 +67,17 @@ class RefreshStats:
 # tables dropped and re-created empty (DELETE of a million rows under a primary-key index takes
 # DuckDB ~30 s, DROP + CREATE takes nothing); the incremental step deletes and re-inserts the
 # few rows it touches.
+_GROUP_COPIED = [c for c in EVENT_GROUPS.columns if c.name in EVENTS.names("duckdb")]
 EVENT_GROUPS_SQL = f"""
-    INSERT INTO event_groups
-    SELECT id, md5(concat_ws('|',
+    INSERT INTO event_groups BY NAME
+    SELECT id AS event_id, md5(concat_ws('|',
                coalesce(source_code, '-'), coalesce(target_code, '-'), cameo,
                coalesce(CAST(day AS VARCHAR), '-'), CAST(negated AS VARCHAR),
                CASE WHEN source_code IS NULL AND target_code IS NULL THEN id ELSE '' END
-           ))[1:16],
-           day, story_id, article_id, day_precision, idx, source_code, source_country,
-           target_code, target_country, cameo_root, plover, quad_class, negated, modality
+           ))[1:16] AS unique_event_id,
+           * EXCLUDE (id, cameo)
     FROM (
-        SELECT ev.id, ev.article_id, ev.source_code, ev.target_code, ev.cameo, ev.negated,
-               ev.idx, ev.source_country, ev.target_country, ev.cameo_root, ev.plover,
-               ev.quad_class, ev.modality,
+        SELECT ev.id, ev.cameo, {select_list(_GROUP_COPIED, "ev")},
                coalesce(m.story_id, ev.article_id) AS story_id,
                {event_day_sql("ev", "a", "st")} AS day,
                {event_day_precision_sql("ev", "a", "st")} AS day_precision
@@ -92,7 +90,7 @@ EVENT_GROUPS_SQL = f"""
 """
 
 UNIQUE_EVENTS_SQL = """
-    INSERT INTO unique_events
+    INSERT INTO unique_events BY NAME
     WITH k AS (
         SELECT ev.*, a.published, g.story_id, g.day, g.day_precision, g.unique_event_id AS gid,
                -- a party is a country or an organisation (IGOUNO); a bare sector code
@@ -150,17 +148,15 @@ UNIQUE_EVENTS_SQL = """
                    AS day_precision
         FROM k GROUP BY gid
     )
-    SELECT g.gid, g.day, g.source_code, g.source_country, g.source_text,
-           g.target_code, g.target_country, g.target_text, g.source_party, g.target_party,
-           g.cameo, g.cameo_root, g.plover, g.quad_class, g.goldstein, g.negated, g.modality,
-           g.num_mentions, g.num_stories, coalesce(narts.num_articles, g.num_mentions),
-           coalesce(nsrc.num_sources, 1), g.first_event_id, g.first_article_id, g.day_precision
+    SELECT g.* EXCLUDE (gid), gid AS id,
+           coalesce(narts.num_articles, g.num_mentions) AS num_articles,
+           coalesce(nsrc.num_sources, 1) AS num_sources
     FROM g LEFT JOIN narts USING (gid) LEFT JOIN nsrc USING (gid)
 """
 
 
 STORIES_SQL = """
-    INSERT INTO stories
+    INSERT INTO stories BY NAME
     WITH mm AS (
         SELECT * FROM story_members m WHERE {stories_filter}
     ), sight AS (
@@ -168,8 +164,10 @@ STORIES_SQL = """
         FROM mm JOIN sightings si ON si.article_id = mm.article_id
         GROUP BY mm.story_id
     )
-    SELECT mm.story_id, any_value(r.title), coalesce(any_value(sight.n), count(*)),
-           coalesce(any_value(sight.ns), 1), count(*), min(a.published), max(a.published)
+    SELECT mm.story_id, any_value(r.title) AS title,
+           coalesce(any_value(sight.n), count(*)) AS num_articles,
+           coalesce(any_value(sight.ns), 1) AS num_sources, count(*) AS num_members,
+           min(a.published) AS first_published, max(a.published) AS last_published
     FROM mm
     JOIN articles a ON a.id = mm.article_id
     JOIN articles r ON r.id = mm.story_id
@@ -288,7 +286,7 @@ def _refresh_full(con: Any) -> RefreshStats:
     for lo in range(0, len(ids), _BAND_ROWS_CHUNK):
         _insert_bands(con, ids[lo : lo + _BAND_ROWS_CHUNK], keys[lo : lo + _BAND_ROWS_CHUNK])
     con.register("_members", tbl)
-    con.execute("INSERT INTO story_members SELECT * FROM _members")
+    con.execute("INSERT INTO story_members BY NAME SELECT * FROM _members")
     con.unregister("_members")
     con.execute(STORIES_SQL.format(**_ALL))
     con.execute(STORY_IDS_SQL.format(**_ALL))
@@ -394,7 +392,7 @@ def _restory(con: Any) -> set[str]:
     _temp_ids(con, "_d_members", redo)
     con.execute("DELETE FROM story_members WHERE article_id IN (SELECT v FROM _d_members)")
     con.register("_members", pa.Table.from_pylist(members, schema=STORY_MEMBERS.arrow_schema("duckdb")))
-    con.execute("INSERT INTO story_members SELECT * FROM _members")
+    con.execute("INSERT INTO story_members BY NAME SELECT * FROM _members")
     con.unregister("_members")
     con.execute(STORY_IDS_SQL.format(**_SOME))
     return old_stories | {m["story_id"] for m in members}

@@ -18,10 +18,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ..columns import ARTICLE_LINK, MENTION, UNIQUE_EVENTS, select_list
 from ..errors import InputError
 from . import queries, replica, storage
 
-DATE_COLUMNS = ("day", "date", "published", "first_day", "last_day")
+# Every DATE column a frame can hold (datetime64 in the frame), from the specs.
+DATE_COLUMNS = tuple(sorted({c.name for c in (*MENTION, *UNIQUE_EVENTS.columns) if c.type == "DATE"}))
+# A unique event's earliest mention is shown as its article and evidence, not as its ids.
+_FIRST = ("first_event_id", "first_article_id")
 
 
 def events_frame(
@@ -57,9 +61,9 @@ def events_frame(
             raise InputError("E122")
         where, params = queries.event_filters(**filters, alias="u", day_expr="u.day")
         sql = f"""
-            SELECT u.* EXCLUDE (first_event_id, first_article_id),
+            SELECT {select_list(UNIQUE_EVENTS.columns, "u", skip=_FIRST)},
                    u.first_article_id AS article_id, e.evidence_text,
-                   a.title, a.published, a.url, a.source
+                   {select_list(ARTICLE_LINK, "a")}
             FROM unique_events u
             LEFT JOIN events e ON e.id = u.first_event_id
             LEFT JOIN articles a ON a.id = u.first_article_id

@@ -14,34 +14,39 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, StoreUnusableError
+from ..columns import (
+    ARTICLE_LINK,
+    ARTICLES,
+    DAY,
+    DAY_PRECISION,
+    EVENTS,
+    MENTION,
+    SIGHTINGS,
+    STORY_MEMBERS,
+    UNIQUE_EVENTS,
+    column_names,
+    select_list,
+)
+from ..errors import InputError
 from . import storage
 from .schema import (
     DERIVED_TABLES,
     PRIMARY_TABLES,
-    SCHEMA_VERSION,
     event_day_precision_sql,
     event_day_sql,
+    verify,
 )
 
 MAX_LIMIT = 10_000
 
 
 def connect_readonly(path: str | Path) -> Any:
-    """Open ``path`` read-only; raises ``StoreError`` when missing, locked or of another version."""
+    """Open ``path`` read-only; raises ``StoreError`` when missing, locked or of another
+    layout (``schema.verify``)."""
     p = Path(path)
     con = storage.connect(p, read_only=True)
     try:
-        with storage.translated("E303", path=p):
-            rows = con.execute("SELECT DISTINCT version FROM schema_version").fetchall()
-            have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-        versions = [r[0] for r in rows]
-        if versions != [SCHEMA_VERSION]:
-            found = ", ".join(str(v) for v in versions) or "none"
-            raise StoreUnusableError("E304", path=p, found=found, expected=SCHEMA_VERSION)
-        missing = [t for t in (*PRIMARY_TABLES, *DERIVED_TABLES) if t not in have]
-        if missing:
-            raise StoreUnusableError("E305", path=p, tables=", ".join(missing))
+        verify(con, p)
     except BaseException:
         storage.close(con)
         raise
@@ -96,31 +101,19 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-EVENT_COLUMNS = (
-    "id", "article_id", "idx", "day", "day_precision", "date", "date_text", "date_precision",
-    "source_text", "source_code", "source_country", "source_sector",
-    "target_text", "target_code", "target_country", "target_sector",
-    "cameo", "cameo_root", "plover", "quad_class", "goldstein", "attribution",
-    "location_text", "location_country", "location_lat", "location_lon",
-    "negated", "modality", "trigger", "evidence_text", "evidence_start", "evidence_end",
-    "title", "published", "url", "source", "story_id",
-)
+# A coded mention's row (``columns.MENTION``): its keys, the day it counts on, its fields, its
+# article and story.
+EVENT_COLUMNS = column_names(MENTION)
 
 _EVENT_SELECT = f"""
-    SELECT e.id, e.article_id, e.idx,
-           {event_day_sql("e", "a", "st")} AS day,
-           {event_day_precision_sql("e", "a", "st")} AS day_precision,
-           e.date, e.date_text, e.date_precision,
-           e.source_text, e.source_code, e.source_country, e.source_sector,
-           e.target_text, e.target_code, e.target_country, e.target_sector,
-           e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein, e.attribution,
-           e.location_text, e.location_country, e.location_lat, e.location_lon,
-           e.negated, e.modality, e.trigger, e.evidence_text, e.evidence_start, e.evidence_end,
-           a.title, a.published, a.url, a.source, a.story_id
+    SELECT {select_list(EVENTS.keys(), "e")},
+           {event_day_sql("e", "a", "st")} AS {DAY.name},
+           {event_day_precision_sql("e", "a", "st")} AS {DAY_PRECISION.name},
+           {select_list(EVENTS.fields(), "e")},
+           {select_list((*ARTICLE_LINK, *ARTICLES.pick("story_id")), "a")}
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN stories st ON st.story_id = a.story_id
 """
-
 # Public name of the rows every mention query selects from (store.frames reads it whole).
 EVENT_SELECT = _EVENT_SELECT
 
@@ -242,11 +235,11 @@ def events(
     return _rows(con, page_sql, ids)
 
 
+# A page of unique events: their listed columns (``columns.UNIQUE_EVENTS.view("list")``), the
+# evidence and article of their earliest mention.
+_UNIQUE_LISTED = UNIQUE_EVENTS.view("list")
 UNIQUE_EVENT_COLUMNS = (
-    "id", "day", "day_precision", "source_code", "source_text", "target_code", "target_text", "cameo",
-    "cameo_root", "plover", "quad_class", "goldstein", "negated", "modality", "num_mentions",
-    "num_stories", "num_articles", "num_sources", "evidence_text", "article_id", "title", "url",
-    "source",
+    *column_names(_UNIQUE_LISTED), "evidence_text", "article_id", *column_names(ARTICLE_LINK),
 )
 
 
@@ -274,10 +267,7 @@ def unique_events(
     )
     limit = max(0, min(int(limit), MAX_LIMIT))
     sql = f"""
-        SELECT u.id, u.day, u.day_precision, u.source_code, u.source_text, u.target_code, u.target_text, u.cameo,
-               u.cameo_root, u.plover, u.quad_class, u.goldstein, u.negated, u.modality,
-               u.num_mentions, u.num_stories, u.num_articles, u.num_sources,
-               u.first_event_id, u.first_article_id AS article_id
+        SELECT {select_list(_UNIQUE_LISTED, "u")}, u.first_event_id, u.first_article_id AS article_id
         FROM unique_events u WHERE {where}
         ORDER BY u.day DESC NULLS LAST, u.id LIMIT ? OFFSET ?
     """
@@ -291,16 +281,19 @@ def unique_events(
         event_ids,
     ).fetchall())
     article_ids = sorted({r["article_id"] for r in rows})
-    arts = {r[0]: r[1:] for r in con.execute(
-        f"SELECT id, title, url, source FROM articles WHERE id IN {placeholders(len(article_ids))}",
+    link = _rows(
+        con,
+        f"SELECT id, {select_list(ARTICLE_LINK)} FROM articles "
+        f"WHERE id IN {placeholders(len(article_ids))}",
         article_ids,
-    ).fetchall()}
+    )
+    arts = {a.pop("id"): a for a in link}
+    empty = dict.fromkeys(column_names(ARTICLE_LINK))
     out = []
     for r in rows:
-        title, url, source = arts.get(r["article_id"], (None, None, None))
         r["evidence_text"] = evidence.get(r.pop("first_event_id"))
-        out.append({c: r.get(c) for c in UNIQUE_EVENT_COLUMNS[:-4]}
-                   | {"article_id": r["article_id"], "title": title, "url": url, "source": source})
+        out.append({c: r.get(c) for c in UNIQUE_EVENT_COLUMNS if c in r}
+                   | arts.get(r["article_id"], empty))
     return out
 
 
@@ -342,8 +335,8 @@ def article(con: Any, article_id: str) -> dict[str, Any] | None:
     )
     art["sightings"] = _rows(
         con,
-        "SELECT key, source, origin, url, seen_at FROM sightings WHERE article_id = ? "
-        "ORDER BY key",
+        f"SELECT {select_list(SIGHTINGS.columns, skip=['article_id'])} FROM sightings "
+        "WHERE article_id = ? ORDER BY key",
         [article_id],
     )
     art["story"] = story(con, art["story_id"]) if art.get("story_id") else None
@@ -376,8 +369,7 @@ def articles(
         where.append(f"(a.title ILIKE ? {LIKE_ESCAPE} OR a.text ILIKE ? {LIKE_ESCAPE})")
         params += [contains(text), contains(text)]
     sql = (
-        "SELECT a.id, a.title, a.published, a.url, a.source, a.language, a.origin, "
-        "a.num_words, a.story_id, a.ingested_at, "
+        f"SELECT {select_list(ARTICLES.view('list'), 'a')}, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS num_events, "
         "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS num_statements "
         f"FROM articles a WHERE {' AND '.join(where) or 'TRUE'} "
@@ -395,15 +387,15 @@ def story(con: Any, story_id: str) -> dict[str, Any] | None:
     st = rows[0]
     st["members"] = _rows(
         con,
-        "SELECT m.article_id, m.similarity, m.matched_id, m.method, a.title, a.source, a.url, "
-        "a.published FROM story_members m JOIN articles a ON a.id = m.article_id "
+        f"SELECT {select_list(STORY_MEMBERS.columns, 'm', skip=['story_id'])}, "
+        f"{select_list(ARTICLE_LINK, 'a')} FROM story_members m JOIN articles a ON a.id = m.article_id "
         "WHERE m.story_id = ? ORDER BY m.method DESC, a.published NULLS LAST, m.article_id",
         [story_id],
     )
     # Exact copies share one article row: each place it was seen is a sighting.
     sightings = _rows(
         con,
-        "SELECT si.article_id, si.key, si.source, si.url, si.origin, si.seen_at "
+        f"SELECT {select_list(SIGHTINGS.columns, 'si')} "
         "FROM sightings si JOIN story_members m ON m.article_id = si.article_id "
         "WHERE m.story_id = ? ORDER BY si.article_id, si.seen_at, si.key",
         [story_id],

@@ -46,6 +46,7 @@ from typing import Any
 
 from ..errors import StoreBusyError, StoreError, StoreUnusableError
 from . import storage
+from .schema import verify
 
 PUBLISH_SECONDS = 5.0  # a writer publishes at most this often (plus after refresh and on close)
 COPY_SHARE = 0.1  # ... and spends at most this share of its time copying
@@ -344,6 +345,11 @@ class ReplicaReader:
                 con = storage.connect(newest, read_only=True)
             except StoreError:
                 return False  # pruned between listing and opening: the next poll takes a newer one
+            try:
+                verify(con, self.db)  # a copy of a file of an older layout: refused, named
+            except StoreError:
+                storage.close(con)
+                raise
             for old in self._retired:
                 storage.close(old)
             self._retired = [self._con] if self._con is not None else []

@@ -12,15 +12,21 @@ Some tables are *derived* from the primary ones and kept up to date after each w
 ``num_mentions`` / ``num_articles`` / ``num_sources`` as in GDELT). Rebuilding them from the
 primary tables keeps them deterministic whatever the history of interrupted runs.
 
-The primary tables' columns are described once, in ``flashpoint.columns``; the DDL here is derived
-from it. The version is recorded in ``schema_version``: ``Store`` migrates an older file when it
-opens it for writing (``MIGRATIONS``, then any column the specs have and the file lacks is
-added); a reader refuses a file of another version instead of silently mixing layouts.
+Every table's columns, primary and derived, are described once, in ``flashpoint.columns``; the
+DDL here is derived from it. The version is recorded in ``schema_version``: ``Store`` migrates an
+older file when it opens it for writing (``MIGRATIONS``, then any column the specs have and the
+file lacks is added, and derived tables of another layout are rebuilt); a reader runs ``verify``
+and refuses a file of another version or layout instead of failing in the middle of a query.
 """
 
 from __future__ import annotations
 
-from ..columns import SPECS, STORY_MEMBERS
+from pathlib import Path
+from typing import Any
+
+from ..columns import DERIVED, SPECS
+from ..errors import StoreUnusableError
+from . import storage
 
 # 2: articles.statements (the appended statements as read); layouts derived from flashpoint.columns.
 SCHEMA_VERSION = 2
@@ -34,62 +40,9 @@ TABLES: dict[str, str] = {
         )""",
     # Primary tables: their layout is derived from the column specs (flashpoint.columns).
     **{name: spec.ddl() for name, spec in SPECS.items()},
-    # Derived (Store.refresh): syndicated copies clustered into stories.
-    "stories": """
-        CREATE TABLE IF NOT EXISTS stories (
-            story_id VARCHAR PRIMARY KEY,    -- = id of the representative (first) article
-            title VARCHAR,
-            num_articles INTEGER NOT NULL,   -- sightings of all member articles (NumArticles)
-            num_sources INTEGER NOT NULL,    -- distinct sources among them (NumSources)
-            num_members INTEGER NOT NULL,    -- distinct article texts merged
-            first_published DATE,
-            last_published DATE
-        )""",
-    "story_members": STORY_MEMBERS.ddl(),
-    # Derived (Store.refresh): one row per distinct event (GDELT-style).
-    # Derived (Store.refresh): which unique event each coded event (mention) belongs to.
-    "event_groups": """
-        CREATE TABLE IF NOT EXISTS event_groups (
-            event_id VARCHAR PRIMARY KEY,
-            unique_event_id VARCHAR NOT NULL,
-            day DATE,                        -- the day the event counts on (event_day_sql)
-            story_id VARCHAR NOT NULL,
-            article_id VARCHAR NOT NULL,
-            day_precision VARCHAR,           -- how the text dates it (event_day_precision_sql)
-            -- The mention's narrow columns, copied from events: the events page filters and
-            -- sorts this table alone (a page of one dyad at 10M mentions without a join).
-            idx INTEGER NOT NULL,
-            source_code VARCHAR, source_country VARCHAR,
-            target_code VARCHAR, target_country VARCHAR,
-            cameo_root VARCHAR NOT NULL,
-            plover VARCHAR,
-            quad_class INTEGER NOT NULL,
-            negated BOOLEAN NOT NULL,
-            modality VARCHAR NOT NULL
-        )""",
-    "unique_events": """
-        CREATE TABLE IF NOT EXISTS unique_events (
-            id VARCHAR PRIMARY KEY,          -- hash of the grouping key
-            day DATE,                        -- event day used by series (see analytics.tension)
-            source_code VARCHAR, source_country VARCHAR, source_text VARCHAR,
-            target_code VARCHAR, target_country VARCHAR, target_text VARCHAR,
-            source_party VARCHAR,            -- country, else org code (IGOUNO); never a bare sector
-            target_party VARCHAR,
-            cameo VARCHAR NOT NULL,
-            cameo_root VARCHAR NOT NULL,
-            plover VARCHAR,
-            quad_class INTEGER NOT NULL,
-            goldstein DOUBLE NOT NULL,
-            negated BOOLEAN NOT NULL,
-            modality VARCHAR NOT NULL,
-            num_mentions INTEGER NOT NULL,   -- coded events merged (NumMentions)
-            num_stories INTEGER NOT NULL,
-            num_articles INTEGER NOT NULL,   -- sightings of the articles reporting it
-            num_sources INTEGER NOT NULL,
-            first_event_id VARCHAR NOT NULL, -- the earliest mention: evidence, URL, location
-            first_article_id VARCHAR NOT NULL,
-            day_precision VARCHAR            -- 'day' | 'month' | 'year' | 'published'
-        )""",
+    # Derived (Store.refresh): stories, their members, event groups and unique events; their
+    # layout is derived from the column specs too (flashpoint.columns.DERIVED).
+    **{name: spec.ddl() for name, spec in DERIVED.items()},
     # Bookkeeping of the incremental step (store.derive): the LSH band index of every
     # signature, so a new article finds its near-duplicate candidates by key lookups instead
     # of re-banding the whole store, and the point up to which sightings were processed.
@@ -124,8 +77,35 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE articles SET statements = [] WHERE statements IS NULL",
     ),
 }
-DERIVED_TABLES = ("stories", "story_members", "event_groups", "unique_events")
+DERIVED_TABLES = tuple(DERIVED)
 BOOKKEEPING_TABLES = ("signature_bands", "derive_state")
+
+
+def verify(con: Any, path: str | Path) -> None:
+    """Refuse, before any query, a file this Flashpoint cannot read: of another schema version
+    (E304), lacking a table (E305), or lacking columns the specs give a table (E316: a layout
+    written before the spec changed, such as an ``event_groups`` without its page columns,
+    would otherwise fail in the middle of a query, an HTTP 500). Opening such a file for
+    writing (``Store``) migrates it; a reader cannot, so it names the command that does."""
+    with storage.translated("E303", path=path):
+        versions = [r[0] for r in con.execute("SELECT DISTINCT version FROM schema_version")
+                    .fetchall()]
+        have: dict[str, set[str]] = {}
+        for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal"
+        ).fetchall():
+            have.setdefault(table, set()).add(column)
+    if versions != [SCHEMA_VERSION]:
+        found = ", ".join(str(v) for v in versions) or "none"
+        raise StoreUnusableError("E304", path=path, found=found, expected=SCHEMA_VERSION)
+    specs = {**SPECS, **DERIVED}
+    missing = [t for t in specs if t not in have]
+    if missing:
+        raise StoreUnusableError("E305", path=path, tables=", ".join(missing))
+    for table, spec in specs.items():
+        lacking = [n for n in spec.names("duckdb") if n not in have[table]]
+        if lacking:
+            raise StoreUnusableError("E316", path=path, table=table, columns=", ".join(lacking))
 
 
 

@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 
 from ..columns import (
     ARTICLES,
+    DERIVED,
     EVENTS,
     SIGHTINGS,
     SIGNATURES,
@@ -151,7 +152,10 @@ class Store:
         self.con = _connect_waiting(self.path, lock_wait)
         self._schemas = {name: spec.arrow_schema("duckdb") for name, spec in SPECS.items()}
         try:
-            self._ensure_schema()
+            if self._ensure_schema():
+                # A derived table of another layout was dropped: rebuild them all now, so the
+                # file is never left readable but empty (readers check columns, not rows).
+                derive.refresh(self.con, full=True, path=self.path)
         except BaseException:
             self.close()
             raise
@@ -173,12 +177,13 @@ class Store:
             pass
         storage.close(self.con)
 
-    def _ensure_schema(self) -> None:
-        """Create what is missing; migrate a file of an older version (one transaction)."""
+    def _ensure_schema(self) -> bool:
+        """Create what is missing; migrate a file of an older version (one transaction).
+        Returns True when derived tables of another layout were dropped (to be rebuilt)."""
         with storage.transaction(self.con, "E303", path=self.path):
             dropped = False
             for name, ddl in TABLES.items():
-                if name in DERIVED_TABLES and not self._layout_matches(name, ddl):
+                if name in DERIVED_TABLES and not self._layout_matches(name):
                     # Derived tables are rebuilt from the primary ones by refresh(): when their
                     # layout changed, drop them and let the next refresh fill the new layout.
                     self.con.execute(f"DROP TABLE {name}")
@@ -216,20 +221,17 @@ class Store:
                 self.con.execute(
                     "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _now()]
                 )
+        return dropped
 
-    def _layout_matches(self, name: str, ddl: str) -> bool:
+    def _layout_matches(self, name: str) -> bool:
+        """Whether derived table ``name`` (if it exists) has its spec's columns, in order."""
         exists = self.con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
         ).fetchall()[0][0]
         if not exists:
             return True  # not created yet
         have = [r[1] for r in self.con.execute(f"PRAGMA table_info('{name}')").fetchall()]
-        probe = f"_layout_{name}"
-        self.con.execute(ddl.replace(f"CREATE TABLE IF NOT EXISTS {name}",
-                                     f"CREATE TEMP TABLE {probe}", 1))
-        want = [r[1] for r in self.con.execute(f"PRAGMA table_info('{probe}')").fetchall()]
-        self.con.execute(f"DROP TABLE {probe}")
-        return have == want
+        return have == DERIVED[name].names("duckdb")
 
     # -- queries the writer needs --------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
