@@ -4,6 +4,7 @@ errors are translated at the one storage boundary."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import time
@@ -159,3 +160,28 @@ def test_errors_cli_commands_meet_the_library_through_the_session(path):
     calls = {n.func.id if isinstance(n.func, ast.Name) else getattr(n.func, "attr", "")
              for n in ast.walk(tree) if isinstance(n, ast.Call)}
     assert not calls & {"Store", "connect_readonly"}, f"{path.name}: open it with session.reading/writing"
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "cli").glob("*.py")), ids=lambda p: p.name)
+def test_errors_cli_commands_print_no_error_of_their_own(path):
+    """A command reports a failure through ``cli/session.py`` only: no ``FlashpointError``
+    caught by hand, no hand-written ``error:`` line, no exit status that ``cli/exits.py`` does
+    not name (``typer.Exit(2)``)."""
+    if path.name == "session.py":
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    problems = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.type is not None:
+            caught = {n.id if isinstance(n, ast.Name) else getattr(n, "attr", "")
+                      for n in ast.walk(node.type)}
+            if caught & ({k.__name__ for k in errors.KINDS} | {"FlashpointError"}):
+                problems.append(f"line {node.lineno}: catches {sorted(caught)} (use session.reporting)")
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Exit" \
+                and node.args and isinstance(node.args[0], ast.Constant):
+            problems.append(f"line {node.lineno}: typer.Exit({node.args[0].value}) "
+                            "(name the status in cli/exits.py)")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and re.search(r"\[(bold )?red\]\s*error", node.value):
+            problems.append(f"line {node.lineno}: prints its own error line (use session.fail)")
+    assert not problems, f"{path.name}: " + "; ".join(problems)

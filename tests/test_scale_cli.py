@@ -48,6 +48,6 @@ def test_scale_cli_load_refuses_what_is_not_runner_output(tmp_path: Path, make: 
     if make == "empty":
         target.mkdir()
     result = runner.invoke(app, ["load", str(target), "--db", str(tmp_path / "x.duckdb")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error (cli/exits.py), as in every command
     assert ("E113" if make == "missing" else "E114") in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x.duckdb").exists()

@@ -121,10 +121,16 @@ CATALOGUE: dict[str, Entry] = {
     "E125": _E(InputError, "give a STATEMENT and --article FILE, or --input pairs.jsonl"),
     "E126": _E(InputError, "cannot read {path}: {reason}"),
     "E127": _E(InputError, "give a TEXT argument or --input FILE.jsonl"),
+    "E128": _E(InputError, "--sizes takes numbers (0,1000000); --store takes SIZE=FILE"),
+    "E129": _E(InputError, "cannot listen on {host}:{port}: {reason}; choose another --port or "
+                           "--host"),
     # --- NotFoundError: name something that exists ----------------------------------------------
     "E201": _E(NotFoundError, "{path} not found: pass --path to the benchmarks/{folder} folder"),
     "E202": _E(NotFoundError, "no story {story!r} in {path}"),
     "E203": _E(NotFoundError, "sample corpus folder not found: {path}"),
+    "E204": _E(NotFoundError, "{path} has no dyad to query: give --dyad, or a database "
+                              "whose events name two countries"),
+    "E205": _E(NotFoundError, "no such store file: {paths}"),
     # --- StoreError and its kinds: the database cannot be used right now -------------------------
     "E301": _E(StoreUnusableError, "database {path} not found; create it with "
                                    "`flashpoint ingest ... --db {path}`"),
@@ -182,6 +188,9 @@ CATALOGUE: dict[str, Entry] = {
     "E420": _E(ConfigError, "{table}: lists missing: {names}"),
     "E421": _E(ConfigError, "{table}: bad row {row!r}"),
     "E422": _E(ConfigError, "{table}: {word!r} has unknown class {cls!r}"),
+    "E423": _E(ConfigError, "the Dask run stopped ({cause}): check --scheduler / --workers; "
+                            "finished partitions are kept, run the same command again to do "
+                            "only the rest"),
     # --- ModelError: reinstall the model ---------------------------------------------------------
     "E501": _E(ModelError, "spaCy model '{name}' cannot be loaded; run `make install` (it "
                            "installs requirements/model.txt)"),

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from .app import SummaryFormat, bench_app
+from .session import reporting
 
 
 @bench_app.command("api")
@@ -40,55 +41,51 @@ def bench_api(
     """Start `flashpoint serve` (read-only) on a free loopback port and load it with CLIENTS
     concurrent keep-alive clients for SECONDS, alternating GET /api/events and /api/tension.
     Prints errors, p50/p99 latency and requests/s."""
-    import httpx
-    from rich.table import Table
-
     import secrets
     import shutil
     import threading
 
+    import httpx
+    from rich.table import Table
+
     from ..bench.api import WriteReport, run_load, run_writers, served, stored_ids
-    from ..errors import FlashpointError
+    from ..errors import NotFoundError
     from .render import err, out, print_json
 
-    with tempfile.TemporaryDirectory(prefix="fp-bench-api-") as tmp:
-        try:
-            if db is None:
-                from ..store.ingest import ingest
+    # Every library error in the block is one line and exit 2 (session.reporting).
+    with tempfile.TemporaryDirectory(prefix="fp-bench-api-") as tmp, reporting():
+        if db is None:
+            from ..store.ingest import ingest
 
-                db = Path(tmp) / "bench.duckdb"
-                err.print(f"building {db.name} from {corpus}/ …")
-                ingest([corpus], db=db, workers=1)
-            elif writers:
-                shutil.copy(db, Path(tmp) / "bench.duckdb")
-                db = Path(tmp) / "bench.duckdb"
-            token = secrets.token_hex(16) if writers else None
-            written: list[WriteReport] = []
-            with served(db, cache_size=None if cache else 0, token=token) as base:
-                if dyad is None:
-                    top = httpx.get(f"{base}/api/dyads?limit=1", timeout=30).json().get("dyads", [])
-                    dyad = top[0]["dyad"] if top else None
-                if dyad is None:
-                    err.print("[bold red]error:[/] the database has no dyad to query", markup=True)
-                    raise typer.Exit(2)
-                paths = [f"/api/events?dyad={dyad}&limit=50", f"/api/tension?dyad={dyad}&freq=week"]
-                err.print(f"{clients} clients × {seconds:.0f} s on {base} ({dyad}) …")
-                writing = threading.Thread(
-                    target=lambda: written.append(
-                        run_writers(base, token or "", writers=writers, seconds=seconds)
-                    )
+            db = Path(tmp) / "bench.duckdb"
+            err.print(f"building {db.name} from {corpus}/ …")
+            ingest([corpus], db=db, workers=1)
+        elif writers:
+            shutil.copy(db, Path(tmp) / "bench.duckdb")
+            db = Path(tmp) / "bench.duckdb"
+        token = secrets.token_hex(16) if writers else None
+        written: list[WriteReport] = []
+        with served(db, cache_size=None if cache else 0, token=token) as base:
+            if dyad is None:
+                top = httpx.get(f"{base}/api/dyads?limit=1", timeout=30).json().get("dyads", [])
+                dyad = top[0]["dyad"] if top else None
+            if dyad is None:
+                raise NotFoundError("E204", path=db)
+            paths = [f"/api/events?dyad={dyad}&limit=50", f"/api/tension?dyad={dyad}&freq=week"]
+            err.print(f"{clients} clients × {seconds:.0f} s on {base} ({dyad}) …")
+            writing = threading.Thread(
+                target=lambda: written.append(
+                    run_writers(base, token or "", writers=writers, seconds=seconds)
                 )
-                if writers:
-                    writing.start()
-                report = run_load(base, paths, clients=clients, seconds=seconds)
-                if writers:
-                    writing.join()
-            lost = (
-                len(written[0].ids - stored_ids(db, written[0].ids)) if writers and written else 0
             )
-        except FlashpointError as e:
-            err.print(f"[bold red]error:[/] {e}", markup=True, highlight=False)
-            raise typer.Exit(2) from None
+            if writers:
+                writing.start()
+            report = run_load(base, paths, clients=clients, seconds=seconds)
+            if writers:
+                writing.join()
+        lost = (
+            len(written[0].ids - stored_ids(db, written[0].ids)) if writers and written else 0
+        )
     writes = (
         {
             "writers": writers,

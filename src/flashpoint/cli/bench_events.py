@@ -10,6 +10,8 @@ import typer
 
 from .. import checkout
 from .app import SummaryFormat, bench_app
+from .exits import BELOW_FLOOR
+from .session import fail
 
 
 @bench_app.command("accuracy")
@@ -143,8 +145,7 @@ def bench_accuracy(
     )
     failing = below_floors(figures, floors)
     if failing and split == "test":
-        err.print("[red]below floor:[/] " + "; ".join(failing))
-        raise typer.Exit(1)
+        fail("below floor: " + "; ".join(failing), BELOW_FLOOR)
 
 
 @bench_app.command("pages")
@@ -230,5 +231,4 @@ def bench_pages(
         else []
     )
     if failing:
-        err.print("[red]below floor:[/] " + "; ".join(failing))
-        raise typer.Exit(1)
+        fail("below floor: " + "; ".join(failing), BELOW_FLOOR)

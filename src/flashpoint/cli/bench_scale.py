@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .app import SummaryFormat, bench_app
+from .session import reporting, usage
 
 WORDS_PER_ARTICLE = 600
 """Length of a real news article used to turn words/s into articles/day (docs/CAPACITY.md);
@@ -110,25 +111,18 @@ def bench_incremental(
     from rich.table import Table
 
     from ..bench.incremental import measure
-    from ..errors import FlashpointError
     from .render import err, out, print_json
 
     try:
         wanted = tuple(int(s.replace("_", "")) for s in sizes.split(",") if s.strip())
         given = {int(k.replace("_", "")): Path(v) for k, v in (s.split("=", 1) for s in store or [])}
     except ValueError:
-        err.print("[red]error:[/] --sizes takes numbers (0,1000000); --store takes SIZE=FILE")
-        raise typer.Exit(2) from None
+        usage("E128")
     missing = [str(p) for p in given.values() if not p.is_file()]
     if missing:
-        err.print(f"[red]error:[/] no such store file: {', '.join(missing)}")
-        raise typer.Exit(2)
-    try:
-        with err.status(f"ingesting {n} reports into stores of {sizes} events ..."):
-            report = measure(wanted, n=n, stores=given)
-    except FlashpointError as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
+        usage("E205", paths=", ".join(missing))
+    with reporting(), err.status(f"ingesting {n} reports into stores of {sizes} events ..."):
+        report = measure(wanted, n=n, stores=given)
     if fmt is SummaryFormat.json:
         print_json(report.to_dict())
         return

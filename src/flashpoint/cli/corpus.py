@@ -16,7 +16,7 @@ import typer
 
 from ..errors import InputError, NotFoundError
 from .app import SummaryFormat, app
-from .exits import outcome_status
+from .exits import INTERRUPTED, outcome_status
 from .options import (
     DEFAULT_DB,
     DbOpt,
@@ -30,7 +30,7 @@ from .options import (
     TableFormat,
     UntilOpt,
 )
-from .session import reading, reporting, usage, writing
+from .session import fail, reading, reporting, usage, writing
 
 # --- ingest ----------------------------------------------------------------------------------
 
@@ -97,7 +97,7 @@ def ingest(
 
     from ..store.ingest import expected_inputs
     from ..store.ingest import ingest as run_ingest
-    from .render import err, ingest_progress, ingest_summary_table, print_json
+    from .render import ingest_progress, ingest_summary_table, print_json
 
     if not paths and not feed:
         usage("E121")
@@ -112,9 +112,8 @@ def ingest(
                 on_progress=on_progress, commit_every=commit_every, replica=replica,
             )
     except KeyboardInterrupt:
-        err.print(f"interrupted after {time.perf_counter() - started:.0f} s: what was committed "
-                  "is kept; run the same command again to resume")
-        raise typer.Exit(130) from None
+        fail(f"interrupted after {time.perf_counter() - started:.0f} s: what was committed "
+             "is kept; run the same command again to resume", INTERRUPTED)
     if fmt is SummaryFormat.json:
         print_json(stats.to_dict())
     else:

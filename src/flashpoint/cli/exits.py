@@ -6,6 +6,9 @@
 | 1 | nothing done: no input gave an article |
 | 2 | usage or environment error (bad option, unusable database): one line on stderr |
 | 3 | partly done: some articles, but at least one input failed (`records.FAILED_REASONS`: missing, unreadable, binary, too large, invalid JSON, fetch failed, internal error) |
+
+A benchmark whose gate fails (a figure below its pinned floor, `flashpoint bench events|pages`)
+exits with ``BELOW_FLOOR`` (1): the run worked, its result is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ OK = 0
 NOTHING_DONE = 1
 USAGE = 2
 PARTIAL = 3
+BELOW_FLOOR = 1
+INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as a shell reports it); what was committed is kept
 
 
 def outcome_status(articles: int, skips_by_reason: Mapping[str, int]) -> int:
@@ -28,4 +33,4 @@ def outcome_status(articles: int, skips_by_reason: Mapping[str, int]) -> int:
     return PARTIAL if failed else OK
 
 
-__all__ = ["NOTHING_DONE", "OK", "PARTIAL", "USAGE", "outcome_status"]
+__all__ = ["BELOW_FLOOR", "INTERRUPTED", "NOTHING_DONE", "OK", "PARTIAL", "USAGE", "outcome_status"]

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from .app import SummaryFormat, app
+from .session import reporting
 
 
 @app.command("scale-ingest")
@@ -60,11 +61,10 @@ def scale_ingest(
     yet (an interrupted run resumes); edited inputs replace their old rows.
     """
     from distributed import KilledWorker
-    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .. import scale
-    from ..errors import FlashpointError
+    from ..errors import ConfigError
     from ..pipeline import default_workers
     from .render import err, print_json
     from .render import out as stdout
@@ -100,34 +100,28 @@ def scale_ingest(
             task_id, advance=1, articles=state["articles"], skips=state["skips"], rate=rate
         )
 
-    try:
-        with scale.dask_client(scheduler=scheduler, workers=workers or default_workers()) as client:
-            dashboard = "" if scale.runner.has_dashboard() else " (no dashboard: bokeh absent)"
-            err.print(f"Dask: {scale.where(client)}{dashboard}")
-            with progress:
-                report = scale.ingest(
-                    [str(p) for p in inputs or []],
-                    out,
-                    client=client,
-                    feeds=feed or (),
-                    published=published,
-                    granularity=by,  # type: ignore[arg-type]
-                    batch_size=batch_size,
-                    target_bytes=target_bytes,
-                    max_bytes=max_bytes,
-                    on_plan=on_plan,
-                    on_partition=on_partition,
-                    force=force,
-                )
-    except FlashpointError as e:
-        err.print(f"[red]{escape(str(e))}[/]")
-        raise typer.Exit(1) from None
-    except (OSError, KilledWorker) as e:  # scheduler unreachable; a task killed its workers
-        err.print(
-            f"[red]the Dask run stopped: {escape(f'{type(e).__name__}: {e}')}[/]\n"
-            "Finished partitions are kept: run the same command again to do only the rest."
-        )
-        raise typer.Exit(1) from None
+    with reporting():
+        try:
+            with scale.dask_client(scheduler=scheduler, workers=workers or default_workers()) as client:
+                dashboard = "" if scale.runner.has_dashboard() else " (no dashboard: bokeh absent)"
+                err.print(f"Dask: {scale.where(client)}{dashboard}")
+                with progress:
+                    report = scale.ingest(
+                        [str(p) for p in inputs or []],
+                        out,
+                        client=client,
+                        feeds=feed or (),
+                        published=published,
+                        granularity=by,  # type: ignore[arg-type]
+                        batch_size=batch_size,
+                        target_bytes=target_bytes,
+                        max_bytes=max_bytes,
+                        on_plan=on_plan,
+                        on_partition=on_partition,
+                        force=force,
+                    )
+        except (OSError, KilledWorker) as e:  # scheduler unreachable; a task killed its workers
+            raise ConfigError("E423", cause=f"{type(e).__name__}: {e}") from e
     if SummaryFormat(fmt) is SummaryFormat.json:
         print_json(report.to_dict())
         return
@@ -156,7 +150,6 @@ def load(
 ) -> None:
     """Load the Parquet of a Dask ingest into DuckDB, exactly as a local ingest stores it."""
     from .. import scale
-    from ..errors import FlashpointError
     from .render import err, print_json
     from .render import out as stdout
 
@@ -165,11 +158,8 @@ def load(
         def on_batch(stats: object) -> None:
             status.update(f"loading: {getattr(stats, 'articles_new', 0)} articles written")
 
-        try:
+        with reporting():
             report = scale.load(parquet_dir, db, on_batch=on_batch)
-        except FlashpointError as e:
-            err.print(f"[red]{e}[/]")
-            raise typer.Exit(1) from None
     if SummaryFormat(fmt) is SummaryFormat.json:
         print_json(report.to_dict())
         return

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from .app import app, bench_app  # noqa: F401
+from .session import reporting, usage
 
 DEFAULT_DB = "flashpoint.duckdb"
 
@@ -54,24 +55,19 @@ def serve(
     from ..api import DEFAULT_MAX_BODY_BYTES, create_app, load_token
     from ..api.db import Database
     from ..api.security import HeadTimeoutH11Protocol, allowed_hosts
-    from ..errors import FlashpointError
     from .render import err
 
-    try:
+    with reporting():
         token = load_token(token_file=token_file)
-        # Open once up front so a missing or locked file is a one-line error, not a traceback.
+        # Open once up front, as the server will (the file, or its read replica), so a missing,
+        # locked or outdated file is a one-line error, not a traceback at start-up.
         probe = Database(db, writable=token is not None)
         probe.open()
         probe.close()
-    except FlashpointError as e:
-        err.print(f"[bold red]error:[/] {e}", markup=True, highlight=False)
-        raise typer.Exit(2) from None
     try:
         sock = _bind(host, port)
     except OSError as e:
-        err.print(f"[bold red]error:[/] cannot listen on {host}:{port}: {e.strerror or e}",
-                  markup=True, highlight=False)
-        raise typer.Exit(2) from None
+        usage("E129", host=host, port=port, reason=e.strerror or e)
     if not _is_loopback(host):
         err.print(f"[yellow]warning:[/] binding {host}: the API is reachable from other machines")
     bound = sock.getsockname()[1]
