@@ -11,17 +11,25 @@ def test_events_happenings_lists_load_lower_cased_and_apart():
     lists = word_lists()
     for name in (
         "forces",
+        "markets",
         "accidents",
         "happenings",
         "armed",
         "sport",
         "sport_verbs",
         "victim_verbs",
+        "vehicles",
+        "animals",
+        "sites",
+        "explosion_verbs",
     ):
         assert lists[name], name
         assert all(w == w.lower() and w.strip() == w for w in lists[name]), name
     assert not lists["forces"] & lists["accidents"], "a word is both a force and an accident"
     assert not lists["happenings"] & lists["armed"], "a word both clears and keeps an event"
+    assert not lists["sites"] & lists["armed"], "a word both clears and keeps an event"
+    assert not lists["happenings"] & lists["sites"], "a word is both a happening and a site"
+    assert "detonate" not in lists["explosion_verbs"], "what detonates is a weapon"
 
 
 def _conflict(nlp, text):
@@ -39,6 +47,20 @@ def _conflict(nlp, text):
         "A gas explosion killed eight people at the carnival.",
         "Spain beat England 2-1 in the final.",
         "159 people have died of alcohol poisoning in five states.",
+        # a thing that bursts is an accident
+        "Three workers were injured when a boiler exploded at a textile mill on Monday.",
+        # a collision of vessels or vehicles
+        "A cargo ship was struck by an oil tanker off the coast of Singapore.",
+        # an animal is no political doer
+        "A shark attacked a swimmer off a beach near Sydney.",
+        # the target is a force of nature
+        "Hundreds of firefighters battled the blaze through the night.",
+        # what authorities do about a disaster, with no political target
+        "A wildfire spread across the hills. Authorities closed the main highway and banned "
+        "all outdoor burning.",
+        "Officials are investigating the cause of the landslide that buried the village.",
+        # the passage names the accident, the next sentence the damage
+        "A fire broke out at a warehouse in the port. It destroyed three buildings.",
     ],
 )
 def test_events_happenings_give_no_conflict_event(nlp, text):
@@ -52,7 +74,38 @@ def test_events_happenings_give_no_conflict_event(nlp, text):
         "A bomb blast killed 12 people at a market.",
         "Rebels killed 12 villagers in an attack.",
         "Protests erupted in Tripoli on Tuesday.",
+        "A roadside bomb exploded near a police convoy, killing four officers.",
+        "Police fired tear gas at protesters after the earthquake relief was delayed.",
+        "Gunmen attacked a bus carrying pilgrims in Kashmir.",
+        "Russian warships attacked a cargo ship in the Black Sea.",
+        "A ground mine detonated under a military convoy.",
+        "The president accused Russia of causing an environmental disaster at the dam.",
     ],
 )
 def test_events_happenings_keep_acts_of_actors(nlp, text):
     assert _conflict(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone captured dramatic footage of the flooded valley.",
+        "Oil prices hit a record high on Monday.",
+        "The company launched a new website for its customers.",
+        "The minister struck a conciliatory tone in her speech.",
+    ],
+)
+def test_events_no_event_senses_give_no_event(nlp, text):
+    from flashpoint.events import code_doc
+
+    assert [e.cameo for e in code_doc(nlp(text)) if e.quad_class in (3, 4)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Soldiers captured the town after heavy fighting.", "The missile hit a residential building."],
+)
+def test_events_no_event_senses_keep_other_objects(nlp, text):
+    from flashpoint.events import code_doc
+
+    assert [e for e in code_doc(nlp(text)) if e.quad_class == 4]

@@ -113,3 +113,12 @@ def test_events_tables_have_no_duplicate_rows(name):
     rows = tables._rows(name)
     keys = [tuple(r) for r in rows]
     assert len(keys) == len(set(keys)), f"duplicate rows in {name}"
+
+
+def test_events_tables_no_event_senses_are_verbs_with_patterns():
+    senses = tables.no_event_senses()
+    assert senses, "no_event_senses.tsv is empty"
+    patterns = tables.verb_patterns()
+    for lemma, objects in senses.items():
+        assert lemma in patterns, f"{lemma}: a sense of a verb the coder does not code"
+        assert objects and all(o == o.lower() and " " not in o for o in objects), lemma

@@ -353,10 +353,6 @@ def _to_event(
     ):
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
     source = _actor(source_tok, state, role="source")
-    if non_political(
-        f.code, f.trigger, source_tok, actor=source is not None and bool(source.code), sent=sent
-    ):
-        return None
     if (
         source is not None
         and not source.country
@@ -372,7 +368,17 @@ def _to_event(
             source = _in_country(source, speaker.country)
     if source is not None and not source.country and source.sector and state.country():
         source = _in_country(source, state.country())  # the article's main country
-    target = _target(f, source, state)
+    target, target_tok = _target(f, source, state)
+    if non_political(
+        f.code,
+        f.trigger,
+        source_tok,
+        actor=source is not None and bool(source.code),
+        sent=sent,
+        target=target_tok,
+        target_actor=_political(target, target_tok),
+    ):
+        return None
     if f.source is not None and f.code[:2] in SYMMETRIC_ROOTS:
         # "X and Y agreed", "the leaders of X and Y met (in Washington)": the second conjunct is
         # the counterpart, before any place (of an act two sides do together; "X and Y called on
@@ -424,12 +430,16 @@ def _to_event(
 _NUMBERS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
-def _target(f: Found, source: Actor | None, state: _DocState) -> Actor | None:
-    """The first candidate that names an actor. A count names none unless it counts someone
-    ("thousands of refugees"); an event noun names its owner ("rejected a U.S. request": the
-    US); the source itself or its own ("offered its troops to Lebanon's president") yields to
-    another candidate."""
+def _target(
+    f: Found, source: Actor | None, state: _DocState
+) -> tuple[Actor | None, Token | None]:
+    """The first candidate that names an actor, with its token (else the first candidate: "battled
+    the blaze" has a force as target). A count names none unless it counts someone ("thousands
+    of refugees"); an event noun names its owner ("rejected a U.S. request": the US); the source
+    itself or its own ("offered its troops to Lebanon's president") yields to another
+    candidate."""
     fallback = None
+    fallback_tok = None
     for cand in f.targets:
         if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in cand.children):
             continue
@@ -445,9 +455,19 @@ def _target(f: Found, source: Actor | None, state: _DocState) -> Actor | None:
             or (target is not None and target.code == source.code)
         )
         if target is not None and target.code and not own:
-            return target
-        fallback = fallback or target
-    return fallback
+            return target, cand
+        if fallback is None and (target is not None or fallback_tok is None):
+            fallback, fallback_tok = target, cand
+    return fallback, fallback_tok
+
+
+def _political(actor: Actor | None, tok: Token | None) -> bool:
+    """Is a target a political actor (a sector, an organisation, a named country, people or
+    person), not a thing or a place that only lies in a country ("refineries in Iran", "the
+    Houston Ship Channel": a name that gives no more than a country)?"""
+    if actor is None or not actor.code or tok is None:
+        return False
+    return bool(actor.sector) or is_org(actor) or tok.ent_type_ in ("GPE", "NORP", "PERSON")
 
 
 def _adjunct_of(root: Token, trigger: Token) -> bool:

@@ -1,10 +1,14 @@
-"""Non-political happenings: disasters, accidents, epidemics, markets and sport give no conflict.
+"""Non-political happenings: disasters, accidents, epidemics, animals, markets and sport give no
+conflict.
 
 A conflict event needs a political doer. "A strong earthquake killed eight people" has a doer
 that is a force of nature; "five people were killed after a volcano erupted" has none, in a
-sentence about a disaster; "Spain beat England in the final" is a match report. Each gives no
-conflict event (CAMEO roots 13-20); the words are data (``data/happenings.json``, with where
-they came from).
+passage about a disaster; "a cold storage container exploded" is an accident; "a tanker was
+struck by a bulk carrier" a collision; "stags battle for mating rights" no politics at all;
+"firefighters battled the blaze" fights a force; "authorities closed the ship channel after
+chemicals leaked" is a safety measure with no political target; "Spain beat England in the final" is a match report.
+Each gives no conflict event (GDELT quad classes 3 and 4); the words are data
+(``data/happenings.json``, with where they came from).
 """
 
 from __future__ import annotations
@@ -14,18 +18,25 @@ import json
 from importlib import resources
 from typing import Any
 
+from ..actors import resolve
 from ..errors import ConfigError
+from . import tables
+from .patterns import roles_of
 
 Token = Any
-CONFLICT_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+CONFLICT_QUADS = frozenset({3, 4})
+MATERIAL_QUAD = 4
 ACTOR_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 NAME_ENTITIES = ACTOR_ENTITIES | {"FAC", "LOC", "PRODUCT"}
 PROTEST_ROOT = "14"
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
-    """name -> its lower-cased words (``forces``, ``happenings``, ``sport``, ``sport_verbs``)."""
+    """name -> its lower-cased words (``forces``, ``markets``, ``vehicles``, ``animals``, ``happenings``,
+    ``sites``, ``sport``, ``sport_verbs``, ``armed``, ``accidents``, ``explosion_verbs``,
+    ``victim_verbs``)."""
     try:
         text = (
             resources.files("flashpoint.events")
@@ -55,17 +66,38 @@ def _names(tok: Token) -> set[str]:
     return out
 
 
+def _owned(tok: Token) -> bool:
+    """Has the word an actor as owner ("Israeli fire", "the army's trucks")?"""
+    return any(
+        c.dep_ in ("poss", "amod", "nmod", "compound") and c.ent_type_ in ACTOR_ENTITIES
+        for c in tok.children
+    )
+
+
+def _armed_modifier(tok: Token) -> bool:
+    """Is the word modified by an armed word ("navy ship", "police car", "artillery fire")?"""
+    armed = word_lists()["armed"]
+    return any(c.dep_ in ("compound", "amod", "nmod") and _names(c) & armed for c in tok.children)
+
+
 def is_force(tok: Token | None) -> bool:
-    """Is this doer a force of nature, an accident, a disease, a vehicle or a market, owned by
-    no actor ("artillery fire" and "Israeli fire" are acts of someone)?"""
-    if tok is None:
+    """Is this doer (or target) a force of nature, an accident, a disease, an animal, a vehicle,
+    a market or a thing that burst, owned by no actor ("artillery fire" and "Israeli fire" are
+    acts of someone)?"""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    names = _names(tok) & word_lists()["forces"]
-    if not names and _names(tok) & word_lists()["accidents"]:
-        names = set() if _mentions(tok.sent, "armed") else _names(tok) & word_lists()["accidents"]
-    if not names:
+    lists = word_lists()
+    names = _names(tok)
+    if names & (lists["vehicles"] | lists["animals"]):
+        return not (_owned(tok) or _armed_modifier(tok))
+    if _bursts(tok):
+        return True
+    hit = names & (lists["forces"] | lists["markets"])
+    if not hit and names & lists["accidents"] and not _passage_armed(tok.sent):
+        hit = names & lists["accidents"]
+    if not hit:
         return False
-    if any(" " in n for n in names):
+    if any(" " in n for n in hit):
         return True  # "forest fire", "flash flood": the modifier is part of the name
     return not any(
         c.dep_ == "compound"
@@ -74,9 +106,88 @@ def is_force(tok: Token | None) -> bool:
     )
 
 
+def _natural(tok: Token | None) -> bool:
+    """A target that is a force of nature or a disease ("firefighters battled the blaze",
+    "fight the virus"); vehicles and animals can be attacked."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or _owned(tok) or _armed_modifier(tok):
+        return False
+    return bool(_names(tok) & word_lists()["forces"])
+
+
+def _bursts(tok: Token) -> bool:
+    """The subject of an explosion verb that is a thing, not a weapon or an actor ("a cold
+    storage container exploded"; not "a car bomb exploded" nor "the militants blew up")."""
+    head = tok.head
+    if tok.dep_ not in SUBJECTS or head.lemma_.lower() not in word_lists()["explosion_verbs"]:
+        return False
+    if tok.pos_ != "NOUN" or tok.ent_type_ in NAME_ENTITIES:
+        return False
+    armed = word_lists()["armed"]
+    if _names(tok) & armed or _armed_modifier(tok) or _owned(tok):
+        return False
+    return resolve(tok.lemma_) is None and resolve(tok.text) is None
+
+
+def _passage(sent: Any) -> list[Any]:
+    """The sentence with the one before and the one after it."""
+    doc = sent.doc
+    out = [sent]
+    if sent.start > 0:
+        out.insert(0, doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        out.append(doc[sent.end].sent)
+    return out
+
+
+def _reporter(tok: Token) -> bool:
+    """Is the word only who reports ("..., said police")?"""
+    return tok.dep_ in SUBJECTS and "say" in roles_of(tok.head)
+
+
 def _mentions(sent: Any, name: str) -> bool:
-    words = word_lists()[name]
-    return any(_names(t) & words for t in sent)
+    """Does the sentence's passage name a word of list ``name`` (reporters aside for 'armed';
+    accidents that happen count as 'happenings')? Cached per document and sentence."""
+    cache = sent.doc.user_data.setdefault("flashpoint_happenings", {})
+    key = (name, sent.start)
+    if key not in cache:
+        words = word_lists()[name]
+        cache[key] = any(
+            _names(t) & words
+            and not (name == "armed" and _reporter(t))
+            and (name == "armed" or _literal(t))
+            or name == "happenings"
+            and _happens(t)
+            for part in _passage(sent)
+            for t in part
+        )
+    return bool(cache[key])
+
+
+def _literal(tok: Token) -> bool:
+    """Is a happening word used for a happening: as a verb only when it is one of the
+    'happening_verbs' ("the boat capsized", not "protesters stormed parliament"), as a noun
+    inside a compound only of another happening or force ("flash flood", not "a lightning
+    offensive"); adjectives count ("flooded fields", "torrential rain")?"""
+    lists = word_lists()
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok.lemma_.lower() in lists["happening_verbs"]
+    if tok.dep_ == "compound" and tok.head.i != tok.i:
+        head = _names(tok.head)
+        return bool(head & (lists["happenings"] | lists["forces"] | lists["sites"]))
+    return True
+
+
+def _happens(tok: Token) -> bool:
+    """An accident word as the subject of its clause, owned by no actor ("more than 200 fires
+    are burning", "an explosion occurred"; not "opened fire", "Israeli fire") or a thing that
+    burst names a happening."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECTS or _owned(tok) or _armed_modifier(tok):
+        return False  # "Israeli fire killed three", "artillery fire hit the town"
+    return bool(_names(tok) & word_lists()["accidents"]) or _bursts(tok)
+
+
+def _passage_armed(sent: Any) -> bool:
+    return _mentions(sent, "armed")
 
 
 def victim_subject(found: Any) -> None:
@@ -87,21 +198,28 @@ def victim_subject(found: Any) -> None:
 
 
 def non_political(
-    code: str, trigger: Token, source: Token | None, *, actor: bool, sent: Any
+    code: str,
+    trigger: Token,
+    source: Token | None,
+    *,
+    actor: bool,
+    sent: Any,
+    target: Token | None = None,
+    target_actor: bool = False,
 ) -> bool:
     """Is a predicate coded ``code`` a non-political happening (module docstring)? ``source`` is
-    its doer token, ``actor`` whether that doer resolved to an actor code."""
-    if code[:2] not in CONFLICT_ROOTS:
+    its doer token, ``actor`` whether that doer resolved to an actor code; ``target`` its first
+    target token, ``target_actor`` whether that resolved to a political actor."""
+    if tables.info(code).quad_class not in CONFLICT_QUADS:
         return False
-    if is_force(source):
+    if is_force(source) or _natural(target):
         return True
-    if (
-        not actor
-        and code[:2] != PROTEST_ROOT
-        and _mentions(sent, "happenings")
-        and not _mentions(sent, "armed")
-    ):
-        return True
+    if code[:2] != PROTEST_ROOT and not _passage_armed(sent):
+        if not target_actor and _mentions(sent, "happenings"):
+            return True  # what authorities do about a disaster: close, ban, investigate
+        material = tables.info(code).quad_class == MATERIAL_QUAD
+        if not actor and material and (_mentions(sent, "happenings") or _mentions(sent, "sites")):
+            return True  # "five people were killed after a volcano erupted"
     return trigger.lemma_.lower() in word_lists()["sport_verbs"] and _mentions(sent, "sport")
 
 

@@ -93,7 +93,7 @@ def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
 def verb_code(tok: Token) -> tuple[str, int] | None:
     """Best verb pattern for a predicate: (code, score) or None."""
     patterns = tables.verb_patterns().get(lemma(tok))
-    if not patterns:
+    if not patterns or _no_event_sense(tok):
         return None
     preps = preps_of(tok)
     args: tuple[set[str], set[str]] | None = None
@@ -128,6 +128,18 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
 
 
 WILDCARDS = frozenset({"*", "@"})
+
+
+def _no_event_sense(tok: Token) -> bool:
+    """Is the verb used in a sense that is no event, by its direct object ("a drone captured
+    footage", "stocks hit a record"; ``data/no_event_senses.tsv``)?"""
+    objects = tables.no_event_senses().get(lemma(tok))
+    if not objects:
+        return False
+    return any(
+        c.dep_ in ("dobj", "obj", "attr") and (lemma(c) in objects or c.lower_ in objects)
+        for c in tok.children
+    )
 
 
 NAME_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})

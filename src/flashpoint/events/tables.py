@@ -142,6 +142,16 @@ def noun_patterns() -> dict[str, tuple[NounPattern, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
+def no_event_senses() -> dict[str, frozenset[str]]:
+    """verb lemma -> object lemmas that make it no event ("captured footage", "hit a record")."""
+    return {
+        row[0].lower(): frozenset(o.strip().lower() for o in row[1].split(",") if o.strip())
+        for row in _rows("no_event_senses.tsv")
+        if len(row) >= 2
+    }
+
+
+@functools.lru_cache(maxsize=1)
 def predicate_roles() -> dict[str, tuple[tuple[str, str], ...]]:
     """lemma -> ((role, required particle/preposition), ...)."""
     out: dict[str, list[tuple[str, str]]] = {}
