@@ -309,6 +309,11 @@ class DocActors:
         if clause.dep_ != "relcl":
             return None
         noun = clause.head
+        span = noun.doc[noun.left_edge.i : noun.i + 1]
+        if _is_place_adjunct(span):
+            return None  # "the strikes in Kabul, which ...": the clause is the strikes', not Kabul's
+        if _resolve_span(span, on=self.on, context_country=None).reason:
+            return None  # "the drones, which ...": a thing, whatever its tail names
         starts = (noun.left_edge.i, noun.i)
         hit = [s for s in self._seen if s.clause != -1 and s.at in starts]
         if hit:

@@ -27,10 +27,11 @@ from . import classifier, tables
 from .crowds import as_protest
 from .dates import date_phrases, event_date
 from .found import Found
-from .grammar import FAMILY_MODALITY, WRAPPERS
+from .grammar import FAMILY_MODALITY, PLACE_IS_TARGET, WRAPPERS
 from .happenings import non_political, victim_subject
 from .patterns import noun_code, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
+from .syntax import agent_of
 
 Token = Any
 
@@ -368,7 +369,7 @@ def _to_event(
             source = _in_country(source, speaker.country)
     if source is not None and not source.country and source.sector and state.country():
         source = _in_country(source, state.country())  # the article's main country
-    target, target_tok = _target(f, source, state)
+    target, target_tok = _target(f, source, state, location)
     if non_political(
         f.code,
         f.trigger,
@@ -428,36 +429,54 @@ def _to_event(
 
 
 _NUMBERS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_LOCATIVE = frozenset({"in", "inside", "near", "across", "throughout"})
 
 
 def _target(
-    f: Found, source: Actor | None, state: _DocState
+    f: Found, source: Actor | None, state: _DocState, location: Location | None
 ) -> tuple[Actor | None, Token | None]:
     """The first candidate that names an actor, with its token (else the first candidate: "battled
     the blaze" has a force as target). A count names none unless it counts someone ("thousands
-    of refugees"); an event noun names its owner ("rejected a U.S. request": the US); the source
-    itself or its own ("offered its troops to Lebanon's president") yields to another
-    candidate."""
+    of refugees"); an event noun names its owner ("rejected a U.S. request": the US), else whom
+    it concerns ("demanded the removal of the president"); a thing names its owner ("denounced
+    Serbia's suppression of ...", "crimes committed by Croat forces"); a place where the act
+    happened is its country ("a curfew in Algiers" is Algeria, not its government). The source
+    itself, its own ("offered its troops to Lebanon's president") and its compatriots yield to
+    a candidate from elsewhere. With none, an act done to the people of a place
+    (``place_is_target``) targets the country where it happened."""
     fallback = None
     fallback_tok = None
     for cand in f.targets:
         if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in cand.children):
             continue
         if cand.pos_ == "NOUN" and noun_code(cand):
-            cand = noun_event(cand, noun_code(cand) or "").source
+            deed = noun_event(cand, noun_code(cand) or "")
+            cand = deed.source or next(iter(deed.targets), None)  # "the removal of X": X
             if cand is None:
                 continue
         if f.source is not None and cand.i == f.source.i:
             continue
         target = _actor(cand, state, role="target")
+        if (target is None or not target.code) and cand.pos_ == "NOUN":
+            owner = _owner(cand)
+            if owner is not None and (f.source is None or owner.i != f.source.i):
+                target = _actor(owner, state, role="target")
+        if target is not None and target.country and _is_place(cand):
+            target = Actor(text=target.text, code=target.country, country=target.country)
         own = source is not None and (
             any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children)
             or (target is not None and target.code == source.code)
+            or (target is not None and bool(source.country) and target.country == source.country)
         )
         if target is not None and target.code and not own:
             return target, cand
-        if fallback is None and (target is not None or fallback_tok is None):
-            fallback, fallback_tok = target, cand
+        weaker = fallback is None or (source is not None and fallback.code == source.code)
+        if fallback_tok is None or (target is not None and weaker):
+            fallback, fallback_tok = target, cand  # a compatriot before the source itself
+    if (fallback is None or not fallback.code) and location is not None and location.country:
+        if f.code[:2] in PLACE_IS_TARGET:
+            c = location.country
+            return Actor(text=location.text, code=c, country=c), None
     return fallback, fallback_tok
 
 
@@ -468,6 +487,24 @@ def _political(actor: Actor | None, tok: Token | None) -> bool:
     if actor is None or not actor.code or tok is None:
         return False
     return bool(actor.sector) or is_org(actor) or tok.ent_type_ in ("GPE", "NORP", "PERSON")
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who a thing or a deed belongs to: "Serbia's suppression", "crimes committed by X"."""
+    owner = noun_event(noun, "").source
+    for a in noun.children if owner is None else ():
+        if a.dep_ == "acl" and a.tag_ == "VBN":
+            owner = agent_of(a)
+    return owner
+
+
+def _is_place(tok: Token) -> bool:
+    """ "in Algiers": a place where something happens, not the government of it."""
+    return (
+        (tok.ent_type_ in ("GPE", "LOC") or tok.pos_ == "PROPN")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in _LOCATIVE
+    )
 
 
 def _adjunct_of(root: Token, trigger: Token) -> bool:
@@ -623,9 +660,11 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
     # "US" tagged as the pronoun "us" is a name: an all-capitals word is no pronoun
     pronoun = tok.pos_ == "PRON" and not (tok.text.isupper() and len(tok.text) > 1)
     if pronoun or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
-        if low in PRONOUNS_PERSON:
+        # the article's memory: a clause subject named earlier, the grammar of the pronoun
+        found = state.memory.pronoun(tok.text, before=tok.i, token=tok)
+        if found is None and low in PRONOUNS_PERSON:
             found = state.last_person or state.last_group
-        else:
+        elif found is None:
             found = state.last_group or state.last_person
         if found is None:
             return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .grammar import (
+    AIM_NOUNS,
     COMPLEMENT,
     DOCUMENT_NOUNS,
     OBJECT_CONTROL,
@@ -120,6 +121,28 @@ def target_candidates(tok: Token) -> list[Token]:
             for p in holder.children:
                 if p.dep_ == "prep" and p.lower_ in preps and p.lower_ != "in":
                     out.extend(g for g in p.children if g.dep_ == "pobj")
+    return out + _aimed_at(children)
+
+
+def _aimed_at(children: list[Token]) -> list[Token]:
+    """Whom an act is aimed at, last: the object of its purpose ("opened fire to disperse THE
+    DEMONSTRATORS", "a hunger strike to protest SWEDEN's decision") and of "in protest of",
+    "in defiance of", "in retaliation for" (``aim_nouns``)."""
+    out: list[Token] = []
+    has_object = any(c.dep_ in ("dobj", "obj") for c in children)
+    for c in children:
+        purpose = c.dep_ == "advcl" or (c.dep_ == "xcomp" and has_object)  # "a strike to protest"
+        if purpose and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.extend(g for g in c.children if g.dep_ in ("dobj", "obj"))
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+                    out.extend(g for g in p.children if g.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in AIM_NOUNS:
+                    for p in noun.children:
+                        if p.dep_ == "prep" and p.lower_ in ("of", "against", "at", "for", "to"):
+                            out.extend(g for g in p.children if g.dep_ == "pobj")
     return out
 
 

@@ -67,7 +67,9 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             code = tables.compose("demand", emb.code)
         if role in ("appeal", "demand"):
             addressee = addressee_of(tok)
-            targets = ([addressee] if addressee is not None else []) + emb.targets
+            # "demanded that UGANDA withdraw": who is asked to act, after any addressee
+            asked = [emb.source] if emb.source is not None and emb.source is not source else []
+            targets = ([addressee] if addressee is not None else []) + asked + emb.targets
         else:
             # "threatened SOUTH KOREA with military action", "offered aid TO NEPAL": the
             # wrapper's own object is the counterpart (first for a threat, after the event's own)
