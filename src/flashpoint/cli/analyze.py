@@ -204,11 +204,11 @@ def demo(
 
     from .. import ingest
     from ..pipeline import analyze_many
-    from .render import out, print_analysis
+    from .render import out, print_analysis, short_origin
 
     if not corpus.is_dir():
         usage("E203", path=corpus)
-    out.rule(f"[bold]Flashpoint demo[/] — analysing the sample pages in {corpus}/ (samples, not real news)")
+    out.rule(f"[bold]Flashpoint demo[/]: the sample pages in {corpus}/ (not real news)")
     started = time.perf_counter()
     items = list(ingest.read_path(corpus))
     results = list(analyze_many(items))
@@ -227,7 +227,8 @@ def demo(
     )
     for r in results:
         if r.skipped is not None:
-            out.print(f"  skipped {r.skipped.origin}: {r.skipped.reason} ({r.skipped.detail})")
+            out.print(f"  skipped {short_origin(r.skipped.origin)}: {r.skipped.reason} "
+                      f"({r.skipped.detail})")
     with tempfile.TemporaryDirectory() as tmp:
         _demo_monitor(corpus, db or str(Path(tmp) / "demo.duckdb"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -30,8 +31,12 @@ WIDE = 110
 # From this width the table also names the actors (codes alone below it).
 WIDE_NAMES = 150
 EVIDENCE_CHARS = 400  # longer evidence is shortened with an ellipsis
-# A reason quotes the article sentence it rests on; the start says which one.
+ORIGIN_MIN = 24  # an article's URL or file shortened to fewer characters goes on its own line
+# A reason quotes the article sentence it rests on; the start says which one. It is cut to
+# one line of its column when that holds REASON_LINE_MIN characters (at 120 columns), else
+# to two lines (at 80), and never past REASON_CHARS.
 REASON_CHARS = 120
+REASON_LINE_MIN = 80
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
@@ -188,28 +193,34 @@ def statements_table(checks: Sequence[StatementCheck]) -> StatementsView:
 
 
 class StatementsView:
-    """Statements for people: a table at ``WIDE`` columns, numbered blocks below it."""
+    """Statements for people: one numbered block each, at every width.
+
+    The verdict and score lead; the statement and, under it in the same column, why (its
+    reason, cut to one line of that column, two when narrow: a supporting sentence is named
+    by its start, the article holds the rest). Four side-by-side columns wrapped the reason over
+    three lines at 120 columns and the statement under the verdict at 80; a hanging column
+    keeps each statement two lines at 120 and readable at 80.
+    """
 
     def __init__(self, checks: Sequence[StatementCheck]) -> None:
         self.checks = list(checks)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= WIDE:
-            table = Table(box=None, expand=True, pad_edge=False, padding=(0, 2, 0, 0),
-                      header_style="bold underline")
-            table.add_column("#", justify="right", no_wrap=True)
-            table.add_column("verdict  score", no_wrap=True)
-            table.add_column("statement", ratio=1, overflow="fold")
-            table.add_column("reason", ratio=1, overflow="fold")
-            for i, check in enumerate(self.checks, 1):
-                table.add_row(str(i), Text.assemble(_verdict(check), f" {check.score:.2f}"),
-                              _shorten(check.text, 200), _shorten(check.reason, REASON_CHARS))
-            yield table
-            return
-        for i, check in enumerate(self.checks, 1):
-            yield Text.assemble(f"{i}. ", _verdict(check), f" {check.score:.2f}  ",
-                                (_shorten(check.text, 200), "bold"))
-            yield Padding(Text(_shorten(check.reason, REASON_CHARS), style="dim"), (0, 0, 0, 3))
+        number = len(f"{len(self.checks)}.")
+        verdicts = [Text.assemble(_verdict(c), f" {c.score:.2f}") for c in self.checks]
+        lead = max((v.cell_len for v in verdicts), default=0)
+        # What is left for the statement column (grid padding: one space after each column).
+        column = max(20, options.max_width - number - lead - 2)
+        table = Table.grid(padding=(0, 1, 0, 0), expand=False)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold", max_width=column)
+        for i, (check, verdict) in enumerate(zip(self.checks, verdicts, strict=True), 1):
+            lines = 1 if column >= REASON_LINE_MIN else 2
+            reason = _shorten(" ".join(check.reason.split()), min(REASON_CHARS, lines * column))
+            table.add_row(f"{i}.", verdict, Text.assemble(
+                (_shorten(check.text, 200), "bold"), "\n", (reason, "dim")))
+        yield table
 
 
 def _verdict(check: StatementCheck) -> Text:
@@ -230,7 +241,7 @@ def stats_line(stats: Any) -> str:
 def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
     """The readable report of one article: header, events, statements."""
     if result.skipped is not None:
-        where = _short_origin(result.skipped.origin or origin) or "input"
+        where = short_origin(result.skipped.origin or origin) or "input"
         out.print(
             f"[yellow]skipped[/] {escape(where)}: {result.skipped.reason} — "
             f"{escape(result.skipped.detail)}"
@@ -238,20 +249,16 @@ def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
         return
     article = result.article
     assert article is not None
-    meta = " · ".join(
-        x
-        for x in (
-            article.published.isoformat() if article.published else "date unknown",
-            article.source or "",
-            article.url or _short_origin(article.origin),
-            f"{len(article.text.split())} words",
-            f"{len(result.events)} events",
-            f"{len(result.statements)} statements",
-        )
-        if x
-    )
+    facts = " · ".join(x for x in (
+        article.published.isoformat() if article.published else "date unknown",
+        f"{len(article.text.split())} words",
+        f"{len(result.events)} events",
+        f"{len(result.statements)} statements",
+        article.source or "",
+    ) if x)
     out.rule(Text(article.title or "(untitled)", style="bold"), align="left")
-    out.print(Text(meta, style="dim"))
+    out.print(Text(_with_origin(facts, article.url or short_origin(article.origin), out.width),
+                   style="dim"))
     for note in article.notes:
         out.print(Text(f"note: {note}", style="yellow"))
     if result.events:
@@ -262,7 +269,29 @@ def print_analysis(result: Analysis, *, origin: str | None = None) -> None:
         out.print(statements_table(result.statements))
 
 
-def _short_origin(origin: str | None) -> str:
+def _with_origin(facts: str, origin: str, width: int) -> str:
+    """The facts line with the URL (without its scheme) or file last, shortened in the
+    middle to keep the line one line (a long URL wrapped every article's header); on a line of its own when the
+    facts leave it less than ``ORIGIN_MIN`` characters."""
+    if not origin:
+        return facts
+    origin = re.sub(r"^https?://", "", origin)  # the scheme says nothing a reader needs
+    room = width - len(facts) - len(" · ")
+    if room >= min(len(origin), ORIGIN_MIN):
+        return f"{facts} · {_middle(origin, room)}"
+    return f"{facts}\n{_middle(origin, width)}"
+
+
+def _middle(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters by an ellipsis in the middle (both ends of a URL
+    or path say the most: the site and the page)."""
+    if len(text) <= width:
+        return text
+    head = (width - 1) // 2
+    return text[:head] + "…" + text[len(text) - (width - 1 - head):]
+
+
+def short_origin(origin: str | None) -> str:
     """A file origin relative to the working directory when it lies under it (the absolute
     path of a page in ./examples wraps the header line for nothing)."""
     if not origin:
