@@ -81,3 +81,142 @@ def test_claims_bench_loads_only_rows_kept_back_from_training(fake_claims):
     assert [c.label for c in load_cliff_test(fake_claims)] == [1]
     breaking = load_breaking_nli(fake_claims)
     assert [c.split for c in breaking] == ["countries"] and breaking[0].label == 0
+
+
+def test_claims_bench_select_chooses_by_grouped_cv_and_reports_nested_cv():
+    from flashpoint.bench.claims_fit import FEATURE_SETS, select
+
+    rows = [_row(1, 1.0 + i % 3, f"g{i}") for i in range(20)] + [_row(0, -1.0 - i % 3, f"h{i}") for i in range(20)]
+    chosen = select(rows)
+    assert chosen.feature_set in FEATURE_SETS
+    assert chosen.cv_balanced_accuracy == pytest.approx(1.0)
+    assert chosen.nested_cv_balanced_accuracy == pytest.approx(1.0)
+    assert chosen.settings.coef["model_logit"] > 0
+
+
+def test_claims_bench_rows_without_features_are_never_supported():
+    from flashpoint.bench.claims_fit import predict
+    from flashpoint.claims.lexicon import verdict_settings
+
+    empty = Row(Case("", "statement", 1, group="g", dataset="d"), "", 0.0, "", None)
+    assert predict([empty], verdict_settings()) == [False]
+
+
+ARTICLE = (
+    "Rebels attacked an army base near Kessa on Monday, killing 12 soldiers. "
+    "The defence ministry accused Varnia of arming the rebels. Varnia denied the accusation."
+)
+
+
+def test_claims_bench_cached_features_are_the_checkers_own(nlp, tmp_path):
+    """The cache gives the values ``assess_parsed`` scores, and a second call parses nothing."""
+    from flashpoint.bench.claims_cache import FeatureCache, features
+    from flashpoint.claims import assess_parsed
+    from flashpoint.claims.index import build_index
+    from flashpoint.claims.model import MODEL_DIR
+
+    statements = ["Rebels killed 12 soldiers near Kessa.", "Varnia admitted arming the rebels.", ""]
+    cases = [Case(ARTICLE, s, 1, group="a", dataset="d") for s in statements]
+    cache = FeatureCache(tmp_path / "cache.sqlite")
+    got = features(cases, cache, MODEL_DIR)
+    docs = list(nlp.pipe([ARTICLE, *statements]))
+    want = [v for _, v in assess_parsed(ARTICLE, build_index(docs[0]), statements, docs[1:])]
+    assert got[2] is None and want[2] == {}
+    for g, w in zip(got[:2], want[:2]):
+        assert g is not None and set(g) == set(w)
+        assert all(g[k] == pytest.approx(w[k], abs=1e-4) for k in w)
+    n = cache.db.execute("SELECT count(*) FROM probs").fetchone()[0]
+    assert n >= 2
+    import flashpoint.bench.claims_cache as module
+
+    def no_parse(*_a, **_k):  # pragma: no cover - fails the test when reached
+        raise AssertionError("cached cases were parsed again")
+
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr("flashpoint.nlp.get_nlp", no_parse)
+    try:
+        assert module.features(cases, cache, MODEL_DIR) == got
+    finally:
+        monkey.undo()
+    cache.close()
+
+
+def _seed_root(tmp_path, body: str):
+    root = tmp_path / "checkout"
+    (root / "tests").mkdir(parents=True)
+    (root / "tests" / "test_seed.py").write_text(body, encoding="utf-8")
+    return root
+
+
+def test_claims_bench_seed_failures_name_the_failing_tests(tmp_path):
+    from flashpoint.bench.claims_candidate import seed_failures
+    from flashpoint.claims.model import MODEL_DIR
+
+    body = (
+        "import os\n"
+        "def test_sees_the_candidate():\n"
+        "    assert os.environ['FLASHPOINT_CLAIMS_VERDICT'].endswith('cand.json')\n"
+        "def test_seed_statement_two():\n"
+        "    assert 1 == 2, 'seed statement 2 is supported'\n"
+    )
+    root = _seed_root(tmp_path, body)
+    failed = seed_failures(root, MODEL_DIR, tmp_path / "cand.json", tests=["tests/test_seed.py"])
+    assert len(failed) == 1 and "test_seed_statement_two" in failed[0], failed
+
+
+@pytest.fixture
+def tiny_benchmarks(tmp_path):
+    """FRANK valid/test rows about a few invented articles, and two sample articles."""
+    arts = [
+        ("Rebels attacked an army base near Kessa on Monday, killing 12 soldiers. The army said it would respond. "
+        "The defence ministry accused Varnia of arming the rebels in the north of the country."),
+        ("Protesters marched through Lindor on Friday to demand the release of jailed opposition leader Ana Perez. "
+        "Police fired tear gas at the crowd near the parliament building, witnesses said."),
+        ("The foreign ministers of Ostia and Varnia met in Geneva on Tuesday to discuss a ceasefire in the border war. "
+        "Both sides agreed to exchange 40 prisoners next week, a spokesman said."),
+    ]
+    rows = []
+    for i, a in enumerate(arts):
+        first = a.split(". ")[0] + "."
+        rows.append({"article": a, "summary": first, "factuality": 1.0, "split": "valid" if i < 2 else "test"})
+        rows.append({"article": a, "summary": first.replace("on", "not on", 1), "factuality": 0.0,
+                     "split": "valid" if i < 2 else "test"})
+        rows.append({"article": a, "summary": "Officials in Tokyo denied everything.", "factuality": 0.0,
+                     "split": "valid" if i < 2 else "test"})
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "frank_cnndm.json").write_text(json.dumps(rows), encoding="utf-8")
+    (claims / "summedits_news_tune.json").write_text("[]", encoding="utf-8")
+    (claims / "train").mkdir()
+    for name in ("summedits_other_domains", "cliff", "breaking_nli"):
+        (claims / "train" / f"{name}.jsonl").write_text("", encoding="utf-8")
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    for i, a in enumerate(arts):
+        (examples / f"a{i}.txt").write_text(a + " The report could not be verified independently.", encoding="utf-8")
+    return claims, examples
+
+
+def test_claims_bench_fit_writes_a_candidate_and_never_installs_a_refused_one(tiny_benchmarks, tmp_path):
+    from flashpoint.bench.claims_candidate import fit_candidate
+    from flashpoint.bench.claims_fit import VERDICT_PATH
+    from flashpoint.claims.lexicon import read_verdict
+    from flashpoint.claims.model import MODEL_DIR
+
+    claims, examples = tiny_benchmarks
+    shipped = VERDICT_PATH.read_bytes()
+    root = _seed_root(tmp_path, "def test_seed_fails():\n    assert False, 'seed verdict wrong'\n")
+    out = tmp_path / "cand" / "verdict.json"
+    rep = fit_candidate(
+        claims, model_folder=MODEL_DIR, out=out, root=root, examples=examples, pages_path=None,
+        samples={"summedits_domain": 5, "breaking_nli": 5}, cache_path=tmp_path / "c.sqlite", install=True,
+        seed_tests=["tests/test_seed.py"],
+    )
+    assert VERDICT_PATH.read_bytes() == shipped, "a refused candidate must never reach the package"
+    assert not rep.accepted and not rep.installed
+    assert any("test_seed_fails" in r for r in rep.refused)
+    candidate = read_verdict(out)
+    assert candidate.coef and rep.fitting["chosen"]["feature_set"]
+    assert set(rep.reported) == {"frank_test"}
+    assert set(rep.reported["frank_test"]) == {"candidate", "shipped"}
+    assert rep.reported["frank_test"]["candidate"]["n"] == 3

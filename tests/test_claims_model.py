@@ -44,7 +44,7 @@ def test_claims_model_reads_pairs_longer_than_its_window():
 
 def test_claims_model_missing_fails_loudly(tmp_path):
     with pytest.raises(ModelError) as info:
-        load.__wrapped__(tmp_path)
+        load(tmp_path)
     assert "E502" in str(info.value) and "make train-claims" in str(info.value)
 
 

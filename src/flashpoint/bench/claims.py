@@ -13,7 +13,9 @@ valid (``claims_fit``); everything reported here is neither:
   found, three-way verdict accuracy and supported-vs-not;
 - statements per second including the article parse (one process, model on one thread).
 
-``--fit`` re-fits the combiner first; ``--card`` appends the figures to the model card.
+``--fit`` chooses a combiner for a model and compares it with the shipped one
+(``claims_candidate``; written to ``--out``, installed only with ``--install``); ``--card``
+appends the figures to the model card.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from .claims_cases import (
     load_summedits_domains,
     load_summedits_news,
 )
-from .claims_fit import FEATURE_SETS, balanced_accuracy, choose, fit, write
+from .claims_fit import balanced_accuracy, choose
 from .claims_run import Row, RunStats, run
 from .floors import below_floors
 
@@ -108,7 +110,8 @@ def metrics(rows: Sequence[Row]) -> dict[str, Any]:
     }
 
 
-def _pages(pages_path: Path) -> dict[str, Any] | None:
+def pages_figures(pages_path: Path) -> dict[str, Any] | None:
+    """Statements found and verdicts right on the development pages (the whole analyze path)."""
     from . import pages
 
     if not (pages_path / "KEY.json").is_file():
@@ -124,9 +127,7 @@ def _pages(pages_path: Path) -> dict[str, Any] | None:
     }
 
 
-def report(
-    path: Path, *, refit: bool = False, pages_path: Path | None = None, quick: bool = False
-) -> Report:
+def report(path: Path, *, pages_path: Path | None = None, quick: bool = False) -> Report:
     """Run every benchmark present under ``path`` (the benchmarks/claims folder).
 
     ``quick`` measures a seeded sample of ``QUICK`` statements per set (the CI gate's mode).
@@ -135,11 +136,8 @@ def report(
     if not path.is_dir():
         rep.skipped.append(f"claims benchmarks not found at {path}")
         return rep
-    frank_valid = run(load_frank(path, "valid")).rows if not quick or refit else []
-    best, scores = choose(frank_valid) if frank_valid else ("", {})
-    if refit:
-        write(fit(frank_valid, FEATURE_SETS[best]),
-              fitted_on=f"FRANK CNN/DM valid ({len(frank_valid)} summaries), features: {best}")
+    frank_valid = run(load_frank(path, "valid")).rows if not quick else []
+    _, scores = choose(frank_valid) if frank_valid else ("", {})
     from ..claims.lexicon import verdict_settings
 
     rep.combiner = {"fitted_on": verdict_settings().fitted_on, "frank_valid_cv_balanced_accuracy": scores}
@@ -162,7 +160,7 @@ def report(
     if timed is not None:
         rep.speed = {"set": "summedits_news", "statements": len(timed.rows), "articles": timed.articles,
                      "seconds": round(timed.seconds, 2), "statements_per_s": round(timed.statements_per_s, 1)}
-    pages_found = _pages(pages_path) if pages_path is not None else None
+    pages_found = pages_figures(pages_path) if pages_path is not None else None
     if pages_found is None:
         rep.skipped.append(f"development pages not found at {pages_path}")
     rep.pages = pages_found
@@ -206,21 +204,39 @@ def update_floors(figures: dict[str, float], path: Path, *, allow_lower: bool = 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m flashpoint.bench.claims [--fit] [--card] [--update-floors [--allow-lower]]``."""
+    """``python -m flashpoint.bench.claims [--fit --model DIR --out FILE [--install]] [--card]
+    [--update-floors [--allow-lower]]``."""
     import argparse
     import os
     import sys
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--path", type=Path, default=checkout.benchmarks_dir("claims"))
-    parser.add_argument("--fit", action="store_true", help="re-fit claims/data/verdict.json first")
+    parser.add_argument("--fit", action="store_true", help="choose a combiner for --model, write it to --out")
+    parser.add_argument("--model", type=Path, default=None, help="model folder (default: the shipped model)")
+    parser.add_argument("--out", type=Path, default=Path("artifacts") / "verdict.candidate.json")
+    parser.add_argument("--install", action="store_true", help="copy an accepted candidate into verdict.json")
+    parser.add_argument("--limit", type=int, default=None, help="statements per reported set (--fit)")
     parser.add_argument("--card", action="store_true", help="write the figures into the model card")
     parser.add_argument("--quick", action="store_true", help="a seeded sample per set (the CI gate's mode)")
     parser.add_argument("--update-floors", action="store_true")
     parser.add_argument("--allow-lower", action="store_true")
     parser.add_argument("--floors", type=Path, default=checkout.gate_file("claims"))
     args = parser.parse_args(argv)
-    rep = report(args.path, refit=args.fit, quick=args.quick, pages_path=checkout.benchmarks_dir("pages"))
+    if args.fit:
+        from ..claims.model import MODEL_DIR
+        from .claims_cache import default_path
+        from .claims_candidate import fit_candidate
+
+        fitted = fit_candidate(
+            args.path, model_folder=args.model or MODEL_DIR, out=args.out, root=checkout.ROOT,
+            examples=checkout.examples_dir(), pages_path=checkout.benchmarks_dir("pages"), samples=SAMPLE,
+            limit=args.limit, cache_path=default_path(), install=args.install,
+            progress=lambda m: sys.stderr.write(m + "\n"),
+        )
+        sys.stdout.write(json.dumps(fitted.to_dict(), indent=2) + "\n")
+        return 0 if fitted.accepted else 1
+    rep = report(args.path, quick=args.quick, pages_path=checkout.benchmarks_dir("pages"))
     sys.stdout.write(json.dumps(rep.to_dict(), indent=2) + "\n")
     if args.card:
         write_card(rep)
@@ -230,7 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["Report", "below_floors", "main", "metrics", "read_floors", "report", "update_floors", "write_card"]
+__all__ = [
+    "Report", "below_floors", "main", "metrics", "pages_figures", "read_floors", "report", "update_floors", "write_card",
+]
 
 
 if __name__ == "__main__":

@@ -13,6 +13,11 @@ are the ones loaded here, so a reported figure never comes from data the model w
 - CLIFF ``test`` split (the ``val`` split was trained on).
 - Breaking NLI, the country and nationality swaps (kept back from training).
 QAGS was trained on and is not reported.
+
+``build_cases`` makes FactCC-style cases from the bundled sample articles (``examples/``, never
+trained on): a sentence or a shortened copy of it is supported, an entity/number/role swap,
+negation or antonym of it is not (``claims.train.synthetic``'s operations). They join FRANK
+valid as data the verdict combiner may be fitted on, never reported.
 """
 
 from __future__ import annotations
@@ -79,6 +84,25 @@ def load_frank(path: Path, split: str) -> list[Case]:
     ]
 
 
+def build_cases(examples: Path, *, per_doc: int = 6, seed: int = 13) -> list[Case]:
+    """FactCC-style cases from the English sample articles under ``examples`` (see above)."""
+    from ..claims.train.synthetic import make_pairs
+    from ..ingest import read_path
+    from ..nlp import parse_many
+    from ..records import Article
+
+    articles = [a.text for a in read_path(examples) if isinstance(a, Article) and a.text.strip()]
+    out: list[Case] = []
+    for n, (text, doc) in enumerate(zip(articles, parse_many(articles))):
+        sentences = {s.text.strip() for s in doc.sents}
+        for pair in make_pairs([doc], per_doc=per_doc, seed=seed + n):
+            if pair["label"] == "neutral" and pair["hypothesis"] in sentences:
+                continue  # a sentence of this very article: supported by the whole article
+            label = 1 if pair["label"] == "entailment" else 0
+            out.append(Case(text, pair["hypothesis"], label, content_id(text), "built", "examples", (pair["label"],)))
+    return out
+
+
 def _train_rows(path: Path, name: str) -> list[dict[str, Any]]:
     return list(read_jsonl(path / "train" / f"{name}.jsonl"))
 
@@ -117,6 +141,6 @@ def load_breaking_nli(path: Path) -> list[Case]:
 
 
 __all__ = [
-    "Case", "load_breaking_nli", "load_cliff_test", "load_frank", "load_summedits_domains",
+    "Case", "build_cases", "load_breaking_nli", "load_cliff_test", "load_frank", "load_summedits_domains",
     "load_summedits_news",
 ]

@@ -3,29 +3,37 @@
 The model's probability is the main signal; the explicit findings of the word-level comparison
 (another actor, another number, a negation, an antonym, reversed roles) may add to it. The
 combiner is a class-balanced logistic regression (scikit-learn, L2) over ``verdict.features``,
-fitted on FRANK CNN/DM *valid* only -- its labels are used nowhere else, and FRANK *test*, the
-SummEdits news split, CLIFF test and the kept-back SummEdits domains are only ever reported.
-Its expected accuracy is estimated by grouped cross-validation (folds never split an article).
+fitted on FRANK CNN/DM *valid* (and, in ``select``, cases built from the bundled sample
+articles) only -- their labels are used nowhere else, and FRANK *test*, the SummEdits news
+split, CLIFF test and the kept-back SummEdits domains are only ever reported. Its expected
+accuracy is estimated by grouped cross-validation (folds never split an article).
+
+``select`` chooses everything the fit decides -- the feature set, the regularisation ``C`` and
+the supported threshold -- by grouped CV, and estimates how well that whole choice does on
+unseen articles by nested grouped CV (the choice re-made inside each outer training fold).
+Rows whose ``values`` are ``None`` (an article without sentences) are never supported and are
+left out of fitting.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from ..claims.lexicon import VERDICT_FILE, VerdictSettings, verdict_settings
-from ..claims.verdict import WORD_FEATURES, is_supported
+from ..claims.verdict import WORD_FEATURES, decisive, is_supported
 
 # Every feature ``claims.compare`` makes (the word-level checker's own inputs).
 ALL_WORD_FEATURES = (
     "actor_mismatch", "actor_mismatch_lowercased", "adj_doc", "adj_novel", "adj_window", "adv_doc", "adv_novel",
     "adv_window", "alignment_mean", "alignment_min", "bigram_novel", "commentary_novel", "copy_min",
-    "core_coverage_mean", "core_coverage_min", "coverage_min", "entity_doc", "entity_doc_lowercased",
+    "core_coverage_mean", "core_coverage_min", "coverage_min", "date_mismatch", "entity_doc", "entity_doc_lowercased",
     "entity_window", "entity_window_lowercased", "hard_evidence", "hedge", "light_doc", "light_novel",
     "light_window", "lowercased", "n_content", "noun_doc", "noun_novel", "noun_window", "number_doc",
     "number_mismatch", "number_window", "role_match", "role_mismatch", "role_swap", "role_unknown", "synonym",
@@ -35,7 +43,7 @@ from ..errors import InputError
 from .claims_run import Row
 
 MODEL = ("model_logit", "model_contradiction_logit")
-FINDINGS = ("number_mismatch", "actor_mismatch", "role_mismatch", "negation_mismatch", "antonym")
+FINDINGS = ("number_mismatch", "actor_mismatch", "role_mismatch", "negation_mismatch", "antonym", "date_mismatch")
 # Candidate inputs of the combiner, simplest first; ``choose`` keeps the one with the best
 # cross-validated balanced accuracy on the fitting set (a tie keeps the simpler).
 FEATURE_SETS: dict[str, tuple[str, ...]] = {
@@ -46,6 +54,11 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 }
 C = 1.0
 FOLDS = 5
+# What ``select`` tries beside the feature sets: regularisation strengths and supported
+# thresholds (a class-balanced fit puts the balance point near 0.5; a model that is over- or
+# under-confident on news moves it).
+CS = (0.1, 1.0, 10.0)
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
 VERDICT_PATH = Path(__file__).resolve().parents[1] / "claims" / "data" / VERDICT_FILE
 
 
@@ -57,34 +70,122 @@ def balanced_accuracy(rows: Sequence[Row], predicted: Sequence[bool]) -> float:
     return sum(recalls) / len(recalls) if recalls else float("nan")
 
 
-def fit(rows: Sequence[Row], names: Sequence[str] = MODEL) -> VerdictSettings:
+def fit(rows: Sequence[Row], names: Sequence[str] = MODEL, *, c: float = C, threshold: float = 0.5) -> VerdictSettings:
     """A combiner over features ``names`` fitted on ``rows`` (labels and features)."""
     from sklearn.linear_model import LogisticRegression
 
+    rows = [r for r in rows if r.values is not None]
     if not rows or len({r.case.label for r in rows}) < 2:
         raise InputError("E116")
     x = np.array([[r.values.get(f, 0.0) for f in names] for r in rows])
     y = np.array([r.case.label for r in rows])
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=1000).fit(x, y)
+    # Standardised inputs: the solver converges in a few steps, and C weighs every feature alike
+    # (counts, shares and logits have very different ranges); the weights are mapped back to the
+    # raw features, which is what verdict.json stores and ``score`` reads.
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit((x - mean) / scale, y)
+    coef = model.coef_[0] / scale
     return replace(
         verdict_settings(),
-        intercept=float(model.intercept_[0]),
-        coef={f: round(float(c), 6) for f, c in zip(names, model.coef_[0])},
-        supported_threshold=0.5,
+        intercept=float(model.intercept_[0] - float(np.dot(coef, mean))),
+        coef={f: round(float(v), 6) for f, v in zip(names, coef)},
+        supported_threshold=threshold,
     )
 
 
-def cross_validate(rows: Sequence[Row], names: Sequence[str] = MODEL) -> float:
-    """Balanced accuracy of the combiner fitted without each article's fold (grouped K-fold)."""
+def predict(rows: Sequence[Row], settings: VerdictSettings) -> list[bool]:
+    """The checker's supported/not decision for each row under ``settings``."""
+    return [r.values is not None and is_supported(r.values, settings) for r in rows]
+
+
+def _folds(rows: Sequence[Row], n: int = FOLDS) -> list[tuple[list[int], list[int]]]:
     from sklearn.model_selection import GroupKFold
 
     groups = [r.case.group for r in rows]
-    predicted = [False] * len(rows)
-    for train, test in GroupKFold(n_splits=FOLDS).split(rows, groups=groups):
-        settings = fit([rows[i] for i in train], names)
+    n = min(n, len(set(groups)))
+    if n < 2:
+        raise InputError("E116")  # cross-validation needs two articles at least
+    return [(list(a), list(b)) for a, b in GroupKFold(n_splits=n).split(rows, groups=groups)]
+
+
+def _oof_scores(rows: Sequence[Row], names: Sequence[str], c: float) -> list[float]:
+    """Out-of-fold P(supported) of every row (grouped folds); -1 for rows without features."""
+    from ..claims.verdict import score
+
+    out = [-1.0] * len(rows)
+    for train, test in _folds(rows):
+        settings = fit([rows[i] for i in train], names, c=c)
         for i in test:
-            predicted[i] = is_supported(rows[i].values, settings)
-    return balanced_accuracy(rows, predicted)
+            if rows[i].values is not None:
+                out[i] = score(rows[i].values, settings)
+    return out
+
+
+def cross_validate(rows: Sequence[Row], names: Sequence[str] = MODEL, *, c: float = C, threshold: float = 0.5) -> float:
+    """Balanced accuracy of the combiner fitted without each article's fold (grouped K-fold)."""
+    with threadpool_limits(limits=1):
+        scores = _oof_scores(rows, names, c)
+    swapped = [r.values is not None and decisive(r.values) for r in rows]
+    return balanced_accuracy(rows, [s >= threshold and not w for s, w in zip(scores, swapped)])
+
+
+def grid(rows: Sequence[Row]) -> dict[tuple[str, float, float], float]:
+    """Grouped-CV balanced accuracy of every (feature set, C, threshold) on ``rows``."""
+    with threadpool_limits(limits=1):  # many tiny fits: BLAS threads only fight (20 s -> 0.1 s a fit when loaded)
+        return _grid(rows)
+
+
+def _grid(rows: Sequence[Row]) -> dict[tuple[str, float, float], float]:
+    out: dict[tuple[str, float, float], float] = {}
+    swapped = [r.values is not None and decisive(r.values) for r in rows]
+    for name, names in FEATURE_SETS.items():
+        for c in CS:
+            scores = _oof_scores(rows, names, c)
+            for t in THRESHOLDS:
+                out[(name, c, t)] = balanced_accuracy(rows, [s >= t and not w for s, w in zip(scores, swapped)])
+    return out
+
+
+def _best(scores: dict[tuple[str, float, float], float]) -> tuple[str, float, float]:
+    """The best cell; ties keep the smaller feature set, the stronger regularisation and the
+    threshold nearest 0.5."""
+    order = list(FEATURE_SETS)
+    return max(scores, key=lambda k: (round(scores[k], 4), -order.index(k[0]), -k[1], -abs(k[2] - 0.5)))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What ``select`` chose, the settings fitted with it on all rows, and its CV figures."""
+
+    feature_set: str
+    c: float
+    threshold: float
+    settings: VerdictSettings
+    cv_balanced_accuracy: float  # of the chosen cell (optimistic: the choice saw these folds)
+    nested_cv_balanced_accuracy: float  # the whole choice re-made inside each outer fold
+    per_feature_set: dict[str, float]  # best CV balanced accuracy of each feature set
+
+
+def select(rows: Sequence[Row]) -> Selection:
+    """Choose feature set, C and threshold by grouped CV on ``rows``; fit on all of them."""
+    scores = grid(rows)
+    name, c, t = _best(scores)
+    predicted = [False] * len(rows)
+    for train, test in _folds(rows):
+        inner = [rows[i] for i in train]
+        try:
+            n_i, c_i, t_i = _best(grid(inner))
+        except InputError:  # too few articles left to choose inside this fold: keep the outer choice
+            n_i, c_i, t_i = name, c, t
+        chosen = fit(inner, FEATURE_SETS[n_i], c=c_i, threshold=t_i)
+        for i, p in zip(test, predict([rows[i] for i in test], chosen)):
+            predicted[i] = p
+    per_set = {fs: round(max(v for k, v in scores.items() if k[0] == fs), 4) for fs in FEATURE_SETS}
+    return Selection(
+        name, c, t, fit(rows, FEATURE_SETS[name], c=c, threshold=t), round(scores[(name, c, t)], 4),
+        round(balanced_accuracy(rows, predicted), 4), per_set,
+    )
 
 
 def choose(rows: Sequence[Row]) -> tuple[str, dict[str, float]]:
@@ -94,18 +195,29 @@ def choose(rows: Sequence[Row]) -> tuple[str, dict[str, float]]:
     return best, scores
 
 
-def write(settings: VerdictSettings, *, fitted_on: str, path: Path = VERDICT_PATH) -> Path:
-    """Store the combiner in verdict.json (its _doc and hand-set thresholds kept)."""
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+def settings_json(settings: VerdictSettings, *, fitted_on: str, base: Path = VERDICT_PATH) -> dict[str, Any]:
+    """``settings`` in verdict.json's form (the shipped file's _doc and hand-set keys kept)."""
+    data: dict[str, Any] = json.loads(base.read_text(encoding="utf-8"))
     data.update(
         fitted_on=fitted_on,
         intercept=round(settings.intercept, 6),
         coef=settings.coef,
         supported_threshold=settings.supported_threshold,
+        contradiction_threshold=settings.contradiction_threshold,
+        finding_contradiction_min=settings.finding_contradiction_min,
     )
+    return data
+
+
+def write(settings: VerdictSettings, *, fitted_on: str, path: Path = VERDICT_PATH) -> Path:
+    """Store the combiner in ``path`` (default the shipped verdict.json; its _doc kept)."""
+    data = settings_json(settings, fitted_on=fitted_on)
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     verdict_settings.cache_clear()
     return path
 
 
-__all__ = ["FEATURE_SETS", "balanced_accuracy", "choose", "cross_validate", "fit", "write"]
+__all__ = [
+    "CS", "FEATURE_SETS", "THRESHOLDS", "Selection", "balanced_accuracy", "choose", "cross_validate", "fit", "grid",
+    "predict", "select", "settings_json", "write",
+]

@@ -31,7 +31,7 @@ class Row:
     verdict: str
     score: float
     reason: str
-    values: dict[str, float]
+    values: dict[str, float] | None  # None: the article had no sentences (never supported)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def check_statements(
         from ..nlp import parse
 
         title_doc = parse(article.title)
-    index = build_index(article_doc, title_doc=title_doc)
+    index = build_index(article_doc, title_doc=title_doc, published=article.published)
     return [
         check
         for check, _ in assess_parsed(article.text, index, statements, statement_docs, article_events=article_events)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .clauses import Clause, split_clauses
+from .dates import calendar, conflict, date_mentions
 from .index import ArticleIndex, Mention, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
 from .roles import Frame, arg_text, arguments
@@ -32,7 +33,7 @@ from .units import (
 )
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
-FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap"]
+FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap", "date"]
 
 KINDS: tuple[Kind, ...] = ("entity", "number", "noun", "adj", "verb", "adv", "light")
 _ACTOR_GROUPS = {"GPE": "place", "NORP": "place", "LOC": "place", "PERSON": "person", "ORG": "org"}
@@ -340,6 +341,7 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
     aligned = result.alignment >= weights().contradiction_min_alignment
     found = _negation_findings(index, result, window)
     found += _antonym_findings(result, window)
+    found += _date_findings(index, result, window)
     if aligned:
         found += _number_findings(result, window[0])
     found += _attached_actor_findings(index, result)
@@ -390,6 +392,40 @@ def _antonym_findings(result: ClauseResult, window: list[Sentence]) -> list[Find
             if hit:
                 found.append(Finding("antonym", min(hit), ws.token.text, sent))
                 break
+    return found
+
+
+def _event_sentence(result: ClauseResult, window: list[Sentence]) -> Sentence | None:
+    """The window sentence that reports what the clause reports, its dates left aside: the one
+    holding most of the clause's other content words (at least ``contradiction_min_alignment``
+    of them). "Netanyahu said on Monday that Israel was at war" is about the sentence with
+    Netanyahu, said and war, not the one that shares "Israel" and "Monday"."""
+    calendar_words = set(calendar().weekdays) | set(calendar().months) | set(calendar().relative_days)
+    content = [w for w in result.words if w.kind != "light" and not w.commentary and w.token.ent_type_ != "DATE"
+               and w.token.lower_.rstrip(".") not in calendar_words]
+    if not content or not window:
+        return None
+    shares = [sum(1 for w in content if w.key in s.keys or w.key in s.names) / len(content) for s in window]
+    best = max(range(len(window)), key=lambda i: (shares[i], -i))
+    return window[best] if shares[best] >= weights().contradiction_min_alignment else None
+
+
+def _date_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """A date of the statement that cannot be any date given by the sentence reporting the same
+    event or speaker ("on Monday" where that sentence says "on Sunday"; ``dates``).
+
+    A statement date compatible with any date of that sentence, or comparable with none of
+    them, is no finding.
+    """
+    said = date_mentions(result.clause.tokens, index.published)
+    event = _event_sentence(result, window) if said else None
+    if event is None:
+        return []
+    found: list[Finding] = []
+    for mention in said:
+        comparable = [(c, other) for other in event.dates if (c := conflict(mention, other)) is not None]
+        if comparable and all(c for c, _ in comparable):
+            found.append(Finding("date", comparable[0][1].text, mention.text, event))
     return found
 
 
@@ -610,7 +646,7 @@ def features(index: ArticleIndex, statement_doc: Any, clauses: list[ClauseResult
                 f["synonym"] += 1
             elif w.status in ("window", "doc", "novel"):
                 f[f"{w.kind}_{w.status}"] += 1
-    for kind in ("negation", "antonym", "number", "actor"):
+    for kind in ("negation", "antonym", "number", "actor", "date"):
         f[f"{kind}_mismatch"] = float(sum(1 for c in clauses for x in c.findings if x.kind == kind))
     # The four signals that are nearly always right on every benchmark (a name or number the
     # article never gives, a negation or an antonym against the aligned sentence) count as one

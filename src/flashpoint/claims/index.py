@@ -9,12 +9,14 @@ the alignment) and an index of word prefixes so that "preparation" finds "prepar
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import DateMention, date_mentions
 from .lexicon import lexicon
 from .roles import Frame, frames_of
 from .units import (
@@ -57,6 +59,7 @@ class Sentence:
     numbers: tuple[Mention, ...]
     words: tuple[str, ...] = ()  # lower-cased words in order, for copy (LCS) measures
     names: frozenset[str] = frozenset()  # names as whole names: "kimjongun", "~un", "un" (the UN)
+    dates: tuple[DateMention, ...] = ()  # weekdays, month-days, years (``dates``), read with the publication date
 
 
 @dataclass
@@ -72,6 +75,7 @@ class ArticleIndex:
     frames: dict[str, list[Frame]] = field(default_factory=dict)
     title_keys: frozenset[str] = frozenset()
     title_names: frozenset[str] = frozenset()
+    published: dt.date | None = None  # the article's publication date (fixes "on Sunday" to a day)
     _prefix: dict[str, set[str]] = field(default_factory=dict)
     _variants: dict[str, frozenset[str]] = field(default_factory=dict)
     _derived: dict[str, set[str]] = field(default_factory=dict)
@@ -177,8 +181,10 @@ def _segments(doc: Any) -> Iterable[Any]:
             yield doc[start : sent.end]
 
 
-def build_index(doc: Any, *, title_doc: Any | None = None) -> ArticleIndex:
+def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | None = None) -> ArticleIndex:
     """Index a parsed article (a spaCy ``Doc`` of ``Article.text``).
+
+    ``published`` turns the article's weekdays and month-days into calendar days (``dates``).
 
     ``title_doc``, the parsed headline, adds its words to every window (a headline sums up its
     article) but never serves as evidence: evidence spans index ``Article.text`` only.
@@ -267,6 +273,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None) -> ArticleIndex:
                 numbers=tuple(numbers),
                 words=tuple(t.lower_ for t in words),
                 names=frozenset(names),
+                dates=tuple(date_mentions(list(span), published)),
             )
         )
     n = max(len(sentences), 1)
@@ -289,6 +296,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None) -> ArticleIndex:
                 prefix[k[:PREFIX_LEN]].add(k)
                 derived[derived_form(k)].add(k)
     return ArticleIndex(
+        published=published,
         title_keys=title_keys,
         title_names=title_names,
         sentences=sentences,

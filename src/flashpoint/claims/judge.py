@@ -95,23 +95,26 @@ def units(statement_doc: Any) -> list[str]:
     return out or ([text] if text else [])
 
 
-def judge_many(
-    sentences: Sequence[str], statement_docs: Sequence[Any]
-) -> list[Judgement]:
-    """Judge statements about one article (its ``sentences``) in one batched model call."""
-    all_units = [units(doc) for doc in statement_docs]
-    evidence = [[tuple(select_evidence(sentences, u)) for u in us] for us in all_units]
-    pairs = [
-        (" ".join(sentences[i] for i in ev), u)
-        for us, evs in zip(all_units, evidence)
-        for u, ev in zip(us, evs)
-    ]
-    probs = probabilities(pairs) if pairs else np.zeros((0, 3))
+Plan = list[tuple[str, tuple[int, ...]]]  # one statement's claims, each with its evidence indices
+
+
+def plan_many(sentences: Sequence[str], statement_docs: Sequence[Any]) -> list[Plan]:
+    """Each statement's claims with the article sentences each is read against (no model yet)."""
+    return [[(u, tuple(select_evidence(sentences, u))) for u in units(doc)] for doc in statement_docs]
+
+
+def model_pairs(sentences: Sequence[str], plans: Sequence[Plan]) -> list[tuple[str, str]]:
+    """The (premise, claim) pairs the model reads for ``plans``, in order."""
+    return [(" ".join(sentences[i] for i in ev), u) for plan in plans for u, ev in plan]
+
+
+def judgements(plans: Sequence[Plan], probs: Any) -> list[Judgement]:
+    """Judgements from the plans and the model's probabilities of their pairs (in order)."""
     out: list[Judgement] = []
     k = 0
-    for us, evs in zip(all_units, evidence):
+    for plan in plans:
         judged = []
-        for u, ev in zip(us, evs):
+        for u, ev in plan:
             pe, pn, pc = (float(x) for x in probs[k])
             judged.append(UnitJudgement(u, ev, pe, pn, pc))
             k += 1
@@ -121,4 +124,13 @@ def judge_many(
     return out
 
 
-__all__ = ["Judgement", "UnitJudgement", "judge_many", "units"]
+def judge_many(
+    sentences: Sequence[str], statement_docs: Sequence[Any]
+) -> list[Judgement]:
+    """Judge statements about one article (its ``sentences``) in one batched model call."""
+    plans = plan_many(sentences, statement_docs)
+    pairs = model_pairs(sentences, plans)
+    return judgements(plans, probabilities(pairs) if pairs else np.zeros((0, 3)))
+
+
+__all__ = ["Judgement", "Plan", "UnitJudgement", "judge_many", "judgements", "model_pairs", "plan_many", "units"]

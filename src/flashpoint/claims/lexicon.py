@@ -5,14 +5,20 @@ synonym clusters, antonym pairs), the word-level alignment settings (weights.jso
 verdict combiner with its thresholds (verdict.json, chosen by ``flashpoint bench claims --fit``
 on sets that are never reported on). Keeping them out of the code means a re-fit changes a JSON
 file, and a reviewer can read what the checker believes.
+
+``FLASHPOINT_CLAIMS_VERDICT`` names another verdict file: a candidate combiner written by
+``flashpoint bench claims --fit --out FILE`` is tried with the whole checker (seed tests,
+development pages) before it replaces the shipped one.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
@@ -20,6 +26,7 @@ from ..errors import ConfigError
 LEXICON_FILE = "lexicon.json"
 WEIGHTS_FILE = "weights.json"
 VERDICT_FILE = "verdict.json"
+VERDICT_ENV = "FLASHPOINT_CLAIMS_VERDICT"
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,23 @@ class VerdictSettings:
 
 @functools.lru_cache(maxsize=1)
 def verdict_settings() -> VerdictSettings:
-    """Return the verdict combiner and thresholds (loaded on first use)."""
-    data = _read(VERDICT_FILE)
+    """Return the verdict combiner and thresholds (loaded on first use): the shipped
+    verdict.json, or the file ``$FLASHPOINT_CLAIMS_VERDICT`` names."""
+    other = os.environ.get(VERDICT_ENV)
+    return read_verdict(Path(other)) if other else parse_verdict(_read(VERDICT_FILE), VERDICT_FILE)
+
+
+def read_verdict(path: Path) -> VerdictSettings:
+    """The verdict settings stored in ``path`` (E406 unreadable, E407 malformed)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ConfigError("E406", name=str(path), cause=e) from e
+    return parse_verdict(data, str(path))
+
+
+def parse_verdict(data: dict[str, Any], name: str = VERDICT_FILE) -> VerdictSettings:
+    """Verdict settings from their JSON form (verdict.json's keys)."""
     try:
         return VerdictSettings(
             intercept=float(data["intercept"]),
@@ -140,8 +162,11 @@ def verdict_settings() -> VerdictSettings:
             finding_contradiction_min=float(data["finding_contradiction_min"]),
             fitted_on=str(data.get("fitted_on", "")),
         )
-    except (KeyError, TypeError, ValueError) as e:
-        raise ConfigError("E407", name=VERDICT_FILE, cause=e) from e
+    except (AttributeError, KeyError, TypeError, ValueError) as e:
+        raise ConfigError("E407", name=name, cause=e) from e
 
 
-__all__ = ["Lexicon", "VerdictSettings", "Weights", "lexicon", "verdict_settings", "weights"]
+__all__ = [
+    "VERDICT_ENV", "Lexicon", "VerdictSettings", "Weights", "lexicon", "parse_verdict", "read_verdict",
+    "verdict_settings", "weights",
+]

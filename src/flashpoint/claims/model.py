@@ -10,11 +10,16 @@ score whatever else is checked with it (on a CPU, batching MiniLM gains little a
 
 When the model files are missing the checker does not quietly fall back to word overlap: it
 raises ``ModelError`` naming the files and how to rebuild them.
+
+``FLASHPOINT_CLAIMS_MODEL`` names another model folder (same two files): a newly trained model
+can be tried with the whole checker (``flashpoint bench claims --fit --model DIR``) before it
+replaces the shipped one. ``model_hash`` identifies the weights a cached score came from.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +34,28 @@ MODEL_DIR = Path(__file__).with_name("data") / "model"
 MAX_LENGTH = 128  # the length the model was trained with (claims/train/data/config.json)
 LABELS = ("entailment", "neutral", "contradiction")
 THREADS_ENV = "FLASHPOINT_CLAIMS_THREADS"
+MODEL_ENV = "FLASHPOINT_CLAIMS_MODEL"
+_FILES = ("model.onnx", "tokenizer.json")
+
+
+def model_dir() -> Path:
+    """The model folder in use: ``$FLASHPOINT_CLAIMS_MODEL`` when set, else the shipped one."""
+    return Path(os.environ.get(MODEL_ENV) or MODEL_DIR)
+
+
+@functools.lru_cache(maxsize=8)
+def model_hash(folder: Path | None = None) -> str:
+    """SHA-256 over the model and tokenizer files (the key of cached scores); E502 when missing."""
+    folder = folder or model_dir()
+    missing = [name for name in _FILES if not (folder / name).is_file()]
+    if missing:
+        raise ModelError("E502", path=str(folder), files=", ".join(missing))
+    digest = hashlib.sha256()
+    for name in _FILES:
+        with (folder / name).open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -40,13 +67,18 @@ class Scorer:
     input_names: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=1)
-def load(model_dir: Path = MODEL_DIR) -> Scorer:
-    """Load the model once per process; raise ``ModelError`` when it is missing or unreadable.
+def load(folder: Path | None = None) -> Scorer:
+    """Load the model once per process (per folder); raise ``ModelError`` when it is missing or
+    unreadable. ``folder`` defaults to ``model_dir()``.
 
     Threads: ``FLASHPOINT_CLAIMS_THREADS`` (default 1): the pipeline runs one worker per core,
     and one thread per session keeps workers from fighting over cores.
     """
+    return _load(Path(folder or model_dir()))
+
+
+@functools.lru_cache(maxsize=2)
+def _load(model_dir: Path) -> Scorer:
     model_path, tok_path = model_dir / "model.onnx", model_dir / "tokenizer.json"
     missing = [p.name for p in (model_path, tok_path) if not p.is_file()]
     if missing:
@@ -90,4 +122,4 @@ def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = N
     return out
 
 
-__all__ = ["LABELS", "MAX_LENGTH", "MODEL_DIR", "Scorer", "load", "probabilities"]
+__all__ = ["LABELS", "MAX_LENGTH", "MODEL_DIR", "MODEL_ENV", "Scorer", "load", "model_dir", "model_hash", "probabilities"]

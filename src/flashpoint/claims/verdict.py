@@ -2,13 +2,14 @@
 
 The model (``judge``) gives, for the statement's weakest claim, P(entailment), P(neutral) and
 P(contradiction) against the article sentences it was read with. ``score`` turns these and the
-explicit findings of ``compare`` (another actor, reversed roles, another number, a negation, an
-antonym) into P(supported) with the combiner in ``claims/data/verdict.json`` -- the one scoring
+explicit findings of ``compare`` (another actor, reversed roles, another number or date, a negation,
+an antonym) into P(supported) with the combiner in ``claims/data/verdict.json`` -- the one scoring
 function, used by the checker and by ``flashpoint bench claims`` alike. Below the threshold the
 verdict is ``contradicted`` when the model finds a contradiction (or an explicit check names a
 mismatch and the model leans that way), with what the article says instead; otherwise
 ``not_in_source``, naming what the article lacks. A reversal of who did what to whom ("Y accused
-X" against "X accused Y") is contradicted whatever the score.
+X" against "X accused Y") and a date the sentence reporting the same event gives otherwise are
+contradicted whatever the score.
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from .lexicon import VerdictSettings, verdict_settings, weights
 from .units import hyphen_prefix
 
 _EVIDENCE_CHARS = 90
-_FINDING_ORDER = {"swap": 0, "negation": 1, "actor": 2, "role": 3, "number": 4, "antonym": 5}
-# An explicit reversal of who did what to whom decides on its own: the words all match, so the
-# word-level score cannot see it, and no benchmark has enough such cases to weigh it.
-_DECISIVE = frozenset({"swap"})
+_FINDING_ORDER = {"swap": 0, "negation": 1, "actor": 2, "role": 3, "date": 4, "number": 5, "antonym": 6}
+# An explicit reversal of who did what to whom, and a date the sentence reporting the same event
+# gives otherwise ("on Monday" against "on Sunday"), decide on their own: every other word
+# matches, so neither the word-level score nor the model sees them, and no benchmark has enough
+# such cases to weigh them.
+_DECISIVE = frozenset({"swap", "date"})
 FINDING_FEATURES = {
     "swap": "role_swap", "number": "number_mismatch", "actor": "actor_mismatch",
-    "role": "role_mismatch", "negation": "negation_mismatch", "antonym": "antonym",
+    "role": "role_mismatch", "negation": "negation_mismatch", "antonym": "antonym", "date": "date_mismatch",
 }
 # Word-level alignment features of ``compare`` the combiner may weigh beside the model (how much
 # of the statement the best sentences cover, copied word order, names/numbers found only
@@ -53,14 +56,20 @@ def _logit(p: float) -> float:
 def features(judgement: Judgement, comparison: Comparison) -> dict[str, float]:
     """The combiner's inputs: the model's logits, a 0/1 flag per kind of explicit finding and
     the word-level alignment features named in ``WORD_FEATURES``."""
-    findings = comparison.findings
-    out = {
-        "model_logit": _logit(judgement.entailment),
-        "model_contradiction_logit": _logit(judgement.contradiction),
-    }
-    for name in FINDING_FEATURES.values():
-        out[name] = 0.0
-    for f in findings:
+    return {**model_features(judgement.entailment, judgement.contradiction), **comparison_features(comparison)}
+
+
+def model_features(entailment: float, contradiction: float) -> dict[str, float]:
+    """The model's part of the features: logits of the weakest claim's P(entailment) and of the
+    strongest P(contradiction) (``Judgement``)."""
+    return {"model_logit": _logit(entailment), "model_contradiction_logit": _logit(contradiction)}
+
+
+def comparison_features(comparison: Comparison) -> dict[str, float]:
+    """The model-free part: explicit findings (0/1 per kind) and ``word_*`` alignment features.
+    It depends only on the texts, so the benchmark caches it apart from the model's scores."""
+    out = {name: 0.0 for name in FINDING_FEATURES.values()}
+    for f in comparison.findings:
         out[FINDING_FEATURES[f.kind]] = 1.0
     for name, value in comparison.features.items():
         out["word_" + name] = float(value)
@@ -81,7 +90,12 @@ def is_supported(values: dict[str, float], settings: VerdictSettings | None = No
     """The supported/not decision ``decide`` makes, from the features alone (the bench re-uses
     it to score candidate settings without re-running the model)."""
     v = settings or verdict_settings()
-    return score(values, v) >= v.supported_threshold and not values.get(FINDING_FEATURES["swap"])
+    return score(values, v) >= v.supported_threshold and not decisive(values)
+
+
+def decisive(values: dict[str, float]) -> bool:
+    """True when an explicit finding that decides on its own (``_DECISIVE``) is present."""
+    return any(values.get(FINDING_FEATURES[kind]) for kind in _DECISIVE)
 
 
 def _short(text: str) -> str:
@@ -103,6 +117,7 @@ def _finding_reason(f: Finding) -> str:
         "actor": "actor mismatch",
         "role": "role mismatch",
         "swap": "roles reversed",
+        "date": "date mismatch",
     }[f.kind]
     return f"{label}: article says {f.article_says}, statement says {f.statement_says}"
 
@@ -235,4 +250,7 @@ def decide(
     return StatementCheck(statement, "not_in_source", p, span, reason)
 
 
-__all__ = ["FINDING_FEATURES", "WORD_FEATURES", "decide", "features", "is_supported", "score"]
+__all__ = [
+    "FINDING_FEATURES", "WORD_FEATURES", "comparison_features", "decide", "decisive", "features", "is_supported",
+    "model_features", "score",
+]

@@ -18,8 +18,29 @@ def bench_claims(
         typer.Option("--path", help="The benchmarks/claims folder (default ../shared/benchmarks/claims)."),
     ] = None,
     fit: Annotated[
-        bool, typer.Option("--fit", help="Re-fit claims/data/verdict.json on FRANK CNN/DM valid first.")
+        bool,
+        typer.Option("--fit", help="Choose a verdict combiner for --model by grouped CV on FRANK valid + built "
+                     "cases, write it to --out, run the seed tests with it, and compare it with the shipped "
+                     "model + combiner on every reported set and the development pages."),
     ] = False,
+    model: Annotated[
+        Path | None, typer.Option("--model", help="With --fit: the model folder (model.onnx, tokenizer.json).")
+    ] = None,
+    out_file: Annotated[
+        Path, typer.Option("--out", help="With --fit: where the candidate verdict.json goes.")
+    ] = Path("artifacts/verdict.candidate.json"),
+    install: Annotated[
+        bool, typer.Option("--install", help="With --fit: copy the candidate into claims/data/verdict.json "
+                           "if it passed the seed tests (the model files are not copied).")
+    ] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="With --fit: a seeded sample of N statements per reported set.")
+    ] = None,
+    no_pages: Annotated[bool, typer.Option("--no-pages", help="With --fit: skip the development pages.")] = False,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="With --fit: the feature cache file "
+                                  "(default $FLASHPOINT_CACHE or ~/.cache/flashpoint/claims_features.sqlite).")
+    ] = None,
     card: Annotated[bool, typer.Option("--card", help="Write the figures into the model card.")] = False,
     fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table or json.")] = SummaryFormat.table,
 ) -> None:
@@ -35,7 +56,11 @@ def bench_claims(
         if fmt == "json":
             print_json({"skipped": [f"claims benchmarks not found at {folder}"]})
         return
-    rep = report(folder, refit=fit, pages_path=checkout.benchmarks_dir("pages"))
+    if fit:
+        _fit(folder, model=model, out_file=out_file, install=install, limit=limit, no_pages=no_pages, cache=cache,
+             fmt=fmt)
+        return
+    rep = report(folder, pages_path=checkout.benchmarks_dir("pages"))
     if card:
         write_card(rep)
     if fmt == "json":
@@ -69,3 +94,54 @@ def bench_claims(
             f"verdict combiner fitted on {rep.combiner['fitted_on']}; grouped CV balanced accuracy there "
             f"{rep.combiner['frank_valid_cv_balanced_accuracy']}"
         )
+
+
+def _fit(
+    folder: Path, *, model: Path | None, out_file: Path, install: bool, limit: int | None, no_pages: bool,
+    cache: Path | None, fmt: SummaryFormat,
+) -> None:
+    """Run ``bench.claims_candidate.fit_candidate`` and print its CV and reported figures."""
+    from rich.table import Table
+
+    from ..bench.claims import SAMPLE
+    from ..bench.claims_cache import default_path
+    from ..bench.claims_candidate import fit_candidate
+    from ..claims.model import MODEL_DIR
+    from .render import err, out, print_json
+
+    rep = fit_candidate(
+        folder, model_folder=model or MODEL_DIR, out=out_file, root=checkout.ROOT, examples=checkout.examples_dir(),
+        pages_path=None if no_pages else checkout.benchmarks_dir("pages"), samples=SAMPLE, limit=limit,
+        cache_path=cache or default_path(), install=install, progress=lambda m: err.print(f"[dim]{m}[/]"),
+    )
+    if fmt == "json":
+        print_json(rep.to_dict())
+    else:
+        f = rep.fitting
+        out.print(f"model {rep.model['candidate']} ({rep.model['candidate_hash']}); shipped {rep.model['shipped_hash']}")
+        out.print(
+            f"fitting set: {f['sets']} ({f['articles']} articles); chosen {f['chosen']}; grouped CV "
+            f"{f['cv_balanced_accuracy']:.3f}, nested grouped CV {f['nested_cv_balanced_accuracy']:.3f} "
+            f"(shipped, in-sample: {f['shipped_in_sample_balanced_accuracy']:.3f}); best CV per feature set "
+            f"{f['cv_per_feature_set']}"
+        )
+        table = Table(title="reported sets (never fitted on): balanced accuracy")
+        for col in ("set", "n", "candidate", "shipped", "cand. rec. sup./unsup.", "shipped rec. sup./unsup."):
+            table.add_column(col, justify="left" if col == "set" else "right")
+        for name, both in rep.reported.items():
+            c, s = both["candidate"], both["shipped"]
+            table.add_row(name, str(c["n"]), f"{c['balanced_accuracy']:.3f}", f"{s['balanced_accuracy']:.3f}",
+                          f"{c['recall_supported']}/{c['recall_unsupported']}",
+                          f"{s['recall_supported']}/{s['recall_unsupported']}")
+        out.print(table)
+        for who, p in rep.pages.items():
+            if p:
+                out.print(f"pages ({who}): {p['statements_emitted']}/{p['statements_expected']} statements, three-way "
+                          f"{p['three_way']:.3f}, supported-vs-not {p['supported_vs_not']:.3f}")
+        out.print(f"candidate written to {rep.out}; seconds {rep.seconds}")
+    for reason in rep.refused:
+        err.print(f"[red]refused:[/] {reason}")
+    if rep.installed:
+        err.print("installed into claims/data/verdict.json")
+    if not rep.accepted:
+        raise typer.Exit(1)
