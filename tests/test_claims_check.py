@@ -51,7 +51,7 @@ def test_claims_supported_statements(article, article_doc, statement):
     [
         ("Rebel fighters attacked an army base near Kessa on Monday, killing 21 soldiers.", "number mismatch"),
         ("Rebel fighters did not attack an army base near Kessa on Monday.", "negation mismatch"),
-        ("The government of Ostland announced new sanctions against Varnia in July.", "number mismatch"),
+        ("The government of Ostland announced new sanctions against Varnia in July.", "date mismatch"),
     ],
 )
 def test_claims_contradicted_statements_name_the_mismatch(article, article_doc, statement, expected):
