@@ -74,3 +74,47 @@ def test_actors_recipients_relative_clause_on_a_place_is_not_the_place(nlp, text
     killed = [e for e in events if e.trigger.startswith("killed")]
     assert killed, [e.trigger for e in events]
     assert killed[0].source is None or killed[0].source.country != "LKA" or killed[0].source.sector != "GOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two foreign ministers met in Nairobi on Monday.",
+        "Delegations from Armenia and Azerbaijan held talks in Almaty.",
+    ],
+)
+def test_actors_recipients_a_venue_is_neither_side(nlp, text):
+    for event in code_doc(nlp(text), published=PUBLISHED):
+        for actor in (event.source, event.target):
+            assert actor is None or actor.country not in ("KEN", "KAZ"), (text, event)
+
+
+@pytest.mark.parametrize(
+    "text", ["Talks in Istanbul ended without agreement.", "The drones over Kyiv caused panic."]
+)
+def test_actors_recipients_a_thing_with_a_place_is_no_source(nlp, text):
+    for event in code_doc(nlp(text), published=PUBLISHED):
+        assert event.source is None or not event.source.code, (text, event.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        (
+            "Venezuela deployed troops to the border on Monday. It also threatened to annex"
+            " the disputed region of Guyana.",
+            "threatened",
+            "VEN",
+        ),
+        (
+            "North Korea fired two missiles, South Korea's military said. The North has fired"
+            " a dozen missiles this year.",
+            "fired",
+            "PRK",
+        ),
+    ],
+)
+def test_actors_recipients_the_article_remembers_who_acts(nlp, text, trigger, country):
+    events = [e for e in code_doc(nlp(text), published=PUBLISHED) if e.trigger == trigger]
+    assert events, trigger
+    assert events[-1].source is not None and events[-1].source.country == country

@@ -5,6 +5,7 @@ Public API (other stages code against these names):
 - ``resolve(text, *, on=None, context_country=None) -> Actor | None``
 - ``resolve_span(span, *, on=None, context_country=None) -> Actor | None``
 - ``find_actors(doc_or_span, *, on=None, context_country=None) -> list[(Span, Actor)]``
+- ``not_an_actor(span) -> str | None`` — why a span names no actor (a thing, talks, a storm)
 - ``DocActors`` — per-article memory so a later "Kim", "the president", "he"/"it"/"they",
   "the militia" or "the North" resolves to the actor the article named
 - ``places.resolve_place(text)`` / ``places.find_location(sent_span)``
@@ -15,6 +16,6 @@ conventions: ``actors/data/README.md``.
 """
 
 from .resolve import explain, resolve  # explain: the Resolution, with a reason for "no actor"
-from .spans import DocActors, find_actors, resolve_span
+from .spans import DocActors, find_actors, not_an_actor, resolve_span
 
-__all__ = ["DocActors", "explain", "find_actors", "resolve", "resolve_span"]
+__all__ = ["DocActors", "explain", "find_actors", "not_an_actor", "resolve", "resolve_span"]

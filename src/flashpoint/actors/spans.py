@@ -109,6 +109,13 @@ def resolve_span(
     return _resolve_span(span, on=_as_date(on), context_country=context_country).actor
 
 
+def not_an_actor(span: Any) -> str | None:
+    """Why a span names no actor ("talks: not an actor" for "Talks in Istanbul", a weapon, a
+    storm), None when it may name one. A caller that would otherwise read the span's tail
+    ("in Istanbul") as the actor asks this first: a thing's place is not its doer."""
+    return _resolve_span(span, on=None, context_country=None).reason
+
+
 def _candidates(doc_or_span: Any) -> list[Any]:
     """Noun chunks and actor-like entities of a doc/span, longest first, without overlaps."""
     if hasattr(doc_or_span, "root"):  # a Span (a Doc has no root)
@@ -393,4 +400,4 @@ def _is_group(actor: Actor) -> bool:
     return is_international(actor) or actor.sector in get_tables().words["remembered_sectors"]
 
 
-__all__ = ["DocActors", "find_actors", "resolve_span"]
+__all__ = ["DocActors", "find_actors", "not_an_actor", "resolve_span"]

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors import DocActors
+from ..actors import DocActors, not_an_actor
 from ..actors.codes import in_country, is_international, is_org
 from ..actors.places import find_location
 from ..errors import ConfigError
@@ -27,7 +27,7 @@ from . import classifier, tables
 from .crowds import as_protest
 from .dates import date_phrases, event_date
 from .found import Found
-from .grammar import FAMILY_MODALITY, PLACE_IS_TARGET, WRAPPERS
+from .grammar import FAMILY_MODALITY, PLACE_IS_TARGET, VENUE, WRAPPERS
 from .happenings import non_political, victim_subject
 from .patterns import noun_code, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
@@ -104,7 +104,7 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     evidence = _evidence(sent)
     text = evidence.text
     location = _location(sent)
-    state.place_country = location.country if location is not None else None
+    place_country = location.country if location is not None else None
     according = _according_to(sent) if "ccording to" in text else None
     phrases = date_phrases(sent)
     events: list[Event] = []
@@ -114,6 +114,8 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
         if key in seen:
             continue
         seen.add(key)
+        # "the two leaders met in Washington" are not American: a venue gives no actor a country
+        state.place_country = None if f.code[:3] in VENUE else place_country
         event = _to_event(f, sent, state, evidence, location, according, phrases)
         if event is not None:
             events.append(event)
@@ -440,7 +442,8 @@ def _target(
     of refugees"); an event noun names its owner ("rejected a U.S. request": the US), else whom
     it concerns ("demanded the removal of the president"); a thing names its owner ("denounced
     Serbia's suppression of ...", "crimes committed by Croat forces"); a place where the act
-    happened is its country ("a curfew in Algiers" is Algeria, not its government). The source
+    happened is its country ("a curfew in Algiers" is Algeria, not its government), except
+    where a meeting was held (``venue``: "met in Washington"). The source
     itself, its own ("offered its troops to Lebanon's president") and its compatriots yield to
     a candidate from elsewhere. With none, an act done to the people of a place
     (``place_is_target``) targets the country where it happened."""
@@ -456,12 +459,15 @@ def _target(
                 continue
         if f.source is not None and cand.i == f.source.i:
             continue
+        place = _is_place(cand)
+        if place and f.code[:3] in VENUE:
+            continue  # "met in Washington": where, not with whom
         target = _actor(cand, state, role="target")
         if (target is None or not target.code) and cand.pos_ == "NOUN":
             owner = _owner(cand)
             if owner is not None and (f.source is None or owner.i != f.source.i):
                 target = _actor(owner, state, role="target")
-        if target is not None and target.country and _is_place(cand):
+        if target is not None and target.country and place:
             target = Actor(text=target.text, code=target.country, country=target.country)
         own = source is not None and (
             any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children)
@@ -671,6 +677,8 @@ def _actor_uncached(tok: Token, state: _DocState, *, role: str) -> Actor | None:
         return Actor(text=tok.text, code=found.code, country=found.country, sector=found.sector)
     span = np_span(tok)
     actor = _resolve(span, state)
+    if actor is None and role == "source" and not_an_actor(span):
+        return None  # "Talks in Istanbul ended": a thing does nothing, whatever its place
     if (actor is None or not actor.code) and tok.i != span.root.i:
         actor = _resolve(tok.doc[tok.i : tok.i + 1], state)
     if actor is None or not (actor.country or is_org(actor)):  # "the ICJ in The Hague" is the ICJ

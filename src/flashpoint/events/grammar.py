@@ -66,6 +66,7 @@ CONFLICT_ROOTS = roots("conflict")
 WRAPPER_EVENT_ROOTS = roots("wrapper_event")
 PURPOSE_FROM = roots("purpose_from")
 PLACE_IS_TARGET = roots("place_is_target")
+VENUE = roots("venue")
 STATE_ACTS = roots("state_acts")
 FAMILY_ROOTS: dict[str, tuple[str, ...]] = {
     k: tuple(v) for k, v in DATA["family_roots"]["map"].items()
