@@ -127,3 +127,36 @@ def test_events_sense_a_relative_clause_keeps_its_own_date(nlp, text, cameo, dat
     events = code_doc(nlp(text), published=dt.date(2024, 5, 1))
     hit = next(e for e in events if e.cameo == cameo)
     assert (hit.date.isoformat() if hit.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Nurses staged a strike outside the ministry on Monday.", "14"),
+        ("The transport union held a strike last week.", "14"),
+        ("The air force launched an air strike on the depot.", "19"),
+        ("A strike on the depot killed four soldiers.", "19"),
+    ],
+)
+def test_events_sense_what_is_done_with_a_strike_tells_its_sense(nlp, text, root):
+    roots = [e.cameo_root for e in _events(nlp, text)]
+    assert root in roots
+    assert ({"14", "19"} - {root}).isdisjoint(roots)
+
+
+def test_events_sense_a_judgment_targets_what_is_judged_not_the_judge(nlp):
+    events = _events(nlp, "The government's decision is unacceptable, the opposition leader said.")
+    judged = [e for e in events if e.cameo == "111"]
+    assert judged and judged[0].target is not None
+    assert judged[0].source is None or judged[0].source.code != judged[0].target.code
+
+
+def test_events_sense_a_bill_defeated_in_a_vote_is_rejected(nlp):
+    assert [e.cameo_root for e in _events(nlp, "Parliament defeated the government's budget bill.")][
+        :1
+    ] == ["12"]
+
+
+def test_events_sense_a_predicate_coordinated_with_a_denial_is_reported(nlp):
+    codes = [e.cameo for e in _events(nlp, "The senator denied the accusations and rebuffed calls to resign.")]
+    assert "016" in codes and any(c.startswith("12") for c in codes)

@@ -32,6 +32,7 @@ from .happenings import non_political, victim_subject
 from .patterns import noun_code, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
 from .syntax import agent_of
+from .wrappers import judged_subject
 
 Token = Any
 
@@ -98,6 +99,7 @@ def _code_sentence(sent: Any, state: _DocState) -> list[Event]:
     )
     for f in founds:
         victim_subject(f)
+        judged_subject(f)
     founds = as_protest(founds, sent)
     if not founds:
         return []
@@ -191,8 +193,11 @@ def _found_events(sent: Any) -> Iterator[Found]:
     used |= main.used
     yield main
     if main.code[:2] == "11" or main.code in ("015", "016"):
-        # what someone is accused of (or denies) is alleged, not reported: no events from it
-        used.update(t.i for t in main.trigger.subtree if t.i > main.trigger.i)
+        # what someone is accused of (or denies) is alleged, not reported: no events from it;
+        # a coordinated predicate is an act of its own ("denied the accusations and rebuffed
+        # calls to resign"); its arguments are read through it
+        own = {c.i for c in main.trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+        used.update(t.i for t in main.trigger.subtree if t.i > main.trigger.i and t.i not in own)
     count = 0
     if main.embedded is not None and main.embedded.code != main.code:
         used |= main.embedded.used

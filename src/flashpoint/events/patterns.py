@@ -163,6 +163,17 @@ def _inside_name(tok: Token) -> bool:
     return after or tok.ent_iob_ == "I"
 
 
+def _governor(tok: Token) -> set[str]:
+    """The verb an event noun is the object of, as ``^lemma`` and ``^word`` ("STAGED a strike",
+    "went ON strike": ``^stage``, ``^go``): what is done with a noun tells its sense."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return set()
+    return {"^" + lemma(head), "^" + head.lower_} if head.pos_ in ("VERB", "AUX") else set()
+
+
 def noun_code(tok: Token) -> str | None:
     """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
     if tok.ent_type_ == "DATE" or _inside_name(tok):
@@ -172,7 +183,7 @@ def noun_code(tok: Token) -> str | None:
         patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
     if not patterns:
         return None
-    mods = _modifier_lemmas(tok) - {lemma(tok)}
+    mods = (_modifier_lemmas(tok) - {lemma(tok)}) | _governor(tok)
     for p in patterns:
         if not p.modifiers or p.modifiers & mods:
             return p.code

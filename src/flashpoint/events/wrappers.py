@@ -229,3 +229,16 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
                         found.speaker = g
                 break
     return found
+
+
+JUDGMENT_CODE = "111"  # criticize or denounce
+
+
+def judged_subject(found: Found) -> None:
+    """ "The Iranian claim is nonsense", Ellison said: what is judged is the target, the doer
+    is who judges it (the speaker), never the thing judged (verb_patterns.tsv, "be" rows)."""
+    if found.code == JUDGMENT_CODE and found.trigger.lemma_.lower() == "be":
+        if found.source is not None:
+            found.targets = [found.source, *found.targets]
+        found.source = found.speaker
+
