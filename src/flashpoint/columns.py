@@ -4,11 +4,12 @@ Each ``Column`` says a column's name, its DuckDB type (the Arrow type follows fr
 its value comes from, and in which layouts it appears. From ``SPECS`` are derived:
 
 * the DuckDB ``CREATE TABLE`` of every primary table (``store.schema``),
-* the rows the store writes (``record_values`` + the writer's keys, ``store.writer``),
+* the rows the store writes (``Spec.row``: the record's values + the writer's keys, ``store.writer``),
 * the Arrow schemas of both the DuckDB batches and the Parquet files, and the Parquet writer
   and reader of the Dask path (``scale.parquet``),
 * the records rebuilt from a row (``from_row``), from DuckDB or from Parquet alike,
-* the DDL of the derived tables (``DERIVED``: stories, members, event groups, unique events),
+* the DDL of the derived tables (``DERIVED``: stories, members, event groups, unique events)
+  and of the bookkeeping ones (``SCHEMA_VERSIONS``, ``BOOKKEEPING``),
 * every projection the store, the API and the exports select (``select_list``/``column_names``
   over a spec's columns, one of its views, ``MENTION`` or ``ARTICLE_LINK``).
 
@@ -53,6 +54,7 @@ _ARROW: dict[str, tuple[str, tuple[Any, ...]]] = {
     "DATE": ("date32", ()),
     "TIMESTAMP": ("timestamp", ("us",)),
     "BLOB": ("binary", ()),
+    "UBIGINT": ("uint64", ()),
 }
 
 
@@ -375,6 +377,25 @@ UNIQUE_EVENTS = Spec("unique_events", None, (
 # The derived tables, in the order refresh fills them.
 DERIVED: dict[str, Spec] = {s.table: s for s in (STORIES, STORY_MEMBERS, EVENT_GROUPS, UNIQUE_EVENTS)}
 
+# Bookkeeping (``store.schema``, ``store.derive``): the file's schema version, the LSH band
+# index of every signature (a new article finds its near-duplicate candidates by key lookups
+# instead of re-banding the whole store) and the point up to which sightings were derived.
+SCHEMA_VERSIONS = Spec("schema_version", None, (
+    Column("version", "INTEGER", None, not_null=True),
+    Column("created_at", "TIMESTAMP", None, not_null=True),
+))
+SIGNATURE_BANDS = Spec("signature_bands", None, (
+    Column("band_key", "UBIGINT", None, not_null=True, note="dedup.band_keys (band number mixed in)"),
+    Column("article_id", "VARCHAR", None, not_null=True),
+))
+DERIVE_STATE = Spec("derive_state", None, (
+    Column("watermark", "TIMESTAMP", None,
+           note="sightings seen at or after it are not yet derived"),
+    Column("layout", "VARCHAR", None, not_null=True,
+           note="fingerprint of the derived tables' DDL"),
+))
+BOOKKEEPING: dict[str, Spec] = {s.table: s for s in (SIGNATURE_BANDS, DERIVE_STATE)}
+
 # The primary tables, in the order they are created.
 SPECS: dict[str, Spec] = {
     s.table: s for s in (ARTICLES, SIGHTINGS, SIGNATURES, EVENTS, STATEMENTS, SKIPS)
@@ -444,17 +465,21 @@ def missing_columns(table: str, have: list[str]) -> list[Column]:
 __all__ = [
     "ARTICLES",
     "ARTICLE_LINK",
+    "BOOKKEEPING",
     "DAY",
     "DAY_PRECISION",
     "DERIVED",
+    "DERIVE_STATE",
     "EVENTS",
     "EVENT_GROUPS",
     "IDX",
     "MENTION",
     "PART",
     "POS",
+    "SCHEMA_VERSIONS",
     "SIGHTINGS",
     "SIGNATURES",
+    "SIGNATURE_BANDS",
     "SKIPS",
     "SPECS",
     "STATEMENTS",

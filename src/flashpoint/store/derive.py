@@ -308,7 +308,7 @@ def _insert_bands(con: Any, ids: list[str], keys: np.ndarray) -> None:
         "article_id": pa.array(np.repeat(np.array(ids, dtype=object), keys.shape[1])),
     })
     con.register("_bands", tbl)
-    con.execute("INSERT INTO signature_bands SELECT band_key, article_id FROM _bands")
+    con.execute("INSERT INTO signature_bands BY NAME SELECT * FROM _bands")
     con.unregister("_bands")
 
 

@@ -24,38 +24,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..columns import DERIVED, SPECS
+from ..columns import BOOKKEEPING, DERIVED, SCHEMA_VERSIONS, SPECS
 from ..errors import StoreUnusableError
 from . import storage
 
 # 2: articles.statements (the appended statements as read); layouts derived from flashpoint.columns.
 SCHEMA_VERSION = 2
 
-# Written by Store.write, never updated except articles.story_id; derived tables by refresh.
+# Primary tables are written by Store.write, never updated except articles.story_id; derived
+# tables by refresh.
 TABLES: dict[str, str] = {
-    "schema_version": """
-        CREATE TABLE IF NOT EXISTS schema_version (
-            version INTEGER NOT NULL,
-            created_at TIMESTAMP NOT NULL
-        )""",
-    # Primary tables: their layout is derived from the column specs (flashpoint.columns).
+    # Every table's layout is derived from the column specs (flashpoint.columns): the file's
+    # version, the primary tables, the derived ones (Store.refresh: stories, their members,
+    # event groups, unique events) and the bookkeeping of the incremental step (store.derive).
+    SCHEMA_VERSIONS.table: SCHEMA_VERSIONS.ddl(),
     **{name: spec.ddl() for name, spec in SPECS.items()},
-    # Derived (Store.refresh): stories, their members, event groups and unique events; their
-    # layout is derived from the column specs too (flashpoint.columns.DERIVED).
     **{name: spec.ddl() for name, spec in DERIVED.items()},
-    # Bookkeeping of the incremental step (store.derive): the LSH band index of every
-    # signature, so a new article finds its near-duplicate candidates by key lookups instead
-    # of re-banding the whole store, and the point up to which sightings were processed.
-    "signature_bands": """
-        CREATE TABLE IF NOT EXISTS signature_bands (
-            band_key UBIGINT NOT NULL,       -- dedup.band_keys (band number mixed in)
-            article_id VARCHAR NOT NULL
-        )""",
-    "derive_state": """
-        CREATE TABLE IF NOT EXISTS derive_state (
-            watermark TIMESTAMP,             -- sightings seen at or after it are not yet derived
-            layout VARCHAR NOT NULL          -- fingerprint of the derived tables' DDL
-        )""",
+    **{name: spec.ddl() for name, spec in BOOKKEEPING.items()},
 }
 
 INDEXES = (
@@ -78,7 +63,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 DERIVED_TABLES = tuple(DERIVED)
-BOOKKEEPING_TABLES = ("signature_bands", "derive_state")
+BOOKKEEPING_TABLES = tuple(BOOKKEEPING)
 
 
 def verify(con: Any, path: str | Path) -> None:
