@@ -1,0 +1,280 @@
+"""Who a source or target token names, remembered per article.
+
+A token's noun phrase is resolved through ``flashpoint.actors`` once per document, role and
+date (``DocState``); pronouns fall back on the last person or group that acted; a domestic
+actor with no country ("police", "the government") takes the country of the place of the
+event, else of the article; a prepositional tail or an apposition can name the country
+("protesters in Gjilan", "the then president, Goodluck Jonathan").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..actors import DocActors, not_an_actor
+from ..actors.codes import in_country, is_international, is_org
+from ..records import Actor
+
+Token = Any
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+
+
+PRONOUNS_GROUP = {"they", "it", "them", "we", "its", "their"}
+
+
+@dataclass
+class DocState:
+    """What a document remembers between sentences: last actors for pronouns, main country."""
+
+    published: dt.date | None
+    context_country: str | None
+    on: dt.date | None = None  # the date actors are resolved on: the event's, else published
+    memory: DocActors = field(default_factory=DocActors)  # the per-article actor memory
+    actors: dict[tuple[int, str, Any], Actor | None] = field(
+        default_factory=dict
+    )  # token, role, on
+    spans: dict[tuple[int, int, Any], Actor | None] = field(default_factory=dict)  # span, on
+    place_country: str | None = None  # country of the current sentence's location, if any
+    last_person: Actor | None = None
+    last_group: Actor | None = None
+    countries: Counter[str] = field(default_factory=Counter)
+
+    def country(self) -> str | None:
+        if self.context_country:
+            return self.context_country
+        if self.countries:
+            return self.countries.most_common(1)[0][0]
+        return None
+
+
+# Unidentified armed men have no side the context can tell: "armed men ambushed a Kosovo police
+# patrol, Kosovo's prime minister said" is no Kosovar attack.
+STATELESS_SECTORS = frozenset({"UAF"})
+
+
+def place_in_country(actor: Actor, country: str) -> Actor:
+    """A sector-only actor placed in a country by context (speaker, place, article); IGOs,
+    NGOs and unidentified armed groups stay as they are. The one place this is decided."""
+    if actor.sector in STATELESS_SECTORS:
+        return actor
+    return in_country(actor, country)
+
+
+DOMESTIC_SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "CVL",
+    "LAB",
+    "EDU",
+    "MED",
+    "BUS",
+    "PTY",
+    "ELI",
+    "CRM",
+    "REF",
+    "SPY",
+    "JRN",
+    "HLH",
+    "AGR",
+    "REL",
+}
+
+
+def _place_actor(actor: Actor | None, country: str) -> Actor | None:
+    """A domestic actor with no country ("police", "the government") acting where the event is."""
+    if actor is None or actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    return place_in_country(actor, country)
+
+
+PLACE_HEADS = {
+    "village",
+    "town",
+    "city",
+    "region",
+    "province",
+    "district",
+    "island",
+    "port",
+    "state",
+}
+
+
+def np_span(tok: Token) -> Any:
+    """The noun phrase of a head token without its clauses and prepositional tails."""
+    doc = tok.doc
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in (
+            "det",
+            "amod",
+            "compound",
+            "poss",
+            "nmod",
+            "nummod",
+            "quantmod",
+            "case",
+            "punct",
+            "advmod",
+            "npadvmod",
+        ):
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ == "compound" or c.dep_ == "appos" and c.pos_ == "PROPN":
+            right = max(right, c.right_edge.i)
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and (tok.text[:1].isupper() or tok.lemma_ in PLACE_HEADS)
+            and right == c.i - 1
+        ):
+            # a name that continues with "of": "Federal Bureau of Investigation"
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if not objs:
+                break
+            right = max(right, objs[0].right_edge.i)
+        elif c.is_punct:
+            continue
+        else:
+            break
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def np_text(tok: Token) -> str:
+    return np_span(tok).text
+
+
+def actor_of(tok: Token | None, state: DocState, *, role: str) -> Actor | None:
+    """The actor of a source/target token, resolved once per token and role in a document."""
+    if tok is None:
+        return None
+    key = (tok.i, role, state.on)
+    if key not in state.actors:
+        state.actors[key] = _actor_uncached(tok, state, role=role)
+    return state.actors[key]
+
+
+def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
+    low = tok.lower_
+    # "US" tagged as the pronoun "us" is a name: an all-capitals word is no pronoun
+    pronoun = tok.pos_ == "PRON" and not (tok.text.isupper() and len(tok.text) > 1)
+    if pronoun or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
+        # the article's memory: a clause subject named earlier, the grammar of the pronoun
+        found = state.memory.pronoun(tok.text, before=tok.i, token=tok)
+        if found is None and low in PRONOUNS_PERSON:
+            found = state.last_person or state.last_group
+        elif found is None:
+            found = state.last_group or state.last_person
+        if found is None:
+            return None
+        return Actor(text=tok.text, code=found.code, country=found.country, sector=found.sector)
+    span = np_span(tok)
+    actor = _resolve(span, state)
+    if actor is None and role == "source" and not_an_actor(span):
+        return None  # "Talks in Istanbul ended": a thing does nothing, whatever its place
+    if (actor is None or not actor.code) and tok.i != span.root.i:
+        actor = _resolve(tok.doc[tok.i : tok.i + 1], state)
+    if actor is None or not (actor.country or is_org(actor)):  # "the ICJ in The Hague" is the ICJ
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":  # "the then president, Goodluck Jonathan"
+                named = _resolve(np_span(c), state)
+                if named is not None and named.country:
+                    return Actor(
+                        text=span.text, code=named.code, country=named.country, sector=named.sector
+                    )
+        # "protesters in Gjilan", "the government of Iraq": the prepositional tail names the country
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        tail = _resolve(np_span(g), state)
+                        if tail is not None and tail.country:
+                            sector = (actor.sector if actor is not None else None) or tail.sector
+                            code = tail.country + (sector or "") if tail.country else tail.code
+                            return Actor(
+                                text=span.text, code=code, country=tail.country, sector=sector
+                            )
+                        if is_international(tail) and tail.code[:3] != "IMG":  # type: ignore[union-attr]
+                            return Actor(
+                                text=span.text, code=tail.code, country=None, sector=tail.sector
+                            )
+                        if actor is None and tail is not None and tail.sector and c.lower_ == "of":
+                            # "hundreds of protesters": the counted group is the actor
+                            actor = Actor(
+                                text=span.text, code=tail.code, country=None, sector=tail.sector
+                            )
+        if tok.left_edge.i < span.start or tok.right_edge.i >= span.end:
+            whole = _resolve(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], state)
+            if whole is not None and whole.country:  # "thousands of textile workers in Haiti"
+                return Actor(
+                    text=span.text, code=whole.code, country=whole.country, sector=whole.sector
+                )
+    if actor is None or (not actor.code and role == "source"):
+        if role == "source" and tok.pos_ in ("NOUN", "PROPN"):
+            return Actor(text=span.text, code=None)
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+            return Actor(text=span.text, code=None)
+        return None
+    if not actor.country and actor.sector and not is_international(actor):
+        # a domestic actor with no country ("police", "the government"): where the event happens,
+        # else the article's main country
+        if state.place_country and actor.sector in DOMESTIC_SECTORS:
+            actor = _place_actor(actor, state.place_country) or actor
+        elif state.country() and role != "source":  # sources: the speaker's side first (the coder)
+            actor = place_in_country(actor, state.country())
+    if actor.code and role == "source":  # pronouns refer back to those who act
+        if actor.country:
+            state.countries[actor.country] += 1
+        if tok.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span):
+            state.last_person = actor
+        else:
+            state.last_group = actor
+    return actor
+
+
+def new_memory(published: dt.date | None) -> DocActors:
+    return DocActors(on=published)
+
+
+def _resolve(span: Any, state: DocState) -> Actor | None:
+    """Resolve a span once per document (sources, targets and tails share spans)."""
+    key = (span.start, span.end, state.on)
+    if key not in state.spans:
+        state.spans[key] = _resolve_uncached(span, state)
+    return state.spans[key]
+
+
+def _resolve_uncached(span: Any, state: DocState) -> Actor | None:
+    """The article's actor memory resolves (short names, titles, pronoun-free); the coder
+    applies place and article context itself, so the memory's own context is cleared."""
+    memory = state.memory
+    memory.context_country = None
+    memory.on = state.on
+    actor = memory.resolve_span(span)
+    if actor is None and span.text.isupper():
+        actor = memory.resolve(span.text)  # "US" is no pronoun
+    return actor
+
+
+__all__ = [
+    "PRONOUNS_GROUP",
+    "PRONOUNS_PERSON",
+    "DocState",
+    "actor_of",
+    "new_memory",
+    "np_span",
+    "np_text",
+    "place_in_country",
+]

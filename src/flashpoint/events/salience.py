@@ -1,0 +1,217 @@
+"""Which predicates of a sentence are events, and in what order (salience).
+
+The main event comes from the root predicate (through statement and intention wrappers, see
+``predicates``); other coded predicates follow in order of their distance from the root, with
+background clauses ("after security forces fired on protesters") after the main clause. Where
+the rules are unsure the optional classifier picks the main event's class (``classifier``);
+victims, judged things and crowds then take their roles (``happenings``, ``wrappers``,
+``crowds``). The coder turns what this module finds into ``Event`` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from . import classifier, tables
+from .crowds import as_protest
+from .found import Found
+from .grammar import FAMILY_MODALITY, WRAPPERS
+from .happenings import victim_subject
+from .patterns import noun_code, roles_of, verb_code
+from .predicates import analyze, noun_event, own_event
+from .wrappers import judged_subject
+
+Token = Any
+
+
+def sentence_events(sent: Any) -> list[Found]:
+    """The coded predicates of a sentence, main event first, with their roles settled."""
+    founds = classifier.adjust(
+        sent, list(found_events(sent)), analyze=made, weak_trigger=weak_trigger
+    )
+    for f in founds:
+        victim_subject(f)
+        judged_subject(f)
+    return as_protest(founds, sent)
+
+
+_MAX_SECONDARY = 3
+
+
+def found_events(sent: Any) -> Iterator[Found]:
+    """Coded predicates of a sentence: the root's event first, then by distance from the root."""
+    used: set[int] = set()
+    order = _bfs(sent)
+    root_i = order[0].i
+    main = None
+    # background clauses ("after security forces fired on protesters") come second
+    for wanted in (False, True):
+        for tok in order:
+            if not (tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i):
+                continue
+            if _in_background(tok, root_i) is not wanted:
+                continue
+            holder = _wrapper_noun(tok)
+            main = analyze(holder if holder is not None else tok)
+            if main is not None:
+                break
+        if main is not None:
+            break
+    if main is None:
+        for tok in order:
+            if tok.pos_ in ("NOUN", "PROPN") and noun_code(tok):
+                main = analyze(tok)
+                if main is not None:
+                    break
+    if main is None:
+        return
+    if main.code == "010":
+        # "X said the country was at war and warned that ...": the statement's coordinated
+        # predicate carries the event; the bare statement comes after it
+        for conj in main.trigger.children:
+            if conj.dep_ != "conj" or conj.pos_ != "VERB":
+                continue
+            other = analyze(conj)
+            if other is not None and not other.code.startswith("01"):
+                if other.source is None:
+                    other.source = main.source
+                used |= main.used
+                main.used |= other.used
+                main, first = other, main
+                used |= main.used
+                yield main
+                main = first
+                break
+    used |= main.used
+    yield main
+    if main.code[:2] == "11" or main.code in ("015", "016"):
+        # what someone is accused of (or denies) is alleged, not reported: no events from it;
+        # a coordinated predicate is an act of its own ("denied the accusations and rebuffed
+        # calls to resign"); its arguments are read through it
+        own = {c.i for c in main.trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+        used.update(t.i for t in main.trigger.subtree if t.i > main.trigger.i and t.i not in own)
+    count = 0
+    if main.embedded is not None and main.embedded.code != main.code:
+        used |= main.embedded.used
+        emb = main.embedded
+        if emb.modality == "asserted" and main.family in _WRAPPER_MODALITY:
+            emb.modality = _WRAPPER_MODALITY[main.family]  # type: ignore[assignment]
+        elif main.family == "reject":
+            emb.negated = True
+        yield emb
+        count += 1
+    for tok in order:
+        if count >= _MAX_SECONDARY:
+            break
+        if tok.i in used or tok.pos_ not in ("VERB", "NOUN", "PROPN"):
+            continue
+        if tok.pos_ != "VERB" and not _free_noun(tok):
+            continue
+        if tok.dep_ == "amod":
+            continue  # "a proposed tax increase" reports no proposing
+        if tok.pos_ == "VERB" and not _known(tok):
+            continue  # its conjuncts and complements are visited on their own
+        f = analyze(tok)
+        if f is None or f.trigger.i in used or f.code.startswith("01"):
+            continue
+        used |= f.used
+        _inherit(f, f.trigger)
+        yield f
+        count += 1
+
+
+_WRAPPER_MODALITY = FAMILY_MODALITY  # what the wrapped act is: intended, demanded
+
+
+def _wrapper_noun(tok: Token) -> Token | None:
+    """The noun wrapping a verb ("North Korea's THREAT to attack Guam", "a PLAN to impose"): the
+    wrapper, not the wrapped act, is the event (the act is only threatened or planned)."""
+    head = tok.head
+    if (
+        tok.dep_ in ("acl", "ccomp")
+        and head.i != tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(r in WRAPPERS for r in roles_of(head))
+    ):
+        return head
+    return None
+
+
+def _known(tok: Token) -> bool:
+    lem = tok.lemma_.lower()
+    return lem in tables.verb_patterns() or lem in tables.predicate_roles() or lem == "be"
+
+
+def _in_background(tok: Token, root_i: int) -> bool:
+    """Is the token inside an adverbial clause or prepositional phrase of the sentence root?"""
+    node = tok
+    for _ in range(40):
+        head = node.head
+        if head.i == node.i or node.i == root_i:
+            return False
+        if head.i == root_i:
+            return node.dep_ in ("advcl", "prep")
+        node = head
+    return False
+
+
+def _inherit(f: Found, start: Token) -> None:
+    """An event inside "agreed to ...", "called on X to ...", "refused to ..." is not asserted."""
+    if f.modality != "asserted":
+        return
+    prev = start if start.i != f.trigger.i else f.trigger
+    node = prev.head
+    for _ in range(8):
+        if node.i == prev.i:
+            return
+        through = prev.dep_ in ("xcomp", "ccomp", "dobj", "acl", "conj") or (
+            prev.dep_ == "prep" and prev.lower_ in ("for", "to")
+        )
+        if through:
+            for role in roles_of(node):
+                if role in _WRAPPER_MODALITY:
+                    f.modality = _WRAPPER_MODALITY[role]  # type: ignore[assignment]
+                    return
+                if role == "reject":
+                    f.negated = True
+                    return
+        prev, node = node, node.head
+
+
+def made(root: Token, code: str) -> Found:
+    """An event the model decided on the root predicate, with the rules' roles."""
+    return own_event(root, (code, 0))
+
+
+def weak_trigger(sent: Any, klass: int) -> Found | None:
+    """The first predicate of the class the model chose, wherever it sits in the parse."""
+    for tok in _bfs(sent):
+        code = None
+        if tok.pos_ in ("VERB", "ADJ"):
+            hit = verb_code(tok)
+            code = hit[0] if hit else None
+        elif tok.pos_ == "NOUN":
+            code = noun_code(tok)
+        if code and tables.info(code).class5 == klass:
+            return own_event(tok, (code, 0)) if tok.pos_ != "NOUN" else noun_event(tok, code)
+    return None
+
+
+def _free_noun(tok: Token) -> bool:
+    """A noun event worth reporting beside the main one: a clause argument, not a modifier."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB"
+
+
+def _bfs(sent: Any) -> list[Token]:
+    out = [sent.root]
+    i = 0
+    while i < len(out):
+        out.extend(out[i].children)  # spaCy yields children in text order
+        i += 1
+    return out
+
+
+__all__ = ["found_events", "made", "sentence_events", "weak_trigger"]
