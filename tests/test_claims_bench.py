@@ -210,13 +210,14 @@ def test_claims_bench_fit_writes_a_candidate_and_never_installs_a_refused_one(ti
     rep = fit_candidate(
         claims, model_folder=MODEL_DIR, out=out, root=root, examples=examples, pages_path=None,
         samples={"summedits_domain": 5, "breaking_nli": 5}, cache_path=tmp_path / "c.sqlite", install=True,
-        seed_tests=["tests/test_seed.py"],
+        seed_tests=["tests/test_seed.py"], built=True,
     )
     assert VERDICT_PATH.read_bytes() == shipped, "a refused candidate must never reach the package"
     assert not rep.accepted and not rep.installed
     assert any("test_seed_fails" in r for r in rep.refused)
     candidate = read_verdict(out)
     assert candidate.coef and rep.fitting["chosen"]["feature_set"]
+    assert rep.fitting["sets"]["built"] > 0 and "built from examples/" in candidate.fitted_on
     assert set(rep.reported) == {"frank_test"}
     assert set(rep.reported["frank_test"]) == {"candidate", "shipped"}
     assert rep.reported["frank_test"]["candidate"]["n"] == 3

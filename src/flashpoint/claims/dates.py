@@ -7,8 +7,9 @@ article's publication date a weekday, "yesterday" or a month-day without a year 
 calendar day (the most recent such day on or before publication: news reports what happened),
 so "on Sunday" in an article of Wednesday 27 December 2023 and "on December 24" are one day.
 
-Two mentions are comparable when they share a field (or both are calendar days); they conflict
-when a shared field differs. ``compare`` turns a statement mention that conflicts with every
+Two mentions are comparable when they share a field (or both are calendar days) and are attached
+to the same word ("said on Monday" / "said on Sunday"; "returned in 2012" says nothing against
+"leaving in 2009"); they conflict when a shared field differs. ``compare`` turns a statement mention that conflicts with every
 comparable mention of its aligned evidence sentence into a ``date`` finding. Calendar words are
 data (``claims/data/dates.json``).
 """
@@ -71,6 +72,7 @@ class DateMention:
     day: int | None = None
     year: int | None = None
     day_of: dt.date | None = None
+    head: str | None = None  # lemma of the word the date is attached to ("said on Sunday": "say")
 
     def fields(self) -> dict[str, int]:
         """The fields its words state (not those derived from the calendar day)."""
@@ -145,7 +147,20 @@ def _mention(tokens: Sequence[Any], published: dt.date | None, *, in_entity: boo
     if all(v is None for v in (weekday, month, year, offset)):
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
-    return DateMention(text, weekday, month, day, year, _resolve(weekday, month, day, year, offset, published))
+    day_of = _resolve(weekday, month, day, year, offset, published)
+    return DateMention(text, weekday, month, day, year, day_of, _head(tokens))
+
+
+def _head(tokens: Sequence[Any]) -> str | None:
+    """The lemma of what the date is attached to, through a preposition ("on Sunday" -> "said")."""
+    ids = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
+    if root is None or root.head.i == root.i:
+        return None
+    head = root.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() or None
 
 
 def date_mentions(tokens: Sequence[Any], published: dt.date | None = None) -> list[DateMention]:
@@ -180,9 +195,11 @@ def date_mentions(tokens: Sequence[Any], published: dt.date | None = None) -> li
 
 def conflict(statement: DateMention, article: DateMention) -> bool | None:
     """True when the two cannot be one day, False when they agree, None when they cannot be
-    compared. Two calendar days compare as days ("Sunday" in an article of 27 December 2023 is
+    compared. Dates attached to different words are not compared. Two calendar days compare as days ("Sunday" in an article of 27 December 2023 is
     24 December); otherwise only the fields both state are compared (a weekday with a weekday,
     a year with a year: "Monday" says nothing against "in March")."""
+    if statement.head and article.head and statement.head != article.head:
+        return None  # dates of two different happenings
     if statement.day_of is not None and article.day_of is not None:
         return statement.day_of != article.day_of
     a, b = statement.fields(), article.fields()

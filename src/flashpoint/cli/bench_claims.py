@@ -19,8 +19,8 @@ def bench_claims(
     ] = None,
     fit: Annotated[
         bool,
-        typer.Option("--fit", help="Choose a verdict combiner for --model by grouped CV on FRANK valid + built "
-                     "cases, write it to --out, run the seed tests with it, and compare it with the shipped "
+        typer.Option("--fit", help="Choose a verdict combiner for --model by grouped CV on FRANK valid (--built: "
+                     "and cases built from examples/), write it to --out, run the seed tests with it, and compare it with the shipped "
                      "model + combiner on every reported set and the development pages."),
     ] = False,
     model: Annotated[
@@ -37,6 +37,10 @@ def bench_claims(
         int | None, typer.Option("--limit", help="With --fit: a seeded sample of N statements per reported set.")
     ] = None,
     no_pages: Annotated[bool, typer.Option("--no-pages", help="With --fit: skip the development pages.")] = False,
+    built: Annotated[
+        bool, typer.Option("--built", help="With --fit: also fit on FactCC-style cases built from examples/ "
+                           "(off by default: their supported statements are verbatim copies).")
+    ] = False,
     cache: Annotated[
         Path | None, typer.Option("--cache", help="With --fit: the feature cache file "
                                   "(default $FLASHPOINT_CACHE or ~/.cache/flashpoint/claims_features.sqlite).")
@@ -58,7 +62,7 @@ def bench_claims(
         return
     if fit:
         _fit(folder, model=model, out_file=out_file, install=install, limit=limit, no_pages=no_pages, cache=cache,
-             fmt=fmt)
+             built=built, fmt=fmt)
         return
     rep = report(folder, pages_path=checkout.benchmarks_dir("pages"))
     if card:
@@ -98,7 +102,7 @@ def bench_claims(
 
 def _fit(
     folder: Path, *, model: Path | None, out_file: Path, install: bool, limit: int | None, no_pages: bool,
-    cache: Path | None, fmt: SummaryFormat,
+    cache: Path | None, built: bool, fmt: SummaryFormat,
 ) -> None:
     """Run ``bench.claims_candidate.fit_candidate`` and print its CV and reported figures."""
     from rich.table import Table
@@ -112,7 +116,7 @@ def _fit(
     rep = fit_candidate(
         folder, model_folder=model or MODEL_DIR, out=out_file, root=checkout.ROOT, examples=checkout.examples_dir(),
         pages_path=None if no_pages else checkout.benchmarks_dir("pages"), samples=SAMPLE, limit=limit,
-        cache_path=cache or default_path(), install=install, progress=lambda m: err.print(f"[dim]{m}[/]"),
+        cache_path=cache or default_path(), install=install, built=built, progress=lambda m: err.print(f"[dim]{m}[/]"),
     )
     if fmt == "json":
         print_json(rep.to_dict())
