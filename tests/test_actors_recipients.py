@@ -118,3 +118,17 @@ def test_actors_recipients_the_article_remembers_who_acts(nlp, text, trigger, co
     events = [e for e in code_doc(nlp(text), published=PUBLISHED) if e.trigger == trigger]
     assert events, trigger
     assert events[-1].source is not None and events[-1].source.country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three civilians died in the attack, the health ministry said.",
+        "At least 12 people were killed in shelling of the city, regional officials said.",
+        "Lebanon's health ministry said 20 people were killed.",
+    ],
+)
+def test_actors_recipients_a_reporter_is_attribution_never_the_actor(nlp, text):
+    for event in code_doc(nlp(text), published=PUBLISHED):
+        if event.cameo[:2] in ("18", "19", "20"):
+            assert event.source is None or not event.source.code, (text, event.source)

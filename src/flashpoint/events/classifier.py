@@ -125,7 +125,10 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
             return founds
         chosen = analyze(root, CLASS_DEFAULT[klass])
     if founds and chosen.source is None:
-        chosen.source = founds[0].source  # the speaker of the statement the rules saw
+        if klass in (2, 4):  # "..., his lawyer said": who reports a material act is no party to it
+            chosen.speaker = chosen.speaker or founds[0].source
+        else:
+            chosen.source = founds[0].source  # the speaker's own words: the appeal, the accusation
     return [chosen, *rest]
 
 
