@@ -171,6 +171,8 @@ def test_actors_resolve_city_fallback_only_for_country():
         ("members of the Thai opposition", "THAOPP"),
         ("in the capital city of Nairobi", "KENGOV"),
         ("refugees fleeing the fighting in Sudan", "SDNREF"),
+        ("a contingent of Kenyan police", "KENCOP"),
+        ("a team of Ugandan soldiers", "UGAMIL"),
     ],
 )
 def test_actors_resolve_reads_the_tail_behind_quantities(text, code):
