@@ -9,6 +9,7 @@ import typer
 
 from .. import checkout
 from .app import SummaryFormat, bench_app
+from .exits import BELOW_FLOOR
 
 
 @bench_app.command("claims")
@@ -148,4 +149,4 @@ def _fit(
     if rep.installed:
         err.print("installed into claims/data/verdict.json")
     if not rep.accepted:
-        raise typer.Exit(1)
+        raise typer.Exit(BELOW_FLOOR)  # the run worked, the candidate is refused
