@@ -2,7 +2,10 @@
 
 The loader rebuilds the very ``Analysis`` records the workers produced (the Parquet round
 trip is lossless) and hands them, in the local path's input order, to the store's own writer
-(``Store.write``, then ``Store.refresh``). The database therefore holds exactly the tables a
+(``Store.write``, then ``Store.refresh``), together with the MinHash signatures the workers
+computed beside the NLP (``signatures/*.parquet``), so the one writing process hashes no text
+again. Partitions are grouped into writes of about ``Store.batch_articles`` analyses: one
+transaction each, as in the local path, with only their signatures in memory. The database therefore holds exactly the tables a
 local ``flashpoint ingest`` of the same inputs writes: same row keys, same first-seen origins,
 same exact-duplicate handling, same stories and unique events.
 
@@ -13,7 +16,7 @@ the store derives: they must agree when the database held nothing else before.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +25,8 @@ import pyarrow.parquet as pq
 
 from ..columns import STORY_MEMBERS
 from ..errors import InputError
-from .parquet import migrate, partition_keys, read_analyses
+from ..records import Analysis
+from .parquet import migrate, partition_keys, read_partitions
 from .stories import STORIES_FILE
 
 _MEMBER_COLUMNS = STORY_MEMBERS.names("parquet")
@@ -62,7 +66,7 @@ def load(
     on_batch: Callable[[Any], None] | None = None,
 ) -> LoadReport:
     """Load a runner's output directory into the DuckDB file ``db`` (created if absent)."""
-    from ..store import Store
+    from ..store import Store, WriteStats
 
     source = Path(parquet_dir)
     if not source.is_dir():
@@ -72,10 +76,31 @@ def load(
     if not keys:
         raise InputError("E114", path=source)
     with Store(db) as store:
-        stats = store.write(read_analyses(source), on_batch=on_batch)
+        stats = WriteStats()
+        for analyses, signatures in _grouped(read_partitions(source), store.batch_articles):
+            stats.add(store.write(analyses, signatures=signatures))
+            if on_batch is not None:
+                on_batch(stats)
         refreshed = store.refresh()
         agree = stories_agree(source, store.con)
     return LoadReport(write=stats, refresh=refreshed, stories_agree=agree, partitions=len(keys))
+
+
+def _grouped(
+    partitions: Iterable[tuple[list[Analysis], dict[str, bytes]]], size: int
+) -> Iterator[tuple[list[Analysis], dict[str, bytes]]]:
+    """Consecutive partitions joined into groups of at least ``size`` analyses (the last may
+    be smaller), with the signatures of their articles: one writer call each."""
+    analyses: list[Analysis] = []
+    signatures: dict[str, bytes] = {}
+    for part, sigs in partitions:
+        analyses.extend(part)
+        signatures.update(sigs)
+        if len(analyses) >= size:
+            yield analyses, signatures
+            analyses, signatures = [], {}
+    if analyses:
+        yield analyses, signatures
 
 
 def stories_agree(parquet_dir: str | os.PathLike[str], con: Any) -> bool | None:

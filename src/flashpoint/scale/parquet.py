@@ -240,8 +240,19 @@ def read_analyses(out: str | Path) -> Iterator[Analysis]:
     written twice under different keys (a directory reused for different inputs) come back
     twice: the store keeps the first, as it does for a re-ingest in the local path.
     """
+    for analyses, _signatures in read_partitions(out):
+        yield from analyses
+
+
+def read_partitions(out: str | Path) -> Iterator[tuple[list[Analysis], dict[str, bytes]]]:
+    """Each partition's analyses (input order) with the MinHash signatures its worker
+    computed (article id -> bytes), one partition at a time: the loader hands both to the
+    store's writer so that no signature is computed twice."""
     for files in partition_files(out).values():
-        yield from _partition_analyses(out, files)
+        signatures = read_table(out, "signatures", files=files["signatures"])
+        ids = signatures.column("article_id").to_pylist()
+        blobs = signatures.column("minhash").to_pylist()
+        yield list(_partition_analyses(out, files)), dict(zip(ids, blobs, strict=True))
 
 
 def _partition_analyses(out: str | Path, files: dict[str, list[Path]]) -> Iterator[Analysis]:

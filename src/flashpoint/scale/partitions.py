@@ -26,7 +26,7 @@ import json
 import math
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -170,15 +170,24 @@ def _read_shard(
         yield result
 
 
-def partition_key(partition: Partition, items: Sequence[Article | Skipped] = ()) -> str:
+def partition_key(
+    partition: Partition,
+    items: Sequence[Article | Skipped] = (),
+    *,
+    elsewhere: Collection[str] = (),
+) -> str:
     """A name for the partition's output derived from its input *content*.
 
     Hashes each unit's path, line range and bytes, then what was read from them (article
     ids, skip reasons and origins; this is what identifies a feed's content, fetched at run
     time): a retry or a re-run over unchanged inputs gets the same name and overwrites its
-    files, a changed input gets a new one.
+    files, a changed input gets a new one. ``elsewhere`` (the articles an earlier partition
+    analyses, ``copies_elsewhere``) is part of the name too: when the earlier copy goes
+    away, this partition's output, which holds no analysis of them, is not reused.
     """
     h = hashlib.sha256()
+    if elsewhere:
+        h.update(json.dumps(sorted(elsewhere)).encode("utf-8"))
     for unit in partition.units:
         h.update(json.dumps([unit.kind, unit.path, unit.lines]).encode("utf-8"))
         h.update(b"" if unit.kind != "path" else _digest(Path(unit.path)))
@@ -186,6 +195,24 @@ def partition_key(partition: Partition, items: Sequence[Article | Skipped] = ())
         ident = [item.id] if isinstance(item, Article) else [item.reason, item.origin, item.detail]
         h.update(json.dumps(ident).encode("utf-8"))
     return h.hexdigest()[:20]
+
+
+def copies_elsewhere(ids_by_partition: Sequence[Sequence[str]]) -> list[frozenset[str]]:
+    """For each partition (in input order), the article ids an *earlier* partition also
+    holds: that partition analyses them, this one only records where the copy was seen.
+
+    The first partition in input order owns an article, which is the copy the local path
+    analyses and stores (the writer keeps the first, later copies add a sighting), so the
+    loaded database is the same whichever partition a worker finishes first.
+    """
+    owner: dict[str, int] = {}
+    for index, ids in enumerate(ids_by_partition):
+        for article_id in ids:
+            owner.setdefault(article_id, index)
+    return [
+        frozenset(a for a in ids if owner[a] < index)
+        for index, ids in enumerate(ids_by_partition)
+    ]
 
 
 # --- internals -------------------------------------------------------------------------------

@@ -3,7 +3,14 @@
 Each task ingests its partition (``partitions.read_unit``, i.e. ``ingest.read_path``), runs the
 one stage function ``pipeline.analyze_many`` on it, computes the MinHash signatures the story
 clustering needs, and writes hive-partitioned Parquet (``parquet.write_partition``). No task
-writes DuckDB: ``flashpoint load`` does that, in one process, with the store's own writer.
+writes DuckDB: ``flashpoint load`` does that, in one process, with the store's own writer, and
+reuses the workers' signatures.
+
+Exact copies are analysed once: before any NLP, a cheap pass reads every partition's files
+and returns their articles' content ids (``partition_article_ids``); the first partition in
+input order that holds an article analyses it, later ones write it as a bare sighting
+(``partitions.copies_elsewhere``), which is all the store keeps of a copy. The choice
+depends on the inputs only, so the loaded database equals a local ingest's.
 
 Fault tolerance comes from Dask and from how tasks write: when a worker dies, the scheduler
 re-runs its tasks elsewhere, and a re-run writes the same file names (derived from the
@@ -44,6 +51,7 @@ from .partitions import (
     DEFAULT_TARGET_BYTES,
     MIN_PARTITIONS,
     Partition,
+    copies_elsewhere,
     partition_key,
     plan,
     read_unit,
@@ -75,6 +83,7 @@ class PartitionResult:
     seconds: float
     worker_pid: int
     reused: bool = False  # already written by an earlier run over the same content
+    copies: int = 0  # exact copies written as sightings only (analysed in one place)
 
 
 @dataclass
@@ -89,6 +98,7 @@ class RunReport:
     statements: int = 0
     words: int = 0
     reused: int = 0  # partitions found complete from an earlier run, not re-analysed
+    copies: int = 0  # exact copies not analysed again (their first partition analysed them)
     pruned: int = 0  # partitions of an older version of these inputs, deleted
     stories: int = 0
     articles_merged: int = 0
@@ -109,6 +119,7 @@ class RunReport:
             "statements": self.statements,
             "words": self.words,
             "reused_partitions": self.reused,
+            "copies_not_reanalysed": self.copies,
             "pruned_partitions": self.pruned,
             "stories": self.stories,
             "articles_merged": self.articles_merged,
@@ -143,12 +154,16 @@ def run_partition(
     published: dt.date | str | None = None,
     analyze: Analyze | None = None,
     force: bool = False,
+    elsewhere: frozenset[str] = frozenset(),
 ) -> PartitionResult:
     """Ingest, analyse and write one partition (runs on a worker; safe to run twice).
 
     A partition whose content was already written completely (its ``_done`` marker, written
     after every table file) is not analysed again unless ``force``: a re-run after a crash
-    only does what is missing, as the local ingest skips what is already stored.
+    only does what is missing, as the local ingest skips what is already stored. Articles
+    in ``elsewhere`` (analysed by an earlier partition, ``partitions.copies_elsewhere``) and
+    repeats within the partition are not analysed: they are written as sightings only,
+    which is all the store keeps of a copy.
     """
     from ..store import dedup
 
@@ -160,7 +175,7 @@ def run_partition(
         for unit in partition.units
         for item in guarded(read_unit(unit, max_bytes=max_bytes, published=published), str(unit.path))
     ]
-    key = partition_key(partition, items)
+    key = partition_key(partition, items, elsewhere=elsewhere)
     marker = Path(out) / DONE_DIR / f"part-{key}.json"
     if not force and marker.is_file():
         done = json.loads(marker.read_text(encoding="utf-8"))["result"]
@@ -169,11 +184,11 @@ def run_partition(
             worker_pid=os.getpid(),
             reused=True,
         )
-    analyses = list(analyze(items, batch_size=batch_size))
+    analyses = _analyse_once(items, elsewhere, analyze, batch_size=batch_size)
     signatures: dict[str, bytes] = {}
     for analysis in analyses:
         article = analysis.article
-        if article is not None and article.id not in signatures:
+        if article is not None and article.id not in signatures and article.id not in elsewhere:
             signatures[article.id] = dedup.to_bytes(dedup.signature(article.text))
     files = write_partition(
         out, key, analyses, part=partition.index, granularity=granularity, signatures=signatures
@@ -182,6 +197,7 @@ def run_partition(
     counts = {
         "key": key,
         "articles": len(articles),
+        "copies": len(articles) - len({a.id for a in articles} - elsewhere),
         "skips": sum(a.article is None for a in analyses),
         "events": sum(len(a.events) for a in analyses),
         "statements": sum(len(a.statements) for a in analyses),
@@ -196,6 +212,57 @@ def run_partition(
         seconds=time.perf_counter() - started,
         worker_pid=os.getpid(),
     )
+
+
+def _analyse_once(
+    items: list[Article | Skipped],
+    elsewhere: frozenset[str],
+    analyze: Analyze,
+    *,
+    batch_size: int,
+) -> list[Analysis]:
+    """One analysis per item, in order; each distinct article not in ``elsewhere`` is
+    analysed once, its other copies (and those in ``elsewhere``) become bare sightings."""
+    todo: list[Article | Skipped] = []
+    seen = set(elsewhere)
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                continue
+            seen.add(item.id)
+        todo.append(item)
+    analysed = iter(analyze(todo, batch_size=batch_size))
+    first = set(elsewhere)
+    out: list[Analysis] = []
+    for item in items:
+        if isinstance(item, Article) and item.id in first:
+            out.append(Analysis(article=item))
+            continue
+        if isinstance(item, Article):
+            first.add(item.id)
+        out.append(next(analysed))
+    return out
+
+
+def partition_article_ids(
+    partition: Partition,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published: dt.date | str | None = None,
+) -> list[str]:
+    """The content ids of the articles in the partition's files, in input order: the cheap
+    pass (reading only, no NLP) that finds exact copies across partitions before analysis.
+
+    Feed units are left out: a feed is fetched at run time and may read differently when
+    fetched again, so no partition is counted on to analyse what a feed brought.
+    """
+    return [
+        item.id
+        for unit in partition.units
+        if unit.kind == "path"
+        for item in guarded(read_unit(unit, max_bytes=max_bytes, published=published), str(unit.path))
+        if isinstance(item, Article)
+    ]
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -343,6 +410,15 @@ def ingest(
     if on_plan is not None:
         on_plan(partitions)
     client.register_plugin(WarmModel())  # replaces an earlier registration of the same name
+    ids = client.gather([
+        client.submit(
+            partition_article_ids, partition, max_bytes=max_bytes, published=published,
+            pure=False, retries=2,
+        )
+        for partition in partitions
+    ])
+    elsewhere = copies_elsewhere(ids)
+    del ids
     futures = [
         client.submit(
             run_partition,
@@ -354,10 +430,11 @@ def ingest(
             published=published,
             analyze=analyze,
             force=force,
+            elsewhere=copies,
             pure=False,
             retries=2,
         )
-        for partition in partitions
+        for partition, copies in zip(partitions, elsewhere, strict=True)
     ]
     report = RunReport(out=str(out_dir), partitions=len(partitions))
     for future in as_completed(futures):
@@ -369,6 +446,7 @@ def ingest(
         report.statements += result.statements
         report.words += result.words
         report.reused += result.reused
+        report.copies += result.copies
         if on_partition is not None:
             on_partition(result)
     report.results.sort(key=lambda r: r.index)

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
@@ -257,16 +257,19 @@ class Store:
         analyses: Iterable[Analysis],
         *,
         on_batch: Callable[[WriteStats], None] | None = None,
+        signatures: Mapping[str, bytes] | None = None,
     ) -> WriteStats:
         """Store analyses in transactions of at most ``batch_articles`` items, each closed
         after ``batch_seconds`` at the latest (None: by count only); returns what was added.
 
         An analysis whose article is already stored adds only its sighting (a new URL or
         origin for the same content). ``on_batch`` gets the running totals after each commit.
+        ``signatures`` maps article ids to MinHash bytes already computed (the Dask workers
+        compute them beside the NLP); only new articles missing from it are hashed here.
         """
         total = WriteStats()
         for batch in _chunks(analyses, self.batch_articles, self.batch_seconds):
-            total.add(self._write_batch(batch))
+            total.add(self._write_batch(batch, signatures or {}))
             self.publish_replica()
             if on_batch is not None:
                 on_batch(total)
@@ -322,7 +325,7 @@ class Store:
         """Record where already-analysed articles were seen again; returns the new ones."""
         return self.write(Analysis(article=a) for a in articles).sightings_new
 
-    def _write_batch(self, batch: list[Analysis]) -> WriteStats:
+    def _write_batch(self, batch: list[Analysis], signatures: Mapping[str, bytes]) -> WriteStats:
         import pyarrow as pa
 
         stats = WriteStats(batches=1)
@@ -357,7 +360,7 @@ class Store:
                 ))
                 rows["signatures"].append(SIGNATURES.row(
                     "duckdb", None, article_id=art.id,
-                    minhash=dedup.to_bytes(dedup.signature(art.text)),
+                    minhash=_minhash(art, signatures),
                 ))
                 for i, ev in enumerate(an.events):
                     rows["events"].append(_event_row(art.id, i, ev))
@@ -394,6 +397,15 @@ class Store:
         stats = derive.refresh(self.con, full=full, path=self.path)
         self.publish_replica(force=True)
         return stats
+
+
+def _minhash(article: Article, known: Mapping[str, bytes]) -> bytes:
+    """The article's MinHash bytes: the precomputed ones when given and of this layout
+    (``NUM_PERM`` 32-bit values), else computed from its text."""
+    blob = known.get(article.id)
+    if blob is not None and len(blob) == dedup.NUM_PERM * 4:
+        return blob
+    return dedup.to_bytes(dedup.signature(article.text))
 
 
 def _connect_waiting(path: Path, wait: float) -> Any:
