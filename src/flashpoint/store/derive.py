@@ -63,10 +63,10 @@ class RefreshStats:
 
 # The grouping of events into unique events (same source code, target code, CAMEO code, day,
 # negation). Events whose actors are both unknown are never merged with one another.
-# ``events_filter`` picks the events to (re)group: TRUE for the full rebuild, which runs on
-# tables dropped and re-created empty (DELETE of a million rows under a primary-key index takes
-# DuckDB ~30 s, DROP + CREATE takes nothing); the incremental step deletes and re-inserts the
-# few rows it touches.
+# ``{events}`` and the other table names are the tables themselves for the full rebuild, which
+# runs on tables dropped and re-created empty (DELETE of a million rows under a primary-key
+# index takes DuckDB ~30 s, DROP + CREATE takes nothing), and temporary copies of the touched
+# rows for the incremental step, which deletes and re-inserts the few rows it touches.
 _GROUP_COPIED = [c for c in EVENT_GROUPS.columns if c.name in EVENTS.names("duckdb")]
 EVENT_GROUPS_SQL = f"""
     INSERT INTO event_groups BY NAME
@@ -81,11 +81,10 @@ EVENT_GROUPS_SQL = f"""
                coalesce(m.story_id, ev.article_id) AS story_id,
                {event_day_sql("ev", "a", "st")} AS day,
                {event_day_precision_sql("ev", "a", "st")} AS day_precision
-        FROM events ev
-        JOIN articles a ON a.id = ev.article_id
-        LEFT JOIN story_members m ON m.article_id = ev.article_id
-        LEFT JOIN stories st ON st.story_id = m.story_id
-        WHERE {{events_filter}}
+        FROM {{events}} ev
+        JOIN {{articles}} a ON a.id = ev.article_id
+        LEFT JOIN {{story_members}} m ON m.article_id = ev.article_id
+        LEFT JOIN {{stories}} st ON st.story_id = m.story_id
     )
 """
 
@@ -101,15 +100,14 @@ UNIQUE_EVENTS_SQL = """
                coalesce(ev.target_country,
                         CASE WHEN length(ev.target_code) > 3 THEN ev.target_code END)
                    AS target_party
-        FROM event_groups g
-        JOIN events ev ON ev.id = g.event_id
-        JOIN articles a ON a.id = ev.article_id
-        WHERE {groups_filter}
+        FROM {event_groups} g
+        JOIN {events} ev ON ev.id = g.event_id
+        JOIN {articles} a ON a.id = ev.article_id
     ), s AS (
-        SELECT article_id, count(*) AS n_sightings FROM sightings
-        WHERE {sightings_filter} GROUP BY article_id
+        SELECT article_id, count(*) AS n_sightings FROM {sightings}
+        WHERE article_id IN (SELECT article_id FROM k) GROUP BY article_id
     ), src AS (
-        SELECT DISTINCT k.gid, si.source FROM k JOIN sightings si ON si.article_id = k.article_id
+        SELECT DISTINCT k.gid, si.source FROM k JOIN {sightings} si ON si.article_id = k.article_id
     ), nsrc AS (
         SELECT gid, count(DISTINCT source) AS num_sources FROM src GROUP BY gid
     ), arts AS (
@@ -182,15 +180,23 @@ STORY_IDS_SQL = """
       AND {members_filter}
 """
 
-_ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", "events_filter": "TRUE",
-        "groups_filter": "TRUE", "sightings_filter": "TRUE"}
+# The full rebuild reads the tables themselves; the incremental step reads small temporary
+# copies of the rows it touches (``_touched``), fetched by index lookups, so no join of
+# these statements ever scans a whole table (a hash join's build side must be the small one).
+_TABLES = {name: name for name in ("events", "articles", "story_members", "stories",
+                                    "event_groups", "sightings")}
+_ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", **_TABLES}
 _SOME = {
     "stories_filter": "m.story_id IN (SELECT v FROM _d_stories)",
     "members_filter": "m.article_id IN (SELECT v FROM _d_members)",
-    "events_filter": "ev.article_id IN (SELECT v FROM _d_articles)",
-    "groups_filter": "g.unique_event_id IN (SELECT v FROM _d_groups)",
-    "sightings_filter": "article_id IN (SELECT article_id FROM k)",
+    **{name: f"_t_{name}" for name in _TABLES},
 }
+# What DuckDB needs to look rows up by key in the incremental step: a hash join pushes its
+# build side's keys into the other table's scan as an IN filter (up to
+# ``dynamic_or_filter_threshold`` keys, 50 by default), which an ART index then answers
+# when fewer than ``index_scan_max_count`` rows match (2,048 by default). A monitor's cycle
+# touches thousands of keys, so both are raised for the step and restored after it.
+LOOKUP_SETTINGS = {"dynamic_or_filter_threshold": 50_000, "index_scan_max_count": 200_000}
 
 
 def layout_fingerprint() -> str:
@@ -238,7 +244,10 @@ def _stats(con: Any) -> RefreshStats:
 
     return RefreshStats(
         stories=one("SELECT count(*) FROM stories"),
-        articles_merged=one("SELECT count(*) FROM story_members WHERE matched_id IS NOT NULL"),
+        # every story has one representative, every other member matched an earlier one:
+        # two row counts, no scan of the members' column
+        articles_merged=one("SELECT (SELECT count(*) FROM story_members) - "
+                            "(SELECT count(*) FROM stories)"),
         unique_events=one("SELECT count(*) FROM unique_events"),
         events=one("SELECT count(*) FROM events"),
     )
@@ -281,8 +290,6 @@ def _refresh_full(con: Any) -> RefreshStats:
     for name in (*DERIVED_TABLES, *BOOKKEEPING_TABLES):  # rebuilt whole: drop and re-create
         con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(TABLES[name])
-    for ddl in INDEXES:
-        con.execute(ddl)
     for lo in range(0, len(ids), _BAND_ROWS_CHUNK):
         _insert_bands(con, ids[lo : lo + _BAND_ROWS_CHUNK], keys[lo : lo + _BAND_ROWS_CHUNK])
     con.register("_members", tbl)
@@ -292,6 +299,8 @@ def _refresh_full(con: Any) -> RefreshStats:
     con.execute(STORY_IDS_SQL.format(**_ALL))
     con.execute(EVENT_GROUPS_SQL.format(**_ALL))
     con.execute(UNIQUE_EVENTS_SQL.format(**_ALL))
+    for ddl in INDEXES:  # built once over the filled tables, faster than row by row
+        con.execute(ddl)
     _set_watermark(con, started)
     stats = _stats(con)
     con.commit()
@@ -332,6 +341,18 @@ def _column(con: Any, sql: str, params: list[Any] | None = None) -> set[str]:
 
 
 def _refresh_incremental(con: Any) -> RefreshStats:
+    saved = {name: con.execute("SELECT current_setting(?)", [name]).fetchall()[0][0]
+             for name in LOOKUP_SETTINGS}
+    for name, value in LOOKUP_SETTINGS.items():
+        con.execute(f"SET {name} = {int(value)}")
+    try:
+        return _update(con)
+    finally:
+        for name, value in saved.items():
+            con.execute(f"SET {name} = {int(value)}")
+
+
+def _update(con: Any) -> RefreshStats:
     con.begin()
     since = _state(con) or dt.datetime.min  # refresh() checked it is usable
     started = max(_clock(), since)
@@ -354,9 +375,10 @@ def _restory(con: Any) -> set[str]:
     best earlier match they can change; returns every story id touched (old and new)."""
     import pyarrow as pa
 
-    new = _signatures(con, "s.article_id IN (SELECT v FROM _d_changed) AND s.article_id NOT IN "
-                           "(SELECT article_id FROM story_members "
-                           "WHERE article_id IN (SELECT v FROM _d_changed))")
+    con.execute("CREATE OR REPLACE TEMP TABLE _d_new AS SELECT v FROM _d_changed WHERE v NOT IN "
+                "(SELECT article_id FROM story_members "
+                "WHERE article_id IN (SELECT v FROM _d_changed))")
+    new = _signatures(con, "_d_new")
     if not new:
         return set()
     new_ids = list(new)
@@ -380,7 +402,7 @@ def _restory(con: Any) -> set[str]:
         again = _column(con, "SELECT article_id FROM story_members "
                              "WHERE story_id IN (SELECT v FROM _d_stories)")
         _temp_ids(con, "_d_again", again)
-        redo |= _signatures(con, "s.article_id IN (SELECT v FROM _d_again)")
+        redo |= _signatures(con, "_d_again")
     keys = {a: k for a, k in zip(new_ids, new_keys, strict=True)}
     rest = [a for a in redo if a not in keys]
     if rest:
@@ -398,10 +420,14 @@ def _restory(con: Any) -> set[str]:
     return old_stories | {m["story_id"] for m in members}
 
 
-def _signatures(con: Any, where: str) -> dict[str, tuple[OrderKey, np.ndarray]]:
+def _signatures(con: Any, ids: str) -> dict[str, tuple[OrderKey, np.ndarray]]:
+    """Signature and clustering order of the articles listed in the temporary table ``ids``
+    (each side looked up by key, so neither table is scanned)."""
     rows = con.execute(
-        "SELECT s.article_id, s.minhash, a.published FROM signatures s "
-        f"JOIN articles a ON a.id = s.article_id WHERE {where}"
+        "SELECT s.article_id, s.minhash, a.published "
+        f"FROM (SELECT * FROM signatures WHERE article_id IN (SELECT v FROM {ids})) s "
+        f"JOIN (SELECT id, published FROM articles WHERE id IN (SELECT v FROM {ids})) a "
+        "ON a.id = s.article_id"
     ).fetchall()
     return {aid: (_order(pub, aid), dedup.from_bytes(blob)) for aid, blob, pub in rows}
 
@@ -414,9 +440,12 @@ def _groups(con: Any, keys: np.ndarray) -> dict[int, list[tuple[OrderKey, str]]]
     if not len(keys):
         return {}
     con.register("_keys", pa.table({"k": pa.array(keys, type=pa.uint64())}))
+    con.execute("CREATE OR REPLACE TEMP TABLE _t_bands AS SELECT band_key, article_id "
+                "FROM signature_bands WHERE band_key IN (SELECT k FROM _keys)")
     rows = con.execute(
-        "SELECT b.band_key, b.article_id, a.published FROM signature_bands b "
-        "JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (SELECT k FROM _keys)"
+        "SELECT b.band_key, b.article_id, a.published FROM _t_bands b JOIN "
+        "(SELECT id, published FROM articles WHERE id IN (SELECT article_id FROM _t_bands)) a "
+        "ON a.id = b.article_id"
     ).fetchall()
     con.unregister("_keys")
     groups: dict[int, list[tuple[OrderKey, str]]] = {int(k): [] for k in keys}
@@ -447,8 +476,7 @@ def _recluster(
     story_of: dict[str, str] = {}
     if outside:
         _temp_ids(con, "_d_outside", outside)
-        sigs |= {a: s for a, (_, s) in _signatures(
-            con, "s.article_id IN (SELECT v FROM _d_outside)").items()}
+        sigs |= {a: s for a, (_, s) in _signatures(con, "_d_outside").items()}
         story_of |= dict(con.execute(
             "SELECT article_id, story_id FROM story_members "
             "WHERE article_id IN (SELECT v FROM _d_outside)").fetchall())
@@ -485,11 +513,32 @@ def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
     touched = "SELECT unique_event_id FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)"
     groups = _column(con, touched)
     con.execute("DELETE FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)")
+    _touched(con, {
+        "events": "article_id IN (SELECT v FROM _d_articles)",
+        "articles": "id IN (SELECT v FROM _d_articles)",
+        "story_members": "article_id IN (SELECT v FROM _d_articles)",
+        "stories": "story_id IN (SELECT story_id FROM _t_story_members)",
+    })
     con.execute(EVENT_GROUPS_SQL.format(**_SOME))
     groups |= _column(con, touched)
     _temp_ids(con, "_d_groups", groups)
     con.execute("DELETE FROM unique_events WHERE id IN (SELECT v FROM _d_groups)")
+    _touched(con, {
+        "event_groups": "unique_event_id IN (SELECT v FROM _d_groups)",
+        "events": "id IN (SELECT event_id FROM _t_event_groups)",
+        "articles": "id IN (SELECT article_id FROM _t_event_groups)",
+        "sightings": "article_id IN (SELECT article_id FROM _t_event_groups)",
+    })
     con.execute(UNIQUE_EVENTS_SQL.format(**_SOME))
+
+
+def _touched(con: Any, filters: dict[str, str]) -> None:
+    """Copy the rows of each table that its filter (a key lookup) selects into ``_t_<table>``,
+    in order, for the derived-table SQL to join instead of the whole tables."""
+    for table, where in filters.items():
+        cols = "id, published" if table == "articles" else "*"  # not the articles' texts
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{table} AS "
+                    f"SELECT {cols} FROM {table} WHERE {where}")
 
 
 def _signature_rows(cur: Any) -> Iterator[tuple[str, Any]]:
