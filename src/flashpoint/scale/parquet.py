@@ -60,6 +60,9 @@ PARTITION_COLUMNS: dict[str, str] = {"day": "day", "month": "month"}
 # specs replaced the hand-kept layout of version 1 (``migrate`` rewrites version-1 output).
 SCHEMAS: dict[str, pa.Schema] = {t: spec.arrow_schema("parquet") for t, spec in SPEC.items()}
 LAYOUT_VERSION = 2
+# A signature row's article id and MinHash bytes (its key and its one BLOB column).
+_SIGNATURE_KEY = SIGNATURES.primary_key[0]
+_SIGNATURE_BYTES = next(c.name for c in SIGNATURES.columns if c.type == "BLOB")
 
 
 def date_key(published: dt.date | None, *, granularity: Granularity = "day") -> str:
@@ -249,9 +252,9 @@ def read_partitions(out: str | Path) -> Iterator[tuple[list[Analysis], dict[str,
     computed (article id -> bytes), one partition at a time: the loader hands both to the
     store's writer so that no signature is computed twice."""
     for files in partition_files(out).values():
-        signatures = read_table(out, "signatures", files=files["signatures"])
-        ids = signatures.column("article_id").to_pylist()
-        blobs = signatures.column("minhash").to_pylist()
+        signatures = read_table(out, SIGNATURES.table, files=files[SIGNATURES.table])
+        ids = signatures.column(_SIGNATURE_KEY).to_pylist()
+        blobs = signatures.column(_SIGNATURE_BYTES).to_pylist()
         yield list(_partition_analyses(out, files)), dict(zip(ids, blobs, strict=True))
 
 
