@@ -364,7 +364,9 @@ def _update(con: Any) -> RefreshStats:
         stories |= _column(con, "SELECT story_id FROM story_members "
                                 "WHERE article_id IN (SELECT v FROM _d_changed)")
         _rederive(con, stories, changed)
-    _set_watermark(con, started)
+        # Nothing seen since the last step: the watermark stays, nothing is written (a
+        # refresh with nothing to do leaves the file, and its replica, as they were).
+        _set_watermark(con, started)
     stats = _stats(con)
     con.commit()
     return stats

@@ -180,12 +180,29 @@ def publish(con: Any, db: str | Path) -> Path | None:
 
     Called by the writing process between transactions: ``CHECKPOINT`` moves every committed
     row into the file, so a byte copy of the file alone is a complete, consistent database.
+    When nothing was committed since the newest generation was made (the file and its log
+    are older than it), that generation is returned and nothing is copied: the copy costs
+    time in proportion to the whole file (1.5 s for 98 MB on a busy machine here, ext4
+    cannot share blocks), and a writer asks for one after every refresh and again on close.
     """
     folder = replica_dir(db)
     if not folder.is_dir():
         return None
     con.execute("CHECKPOINT")
+    newest = latest(db)
+    if newest is not None and _unchanged_since(db, newest):
+        return newest
     return _install(folder, lambda tmp: _copy_in_child(db, tmp))
+
+
+def _unchanged_since(db: str | Path, generation: Path) -> bool:
+    """True when the main file and its log were last written strictly before ``generation``
+    was: the clock behind modification times ticks in milliseconds, so a write in the same
+    tick as the copy counts as a change (one copy too many, never one too few)."""
+    try:
+        return main_stamp(db)[0] < generation.stat().st_mtime_ns
+    except FileNotFoundError:  # pruned meanwhile by a reader's snapshot: copy afresh
+        return False
 
 
 def snapshot(db: str | Path) -> Path | None:
