@@ -355,3 +355,25 @@ def test_coder_noun_without_event_code_is_no_event(text: str) -> None:
     instead of an event with an empty CAMEO code (which stopped whole ingests with E004)."""
     events = flashpoint.code(text)
     assert all(e.cameo for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a definite event noun after a reference preposition is background, not news
+        ("Police arrested two men after the clash.", "190"),
+        ("Under the agreement, the rebels released 50 prisoners on Monday.", "030"),
+        # what did not happen reports nothing
+        ("The minister said the government did not regard the incident as an armed attack.", "190"),
+    ],
+)
+def test_events_coder_references_and_negated_contexts_report_no_secondary_event(nlp, text, absent):
+    assert absent not in [e.cameo for e in _events(nlp, text)]
+
+
+def test_events_coder_an_indefinite_event_after_a_preposition_is_news(nlp):
+    codes = [
+        e.cameo_root
+        for e in _events(nlp, "Several people fell ill after a chlorine gas attack on the town.")
+    ]
+    assert "19" in codes or "18" in codes or "20" in codes

@@ -152,11 +152,14 @@ def test_events_sense_a_judgment_targets_what_is_judged_not_the_judge(nlp):
 
 
 def test_events_sense_a_bill_defeated_in_a_vote_is_rejected(nlp):
-    assert [e.cameo_root for e in _events(nlp, "Parliament defeated the government's budget bill.")][
-        :1
-    ] == ["12"]
+    assert [
+        e.cameo_root for e in _events(nlp, "Parliament defeated the government's budget bill.")
+    ][:1] == ["12"]
 
 
 def test_events_sense_a_predicate_coordinated_with_a_denial_is_reported(nlp):
-    codes = [e.cameo for e in _events(nlp, "The senator denied the accusations and rebuffed calls to resign.")]
+    codes = [
+        e.cameo
+        for e in _events(nlp, "The senator denied the accusations and rebuffed calls to resign.")
+    ]
     assert "016" in codes and any(c.startswith("12") for c in codes)

@@ -16,8 +16,9 @@ from typing import Any
 from . import classifier, tables
 from .crowds import as_protest
 from .found import Found
-from .grammar import FAMILY_MODALITY, WRAPPERS
+from .grammar import FAMILY_MODALITY, REFERENCE_PREPS, WRAPPERS
 from .happenings import victim_subject
+from .mood import is_negated
 from .patterns import noun_code, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
 from .wrappers import judged_subject
@@ -107,6 +108,8 @@ def found_events(sent: Any) -> Iterator[Found]:
         if tok.i in used or tok.pos_ not in ("VERB", "NOUN", "PROPN"):
             continue
         if tok.pos_ != "VERB" and not _free_noun(tok):
+            continue
+        if _under_negation(tok, root_i):
             continue
         if tok.dep_ == "amod":
             continue  # "a proposed tax increase" reports no proposing
@@ -199,10 +202,39 @@ def weak_trigger(sent: Any, klass: int) -> Found | None:
 
 
 def _free_noun(tok: Token) -> bool:
-    """A noun event worth reporting beside the main one: a clause argument, not a modifier."""
+    """A noun event worth reporting beside the main one: a clause argument, not a modifier nor a
+    reference to an event already known: a definite noun after a reference preposition ("lost
+    his thumb in THE clash", "under THE agreement"; but "after A chlorine gas attack" is news)."""
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos"):
         return True
-    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB"
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.dep_ == "prep"
+        and tok.head.head.pos_ == "VERB"
+        and not (tok.head.lower_ in REFERENCE_PREPS and _definite(tok))
+    )
+
+
+def _definite(tok: Token) -> bool:
+    """Does the noun name something already known ("the war", "its offensive", "this clash")?"""
+    return any(
+        c.dep_ == "poss"
+        or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        for c in tok.children
+    )
+
+
+def _under_negation(tok: Token, root_i: int) -> bool:
+    """Is a secondary predicate inside a negated one ("did not regard the incident as an ARMED
+    ATTACK", "did not invoke its defence TREATY")? What did not happen reports nothing."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ in ("advcl", "relcl", "conj") or node.i == root_i or node.head.i == node.i:
+            return False  # a clause of its own ("would not sign it, a day after they STORMED")
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and is_negated(node):
+            return True
+    return False
 
 
 def _bfs(sent: Any) -> list[Token]:
