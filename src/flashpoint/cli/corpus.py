@@ -71,7 +71,8 @@ def ingest(
         bool, typer.Option("--replica/--no-replica",
                            help="Keep a read copy in DB.replica/ (republished at most every 5 s, "
                                 "at most a tenth of the time) so other commands, notebooks and "
-                                "the dashboard can read while this ingest writes.")
+                                "the dashboard can read while this ingest writes. --no-replica "
+                                "does not create the folder (one that exists is kept fresh).")
     ] = True,
 ) -> None:
     """Ingest a corpus into DuckDB: analyse, store, deduplicate.
