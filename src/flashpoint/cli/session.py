@@ -31,7 +31,8 @@ def fail(message: str, code: int = USAGE) -> NoReturn:
 
     from .render import err
 
-    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
+    # soft_wrap: the message stays one line whatever the width (scripts grep it).
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
