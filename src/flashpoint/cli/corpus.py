@@ -42,16 +42,12 @@ def ingest(
         typer.Argument(help="Files, directories (recursive), JSONL, feed files (.rss/.atom/.xml), .opml."),
     ] = None,
     db: DbOpt = DEFAULT_DB,
-    feed: Annotated[
-        list[str] | None, typer.Option("--feed", help="RSS/Atom feed URL (repeatable).")
-    ] = None,
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="RSS/Atom feed URL (repeatable).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     commit_every: Annotated[
         int, typer.Option(min=1, help="Commit after this many articles (or 2 s, whichever first).")
     ] = 512,
-    workers: Annotated[
-        int | None, typer.Option(min=1, help="Analysis processes (default: all cores).")
-    ] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Analysis processes (default: all cores).")] = None,
     max_bytes: Annotated[int | None, typer.Option(min=1, help="Skip files larger than this (default 10 MB).")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for documents that show none.")] = None,
     fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Summary as table or json.")] = SummaryFormat.table,
