@@ -37,6 +37,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from ..claims.lexicon import VERDICT_ENV, VerdictSettings, read_verdict, verdict_settings
 from ..claims.model import MODEL_DIR, MODEL_ENV, model_hash
 from .claims_cache import FeatureCache, code_version, features
@@ -209,6 +211,9 @@ def _candidate_settings(selection: Selection, shipped: VerdictSettings, contradi
                    finding_contradiction_min=shipped.finding_contradiction_min)
 
 
+# One BLAS thread: the parse and the fits are many small matrix products, which extra threads
+# only slow down on a shared, loaded machine (the model runs on one thread anyway).
+@threadpool_limits.wrap(limits=1)
 def fit_candidate(
     path: Path,
     *,
@@ -232,37 +237,6 @@ def fit_candidate(
     ``root`` is the checkout (its ``tests/`` hold the seed tests), ``examples`` the sample
     articles the built cases come from, ``pages_path`` the development pages (None: skipped).
     """
-    from threadpoolctl import threadpool_limits
-
-    # One BLAS thread: the parse and the fits are many small matrix products, which extra
-    # threads only slow down on a shared, loaded machine (the model runs on one thread anyway).
-    with threadpool_limits(limits=1):
-        return _fit_candidate(
-            path, model_folder=model_folder, out=out, root=root, examples=examples, pages_path=pages_path,
-            samples=samples, limit=limit, cache_path=cache_path, install=install,
-            contradiction_threshold=contradiction_threshold, seeds=seeds, seed_tests=seed_tests, built=built,
-            progress=progress,
-        )
-
-
-def _fit_candidate(
-    path: Path,
-    *,
-    model_folder: Path,
-    out: Path,
-    root: Path,
-    examples: Path,
-    pages_path: Path | None,
-    samples: dict[str, int],
-    limit: int | None,
-    cache_path: Path | None,
-    install: bool,
-    contradiction_threshold: float | None,
-    seeds: bool,
-    seed_tests: Sequence[str],
-    built: bool,
-    progress: Progress,
-) -> FitReport:
     import json
 
     rep = FitReport()
