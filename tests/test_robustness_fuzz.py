@@ -23,16 +23,16 @@ from flashpoint.store import connect_readonly
 from flashpoint.store.ingest import ingest as run_ingest
 
 GOOD = [
-    "North Korea fired two ballistic missiles into the sea on Tuesday, the South Korean "
-    "military said. The United Nations condemned the launch.",
-    "Russian forces shelled the Ukrainian city of Kharkiv on Monday, killing three civilians, "
-    "regional officials said.",
-    "Israeli aircraft struck targets in southern Lebanon on Sunday after rockets were fired "
-    "into northern Israel, the army said.",
-    "China accused the United States of provoking tensions in the Taiwan Strait on Friday, "
-    "the foreign ministry said in Beijing.",
-    "Police in Nairobi fired tear gas at protesters demanding lower food prices on Wednesday, "
-    "witnesses said.",
+    ("North Korea fired two ballistic missiles into the sea on Tuesday, the South Korean "
+    "military said. The United Nations condemned the launch."),
+    ("Russian forces shelled the Ukrainian city of Kharkiv on Monday, killing three civilians, "
+    "regional officials said."),
+    ("Israeli aircraft struck targets in southern Lebanon on Sunday after rockets were fired "
+    "into northern Israel, the army said."),
+    ("China accused the United States of provoking tensions in the Taiwan Strait on Friday, "
+    "the foreign ministry said in Beijing."),
+    ("Police in Nairobi fired tear gas at protesters demanding lower food prices on Wednesday, "
+    "witnesses said."),
 ]
 
 

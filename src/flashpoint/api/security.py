@@ -109,7 +109,7 @@ def allowed_hosts(bind: str, extra: Iterable[str] = ()) -> tuple[str, ...]:
     """The hosts ``flashpoint serve`` answers: loopback names, the bound interface (unless it
     is a wildcard address) and the names given with ``--allow-host``."""
     hosts = [*LOOPBACK_HOSTS, *extra]
-    if bind not in ("0.0.0.0", "::", ""):  # noqa: S104 - naming the wildcard, not binding it
+    if bind not in ("0.0.0.0", "::", ""):  # the wildcard names no host of its own
         hosts.append(bind)
     return tuple(dict.fromkeys(_bare_host(h) for h in hosts))
 
@@ -169,9 +169,9 @@ class HeadTimeoutH11Protocol(H11Protocol):
 __all__ = [
     "CSP",
     "HEAD_TIMEOUT_SECONDS",
+    "LOOPBACK_HOSTS",
     "HeadTimeoutH11Protocol",
     "HostAllowList",
-    "LOOPBACK_HOSTS",
     "SecurityHeaders",
     "allowed_hosts",
 ]

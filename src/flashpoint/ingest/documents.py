@@ -19,7 +19,6 @@ from .feeds import read_feed, read_opml
 from .limits import DEFAULT_MAX_BYTES
 from .readers import read_html, read_json_record, read_text
 
-
 KINDS = ("auto", "html", "json", "jsonl", "feed", "opml", "text")
 
 

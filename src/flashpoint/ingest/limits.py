@@ -53,9 +53,7 @@ def bound_text(
     why = ""
     if len(text) > max_chars:
         end, why = _last_boundary(text, max_chars), f"{max_chars:,} characters"
-    sentence_ends = 0
-    for match in _SENTENCE_END.finditer(text, 0, end):
-        sentence_ends += 1
+    for sentence_ends, match in enumerate(_SENTENCE_END.finditer(text, 0, end), start=1):
         if sentence_ends == max_sentences:
             if match.end() < end:
                 end, why = match.end(), f"{max_sentences:,} sentences"
@@ -91,7 +89,7 @@ def _last_boundary(text: str, limit: int) -> int:
     floor = limit // 2  # a boundary this far back would throw away too much: cut at a word
     for pattern in (_PARAGRAPH_END, _SENTENCE_END):
         last = None
-        for last in pattern.finditer(window):  # noqa: B007 - we want the last one
+        for last in pattern.finditer(window):
             pass
         if last is not None and last.end() >= floor:
             return last.end() if pattern is _SENTENCE_END else last.start()
