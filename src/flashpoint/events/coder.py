@@ -201,7 +201,11 @@ def _to_event(
         and target.country
         and target.country == source.country
     ):
-        target = None  # "reinforced its military presence": its own forces are no target
+        # "reinforced its military presence": its own forces are no target; a foreign place
+        # where they are is ("strengthened its forces in Lebanon")
+        target = None
+        if location is not None and location.country and location.country != source.country:
+            target = Actor(text=location.text, code=location.country, country=location.country)
     if source is not None and target is not None and source.country and source.code == target.code:
         target = None
     attribution = f.attribution_text or (np_text(f.speaker) if f.speaker is not None else None)
