@@ -67,13 +67,19 @@ def test_actors_recipients_place_of_force_is_its_country_not_its_government(nlp,
 
 @pytest.mark.parametrize(
     "text",
-    ["Sri Lanka has not confirmed carrying out the raids in Jaffna, which local officials said had killed the rebel leader."],
+    [
+        "Sri Lanka has not confirmed carrying out the raids in Jaffna, which local officials said had killed the rebel leader."
+    ],
 )
 def test_actors_recipients_relative_clause_on_a_place_is_not_the_place(nlp, text):
     events = code_doc(nlp(text), published=PUBLISHED)
     killed = [e for e in events if e.trigger.startswith("killed")]
     assert killed, [e.trigger for e in events]
-    assert killed[0].source is None or killed[0].source.country != "LKA" or killed[0].source.sector != "GOV"
+    assert (
+        killed[0].source is None
+        or killed[0].source.country != "LKA"
+        or killed[0].source.sector != "GOV"
+    )
 
 
 @pytest.mark.parametrize(
@@ -101,14 +107,18 @@ def test_actors_recipients_a_thing_with_a_place_is_no_source(nlp, text):
     ("text", "trigger", "country"),
     [
         (
-            "Venezuela deployed troops to the border on Monday. It also threatened to annex"
-            " the disputed region of Guyana.",
+            (
+                "Venezuela deployed troops to the border on Monday. It also threatened to annex"
+                " the disputed region of Guyana."
+            ),
             "threatened",
             "VEN",
         ),
         (
-            "North Korea fired two missiles, South Korea's military said. The North has fired"
-            " a dozen missiles this year.",
+            (
+                "North Korea fired two missiles, South Korea's military said. The North has fired"
+                " a dozen missiles this year."
+            ),
             "fired",
             "PRK",
         ),
