@@ -24,7 +24,14 @@ def test_events_grammar_every_list_says_why_and_is_lower_cased():
 
 def test_events_grammar_root_groups_are_cameo_roots():
     known = set(tables.cameo_roots())
-    for name in ("verbal", "cooperative", "conflict", "wrapper_event", "purpose_from", "state_acts"):
+    for name in (
+        "verbal",
+        "cooperative",
+        "conflict",
+        "wrapper_event",
+        "purpose_from",
+        "state_acts",
+    ):
         assert grammar.roots(name) <= known, name
     assert not grammar.COOPERATIVE_ROOTS & grammar.CONFLICT_ROOTS
     for family, roots in grammar.FAMILY_ROOTS.items():
@@ -43,3 +50,24 @@ def test_events_grammar_wrapper_families_are_predicate_roles():
 def test_events_grammar_every_role_in_the_roles_table_is_known():
     used = {role for rows in tables.predicate_roles().values() for role, _ in rows}
     assert used <= set(tables.ROLES)
+
+
+def test_events_grammar_coder_root_groups_are_cameo_roots():
+    known = set(tables.cameo_roots())
+    groups = ("symmetric", "own_force", "crowd_violent", "crowd_spoken", "place_is_target")
+    for name in groups:
+        assert grammar.roots(name) <= known, name
+    assert grammar.CROWD_VIOLENT_ROOTS <= grammar.CONFLICT_ROOTS
+    assert not grammar.CROWD_SPOKEN_ROOTS & grammar.CONFLICT_ROOTS
+    venue = grammar.VENUE
+    assert venue and all(len(code) == 3 and code[:2] in known for code in venue)
+
+
+def test_events_grammar_sectors_are_actor_sectors():
+    from flashpoint.actors.tables import load_sectors
+
+    sectors = set(load_sectors())
+    assert grammar.DOMESTIC_SECTORS <= sectors
+    assert grammar.STATELESS_SECTORS <= sectors
+    assert not grammar.DOMESTIC_SECTORS & grammar.STATELESS_SECTORS
+    assert not grammar.PRONOUNS_PERSON & grammar.PRONOUNS_GROUP

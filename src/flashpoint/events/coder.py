@@ -19,11 +19,18 @@ from ..records import Actor, Event, Location, Span
 from . import tables
 from .dates import date_phrases, event_date
 from .found import Found
-from .grammar import PLACE_IS_TARGET, VENUE
-from .happenings import non_political
-from .mentions import (
+from .grammar import (
+    CONFLICT_ROOTS,
+    LOCATIVE_PREPS,
+    OWN_FORCE_ROOTS,
+    PLACE_IS_TARGET,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    SYMMETRIC_ROOTS,
+    VENUE,
+)
+from .happenings import non_political
+from .mentions import (
     DocState,
     actor_of,
     new_memory,
@@ -37,11 +44,6 @@ from .salience import sentence_events
 from .syntax import agent_of
 
 Token = Any
-
-# Acts two sides do together: a second conjunct of the doer is the counterpart.
-SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
-# Shows of force: the doer's own forces are what is shown, never the target.
-OWN_FORCE_ROOTS = frozenset({"15"})
 
 
 def code_doc(
@@ -87,6 +89,8 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         # "the two leaders met in Washington" are not American: a venue gives no actor a country
         state.place_country = None if f.code[:3] in VENUE else place_country
         event = _to_event(f, sent, state, evidence, location, according, phrases)
+        if event is not None and i > 0 and _partyless(event):
+            continue  # a secondary act with no party is background, not a report (_partyless)
         if event is not None:
             events.append(event)
     return events
@@ -167,8 +171,12 @@ def _to_event(
             # is never its doer (ACLED's rule): "20 were killed, the health ministry said" keeps
             # no source.
             source = place_in_country(source, speaker.country)
-    if source is not None and not source.country and source.sector and state.country():
-        source = place_in_country(source, state.country())  # the article's main country
+    if source is not None and not source.country and source.sector:
+        # where it acted ("protesters rallied in central Yerevan" are Armenian in an article
+        # about Azerbaijan), else the article's main country
+        country = _acted_in(f, state) or state.country()
+        if country:
+            source = place_in_country(source, country)
     target, target_tok = _target(f, source, state, location)
     if non_political(
         f.code,
@@ -233,7 +241,6 @@ def _to_event(
 
 
 _NUMBERS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-_LOCATIVE = frozenset({"in", "inside", "near", "across", "throughout"})
 
 
 def _target(
@@ -281,11 +288,33 @@ def _target(
         weaker = fallback is None or (source is not None and fallback.code == source.code)
         if fallback_tok is None or (target is not None and weaker):
             fallback, fallback_tok = target, cand  # a compatriot before the source itself
-    if (fallback is None or not fallback.code) and location is not None and location.country:
-        if f.code[:2] in PLACE_IS_TARGET:
-            c = location.country
-            return Actor(text=location.text, code=c, country=c), None
+    if (
+        (fallback is None or not fallback.code)
+        and location is not None
+        and location.country
+        and f.code[:2] in PLACE_IS_TARGET
+    ):
+        c = location.country
+        return Actor(text=location.text, code=c, country=c), None
     return fallback, fallback_tok
+
+
+def _partyless(event: Event) -> bool:
+    """Words or cooperation (01-13) that name no party at all. An event is an actor doing
+    something to another actor (PETRARCH, NGEC); a secondary predicate with neither a source nor
+    a target ("... once the truce ends", "the treaty has still to be signed and ratified", "the
+    second release of the truce") mentions an act in passing and is not emitted. The main
+    predicate is what the sentence reports and stays, with its parties null when none is named
+    ("refusing to meet in the treaty's body"). Force (14-20) happened even when no party is
+    named ("a grenade attack was carried out in Beled Weyne"): ACLED codes it with an
+    unidentified actor, and so it is kept; so is a negated act ("the talks produced no
+    agreement"): that it did not happen is what the sentence reports."""
+    return (
+        event.source is None
+        and event.target is None
+        and not event.negated
+        and event.cameo[:2] not in CONFLICT_ROOTS
+    )
 
 
 def _political(actor: Actor | None, tok: Token | None) -> bool:
@@ -306,12 +335,26 @@ def _owner(noun: Token) -> Token | None:
     return owner
 
 
+def _acted_in(f: Found, state: DocState) -> str | None:
+    """The country of the place the doer acted in ("rallied in central Yerevan"), when a
+    locative target candidate names one; ``None`` when none does, and for meetings ("the two
+    delegations will meet in Geneva" are not Swiss: ``VENUE``)."""
+    if f.code[:3] in VENUE:
+        return None
+    for cand in f.targets:
+        if _is_place(cand):
+            actor = actor_of(cand, state, role="target")
+            if actor is not None and actor.country:
+                return actor.country
+    return None
+
+
 def _is_place(tok: Token) -> bool:
     """ "in Algiers": a place where something happens, not the government of it."""
     return (
         (tok.ent_type_ in ("GPE", "LOC") or tok.pos_ == "PROPN")
         and tok.dep_ == "pobj"
-        and tok.head.lower_ in _LOCATIVE
+        and tok.head.lower_ in LOCATIVE_PREPS
     )
 
 

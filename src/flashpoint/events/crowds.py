@@ -20,12 +20,11 @@ from typing import Any
 
 from ..errors import ConfigError
 from .found import Found
+from .grammar import CROWD_SPOKEN_ROOTS, CROWD_VIOLENT_ROOTS
 from .syntax import subject_of, target_candidates
 
 Token = Any
 DEMONSTRATE, RIOT = "141", "145"
-VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
-SPOKEN_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,16 +77,16 @@ def as_protest(founds: list[Found], sent: Any) -> list[Found]:
     for i, f in enumerate(founds):
         if not is_crowd(f.source) or f.negated:
             continue
-        if f.code[:2] in VIOLENT_ROOTS:
+        if f.code[:2] in CROWD_VIOLENT_ROOTS:
             return [*founds[:i], replace(f, code=RIOT), *founds[i + 1 :]]
         demo = Found(DEMONSTRATE, f.trigger, source=f.source, targets=list(f.targets))
         if f.trigger.lemma_.lower() in verbs:
             return [*founds[:i], demo, *founds[i:]]  # gathering is demonstrating
-        if f.code[:2] in SPOKEN_ROOTS:
+        if f.code[:2] in CROWD_SPOKEN_ROOTS:
             return [*founds[: i + 1], demo, *founds[i + 1 :]]  # the demand, then its rally
     for i, f in enumerate(founds):
         crowd = next((t for t in f.targets if is_crowd(t)), None)
-        if crowd is not None and f.code[:2] in VIOLENT_ROOTS and not f.negated:
+        if crowd is not None and f.code[:2] in CROWD_VIOLENT_ROOTS and not f.negated:
             # "police fired tear gas at demonstrators": they were demonstrating
             demo = Found(DEMONSTRATE, crowd, source=crowd, used={crowd.i})
             return [*founds[: i + 1], demo, *founds[i + 1 :]]

@@ -17,13 +17,15 @@ from typing import Any
 from ..actors import DocActors, not_an_actor
 from ..actors.codes import in_country, is_international, is_org
 from ..records import Actor
+from .grammar import (
+    DOMESTIC_SECTORS,
+    PLACE_HEADS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    STATELESS_SECTORS,
+)
 
 Token = Any
-
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
-
-
-PRONOUNS_GROUP = {"they", "it", "them", "we", "its", "their"}
 
 
 @dataclass
@@ -51,11 +53,6 @@ class DocState:
         return None
 
 
-# Unidentified armed men have no side the context can tell: "armed men ambushed a Kosovo police
-# patrol, Kosovo's prime minister said" is no Kosovar attack.
-STATELESS_SECTORS = frozenset({"UAF"})
-
-
 def place_in_country(actor: Actor, country: str) -> Actor:
     """A sector-only actor placed in a country by context (speaker, place, article); IGOs,
     NGOs and unidentified armed groups stay as they are. The one place this is decided."""
@@ -64,49 +61,11 @@ def place_in_country(actor: Actor, country: str) -> Actor:
     return in_country(actor, country)
 
 
-DOMESTIC_SECTORS = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "OPP",
-    "REB",
-    "CVL",
-    "LAB",
-    "EDU",
-    "MED",
-    "BUS",
-    "PTY",
-    "ELI",
-    "CRM",
-    "REF",
-    "SPY",
-    "JRN",
-    "HLH",
-    "AGR",
-    "REL",
-}
-
-
 def _place_actor(actor: Actor | None, country: str) -> Actor | None:
     """A domestic actor with no country ("police", "the government") acting where the event is."""
     if actor is None or actor.sector not in DOMESTIC_SECTORS:
         return actor
     return place_in_country(actor, country)
-
-
-PLACE_HEADS = {
-    "village",
-    "town",
-    "city",
-    "region",
-    "province",
-    "district",
-    "island",
-    "port",
-    "state",
-}
 
 
 def np_span(tok: Token) -> Any:

@@ -1,0 +1,53 @@
+"""Who the parties of an event are, decided in the coder: an act with no party at all, the place
+a crowd acted in, the venue of intended talks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flashpoint.events import code_doc
+
+PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
+
+
+def _events(nlp, text):
+    return code_doc(nlp(text), published=PUBLISHED)
+
+
+def test_events_parties_a_secondary_act_with_no_party_is_not_emitted(nlp):
+    # "the accord ... has to be signed and ratified": the signing is mentioned in passing
+    events = _events(
+        nlp,
+        "The ministers did not sign the accord itself, which still has to be signed and ratified.",
+    )
+    triggers = [e.trigger for e in events]
+    assert "signed" not in triggers and "ratified" not in triggers, triggers
+    assert all(e.source is not None or e.target is not None for e in events[1:])
+
+
+def test_events_parties_force_with_no_party_is_kept(nlp):
+    # violence happened even when no one is named (ACLED: unidentified armed group)
+    events = _events(nlp, "A grenade attack was carried out in the market of Beled Weyne.")
+    assert any(e.cameo[:2] in {"18", "19"} for e in events), [e.cameo for e in events]
+
+
+def test_events_parties_the_main_act_stays_when_it_names_no_party(nlp):
+    events = _events(nlp, "Talks were held behind closed doors.")
+    assert events and events[0].cameo[:2] == "04"
+
+
+def test_events_parties_a_crowd_takes_the_country_it_acted_in(nlp):
+    text = (
+        "Pakistan said its forces killed dozens of militants near the Afghan border. "
+        "Thousands of protesters rallied in central Kabul on Tuesday, accusing the government "
+        "of failing to protect civilians."
+    )
+    rally = next(e for e in _events(nlp, text) if e.cameo[:2] == "14")
+    assert rally.source is not None and rally.source.country == "AFG", rally.source
+
+
+def test_events_parties_intended_talks_have_no_host_country(nlp):
+    events = _events(nlp, "Iran and Oman said they would meet again in Doha next week.")
+    meet = next(e for e in events if e.cameo[:2] == "03")
+    assert meet.target is None or meet.target.country != "QAT", meet.target
+    assert meet.source is None or meet.source.country != "QAT", meet.source
