@@ -8,6 +8,8 @@ Public API (other stages code against these names):
 - ``not_an_actor(span) -> str | None`` — why a span names no actor (a thing, talks, a storm)
 - ``DocActors`` — per-article memory so a later "Kim", "the president", "he"/"it"/"they",
   "the militia" or "the North" resolves to the actor the article named
+- ``home.at_home(actor, counterpart)`` — a bare police/court/worker/civilian role placed in
+  the country of the state organ or people it acts upon
 - ``places.resolve_place(text)`` / ``places.find_location(sent_span)``
 
 Codes: ``KORMIL`` (country + sector), ``USA`` (country), ``MIL`` (sector, country unknown),

@@ -323,6 +323,8 @@ class DocActors:
         Theory's principle B) before the article memory, which only knows earlier sentences."""
         doc = token.doc
         own = _governing_verbs(token) if token.dep_ in _OBJECTS else set()
+        if any(_is_pronoun(c) for v in own for c in doc[v].children if c.dep_ in _SUBJECTS):
+            return None  # "Baku says it will sign it": not what its clause's "it" is
         node = token
         for _ in range(_MAX_CLAUSES_UP):
             if node.head.i == node.i:
@@ -331,14 +333,15 @@ class DocActors:
             if node.pos_ not in ("VERB", "AUX") or node.i in own:
                 continue
             for subj in node.children:
-                if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i > token.i:
+                if subj.dep_ not in _SUBJECTS or subj.i > token.i:
                     continue
                 if subj.left_edge.i <= token.i <= subj.right_edge.i or _is_pronoun(subj):
                     continue
                 span = doc[subj.left_edge.i : subj.right_edge.i + 1]
                 res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
                 # "Assad and his family ... granted them": a pair is a group
-                named = (bool(res.person) or subj.ent_type_ == "PERSON") and not subj.conjuncts
+                # (spaCy's PERSON label is not trusted: it gives it to "Armenia" too)
+                named = bool(res.person) and not subj.conjuncts
                 if res.actor is None or not res.actor.code or named != person:
                     continue
                 actor = self._recall(res, span.text, span.start) or res.actor
@@ -427,6 +430,7 @@ class DocActors:
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How far up the parse a pronoun looks for the subject of a governing clause.
 _MAX_CLAUSES_UP = 8
 

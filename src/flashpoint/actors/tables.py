@@ -43,6 +43,7 @@ WORD_LISTS = frozenset(
         "reflexives",
         "pronouns_other",
         "body_heads",
+        "home_sectors",
     }
 )
 

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from ..actors.codes import is_org
+from ..actors.home import at_home
 from ..actors.places import find_location
 from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
@@ -178,6 +179,8 @@ def _to_event(
         if country:
             source = place_in_country(source, country)
     target, target_tok = _target(f, source, state, location)
+    if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
+        source = at_home(source, target)
     if non_political(
         f.code,
         f.trigger,
