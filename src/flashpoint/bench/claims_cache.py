@@ -3,8 +3,8 @@
 Fitting the verdict combiner for a new model, and comparing it with the shipped one on every
 reported set, needs the same features many times. Two parts are cached apart, in one SQLite file:
 
-- the model-free part of each (article, statement): the claims the statement is cut into with
-  the article sentences each is read against (``judge.plan_many``), and the explicit findings
+- the model-free part of each (article, statement): the claims the statement is cut into, each
+  with the candidate premises it is read against (``judge.plan_many``), and the explicit findings
   and word features (``verdict.comparison_features``). Its key is the texts plus ``code_version``
   (a hash of the source and data the parse and the comparison depend on), so a change to the
   checker never serves stale features. This is the slow part (the spaCy parse).
@@ -74,10 +74,16 @@ def _key(*parts: str) -> str:
 
 @dataclass(frozen=True)
 class Prepared:
-    """The model-free part of one case: (premise, claim) pairs and the comparison's features."""
+    """The model-free part of one case: per claim, its (premise, claim) pairs (one per candidate
+    premise, best retrieval first), and the comparison's features."""
 
-    pairs: tuple[tuple[str, str], ...]
+    claims: tuple[tuple[tuple[str, str], ...], ...]
     values: dict[str, float]
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every (premise, claim) pair the model reads for this case."""
+        return [p for claim in self.claims for p in claim]
 
 
 class FeatureCache:
@@ -101,11 +107,13 @@ class FeatureCache:
             row = self.db.execute("SELECT value FROM prepared WHERE key = ?", (key,)).fetchone()
             if row is not None:
                 data = json.loads(row[0])
-                out[key] = None if data is None else Prepared(tuple(map(tuple, data["pairs"])), data["values"])
+                out[key] = None if data is None else Prepared(
+                    tuple(tuple((p, c) for p, c in claim) for claim in data["claims"]), data["values"]
+                )
         return out
 
     def put_prepared(self, items: dict[str, Prepared | None]) -> None:
-        rows = [(k, json.dumps(None if p is None else {"pairs": p.pairs, "values": p.values})) for k, p in items.items()]
+        rows = [(k, json.dumps(None if p is None else {"claims": p.claims, "values": p.values})) for k, p in items.items()]
         self.db.executemany("INSERT OR REPLACE INTO prepared VALUES (?, ?)", rows)
         self.db.commit()
 
@@ -139,7 +147,7 @@ def prepare(cases: Sequence[Case], cache: FeatureCache) -> list[Prepared | None]
     """The model-free part of each case, parsing only the articles with uncached statements."""
     from ..claims.compare import compare
     from ..claims.index import build_index
-    from ..claims.judge import plan_many
+    from ..claims.judge import plan_many, premise_text
     from ..claims.verdict import comparison_features
     from ..nlp import get_nlp
     from .claims_run import BATCH_SIZE, clean_article
@@ -164,8 +172,8 @@ def prepare(cases: Sequence[Case], cache: FeatureCache) -> list[Prepared | None]
             if not sentences or not cases[i].statement.strip():
                 fresh[keys[i]] = None
                 continue
-            pairs = tuple((" ".join(sentences[j] for j in ev), unit) for unit, ev in plan)
-            fresh[keys[i]] = Prepared(pairs, comparison_features(compare(index, doc)))
+            claims = tuple(tuple((premise_text(sentences, w), unit) for w in windows) for unit, windows in plan)
+            fresh[keys[i]] = Prepared(claims, comparison_features(compare(index, doc)))
         cache.put_prepared(fresh)
         found.update(fresh)
     return [found[k] for k in keys]
@@ -195,6 +203,7 @@ def features(
     cases: Sequence[Case], cache: FeatureCache, model_folder: Path
 ) -> list[dict[str, float] | None]:
     """Each case's combiner inputs (``verdict.features``) under the model in ``model_folder``."""
+    from ..claims.judge import aggregate
     from ..claims.verdict import model_features
 
     prepared = prepare(cases, cache)
@@ -204,10 +213,8 @@ def features(
         if item is None:
             out.append(None)
             continue
-        scored = [probs[p] for p in item.pairs]
-        # As ``judge.Judgement``: the weakest claim's entailment, the strongest contradiction.
-        entail = min((s[0] for s in scored), default=0.0)
-        contra = max((s[2] for s in scored), default=0.0)
+        # As ``judge.Judgement``: the weakest claim's best entailment, the strongest contradiction.
+        entail, contra = aggregate([[probs[p] for p in claim] for claim in item.claims])
         out.append({**model_features(entail, contra), **item.values})
     return out
 

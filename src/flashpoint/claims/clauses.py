@@ -3,9 +3,15 @@
 A statement such as "X did A, indicating B" makes two claims; the article may back the first and
 not the second, and the second should not drag the first's alignment towards other sentences.
 Clauses are the verb heads of a sentence (root, coordinated verbs, adverbial and paratactic
-clauses) with the tokens they govern. A clause headed by a commentary verb ("indicating a
-threat", "highlighting concerns") is the writer's interpretation, not a checkable fact: it is
-kept but marked, and counts far less.
+clauses) with the tokens they govern. Commentary -- the writer's reading of the facts, not a
+fact the article must state literally -- is kept but marked, and counts far less. Three kinds,
+each recognised by its grammar and a word list in ``data/lexicon.json``:
+
+- a participial clause that interprets ("indicating a threat", "highlighting concerns") or
+  names a reaction rather than an event ("sparking fears", "adding to tensions");
+- a reading of an act "as" something ("in a move widely seen as a warning to Kyiv");
+- the attribution to unnamed commentators ("..., analysts say"): the attribution is
+  commentary, the content they are said to report is still a claim to check.
 """
 
 from __future__ import annotations
@@ -32,7 +38,31 @@ class Clause:
         return " ".join(t.text for t in self.tokens)
 
 
+def _is_interpretation(token: Any) -> bool:
+    """A past participle reading something "as" something ("seen as a warning")."""
+    return (
+        token.tag_ == "VBN"
+        and token.lemma_.lower() in lexicon().interpretation_verbs
+        and any(c.lower_ == "as" for c in token.children)
+    )
+
+
+def _is_attribution(token: Any) -> bool:
+    """A sentence root that attributes its reported content to unnamed commentators."""
+    lex = lexicon()
+    return (
+        token.dep_ == "ROOT"
+        and token.lemma_.lower() in lex.attribution_verbs
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.commentators for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
 def _is_head(token: Any) -> bool:
+    if token.dep_ == "acl" and _is_interpretation(token):
+        return True
+    if token.dep_ == "ccomp" and _is_attribution(token.head):
+        return True
     if token.dep_ not in _CLAUSE_DEPS:
         return False
     if token.dep_ == "ROOT":
@@ -44,8 +74,17 @@ def _is_head(token: Any) -> bool:
 
 def _is_commentary(head: Any) -> bool:
     if head.dep_ == "ROOT":
+        return _is_attribution(head)
+    if head.dep_ == "acl":
+        return _is_interpretation(head)
+    if head.dep_ == "ccomp" or head.tag_ not in ("VBG", "VBN"):
         return False
-    return head.lemma_.lower() in lexicon().commentary_verbs and head.tag_ in ("VBG", "VBN")
+    lex = lexicon()
+    if head.lemma_.lower() in lex.commentary_verbs:
+        return True
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in lex.commentary_objects for o in objects)
 
 
 def split_clauses(doc: Any) -> Iterator[Clause]:

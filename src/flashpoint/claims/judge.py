@@ -4,9 +4,16 @@ A statement is cut into the claims it makes (``units``): its sentences, and insi
 each coordinated clause that has its own subject ("Rebels took the city and the army fled" is
 two claims). A clause that only interprets ("..., indicating a threat to the region") is the
 writer's commentary: it is left out of what the model checks, as the word-level comparison
-already counts it less. Each claim is read against the article sentences that
-``evidence.select_evidence`` picks for it (the same premise the model was trained on), so
-evidence may span two or three sentences. The statement is as supported as its weakest claim.
+already counts it less.
+
+The aggregation is SummaC's: each claim is read against a few candidate premises
+(``evidence.candidate_windows``: the best single sentences and pairs of adjacent sentences by
+retrieval score), and keeps the one the model finds most entailing -- retrieval cannot know
+that "address" may mean "fix", the model can. A claim is contradicted only as far as every
+candidate contradicts it (its least contradicting window), so a claim the article states in one
+place is not called contradicted by another sentence about something else. The statement is as
+supported as its weakest claim and as contradicted as its most contradicted one
+(``aggregate``: the one rule, used by the checker and by the benchmark's cached features).
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from .clauses import split_clauses
-from .evidence import select_evidence
+from .evidence import candidate_windows
 from .model import probabilities
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -27,7 +34,9 @@ _TRIM = " ,;:-–—"
 
 @dataclass(frozen=True)
 class UnitJudgement:
-    """One claim of a statement with its evidence (article sentence indices) and probabilities."""
+    """One claim of a statement with its evidence (the sentence indices of its most entailing
+    candidate premise), that premise's P(entailment) and P(neutral), and the least P(contradiction)
+    over its candidates (``best_window``)."""
 
     text: str
     evidence: tuple[int, ...]
@@ -95,17 +104,60 @@ def units(statement_doc: Any) -> list[str]:
     return out or ([text] if text else [])
 
 
-Plan = list[tuple[str, tuple[int, ...]]]  # one statement's claims, each with its evidence indices
+Window = tuple[int, ...]  # indices of adjacent article sentences read together as one premise
+# One statement's claims, each with its candidate premises (best retrieval score first).
+Plan = list[tuple[str, tuple[Window, ...]]]
+Probs = tuple[float, float, float]  # P(entailment, neutral, contradiction)
+# A candidate premise this sure to entail its claim ends the search: the later (lower-ranked)
+# candidates could only raise the maximum a little, and skipping them keeps the checker near
+# one model call per supported claim (the >= 20 statements/s floor).
+SURE_ENTAILMENT = 0.9
 
 
 def plan_many(sentences: Sequence[str], statement_docs: Sequence[Any]) -> list[Plan]:
-    """Each statement's claims with the article sentences each is read against (no model yet)."""
-    return [[(u, tuple(select_evidence(sentences, u))) for u in units(doc)] for doc in statement_docs]
+    """Each statement's claims with the candidate premises each is read against (no model yet)."""
+    return [[(u, tuple(candidate_windows(sentences, u))) for u in units(doc)] for doc in statement_docs]
+
+
+def premise_text(sentences: Sequence[str], window: Window) -> str:
+    """The premise the model reads for a window: its sentences joined by a space."""
+    return " ".join(sentences[i] for i in window)
 
 
 def model_pairs(sentences: Sequence[str], plans: Sequence[Plan]) -> list[tuple[str, str]]:
     """The (premise, claim) pairs the model reads for ``plans``, in order."""
-    return [(" ".join(sentences[i] for i in ev), u) for plan in plans for u, ev in plan]
+    return [(premise_text(sentences, w), u) for plan in plans for u, windows in plan for w in windows]
+
+
+def read_until_sure(scored: Sequence[Probs]) -> list[Probs]:
+    """The candidates the checker reads: all, or up to the first sure entailment."""
+    for i, s in enumerate(scored):
+        if s[0] >= SURE_ENTAILMENT:
+            return list(scored[: i + 1])
+    return list(scored)
+
+
+def best_window(scored: Sequence[Probs]) -> tuple[int, Probs]:
+    """A claim's verdict over its candidate premises: the position of the most entailing one
+    and its probabilities, with P(contradiction) replaced by the least contradicting
+    candidate's (a claim is contradicted only when every candidate premise contradicts it).
+    Candidates after the first sure one (``SURE_ENTAILMENT``) are not counted: the checker
+    does not score them."""
+    if not scored:
+        return -1, (0.0, 1.0, 0.0)
+    scored = read_until_sure(scored)
+    best = max(range(len(scored)), key=lambda i: (scored[i][0], -i))
+    e, n, _ = scored[best]
+    return best, (e, n, min(s[2] for s in scored))
+
+
+def aggregate(claims: Sequence[Sequence[Probs]]) -> tuple[float, float]:
+    """The statement's P(entailment) (its weakest claim's best) and P(contradiction) (its most
+    contradicted claim's) from each claim's candidate scores -- as ``Judgement`` reads them."""
+    if not claims:
+        return 0.0, 0.0
+    best = [best_window(c)[1] for c in claims]
+    return min(b[0] for b in best), max(b[2] for b in best)
 
 
 def judgements(plans: Sequence[Plan], probs: Any) -> list[Judgement]:
@@ -114,10 +166,11 @@ def judgements(plans: Sequence[Plan], probs: Any) -> list[Judgement]:
     k = 0
     for plan in plans:
         judged = []
-        for u, ev in plan:
-            pe, pn, pc = (float(x) for x in probs[k])
-            judged.append(UnitJudgement(u, ev, pe, pn, pc))
-            k += 1
+        for u, windows in plan:
+            scored = [tuple(float(x) for x in probs[k + j]) for j in range(len(windows))]
+            k += len(windows)
+            pos, (pe, pn, pc) = best_window(scored)  # type: ignore[arg-type]
+            judged.append(UnitJudgement(u, windows[pos] if pos >= 0 else (), pe, pn, pc))
         if not judged:
             judged.append(UnitJudgement("", (), 0.0, 1.0, 0.0))
         out.append(Judgement(tuple(judged)))
@@ -127,10 +180,24 @@ def judgements(plans: Sequence[Plan], probs: Any) -> list[Judgement]:
 def judge_many(
     sentences: Sequence[str], statement_docs: Sequence[Any]
 ) -> list[Judgement]:
-    """Judge statements about one article (its ``sentences``) in one batched model call."""
+    """Judge statements about one article (its ``sentences``): each claim's candidates in
+    order, until one is a sure entailment (the rest are given zeros, which ``best_window``
+    never reads)."""
     plans = plan_many(sentences, statement_docs)
-    pairs = model_pairs(sentences, plans)
-    return judgements(plans, probabilities(pairs) if pairs else np.zeros((0, 3)))
+    rows: list[Probs] = []
+    for plan in plans:
+        for claim, windows in plan:
+            read: list[Probs] = []
+            for w in windows:
+                e, n, c = (float(x) for x in probabilities([(premise_text(sentences, w), claim)])[0])
+                read.append((e, n, c))
+                if e >= SURE_ENTAILMENT:
+                    break
+            rows += read + [(0.0, 0.0, 0.0)] * (len(windows) - len(read))
+    return judgements(plans, np.array(rows) if rows else np.zeros((0, 3)))
 
 
-__all__ = ["Judgement", "Plan", "UnitJudgement", "judge_many", "judgements", "model_pairs", "plan_many", "units"]
+__all__ = [
+    "Judgement", "Plan", "Probs", "UnitJudgement", "Window", "aggregate", "SURE_ENTAILMENT", "best_window", "judge_many", "judgements",
+    "model_pairs", "plan_many", "premise_text", "read_until_sure", "units",
+]

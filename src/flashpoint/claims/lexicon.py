@@ -46,6 +46,10 @@ class Lexicon:
     capitals: dict[str, str]  # capital (metonym) -> canonical country
     duration_units: frozenset[str] = frozenset()  # "year" in "10-year": a length, not a date
     month_names: frozenset[str] = frozenset()  # "jan", "january": its number is a day of month
+    commentary_objects: frozenset[str] = frozenset()  # "sparking fears": a reaction, not an event
+    interpretation_verbs: frozenset[str] = frozenset()  # "seen as a warning": a reading of the act
+    commentators: frozenset[str] = frozenset()  # "analysts say": an unnamed source's view
+    attribution_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,10 @@ def lexicon() -> Lexicon:
         capitals={k.lower(): v.lower() for k, v in data["capitals"].items()},
         duration_units=frozenset(w.lower() for w in data["duration_units"]),
         month_names=frozenset(w.lower() for w in data["month_names"]),
+        commentary_objects=frozenset(w.lower() for w in data["commentary_objects"]),
+        interpretation_verbs=frozenset(w.lower() for w in data["interpretation_verbs"]),
+        commentators=frozenset(w.lower() for w in data["commentators"]),
+        attribution_verbs=frozenset(w.lower() for w in data["attribution_verbs"]),
     )
 
 
