@@ -18,7 +18,8 @@ from ..actors.places import find_location
 from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
 from . import tables
-from .dates import date_phrases, event_date
+from .anchored import relative_date, sentence_anchor
+from .dates import EventDate, date_phrases, event_date
 from .found import Found
 from .grammar import (
     CONFLICT_ROOTS,
@@ -72,6 +73,9 @@ def code_sentence(
 
 def _code_sentence(sent: Any, state: DocState) -> list[Event]:
     founds = sentence_events(sent)
+    phrases = date_phrases(sent)
+    anchor = state.anchor
+    state.anchor = sentence_anchor(phrases, state.published, anchor)
     if not founds:
         return []
     evidence = _evidence(sent)
@@ -79,7 +83,6 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
     location = _location(sent)
     place_country = location.country if location is not None else None
     according = _according_to(sent) if "ccording to" in text else None
-    phrases = date_phrases(sent)
     events: list[Event] = []
     seen: set[tuple[str, int]] = set()
     for i, f in enumerate(founds):
@@ -89,7 +92,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         seen.add(key)
         # "the two leaders met in Washington" are not American: a venue gives no actor a country
         state.place_country = None if f.code[:3] in VENUE else place_country
-        event = _to_event(f, sent, state, evidence, location, according, phrases)
+        event = _to_event(f, sent, state, evidence, location, according, phrases, anchor)
         if event is not None and i > 0 and _partyless(event):
             continue  # a secondary act with no party is background, not a report (_partyless)
         if event is not None:
@@ -141,12 +144,15 @@ def _to_event(
     location: Location | None,
     according: str | None,
     phrases: list[tuple[Any, str]],
+    anchor: EventDate | None,
 ) -> Event | None:
     try:
         meta = tables.info(f.code)
     except ConfigError:  # an unknown code from a bad table row must not lose a whole article
         return None
-    when = event_date(sent, f.trigger, state.published, future=f.future, phrases=phrases)
+    when = relative_date(f.trigger, phrases, state.published, anchor) or event_date(
+        sent, f.trigger, state.published, future=f.future, phrases=phrases
+    )
     adjunct = when.date is not None and any(
         text == when.text and _adjunct_of(root, f.trigger) for root, text in phrases
     )  # a date of another clause ("since X split with Y in 1961") dates no actor

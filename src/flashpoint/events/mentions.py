@@ -17,6 +17,7 @@ from typing import Any
 from ..actors import DocActors, not_an_actor
 from ..actors.codes import in_country, is_international, is_org
 from ..records import Actor
+from .dates import EventDate
 from .grammar import (
     DOMESTIC_SECTORS,
     PLACE_HEADS,
@@ -41,6 +42,9 @@ class DocState:
     )  # token, role, on
     spans: dict[tuple[int, int, Any], Actor | None] = field(default_factory=dict)  # span, on
     place_country: str | None = None  # country of the current sentence's location, if any
+    anchor: EventDate | None = (
+        None  # the last date the article gave ("the same day" counts from it)
+    )
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: Counter[str] = field(default_factory=Counter)
