@@ -47,7 +47,7 @@ def test_events_tables_every_code_has_a_known_parent():
         ("062", 2, 2, "COOPERATE"),
         ("0841", 2, 2, "RETREAT"),
         ("112", 3, 3, "ACCUSE"),
-        ("163", 4, 3, "COERCE"),
+        ("163", 4, 3, "SANCTION"),
         ("141", 4, 4, "PROTEST"),
         ("154", 4, 4, "MOBILIZE"),
         ("190", 4, 4, "ASSAULT"),

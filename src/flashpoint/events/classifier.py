@@ -25,7 +25,12 @@ from . import tables
 MODEL_FILE = "classifier.json"
 # the general code a model-decided event gets when no predicate of its class is in the sentence
 CLASS_DEFAULT = {1: "030", 2: "070", 3: "120", 4: "190"}
-MIN_PROBABILITY = 0.5
+# When the model may act (``adjust``): ``fill`` is the probability a sentence with no rule event
+# needs before the model's class is looked for among its words; ``invent`` the probability an
+# event resting on the model alone needs (no word of the class in the sentence: the root verb
+# gets the class's general code). The model file's ``policy`` (chosen by cross-validation in
+# ``events/train.py``) overrides these; they are the behaviour of a model file without one.
+DEFAULT_POLICY = {"fill": 0.5, "invent": 0.5}
 FEATURE_DEPS = ("dobj", "prt", "xcomp", "ccomp", "neg", "aux", "acomp", "attr", "agent")
 
 
@@ -62,6 +67,7 @@ def load_model() -> dict[str, Any] | None:
         return None
     model = json.loads(text)
     model["weights"] = {k: (v[0], v[1:]) for k, v in model["weights"].items()}
+    model["policy"] = {**DEFAULT_POLICY, **model.get("policy", {})}
     return model
 
 
@@ -105,9 +111,10 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
     if guess is None:
         return founds
     klass, probability = guess
+    policy = load_model()["policy"]  # type: ignore[index]
     # a sentence with no event at all gets one only on a confident guess: most sentences of a
     # news article report no event, and the model has only seen sentences that do
-    if klass == 0 or (not founds and probability < MIN_PROBABILITY):
+    if klass == 0 or (not founds and probability < policy["fill"]):
         return founds
     chosen = None
     rest = list(founds)
@@ -121,7 +128,9 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
         if founds:
             return founds  # no word of that class to show for it: keep what the rules can evidence
         root = sent.root
-        if root.pos_ not in ("VERB", "AUX"):
+        # no word of the class anywhere: the event would rest on the model alone ("authorities
+        # close shops" -> 190), so it needs the probability chosen by CV in events/train.py
+        if root.pos_ not in ("VERB", "AUX") or probability < policy["invent"]:
             return founds
         chosen = analyze(root, CLASS_DEFAULT[klass])
     if founds and chosen.source is None:

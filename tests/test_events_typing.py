@@ -1,0 +1,103 @@
+"""Event typing where the rules are unsure: the model's policy and the CAMEO -> PLOVER table.
+
+The class model may give a sentence an event that no word of it evidences (the root verb with its
+class's general code); that needs the ``invent`` probability that ``events/train.py`` chose by
+cross-validation. These tests pin the decision and the evidence written beside it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from flashpoint.events import classifier, tables
+from flashpoint.events.found import Found
+
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+
+
+def _model() -> dict[str, Any]:
+    model = classifier.load_model()
+    if model is None:
+        pytest.skip("no classifier.json shipped (run python -m flashpoint.events.train)")
+    return model
+
+
+def test_events_typing_policy_is_the_one_its_evidence_chose():
+    model = _model()
+    policy, evidence = model["policy"], model["policy_evidence"]
+    assert set(policy) == {"fill", "invent"}
+    assert 0.5 <= policy["fill"] <= policy["invent"] <= 1.0
+    curve = {float(t): v for t, v in evidence["out_of_fold_precision_and_count"].items()}
+    target = evidence["rules_precision"]
+    reached = [t for t, (precision, n) in sorted(curve.items()) if n and precision >= target]
+    assert policy["invent"] == (reached[0] if reached else 1.0)
+    assert "cross-validation" in model["about"]
+
+
+def test_events_typing_choose_invent_takes_the_lowest_threshold_that_is_precise_enough():
+    from flashpoint.events.train import choose_invent
+
+    probabilities = np.array(
+        [[0.1, 0.52, 0.1, 0.14, 0.14], [0.1, 0.1, 0.56, 0.12, 0.12], [0.05, 0.05, 0.05, 0.05, 0.8]]
+    )
+    labels = [3, 2, 4]  # wrong at 0.52, right at 0.56 and 0.8
+    invent, curve = choose_invent(probabilities, labels, target=0.9)
+    assert invent == 0.55
+    assert curve["0.50"] == [round(2 / 3, 4), 3]
+    assert curve["0.55"] == [1.0, 2]
+    never, _ = choose_invent(probabilities, [0, 0, 0], target=0.9)
+    assert never == 1.0
+
+
+def _adjust(sent: Any, guess: tuple[int, float], monkeypatch: Any) -> list[Any]:
+    monkeypatch.setattr(classifier, "predict", lambda _sent: guess)
+    return classifier.adjust(
+        sent, [], analyze=lambda root, code: Found(code, root), weak_trigger=lambda s, k: None
+    )
+
+
+def test_events_typing_no_event_rests_on_an_unsure_model(nlp, monkeypatch):
+    invent = _model()["policy"]["invent"]
+    if invent > 0.99:
+        pytest.skip("the shipped policy never invents an event")
+    sent = next(nlp("Authorities closed the shops in the old city.").sents)
+    assert _adjust(sent, (4, invent - 0.01), monkeypatch) == []
+    made = _adjust(sent, (4, min(1.0, invent + 0.01)), monkeypatch)
+    assert [(f.code, f.trigger.lemma_) for f in made] == [(classifier.CLASS_DEFAULT[4], "close")]
+
+
+def test_events_typing_a_word_of_the_class_needs_only_the_fill_probability(nlp, monkeypatch):
+    policy = _model()["policy"]
+    sent = next(nlp("Authorities closed the shops in the old city.").sents)
+    word = Found("172", sent.root)
+    monkeypatch.setattr(classifier, "predict", lambda _sent: (4, policy["fill"]))
+    made = classifier.adjust(sent, [], analyze=None, weak_trigger=lambda s, k: word)
+    assert made == [word]
+    monkeypatch.setattr(classifier, "predict", lambda _sent: (4, policy["fill"] - 0.01))
+    assert classifier.adjust(sent, [], analyze=None, weak_trigger=lambda s, k: word) == []
+
+
+def test_events_typing_plover_table_types_are_plover_types():
+    types = {p for p in tables.plover_table().values() if p}
+    assert types <= PLOVER_TYPES
+
+
+@pytest.mark.parametrize(
+    ("code", "plover"),
+    [
+        ("163", "SANCTION"),  # imposing sanctions: PLOVER's gold records, not the 2021 table
+        ("161", "SANCTION"),
+        ("172", "COERCE"),  # what a state does to people in its reach stays COERCE
+        ("173", "COERCE"),
+        ("116", "ACCUSE"),
+    ],
+)
+def test_events_typing_cameo_to_plover(code, plover):
+    assert tables.plover_of(code) == plover
+    assert tables.info(code).plover == plover
