@@ -254,8 +254,16 @@ COMPUTES: dict[tuple[str, tuple[str, ...]], str] = {
         "the events that make an alert",
     ("analytics/gdelt.py", ("location_text", "location_country", "location_lat")):
         "the places GDELT's geography columns are computed from",
-    ("analytics/tension.py", ("quad_class", "goldstein", "num_mentions")):
+    ("analytics/tension.py", ("period", "quad_class", "goldstein")):
         "the terms of the tension score",
+    ("analytics/tension.py", ("period", "events", "goldstein_sum")):
+        "the tension series' own columns (SERIES_COLUMNS)",
+    ("analytics/alerts.py", ("conflict_stories", "conflict_events", "material_conflict")):
+        "the counts an alert can test (METRICS)",
+    ("analytics/alerts.py", ("period", "quad_class", "goldstein")):
+        "the counts of dyad_periods computed from unique events, for a period cut short",
+    ("store/dyad_periods.py", ("story_id", "unique_event_id", "article_id")):
+        "the event groups of the stories whose report counts change",
 }
 _ITEM = r'(?:[A-Za-z_]\w*\.)?"?[A-Za-z_]\w*"?'
 _LIST = re.compile(rf"(?<![\w.])(?:(ORDER|GROUP|PARTITION)\s+BY\s+)?{_ITEM}(?:\s*,\s*{_ITEM})+",

@@ -19,11 +19,15 @@ from flashpoint.store import Store, dedup, derive
 ACTORS = (("NLDGOV", "NLD", "GOV"), ("SLD", "SLD", None), ("ESTMIL", "EST", "MIL"),
           ("IGOUNO", None, None))
 CODES = (("112", 3, -2.0), ("190", 4, -10.0), ("036", 1, 4.0))
+# (modality, negated): mostly counted, some left out unless uncertain events count
+CERTAINTY = (*[("asserted", False)] * 6, ("reported", False), ("intended", False),
+             ("hypothetical", False), ("asserted", True))
 DERIVED = {
     "story_members": "SELECT * FROM story_members ORDER BY ALL",
     "stories": "SELECT * FROM stories ORDER BY ALL",
     "event_groups": "SELECT * FROM event_groups ORDER BY ALL",
     "unique_events": "SELECT * FROM unique_events ORDER BY ALL",
+    "dyad_periods": "SELECT * FROM dyad_periods ORDER BY ALL",
     "article_story": "SELECT id, story_id FROM articles ORDER BY ALL",
     "signature_bands": "SELECT * FROM signature_bands ORDER BY ALL",
 }
@@ -42,14 +46,14 @@ def _edit(rng: random.Random, words: list[str], share: float) -> list[str]:
 
 def _events(rng: random.Random, text: str, published: dt.date | None, spec: list) -> tuple:
     events = []
-    for (src, tgt, code), date_shift, precision in spec:
+    for (src, tgt, code), date_shift, precision, (modality, negated) in spec:
         date = published + dt.timedelta(days=date_shift) if published and precision else None
         events.append(Event(
             source=Actor(src[0], src[0], src[1], src[2]) if src else None,
             target=Actor(tgt[0], tgt[0], tgt[1], tgt[2]) if tgt else None,
             cameo=code[0], cameo_root=code[0][:2], plover=None, quad_class=code[1],
             goldstein=code[2], evidence=Span(text[:12], 0, 12), date=date,
-            date_precision=precision if date else None,
+            date_precision=precision if date else None, modality=modality, negated=negated,
         ))
     return tuple(events)
 
@@ -66,7 +70,8 @@ def _corpus(rng: random.Random, n_reports: int) -> list[Analysis]:
         else:
             words = _words(rng, rng.randint(40, 90))
             spec = [((rng.choice((*ACTORS, None)), rng.choice(ACTORS), rng.choice(CODES)),
-                     -rng.randint(0, 2), rng.choice(("day", "month", None)))
+                     -rng.randint(0, 2), rng.choice(("day", "month", None)),
+                     rng.choice(CERTAINTY))
                     for _ in range(rng.randint(0, 3))]
         made.append((words, spec))
         text = " ".join(words)
@@ -181,3 +186,41 @@ def test_store_derive_cli_refresh(tmp_path, flag):
     assert ("rebuilt" if flag else "updated") in result.output
     with Store(db) as store:
         assert store.con.execute("SELECT count(*) FROM unique_events").fetchall()[0][0] > 0
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_store_derive_dyad_periods_equal_the_alerts_count(tmp_path, seed):
+    """The summary the alerts read holds, in every counting mode, what they would count from
+    the unique events and event groups (also with a dyad, and with a period cut short)."""
+    from flashpoint.analytics import alerts
+    from flashpoint.store.dyad_periods import MODES
+
+    rng = random.Random(seed)
+    corpus = _corpus(rng, 14)
+    rng.shuffle(corpus)
+    with Store(tmp_path / "d.duckdb") as store:
+        for i in range(0, len(corpus), 5):
+            store.write(corpus[i : i + 5])
+            store.refresh()
+        con = store.con
+
+        def key(rows: list[dict]) -> list[tuple]:
+            return sorted(tuple(r.values()) for r in rows)
+
+        stories = 0
+        for freq, uncertain in MODES:
+            kept = alerts._dyad_periods(con, freq, dyad=None, until=None,
+                                        include_uncertain=uncertain)
+            counted = alerts._counted_periods(con, freq, dyad=None, since=None, until=None,
+                                              include_uncertain=uncertain)
+            assert key(kept) == key(counted), (freq, uncertain)
+            stories += sum(r["conflict_stories"] for r in kept)
+            for dyad in ("EST-NLD", "IGOUNO-SLD"):
+                for until in (dt.date(2024, 1, 3), dt.date(2024, 1, 7), dt.date(2024, 1, 31)):
+                    assert key(alerts._dyad_periods(
+                        con, freq, dyad=dyad, until=until, include_uncertain=uncertain,
+                    )) == key(alerts._counted_periods(
+                        con, freq, dyad=dyad, since=None, until=until,
+                        include_uncertain=uncertain,
+                    )), (freq, uncertain, dyad, until)
+        assert stories > 0  # conflict reports were counted

@@ -55,6 +55,7 @@ _ARROW: dict[str, tuple[str, tuple[Any, ...]]] = {
     "TIMESTAMP": ("timestamp", ("us",)),
     "BLOB": ("binary", ()),
     "UBIGINT": ("uint64", ()),
+    "DECIMAL(18,4)": ("decimal128", (18, 4)),
 }
 
 
@@ -374,8 +375,32 @@ UNIQUE_EVENTS = Spec("unique_events", None, (
     Column("first_article_id", "VARCHAR", None, not_null=True, left_out_of=_NOT_LISTED),
 ), primary_key=("id",))
 
+# The alerts' counts per dyad and period (``store.derive``), one row per counting mode: the
+# period length and whether uncertain events count (``store.counting``). Sums of unique events
+# (additive: the incremental step adds the new rows' and subtracts the old rows' share) and
+# the independent reports (distinct stories) of conflict among them. Sums are exact decimals,
+# so adding and subtracting gives the full rebuild's value to the last digit.
+_SUM = "DECIMAL(18,4)"
+DYAD_PERIODS = Spec("dyad_periods", None, (
+    Column("freq", "VARCHAR", None, not_null=True, note="'day' | 'week' | 'month' | 'year'"),
+    Column("include_uncertain", "BOOLEAN", None, not_null=True,
+           note="negated, intended, demanded and hypothetical events counted too"),
+    Column("lo_party", "VARCHAR", None, not_null=True, note="the dyad's parties, sorted"),
+    Column("hi_party", "VARCHAR", None, not_null=True),
+    Column("period", "DATE", None, not_null=True, note="first day (Monday for weeks)"),
+    Column("events", "INTEGER", None, not_null=True, note="counted unique events"),
+    Column("conflict_events", "INTEGER", None, not_null=True, note="of quad class 3 or 4"),
+    Column("material_conflict", "INTEGER", None, not_null=True, note="of quad class 4"),
+    Column("goldstein_sum", _SUM, None, not_null=True),
+    Column("conflict_intensity", _SUM, None, not_null=True, note="sum of -goldstein below 0"),
+    Column("conflict_stories", "INTEGER", None, not_null=True,
+           note="distinct stories reporting a conflict event counted here"),
+), primary_key=("freq", "include_uncertain", "lo_party", "hi_party", "period"))
+
 # The derived tables, in the order refresh fills them.
-DERIVED: dict[str, Spec] = {s.table: s for s in (STORIES, STORY_MEMBERS, EVENT_GROUPS, UNIQUE_EVENTS)}
+DERIVED: dict[str, Spec] = {
+    s.table: s for s in (STORIES, STORY_MEMBERS, EVENT_GROUPS, UNIQUE_EVENTS, DYAD_PERIODS)
+}
 
 # Bookkeeping (``store.schema``, ``store.derive``): the file's schema version, the LSH band
 # index of every signature (a new article finds its near-duplicate candidates by key lookups
@@ -470,6 +495,7 @@ __all__ = [
     "DAY_PRECISION",
     "DERIVED",
     "DERIVE_STATE",
+    "DYAD_PERIODS",
     "EVENTS",
     "EVENT_GROUPS",
     "IDX",

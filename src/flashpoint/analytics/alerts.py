@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..columns import DYAD_PERIODS
 from ..errors import ConfigError
 from ..store.queries import _date, parse_dyad, placeholders
 from .tension import check_freq, counted_events_sql, period_end, period_start
@@ -133,7 +134,7 @@ def alerts(
     """Escalation alerts (newest first) for every dyad, or one ``dyad``, in [since, until].
 
     The baseline uses all data before each period, also before ``since``. Events count as in
-    the tension series (``analytics.counting``): what happened, in the period the text gives;
+    the tension series (``store.counting``): what happened, in the period the text gives;
     ``include_uncertain`` also counts negated, intended, demanded and hypothetical events.
     """
     p = params or default_params()
@@ -234,6 +235,42 @@ def _alert(name: str, day: dt.date, rec: dict[str, Any], score: Surprise,
 
 def _dyad_periods(con: Any, freq: str, *, dyad: str | None, until: dt.date | None,
                   include_uncertain: bool = False) -> list[dict]:
+    """The counts of every dyad and period up to ``until``: read from the store's summary
+    ``dyad_periods`` (kept by ``store.derive`` for every counting mode), except a period that
+    ``until`` cuts short, which is counted from the unique events (``_counted_periods``)."""
+    where = ["freq = ?", "include_uncertain = ?"]
+    params: list[Any] = [check_freq(freq), include_uncertain]
+    if dyad:
+        a, b = parse_dyad(dyad)
+        where.append("lo_party = ? AND hi_party = ?")
+        params += [min(a, b), max(a, b)]
+    cut: dt.date | None = None
+    if until:
+        last = period_start(until, freq)
+        cut = last if period_end(last, freq) > until else None
+        where.append("period < ?" if cut else "period <= ?")
+        params.append(last)
+    counts = ", ".join(
+        f"CAST({c.name} AS DOUBLE) AS {c.name}" if c.type.startswith("DECIMAL") else c.name
+        for c in DYAD_PERIODS.columns if c.name not in DYAD_PERIODS.primary_key
+    )
+    cur = con.execute(
+        f"SELECT lo_party || '-' || hi_party AS dyad, period, {counts} "
+        f"FROM dyad_periods WHERE {' AND '.join(where)}",
+        params,
+    )
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    if cut:
+        rows += _counted_periods(con, freq, dyad=dyad, since=cut, until=until,
+                                 include_uncertain=include_uncertain)
+    return rows
+
+
+def _counted_periods(con: Any, freq: str, *, dyad: str | None, since: dt.date | None,
+                     until: dt.date | None, include_uncertain: bool = False) -> list[dict]:
+    """The counts of ``_dyad_periods`` computed from the unique events of days in [since,
+    until] (a join over ``event_groups``: slow over a large store, used for one period)."""
     where = [
         "u.day IS NOT NULL", counted_events_sql(freq=freq, include_uncertain=include_uncertain),
         "u.source_party IS NOT NULL", "u.target_party IS NOT NULL",
@@ -245,6 +282,9 @@ def _dyad_periods(con: Any, freq: str, *, dyad: str | None, until: dt.date | Non
         where.append("least(u.source_party, u.target_party) = ? "
                      "AND greatest(u.source_party, u.target_party) = ?")
         params += [min(a, b), max(a, b)]
+    if since:
+        where.append("u.day >= ?")
+        params.append(since)
     if until:
         where.append("u.day <= ?")
         params.append(until)

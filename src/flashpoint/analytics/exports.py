@@ -9,7 +9,7 @@
 * ``acled``: ``events.acled.csv``, ACLED's columns for the events ACLED would record
   (``analytics.acled``).
 
-Certainty (``analytics.counting``): events and unique events that did not happen as far as
+Certainty (``store.counting``): events and unique events that did not happen as far as
 the text says (negated; intended, demanded, hypothetical) are left out of every export unless
 ``include_uncertain``; the tables and the ACLED export then show them (``negated``,
 ``modality``, ACLED ``tags``), GDELT cannot (it has no such column).
@@ -38,9 +38,9 @@ from ..columns import (
     select_list,
 )
 from ..errors import InputError
+from ..store.counting import certainty_sql
 from ..store.queries import _EVENT_SELECT, LIKE_ESCAPE, contains, event_filters
 from . import acled, gdelt
-from .counting import certainty_sql
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "acled")
 

@@ -8,7 +8,7 @@ them (tone, actor geography, ethnic and religion codes), is documented beside th
 types (``analytics.geo``).
 
 GDELT has no column for negation or modality: by default only events that happened as far
-as the text says are exported (``analytics.counting``); with ``include_uncertain`` negated
+as the text says are exported (``store.counting``); with ``include_uncertain`` negated
 and hypothetical events are exported too, with nothing in the row to tell them apart.
 """
 

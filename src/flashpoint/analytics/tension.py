@@ -7,7 +7,7 @@ events ("did not attack") are left out, and so are events that did not happen as
 article says: only modalities in ``counting.COUNTED_MODALITIES`` (asserted, reported) count;
 intended, demanded and hypothetical events do not, unless ``include_uncertain``.
 
-When: an event counts in the period its text gives (``analytics.counting``): its date when
+When: an event counts in the period its text gives (``store.counting``): its date when
 known to the day, the day it was reported when reported as current, and a historical reference
 ("in 2010") only in a period at least as long as what the text gives (a monthly series counts
 "in March 2023" in March 2023; a weekly series leaves it out). Periods are ``day``, ``week``
@@ -29,8 +29,8 @@ import datetime as dt
 from typing import Any
 
 from ..errors import InputError
+from ..store.counting import counted_sql
 from ..store.queries import _date, event_filters
-from .counting import counted_sql
 
 FREQS = {"day": "1 DAY", "week": "7 DAY", "month": "1 MONTH", "year": "1 YEAR"}
 SERIES_COLUMNS = (

@@ -21,7 +21,9 @@ Two ways to the same tables, each one transaction:
      re-clustered in order with ``dedup.best_match``, the rule of the full clustering;
   3. the stories of everything re-clustered or seen again are recomputed, then the event
      groups of their articles (an event's day depends on its story's first publication) and
-     every unique event those groups belonged to or now belong to.
+     every unique event those groups belonged to or now belong to;
+  4. the alerts' counts per dyad and period (``dyad_periods``) are corrected by the
+     difference those rows make (``store.dyad_periods``).
 
   The result equals the full rebuild's (``tests/test_store_derive.py`` checks it on random
   interleavings of ingests). A store without bookkeeping, or whose derived layout or dedup
@@ -40,7 +42,7 @@ from typing import Any
 import numpy as np
 
 from ..columns import EVENT_GROUPS, EVENTS, STORY_MEMBERS, member_rows, select_list
-from . import dedup, storage
+from . import dedup, dyad_periods, storage
 from .schema import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -203,7 +205,8 @@ def layout_fingerprint() -> str:
     """What the derived tables were built with: their DDL and the dedup parameters. When it
     changes, the incremental step cannot build on them and a full rebuild runs instead."""
     parts = [TABLES[t] for t in (*DERIVED_TABLES, *BOOKKEEPING_TABLES)]
-    parts += [EVENT_GROUPS_SQL, UNIQUE_EVENTS_SQL, STORIES_SQL]
+    parts += [EVENT_GROUPS_SQL, UNIQUE_EVENTS_SQL, STORIES_SQL, dyad_periods.SUMS_SQL,
+              dyad_periods.HITS_SQL]
     parts.append(repr((dedup.SHINGLE_SIZE, dedup.NUM_PERM, dedup.THRESHOLD, dedup.BANDS,
                        dedup.ROWS, dedup.MAX_LINKS, dedup._SEED)))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
@@ -299,6 +302,7 @@ def _refresh_full(con: Any) -> RefreshStats:
     con.execute(STORY_IDS_SQL.format(**_ALL))
     con.execute(EVENT_GROUPS_SQL.format(**_ALL))
     con.execute(UNIQUE_EVENTS_SQL.format(**_ALL))
+    dyad_periods.rebuild(con)
     for ddl in INDEXES:  # built once over the filled tables, faster than row by row
         con.execute(ddl)
     _set_watermark(con, started)
@@ -514,6 +518,7 @@ def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
     _temp_ids(con, "_d_articles", articles)
     touched = "SELECT unique_event_id FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)"
     groups = _column(con, touched)
+    dyad_periods.keep_old_groups(con)
     con.execute("DELETE FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)")
     _touched(con, {
         "events": "article_id IN (SELECT v FROM _d_articles)",
@@ -524,6 +529,7 @@ def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
     con.execute(EVENT_GROUPS_SQL.format(**_SOME))
     groups |= _column(con, touched)
     _temp_ids(con, "_d_groups", groups)
+    dyad_periods.subtract_old(con)
     con.execute("DELETE FROM unique_events WHERE id IN (SELECT v FROM _d_groups)")
     _touched(con, {
         "event_groups": "unique_event_id IN (SELECT v FROM _d_groups)",
@@ -532,6 +538,7 @@ def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
         "sightings": "article_id IN (SELECT article_id FROM _t_event_groups)",
     })
     con.execute(UNIQUE_EVENTS_SQL.format(**_SOME))
+    dyad_periods.add_new(con)
 
 
 def _touched(con: Any, filters: dict[str, str]) -> None:

@@ -1,5 +1,9 @@
 """What the monitor counts: one decision, used by series, alerts and exports.
 
+It lives in the store because the store keeps a summary by it: ``dyad_periods`` (counts per
+dyad, period and counting mode, read by the alerts) is maintained by ``store.derive`` with
+these conditions, so changing them changes the derived layout and rebuilds the summary.
+
 *Certainty.* Only what the article says happened counts by default: events that are not
 negated and whose modality is in ``COUNTED_MODALITIES`` (asserted, or reported by someone).
 Intended, demanded and hypothetical acts ("would retaliate if the drills continued") and
