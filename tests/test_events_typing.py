@@ -93,7 +93,9 @@ def test_events_typing_plover_table_types_are_plover_types():
     [
         ("163", "SANCTION"),  # imposing sanctions: PLOVER's gold records, not the 2021 table
         ("161", "SANCTION"),
-        ("172", "COERCE"),  # what a state does to people in its reach stays COERCE
+        ("172", "SANCTION"),  # administrative sanctions: a ban, a fine, a suspended licence
+        ("1721", "COERCE"),  # what a state does to people in its reach stays COERCE
+        ("1722", "COERCE"),
         ("173", "COERCE"),
         ("116", "ACCUSE"),
     ],
@@ -101,3 +103,27 @@ def test_events_typing_plover_table_types_are_plover_types():
 def test_events_typing_cameo_to_plover(code, plover):
     assert tables.plover_of(code) == plover
     assert tables.info(code).plover == plover
+
+
+def test_events_typing_model_defaults_are_the_general_code_of_their_class():
+    assert {k: tables.info(c).class5 for k, c in classifier.CLASS_DEFAULT.items()} == {
+        1: 1, 2: 2, 3: 3, 4: 4
+    }
+    assert tables.info(classifier.CLASS_DEFAULT[3]).plover == "ACCUSE"  # disapproval, not REJECT
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("The government outlawed the largest extremist organization.", "1722", "COERCE"),
+        ("The government banned the opposition party.", "1722", "COERCE"),
+        ("The Treasury banned American banks from doing business with the bank.", "172", "SANCTION"),
+        ("Washington imposed sanctions on Iran.", "163", "SANCTION"),
+    ],
+)
+def test_events_typing_bans_and_sanctions(nlp, text, cameo, plover):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text))
+    assert events, text
+    assert (events[0].cameo, events[0].plover) == (cameo, plover)

@@ -23,8 +23,10 @@ from typing import Any
 from . import tables
 
 MODEL_FILE = "classifier.json"
-# the general code a model-decided event gets when no predicate of its class is in the sentence
-CLASS_DEFAULT = {1: "030", 2: "070", 3: "120", 4: "190"}
+# the general code a model-decided event gets when no predicate of its class is in the sentence;
+# verbal conflict with no word to say which is disapproval (110): rejecting (12x) needs something
+# proposed to reject, threatening (13x) an act threatened, and the rules code those words
+CLASS_DEFAULT = {1: "030", 2: "070", 3: "110", 4: "190"}
 # When the model may act (``adjust``): ``fill`` is the probability a sentence with no rule event
 # needs before the model's class is looked for among its words; ``invent`` the probability an
 # event resting on the model alone needs (no word of the class in the sentence: the root verb
