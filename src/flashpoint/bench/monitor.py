@@ -95,13 +95,14 @@ class Timing:
 
 
 def time_queries(con: Any, *, repeat: int = 7) -> Iterator[Timing]:
-    """Time each monitor query ``repeat`` times (the alerts of every dyad once), as they run."""
+    """Time each monitor query ``repeat`` times, as they run (the first run of a process pays
+    its imports, e.g. scipy for the alerts: the max shows it, the median does not)."""
     cases: list[tuple[str, Callable[[], Any], int]] = [
         ("tension PRK-KOR weekly", lambda: series(con, dyad="PRK-KOR", freq="week"), repeat),
         ("tension RUS daily", lambda: series(con, country="RUS", freq="day"), repeat),
         ("events page (dyad)", lambda: queries.events(con, dyad="PRK-KOR", limit=100), repeat),
         ("unique events page", lambda: queries.unique_events(con, limit=100), repeat),
-        ("alerts, all dyads", lambda: find_alerts(con), 1),
+        ("alerts, all dyads", lambda: find_alerts(con), repeat),
     ]
     for name, run, runs in cases:
         times = []

@@ -193,14 +193,6 @@ _SOME = {
     "members_filter": "m.article_id IN (SELECT v FROM _d_members)",
     **{name: f"_t_{name}" for name in _TABLES},
 }
-# What DuckDB needs to look rows up by key in the incremental step: a hash join pushes its
-# build side's keys into the other table's scan as an IN filter (up to
-# ``dynamic_or_filter_threshold`` keys, 50 by default), which an ART index then answers
-# when fewer than ``index_scan_max_count`` rows match (2,048 by default). A monitor's cycle
-# touches thousands of keys, so both are raised for the step and restored after it.
-LOOKUP_SETTINGS = {"dynamic_or_filter_threshold": 50_000, "index_scan_max_count": 200_000}
-
-
 def layout_fingerprint() -> str:
     """What the derived tables were built with: their DDL and the dedup parameters. When it
     changes, the incremental step cannot build on them and a full rebuild runs instead."""
@@ -345,15 +337,8 @@ def _column(con: Any, sql: str, params: list[Any] | None = None) -> set[str]:
 
 
 def _refresh_incremental(con: Any) -> RefreshStats:
-    saved = {name: con.execute("SELECT current_setting(?)", [name]).fetchall()[0][0]
-             for name in LOOKUP_SETTINGS}
-    for name, value in LOOKUP_SETTINGS.items():
-        con.execute(f"SET {name} = {int(value)}")
-    try:
+    with storage.key_lookups(con):  # every read of the step is a lookup by key
         return _update(con)
-    finally:
-        for name, value in saved.items():
-            con.execute(f"SET {name} = {int(value)}")
 
 
 def _update(con: Any) -> RefreshStats:

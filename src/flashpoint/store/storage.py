@@ -89,6 +89,29 @@ def _error(e: Exception, code: str, fields: dict[str, Any]) -> StoreError:
     return StoreError(code, **{**fields, "cause": text})
 
 
+# What DuckDB needs to look rows up by key when the keys come from a join: a hash join pushes
+# its build side's keys into the other table's scan as an IN filter (up to
+# ``dynamic_or_filter_threshold`` keys, 50 by default), which an ART index then answers when
+# fewer than ``index_scan_max_count`` rows match (2,048 by default). A monitor's update, or
+# the explanation of a page of alerts, touches thousands of keys.
+LOOKUP_SETTINGS = {"dynamic_or_filter_threshold": 50_000, "index_scan_max_count": 200_000}
+
+
+@contextmanager
+def key_lookups(con: Any) -> Iterator[None]:
+    """Raise ``LOOKUP_SETTINGS`` on ``con`` for the block (joins with a few thousand keys
+    read a large table through its index instead of scanning it), then restore them."""
+    saved = {name: con.execute("SELECT current_setting(?)", [name]).fetchall()[0][0]
+             for name in LOOKUP_SETTINGS}
+    for name, value in LOOKUP_SETTINGS.items():
+        con.execute(f"SET {name} = {int(value)}")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            con.execute(f"SET {name} = {int(value)}")
+
+
 @contextmanager
 def transaction(con: Any, code: str, **fields: Any) -> Iterator[None]:
     """One transaction on ``con``: committed when the block ends, rolled back when it raises
@@ -119,4 +142,5 @@ def close(con: Any) -> None:
         pass
 
 
-__all__ = ["close", "connect", "rollback", "transaction", "translated"]
+__all__ = ["LOOKUP_SETTINGS", "close", "connect", "key_lookups", "rollback", "transaction",
+           "translated"]
