@@ -17,6 +17,7 @@ from . import classifier, tables
 from .crowds import as_protest
 from .found import Found
 from .grammar import FAMILY_MODALITY, REFERENCE_PREPS, WRAPPERS
+from .guesses import guessed
 from .happenings import victim_subject
 from .mood import is_negated
 from .patterns import noun_code, roles_of, verb_code
@@ -28,9 +29,13 @@ Token = Any
 
 def sentence_events(sent: Any) -> list[Found]:
     """The coded predicates of a sentence, main event first, with their roles settled."""
-    founds = classifier.adjust(
-        sent, list(found_events(sent)), analyze=made, weak_trigger=weak_trigger
-    )
+    founds = [
+        f
+        for f in classifier.adjust(
+            sent, list(found_events(sent)), analyze=guessed, weak_trigger=weak_trigger
+        )
+        if f is not None  # a guess on an unknown verb that joins no two actors (``guesses``)
+    ]
     for f in founds:
         victim_subject(f)
         judged_subject(f)
@@ -182,11 +187,6 @@ def _inherit(f: Found, start: Token) -> None:
         prev, node = node, node.head
 
 
-def made(root: Token, code: str) -> Found:
-    """An event the model decided on the root predicate, with the rules' roles."""
-    return own_event(root, (code, 0))
-
-
 def weak_trigger(sent: Any, klass: int) -> Found | None:
     """The first predicate of the class the model chose, wherever it sits in the parse."""
     for tok in _bfs(sent):
@@ -246,4 +246,4 @@ def _bfs(sent: Any) -> list[Token]:
     return out
 
 
-__all__ = ["found_events", "made", "sentence_events", "weak_trigger"]
+__all__ = ["found_events", "sentence_events", "weak_trigger"]
