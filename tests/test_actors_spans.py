@@ -251,3 +251,34 @@ def test_actors_doc_memory_possessive_pronoun_names_the_owner(nlp, text, phrase,
     start = next(i for i, t in enumerate(doc) if doc[i : i + 2].text == phrase)
     actor = memory.resolve_span(doc[start : start + 2])
     assert actor is not None and actor.code == code, actor
+
+
+def test_actors_doc_memory_pronoun_prefers_the_main_subject_of_the_last_sentence(nlp):
+    memory = DocActors(on=ON)
+    doc = nlp(
+        "The Iranian foreign ministry said on Monday that it would answer and warned that "
+        "Washington would regret the sanctions. It accused Britain of helping them."
+    )
+    memory.find_actors(doc)
+    tok = next(t for t in doc if t.text == "It")
+    actor = memory.pronoun(tok.text, before=tok.i, token=tok)
+    assert actor is not None and actor.code == "IRNGOV", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "code_"),
+    [
+        ("Iran launched a missile. The UN condemned the launch.", "IRN"),
+        ("Turkey carried out air strikes in Iraq. Baghdad denounced the strikes.", "TUR"),
+        ("Iran launched a missile. The UN condemned a launch.", None),  # not a reference back
+    ],
+)
+def test_actors_doc_memory_a_definite_act_names_its_doer(text, code_):
+    from flashpoint import code
+
+    events = [
+        e for e in code(text, published="2024-05-02") if e.trigger.startswith(("cond", "den"))
+    ]
+    assert events, code(text, published="2024-05-02")
+    target = events[0].target
+    assert (target.code if target is not None else None) == code_, events[0]

@@ -183,6 +183,8 @@ class _Seen:
     subject: bool  # the subject of its clause: the likeliest antecedent of a pronoun
     plural: bool
     clause: int = -1  # token index of the word it depends on (its verb, for a subject)
+    sentence: int = -1  # token index where its sentence starts
+    main: bool = False  # the subject of its sentence's main verb ("X said ...": X)
 
 
 class DocActors:
@@ -211,6 +213,7 @@ class DocActors:
         self._names: dict[str, Actor] = {}
         self._titles: dict[str, Actor] = {}
         self._seen: list[_Seen] = []
+        self._deeds: dict[str, Actor] = {}  # lemma of an act -> who did it last
 
     # -- memory ---------------------------------------------------------------------------
     def _learn(self, res: Resolution, span: Any = None) -> None:
@@ -223,7 +226,9 @@ class DocActors:
         subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
         plural = root is not None and root.tag_ in ("NNS", "NNPS")
         clause = root.head.i if root is not None else -1
-        self._seen.append(_Seen(actor, at, person, subject, plural, clause))
+        sentence = root.sent.start if root is not None else -1
+        main = subject and root is not None and root.head.dep_ == "ROOT"
+        self._seen.append(_Seen(actor, at, person, subject, plural, clause, sentence, main))
         if not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
         parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
@@ -309,7 +314,10 @@ class DocActors:
             verbs = _governing_verbs(token)
             fits = [s for s in fits if not (s.subject and s.clause in verbs)]
         subjects = [s for s in fits if s.subject]
-        pick = (subjects or fits or [None])[-1]
+        # the latest sentence with a subject; in it, the main verb's subject before an embedded
+        # one ("the ministry said ... Seoul would pay dearly. It accused ...": the ministry)
+        last = [s for s in subjects if s.sentence == subjects[-1].sentence] if subjects else []
+        pick = ([s for s in last if s.main] or last or fits or [None])[-1]
         return renamed(pick.actor, word) if pick is not None else None
 
     def _governing_subject(self, token: Any, *, person: bool) -> Actor | None:
@@ -391,6 +399,29 @@ class DocActors:
         if actor is not None and not res.has_country and self.context_country:
             return in_country(actor, self.context_country, text=text)
         return actor
+
+    # -- deeds: "condemned the launch" targets who launched -----------------------------
+    def learn_deed(self, trigger: Any, doer: Actor | None) -> None:
+        """Remember who did an act, under the lemma of its word ("launched" -> "launch") and of
+        the act it names as its object ("carried out strikes", "launched an attack")."""
+        if doer is None or not (doer.country or is_international(doer)):
+            return
+        self._deeds[fold(trigger.lemma_)] = doer
+        for c in trigger.children:
+            if c.dep_ == "dobj" and c.pos_ == "NOUN":
+                self._deeds[fold(c.lemma_)] = doer
+
+    def doer_of(self, noun: Any) -> Actor | None:
+        """Who did the act a definite noun with no owner refers back to: "the launch" after
+        "North Korea launched a satellite" is North Korea's; "a launch" or "its launch" is not
+        a reference back (``words.tsv`` deed_determiners)."""
+        dets = [c for c in noun.children if c.dep_ == "det"]
+        if any(c.dep_ == "poss" for c in noun.children) or not dets:
+            return None
+        if dets[0].lower_ not in get_tables().words["deed_determiners"]:
+            return None
+        doer = self._deeds.get(fold(noun.lemma_))
+        return renamed(doer, noun.text) if doer is not None else None
 
     # -- API ------------------------------------------------------------------------------
     def resolve(self, text: str) -> Actor | None:

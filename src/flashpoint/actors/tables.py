@@ -44,6 +44,7 @@ WORD_LISTS = frozenset(
         "pronouns_other",
         "body_heads",
         "home_sectors",
+        "deed_determiners",
     }
 )
 

@@ -185,6 +185,7 @@ def _to_event(
         if country:
             source = place_in_country(source, country)
     target, target_tok = _target(f, source, state, location)
+    state.memory.learn_deed(f.trigger, source)
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
     if non_political(
@@ -272,8 +273,11 @@ def _target(
             continue
         if cand.pos_ == "NOUN" and noun_code(cand):
             deed = noun_event(cand, noun_code(cand) or "")
-            cand = deed.source or next(iter(deed.targets), None)  # "the removal of X": X
-            if cand is None:
+            noun, cand = cand, deed.source or next(iter(deed.targets), None)  # "the removal of X"
+            if cand is None:  # "condemned the strikes": who struck, if the article said so
+                doer = state.memory.doer_of(noun)
+                if doer is not None and (source is None or doer.code != source.code):
+                    return doer, noun
                 continue
         if f.source is not None and cand.i == f.source.i:
             continue
@@ -285,6 +289,8 @@ def _target(
             owner = _owner(cand)
             if owner is not None and (f.source is None or owner.i != f.source.i):
                 target = actor_of(owner, state, role="target")
+            elif owner is None:  # "condemned the launch": who launched
+                target = state.memory.doer_of(cand) or target
         if target is not None and target.country and place:
             target = Actor(text=target.text, code=target.country, country=target.country)
         own = source is not None and (
