@@ -16,7 +16,7 @@ from typing import Any
 from . import classifier, tables
 from .crowds import as_protest
 from .found import Found
-from .grammar import FAMILY_MODALITY, REFERENCE_PREPS, WRAPPERS
+from .grammar import DESCRIPTIVE_PARTICIPLES, FAMILY_MODALITY, REFERENCE_PREPS, WRAPPERS
 from .guesses import guessed
 from .happenings import victim_subject
 from .mood import is_negated
@@ -56,7 +56,7 @@ def found_events(sent: Any) -> Iterator[Found]:
         for tok in order:
             if not (tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i):
                 continue
-            if _in_background(tok, root_i) is not wanted:
+            if _in_background(tok, root_i) is not wanted or _describes(tok):
                 continue
             holder = _wrapper_noun(tok)
             main = analyze(holder if holder is not None else tok)
@@ -91,12 +91,7 @@ def found_events(sent: Any) -> Iterator[Found]:
                 break
     used |= main.used
     yield main
-    if main.code[:2] == "11" or main.code in ("015", "016"):
-        # what someone is accused of (or denies) is alleged, not reported: no events from it;
-        # a coordinated predicate is an act of its own ("denied the accusations and rebuffed
-        # calls to resign"); its arguments are read through it
-        own = {c.i for c in main.trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"}
-        used.update(t.i for t in main.trigger.subtree if t.i > main.trigger.i and t.i not in own)
+    used |= _alleged(main)
     count = 0
     if main.embedded is not None and main.embedded.code != main.code:
         used |= main.embedded.used
@@ -120,13 +115,32 @@ def found_events(sent: Any) -> Iterator[Found]:
             continue  # "a proposed tax increase" reports no proposing
         if tok.pos_ == "VERB" and not _known(tok):
             continue  # its conjuncts and complements are visited on their own
+        if _describes(tok):
+            continue
         f = analyze(tok)
         if f is None or f.trigger.i in used or f.code.startswith("01"):
             continue
-        used |= f.used
+        used |= f.used | _alleged(f)
         _inherit(f, f.trigger)
         yield f
         count += 1
+
+
+def _describes(tok: Token) -> bool:
+    """A participle that describes its noun ("personnel armed with knives", "troops stationed on
+    the ship"), reporting no act (``descriptive_participles`` in ``data/grammar.json``)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lower_ in DESCRIPTIVE_PARTICIPLES
+
+
+def _alleged(f: Found) -> set[int]:
+    """What someone is accused of (or denies) is alleged, not reported: no events from it
+    ("rallied, accusing Pashinyan of failing to defend ..."), whether the accusation is the
+    main event or a secondary one; a coordinated predicate is an act of its own ("denied the
+    accusations and rebuffed calls to resign"); its arguments are read through it."""
+    if not (f.code[:2] == "11" or f.code in ("015", "016")):
+        return set()
+    own = {c.i for c in f.trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    return {t.i for t in f.trigger.subtree if t.i > f.trigger.i and t.i not in own}
 
 
 _WRAPPER_MODALITY = FAMILY_MODALITY  # what the wrapped act is: intended, demanded

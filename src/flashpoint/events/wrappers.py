@@ -12,6 +12,7 @@ from .found import Found
 from .grammar import (
     CLAIM_VERBS,
     CONFLICT_ROOTS,
+    OBJECT_PREDICATE,
     VERBAL_ROOTS,
     WRAPPERS,
 )
@@ -48,6 +49,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 return predicates.own_event(tok, own)
             if role in ("order", "pass", "intend", "offer"):
                 return None
+            if role == "appeal" and any(c.dep_ in OBJECT_PREDICATE for c in tok.children):
+                return predicates.own_event(tok, ("010", 1))  # "called it a mistake": naming
             return predicates.own_event(tok, (tables.compose(role, ""), 1))
         subj, passive = subject_of(tok)
         source = agent_of(tok) if passive else subj
