@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint import code
-from flashpoint.actors.home import at_home
+from flashpoint.actors.home import at_home, victims
 from flashpoint.records import Actor
 
 
@@ -44,3 +44,44 @@ def test_actors_home_in_the_coder(sentence, source):
     events = code(sentence, published="2024-05-02")
     assert events and events[0].source is not None, events
     assert events[0].source.code == source, events[0]
+
+
+_CVL = _a("CVL", None, "CVL")
+
+
+@pytest.mark.parametrize(
+    ("source", "reporter", "article", "expected"),
+    [
+        # the reporter counts its own dead unless it is the doer's side
+        (None, _a("LBNGOV", "LBN", "GOV"), "ISR", "LBNCVL"),
+        (_a("ISRMIL", "ISR", "MIL"), _a("PSEGOV", "PSE", "GOV"), "ISR", "PSECVL"),
+        (_a("ISRMIL", "ISR", "MIL"), _a("ISRMIL", "ISR", "MIL"), None, "CVL"),
+        # police act at home: their victims are their compatriots
+        (_a("EGYCOP", "EGY", "COP"), None, "EGY", "EGYCVL"),
+        # a doer of the article's country is the attacker: its country is not the victims'
+        (_a("RUSMIL", "RUS", "MIL"), None, "RUS", "CVL"),
+        # no doer named: the article's country
+        (None, None, "BGD", "BGDCVL"),
+    ],
+)
+def test_actors_home_victims_are_placed_by_reporter_and_doer(source, reporter, article, expected):
+    placed = victims(_CVL, source, reporter, article)
+    assert placed is not None and placed.code == expected
+
+
+def test_actors_home_victims_leave_other_targets_alone():
+    soldiers = _a("MIL", None, "MIL")
+    assert victims(soldiers, None, _a("UKRGOV", "UKR", "GOV"), "RUS") is soldiers
+    assert victims(None, None, None, "RUS") is None
+
+
+def test_actors_home_victims_in_the_coder():
+    from flashpoint.events import code_doc
+    from flashpoint.nlp import get_nlp
+
+    doc = get_nlp()(
+        "Russia said it struck military targets near Kharkiv. Ukraine's emergency service said "
+        "11 people were killed."
+    )
+    killed = [e for e in code_doc(doc) if e.trigger == "killed"]
+    assert killed and killed[0].target is not None and killed[0].target.code == "UKRCVL", killed

@@ -1,4 +1,4 @@
-"""Who acts at home: a role with no country of its own placed by whom it acts upon.
+"""Who acts at home, and whose people the victims are: roles with no country of their own.
 
 Police arrest, judges investigate, workers strike and protesters rally inside their own
 country, against their own state and people: "a judge opened fraud investigations against 28
@@ -7,6 +7,12 @@ the Serbian Labour Minister" are Serbian workers. Armies, rebels, governments an
 across borders as often, so they are never placed this way. The sectors are data
 (``words.tsv`` home_sectors). The caller applies this only when nothing better (the place of the
 event, the speaker, the article) gave the actor a country.
+
+Victims of force with no country of their own ("20 people were killed, Lebanon's health
+ministry said") are never given the article's main country, which is most often the
+attacker's; they are the reporter's people when the reporter is not the attacker's side (a
+health ministry or a governor counts its own dead), the police's own people, and the article's
+country only when no doer of that country is named (``victims``).
 """
 
 from __future__ import annotations
@@ -29,4 +35,26 @@ def at_home(actor: Actor, counterpart: Actor | None) -> Actor:
     return in_country(actor, counterpart.country)
 
 
-__all__ = ["at_home"]
+def victims(
+    target: Actor | None, source: Actor | None, reporter: Actor | None, article: str | None
+) -> Actor | None:
+    """Victims of force with no country of their own (``target``, a bare CVL), placed by who
+    reports and who acts: the reporter's country when the reporter is not of the doer's country
+    ("20 were killed, Lebanon's health ministry said"); the doer's when the doer acts at home
+    (police firing on protesters); no country when the doer is of the article's main country
+    (the attacker's, not the victims'); else the article's main country ("was killed in a
+    military coup in 1975" in a Bangladesh story). Any other target is returned unchanged."""
+    if target is None or not is_bare_sector(target) or target.sector != "CVL":
+        return target
+    if reporter is not None and reporter.country:
+        if source is None or source.country != reporter.country:
+            return in_country(target, reporter.country)
+    if source is not None and source.country:
+        if source.sector in get_tables().words["home_sectors"]:
+            return in_country(target, source.country)
+        if source.country == article:
+            return target
+    return in_country(target, article) if article else target
+
+
+__all__ = ["at_home", "victims"]

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from ..actors.codes import is_org
-from ..actors.home import at_home
+from ..actors.home import at_home, victims
 from ..actors.places import find_location
 from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
@@ -23,6 +23,7 @@ from .dates import EventDate, date_phrases, event_date
 from .found import Found
 from .grammar import (
     CONFLICT_ROOTS,
+    FORCE_ROOTS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
     PLACE_IS_TARGET,
@@ -92,6 +93,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         seen.add(key)
         # "the two leaders met in Washington" are not American: a venue gives no actor a country
         state.place_country = None if f.code[:3] in VENUE else place_country
+        state.victims = f.code[:2] in FORCE_ROOTS
         event = _to_event(f, sent, state, evidence, location, according, phrases, anchor)
         if event is not None and i > 0 and _partyless(event):
             continue  # a secondary act with no party is background, not a report (_partyless)
@@ -186,6 +188,11 @@ def _to_event(
             source = place_in_country(source, country)
     target, target_tok = _target(f, source, state, location)
     state.memory.learn_deed(f.trigger, source)
+    if f.code[:2] in FORCE_ROOTS:  # "20 were killed, Lebanon's health ministry said": LBNCVL
+        reporter = actor_of(f.speaker, state, role="source") if f.speaker is not None else None
+        if reporter is None and according:
+            reporter = state.memory.resolve(according)
+        target = victims(target, source, reporter, state.country())
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
     if non_political(

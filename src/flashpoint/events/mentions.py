@@ -42,6 +42,7 @@ class DocState:
     )  # token, role, on
     spans: dict[tuple[int, int, Any], Actor | None] = field(default_factory=dict)  # span, on
     place_country: str | None = None  # country of the current sentence's location, if any
+    victims: bool = False  # the event being coded is an act of force (its targets are victims)
     anchor: EventDate | None = (
         None  # the last date the article gave ("the same day" counts from it)
     )
@@ -195,7 +196,9 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         # else the article's main country
         if state.place_country and actor.sector in DOMESTIC_SECTORS:
             actor = _place_actor(actor, state.place_country) or actor
-        elif state.country() and role != "source":  # sources: the speaker's side first (the coder)
+        elif state.country() and role != "source" and not (state.victims and actor.sector == "CVL"):
+            # sources: the speaker's side first (the coder); victims of force: never the article's
+            # country, most often the attacker's (actors.home.victims)
             actor = place_in_country(actor, state.country())
     if actor.code and role == "source":  # pronouns refer back to those who act
         if actor.country:
