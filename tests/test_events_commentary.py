@@ -55,3 +55,22 @@ def test_events_commentary_a_describing_participle_is_no_event(nlp):
 )
 def test_events_commentary_meeting_resistance_or_a_target_is_no_meeting(nlp, text):
     assert all(e.cameo_root != "04" for e in _events(nlp, text))
+
+
+def test_events_commentary_whoever_ordered_a_passive_act_did_it(nlp):
+    events = _events(
+        nlp, "Dozens of activists were detained on the orders of the provincial governor."
+    )
+    detained = next(e for e in events if e.trigger == "detained")
+    assert detained.source is not None and detained.source.sector == "GOV", detained.source
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Customs officers seized 40 rifles and ammunition at the port.", "171"),
+        ("Ecuador took its border dispute with Peru to an international tribunal.", "115"),
+    ],
+)
+def test_events_commentary_seizing_arms_and_going_to_a_tribunal(nlp, text, code):
+    assert code in [e.cameo for e in _events(nlp, text)]

@@ -10,6 +10,7 @@ from .grammar import (
     COMPLEMENT,
     DOCUMENT_NOUNS,
     OBJECT_CONTROL,
+    ORDER_NOUNS,
     PASS_SUBJ,
     SUBJ,
     TARGET_PREPS,
@@ -91,11 +92,24 @@ def _relative(tok: Token) -> Token:
 
 
 def agent_of(tok: Token) -> Token | None:
+    """The doer of a passive predicate: "by X", else whoever ordered it ("was freed on his
+    orders", "were arrested on the orders of the governor": ``order_nouns``)."""
     for c in tok.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "under", "upon"):
+            continue
+        for noun in c.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in ORDER_NOUNS:
+                continue
+            for g in noun.children:
+                if g.dep_ == "poss":
+                    return g
+                if g.dep_ == "prep" and g.lower_ == "of":
+                    return next((o for o in g.children if o.dep_ == "pobj"), None)
     return None
 
 
