@@ -51,3 +51,8 @@ def test_events_parties_intended_talks_have_no_host_country(nlp):
     meet = next(e for e in events if e.cameo[:2] == "03")
     assert meet.target is None or meet.target.country != "QAT", meet.target
     assert meet.source is None or meet.source.country != "QAT", meet.source
+
+
+def test_events_parties_the_purpose_of_an_act_of_the_same_code_is_one_act(nlp):
+    events = _events(nlp, "Riot police fired tear gas to disperse the students.")
+    assert [e.cameo[:2] for e in events].count("17") == 1, [(e.cameo, e.trigger) for e in events]

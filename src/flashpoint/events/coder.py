@@ -86,6 +86,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
     according = _according_to(sent) if "ccording to" in text else None
     events: list[Event] = []
     seen: set[tuple[str, int]] = set()
+    emitted: set[tuple[int, str]] = set()
     for i, f in enumerate(founds):
         key = (f.code, f.trigger.i)
         if key in seen:
@@ -97,8 +98,11 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         event = _to_event(f, sent, state, evidence, location, according, phrases, anchor)
         if event is not None and i > 0 and _partyless(event):
             continue  # a secondary act with no party is background, not a report (_partyless)
+        if event is not None and _purpose_of_same(f, event, emitted):
+            continue
         if event is not None:
             events.append(event)
+            emitted.add((f.trigger.i, event.cameo))
     return events
 
 
@@ -319,6 +323,12 @@ def _target(
         c = location.country
         return Actor(text=location.text, code=c, country=c), None
     return fallback, fallback_tok
+
+
+def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> bool:
+    """Is this act the purpose of an act of the same code already emitted ("police fired tear
+    gas to disperse them": one act, not two 175s)? ``emitted``: (trigger index, code) pairs."""
+    return f.trigger.dep_ in ("advcl", "xcomp") and (f.trigger.head.i, event.cameo) in emitted
 
 
 def _partyless(event: Event) -> bool:
