@@ -1,0 +1,48 @@
+"""PLOVER typing by phenomenon (issue 12, VOA evidence quotes): an intention takes the type of
+what is intended, the head noun of a launched thing decides, suspended money is cut aid,
+terrorist designations are sanctions, speaking with a counterpart is consulting.
+
+The sentences are written for these tests, not taken from the VOA development file."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _main_plover(nlp, text: str) -> str | None:
+    from flashpoint.events import code_doc
+
+    typed = [e.plover for e in code_doc(nlp(text)) if e.plover]
+    return typed[0] if typed else None
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # an intention to harm is a threat, never an agreement
+        ("The rebels vowed to disrupt the referendum.", "THREATEN"),
+        ("Armed groups vowed to disrupt shipping in the Red Sea.", "THREATEN"),
+        # the disruption itself is coercion (obstructing movement or services)
+        ("Militants disrupted aid convoys on the northern highway.", "COERCE"),
+        # an intention to meet stays an agreement-to-act (036)
+        ("The two ministers vowed to meet again next month.", "AGREE"),
+        # launching a missile ATTACK is the attack; launching a missile is a show of force
+        ("North Korea launched a rocket attack on the island.", "ASSAULT"),
+        ("Pakistan launched a drone strike against the camp.", "ASSAULT"),
+        ("North Korea launched a missile.", "MOBILIZE"),
+        # suspending money given to another is cutting aid
+        ("The European Union suspended loans to the government in Bamako.", "SANCTION"),
+        ("The region has suspended subsidies to three city theatres.", "SANCTION"),
+        # terrorist designations are sanctions
+        ("Washington designated the militia as a terrorist organization.", "SANCTION"),
+        ("Canada listed the group as a terrorist entity on Monday.", "SANCTION"),
+        # speaking WITH a counterpart is consulting; speaking alone is not
+        ("The Indian prime minister spoke on Sunday with the president of Kenya.", "CONSULT"),
+    ],
+)
+def test_events_intent_plover_type(nlp, text, plover):
+    assert _main_plover(nlp, text) == plover
+
+
+def test_events_intent_speaking_alone_is_no_consultation(nlp):
+    assert _main_plover(nlp, "The minister spoke to reporters in Nairobi.") != "CONSULT"
