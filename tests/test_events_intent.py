@@ -46,3 +46,30 @@ def test_events_intent_plover_type(nlp, text, plover):
 
 def test_events_intent_speaking_alone_is_no_consultation(nlp):
     assert _main_plover(nlp, "The minister spoke to reporters in Nairobi.") != "CONSULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # an attempted act of force is that act, done (CAMEO codes failed attacks as attacks)
+        ("About fifty fighters tried to overrun the police post near the border.", "ASSAULT"),
+        ("The army attempted to storm the rebel-held town on Friday.", "ASSAULT"),
+        # an attempt at anything else stays an intention
+        ("Officials tried to meet the opposition leaders.", "AGREE"),
+        # continuing an act is doing it, not promising it
+        ("Japan will continue to support the peace process in Sudan.", "SUPPORT"),
+        ("The rebels said they would keep fighting government troops.", "ASSAULT"),
+        # a plain future act is still an intention or a threat
+        ("Japan will support the peace process in Sudan.", "AGREE"),
+        ("The rebels will attack the capital.", "THREATEN"),
+    ],
+)
+def test_events_intent_attempts_and_continuations(nlp, text, plover):
+    assert _main_plover(nlp, text) == plover
+
+
+def test_events_intent_continuing_is_asserted_not_intended(nlp):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp("Japan will continue to support the peace process in Sudan."))
+    assert events and events[0].modality == "asserted"

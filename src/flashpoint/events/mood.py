@@ -10,6 +10,7 @@ from . import tables
 from .found import Found
 from .grammar import (
     CONFLICT_ROOTS,
+    CONTINUING_VERBS,
     COOPERATIVE_ROOTS,
     FAMILY_MODALITY,
     FAMILY_ROOTS,
@@ -85,9 +86,20 @@ def wrapper_modality(role: str, code: str, wrapped: str | None = None) -> str:
 
 
 def with_mood(found: Found, tok: Token) -> Found:
-    return apply_mood(
-        found, negated=is_negated(tok), future=is_future(tok), hypothetical=is_hypothetical(tok)
+    """Mood of ``tok`` applied to its event. Continuing an act ("will continue to support the
+    mission") is doing it: the future is kept for the date, but no intention is coded
+    (grammar.json continuing_verbs)."""
+    future = is_future(tok)
+    continuing = future and lemma(tok) in CONTINUING_VERBS
+    found = apply_mood(
+        found,
+        negated=is_negated(tok),
+        future=future and not continuing,
+        hypothetical=is_hypothetical(tok),
     )
+    if continuing:
+        found.future = True
+    return found
 
 
 def apply_mood(found: Found, *, negated: bool, future: bool, hypothetical: bool) -> Found:

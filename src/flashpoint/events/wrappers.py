@@ -10,8 +10,10 @@ from typing import Any
 from . import predicates, tables
 from .found import Found
 from .grammar import (
+    ATTEMPT_VERBS,
     CLAIM_VERBS,
     CONFLICT_ROOTS,
+    FORCE_ROOTS,
     OBJECT_PREDICATE,
     VERBAL_ROOTS,
     WRAPPERS,
@@ -83,6 +85,11 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 targets = list(emb.targets) + [t for t in own_targets if t not in emb.targets]
             if role in ("reject", "offer") and emb.trigger.pos_ == "NOUN" and emb.source is not None:
                 targets.insert(0, emb.source)  # "rejected a U.S. REQUEST": the one who asked
+        if role == "intend" and lemma(tok) in ATTEMPT_VERBS and emb.code[:2] in FORCE_ROOTS:
+            # "tried to overrun the base": the attempted attack is the attack, and it happened
+            emb.source = emb.source or source
+            emb.used.add(tok.i)
+            return emb
         modality = wrapper_modality(role, code, emb.code)
         if role == "intend" and code == emb.code and emb.code[:2] != "03":
             # "plans to criticise": a verbal event keeps its code, now as an intention
