@@ -221,3 +221,18 @@ def test_claims_bench_fit_writes_a_candidate_and_never_installs_a_refused_one(ti
     assert set(rep.reported) == {"frank_test"}
     assert set(rep.reported["frank_test"]) == {"candidate", "shipped"}
     assert rep.reported["frank_test"]["candidate"]["n"] == 3
+
+
+@pytest.mark.shared
+def test_claims_extra_fitting_sets_are_never_reported_sets(shared_dir):
+    """QAGS and CLIFF val may be fitted on; no article of theirs is in CLIFF test or FRANK."""
+    from flashpoint.bench.claims_cases import load_cliff_test, load_fit_extra, load_frank
+
+    path = shared_dir / "benchmarks" / "claims"
+    if not (path / "train" / "cliff.jsonl").is_file():
+        pytest.skip(f"claims training pack not found in {path / 'train'}")
+    extra = load_fit_extra(path)
+    assert {c.dataset for c in extra} == {"qags", "cliff_val"}
+    reported = {c.group for c in load_cliff_test(path)} | {c.group for c in load_frank(path, "test")}
+    assert not {c.group for c in extra} & reported
+    assert {c.label for c in extra} == {0, 1}

@@ -13,6 +13,9 @@ are the ones loaded here, so a reported figure never comes from data the model w
 - CLIFF ``test`` split (the ``val`` split was trained on).
 - Breaking NLI, the country and nationality swaps (kept back from training).
 QAGS was trained on and is not reported.
+- ``load_fit_extra``: QAGS CNN/DM and CLIFF ``val``, news-like document-level sets the model was
+  trained on: never reported, but the verdict combiner may be fitted on them beside FRANK valid
+  (375 statements of 75 articles alone are too few to weigh ~45 features).
 
 ``build_cases`` makes FactCC-style cases from the bundled sample articles (``examples/``, never
 trained on): a sentence or a shortened copy of it is supported, an entity/number/role swap,
@@ -130,6 +133,21 @@ def load_cliff_test(path: Path) -> list[Case]:
     ]
 
 
+def load_fit_extra(path: Path) -> list[Case]:
+    """QAGS CNN/DM and CLIFF ``val`` (the training rows of these document-level sets): cases the
+    combiner may be fitted on and that are never reported. A set whose file is absent is left out."""
+    out: list[Case] = []
+    for name, dataset in (("qags_cnndm", "qags"), ("cliff", "cliff_val")):
+        if not (path / "train" / f"{name}.jsonl").is_file():
+            continue
+        out += [
+            Case(r["doc"], r["summary"], int(r["label"]), content_id(r["doc"]), dataset, "fit")
+            for r in _train_rows(path, name)
+            if is_training_row(name, r)
+        ]
+    return out
+
+
 def load_breaking_nli(path: Path) -> list[Case]:
     """Breaking NLI's country and nationality swaps (kept back from training)."""
     return [
@@ -141,6 +159,6 @@ def load_breaking_nli(path: Path) -> list[Case]:
 
 
 __all__ = [
-    "Case", "build_cases", "load_breaking_nli", "load_cliff_test", "load_frank", "load_summedits_domains",
+    "Case", "build_cases", "load_breaking_nli", "load_cliff_test", "load_fit_extra", "load_frank", "load_summedits_domains",
     "load_summedits_news",
 ]

@@ -3,9 +3,10 @@
 The model's probability is the main signal; the explicit findings of the word-level comparison
 (another actor, another number, a negation, an antonym, reversed roles) may add to it. The
 combiner is a class-balanced logistic regression (scikit-learn, L2) over ``verdict.features``,
-fitted on FRANK CNN/DM *valid* (and, in ``select``, cases built from the bundled sample
-articles) only -- their labels are used nowhere else, and FRANK *test*, the SummEdits news
-split, CLIFF test and the kept-back SummEdits domains are only ever reported. Its expected
+fitted on FRANK CNN/DM *valid* (optionally also QAGS CNN/DM and CLIFF *val*,
+``claims_cases.load_fit_extra``, and cases built from the bundled sample articles) only -- their labels are used nowhere
+else, and FRANK *test*, the SummEdits news split, CLIFF test and the kept-back SummEdits domains
+are only ever reported. Its expected
 accuracy is estimated by grouped cross-validation (folds never split an article).
 
 ``select`` chooses everything the fit decides -- the feature set, the regularisation ``C`` and
