@@ -106,7 +106,11 @@ def unsure(founds: list[Any]) -> bool:
 
 
 def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> list[Any]:
-    """Let the model pick the class of the main event where the rules are unsure."""
+    """Let the model pick the class of the main event where the rules are unsure.
+
+    This decides when the model is confident enough to act (the ``policy`` thresholds);
+    ``analyze(root, code)`` decides whether the root verb it would code is an event at all,
+    returning None when not (``events.guesses``: an act between actors)."""
     if not unsure(founds):
         return founds
     guess = predict(sent)
@@ -134,7 +138,10 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
         # close shops" -> 190), so it needs the probability chosen by CV in events/train.py
         if root.pos_ not in ("VERB", "AUX") or probability < policy["invent"]:
             return founds
+        # and ``analyze`` (``events.guesses``) keeps it only as an act between actors
         chosen = analyze(root, CLASS_DEFAULT[klass])
+        if chosen is None:
+            return founds
     if founds and chosen.source is None:
         if klass in (2, 4):  # "..., his lawyer said": who reports a material act is no party to it
             chosen.speaker = chosen.speaker or founds[0].source

@@ -29,13 +29,9 @@ Token = Any
 
 def sentence_events(sent: Any) -> list[Found]:
     """The coded predicates of a sentence, main event first, with their roles settled."""
-    founds = [
-        f
-        for f in classifier.adjust(
-            sent, list(found_events(sent)), analyze=guessed, weak_trigger=weak_trigger
-        )
-        if f is not None  # a guess on an unknown verb that joins no two actors (``guesses``)
-    ]
+    founds = classifier.adjust(
+        sent, list(found_events(sent)), analyze=guessed, weak_trigger=weak_trigger
+    )
     for f in founds:
         victim_subject(f)
         judged_subject(f)
