@@ -346,8 +346,8 @@ def test_events_coder_call_for_sanctions_is_an_asserted_demand(nlp):
     "text",
     [
         "He added there would need to be 'a bit of give and take' with the Prime Minister's plan.",
-        "The west London club also felt the squeeze of the Six Nations and they must win at the "
-        "AJ Bell Stadium to keep alive their slim hopes of Champions Cup qualification.",
+        ("The west London club also felt the squeeze of the Six Nations and they must win at the "
+        "AJ Bell Stadium to keep alive their slim hopes of Champions Cup qualification."),
     ],
 )
 def test_coder_noun_without_event_code_is_no_event(text: str) -> None:

@@ -56,8 +56,8 @@ def _conflict(nlp, text):
         # the target is a force of nature
         "Hundreds of firefighters battled the blaze through the night.",
         # what authorities do about a disaster, with no political target
-        "A wildfire spread across the hills. Authorities closed the main highway and banned "
-        "all outdoor burning.",
+        ("A wildfire spread across the hills. Authorities closed the main highway and banned "
+        "all outdoor burning."),
         "Officials are investigating the cause of the landslide that buried the village.",
         # the passage names the accident, the next sentence the damage
         "A fire broke out at a warehouse in the port. It destroyed three buildings.",

@@ -46,9 +46,9 @@ def victims(
     military coup in 1975" in a Bangladesh story). Any other target is returned unchanged."""
     if target is None or not is_bare_sector(target) or target.sector != "CVL":
         return target
-    if reporter is not None and reporter.country:
-        if source is None or source.country != reporter.country:
-            return in_country(target, reporter.country)
+    reporter_country = reporter.country if reporter is not None else None
+    if reporter_country and (source is None or source.country != reporter_country):
+        return in_country(target, reporter_country)
     if source is not None and source.country:
         if source.sector in get_tables().words["home_sectors"]:
             return in_country(target, source.country)

@@ -198,6 +198,19 @@ def judge_many(
 
 
 __all__ = [
-    "Judgement", "Plan", "Probs", "UnitJudgement", "Window", "aggregate", "SURE_ENTAILMENT", "best_window", "judge_many", "judgements",
-    "model_pairs", "plan_many", "premise_text", "read_until_sure", "units",
+    "SURE_ENTAILMENT",
+    "Judgement",
+    "Plan",
+    "Probs",
+    "UnitJudgement",
+    "Window",
+    "aggregate",
+    "best_window",
+    "judge_many",
+    "judgements",
+    "model_pairs",
+    "plan_many",
+    "premise_text",
+    "read_until_sure",
+    "units",
 ]
