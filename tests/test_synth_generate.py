@@ -98,3 +98,18 @@ def test_synth_episodes_are_where_conflict_concentrates():
     ins = [r for r in rows if inside(r) and not r.copy_of]
     outs = [r for r in rows if not inside(r) and not r.copy_of]
     assert share(ins) > share(outs) + 0.2
+
+
+def test_synth_words_lengthens_reports_and_keeps_the_corpus():
+    """--words gives reports of about that mean length (real news runs 500-600 words), and
+    the same reports otherwise: titles, days, dyads, kinds and copies as without it."""
+    from flashpoint.synth import reports
+
+    short = list(reports(300, seed=3))
+    long = list(reports(300, seed=3, words=500))
+    assert [(r.title, r.published, r.dyad, r.kind, r.copy_of) for r in short] == \
+        [(r.title, r.published, r.dyad, r.kind, r.copy_of) for r in long]
+    assert all(b.text.startswith(a.text.split("\n\n")[0]) for a, b in zip(short, long, strict=True))
+    mean = sum(len(r.text.split()) for r in long) / len(long)
+    assert 425 <= mean <= 575, mean
+    assert sum(len(r.text.split()) for r in short) / len(short) < 120

@@ -101,7 +101,7 @@ CATALOGUE: dict[str, Entry] = {
     "E107": _E(InputError, "directory {path} does not exist; create it first"),
     "E108": _E(InputError, "no events for {subject} to plot"),
     "E109": _E(InputError, "cannot write {path}: {reason}"),
-    "E110": _E(InputError, "n must be >= 0 and days >= 1"),
+    "E110": _E(InputError, "n must be >= 0, days >= 1 and words >= 1"),
     "E111": _E(InputError, "format {fmt!r}: use jsonl or txt"),
     "E112": _E(InputError, "{path} holds Parquet partitioned by {found}; use --by {found} or "
                            "another --out"),

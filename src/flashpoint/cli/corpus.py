@@ -376,11 +376,11 @@ def synth(
     start: Annotated[str, typer.Option(help="First publication day.")] = "2023-01-01",
     days: Annotated[int, typer.Option(min=1, help="Days the reports are spread over.")] = 365,
     copy_rate: Annotated[float, typer.Option(min=0.0, max=0.9, help="Share of syndicated copies.")] = 0.12,
+    words: Annotated[int | None, typer.Option(min=1, help="Mean words per report (real news: ~550); default: short (~75).")] = None,
 ) -> None:
     """Write a synthetic corpus for benchmarks (marked as synthetic).
 
-    Varied reports on real country pairs with escalation episodes and syndicated copies;
-    deterministic with --seed.
+    Reports on real country pairs, escalation episodes, syndicated copies; same --seed, same.
     """
     import datetime as dt
 
@@ -393,7 +393,7 @@ def synth(
         except ValueError as e:
             raise InputError("E102", name="--start", value=start) from e
         stats = generate(n, output, seed=seed, fmt=fmt.value, shard_size=shard_size,
-                         start=first, days=days, copy_rate=copy_rate)
+                         start=first, days=days, copy_rate=copy_rate, words=words)
     out.print(f"{stats.reports:,} synthetic reports ({stats.copies:,} syndicated copies, "
               f"{stats.words:,} words) in {stats.files:,} files under {output}/", highlight=False)
 

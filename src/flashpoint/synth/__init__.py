@@ -107,11 +107,18 @@ def reports(
     start: dt.date = dt.date(2023, 1, 1),
     days: int = 365,
     copy_rate: float = 0.12,
+    words: int | None = None,
 ) -> Iterator[Report]:
-    """Yield ``n`` reports (originals and copies) in publication order; deterministic."""
-    if n < 0 or days < 1:
+    """Yield ``n`` reports (originals and copies) in publication order; deterministic.
+
+    ``words``: lengthen each original to about that many words on average (drawn from
+    0.5x-1.5x) with background paragraphs, as real news runs 500-600 words where the
+    templates give ~75; None keeps the short reports. The lengthening draws from a random
+    stream of its own, so the reports, days and episodes of a seed stay the same."""
+    if n < 0 or days < 1 or (words is not None and words < 1):
         raise InputError("E110")
     rng = random.Random(seed)
+    pad = (random.Random(f"{seed}:words"), words) if words else None
     w, t = world(), templates()
     dyads = w["dyads"]
     episodes = _episodes(rng, len(dyads), days)
@@ -127,7 +134,8 @@ def reports(
         hostility = 0.95 if di in active else dyad["hostility"]
         a, b = (dyad["a"], dyad["b"]) if rng.random() < 0.5 else (dyad["b"], dyad["a"])
         serial += 1
-        report = _compose(rng, w, t, a, b, day, hostility, serial, escalating=di in active)
+        report = _compose(rng, w, t, a, b, day, hostility, serial, escalating=di in active,
+                          pad=pad)
         yield report
         emitted += 1
         if emitted < n and rng.random() < copy_rate:
@@ -161,6 +169,7 @@ def generate(
     start: dt.date = dt.date(2023, 1, 1),
     days: int = 365,
     copy_rate: float = 0.12,
+    words: int | None = None,
 ) -> SynthStats:
     """Write ``n`` synthetic reports under ``out`` as JSONL shards or one .txt file each.
 
@@ -180,12 +189,13 @@ def generate(
         f"--seed {seed}`. Every report is invented from templates; none is real news.\n",
         encoding="utf-8",
     )
-    copies = words = files = 0
+    copies = n_words = files = 0
     handle = None
     try:
-        for i, rep in enumerate(reports(n, seed=seed, start=start, days=days, copy_rate=copy_rate)):
+        for i, rep in enumerate(reports(n, seed=seed, start=start, days=days, copy_rate=copy_rate,
+                                           words=words)):
             copies += rep.copy_of is not None
-            words += len(rep.text.split())
+            n_words += len(rep.text.split())
             if fmt == "jsonl":
                 if i % shard_size == 0:
                     if handle:
@@ -201,7 +211,7 @@ def generate(
     finally:
         if handle:
             handle.close()
-    return SynthStats(reports=n, copies=copies, words=words, files=files)
+    return SynthStats(reports=n, copies=copies, words=n_words, files=files)
 
 
 # -- composition -----------------------------------------------------------------------------
@@ -220,6 +230,7 @@ def _episodes(rng: random.Random, n_dyads: int, days: int) -> list[_Episode]:
 def _compose(
     rng: random.Random, w: dict[str, Any], t: dict[str, Any], a: str, b: str, day: dt.date,
     hostility: float, serial: int, *, escalating: bool,
+    pad: tuple[random.Random, int] | None = None,
 ) -> Report:
     kinds = t["kinds"]
     conflict = rng.random() < hostility
@@ -258,12 +269,29 @@ def _compose(
     if rng.random() < 0.1:
         paragraphs.append("Read also: " + _cap(rng.choice(kinds[rng.choice(list(kinds))]["leads"])
                                                .format(**fill)))
+    if pad:
+        paragraphs += _background(pad, [*context, *reactions, *quotes], fill,
+                                  sum(len(p.split()) for p in paragraphs))
     slug = "-".join(title.lower().replace("'", "").split()[:6])
     url = f"{URL_ROOT}/{_slug(outlet)}/{day.isoformat()}/{serial:07d}-{_slug(slug)}"
     return Report(
         title=title, text="\n\n".join(paragraphs), published=day, url=url, source=source,
         dyad=f"{min(a, b)}-{max(a, b)}", kind=kind,
     )
+
+
+def _background(pad: tuple[random.Random, int], pool: list[str], fill: dict[str, str],
+                have: int) -> list[str]:
+    """Paragraphs of 2-4 background sentences until a report of ``have`` words reaches its
+    drawn length (0.5x-1.5x the mean ``pad[1]``)."""
+    rng, mean = pad
+    target = rng.randint(max(1, mean // 2), max(1, mean * 3 // 2))
+    out = []
+    while have < target:
+        text = " ".join(_cap(rng.choice(pool).format(**fill)) for _ in range(rng.randint(2, 4)))
+        out.append(text)
+        have += len(text.split())
+    return out
 
 
 def _copy(rng: random.Random, w: dict[str, Any], original: Report, serial: int) -> Report:
