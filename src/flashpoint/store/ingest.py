@@ -87,6 +87,14 @@ class IngestStats:
         }
 
 
+# DuckDB's memory in an ingest process. Its buffer pool otherwise keeps every block it reads
+# (up to 80 % of RAM), so the memory of a long ingest grows with the file; the process also
+# holds the spaCy pipeline (~330 MB) when it analyses itself (one worker), and the whole
+# process is to stay under 1 GiB. The writer's batches and the incremental refresh need far
+# less; a full rebuild beyond it spills to ``<db>.tmp``.
+INGEST_MEMORY_LIMIT = "384MB"
+
+
 def read_inputs(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -161,6 +169,7 @@ def ingest(
     items: Iterable[Article | Skipped] | None = None,
     commit_every: int = 512,
     replica: bool = False,
+    memory_limit: str | None = INGEST_MEMORY_LIMIT,
 ) -> IngestStats:
     """Ingest files, directories and feed URLs into the database ``db``; returns the totals.
 
@@ -168,7 +177,8 @@ def ingest(
     ``nlp.pipe`` batch; a transaction is committed every ``commit_every`` articles or 2 s.
     ``items`` replaces the readers with an already-built stream (the API and tests use it).
     ``replica`` keeps a read replica (``store.replica``) published after the commits, so other
-    processes can read the file meanwhile (``flashpoint ingest`` sets it).
+    processes can read the file meanwhile (``flashpoint ingest`` sets it). ``memory_limit``
+    caps DuckDB's memory in this process (``INGEST_MEMORY_LIMIT``; None: DuckDB's default).
     ``on_progress`` is called after each committed batch and once at the end (``stats.done``). Raises ``StoreError`` when the
     database cannot be opened or written; bad inputs never raise, they become skips.
     """
@@ -184,7 +194,8 @@ def ingest(
     # A DuckDB error outside the writer's own translation (a damaged block met by a lookup)
     # is a one-line StoreError naming the file, never a traceback.
     with translated("E307", path=db), Store(
-        Path(db), batch_articles=max(1, commit_every), replica=replica
+        Path(db), batch_articles=max(1, commit_every), replica=replica,
+        memory_limit=memory_limit,
     ) as store:
         analysed = WriteStats()  # what the main write has committed so far
         seen_again = WriteStats()  # sightings of articles that were already stored

@@ -17,8 +17,13 @@ from typing import Any
 from ..errors import InputError, StoreBusyError, StoreError, StoreUnusableError
 
 
-def connect(path: str | Path, *, read_only: bool) -> Any:
-    """Open ``path`` (read-only: it must exist; for writing: its directory must exist)."""
+def connect(path: str | Path, *, read_only: bool, memory_limit: str | None = None) -> Any:
+    """Open ``path`` (read-only: it must exist; for writing: its directory must exist).
+
+    ``memory_limit`` (DuckDB's setting, e.g. ``"512MB"``) caps what DuckDB keeps in memory
+    (its buffer pool caches every block it reads, up to 80 % of RAM by default, so a long
+    ingest's memory follows the file's size); beyond it DuckDB evicts cached blocks and
+    spills large joins and sorts to ``<db>.tmp``. None keeps DuckDB's default."""
     import duckdb
 
     p = Path(path)
@@ -34,6 +39,8 @@ def connect(path: str | Path, *, read_only: bool) -> Any:
     try:
         with translated("E303", path=p):
             con.execute("SET enable_progress_bar = false")  # the library never prints
+            if memory_limit is not None:
+                con.execute("SET memory_limit = ?", [memory_limit])
             _check_complete(con, p)
     except StoreError:
         close(con)

@@ -138,10 +138,12 @@ class Store:
         batch_seconds: float | None = BATCH_SECONDS,
         lock_wait: float = LOCK_WAIT_SECONDS,
         replica: bool = False,
+        memory_limit: str | None = None,
     ):
         """``replica=True`` keeps a read replica (``store.replica``) even when no reader asked
         for one yet, so readers of the file (the CLI, notebooks) can read while this writer
-        holds it: ``flashpoint ingest`` sets it."""
+        holds it: ``flashpoint ingest`` sets it. ``memory_limit`` caps DuckDB's memory
+        (``storage.connect``; a long ingest sets it, so its memory does not follow the file)."""
         self.path = Path(path)
         self.batch_articles = max(1, batch_articles)
         self.batch_seconds = batch_seconds
@@ -149,7 +151,7 @@ class Store:
         self._publish_cost = 0.0  # seconds the last publish took
         if replica:
             self._replica_folder()  # before the file is taken: a reader then waits for a copy
-        self.con = _connect_waiting(self.path, lock_wait)
+        self.con = _connect_waiting(self.path, lock_wait, memory_limit)
         self._schemas = {name: spec.arrow_schema("duckdb") for name, spec in SPECS.items()}
         try:
             if self._ensure_schema():
@@ -408,7 +410,7 @@ def _minhash(article: Article, known: Mapping[str, bytes]) -> bytes:
     return dedup.to_bytes(dedup.signature(article.text))
 
 
-def _connect_waiting(path: Path, wait: float) -> Any:
+def _connect_waiting(path: Path, wait: float, memory_limit: str | None = None) -> Any:
     """Open ``path`` for writing, retrying for ``wait`` seconds while another process holds a
     lock on it (a dashboard copying its replica holds a read lock for a moment).
 
@@ -419,7 +421,7 @@ def _connect_waiting(path: Path, wait: float) -> Any:
     deadline = time.monotonic() + wait
     while True:
         try:
-            return storage.connect(path, read_only=False)
+            return storage.connect(path, read_only=False, memory_limit=memory_limit)
         except StoreBusyError as e:
             server = owner.holder(path)
             if server is not None:
