@@ -281,7 +281,7 @@ def write_isolated(
 def _write_one(store: Store, analysis: Analysis) -> WriteStats:
     try:
         return store.write([analysis])
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 - any failure writing one report becomes its stored skip
         origin = analysis.article.origin if analysis.article else (
             analysis.skipped.origin if analysis.skipped else None)
         skip = Analysis(article=None, skipped=internal_error("store", e, origin))
