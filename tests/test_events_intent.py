@@ -62,6 +62,9 @@ def test_events_intent_speaking_alone_is_no_consultation(nlp):
         # a plain future act is still an intention or a threat
         ("Japan will support the peace process in Sudan.", "AGREE"),
         ("The rebels will attack the capital.", "THREATEN"),
+        # turning in or handing in weapons is disarming
+        ("Thousands of former fighters turned in their weapons last year.", "RETREAT"),
+        ("The militia handed in its guns to the peacekeepers.", "RETREAT"),
     ],
 )
 def test_events_intent_attempts_and_continuations(nlp, text, plover):
