@@ -107,3 +107,22 @@ def test_pipeline_text_beyond_the_model_limit_is_a_skip(nlp, monkeypatch):
     assert results[0].skipped is not None and results[0].skipped.reason == "too_large"
     assert results[0].skipped.origin == "long.txt"
     assert results[1].article is not None
+
+
+def test_pipeline_batches_close_at_a_character_budget():
+    """Long articles are parsed a few at a time (a parsed batch is held whole); short ones 32."""
+    from flashpoint.pipeline import BATCH_CHARS, _batches
+
+    def article(chars: int, statements: tuple[str, ...] = ()) -> Article:
+        return Article(id=f"a{chars}", text="x" * chars, statements=statements)
+
+    short = [article(450) for _ in range(40)]
+    assert [len(b) for b in _batches(short, 32)] == [32, 8]
+    long = [article(BATCH_CHARS // 4) for _ in range(10)]
+    assert [len(b) for b in _batches(long, 32)] == [4, 4, 2]
+    huge = [article(BATCH_CHARS * 2), article(10)]
+    assert [len(b) for b in _batches(huge, 32)] == [1, 1]
+    with_statements = [article(BATCH_CHARS // 2 - 10, ("s" * 10,)) for _ in range(3)]
+    assert [len(b) for b in _batches(with_statements, 32)] == [2, 1]
+    skips = [Skipped(origin="o", reason="empty", detail="") for _ in range(3)]
+    assert [len(b) for b in _batches(skips, 2)] == [2, 1]
