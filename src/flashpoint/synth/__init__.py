@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..ingest.limits import DEFAULT_MAX_BYTES
 
 SOURCE_PREFIX = "Flashpoint synthetic"
 URL_ROOT = "https://synthetic.flashpoint.invalid"
@@ -173,7 +174,8 @@ def generate(
 ) -> SynthStats:
     """Write ``n`` synthetic reports under ``out`` as JSONL shards or one .txt file each.
 
-    JSONL: ``out/synth-00000.jsonl`` ... with ``shard_size`` records each. Text: ``out/NNN/
+    JSONL: ``out/synth-00000.jsonl`` ... with ``shard_size`` records each, fewer when a shard
+    would pass ingest's per-file limit (``DEFAULT_MAX_BYTES``: long ``words`` reports). Text: ``out/NNN/
     synth-NNNNNNN.txt`` (1000 files per folder), title on line 1, a "Published" line, body.
     A README.md beside them says what they are (ingest skips README files).
     """
@@ -189,7 +191,7 @@ def generate(
         f"--seed {seed}`. Every report is invented from templates; none is real news.\n",
         encoding="utf-8",
     )
-    copies = n_words = files = 0
+    copies = n_words = files = in_shard = shard_bytes = 0
     handle = None
     try:
         for i, rep in enumerate(reports(n, seed=seed, start=start, days=days, copy_rate=copy_rate,
@@ -197,12 +199,17 @@ def generate(
             copies += rep.copy_of is not None
             n_words += len(rep.text.split())
             if fmt == "jsonl":
-                if i % shard_size == 0:
+                line = json.dumps(rep.to_dict(), ensure_ascii=False) + "\n"
+                size = len(line.encode("utf-8"))
+                if handle is None or in_shard == shard_size or shard_bytes + size > DEFAULT_MAX_BYTES:
                     if handle:
                         handle.close()
-                    handle = (root / f"synth-{i // shard_size:05d}.jsonl").open("w", encoding="utf-8")
+                    handle = (root / f"synth-{files:05d}.jsonl").open("w", encoding="utf-8")
                     files += 1
-                handle.write(json.dumps(rep.to_dict(), ensure_ascii=False) + "\n")
+                    in_shard = shard_bytes = 0
+                handle.write(line)
+                in_shard += 1
+                shard_bytes += size
             else:
                 folder = root / f"{i // 1000:03d}"
                 folder.mkdir(exist_ok=True)
