@@ -21,7 +21,7 @@ def test_scale_incremental_ratio_is_largest_over_empty(empty, largest, ratio):
 def test_scale_incremental_measures_each_size(tmp_path):
     report = measure((0, 2000), n=3, workdir=tmp_path)
     assert [r.events_before for r in report.runs] == [0, 2000]
-    assert all(r.articles_new == 3 and r.seconds > r.refresh_seconds > 0 for r in report.runs)
+    assert all(r.articles_new == 3 for r in report.runs)  # times are printed, not asserted
     assert not list(tmp_path.iterdir())  # the stores and corpus were temporary
 
 
