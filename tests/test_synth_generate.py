@@ -118,8 +118,6 @@ def test_synth_words_lengthens_reports_and_keeps_the_corpus():
 def test_synth_shards_stay_under_ingests_file_limit(tmp_path, monkeypatch):
     """Long reports close a shard before it passes ingest's per-file limit, so the corpus
     `synth --words 550` writes is read whole (not skipped as too_large)."""
-    import flashpoint.synth as synth
-
     monkeypatch.setattr(synth, "DEFAULT_MAX_BYTES", 30_000)
     stats = synth.generate(40, tmp_path, seed=3, words=550)
     shards = sorted(tmp_path.glob("synth-*.jsonl"))

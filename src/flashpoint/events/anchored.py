@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
-from importlib import resources
 from typing import Any, NamedTuple
 
-from ..errors import ConfigError
 from .dates import EventDate, noun_modified, resolve_phrase
+from .tables import data_json
 
 Token = Any
 
@@ -35,15 +33,7 @@ class Offset(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    try:
-        text = (
-            resources.files("flashpoint.events")
-            .joinpath("data", "relative_dates.json")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, ModuleNotFoundError) as e:
-        raise ConfigError("E404", name="relative_dates.json") from e
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = data_json("relative_dates.json")
     return data
 
 

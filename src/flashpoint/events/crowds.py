@@ -13,15 +13,13 @@ security forces fire at, beat or disperse was demonstrating (added after). The w
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import replace
-from importlib import resources
 from typing import Any
 
-from ..errors import ConfigError
 from .found import Found
 from .grammar import CROWD_SPOKEN_ROOTS, CROWD_VIOLENT_ROOTS
 from .syntax import subject_of, target_candidates
+from .tables import data_json
 
 Token = Any
 DEMONSTRATE, RIOT = "141", "145"
@@ -30,15 +28,7 @@ DEMONSTRATE, RIOT = "141", "145"
 @functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """``crowds`` (doer nouns) and ``gathering_verbs``, lower-cased lemmas."""
-    try:
-        text = (
-            resources.files("flashpoint.events")
-            .joinpath("data", "crowds.json")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, ModuleNotFoundError) as e:
-        raise ConfigError("E404", name="crowds.json") from e
-    data = json.loads(text)
+    data = data_json("crowds.json")
     return {k: frozenset(w.lower() for w in v) for k, v in data.items() if isinstance(v, list)}
 
 

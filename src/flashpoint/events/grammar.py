@@ -8,23 +8,13 @@ why it exists. The names below are the ones the coder's modules use.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
-from ..errors import ConfigError
+from .tables import data_json
 
 
 def _load() -> dict[str, Any]:
-    try:
-        text = (
-            resources.files("flashpoint.events")
-            .joinpath("data", "grammar.json")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, ModuleNotFoundError) as e:
-        raise ConfigError("E404", name="grammar.json") from e
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = data_json("grammar.json")
     return data
 
 

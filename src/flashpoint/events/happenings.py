@@ -14,12 +14,9 @@ Each gives no conflict event (GDELT quad classes 3 and 4); the words are data
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from typing import Any
 
 from ..actors import resolve
-from ..errors import ConfigError
 from . import tables
 from .patterns import roles_of
 
@@ -37,15 +34,7 @@ def word_lists() -> dict[str, frozenset[str]]:
     """name -> its lower-cased words (``forces``, ``markets``, ``vehicles``, ``animals``, ``happenings``,
     ``sites``, ``sport``, ``sport_verbs``, ``armed``, ``accidents``, ``explosion_verbs``,
     ``victim_verbs``)."""
-    try:
-        text = (
-            resources.files("flashpoint.events")
-            .joinpath("data", "happenings.json")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, ModuleNotFoundError) as e:
-        raise ConfigError("E404", name="happenings.json") from e
-    data = json.loads(text)
+    data = tables.data_json("happenings.json")
     return {
         name: frozenset(w.lower() for w in entry["words"])
         for name, entry in data.items()

@@ -13,21 +13,32 @@ must never re-read a file.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import ConfigError
 
 _PACKAGE = "flashpoint.events"
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Rows of a TSV data file, header and ``#`` comments dropped, cells stripped."""
+def data_text(name: str) -> str:
+    """The text of ``events/data/<name>``; E404 when the package lacks it (a broken install)."""
     try:
-        text = resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
+        return resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as e:
         raise ConfigError("E404", name=name) from e
+
+
+def data_json(name: str) -> Any:
+    """The parsed JSON file ``events/data/<name>`` (callers cache what they build from it)."""
+    return json.loads(data_text(name))
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, header and ``#`` comments dropped, cells stripped."""
+    text = data_text(name)
     rows: list[list[str]] = []
     header_seen = False
     for line in text.splitlines():
@@ -206,6 +217,8 @@ __all__ = [
     "cameo_roots",
     "compose",
     "compose_table",
+    "data_json",
+    "data_text",
     "info",
     "noun_patterns",
     "plover_of",
