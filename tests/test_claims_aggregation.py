@@ -42,7 +42,7 @@ def test_aggregate_is_the_weakest_claim_and_the_most_contradicted_claim():
 
 
 def test_judgements_read_the_flat_model_scores_back_per_claim():
-    plans = [[("Claim one.", ((0,), (1, 2))), ("Claim two.", ((3,),))], []]
+    plans = [[("Claim one.", (((0,), "Claim one."), ((1, 2), "Claim one."))), ("Claim two.", (((3,), "Claim two."),))], []]
     probs = [(0.1, 0.2, 0.7), (0.8, 0.1, 0.1), (0.3, 0.3, 0.4)]
     first, empty = judgements(plans, probs)
     assert first.units[0].evidence == (1, 2) and first.units[0].entailment == 0.8

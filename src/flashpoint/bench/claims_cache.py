@@ -145,9 +145,10 @@ def case_key(case: Case) -> str:
 
 def prepare(cases: Sequence[Case], cache: FeatureCache) -> list[Prepared | None]:
     """The model-free part of each case, parsing only the articles with uncached statements."""
+    from ..claims.aliases import article_names
     from ..claims.compare import compare
     from ..claims.index import build_index
-    from ..claims.judge import plan_many, premise_text
+    from ..claims.judge import claim_pairs, plan_many
     from ..claims.verdict import comparison_features
     from ..nlp import get_nlp
     from .claims_run import BATCH_SIZE, clean_article
@@ -167,12 +168,12 @@ def prepare(cases: Sequence[Case], cache: FeatureCache) -> list[Prepared | None]
         index = build_index(docs[0])
         sentences = [s.text for s in index.sentences]
         fresh: dict[str, Prepared | None] = {}
-        plans = plan_many(sentences, docs[1:]) if sentences else [[] for _ in idx]
+        plans = plan_many(sentences, docs[1:], article_names(index)) if sentences else [[] for _ in idx]
         for i, doc, plan in zip(idx, docs[1:], plans):
             if not sentences or not cases[i].statement.strip():
                 fresh[keys[i]] = None
                 continue
-            claims = tuple(tuple((premise_text(sentences, w), unit) for w in windows) for unit, windows in plan)
+            claims = tuple(tuple(pairs) for pairs in claim_pairs(sentences, plan))
             fresh[keys[i]] = Prepared(claims, comparison_features(compare(index, doc)))
         cache.put_prepared(fresh)
         found.update(fresh)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..events import code_doc
 from ..records import Article, Event, StatementCheck
+from .aliases import article_names
 from .compare import compare
 from .index import ArticleIndex, build_index
 from .judge import Judgement, judge_many
@@ -69,7 +70,8 @@ def assess_parsed(
     ``flashpoint bench claims --fit`` choose the verdict settings without re-running the model.
     """
     judgements: list[Judgement | None] = list(
-        judge_many([s.text for s in index.sentences], statement_docs) if index.sentences else [None] * len(statements)
+        judge_many([s.text for s in index.sentences], statement_docs, article_names(index))
+        if index.sentences else [None] * len(statements)
     )
     return [
         _assess(article_text, index, text, doc, judgement, article_events=article_events)

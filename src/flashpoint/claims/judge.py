@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from .aliases import ArticleNames, localise, slots
 from .clauses import split_clauses
 from .evidence import candidate_windows
 from .model import probabilities
@@ -105,8 +106,11 @@ def units(statement_doc: Any) -> list[str]:
 
 
 Window = tuple[int, ...]  # indices of adjacent article sentences read together as one premise
+# A candidate premise and the claim as the model reads it against that premise (with the
+# premise's names for the countries the claim names: ``aliases.localise``).
+Candidate = tuple[Window, str]
 # One statement's claims, each with its candidate premises (best retrieval score first).
-Plan = list[tuple[str, tuple[Window, ...]]]
+Plan = list[tuple[str, tuple[Candidate, ...]]]
 Probs = tuple[float, float, float]  # P(entailment, neutral, contradiction)
 # A candidate premise this sure to entail its claim ends the search: the later (lower-ranked)
 # candidates could only raise the maximum a little, and skipping them keeps the checker near
@@ -114,9 +118,28 @@ Probs = tuple[float, float, float]  # P(entailment, neutral, contradiction)
 SURE_ENTAILMENT = 0.9
 
 
-def plan_many(sentences: Sequence[str], statement_docs: Sequence[Any]) -> list[Plan]:
-    """Each statement's claims with the candidate premises each is read against (no model yet)."""
-    return [[(u, tuple(candidate_windows(sentences, u))) for u in units(doc)] for doc in statement_docs]
+def plan_many(
+    sentences: Sequence[str], statement_docs: Sequence[Any], names: ArticleNames | None = None
+) -> list[Plan]:
+    """Each statement's claims with the candidate premises each is read against (no model yet).
+
+    ``names`` (``aliases.article_names`` of the article) lets each claim name a country as its
+    premise does ("Japan summoned ..." read against "Tokyo summoned ..." as "Tokyo summoned
+    ..."); without it claims are read as written.
+    """
+    plans: list[Plan] = []
+    for doc in statement_docs:
+        named = slots(doc) if names is not None else ()
+        plan: Plan = []
+        for u in units(doc):
+            windows = candidate_windows(sentences, u)
+            if named and names is not None:
+                cands = tuple((w, localise(u, named, premise_text(sentences, w), names.in_window(w))) for w in windows)
+            else:
+                cands = tuple((w, u) for w in windows)
+            plan.append((u, cands))
+        plans.append(plan)
+    return plans
 
 
 def premise_text(sentences: Sequence[str], window: Window) -> str:
@@ -124,9 +147,14 @@ def premise_text(sentences: Sequence[str], window: Window) -> str:
     return " ".join(sentences[i] for i in window)
 
 
+def claim_pairs(sentences: Sequence[str], plan: Plan) -> list[list[tuple[str, str]]]:
+    """Per claim of one statement, the (premise, claim as read against it) pairs, best first."""
+    return [[(premise_text(sentences, w), reading) for w, reading in cands] for _, cands in plan]
+
+
 def model_pairs(sentences: Sequence[str], plans: Sequence[Plan]) -> list[tuple[str, str]]:
     """The (premise, claim) pairs the model reads for ``plans``, in order."""
-    return [(premise_text(sentences, w), u) for plan in plans for u, windows in plan for w in windows]
+    return [pair for plan in plans for claim in claim_pairs(sentences, plan) for pair in claim]
 
 
 def read_until_sure(scored: Sequence[Probs]) -> list[Probs]:
@@ -166,11 +194,11 @@ def judgements(plans: Sequence[Plan], probs: Any) -> list[Judgement]:
     k = 0
     for plan in plans:
         judged = []
-        for u, windows in plan:
-            scored = [tuple(float(x) for x in probs[k + j]) for j in range(len(windows))]
-            k += len(windows)
+        for u, cands in plan:
+            scored = [tuple(float(x) for x in probs[k + j]) for j in range(len(cands))]
+            k += len(cands)
             pos, (pe, pn, pc) = best_window(scored)  # type: ignore[arg-type]
-            judged.append(UnitJudgement(u, windows[pos] if pos >= 0 else (), pe, pn, pc))
+            judged.append(UnitJudgement(u, cands[pos][0] if pos >= 0 else (), pe, pn, pc))
         if not judged:
             judged.append(UnitJudgement("", (), 0.0, 1.0, 0.0))
         out.append(Judgement(tuple(judged)))
@@ -178,27 +206,28 @@ def judgements(plans: Sequence[Plan], probs: Any) -> list[Judgement]:
 
 
 def judge_many(
-    sentences: Sequence[str], statement_docs: Sequence[Any]
+    sentences: Sequence[str], statement_docs: Sequence[Any], names: ArticleNames | None = None
 ) -> list[Judgement]:
-    """Judge statements about one article (its ``sentences``): each claim's candidates in
-    order, until one is a sure entailment (the rest are given zeros, which ``best_window``
-    never reads)."""
-    plans = plan_many(sentences, statement_docs)
+    """Judge statements about one article (its ``sentences``; ``names`` as in ``plan_many``):
+    each claim's candidates in order, until one is a sure entailment (the rest are given zeros,
+    which ``best_window`` never reads)."""
+    plans = plan_many(sentences, statement_docs, names)
     rows: list[Probs] = []
     for plan in plans:
-        for claim, windows in plan:
+        for pairs in claim_pairs(sentences, plan):
             read: list[Probs] = []
-            for w in windows:
-                e, n, c = (float(x) for x in probabilities([(premise_text(sentences, w), claim)])[0])
+            for pair in pairs:
+                e, n, c = (float(x) for x in probabilities([pair])[0])
                 read.append((e, n, c))
                 if e >= SURE_ENTAILMENT:
                     break
-            rows += read + [(0.0, 0.0, 0.0)] * (len(windows) - len(read))
+            rows += read + [(0.0, 0.0, 0.0)] * (len(pairs) - len(read))
     return judgements(plans, np.array(rows) if rows else np.zeros((0, 3)))
 
 
 __all__ = [
     "SURE_ENTAILMENT",
+    "Candidate",
     "Judgement",
     "Plan",
     "Probs",
@@ -206,6 +235,7 @@ __all__ = [
     "Window",
     "aggregate",
     "best_window",
+    "claim_pairs",
     "judge_many",
     "judgements",
     "model_pairs",

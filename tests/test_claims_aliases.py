@@ -1,0 +1,96 @@
+"""A statement's country names are read as its premise writes them (``claims.aliases``).
+
+Sentences written for these tests (not from any benchmark): capital for country, country for
+capital, demonym for country, a leader's title with a demonym, and the look-alikes that must stay
+as written (a place, another country, a country's navy, a premise that writes the name itself).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.claims.aliases import alias_settings, article_names, localise, slots
+from flashpoint.claims.index import build_index
+from flashpoint.claims.judge import claim_pairs, judge_many, plan_many
+from flashpoint.claims.units import NAME_LABELS
+
+
+def _readings(nlp, article: str, statement: str) -> list[str]:
+    index = build_index(nlp(article))
+    sentences = [s.text for s in index.sentences]
+    plan = plan_many(sentences, [nlp(statement)], article_names(index))[0]
+    return [h for claim in claim_pairs(sentences, plan) for _, h in claim]
+
+
+@pytest.mark.parametrize(
+    ("article", "statement", "reading"),
+    [
+        # a capital for its country, and the country for its capital (the article's determiner kept)
+        ("Tokyo summoned the Chinese ambassador and demanded an apology.",
+         "Japan summoned the Chinese ambassador.", "Tokyo summoned the Chinese ambassador."),
+        ("The United States imposed new sanctions on the bank.",
+         "Washington imposed sanctions on the bank.", "The United States imposed sanctions on the bank."),
+        ("Pyongyang fired two ballistic missiles into the sea on Tuesday, Seoul said.",
+         "North Korea fired two missiles, according to South Korea.",
+         "Pyongyang fired two missiles, according to Seoul."),
+        # a demonym for the country: a possessive, the determiner dropped
+        ("North Korea's missiles fell into the sea off its east coast.",
+         "North Korean missiles fell into the sea.", "North Korea's missiles fell into the sea."),
+        ("Japan's prime minister met Chinese officials in Beijing.",
+         "The Japanese prime minister met Chinese officials.", "Japan's prime minister met Chinese officials."),
+        # the government's seat for the country, with the article's determiner
+        ("The Kremlin denied the report on Monday.", "Russia denied the report.", "The Kremlin denied the report."),
+    ],
+)
+def test_claims_aliases_read_the_country_as_the_premise_names_it(nlp, article, statement, reading):
+    assert reading in _readings(nlp, article, statement)
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        ("Talks were held in Japan last week.", "Talks were held in Tokyo last week."),  # a place
+        ("Moscow denied the report on Monday.", "Ukraine denied the report."),  # another country
+        ("The Japanese navy sent two destroyers.", "Tokyo sent two destroyers."),  # a navy is not the state
+        ("Japan and Tokyo's allies met.", "Japan met its allies."),  # the premise writes the name
+        ("Kim Jong Un oversaw the launch.", "Kim Jong Un watched the launch."),  # a person stays a person
+    ],
+)
+def test_claims_aliases_leave_places_other_actors_and_written_names_alone(nlp, article, statement):
+    assert set(_readings(nlp, article, statement)) <= {statement}
+
+
+def test_claims_aliases_without_article_names_read_claims_as_written(nlp):
+    sentences = ["Tokyo summoned the Chinese ambassador."]
+    plan = plan_many(sentences, [nlp("Japan summoned the Chinese ambassador.")])[0]
+    assert [h for claim in claim_pairs(sentences, plan) for _, h in claim] == ["Japan summoned the Chinese ambassador."]
+
+
+def test_claims_aliases_localise_is_per_premise(nlp):
+    named = slots(nlp("Japan summoned the Chinese ambassador."))
+    assert [s.country for s in named] == ["JPN", "CHN"]
+    index = build_index(nlp("Japan protested. Tokyo summoned the Chinese ambassador."))
+    names = article_names(index)
+    claim = "Japan summoned the Chinese ambassador."
+    assert localise(claim, named, index.sentences[1].text, names.in_window((1,))) == "Tokyo summoned the Chinese ambassador."
+    both = index.sentences[0].text + " " + index.sentences[1].text
+    assert localise(claim, named, both, names.in_window((0, 1))) == claim
+
+
+def test_claims_aliases_help_the_model_read_a_capital_as_its_country(nlp):
+    """The shipped model, read with and without the premise's names (a weak model on these: the
+    rewrite lifts P(entailment) by a wide margin, not to certainty)."""
+    sentences = ["Washington imposed new sanctions on the bank on Friday.", "The bank denied wrongdoing."]
+    doc = nlp("The United States imposed sanctions on the bank.")
+    index = build_index(nlp(" ".join(sentences)))
+    plain = judge_many([s.text for s in index.sentences], [doc])[0].entailment
+    named = judge_many([s.text for s in index.sentences], [doc], article_names(index))[0].entailment
+    assert named > plain + 0.2
+
+
+def test_claims_aliases_data_file_is_consistent():
+    settings = alias_settings()
+    assert settings.labels <= NAME_LABELS and "PERSON" not in settings.labels
+    assert "" in settings.sectors  # the country itself
+    assert {"in", "at"} <= settings.locative_preps
+    assert all(d == d.lower() and " " not in d for d in settings.determiners)
