@@ -282,3 +282,46 @@ def test_actors_doc_memory_a_definite_act_names_its_doer(text, code_):
     assert events, code(text, published="2024-05-02")
     target = events[0].target
     assert (target.code if target is not None else None) == code_, events[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code", "later"),
+    [
+        # a name no table knows, its title set off after it by commas
+        (
+            (
+                "Salaheddine Sidhoum, Algeria's leading human rights activist, wrote to the "
+                "court. Sidhoum said the trial was unfair."
+            ),
+            "Salaheddine Sidhoum",
+            "DZA",
+            "Sidhoum",
+        ),
+        (
+            (
+                "Maria Lopez, a Venezuelan opposition lawmaker who fled last year, spoke in "
+                "Madrid. Lopez urged Spain to act."
+            ),
+            "Maria Lopez",
+            "VEN",
+            "Lopez",
+        ),
+    ],
+)
+def test_actors_doc_memory_name_takes_its_appositive_title(nlp, sentence, name, code, later):
+    memory = DocActors(on=ON)
+    doc = nlp(sentence)
+    start = next(i for i, t in enumerate(doc) if doc[i : i + 2].text == name)
+    actor = memory.resolve_span(doc[start : start + 2])
+    assert actor is not None and actor.country == code and actor.text == name, actor
+    # the name is learnt with its country: a later surname recalls it
+    tok = next(t for t in doc if t.text == later and t.i > start + 2)
+    again = memory.resolve_span(doc[tok.i : tok.i + 1])
+    assert again is not None and again.country == code, again
+
+
+def test_actors_doc_memory_appositive_without_a_country_adds_none(nlp):
+    memory = DocActors(on=ON)
+    doc = nlp("John Smith, a farmer who lost his land, blocked the road.")
+    actor = memory.resolve_span(doc[0:2])
+    assert actor is None or not actor.country, actor

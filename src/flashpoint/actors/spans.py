@@ -438,6 +438,12 @@ class DocActors:
         if len(span) == 1 and _is_pronoun(span[0]):
             return self.pronoun(span[0].text, before=span.start, token=span[0])
         res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
+        titled = _with_title(span) if res.person and not res.has_country else None
+        if titled is not None:  # "Salaheddine Sidhoum, Algeria's leading rights activist"
+            with_title = _resolve_span(titled, on=self.on, context_country=None, side=self._side())
+            if with_title.has_country and with_title.actor is not None:
+                with_title.actor = renamed(with_title.actor, span.text)
+                res = with_title
         owner = _pronoun_owner(span) if not res.has_country else None
         if owner is not None and res.actor is None and res.reason:
             # "their effort to overthrow ...": a thing of theirs names them
@@ -471,6 +477,27 @@ def _pronoun_owner(span: Any) -> Any:
     for child in span.root.children:
         if child.dep_ == "poss" and _is_pronoun(child) and span.start <= child.i < span.end:
             return child
+    return None
+
+
+def _with_title(span: Any) -> Any:
+    """The span of a name with the title set off after it by a comma ("Salaheddine Sidhoum,
+    Algeria's leading human rights activist", "Jaishankar, India's foreign minister"), so the
+    resolver reads both (``resolve.name_then_title``); the title's own clauses are left out
+    ("..., who said"). None when the name has no appositive title."""
+    doc = span.doc
+    for child in span.root.rights:
+        if child.i < span.end or child.dep_ != "appos" or child.pos_ != "NOUN":
+            continue
+        gap = doc[span.end : child.left_edge.i]
+        if len(gap) != 1 or gap[0].text != ",":
+            return None
+        end = child.i + 1
+        for part in child.rights:  # "head of the agency": the title goes on through "of"
+            if part.dep_ in _CUT_DEPS or part.dep_ == "appos":
+                break
+            end = part.right_edge.i + 1
+        return doc[span.start : end]
     return None
 
 
