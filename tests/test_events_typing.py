@@ -98,6 +98,10 @@ def test_events_typing_plover_table_types_are_plover_types():
         ("1722", "COERCE"),
         ("173", "COERCE"),
         ("116", "ACCUSE"),
+        ("081", "CONCEDE"),
+        ("0813", "CONCEDE"),  # easing a curfew: PLOVER's gold records, not the 2021 table
+        ("0814", "CONCEDE"),  # easing a state of emergency or martial law
+        ("0841", "RETREAT"),  # releasing people stays RETREAT
     ],
 )
 def test_events_typing_cameo_to_plover(code, plover):

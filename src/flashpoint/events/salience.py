@@ -19,6 +19,7 @@ from .found import Found
 from .grammar import DESCRIPTIVE_PARTICIPLES, FAMILY_MODALITY, REFERENCE_PREPS, WRAPPERS
 from .guesses import guessed
 from .happenings import victim_subject
+from .joint import together
 from .mood import is_negated
 from .patterns import noun_code, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
@@ -35,6 +36,7 @@ def sentence_events(sent: Any) -> list[Found]:
     for f in founds:
         victim_subject(f)
         judged_subject(f)
+        together(f)
     return as_protest(founds, sent)
 
 
