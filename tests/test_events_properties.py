@@ -44,6 +44,6 @@ def test_events_properties_evidence_and_fields(nlp, parts, seps, published):
         assert event.goldstein == meta.goldstein and event.quad_class == meta.quad_class
         assert event.modality in ("asserted", "reported", "intended", "demanded", "hypothetical")
         if event.date is not None:
-            assert event.date_text and event.date_precision in ("day", "month", "year")
+            assert event.date_text and event.date_precision in ("day", "week", "month", "year")
     starts = [e.evidence.start for e in events]
     assert starts == sorted(starts), "events must come in sentence order"

@@ -306,7 +306,7 @@ STORY_MEMBERS = Spec("story_members", None, (
 # computed for a mention, kept by event_groups and unique_events.
 DAY = Column("day", "DATE", None, note="the day the event counts on (event_day_sql)")
 DAY_PRECISION = Column("day_precision", "VARCHAR", None,
-                       note="'day' | 'month' | 'year' | 'published' (event_day_precision_sql)")
+                       note="'day' | 'week' | 'month' | 'year' | 'published' (event_day_precision_sql)")
 
 # A coded mention as the store shows it (``flashpoint events``, /api/events, the events
 # export, notebooks' frames): its keys, its day, its fields, its article and story.

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 Modality = Literal["asserted", "reported", "intended", "demanded", "hypothetical"]
 Verdict = Literal["supported", "contradicted", "not_in_source"]
-DatePrecision = Literal["day", "month", "year"]
+DatePrecision = Literal["day", "week", "month", "year"]
 
 # Why an input produced no article. Stable strings: they are stored and queried.
 SkipReason = Literal[
@@ -178,7 +178,8 @@ class Event:
     tables (quad: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict).
     ``date`` is the resolved event date (None when the phrase cannot be resolved; the phrase is
     kept in ``date_text``); ``date_precision`` says how much of ``date`` is known: "in April"
-    gives 2023-04-01 with precision "month". ``trigger`` is the predicate word(s) matched.
+    gives 2023-04-01 with precision "month", "last week" the Monday of that week with
+    precision "week". ``trigger`` is the predicate word(s) matched.
     """
 
     source: Actor | None

@@ -95,7 +95,7 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return codes[0] * 10 + (codes[1] if len(codes) == 2 else 0)
 
 
-_TIME_PRECISION = {"day": 1, "published": 2, "month": 3, "year": 3}
+_TIME_PRECISION = {"day": 1, "published": 2, "week": 2, "month": 3, "year": 3}
 
 _SELECT = """
     SELECT u.id, u.day, u.day_precision, u.cameo, u.plover, u.goldstein, u.num_mentions,

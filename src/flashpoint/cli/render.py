@@ -6,6 +6,7 @@ Kept apart from the commands so that every command renders the same record the s
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -183,8 +184,16 @@ def _when(event: Event) -> str:
     """The event date at its precision (2023-06, 2023), or the unresolved phrase with '?'."""
     if event.date is None:
         return f"? {_shorten(event.date_text, 12)}" if event.date_text else ""
-    day = event.date.isoformat()
-    return {"month": day[:7], "year": day[:4]}.get(event.date_precision or "day", day)
+    return _at_precision(event.date.isoformat(), event.date_precision)
+
+
+def _at_precision(day: str, precision: str | None) -> str:
+    """A day as precisely as the text gives it: "2010" for "in 2010", "2023-12" for a month,
+    the ISO week "2023-W48" for "last week"."""
+    if precision == "week" and day:
+        year, week, _ = dt.date.fromisoformat(day).isocalendar()
+        return f"{year}-W{week:02d}"
+    return day[:{"year": 4, "month": 7}.get(precision or "", 10)]
 
 
 def statements_table(checks: Sequence[StatementCheck]) -> StatementsView:
@@ -455,8 +464,7 @@ def stored_events_table(
         t.add_column("article", ratio=1, overflow="ellipsis")
     for r in rows:
         style = QUAD_STYLE.get(r["quad_class"], "")
-        # the day as precisely as the text gives it: "2010" for "in 2010", "2023-12" for a month
-        day = (r["day"] or "")[:{"year": 4, "month": 7}.get(r.get("day_precision") or "", 10)]
+        day = _at_precision(str(r["day"] or ""), r.get("day_precision"))
         cells = [
             day, r["source_code"] or "—",
             f"[{style}]{r['cameo']} {r['plover'] or ''}[/]" + (" (not)" if r["negated"] else "")

@@ -2,7 +2,7 @@
 
 News rarely prints the date of an event; it prints a phrase relative to the publication date.
 The phrase is resolved against ``published`` and the result says how much is known
-(``precision`` day, month or year). A phrase that cannot be resolved (no publication date,
+(``precision`` day, week, month or year; a week is dated by its Monday). A phrase that cannot be resolved (no publication date,
 "recently", "the 13th") keeps its text with a ``None`` date, so an analyst can still read it.
 Past is the default reading ("on Tuesday" = the Tuesday on or before publication); for an
 intended event ("will meet on Tuesday") the next such day is taken instead.
@@ -38,6 +38,9 @@ _RE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _RE_WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _RE_REL_YEAR = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.IGNORECASE)
 _RE_REL_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.IGNORECASE)
+# "the past week" is the last seven days, not a calendar week: no week is named
+_RE_REL_WEEK = re.compile(r"\b(?P<which>last|this|next|previous)\s+week\b", re.IGNORECASE)
+_WEEK_SHIFT = {"last": -1, "previous": -1, "this": 0, "next": 1}
 
 
 class EventDate(NamedTuple):
@@ -106,6 +109,17 @@ def _resolve_phrase(phrase: str, published: dt.date | None, *, future: bool) -> 
         ]
         index = published.year * 12 + published.month - 1 + shift
         return EventDate(dt.date(index // 12, index % 12 + 1, 1), "month", text)
+    m = _RE_REL_WEEK.search(text)
+    if m:
+        if published is None:
+            return EventDate(None, None, text)
+        # a calendar week, Monday to Sunday (ISO 8601), dated by its Monday
+        monday = published - dt.timedelta(days=published.weekday())
+        start = monday + dt.timedelta(weeks=_WEEK_SHIFT[m.group("which").lower()])
+        day = _RE_WEEKDAY.search(text)  # "on Monday last week": that day of that week
+        if day:
+            return EventDate(start + dt.timedelta(days=_WEEKDAYS[day.group("wd").lower()]), "day", text)
+        return EventDate(start, "week", text)
     m = _RE_WEEKDAY.search(text)
     if m:
         if published is None:

@@ -12,8 +12,9 @@ negated ones ("did not attack") are left out unless a caller asks for them
 
 *Time.* Each unique event carries ``day`` and ``day_precision`` (``store.schema.
 event_day_sql``): ``'day'`` when the text gives the day, ``'published'`` when it is reported as
-current (counted on the report's day), ``'month'``/``'year'`` for a historical reference
-known only to that month or year (placed on its first day). A period counts an event only when
+current (counted on the report's day), ``'week'``/``'month'``/``'year'`` for a historical
+reference known only to that week, month or year (placed on its first day; a week on its
+Monday, so a monthly series counts it in the month of its Monday). A period counts an event only when
 the event is known at least as precisely as the period: a weekly series leaves out "in 2010"
 (it belongs to no week), a monthly one counts "in March 2023" in March 2023.
 """
@@ -25,9 +26,9 @@ MODALITIES = ("asserted", "reported", "intended", "demanded", "hypothetical")
 # Day precisions a period of each length can place: coarser ones belong to no single period.
 PRECISIONS = {
     "day": ("day", "published"),
-    "week": ("day", "published"),
-    "month": ("day", "published", "month"),
-    "year": ("day", "published", "month", "year"),
+    "week": ("day", "published", "week"),
+    "month": ("day", "published", "week", "month"),
+    "year": ("day", "published", "week", "month", "year"),
 }
 
 

@@ -107,12 +107,13 @@ def _reported_sql(a: str, st: str) -> str:
 
 
 def _historical_sql(e: str, a: str, st: str) -> str:
-    """True when an event dated only to a month or a year is dated to an earlier month or year
-    than its report ("In 2010 ... shelled" in a 2024 article)."""
+    """True when an event dated only to a week, month or year is dated to an earlier one than its
+    report ("In 2010 ... shelled" in a 2024 article, "last week" in Monday's paper)."""
     reported = _reported_sql(a, st)
     return (
-        f"({e}.date IS NOT NULL AND {e}.date_precision IN ('month', 'year') AND "
+        f"({e}.date IS NOT NULL AND {e}.date_precision IN ('week', 'month', 'year') AND "
         f"({reported} IS NULL OR CASE {e}.date_precision "
+        f"WHEN 'week' THEN date_trunc('week', {e}.date) < date_trunc('week', {reported}) "
         f"WHEN 'month' THEN date_trunc('month', {e}.date) < date_trunc('month', {reported}) "
         f"ELSE year({e}.date) < year({reported}) END))"
     )
@@ -123,10 +124,11 @@ def event_day_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
 
     The time the text gives wins over the time of the report:
     * an event dated to the day is placed on that day;
-    * a historical reference, dated only to an earlier month or year than its report ("In 2010
-      North Korean artillery shelled Yeonpyeong"), is placed on the first day of that month or
-      year, and ``event_day_precision_sql`` says it is known only to the month or year (series
-      and alerts finer than that leave it out: it is no part of the current period);
+    * a historical reference, dated only to an earlier week, month or year than its report ("In
+      2010 North Korean artillery shelled Yeonpyeong", "police fired tear gas last week"), is
+      placed on the first day of that week (its Monday), month or year, and
+      ``event_day_precision_sql`` says it is known only to the week, month or year (series and
+      alerts finer than that leave it out: it is no part of the current period);
     * everything else (no date, or "in April" / "this year" reported in that month or year) is
       reported as current and placed on the day its story was first reported (the earliest
       publication date among syndicated copies, else the article's own), so vague dates do not
@@ -136,6 +138,7 @@ def event_day_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
         f"CASE WHEN {e}.date IS NOT NULL AND coalesce({e}.date_precision, 'day') = 'day' "
         f"THEN {e}.date "
         f"WHEN {_historical_sql(e, a, st)} THEN CASE {e}.date_precision "
+        f"WHEN 'week' THEN CAST(date_trunc('week', {e}.date) AS DATE) "
         f"WHEN 'month' THEN CAST(date_trunc('month', {e}.date) AS DATE) "
         f"ELSE CAST(date_trunc('year', {e}.date) AS DATE) END "
         f"ELSE coalesce({_reported_sql(a, st)}, {e}.date) END"
@@ -144,8 +147,8 @@ def event_day_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
 
 def event_day_precision_sql(e: str = "e", a: str = "a", st: str = "st") -> str:
     """SQL for how precisely the day of ``event_day_sql`` is known: ``'day'`` (the text gives
-    the day), ``'month'`` / ``'year'`` (a historical reference known only to that month or
-    year, placed on its first day), ``'published'`` (reported as current: the report's day)."""
+    the day), ``'week'`` / ``'month'`` / ``'year'`` (a historical reference known only to that
+    week, month or year, placed on its first day), ``'published'`` (reported as current: the report's day)."""
     return (
         f"CASE WHEN {e}.date IS NOT NULL AND coalesce({e}.date_precision, 'day') = 'day' "
         f"THEN 'day' WHEN {_historical_sql(e, a, st)} THEN {e}.date_precision "
