@@ -325,3 +325,55 @@ def test_actors_doc_memory_appositive_without_a_country_adds_none(nlp):
     doc = nlp("John Smith, a farmer who lost his land, blocked the road.")
     actor = memory.resolve_span(doc[0:2])
     assert actor is None or not actor.country, actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        # spaCy's noun phrase stops before the name's prepositional phrases
+        ("The Organization for Security and Co-operation in Europe sent monitors.", 2, "IGOOSC"),
+        ("The Economic Community of West African States suspended Niger.", 3, "IGOECW"),
+    ],
+)
+def test_actors_doc_memory_reads_a_name_over_its_prepositions(nlp, sentence, phrase, code):
+    actor = DocActors(on=ON).resolve_span(nlp(sentence)[0:phrase])
+    assert actor is not None and actor.code == code, actor
+
+
+def test_actors_doc_memory_unknown_name_with_prepositions_stays_unknown(nlp):
+    doc = nlp("The Office for Foreign Trade issued a statement.")
+    assert DocActors(on=ON).resolve_span(doc[0:2]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "code"),
+    [
+        # who ordered an act is not whom it was done to
+        (
+            (
+                "Kenyan President William Ruto sacked the police chief, and the activist "
+                "Boniface Mwangi was released on his orders."
+            ),
+            "his",
+            "KENGOV",
+        ),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu said the hostages were freed by his forces.",
+            "his",
+            "ISRGOV",
+        ),
+        # a possessive of anything else is still the passive subject's
+        (
+            "Opposition leader Khaleda Zia of Bangladesh was freed from her house in Dhaka.",
+            "her",
+            "BGDOPP",
+        ),
+    ],
+)
+def test_actors_doc_memory_orderer_is_not_the_passive_subject(nlp, sentence, word, code):
+    memory = DocActors(on=ON)
+    doc = nlp(sentence)
+    memory.find_actors(doc)
+    tok = next(t for t in doc if t.text == word)
+    actor = memory.pronoun(tok.text, before=tok.i, token=tok)
+    assert actor is not None and actor.code == code, actor

@@ -333,6 +333,7 @@ class DocActors:
         own = _governing_verbs(token) if token.dep_ in _OBJECTS else set()
         if any(_is_pronoun(c) for v in own for c in doc[v].children if c.dep_ in _SUBJECTS):
             return None  # "Baku says it will sign it": not what its clause's "it" is
+        done_by = _orderer_of(token)
         node = token
         for _ in range(_MAX_CLAUSES_UP):
             if node.head.i == node.i:
@@ -343,6 +344,8 @@ class DocActors:
             for subj in node.children:
                 if subj.dep_ not in _SUBJECTS or subj.i > token.i:
                     continue
+                if subj.dep_ == "nsubjpass" and node.i == done_by:
+                    continue  # "Zia was freed on his orders": not Zia
                 if subj.left_edge.i <= token.i <= subj.right_edge.i or _is_pronoun(subj):
                     continue
                 span = doc[subj.left_edge.i : subj.right_edge.i + 1]
@@ -438,6 +441,11 @@ class DocActors:
         if len(span) == 1 and _is_pronoun(span[0]):
             return self.pronoun(span[0].text, before=span.start, token=span[0])
         res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
+        whole = _whole_name(span) if res.actor is None and not res.reason else None
+        if whole is not None:  # "the Organization" + "for Security and Co-operation in Europe"
+            named = _resolve_span(whole, on=self.on, context_country=None, side=self._side())
+            if named.actor is not None and (named.has_country or is_international(named.actor)):
+                res = named
         titled = _with_title(span) if res.person and not res.has_country else None
         if titled is not None:  # "Salaheddine Sidhoum, Algeria's leading rights activist"
             with_title = _resolve_span(titled, on=self.on, context_country=None, side=self._side())
@@ -477,6 +485,43 @@ def _pronoun_owner(span: Any) -> Any:
     for child in span.root.children:
         if child.dep_ == "poss" and _is_pronoun(child) and span.start <= child.i < span.end:
             return child
+    return None
+
+
+def _whole_name(span: Any) -> Any:
+    """A proper name that spaCy's noun phrase cut before its prepositional phrases ("the
+    Organization" of "the Organization for Security and Co-operation in Europe", "the Office
+    for the Coordination of Humanitarian Affairs"): the span over them (``words.tsv``
+    name_preps, each followed by a proper noun), None when the name goes no further."""
+    root = span.root
+    if root.pos_ != "PROPN" or root.i != span.end - 1:
+        return None
+    preps = get_tables().words["name_preps"]
+    end = span.end
+    for child in root.rights:
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in preps:
+            break
+        if not any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
+            break
+        end = child.right_edge.i + 1
+    return span.doc[span.start : end] if end > span.end else None
+
+
+def _orderer_of(token: Any) -> int | None:
+    """The verb whose doer the pronoun names, when it does: "was freed on HIS orders", "were
+    killed by THEM" (an agent phrase or ``words.tsv`` agent_nouns on the way up to the first
+    verb); None otherwise. Who orders or does an act is not whom it is done to."""
+    nouns = get_tables().words["agent_nouns"]
+    node = token
+    agentive = False
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "agent" or (node.dep_ == "pobj" and node.lemma_.lower() in nouns):
+            agentive = True
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i if agentive else None
     return None
 
 

@@ -26,6 +26,8 @@ SPECIAL_COUNTRIES = {"XKX"}  # Kosovo (the user-assigned code used by the EU, IM
 WORD_LISTS = frozenset(
     {
         "boundary",
+        "name_preps",
+        "agent_nouns",
         "not_own_after",
         "not_own_before",
         "ethnic",
