@@ -1,0 +1,44 @@
+"""The speed bench: what it counts, and the arithmetic of its ratios."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.bench.speed import SpeedReport, measure
+
+
+@pytest.mark.parametrize(
+    ("wall", "cpu", "ratio", "cpu_ratio"),
+    [((2.0, 4.0), (1.5, 2.0), 0.5, 0.75)],
+)
+def test_bench_speed_ratios_are_spacy_time_over_flashpoint_time(wall, cpu, ratio, cpu_ratio):
+    report = SpeedReport(
+        articles=2, words=100, statements=1, spacy_seconds=wall[0], flashpoint_seconds=wall[1],
+        repeat=2, first_pass_seconds=5.0, spacy_cpu_seconds=cpu[0], flashpoint_cpu_seconds=cpu[1],
+    )
+    assert report.ratio == pytest.approx(ratio)
+    assert report.cpu_ratio == pytest.approx(cpu_ratio)
+    assert report.ms_per_article == pytest.approx(1000 * wall[1] / 4)
+    assert report.to_dict()["cpu_ratio_to_spacy"] == cpu_ratio
+
+
+@pytest.mark.parametrize("repeat", [1])
+def test_bench_speed_measures_every_article_of_the_corpus(tmp_path: Path, repeat: int):
+    (tmp_path / "a.txt").write_text(
+        "North Korea fired two ballistic missiles on Tuesday, South Korea's military said.\n\n"
+        "Read also: North Korea fired missiles.\n", encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Protesters marched in Seoul on Monday.\n", encoding="utf-8")
+    report = measure(tmp_path, repeat=repeat)
+    assert (report.articles, report.statements, report.repeat) == (2, 1, repeat)
+    assert report.words == 12 + 6
+    assert min(report.spacy_seconds, report.flashpoint_seconds, report.first_pass_seconds) > 0
+    assert report.spacy_cpu_seconds > 0 and report.flashpoint_cpu_seconds > 0
+
+
+@pytest.mark.parametrize("repeat", [1])
+def test_bench_speed_refuses_a_corpus_without_articles(tmp_path: Path, repeat: int):
+    with pytest.raises(ValueError, match="no articles"):
+        measure(tmp_path, repeat=repeat)
