@@ -42,7 +42,7 @@ def test_aggregate_is_the_weakest_claim_and_the_most_contradicted_claim():
 
 
 def test_judgements_read_the_flat_model_scores_back_per_claim():
-    plans = [[("Claim one.", (((0,), "Claim one."), ((1, 2), "Claim one."))), ("Claim two.", (((3,), "Claim two."),))], []]
+    plans = [[("Claim one.", (((0,), "P0", "Claim one."), ((1, 2), "P1 P2", "Claim one."))), ("Claim two.", (((3,), "P3", "Claim two."),))], []]
     probs = [(0.1, 0.2, 0.7), (0.8, 0.1, 0.1), (0.3, 0.3, 0.4)]
     first, empty = judgements(plans, probs)
     assert first.units[0].evidence == (1, 2) and first.units[0].entailment == 0.8
@@ -69,7 +69,7 @@ def test_judge_many_scores_claims_like_the_cached_benchmark_path(nlp):
     docs = [nlp("Rebels attacked an army base near Goma, killing twelve soldiers."), nlp("Talks resumed in Paris.")]
     lazy = judge_many(SENTENCES, docs)
     plans = plan_many(SENTENCES, docs)
-    probs = probabilities(model_pairs(SENTENCES, plans))
+    probs = probabilities(model_pairs(plans))
     k = 0
     for plan, judged in zip(plans, lazy):
         claims = []
@@ -77,3 +77,19 @@ def test_judge_many_scores_claims_like_the_cached_benchmark_path(nlp):
             claims.append([tuple(float(x) for x in probs[k + j]) for j in range(len(windows))])
             k += len(windows)
         assert aggregate(claims) == (judged.entailment, judged.contradiction)
+
+
+def test_premises_read_the_headline_first(nlp):
+    """A headline names the event statements refer to ("after the collision"); it is read
+    before each premise, once, and never when the article has none."""
+    from flashpoint.claims.judge import judge_many, premise_text
+
+    sentences = ["Japan accused China of ramming a coast guard vessel.", "Tokyo summoned the Chinese ambassador."]
+    assert premise_text(sentences, (1,)) == sentences[1]
+    assert premise_text(sentences, (1,), "Navy ships collide") == "Navy ships collide. " + sentences[1]
+    assert premise_text(sentences, (1,), "Ships collide?") == "Ships collide? " + sentences[1]
+    assert premise_text(sentences, (0, 1), "Japan accused China") == " ".join(sentences)
+    doc = nlp("Japan summoned the Chinese ambassador after the collision.")
+    bare = judge_many(sentences, [doc])[0].entailment
+    headed = judge_many(sentences, [doc], title="Navy ships collide near disputed islands")[0].entailment
+    assert headed > bare

@@ -19,7 +19,7 @@ def _readings(nlp, article: str, statement: str) -> list[str]:
     index = build_index(nlp(article))
     sentences = [s.text for s in index.sentences]
     plan = plan_many(sentences, [nlp(statement)], article_names(index))[0]
-    return [h for claim in claim_pairs(sentences, plan) for _, h in claim]
+    return [h for claim in claim_pairs(plan) for _, h in claim]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_claims_aliases_leave_places_other_actors_and_written_names_alone(nlp, a
 def test_claims_aliases_without_article_names_read_claims_as_written(nlp):
     sentences = ["Tokyo summoned the Chinese ambassador."]
     plan = plan_many(sentences, [nlp("Japan summoned the Chinese ambassador.")])[0]
-    assert [h for claim in claim_pairs(sentences, plan) for _, h in claim] == ["Japan summoned the Chinese ambassador."]
+    assert [h for claim in claim_pairs(plan) for _, h in claim] == ["Japan summoned the Chinese ambassador."]
 
 
 def test_claims_aliases_localise_is_per_premise(nlp):

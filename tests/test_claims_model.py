@@ -36,6 +36,19 @@ def test_claims_model_is_loaded_once_and_gives_probabilities():
     assert probabilities([]).shape == (0, 3)
 
 
+def test_claims_model_scores_a_pair_the_same_alone_in_a_batch_or_remembered():
+    """One pair's probabilities do not depend on the pairs beside it, and a pair seen before is
+    taken from the memo with the very same values."""
+    pair = ("Rebels attacked an army base near Kessa.", "Rebels attacked a base.")
+    load().memo.clear()
+    alone = probabilities([pair])[0]
+    assert pair in load().memo
+    load().memo.clear()
+    beside = probabilities([("A cat sleeps.", "Troops crossed the river."), pair, pair])
+    assert np.array_equal(beside[1], alone) and np.array_equal(beside[2], alone)
+    assert np.array_equal(probabilities([pair])[0], alone)
+
+
 def test_claims_model_reads_pairs_longer_than_its_window():
     long_claim = "Rebels attacked the base and " * 80 + "fled."
     probs = probabilities([("Rebels attacked the base.", long_claim), ("Rebels attacked. " * 200, "Rebels attacked.")])

@@ -173,7 +173,7 @@ def prepare(cases: Sequence[Case], cache: FeatureCache) -> list[Prepared | None]
             if not sentences or not cases[i].statement.strip():
                 fresh[keys[i]] = None
                 continue
-            claims = tuple(tuple(pairs) for pairs in claim_pairs(sentences, plan))
+            claims = tuple(tuple(pairs) for pairs in claim_pairs(plan))
             fresh[keys[i]] = Prepared(claims, comparison_features(compare(index, doc)))
         cache.put_prepared(fresh)
         found.update(fresh)

@@ -70,7 +70,7 @@ def assess_parsed(
     ``flashpoint bench claims --fit`` choose the verdict settings without re-running the model.
     """
     judgements: list[Judgement | None] = list(
-        judge_many([s.text for s in index.sentences], statement_docs, article_names(index))
+        judge_many([s.text for s in index.sentences], statement_docs, article_names(index), title=index.title)
         if index.sentences else [None] * len(statements)
     )
     return [

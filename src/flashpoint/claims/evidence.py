@@ -17,6 +17,7 @@ count double, because a statement's number is what most often needs its sentence
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -51,17 +52,26 @@ def terms(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _article_terms(sentences: tuple[str, ...]) -> tuple[list[Counter[str]], Counter[str], float]:
+    """Each sentence's terms, their sentence frequencies and the mean sentence length: the
+    same for every claim read against one article, so computed once per article (the last few
+    articles are kept: the checker reads one article's statements together)."""
+    sent_terms = [Counter(terms(s)) for s in sentences]
+    df: Counter[str] = Counter()
+    for st in sent_terms:
+        df.update(st.keys())
+    avg_len = sum(sum(st.values()) for st in sent_terms) / len(sentences) or 1.0
+    return sent_terms, df, avg_len
+
+
 def rank_sentences(sentences: Sequence[str], statement: str) -> list[tuple[float, int]]:
     """``(score, index)`` of every sentence sharing a term with ``statement``, best first."""
     want = Counter(terms(statement))
     if not want or not sentences:
         return []
-    sent_terms = [Counter(terms(s)) for s in sentences]
+    sent_terms, df, avg_len = _article_terms(tuple(sentences))
     n = len(sentences)
-    df: Counter[str] = Counter()
-    for st in sent_terms:
-        df.update(st.keys())
-    avg_len = sum(sum(st.values()) for st in sent_terms) / n or 1.0
     scored = []
     for i, st in enumerate(sent_terms):
         length = sum(st.values())

@@ -76,6 +76,7 @@ class ArticleIndex:
     title_keys: frozenset[str] = frozenset()
     title_names: frozenset[str] = frozenset()
     published: dt.date | None = None  # the article's publication date (fixes "on Sunday" to a day)
+    title: str = ""  # the headline as written: the model reads it before each premise (``judge``)
     _prefix: dict[str, set[str]] = field(default_factory=dict)
     _variants: dict[str, frozenset[str]] = field(default_factory=dict)
     _derived: dict[str, set[str]] = field(default_factory=dict)
@@ -297,6 +298,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 derived[derived_form(k)].add(k)
     return ArticleIndex(
         published=published,
+        title=title_doc.text.strip() if title_doc is not None else "",
         title_keys=title_keys,
         title_names=title_names,
         sentences=sentences,

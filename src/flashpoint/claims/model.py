@@ -3,10 +3,15 @@
 ``claims/data/model/`` holds ``model.onnx`` (MiniLM-L6 fine-tuned here by ``make train-claims``;
 see its MODEL_CARD.md) and ``tokenizer.json``. Only ``onnxruntime`` and ``tokenizers`` are
 needed: torch stays out of the install (it would add ~700 MB and ~180 MB RSS per process).
-The session is created once per process (``load``). Pairs are scored one at a time: the int8
-model quantizes its activations with a scale taken from the whole input tensor, so in a batch a
-pair's probabilities would depend on the other pairs beside it; alone, a statement gets the same
-score whatever else is checked with it (on a CPU, batching MiniLM gains little anyway).
+The session is created once per process (``load``). ``probabilities`` is the one entry point and
+takes a batch of pairs (callers hand it everything they have), but scores them one at a time:
+the int8 model quantizes its activations with a scale taken from the whole input tensor, so in
+a padded batch a pair's probabilities would depend on the other pairs beside it; alone, a
+statement gets the same score whatever else is checked with it (on a CPU, batching MiniLM gains
+little anyway). A pair already scored in this process is not scored again (``Scorer.memo``):
+statements about one article repeat claims and premises (edited summaries, a claim re-read
+against the window another claim was read against), and the same pair always gets the same
+scores, so the memo changes no figure, only the time.
 
 When the model files are missing the checker does not quietly fall back to word overlap: it
 raises ``ModelError`` naming the files and how to rebuild them.
@@ -22,7 +27,7 @@ import functools
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +41,9 @@ LABELS = ("entailment", "neutral", "contradiction")
 THREADS_ENV = "FLASHPOINT_CLAIMS_THREADS"
 MODEL_ENV = "FLASHPOINT_CLAIMS_MODEL"
 _FILES = ("model.onnx", "tokenizer.json")
+# Pairs remembered per loaded model (``Scorer.memo``); past this the memo starts afresh, which
+# bounds its memory (~100 bytes of key text per pair, a few MB) in a long-running process.
+MEMO_PAIRS = 20_000
 
 
 def model_dir() -> Path:
@@ -60,11 +68,13 @@ def model_hash(folder: Path | None = None) -> str:
 
 @dataclass(frozen=True)
 class Scorer:
-    """A loaded model: ``session`` (onnxruntime) and ``tokenizer`` (tokenizers)."""
+    """A loaded model: ``session`` (onnxruntime), ``tokenizer`` (tokenizers) and ``memo``, the
+    probabilities of the pairs it has already scored in this process."""
 
     session: Any
     tokenizer: Any
     input_names: tuple[str, ...]
+    memo: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def load(folder: Path | None = None) -> Scorer:
@@ -109,7 +119,12 @@ def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = N
     if not pairs:
         return out
     scorer = scorer or load()
-    for i, (premise, hypothesis) in enumerate(pairs):
+    for i, pair in enumerate(pairs):
+        known = scorer.memo.get(pair)
+        if known is not None:
+            out[i] = known
+            continue
+        premise, hypothesis = pair
         enc = scorer.tokenizer.encode(premise, hypothesis)
         feed = {
             "input_ids": np.array([enc.ids], dtype=np.int64),
@@ -119,6 +134,9 @@ def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = N
         logits = scorer.session.run(["logits"], {k: v for k, v in feed.items() if k in scorer.input_names})[0][0]
         e = np.exp(logits - logits.max())
         out[i] = e / e.sum()
+        if len(scorer.memo) >= MEMO_PAIRS:
+            scorer.memo.clear()
+        scorer.memo[(premise, hypothesis)] = out[i].copy()
     return out
 
 
