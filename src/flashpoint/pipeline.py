@@ -177,26 +177,37 @@ def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
             yield Analysis(article=None, skipped=internal_error("analyse", e, item.origin))
 
 
-def _parse_articles(articles: Sequence[Article]) -> list[tuple[Any, list[Any]] | Exception]:
-    """``(body doc, statement docs)`` of each article, parsed in one ``nlp.pipe`` pass."""
+_BODY, _TITLE = -1, -2  # the context of an article's body and title in a batch's parse
+
+
+def _parse_articles(articles: Sequence[Article]) -> list[tuple[Any, list[Any], Any] | Exception]:
+    """``(body doc, statement docs, title doc)`` of each article, parsed in one ``nlp.pipe``
+    pass. The title is parsed only when there are statements (the checker reads it; the coder
+    does not), else it is ``None``."""
     texts: list[tuple[str, tuple[int, int]]] = []
     for a_idx, article in enumerate(articles):
-        texts.append((article.text, (a_idx, -1)))
+        texts.append((article.text, (a_idx, _BODY)))
+        if article.statements and article.title:
+            texts.append((article.title, (a_idx, _TITLE)))
         texts.extend((s, (a_idx, s_idx)) for s_idx, s in enumerate(article.statements))
     bodies: dict[int, Any] = {}
+    titles: dict[int, Any] = {}
     statement_docs: dict[int, list[Any]] = {i: [] for i in range(len(articles))}
     for doc, (a_idx, s_idx) in parse_with_context(texts, batch_size=max(len(texts), 1)):
-        if s_idx < 0:
+        if s_idx == _BODY:
             bodies[a_idx] = doc
+        elif s_idx == _TITLE:
+            titles[a_idx] = doc
         else:
             statement_docs[a_idx].append(doc)
-    return [(bodies[i], statement_docs[i]) for i in range(len(articles))]
+    return [(bodies[i], statement_docs[i], titles.get(i)) for i in range(len(articles))]
 
 
-def _analyze_parsed(article: Article, doc: Any, statement_docs: list[Any]) -> Analysis:
+def _analyze_parsed(article: Article, doc: Any, statement_docs: list[Any], title_doc: Any) -> Analysis:
     events = code_doc(doc, published=article.published)
     checks = check_statements(
-        article, doc, article.statements, statement_docs=statement_docs, article_events=events
+        article, doc, article.statements, statement_docs=statement_docs, article_events=events,
+        title_doc=title_doc,
     )
     return Analysis(article=article, events=tuple(events), statements=tuple(checks))
 
@@ -206,7 +217,8 @@ def _refuse_oversized(item: Article | Skipped) -> Article | Skipped:
     if isinstance(item, Skipped):
         return item
     limit = get_nlp().max_length
-    if len(item.text) <= limit and all(len(s) <= limit for s in item.statements):
+    texts = (item.text, *item.statements, item.title or "")
+    if all(len(text) <= limit for text in texts):
         return item
     return Skipped(
         reason="too_large",

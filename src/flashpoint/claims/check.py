@@ -28,6 +28,7 @@ def check_statements(
     *,
     statement_docs: Sequence[Any] | None = None,
     article_events: Sequence[Event] | None = None,
+    title_doc: Any | None = None,
 ) -> list[StatementCheck]:
     """Check each statement against ``article`` and return one verdict per statement, in order.
 
@@ -35,6 +36,8 @@ def check_statements(
     ``statement_docs`` are the parsed statements (parsed here in one batch when None).
     ``article_events`` are the article's coded events (coded here when None); they name the
     event a statement reports that the article does not ("no sentence reports protests").
+    ``title_doc`` is the parsed ``article.title`` (parsed here when None and there is a title;
+    the pipeline parses it in its batch, where it costs less than a call of its own).
     """
     if not statements:
         return []
@@ -44,8 +47,7 @@ def check_statements(
         statement_docs = list(parse_many(statements))
     if article_events is None:
         article_events = code_doc(article_doc, published=article.published)
-    title_doc = None
-    if article.title:
+    if title_doc is None and article.title:
         from ..nlp import parse
 
         title_doc = parse(article.title)
