@@ -398,3 +398,26 @@ def test_actors_resolve_an_unknown_named_body_is_non_governmental(text, code):
 )
 def test_actors_resolve_a_body_word_that_is_no_name_stays_no_actor(text):
     assert resolve(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a country after a link to someone else is not the role's own
+        ("hundreds of hackers capable of launching attacks against the United States", "CRM"),
+        ("the ambassador to Russia", "GOV"),
+        ("volunteers sent to Ukraine", None),
+        # the role's own tail
+        ("refugees fleeing the fighting in Sudan", "SDNREF"),
+        ("fighters loyal to Libya's eastern commander", "LBY"),
+        ("soldiers serving with the UN mission", "IGOUNO"),
+    ],
+)
+def test_actors_resolve_tail_after_a_foreign_link_is_not_the_roles_own(text, code):
+    actor = resolve(text, on=ON)
+    if code is None:
+        assert actor is None or actor.country != "UKR", actor
+    else:
+        assert actor is not None and actor.code.startswith(code), actor
+        if code in ("CRM", "GOV"):
+            assert actor.country is None, actor

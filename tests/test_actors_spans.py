@@ -377,3 +377,23 @@ def test_actors_doc_memory_orderer_is_not_the_passive_subject(nlp, sentence, wor
     tok = next(t for t in doc if t.text == word)
     actor = memory.pronoun(tok.text, before=tok.i, token=tok)
     assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # spaCy made the participle the subject: its own subject is the actor
+        ("The Red Cross operating in Iraq said the roads were unsafe.", "IGOCRC"),
+    ],
+)
+def test_actors_doc_memory_participle_subject_is_its_doer(nlp, sentence, code):
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.tag_ == "VBG")
+    assert verb.dep_ in ("nsubj", "csubj"), "the parse this test is about changed"
+    actor = DocActors(on=ON).resolve_span(doc[verb.i : verb.i + 1])
+    assert actor is not None and actor.code == code, actor
+
+
+def test_actors_doc_memory_participle_without_subject_is_nobody(nlp):
+    doc = nlp("Fighting continued, officials said.")
+    assert DocActors(on=ON).resolve_span(doc[0:1]) is None

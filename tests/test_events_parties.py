@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from flashpoint.events import code_doc
 
 PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
@@ -56,3 +58,31 @@ def test_events_parties_intended_talks_have_no_host_country(nlp):
 def test_events_parties_the_purpose_of_an_act_of_the_same_code_is_one_act(nlp):
     events = _events(nlp, "Riot police fired tear gas to disperse the students.")
     assert [e.cameo[:2] for e in events].count("17") == 1, [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # an adjective said of the subject: the act in its complement is the subject's
+        (
+            "Both the Colombian army and the ELN are guilty of violating the truce.",
+            "violating",
+            "COL",
+        ),
+        (
+            "Rights groups said the Burmese army was responsible for killing 40 villagers.",
+            "killing",
+            "MMR",
+        ),
+    ],
+)
+def test_events_parties_guilty_of_an_act_is_its_doer(nlp, text, trigger, source):
+    events = [e for e in _events(nlp, text) if e.trigger == trigger]
+    assert events and events[0].source is not None, events
+    assert events[0].source.country == source, events[0].source
+
+
+def test_events_parties_a_noun_capable_of_an_act_is_its_doer_not_the_clause_subject(nlp):
+    events = _events(nlp, "Iran trained hundreds of hackers capable of launching attacks on banks.")
+    attack = [e for e in events if e.trigger in ("launching", "attacks")]
+    assert attack and (attack[0].source is None or attack[0].source.country != "IRN"), attack

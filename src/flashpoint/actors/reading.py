@@ -61,7 +61,8 @@ class Reading:
     b: int  # index of the first tail token (len(tokens) when there is no tail)
     blocked: bool  # a blocked name ("Latin America") sits in the head phrase
     head: list[Match] = field(default_factory=list)
-    tail: list[Match] = field(default_factory=list)
+    tail: list[Match] = field(default_factory=list)  # the tail's own part, up to tail_end
+    tail_end: int = 0  # the first token of a link to someone else ("against", "to"), else the end
     sector: str | None = None
     titles: list[str] = field(default_factory=list)
     status: bool = False  # "former": out of office
@@ -87,6 +88,7 @@ def read(
     found = _match_tokens(tokens, tables)
     matches = [m for m in found if m.kind != "block"]
     b = _boundary(tokens, matches, tables.words["boundary"])
+    own_end = _own_tail_end(tokens, b, tables)
     r = Reading(
         text=text,
         tokens=tokens,
@@ -100,13 +102,26 @@ def read(
         b=b,
         blocked=any(m.kind == "block" and m.start < b for m in found),
         head=[m for m in matches if m.start < b],
-        tail=[m for m in matches if m.start >= b],
+        tail=[m for m in matches if b <= m.start < own_end],
+        tail_end=own_end,
     )
     r.sector, r.titles = head_sector(r.head, tables.words["side_yields"])
     r.status = any(m.role == "status" for m in r.head)
     r.family = any(m.role == "family" for m in r.head)
     r.thing, r.thing_start = _thing_head(tokens[:b], matches, tables)
     return r
+
+
+def _own_tail_end(tokens: list[Token], b: int, tables: Tables) -> int:
+    """Where the tail stops naming the mention's own side: at a link to someone else
+    (``words.tsv`` foreign_links: "hackers capable of launching attacks AGAINST the United
+    States" are not American), unless an allegiance word comes before it ("militants loyal to
+    Iraq's Al-Qaeda": ``allegiance``); the end of the mention when there is none."""
+    links, allegiance = tables.words["foreign_links"], tables.words["allegiance"]
+    for i in range(b, len(tokens)):
+        if tokens[i].key in links and not (i > 0 and tokens[i - 1].key in allegiance):
+            return i
+    return len(tokens)
 
 
 def without_glosses(tokens: list[Token]) -> list[Token]:

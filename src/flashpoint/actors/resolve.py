@@ -252,7 +252,7 @@ def role_takes_tail_country(r: Reading) -> Resolution | None:
         return _found(r, make(r.text, tc.entry.country, sector), person=person)
     if not r.tail:
         return None
-    a = _again(r, r.tokens[r.b + 1 :]).actor
+    a = _again(r, r.tokens[r.b + 1 : r.tail_end]).actor
     if a is None or not (a.country or is_org(a)):
         return None
     return _found(r, make(r.text, a.country, sector, _org(a)), person=person)

@@ -440,6 +440,9 @@ class DocActors:
     def resolve_span(self, span: Any) -> Actor | None:
         if len(span) == 1 and _is_pronoun(span[0]):
             return self.pronoun(span[0].text, before=span.start, token=span[0])
+        doer = _doer_of_verb(span)
+        if doer is not None:  # "The Red Cross operating in Iraq said": the Red Cross
+            return self.resolve_span(doer)
         res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
         whole = _whole_name(span) if res.actor is None and not res.reason else None
         if whole is not None:  # "the Organization" + "for Security and Co-operation in Europe"
@@ -485,6 +488,19 @@ def _pronoun_owner(span: Any) -> Any:
     for child in span.root.children:
         if child.dep_ == "poss" and _is_pronoun(child) and span.start <= child.i < span.end:
             return child
+    return None
+
+
+def _doer_of_verb(span: Any) -> Any:
+    """A verb is nobody: when spaCy makes a participle the subject ("The Red Cross OPERATING in
+    Iraq said", "Troops STATIONED in Mali said"), the actor is the participle's own subject,
+    returned as its span; None for any other span."""
+    root = span.root
+    if root.pos_ != "VERB" or root.tag_ not in ("VBG", "VBN"):
+        return None
+    for child in root.lefts:
+        if child.dep_ in _SUBJECTS and child.pos_ in ("NOUN", "PROPN"):
+            return span.doc[child.left_edge.i : child.i + 1]
     return None
 
 

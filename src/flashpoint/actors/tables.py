@@ -27,6 +27,8 @@ WORD_LISTS = frozenset(
     {
         "boundary",
         "name_preps",
+        "foreign_links",
+        "allegiance",
         "agent_nouns",
         "not_own_after",
         "not_own_before",

@@ -67,10 +67,22 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             continue
         if node.dep_ in ("relcl", "acl"):
             return head, False
+        if node.dep_ == "pcomp" and _predicative(node.head.head):
+            adjective = node.head.head
+            if adjective.dep_ == "amod":  # "hackers capable of launching": the hackers
+                return adjective.head, False
+            node = adjective  # "X are guilty of violating", "is responsible for killing": X
+            continue
         if node.dep_ in ("ccomp", "pcomp"):
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
+
+
+def _predicative(tok: Token) -> bool:
+    """An adjective said of the subject ("are GUILTY of", "is RESPONSIBLE for", "CAPABLE of"):
+    the act in its complement is the subject's."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and tok.head.i != tok.i
 
 
 def _left_name(tok: Token) -> Token | None:
