@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from flashpoint.bench.speed import SpeedReport, measure
+from flashpoint.claims.model import load as load_statement_model
 
 
 @pytest.mark.parametrize(
@@ -31,7 +33,11 @@ def test_bench_speed_measures_every_article_of_the_corpus(tmp_path: Path, repeat
         "Read also: North Korea fired missiles.\n", encoding="utf-8",
     )
     (tmp_path / "b.txt").write_text("Protesters marched in Seoul on Monday.\n", encoding="utf-8")
+    memo = load_statement_model().memo
+    memo[("a premise from before", "a claim")] = np.zeros(3, dtype=np.float32)
     report = measure(tmp_path, repeat=repeat)
+    # every pass reads the statements as new: pairs scored before are forgotten
+    assert ("a premise from before", "a claim") not in memo
     assert (report.articles, report.statements, report.repeat) == (2, 1, repeat)
     assert report.words == 12 + 6
     assert min(report.spacy_seconds, report.flashpoint_seconds, report.first_pass_seconds) > 0
