@@ -72,3 +72,15 @@ def test_events_grammar_sectors_are_actor_sectors():
     assert grammar.ARMED_SECTORS <= sectors
     assert not grammar.DOMESTIC_SECTORS & grammar.STATELESS_SECTORS
     assert not grammar.PRONOUNS_PERSON & grammar.PRONOUNS_GROUP
+
+
+def test_events_grammar_chain_of_command_names_actor_sectors():
+    from flashpoint.actors.tables import load_sectors
+
+    sectors = set(load_sectors())
+    data = json.loads(DATA.read_text(encoding="utf-8"))["chain_of_command"]
+    assert data["why"]
+    for orderer, commanded in grammar.CHAIN_OF_COMMAND.items():
+        assert orderer == "" or orderer in sectors, orderer
+        assert commanded and commanded <= sectors, orderer
+        assert orderer == "" or orderer in commanded, f"{orderer} does not command its own kind"

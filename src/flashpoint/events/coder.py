@@ -33,6 +33,7 @@ from .grammar import (
     VENUE,
 )
 from .happenings import non_political
+from .orders import addressee, commands
 from .mentions import (
     DocState,
     actor_of,
@@ -240,7 +241,13 @@ def _to_event(
     attribution = f.attribution_text or (np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
         attribution = according
-    code = f.code
+    code, modality, trigger = f.code, f.modality, _trigger_text(f)
+    if f.order is not None:  # "the court ordered Venezuela to refrain": a demand of Venezuela
+        ordered_tok = addressee(f.order)
+        ordered = actor_of(ordered_tok, state, role="target") if ordered_tok is not None else None
+        if not commands(source, ordered, ordered_tok):
+            code, target, modality = tables.compose("demand", f.code), ordered, "asserted"
+            trigger, meta = _phrase(f.order), tables.info(tables.compose("demand", f.code))
     return Event(
         source=source,
         target=target,
@@ -256,8 +263,8 @@ def _to_event(
         attribution=attribution,
         location=location,
         negated=f.negated,
-        modality=f.modality,  # type: ignore[arg-type]
-        trigger=_trigger_text(f),
+        modality=modality,  # type: ignore[arg-type]
+        trigger=trigger,
     )
 
 

@@ -24,4 +24,5 @@ class Found:
     score: int = 1
     embedded: Found | None = None  # the wrapped event, kept as a secondary event
     family: str | None = None
+    order: Token | None = None  # the verb that ordered this act ("ordered X to ..."): orders.py
     used: set[int] = field(default_factory=set)

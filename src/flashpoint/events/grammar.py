@@ -80,3 +80,7 @@ FAMILY_ROOTS: dict[str, tuple[str, ...]] = {
     k: tuple(v) for k, v in DATA["family_roots"]["map"].items()
 }
 FAMILY_MODALITY: dict[str, str] = dict(DATA["family_modality"]["map"])
+# the sectors each orderer's sector commands ("" = a state named by itself), upper-cased codes
+CHAIN_OF_COMMAND: dict[str, frozenset[str]] = {
+    k.upper(): frozenset(s.upper() for s in v) for k, v in DATA["chain_of_command"]["map"].items()
+}

@@ -19,7 +19,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import aux_words, is_negated, wrapper_modality
-from .patterns import lemma, noun_code
+from .patterns import lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
     agent_of,
@@ -60,6 +60,7 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             emb.source = source or emb.source
             if role == "order":
                 emb.modality = "demanded"
+                emb.order = tok  # to whom: one's own forces do the act, others are asked (orders)
             emb.used.add(tok.i)
             return emb
         code = tables.compose(role, emb.code)
@@ -153,6 +154,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
 
 def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int) -> Found | None:
     """A statement: the event it reports, or the statement itself (01x)."""
+    if _directive(tok, comp):
+        return by_role(tok, "order", own, depth)  # "told the soldiers to lay down their arms"
     subj, passive = subject_of(tok)
     speaker = agent_of(tok) or (None if passive and comp is not None else subj)
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -239,6 +242,18 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
                         found.speaker = g
                 break
     return found
+
+
+def _directive(tok: Token, comp: Token | None) -> bool:
+    """ "told the soldiers TO lay down their arms": a statement verb with an addressee and an
+    infinitive is an order given to the addressee, not a report of the act."""
+    return (
+        comp is not None
+        and comp.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        and any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children)
+        and "order" in roles_of(tok)
+    )
 
 
 JUDGMENT_CODE = "111"  # criticize or denounce

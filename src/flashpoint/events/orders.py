@@ -1,0 +1,50 @@
+"""Orders: whose act an ordered act is.
+
+"The president ordered the army to withdraw" reports the state's withdrawal (the orderer's own
+forces act on its command: the act, coded as demanded of them), and "the government ordered the
+newspaper to suspend publication" the restriction it imposes; "the court ordered Venezuela to
+refrain" and "the rebels told the soldiers to lay down their weapons" report a demand made of
+another party (CAMEO 10x, asserted: the order was given), whatever the act would have been.
+Which sectors an orderer commands is data (``chain_of_command`` in ``data/grammar.json``); the
+coder asks ``commands`` once the actors are resolved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Actor
+from .grammar import CHAIN_OF_COMMAND, PRONOUNS_GROUP, PRONOUNS_PERSON
+
+Token = Any
+
+
+def addressee(order: Token) -> Token | None:
+    """Who is ordered: the order verb's object ("ordered TROOPS to seize")."""
+    for c in order.children:
+        if c.dep_ in ("dobj", "obj", "dative"):
+            return c
+    return None
+
+
+def commands(orderer: Actor | None, ordered: Actor | None, ordered_tok: Token | None) -> bool:
+    """Is the ordered party under the orderer's command? Its own forces ("his troops", "its
+    army"), or a party of a sector the orderer's sector commands in the same country: a state
+    its forces, press, parties and firms, not the armed groups fighting it (a bare "troops" has
+    no country and is taken as the orderer's). An unknown orderer or party gives no
+    demand: the act stays the act."""
+    if ordered_tok is not None and any(
+        c.dep_ == "poss" and c.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP | {"his", "her"}
+        for c in ordered_tok.children
+    ):
+        return True  # "ordered his troops"
+    if orderer is None or ordered is None or not ordered.code:
+        return True
+    if ordered.country and orderer.country and ordered.country != orderer.country:
+        return False
+    if not ordered.sector:
+        return False  # a state, an organisation or a person: another party
+    # a state named by itself ("Israel ordered troops") commands as its government does
+    key = orderer.sector or ("" if orderer.code == orderer.country else None)
+    commanded = CHAIN_OF_COMMAND.get(key.upper()) if key is not None else None
+    return commanded is not None and ordered.sector.upper() in commanded
