@@ -69,6 +69,10 @@ class RefreshStats:
 # runs on tables dropped and re-created empty (DELETE of a million rows under a primary-key
 # index takes DuckDB ~30 s, DROP + CREATE takes nothing), and temporary copies of the touched
 # rows for the incremental step, which deletes and re-inserts the few rows it touches.
+# Both tables are written in day order: DuckDB keeps each row group's min and max day, so a
+# query bounded by days (a page newest first, the alerts' periods) reads only the row groups
+# of those days. The incremental step appends its rows at the end (mostly recent days);
+# ``refresh --full`` puts everything back in order.
 _GROUP_COPIED = [c for c in EVENT_GROUPS.columns if c.name in EVENTS.names("duckdb")]
 EVENT_GROUPS_SQL = f"""
     INSERT INTO event_groups BY NAME
@@ -88,6 +92,7 @@ EVENT_GROUPS_SQL = f"""
         LEFT JOIN {{story_members}} m ON m.article_id = ev.article_id
         LEFT JOIN {{stories}} st ON st.story_id = m.story_id
     )
+    ORDER BY day
 """
 
 UNIQUE_EVENTS_SQL = """
@@ -152,6 +157,7 @@ UNIQUE_EVENTS_SQL = """
            coalesce(narts.num_articles, g.num_mentions) AS num_articles,
            coalesce(nsrc.num_sources, 1) AS num_sources
     FROM g LEFT JOIN narts USING (gid) LEFT JOIN nsrc USING (gid)
+    ORDER BY g.day
 """
 
 
