@@ -94,3 +94,37 @@ def test_claims_aliases_data_file_is_consistent():
     assert "" in settings.sectors  # the country itself
     assert {"in", "at"} <= settings.locative_preps
     assert all(d == d.lower() and " " not in d for d in settings.determiners)
+
+
+@pytest.mark.parametrize(
+    ("article", "statement", "said"),
+    [
+        # the article names the statement's country by its demonym / name only: still another actor
+        ("Chinese ships blocked Philippine supply boats near the reef on Monday. Vietnam called for calm.",
+         "Vietnamese ships blocked Philippine supply boats near the reef on Monday.", "Chinese"),
+        ("Japanese officials met the Chinese ambassador on Monday. South Korea was not invited.",
+         "South Korean officials met the Chinese ambassador on Monday.", "Japanese"),
+    ],
+)
+def test_claims_actor_check_knows_a_country_by_any_of_its_names(nlp, article, statement, said):
+    from flashpoint.claims import check_text
+
+    verdict = check_text(article, statement)
+    assert verdict.verdict == "contradicted" and verdict.reason.startswith(f"actor mismatch: article says {said}")
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        # the sentence names the same country another way ("Philippine" for "Filipino")
+        ("Chinese coast guard personnel rammed Philippine navy boats near the shoal on Monday. "
+         "A Filipino sailor lost his thumb in the clash.", "A Filipino sailor was hurt near the shoal on Monday."),
+        # a village the actors tables do not know is a place, not another actor
+        ("Gunmen ambushed a police patrol near the village of Dunavo on Sunday. Serbia denied any role.",
+         "Serbian gunmen ambushed a police patrol on Sunday."),
+    ],
+)
+def test_claims_actor_check_takes_no_alias_or_unknown_place_for_another_actor(nlp, article, statement):
+    from flashpoint.claims import check_text
+
+    assert not check_text(article, statement).reason.startswith("actor mismatch")

@@ -464,6 +464,21 @@ def _is_stated(mention: Mention, stated: set[str]) -> bool:
     return country is not None and country in stated
 
 
+def _names_country(sentence: Sentence, country: str | None) -> bool:
+    """True when the sentence names ``country`` some way: its name, capital or demonym, or a body
+    of it ("Philippine navy boats" names the Philippines)."""
+    return country is not None and any(
+        m.label in _ACTOR_GROUPS and actor_country(m.text) == country for m in sentence.entities
+    )
+
+
+def _is_actor(mention: Mention) -> bool:
+    """A place name counts as another actor only when the actors tables know it: a village or
+    a province they do not know ("near Banjska", "in Roraima") is where something happened, not
+    who did it. People and organisations always count."""
+    return _ACTOR_GROUPS.get(mention.label) != "place" or actor_country(mention.text) is not None
+
+
 def _stated(ents: Any) -> set[str]:
     out: set[str] = set()
     for e in ents:
@@ -498,9 +513,14 @@ def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -
         person = person_query_keys(ent) if ent.label_ == "PERSON" else set()
         if key in best.names or person & best.names:
             continue
+        country = actor_country(ent.text) if group == "place" else None
         if not index.has_name(key) and not any(index.has_name(k) for k in person):
-            continue
-        others = [m for m in best.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, stated)]
+            if not any(_names_country(sent, country) for sent in index.sentences):
+                continue  # neither "Vietnamese" nor "Vietnam": the article never names it
+        if _names_country(best, country):
+            continue  # "a Filipino sailor" where the sentence says "Philippine navy boats"
+        others = [m for m in best.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, stated)
+                  and _is_actor(m)]
         if others:
             found.append(Finding("actor", _describe(others[0]), ent.text, best))
     return found

@@ -1,0 +1,63 @@
+"""Opposite acts are contradictions with a reason: praise/condemn, restore/cut ties,
+reopen/close, refuse/agree, reject/pass, resume/suspend -- and the look-alikes where the
+article says both, or says the same with another word, stay supported.
+
+Sentences written for these tests (the kinds were read from the development pages' misses:
+"admitted" vs "denied", "restored relations" vs "cut ties"; none of them is a page sentence).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.claims import check_text
+from flashpoint.claims.lexicon import lexicon
+
+OPPOSITES = [
+    ("The president condemned the attack on the embassy as cowardly, his office said on Monday.",
+     "The president praised the attack on the embassy.", "condemn"),
+    ("The regional bloc welcomed the agreement between the two governments.",
+     "The regional bloc condemned the agreement between the two governments.", "welcome"),
+    ("Ethiopia cut diplomatic ties with Eritrea on Friday after the border clash.",
+     "Ethiopia restored diplomatic ties with Eritrea on Friday.", "cut"),
+    ("Turkey closed its border crossings with Syria after the bombing.",
+     "Turkey reopened its border crossings with Syria.", "close"),
+    ("The opposition leader agreed to join the unity government, his spokesman said.",
+     "The opposition leader refused to join the unity government.", "agree"),
+    ("Parliament passed the security bill by 210 votes to 90 on Wednesday.",
+     "Parliament rejected the security bill on Wednesday.", "pass"),
+    ("The ministry suspended flights to the capital after the shelling.",
+     "The ministry resumed flights to the capital after the shelling.", "suspend"),
+]
+
+BOTH_OR_SAME = [
+    ("The president condemned the bombing and praised the rescue workers who pulled survivors from the rubble.",
+     "The president praised the rescue workers."),
+    ("Lawmakers passed the budget on Tuesday and rejected the security bill a day later.",
+     "Lawmakers rejected the security bill."),
+    ("Flights to the capital resumed on Monday after being suspended for a week.",
+     "Flights to the capital resumed on Monday."),
+    ("The talks were halted in May and restarted in June in Geneva.", "The talks resumed in June in Geneva."),
+    ("The rebels agreed to a ceasefire but refused to hand over their weapons.",
+     "The rebels refused to hand over their weapons."),
+]
+
+
+@pytest.mark.parametrize(("article", "statement", "said"), OPPOSITES)
+def test_claims_opposite_acts_are_contradicted_with_what_the_article_says(nlp, article, statement, said):
+    verdict = check_text(article, statement)
+    assert verdict.verdict == "contradicted", verdict
+    assert verdict.reason.startswith(f"opposite meaning: article says {said}")
+
+
+@pytest.mark.parametrize(("article", "statement"), BOTH_OR_SAME)
+def test_claims_opposite_in_another_clause_or_a_synonym_is_no_contradiction(nlp, article, statement):
+    verdict = check_text(article, statement)
+    assert not verdict.reason.startswith("opposite meaning"), verdict
+
+
+def test_claims_opposites_are_never_synonyms_of_each_other():
+    lex = lexicon()
+    for word in ("praise", "welcome", "restore", "reopen", "refuse", "reject", "resume"):
+        assert lex.antonyms[word], word
+        assert not lex.antonyms[word] & lex.synonyms.get(word, frozenset()), word
