@@ -131,3 +131,21 @@ def test_events_typing_bans_and_sanctions(nlp, text, cameo, plover):
     events = code_doc(nlp(text))
     assert events, text
     assert (events[0].cameo, events[0].plover) == (cameo, plover)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The finance minister offered his views on the crisis at the summit.", "010"),
+        ("The envoy gave a briefing to reporters in Geneva.", "010"),
+        ("Iran offered help to Turkey after the earthquake.", "033"),  # an offer of aid stays one
+        ("Customs officers seized twelve trucks loaded with fuel.", "171"),
+        ("Several vehicles belonging to the aid group have been seized.", "171"),
+        ("Rebels seized the town of Bunia.", "192"),  # a town seized is territory, not property
+    ],
+)
+def test_events_typing_offering_words_and_seizing_things(nlp, text, cameo):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text))
+    assert events and events[0].cameo == cameo, (text, [e.cameo for e in events])
