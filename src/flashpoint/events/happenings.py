@@ -42,17 +42,26 @@ def word_lists() -> dict[str, frozenset[str]]:
     }
 
 
-def _names(tok: Token) -> set[str]:
+def _names(tok: Token) -> frozenset[str]:
     """The word, its lemma, and the two-word phrase it ends ("flash flood", "bird flu"); none
-    for a word inside a name ("the Storm Corps")."""
+    for a word inside a name ("the Storm Corps"). Made once per token of a document: every
+    word list and every sentence whose passage holds the token asks again."""
+    cache = tok.doc.user_data.setdefault("flashpoint_names", {})
+    names = cache.get(tok.i)
+    if names is None:
+        names = cache[tok.i] = _names_uncached(tok)
+    return names
+
+
+def _names_uncached(tok: Token) -> frozenset[str]:
     if tok.ent_type_ in NAME_ENTITIES:
-        return set()
+        return frozenset()
     out = {tok.lower_, tok.lemma_.lower()}
     if tok.i > 0:
         prev = tok.doc[tok.i - 1]
         out.add(f"{prev.lower_} {tok.lemma_.lower()}")
         out.add(f"{prev.lower_} {tok.lower_}")
-    return out
+    return frozenset(out)
 
 
 def _owned(tok: Token) -> bool:
