@@ -288,3 +288,17 @@ def test_claims_numbers_are_compared_only_with_their_own_kind(nlp, text, word, f
     tok = next(t for t in nlp(text) if t.text == word)
     key = next((k for k in token_keys(tok) if k.startswith("#")), "#" + word)
     assert number_form(tok, key) == form
+
+
+def test_claims_an_agent_owned_by_a_pronoun_is_unknown_never_another_actor(nlp):
+    """"its warplanes struck" names no actor without coreference: no role mismatch against
+    "The United States struck"; a named owner ("Israeli warplanes") still is one."""
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    owned = build_index(nlp("The Pentagon said its warplanes struck Islamic State camps in central Syria on Sunday."))
+    found = compare(owned, nlp("The United States struck Islamic State camps in Syria.")).findings
+    assert not [f for f in found if f.kind == "role"]
+    named = build_index(nlp("Israeli warplanes struck Hezbollah positions in Lebanon on Sunday, and Iran condemned the raid."))
+    found = compare(named, nlp("Iran struck Hezbollah positions in Lebanon on Sunday.")).findings
+    assert [f for f in found if f.kind == "role" and f.article_says.startswith("Israeli warplanes")]

@@ -137,7 +137,8 @@ def article_names(index: Any) -> ArticleNames:
     return ArticleNames([[(m.text, m.label) for m in s.entities] for s in index.sentences])
 
 
-def _is_place(ent: Any) -> bool:
+def is_place(ent: Any) -> bool:
+    """True when a name is where something happened ("talks in Tokyo"), not who did it."""
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ in alias_settings().locative_preps
 
@@ -148,7 +149,7 @@ def slots(statement_doc: Any) -> tuple[Slot, ...]:
     settings = alias_settings()
     out: list[Slot] = []
     for ent in statement_doc.ents:
-        if ent.label_ not in settings.labels or _is_place(ent):
+        if ent.label_ not in settings.labels or is_place(ent):
             continue
         nominal_norp = ent.label_ == "NORP" and ent.root.dep_ not in _ADJECTIVAL_DEPS and ent.root.pos_ != "ADJ"
         if nominal_norp:

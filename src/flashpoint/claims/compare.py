@@ -15,6 +15,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .aliases import is_place
 from .clauses import Clause, split_clauses
 from .dates import calendar, conflict, date_mentions
 from .index import ArticleIndex, Mention, Sentence, is_negated, token_keys
@@ -513,7 +514,9 @@ def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -
         person = person_query_keys(ent) if ent.label_ == "PERSON" else set()
         if key in best.names or person & best.names:
             continue
-        country = actor_country(ent.text) if group == "place" else None
+        # A country named another way counts as named; a place where something happened ("in
+        # Washington") is left to the name itself, as before.
+        country = actor_country(ent.text) if group == "place" and not is_place(ent) else None
         if not index.has_name(key) and not any(index.has_name(k) for k in person):
             if not any(_names_country(sent, country) for sent in index.sentences):
                 continue  # neither "Vietnamese" nor "Vietnam": the article never names it
