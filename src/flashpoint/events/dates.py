@@ -196,7 +196,10 @@ def event_date(
             # "scrapped the 2018 agreement", "extended its 2021 tariffs": the year dates the
             # agreement or the tariffs, not the act; "Tuesday's attack killed" dates the attack
             continue
-        resolved = resolve_phrase(phrase, published, future=future)
+        # the future reading is for a phrase of the future act itself ("will meet on Thursday");
+        # "called the mutiny treason on Saturday and vowed they would be punished" is past
+        ahead = future and _distance(root, trigger) < _UNRELATED
+        resolved = resolve_phrase(phrase, published, future=ahead)
         if _in_other_clause(root, trigger) and _historical(resolved.date, published):
             # "waived restrictions that Congress imposed in 1992": a past year inside a relative
             # clause dates that clause; "fired on crowds that broke in on Tuesday" is the scene's day
@@ -270,7 +273,10 @@ def _distance(token: Any, trigger: Any) -> int:
             break
         node = node.head
         steps += 1
-    return 50 + abs(token.i - trigger.i)
+    return _UNRELATED + abs(token.i - trigger.i)
+
+
+_UNRELATED = 50  # ``_distance`` of a phrase that does not hang under the trigger
 
 
 __all__ = ["NO_DATE", "EventDate", "date_phrases", "event_date", "noun_modified", "resolve_phrase"]

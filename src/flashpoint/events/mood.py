@@ -31,6 +31,16 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+def none_done(tok: Token) -> bool:
+    """An act whose patient or object is "no" ("NO measures had been taken", "took NO action",
+    "no one was killed"): nothing of it happened. Only the act's own mood: "produced no
+    agreement" negates the agreement noun itself, not a predicate above it."""
+    return any(
+        c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in tok.children
+    )
+
+
 def aux_words(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
@@ -93,7 +103,7 @@ def with_mood(found: Found, tok: Token) -> Found:
     continuing = future and lemma(tok) in CONTINUING_VERBS
     found = apply_mood(
         found,
-        negated=is_negated(tok),
+        negated=is_negated(tok) or (found.trigger.i == tok.i and none_done(tok)),
         future=future and not continuing,
         hypothetical=is_hypothetical(tok),
     )

@@ -42,7 +42,7 @@ def _modifier_lemmas(tok: Token) -> set[str]:
     out = {lemma(tok), tok.lower_}
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (
-            c.dep_ == "prep" and c.lower_ in ("of", "in")
+            c.dep_ == "prep" and c.lower_ in ("of", "in", "against")  # "measures AGAINST X"
         ):
             out.add(lemma(c))
             out.add(c.lower_)
@@ -59,7 +59,10 @@ def arg_tokens(tok: Token) -> list[Token]:
     """Argument heads of a predicate: objects, prepositional objects, passive subject, complements."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in OBJ or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
+        named = named_by(c) if c.dep_ in COMPLEMENT else None
+        if named is not None:  # "halted what it called anti-terrorist MEASURES"
+            out.append(named)
+        elif c.dep_ in OBJ or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
             out.append(c)
             out.extend(x for x in c.conjuncts if x.i > c.i)
         elif c.dep_ in ("prep", "agent", "prt"):
@@ -76,6 +79,20 @@ def arg_tokens(tok: Token) -> list[Token]:
                 out.append(g)
                 out.extend(x for x in g.conjuncts if x.i > g.i)
     return out
+
+
+def named_by(clause: Token) -> Token | None:
+    """What a free relative of naming names: "what it called local anti-terrorist MEASURES",
+    "what officials described as an OPERATION" stand for that thing; the naming is the
+    writer's or speaker's label (no act of its own). None when ``clause`` is no such clause."""
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in clause.children):
+        return None
+    for c in clause.children:
+        if c.dep_ == "oprd":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:

@@ -32,6 +32,7 @@ from .syntax import (
     from_place,
     patient_owner,
     subject_of,
+    subjunctive,
     target_candidates,
 )
 
@@ -42,7 +43,7 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
     """Code the predicate ``tok`` (see module docstring); None when it carries no event."""
     if depth > 6:
         return None
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") and subjunctive(tok) is None:
         return analyze_noun(tok, depth)
     if lemma(tok) == "be":
         for c in tok.children:
@@ -177,6 +178,8 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
 
 def own_event(tok: Token, own: tuple[str, int]) -> Found:
     subj, passive = subject_of(tok)
+    if subj is None:
+        subj = subjunctive(tok)  # "demanded that the prime MINISTER resign"
     source = agent_of(tok) if passive else subj
     targets = target_candidates(tok)
     if passive and subj is not None:

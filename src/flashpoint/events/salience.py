@@ -20,8 +20,8 @@ from .grammar import DESCRIPTIVE_PARTICIPLES, FAMILY_MODALITY, REFERENCE_PREPS, 
 from .guesses import guessed
 from .happenings import victim_subject
 from .joint import together
-from .mood import is_negated
-from .patterns import noun_code, roles_of, verb_code
+from .mood import is_future, is_hypothetical, is_negated
+from .patterns import named_by, noun_code, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
 from .wrappers import judged_subject
 
@@ -120,13 +120,17 @@ def found_events(sent: Any) -> Iterator[Found]:
             continue
         used |= f.used | _alleged(f)
         _inherit(f, f.trigger)
+        _governed_mood(f)
         yield f
         count += 1
 
 
 def _describes(tok: Token) -> bool:
     """A participle that describes its noun ("personnel armed with knives", "troops stationed on
-    the ship"), reporting no act (``descriptive_participles`` in ``data/grammar.json``)."""
+    the ship"), reporting no act (``descriptive_participles`` in ``data/grammar.json``), or a
+    free relative that names a thing ("halted what it CALLED anti-terrorist measures")."""
+    if tok.dep_ in ("ccomp", "xcomp") and named_by(tok) is not None:
+        return True
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lower_ in DESCRIPTIVE_PARTICIPLES
 
 
@@ -137,7 +141,12 @@ def _alleged(f: Found) -> set[int]:
     accusations and rebuffed calls to resign"); its arguments are read through it."""
     if not (f.code[:2] == "11" or f.code in ("015", "016")):
         return set()
-    own = {c.i for c in f.trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    own = {
+        t.i
+        for c in f.trigger.children
+        if c.dep_ == "conj" and c.pos_ == "VERB"
+        for t in c.subtree
+    }
     return {t.i for t in f.trigger.subtree if t.i > f.trigger.i and t.i not in own}
 
 
@@ -177,7 +186,9 @@ def _in_background(tok: Token, root_i: int) -> bool:
 
 
 def _inherit(f: Found, start: Token) -> None:
-    """An event inside "agreed to ...", "called on X to ...", "refused to ..." is not asserted."""
+    """An event inside "agreed to ...", "called on X to ...", "refused to ..." is not asserted;
+    one coordinated with the wrapper is an act of its own ("called for marches AND DEMANDED that
+    Ruto resign": the demand was made), though it shares what wraps the wrapper."""
     if f.modality != "asserted":
         return
     prev = start if start.i != f.trigger.i else f.trigger
@@ -188,7 +199,8 @@ def _inherit(f: Found, start: Token) -> None:
         through = prev.dep_ in ("xcomp", "ccomp", "dobj", "acl", "conj") or (
             prev.dep_ == "prep" and prev.lower_ in ("for", "to")
         )
-        if through:
+        beside = prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX") and node.pos_ == "VERB"
+        if through and not beside and node.i not in f.used:  # a wrapper read already decided
             for role in roles_of(node):
                 if role in _WRAPPER_MODALITY:
                     f.modality = _WRAPPER_MODALITY[role]  # type: ignore[assignment]
@@ -197,6 +209,22 @@ def _inherit(f: Found, start: Token) -> None:
                     f.negated = True
                     return
         prev, node = node, node.head
+
+
+def _governed_mood(f: Found) -> None:
+    """An event noun under a future or hypothetical predicate is not reported as done: "said
+    the treaty WOULD APPLY to an armed ATTACK on its forces" mentions a possible attack."""
+    if f.modality != "asserted" or f.trigger.pos_ not in ("NOUN", "PROPN"):
+        return
+    node = f.trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            return
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if node.i not in f.used and (is_hypothetical(node) or is_future(node)):
+                f.modality = "hypothetical"
+            return
 
 
 def weak_trigger(sent: Any, klass: int) -> Found | None:

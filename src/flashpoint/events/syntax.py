@@ -258,3 +258,16 @@ def addressee_of(tok: Token) -> Token | None:
                 if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
                     return g
     return None
+
+
+def subjunctive(tok: Token) -> Token | None:
+    """The subject of a subjunctive the small parser read as a noun ("demanded that the prime
+    minister RESIGN": "resign" a noun compounded with "minister"), or None when ``tok`` is no
+    such verb: a noun complement introduced by "that" with a verb lemma is one."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "ccomp":
+        return None
+    if not any(c.dep_ == "mark" for c in tok.children):
+        return None
+    heads = [c for c in tok.children if c.dep_ in ("compound", "nmod", "nsubj") and c.i < tok.i]
+    return heads[-1] if heads else None
+

@@ -16,6 +16,7 @@ from .grammar import (
     FORCE_ROOTS,
     OBJECT_PREDICATE,
     VERBAL_ROOTS,
+    WRAPPER_EVENT_ROOTS,
     WRAPPERS,
 )
 from .mood import aux_words, is_negated, wrapper_modality
@@ -93,10 +94,13 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             return emb
         modality = wrapper_modality(role, code, emb.code)
         if role == "intend" and code == emb.code and emb.code[:2] != "03":
-            # "plans to criticise": a verbal event keeps its code, now as an intention
+            # "plans to criticise": a verbal event keeps its code, now as an intention; but
+            # "vowed that those behind it WOULD be punished" is a threat made (its own future
+            # already made it one, 13x): the vow is the threat, asserted
             emb.source = emb.source or source
             emb.used.add(tok.i)
-            if emb.modality == "asserted":
+            made = emb.future and emb.code[:2] in WRAPPER_EVENT_ROOTS
+            if emb.modality == "asserted" and not made:
                 emb.modality = "intended"
             return emb
         found = Found(
