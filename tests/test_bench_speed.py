@@ -19,6 +19,7 @@ def test_bench_speed_ratios_are_spacy_time_over_flashpoint_time(wall, cpu, ratio
     report = SpeedReport(
         articles=2, words=100, statements=1, spacy_seconds=wall[0], flashpoint_seconds=wall[1],
         repeat=2, first_pass_seconds=5.0, spacy_cpu_seconds=cpu[0], flashpoint_cpu_seconds=cpu[1],
+        parse_cpu_seconds=1.0, code_cpu_seconds=0.5, check_cpu_seconds=0.4,
     )
     assert report.ratio == pytest.approx(ratio)
     assert report.cpu_ratio == pytest.approx(cpu_ratio)
@@ -42,6 +43,9 @@ def test_bench_speed_measures_every_article_of_the_corpus(tmp_path: Path, repeat
     assert report.words == 12 + 6
     assert min(report.spacy_seconds, report.flashpoint_seconds, report.first_pass_seconds) > 0
     assert report.spacy_cpu_seconds > 0 and report.flashpoint_cpu_seconds > 0
+    stages = report.parse_cpu_seconds + report.code_cpu_seconds + report.check_cpu_seconds
+    assert min(report.parse_cpu_seconds, report.code_cpu_seconds, report.check_cpu_seconds) > 0
+    assert stages <= report.flashpoint_cpu_seconds
 
 
 @pytest.mark.parametrize("repeat", [1])

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any
 
 from . import ingest
@@ -27,6 +29,17 @@ DEFAULT_BATCH_SIZE = 32
 # real articles of ~550 words took a one-process ingest to 0.9 GB where 8 took 0.65 GB (100
 # `synth --words 550` reports, 2026-12-04); 32 short reports (~450 characters) stay one batch.
 BATCH_CHARS = 24_000
+
+
+@dataclass
+class StageSeconds:
+    """CPU seconds ``analyze_many`` spent in each stage in this process: the shared parse of
+    bodies, titles and statements, event coding, statement checking. ``flashpoint bench speed``
+    prints them, so a change of speed can be placed in its stage."""
+
+    parse: float = 0.0
+    code: float = 0.0
+    check: float = 0.0
 
 
 def analyze(
@@ -62,18 +75,20 @@ def analyze_many(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
+    stage_seconds: StageSeconds | None = None,
 ) -> Iterator[Analysis]:
     """Analyse a stream of ingested items, yielding one ``Analysis`` per item, in input order.
 
     Memory stays bounded: items are consumed ``batch_size`` at a time, fewer when they reach
     ``BATCH_CHARS`` characters. With ``n_process > 1``
     batches run in worker processes (each loads the spaCy model once) and at most
-    ``2 * n_process`` batches are in flight.
+    ``2 * n_process`` batches are in flight. ``stage_seconds``, when given, accumulates the CPU
+    time of each stage run in this process (so nothing with ``n_process > 1``).
     """
     batches = _batches(items, batch_size)
     if n_process <= 1:
         for batch in batches:
-            yield from _analyze_batch(batch)
+            yield from _analyze_batch(batch, stage_seconds)
         return
     pool = ProcessPoolExecutor(max_workers=n_process, initializer=_warm_worker)
     pending: list[tuple[Any, list[Article | Skipped]]] = []
@@ -143,7 +158,9 @@ def default_workers() -> int:
 # --- internals -------------------------------------------------------------------------------
 
 
-def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
+def _analyze_batch(
+    batch: Sequence[Article | Skipped], stage_seconds: StageSeconds | None = None
+) -> Iterator[Analysis]:
     """Parse bodies and statements of a batch in one ``nlp.pipe`` pass, then code and check.
 
     Fault isolation: an exception while analysing one article becomes that article's
@@ -152,6 +169,7 @@ def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
     """
     batch = [_refuse_oversized(item) for item in batch]
     articles = [item for item in batch if isinstance(item, Article)]
+    started = time.process_time()
     try:
         parsed = _parse_articles(articles)
     except Exception:  # noqa: BLE001 - isolate the article that broke the shared pass
@@ -161,6 +179,8 @@ def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
                 parsed.extend(_parse_articles([article]))
             except Exception as e:  # noqa: BLE001
                 parsed.append(e)
+    if stage_seconds is not None:
+        stage_seconds.parse += time.process_time() - started
     a_idx = 0
     for item in batch:
         if isinstance(item, Skipped):
@@ -172,7 +192,7 @@ def _analyze_batch(batch: Sequence[Article | Skipped]) -> Iterator[Analysis]:
             yield Analysis(article=None, skipped=internal_error("analyse", docs, item.origin))
             continue
         try:
-            yield _analyze_parsed(item, *docs)
+            yield _analyze_parsed(item, *docs, stage_seconds=stage_seconds)
         except Exception as e:  # noqa: BLE001 - one article's bug must not cost the batch
             yield Analysis(article=None, skipped=internal_error("analyse", e, item.origin))
 
@@ -203,12 +223,24 @@ def _parse_articles(articles: Sequence[Article]) -> list[tuple[Any, list[Any], A
     return [(bodies[i], statement_docs[i], titles.get(i)) for i in range(len(articles))]
 
 
-def _analyze_parsed(article: Article, doc: Any, statement_docs: list[Any], title_doc: Any) -> Analysis:
+def _analyze_parsed(
+    article: Article,
+    doc: Any,
+    statement_docs: list[Any],
+    title_doc: Any,
+    *,
+    stage_seconds: StageSeconds | None = None,
+) -> Analysis:
+    started = time.process_time()
     events = code_doc(doc, published=article.published)
+    coded = time.process_time()
     checks = check_statements(
         article, doc, article.statements, statement_docs=statement_docs, article_events=events,
         title_doc=title_doc,
     )
+    if stage_seconds is not None:
+        stage_seconds.code += coded - started
+        stage_seconds.check += time.process_time() - coded
     return Analysis(article=article, events=tuple(events), statements=tuple(checks))
 
 

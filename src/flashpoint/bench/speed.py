@@ -23,13 +23,14 @@ from pathlib import Path
 from .. import ingest
 from ..claims.model import load as load_statement_model
 from ..nlp import get_nlp
-from ..pipeline import analyze_many
+from ..pipeline import StageSeconds, analyze_many
 from ..records import Article
 
 
 @dataclass(frozen=True)
 class SpeedReport:
-    """Seconds of ``repeat`` timed passes per side: wall clock and the process's CPU time.
+    """Seconds of ``repeat`` timed passes per side: wall clock and the process's CPU time, and
+    flashpoint's CPU time by stage.
 
     The CPU ratio is the one to trust on a shared machine: wall time also counts the moments
     other processes held the core, and they fall unevenly on the two sides.
@@ -44,6 +45,10 @@ class SpeedReport:
     first_pass_seconds: float
     spacy_cpu_seconds: float
     flashpoint_cpu_seconds: float
+    # the flashpoint passes' CPU seconds by stage (``pipeline.StageSeconds``)
+    parse_cpu_seconds: float
+    code_cpu_seconds: float
+    check_cpu_seconds: float
 
     @property
     def spacy_words_per_s(self) -> float:
@@ -96,16 +101,19 @@ def measure(corpus: str | Path, *, repeat: int = 3) -> SpeedReport:
         for _doc in nlp.pipe(texts, batch_size=32):
             pass
 
+    stages = StageSeconds()
+
     def flashpoint_pass() -> None:
         if any(a.statements for a in articles):
             load_statement_model().memo.clear()  # see the module's docstring
-        for _result in analyze_many(articles):
+        for _result in analyze_many(articles, stage_seconds=stages):
             pass
 
     spacy_pass()  # warm-up
     started = time.perf_counter()
     flashpoint_pass()  # warm-up: loads the lazily read models and tables
     first_pass_seconds = time.perf_counter() - started
+    stages.parse = stages.code = stages.check = 0.0  # the timed passes' only
 
     wall = {spacy_pass: 0.0, flashpoint_pass: 0.0}
     cpu = dict(wall)
@@ -126,4 +134,7 @@ def measure(corpus: str | Path, *, repeat: int = 3) -> SpeedReport:
         first_pass_seconds=first_pass_seconds,
         spacy_cpu_seconds=cpu[spacy_pass],
         flashpoint_cpu_seconds=cpu[flashpoint_pass],
+        parse_cpu_seconds=stages.parse,
+        code_cpu_seconds=stages.code,
+        check_cpu_seconds=stages.check,
     )

@@ -36,6 +36,12 @@ def bench_speed(
     table.add_row("flashpoint analyze", f"{report.flashpoint_words_per_s:,.0f}",
                   f"{report.ms_per_article:.1f}")
     out.print(table)
+    per_pass = 1 / repeat
+    out.print(f"CPU seconds per pass: spaCy alone {report.spacy_cpu_seconds * per_pass:.2f}; "
+              f"flashpoint {report.flashpoint_cpu_seconds * per_pass:.2f} = parse "
+              f"{report.parse_cpu_seconds * per_pass:.2f} (bodies, titles, statements) + coding "
+              f"{report.code_cpu_seconds * per_pass:.2f} + checking "
+              f"{report.check_cpu_seconds * per_pass:.2f} + the rest")
     out.print(f"flashpoint / spaCy throughput ratio: {report.ratio:.2f} wall clock, "
               f"{report.cpu_ratio:.2f} CPU time (after one untimed pass per side; flashpoint's "
               f"first pass, loading included: {report.first_pass_seconds:.2f} s)")
