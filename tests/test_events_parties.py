@@ -86,3 +86,26 @@ def test_events_parties_a_noun_capable_of_an_act_is_its_doer_not_the_clause_subj
     events = _events(nlp, "Iran trained hundreds of hackers capable of launching attacks on banks.")
     attack = [e for e in events if e.trigger in ("launching", "attacks")]
     assert attack and (attack[0].source is None or attack[0].source.country != "IRN"), attack
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # a participle of stance: its subject holds the stance, it is no passive target
+        ("Turkey is opposed to Swedish membership of the alliance.", "opposed", "TUR"),
+        (
+            "The Colombian government is committed to reopening talks with the ELN.",
+            "committed",
+            "COL",
+        ),
+    ],
+)
+def test_events_parties_a_stance_is_its_subjects(nlp, text, trigger, source):
+    events = [e for e in _events(nlp, text) if e.trigger == trigger]
+    assert events and events[0].source is not None, events
+    assert events[0].source.country == source, events[0].source
+
+
+def test_events_parties_a_participle_with_an_agent_stays_passive(nlp):
+    events = [e for e in _events(nlp, "The plan was opposed by the United States.") if e.source]
+    assert events and events[0].source.country == "USA", events

@@ -134,8 +134,9 @@ def named_person(r: Reading) -> Resolution | None:
         actor = make(r.text, row.country, row.sector, row.org)
     elif r.on is not None and row.start is not None and r.on < row.start:
         actor = make(r.text, row.country, None, row.org)  # before their first office
-    else:  # out of office: a former leader is an elite of the country; of an IGO, its code
-        actor = make(r.text, row.country, "ELI" if row.country else row.sector, row.org)
+    else:  # out of office: an elite of the country, or the role named ("opposition leader X")
+        role = r.sector if r.sector and not r.status else "ELI"
+        actor = make(r.text, row.country, role if row.country else row.sector, row.org)
     return _found(r, actor, person=m.surface)
 
 
@@ -303,8 +304,7 @@ def quantity_reads_tail(r: Reading) -> Resolution | None:
 
 
 def city_last_resort(r: Reading) -> Resolution | None:
-    city = city_country(r) if r.depth == 0 else None
-    if city is None:
+    if (city := city_country(r) if r.depth == 0 else None) is None:
         return None
     return Resolution(make(r.text, city, None), person=person_name(r), has_country=True)
 

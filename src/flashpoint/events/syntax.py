@@ -12,6 +12,7 @@ from .grammar import (
     OBJECT_CONTROL,
     ORDER_NOUNS,
     PASS_SUBJ,
+    STATIVE_PARTICIPLES,
     SUBJ,
     TARGET_PREPS,
     WRAPPERS,
@@ -32,8 +33,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             if c.dep_ in SUBJ:
                 return _relative(c), False
         for c in node.children:
-            if c.dep_ in PASS_SUBJ:
-                return _relative(c), True
+            if c.dep_ in PASS_SUBJ:  # "Israel is opposed to ...": a stance, Israel holds it
+                return _relative(c), not _stative(node)
         head = node.head
         if head.i == node.i:
             return None, False
@@ -77,6 +78,11 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
+
+
+def _stative(tok: Token) -> bool:
+    """A participle of stance with no agent ("is opposed to", "is committed to")."""
+    return tok.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _predicative(tok: Token) -> bool:
