@@ -421,3 +421,17 @@ def test_actors_resolve_tail_after_a_foreign_link_is_not_the_roles_own(text, cod
         assert actor is not None and actor.code.startswith(code), actor
         if code in ("CRM", "GOV"):
             assert actor.country is None, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # out of office, a person keeps the role the mention names; "former" is an elite
+        ("opposition leader Khaleda Zia", "BGDOPP"),
+        ("former Prime Minister Sheikh Hasina", "BGDELI"),
+        ("Sheikh Hasina", "BGDELI"),
+    ],
+)
+def test_actors_resolve_person_out_of_office_keeps_the_named_role(text, code):
+    actor = resolve(text, on=dt.date(2024, 8, 6))
+    assert actor is not None and actor.code == code, actor
