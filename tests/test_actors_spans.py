@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from flashpoint.actors import DocActors, find_actors, resolve_span
+from flashpoint.records import Actor
 
 ON = dt.date(2024, 3, 5)
 
@@ -397,3 +398,37 @@ def test_actors_doc_memory_participle_subject_is_its_doer(nlp, sentence, code):
 def test_actors_doc_memory_participle_without_subject_is_nobody(nlp):
     doc = nlp("Fighting continued, officials said.")
     assert DocActors(on=ON).resolve_span(doc[0:1]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        # the participle says whom the role serves or where it is based
+        ("Eight soldiers serving with the African Union mission were wounded.", 2, "IGOAFU"),
+        ("Troops stationed in northern Mali were attacked by gunmen.", 1, "MLIMIL"),
+    ],
+)
+def test_actors_doc_memory_role_is_read_with_its_service_participle(nlp, sentence, phrase, code):
+    actor = DocActors(on=ON).resolve_span(nlp(sentence)[0:phrase])
+    assert actor is not None and actor.code == code, actor
+
+
+def test_actors_doc_memory_other_participles_do_not_place_a_role(nlp):
+    doc = nlp("Protesters demanding the release of Ukrainian prisoners marched.")
+    actor = DocActors(on=ON).resolve_span(doc[0:1])
+    assert actor is None or actor.country != "UKR", actor
+
+
+def test_actors_doc_memory_the_two_sides_are_the_last_pair(nlp):
+    memory = DocActors(on=ON)
+    memory.learn_pair(Actor("India", "IND", "IND"), Actor("Pakistan", "PAK", "PAK"))
+    doc = nlp("The two sides will meet again next week.")
+    first = memory.resolve_span(doc[0:3])
+    assert first is not None and first.country == "IND", first
+    other = memory.other_side(doc[2].i)
+    assert other is not None and other.country == "PAK", other
+    # any other mention has no other side; a pair of one country is no pair
+    assert memory.other_side(doc[5].i) is None
+    fresh = DocActors(on=ON)
+    fresh.learn_pair(Actor("Kyiv", "UKRGOV", "UKR", "GOV"), Actor("Ukraine", "UKR", "UKR"))
+    assert fresh.resolve_span(doc[0:3]) is None

@@ -109,3 +109,14 @@ def test_events_parties_a_stance_is_its_subjects(nlp, text, trigger, source):
 def test_events_parties_a_participle_with_an_agent_stays_passive(nlp):
     events = [e for e in _events(nlp, "The plan was opposed by the United States.") if e.source]
     assert events and events[0].source.country == "USA", events
+
+
+def test_events_parties_the_two_sides_are_the_pair_that_acted_together(nlp):
+    events = _events(
+        nlp,
+        "Ethiopia and Eritrea agreed on Monday to reopen their border. "
+        "Officials said the two sides would meet again in Asmara next month.",
+    )
+    meet = [e for e in events if e.trigger == "meet"]
+    assert meet and meet[0].source is not None and meet[0].target is not None, meet
+    assert {meet[0].source.country, meet[0].target.country} == {"ETH", "ERI"}, meet[0]

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..nlp import ents_within, noun_chunks_within
 from ..records import Actor
-from .codes import in_country, is_international, renamed
+from .codes import in_country, is_international, make, renamed
 from .resolve import Resolution, _as_date, resolve_tokens
 from .tables import get_tables
 from .text import fold, singular, tokenize
@@ -214,6 +214,8 @@ class DocActors:
         self._titles: dict[str, Actor] = {}
         self._seen: list[_Seen] = []
         self._deeds: dict[str, Actor] = {}  # lemma of an act -> who did it last
+        self._pair: tuple[Actor, Actor] | None = None  # the last two sides that acted together
+        self._pair_mentions: dict[int, Actor] = {}  # "the two sides" (its head) -> the other
 
     # -- memory ---------------------------------------------------------------------------
     def _learn(self, res: Resolution, span: Any = None) -> None:
@@ -403,6 +405,36 @@ class DocActors:
             return in_country(actor, self.context_country, text=text)
         return actor
 
+    # -- pairs: "the two sides" are the two the article had act together -----------------
+    def learn_pair(self, one: Actor | None, other: Actor | None) -> None:
+        """Remember two sides of different countries that acted together ("Pakistan and
+        Afghanistan agreed to a ceasefire"): a later "the two sides" are they."""
+        if one is not None and other is not None and one.country and other.country:
+            if one.country != other.country:
+                self._pair = (one, other)
+
+    def other_side(self, head: int) -> Actor | None:
+        """The second side of a pair mention whose head is token ``head`` ("the two sides would
+        meet again": the one the mention did not stand for), None for any other mention."""
+        return self._pair_mentions.get(head)
+
+    def _pair_mention(self, span: Any) -> Actor | None:
+        """ "the two sides", "both countries": the first side of the last pair, remembered with
+        the second (``other_side``); None when the mention is no pair or no pair is known."""
+        words = get_tables().words
+        keys = [t.lower_ for t in span if t.lower_ not in words["articles"]]
+        if self._pair is None or len(keys) != 2 or keys[0] not in words["pair_numbers"]:
+            return None
+        if keys[1] not in words["pair_heads"]:
+            return None
+        sector = resolve_tokens(keys[1], tokenize(keys[1])).actor
+        first, second = (
+            make(span.text, side.country, sector.sector if sector else None)
+            for side in self._pair
+        )
+        self._pair_mentions[span.root.i] = second
+        return first
+
     # -- deeds: "condemned the launch" targets who launched -----------------------------
     def learn_deed(self, trigger: Any, doer: Actor | None) -> None:
         """Remember who did an act, under the lemma of its word ("launched" -> "launch") and of
@@ -443,12 +475,22 @@ class DocActors:
         doer = _doer_of_verb(span)
         if doer is not None:  # "The Red Cross operating in Iraq said": the Red Cross
             return self.resolve_span(doer)
+        pair = self._pair_mention(span)
+        if pair is not None:  # "the two sides would meet again"
+            return pair
         res = _resolve_span(span, on=self.on, context_country=None, side=self._side())
         whole = _whole_name(span) if res.actor is None and not res.reason else None
         if whole is not None:  # "the Organization" + "for Security and Co-operation in Europe"
             named = _resolve_span(whole, on=self.on, context_country=None, side=self._side())
             if named.actor is not None and (named.has_country or is_international(named.actor)):
                 res = named
+        serving = _with_service(span) if not res.has_country and not res.reason else None
+        if serving is not None:  # "13 foreign soldiers serving with the UN mission"
+            text = serving.text  # read whole: _resolve_span would cut the participle off
+            more = resolve_tokens(text, tokenize(text), on=self.on, side_context=self._side())
+            if more.actor is not None and (more.has_country or is_international(more.actor)):
+                more.actor = renamed(more.actor, span.text)
+                res = more
         titled = _with_title(span) if res.person and not res.has_country else None
         if titled is not None:  # "Salaheddine Sidhoum, Algeria's leading rights activist"
             with_title = _resolve_span(titled, on=self.on, context_country=None, side=self._side())
@@ -538,6 +580,24 @@ def _orderer_of(token: Any) -> int | None:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node.i if agentive else None
+    return None
+
+
+def _with_service(span: Any) -> Any:
+    """The span of a role with the participle that says whom it serves or where it is based
+    ("soldiers SERVING with the UN mission", "troops STATIONED in Mali": ``words.tsv``
+    service_participles), right after it, without that clause's own clauses; else None."""
+    root = span.root
+    participles = get_tables().words["service_participles"]
+    for child in root.rights:
+        if child.i != span.end or child.dep_ != "acl" or child.lower_ not in participles:
+            continue
+        end = child.i + 1
+        for part in child.rights:
+            if part.dep_ in _CUT_DEPS or part.dep_ == "appos":
+                break
+            end = part.right_edge.i + 1
+        return span.doc[span.start : end]
     return None
 
 
