@@ -409,9 +409,10 @@ class DocActors:
     def learn_pair(self, one: Actor | None, other: Actor | None) -> None:
         """Remember two sides of different countries that acted together ("Pakistan and
         Afghanistan agreed to a ceasefire"): a later "the two sides" are they."""
-        if one is not None and other is not None and one.country and other.country:
-            if one.country != other.country:
-                self._pair = (one, other)
+        if one is None or other is None or not (one.country and other.country):
+            return
+        if one.country != other.country:
+            self._pair = (one, other)
 
     def other_side(self, head: int) -> Actor | None:
         """The second side of a pair mention whose head is token ``head`` ("the two sides would
