@@ -149,3 +149,24 @@ def test_events_typing_offering_words_and_seizing_things(nlp, text, cameo):
 
     events = code_doc(nlp(text))
     assert events and events[0].cameo == cameo, (text, [e.cameo for e in events])
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("The king gave a lavish reception to the visiting Japanese premier.", "043", "CONSULT"),
+        ("Pakistan is sharing nuclear expertise with Saudi Arabia, the report said.", "060", "COOPERATE"),
+        ("The governor relaxed the curfew in the northern districts.", "0813", "CONCEDE"),
+        # (when the parser hangs "against" on the object instead, as in "launched rockets against
+        # army posts", no verb pattern sees it: preps are read on the verb only)
+        ("Hezbollah launched rockets against northern Israel on Sunday.", "195", "ASSAULT"),
+        ("Government troops launched mortar fire against rebel positions.", "190", "ASSAULT"),
+        ("North Korea launched two ballistic missiles into the sea.", "150", "MOBILIZE"),  # a test
+    ],
+)
+def test_events_typing_welcomes_shared_know_how_curfews_and_fire(nlp, text, cameo, plover):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text))
+    assert events, text
+    assert (events[0].cameo, events[0].plover) == (cameo, plover), text
