@@ -432,3 +432,52 @@ def test_actors_doc_memory_the_two_sides_are_the_last_pair(nlp):
     fresh = DocActors(on=ON)
     fresh.learn_pair(Actor("Kyiv", "UKRGOV", "UKR", "GOV"), Actor("Ukraine", "UKR", "UKR"))
     assert fresh.resolve_span(doc[0:3]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a state organ with no country is the one of that name the article named last
+        (
+            (
+                "Japan's defence ministry said a missile fell into the sea. "
+                "A ministry spokesperson said more launches were expected."
+            ),
+            "A ministry spokesperson",
+            "JPN",
+        ),
+        (
+            (
+                "China fired missiles near Taiwan, and Taiwan's military raised its alert. "
+                "The military said ships were tracked."
+            ),
+            "The military",
+            "TWN",
+        ),
+    ],
+)
+def test_actors_doc_memory_a_bare_organ_is_the_last_one_named(nlp, text, phrase, code):
+    memory = DocActors(on=ON)
+    doc = nlp(text)
+    memory.find_actors(doc[: next(s for s in doc.sents).end])
+    n = len(phrase.split())
+    start = next(i for i in range(len(doc)) if doc[i : i + n].text == phrase)
+    actor = memory.resolve_span(doc[start : start + n])
+    assert actor is not None and actor.country == code, actor
+
+
+def test_actors_doc_memory_an_organ_never_named_takes_no_country(nlp):
+    memory = DocActors(on=ON)
+    doc = nlp("Protesters gathered in the capital. The military said it was watching.")
+    memory.find_actors(doc[:6])
+    actor = memory.resolve_span(doc[6:8])
+    assert actor is not None and actor.country is None, actor
+
+
+def test_actors_doc_memory_pronoun_in_an_object_controlled_clause_is_the_object(nlp):
+    memory = DocActors(on=ON)
+    doc = nlp("Seoul's foreign minister urged North Korea to stop its missile launches.")
+    memory.find_actors(doc)
+    tok = next(t for t in doc if t.text == "its")
+    actor = memory.pronoun(tok.text, before=tok.i, token=tok)
+    assert actor is not None and actor.country == "PRK", actor

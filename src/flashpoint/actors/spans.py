@@ -15,7 +15,7 @@ from typing import Any
 
 from ..nlp import ents_within, noun_chunks_within
 from ..records import Actor
-from .codes import in_country, is_international, make, renamed
+from .codes import in_country, is_bare_sector, is_international, make, renamed
 from .resolve import Resolution, _as_date, resolve_tokens
 from .tables import get_tables
 from .text import fold, singular, tokenize
@@ -215,6 +215,7 @@ class DocActors:
         self._seen: list[_Seen] = []
         self._deeds: dict[str, Actor] = {}  # lemma of an act -> who did it last
         self._pair: tuple[Actor, Actor] | None = None  # the last two sides that acted together
+        self._organs: dict[str, Actor] = {}  # "ministry", "military" -> the last one named
         self._pair_mentions: dict[int, Actor] = {}  # "the two sides" (its head) -> the other
 
     # -- memory ---------------------------------------------------------------------------
@@ -231,6 +232,11 @@ class DocActors:
         sentence = root.sent.start if root is not None else -1
         main = subject and root is not None and root.head.dep_ == "ROOT"
         self._seen.append(_Seen(actor, at, person, subject, plural, clause, sentence, main))
+        if span is not None and actor.country:
+            organs = get_tables().words["organ_heads"]
+            for t in span:
+                if t.pos_ in ("NOUN", "PROPN") and singular(fold(t.text)) in organs:
+                    self._organs[singular(fold(t.text))] = actor
         if not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
         parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
@@ -343,8 +349,11 @@ class DocActors:
             node = node.head
             if node.pos_ not in ("VERB", "AUX") or node.i in own:
                 continue
-            for subj in node.children:
-                if subj.dep_ not in _SUBJECTS or subj.i > token.i:
+            subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+            if not subjects and node.dep_ == "xcomp":  # "urged the North to stop its threats"
+                subjects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
+            for subj in subjects:
+                if subj.i > token.i:
                     continue
                 if subj.dep_ == "nsubjpass" and node.i == done_by:
                     continue  # "Zia was freed on his orders": not Zia
@@ -395,10 +404,25 @@ class DocActors:
                 return s.actor.country
         return None
 
+    def _recall_organ(self, res: Resolution, span: Any) -> Actor | None:
+        """ "the military said", "a ministry spokesperson": a state organ with no country of
+        its own is of the country whose organ of that name the article named last ("South
+        Korea's military held drills ... the military said"), before the article's context."""
+        if span is None or res.has_country or not is_bare_sector(res.actor):
+            return None
+        for t in reversed(span):  # the head first, then its modifiers ("ministry spokesperson")
+            named = self._organs.get(singular(fold(t.text)))
+            if named is not None and named.country:
+                return in_country(res.actor, named.country, text=span.text)  # type: ignore[arg-type]
+        return None
+
     def _finish(self, res: Resolution, text: str, span: Any = None) -> Actor | None:
         recalled = self._recall(res, text, span.start if span is not None else None)
         if recalled is not None:
             return recalled
+        organ = self._recall_organ(res, span)
+        if organ is not None:
+            return organ
         self._learn(res, span)
         actor = res.actor
         if actor is not None and not res.has_country and self.context_country:
@@ -430,8 +454,7 @@ class DocActors:
             return None
         sector = resolve_tokens(keys[1], tokenize(keys[1])).actor
         first, second = (
-            make(span.text, side.country, sector.sector if sector else None)
-            for side in self._pair
+            make(span.text, side.country, sector.sector if sector else None) for side in self._pair
         )
         self._pair_mentions[span.root.i] = second
         return first

@@ -32,6 +32,7 @@ WORD_LISTS = frozenset(
         "pair_numbers",
         "pair_heads",
         "service_participles",
+        "organ_heads",
         "agent_nouns",
         "not_own_after",
         "not_own_before",

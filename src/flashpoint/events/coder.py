@@ -224,7 +224,7 @@ def _to_event(
         conj = next((c for h in heads for c in h.conjuncts if c.i > h.i), None)
         if conj is not None:
             target = actor_of(conj, state, role="target") or target
-            state.memory.learn_pair(source, target)
+            state.memory.learn_pair(source, target)  # "X and Y agreed": the two sides
         elif target is None:  # "the two sides would meet again": the other side
             target = state.memory.other_side(f.source.i)
     if (
