@@ -93,3 +93,36 @@ def test_events_clauses_the_object_decides_the_sense(nlp, text, root, negated):
     events = _events(nlp, text)
     assert events and events[0].cameo[:2] == root, _show(events)
     assert events[0].negated is negated
+
+
+def test_events_clauses_a_purpose_in_words_is_the_aim_not_a_second_act(nlp):
+    events = _events(nlp, "The governor deployed the national guard to support the city police.")
+    assert all(e.trigger != "support" for e in events), _show(events)
+    events = _events(nlp, "The envoys will travel to Doha on Monday to discuss a prisoner exchange.")
+    assert all(e.trigger != "discuss" or e.modality != "asserted" for e in events), _show(events)
+
+
+def test_events_clauses_a_purpose_of_protest_is_how_it_was_done(nlp):
+    events = _events(nlp, "Students defied a curfew to take to the streets of the capital.")
+    assert any(e.cameo[:2] == "14" for e in events), _show(events)
+
+
+def test_events_clauses_an_event_said_to_have_ended_is_no_new_event(nlp):
+    events = _events(nlp, "Turkish engineers have rebuilt the bridge since the war ended.")
+    assert all(e.trigger != "war" for e in events), _show(events)
+    events = _events(nlp, "The minister said the 2015 ceasefire had collapsed.")
+    assert all(e.trigger != "ceasefire" for e in events), _show(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Hundreds of French troops were deployed to northern Mali.", "FRA"),
+        ("About 3,000 Kenyan police officers have been deployed in Haiti since the mission began.",
+         "KEN"),
+    ],
+)
+def test_events_clauses_deployed_forces_were_sent_by_their_state(nlp, text, country):
+    events = _events(nlp, text)
+    assert events and events[0].source is not None, _show(events)
+    assert events[0].source.country == country, events[0].source

@@ -70,6 +70,7 @@ def test_events_grammar_sectors_are_actor_sectors():
     assert grammar.DOMESTIC_SECTORS <= sectors
     assert grammar.STATELESS_SECTORS <= sectors
     assert grammar.ARMED_SECTORS <= sectors
+    assert grammar.DEPLOYED_SECTORS <= sectors
     assert not grammar.DOMESTIC_SECTORS & grammar.STATELESS_SECTORS
     assert not grammar.PRONOUNS_PERSON & grammar.PRONOUNS_GROUP
 

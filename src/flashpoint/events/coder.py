@@ -23,6 +23,7 @@ from .dates import EventDate, date_phrases, event_date
 from .found import Found
 from .grammar import (
     CONFLICT_ROOTS,
+    DEPLOYED_SECTORS,
     FORCE_ROOTS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
@@ -42,7 +43,7 @@ from .mentions import (
     np_text,
     place_in_country,
 )
-from .patterns import noun_code
+from .patterns import noun_code, purpose_clause
 from .predicates import noun_event
 from .salience import sentence_events
 from .syntax import agent_of
@@ -192,6 +193,9 @@ def _to_event(
         if country:
             source = place_in_country(source, country)
     target, target_tok = _target(f, source, state, location)
+    if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
+        # "2,000 Russian peacekeepers have been deployed": their state deployed them
+        source, target, target_tok = target, None, None
     state.memory.learn_deed(f.trigger, source)
     if f.code[:2] in FORCE_ROOTS:  # "20 were killed, Lebanon's health ministry said": LBNCVL
         reporter = actor_of(f.speaker, state, role="source") if f.speaker is not None else None
@@ -336,9 +340,36 @@ def _target(
 
 
 def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> bool:
-    """Is this act the purpose of an act of the same code already emitted ("police fired tear
-    gas to disperse them": one act, not two 175s)? ``emitted``: (trigger index, code) pairs."""
-    return f.trigger.dep_ in ("advcl", "xcomp") and (f.trigger.head.i, event.cameo) in emitted
+    """Is this act the purpose of an act already emitted? An infinitive of purpose in words or
+    cooperation says what the act was for, not a second act ("deployed the army to support the
+    police", "will meet officials to discuss it"); one of protest or force is how it was done
+    ("defied a police ban to take to the streets"); an open complement of the same code is the same act ("police
+    fired tear gas to disperse them": one 175). ``emitted``: (trigger index, code) pairs."""
+    head = f.trigger.head.i
+    if (
+        purpose_clause(f.trigger)
+        and event.cameo[:2] not in CONFLICT_ROOTS
+        and any(i == head for i, _ in emitted)
+    ):
+        return True  # an aim in words or cooperation; "defied a ban to take to the streets" is done
+    return f.trigger.dep_ in ("advcl", "xcomp") and (head, event.cameo) in emitted
+
+
+PEACEKEEPING_AID = "074"  # troops sent for peacekeeping (predicates._peacekeeping)
+
+
+def _deployed_forces(f: Found, target: Actor | None, target_tok: Token | None) -> bool:
+    """Are the target the passive subject of a deployment or show of force with no agent, and
+    armed forces of a country? Then their own state is the doer (OWN_FORCE_ROOTS, peacekeeping
+    074), not the place's or the article's."""
+    return (
+        (f.code[:2] in OWN_FORCE_ROOTS or f.code == PEACEKEEPING_AID)
+        and target is not None
+        and bool(target.country)
+        and (target.sector or "") in DEPLOYED_SECTORS
+        and target_tok is not None
+        and target_tok.dep_ == "nsubjpass"
+    )
 
 
 def _partyless(event: Event) -> bool:

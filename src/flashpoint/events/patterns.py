@@ -95,6 +95,12 @@ def named_by(clause: Token) -> Token | None:
     return None
 
 
+def purpose_clause(tok: Token) -> bool:
+    """Is the verb an adverbial infinitive of purpose ("deployed the army TO SUPPORT the
+    police", "will meet officials TO DISCUSS its reintegration")? It says what an act is for."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
     """Lemmas of the core arguments (objects, complements) and of prepositional objects."""
     core: set[str] = set()

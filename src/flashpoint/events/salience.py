@@ -16,12 +16,18 @@ from typing import Any
 from . import classifier, tables
 from .crowds import as_protest
 from .found import Found
-from .grammar import DESCRIPTIVE_PARTICIPLES, FAMILY_MODALITY, REFERENCE_PREPS, WRAPPERS
+from .grammar import (
+    DESCRIPTIVE_PARTICIPLES,
+    ENDING_VERBS,
+    FAMILY_MODALITY,
+    REFERENCE_PREPS,
+    WRAPPERS,
+)
 from .guesses import guessed
 from .happenings import victim_subject
 from .joint import together
 from .mood import is_future, is_hypothetical, is_negated
-from .patterns import named_by, noun_code, roles_of, verb_code
+from .patterns import named_by, noun_code, purpose_clause, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
 from .wrappers import judged_subject
 
@@ -64,7 +70,7 @@ def found_events(sent: Any) -> Iterator[Found]:
             break
     if main is None:
         for tok in order:
-            if tok.pos_ in ("NOUN", "PROPN") and noun_code(tok):
+            if tok.pos_ in ("NOUN", "PROPN") and noun_code(tok) and not _ended(tok):
                 main = analyze(tok)
                 if main is not None:
                     break
@@ -105,7 +111,7 @@ def found_events(sent: Any) -> Iterator[Found]:
             break
         if tok.i in used or tok.pos_ not in ("VERB", "NOUN", "PROPN"):
             continue
-        if tok.pos_ != "VERB" and not _free_noun(tok):
+        if tok.pos_ != "VERB" and (not _free_noun(tok) or _known_event(tok)):
             continue
         if _under_negation(tok, root_i):
             continue
@@ -213,8 +219,11 @@ def _inherit(f: Found, start: Token) -> None:
 
 def _governed_mood(f: Found) -> None:
     """An event noun under a future or hypothetical predicate is not reported as done: "said
-    the treaty WOULD APPLY to an armed ATTACK on its forces" mentions a possible attack."""
-    if f.modality != "asserted" or f.trigger.pos_ not in ("NOUN", "PROPN"):
+    the treaty WOULD APPLY to an armed ATTACK on its forces" mentions a possible attack; nor is
+    the purpose of such a predicate ("would rely on diplomacy TO PROTECT its territory")."""
+    if f.modality != "asserted":
+        return
+    if f.trigger.pos_ not in ("NOUN", "PROPN") and not purpose_clause(f.trigger):
         return
     node = f.trigger
     for _ in range(6):
@@ -253,6 +262,22 @@ def _free_noun(tok: Token) -> bool:
         and tok.head.head.pos_ == "VERB"
         and not (tok.head.lower_ in REFERENCE_PREPS and _definite(tok))
     )
+
+
+def _known_event(tok: Token) -> bool:
+    """Does the event noun refer to an event already known rather than report one: a definite
+    noun after a reference preposition ("after THE longest BATTLE of the war"), or the subject of
+    a verb saying it ended ("since the WAR ended", "the 1974 AGREEMENT had collapsed")?"""
+    if tok.dep_ == "pobj" and tok.head.lower_ in REFERENCE_PREPS and _definite(tok):
+        return True
+    return _ended(tok)
+
+
+def _ended(tok: Token) -> bool:
+    """Is the event noun the subject of a verb saying it ended ("since the WAR ended")? Then it
+    names a past event, never the sentence's news (a referring noun after "after" may still be
+    the only news of a sentence: "came after HIS MEETING with the cleric")."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ENDING_VERBS
 
 
 def _definite(tok: Token) -> bool:

@@ -17,7 +17,7 @@ from .grammar import (
     TARGET_PREPS,
     WRAPPERS,
 )
-from .patterns import arg_tokens, lemma, noun_code, roles_of
+from .patterns import arg_tokens, lemma, noun_code, roles_of, verb_code
 
 Token = Any
 
@@ -244,11 +244,18 @@ def from_place(tok: Token, *, prep: str = "from") -> Token | None:
 
 
 def clause_agent(tok: Token) -> Token | None:
-    """Who did it when a passive names no agent: "were killed when ISIL launched an attack"."""
+    """Who did it when a passive names no agent: "were killed when ISIL launched an attack";
+    an event is nobody's agent ("have been deployed since the WAR ended"), nor the subject of a
+    clause that reports no act ("since the MISSION began")."""
     for c in tok.children:
-        if c.dep_ == "advcl" and c.pos_ == "VERB":
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and (verb_code(c) or "light" in roles_of(c)):
             subj, passive = subject_of(c)
-            if subj is not None and not passive and subj.pos_ in ("PROPN", "NOUN"):
+            if (
+                subj is not None
+                and not passive
+                and subj.pos_ in ("PROPN", "NOUN")
+                and not noun_code(subj)
+            ):
                 return subj
     return None
 
