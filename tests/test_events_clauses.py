@@ -126,3 +126,20 @@ def test_events_clauses_deployed_forces_were_sent_by_their_state(nlp, text, coun
     events = _events(nlp, text)
     assert events and events[0].source is not None, _show(events)
     assert events[0].source.country == country, events[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "negated"),
+    [
+        # a simple past negation reports what did not happen: no refusal was made
+        ("The two ministers did not sign the trade accord on Friday.", "05", True),
+        ("The envoys had not met before the summit.", "04", True),
+        # a refusal is a stance: future, "never", a present or perfect negation
+        ("The junta will not release the detained journalists.", "12", False),
+        ("Ankara has never recognised the breakaway republic.", "12", False),
+    ],
+)
+def test_events_clauses_not_done_is_no_refusal(nlp, text, root, negated):
+    events = _events(nlp, text)
+    assert events and events[0].cameo[:2] == root, _show(events)
+    assert events[0].negated is negated, _show(events)

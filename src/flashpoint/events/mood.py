@@ -31,6 +31,15 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+def _refusal(tok: Token) -> bool:
+    """Is a negated act refused rather than reported as not done? Not with a simple or past
+    perfect ("did not sign", "had not met"): that reports what did not happen; "will not",
+    "would not", "cannot", "never", "has not agreed", "does not recognise" are refusals, a
+    stance that holds."""
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "neg", "advmod")}
+    return "never" in words or not ({"did", "had"} & words)
+
+
 def none_done(tok: Token) -> bool:
     """An act whose patient or object is "no" ("NO measures had been taken", "took NO action",
     "no one was killed"): nothing of it happened. Only the act's own mood: "produced no
@@ -104,6 +113,7 @@ def with_mood(found: Found, tok: Token) -> Found:
     found = apply_mood(
         found,
         negated=is_negated(tok) or (found.trigger.i == tok.i and none_done(tok)),
+        refused=_refusal(tok),
         future=future and not continuing,
         hypothetical=is_hypothetical(tok),
     )
@@ -112,14 +122,18 @@ def with_mood(found: Found, tok: Token) -> Found:
     return found
 
 
-def apply_mood(found: Found, *, negated: bool, future: bool, hypothetical: bool) -> Found:
-    """Negation, intention and hypotheticals of the trigger, as CAMEO codes them."""
+def apply_mood(
+    found: Found, *, negated: bool, future: bool, hypothetical: bool, refused: bool = True
+) -> Found:
+    """Negation, intention and hypotheticals of the trigger, as CAMEO codes them. A negated
+    cooperative act is a refusal (12x) when ``refused`` ("will not release", "has never
+    recognised"); "did not sign the treaty itself" only reports that it did not happen."""
     root = found.code[:2]
     if negated:
         if found.code == "010":
             # "state media did not comment", "did not say what steps": declining to comment
             return replace(found, code=tables.compose("reject", "010"), negated=False)
-        if root in COOPERATIVE_ROOTS:
+        if root in COOPERATIVE_ROOTS and (refused or future):
             return replace(
                 found, code=tables.compose("reject", found.code), negated=False, modality="asserted"
             )
