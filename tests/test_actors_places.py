@@ -53,6 +53,9 @@ def test_actors_find_location_ignores_actors(nlp):
         ("Hundreds of students marched in central Yerevan on Monday.", "ARM"),
         ("Soldiers detained three journalists in Bamako on Friday.", "MLI"),
         ("Gunmen attacked a checkpoint in Niamey overnight.", "NER"),
+        # provinces the gazetteer does not know, in the regions of countries.tsv
+        ("Drone strikes in the eastern province of Paktika killed four men.", "AFG"),
+        ("Clashes broke out in Kurram on Tuesday.", "PAK"),
     ],
 )
 def test_actors_find_location_reads_mislabelled_capitals_from_the_tables(nlp, text, country):
