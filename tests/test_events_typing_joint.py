@@ -29,6 +29,10 @@ def test_events_typing_joint_table_loads_and_is_consistent():
         "The drills were conducted by Kenyan soldiers and British paratroopers.",
         "Vietnam held maritime drills with the Philippine navy last month.",
         "Polish tanks took part in exercises alongside American armoured units.",
+        # the words that say it (noun_patterns.tsv): joint, combined, multinational, bilateral
+        "NATO began multinational exercises in Estonia on Monday.",
+        "The two navies staged combined maneuvers in the Gulf.",
+        "Russian and Turkish troops carried out a joint patrol near Kobani.",
     ],
 )
 def test_events_typing_joint_exercises_are_military_cooperation(nlp, text):
