@@ -236,3 +236,15 @@ def test_claims_extra_fitting_sets_are_never_reported_sets(shared_dir):
     reported = {c.group for c in load_cliff_test(path)} | {c.group for c in load_frank(path, "test")}
     assert not {c.group for c in extra} & reported
     assert {c.label for c in extra} == {0, 1}
+
+
+def test_claims_bench_select_can_stack_the_model_on_the_word_score():
+    from flashpoint.bench.claims_fit import STACKED, select
+
+    rows = [_row(1, 1.0 + i % 3, f"g{i}") for i in range(20)] + [_row(0, -1.0 - i % 3, f"h{i}") for i in range(20)]
+    for r in rows:
+        r.values["word_score"] = 0.5 if r.case.label else -0.5
+    chosen = select(rows, STACKED)
+    assert chosen.feature_set == "model+word_score"
+    assert set(chosen.settings.coef) == {"model_logit", "word_score"}
+    assert chosen.settings.coef["model_logit"] > 0 and chosen.settings.coef["word_score"] > 0

@@ -97,3 +97,20 @@ def test_claims_symmetric_verbs_are_plain_lemmas():
     assert "meet" in lex.symmetric_verbs
     assert "accuse" not in lex.symmetric_verbs
     assert all(v.isalpha() and v.islower() for v in lex.symmetric_verbs)
+
+
+def test_claims_word_score_is_the_word_level_combiners_logit(nlp):
+    """``word_score`` carries the word-level combiner (word_weights.json) whole: its logit over
+    the same features, so a stacked verdict.json weighs it as one input."""
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+    from flashpoint.claims.judge import Judgement, UnitJudgement
+    from flashpoint.claims.lexicon import word_combiner
+    from flashpoint.claims.verdict import features
+
+    index = build_index(nlp("Rebels attacked the town on Monday, killing 12 people."))
+    made = features(Judgement((UnitJudgement("x", (0,), 0.7, 0.2, 0.1),)), compare(index, nlp("Rebels attacked the city, killing 40.")))
+    w = word_combiner()
+    assert w.coef and not any(name.startswith("model_") for name in w.coef)
+    assert made["word_score"] == pytest.approx(w.intercept + sum(c * made.get(k, 0.0) for k, c in w.coef.items()))
+    assert made["word_score"] < 0  # another number and a place the article lacks

@@ -219,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="statements per reported set (--fit)")
     parser.add_argument("--built", action="store_true", help="also fit on cases built from examples/ (--fit)")
     parser.add_argument("--extra", action="store_true", help="also fit on QAGS CNN/DM + CLIFF val (--fit)")
+    parser.add_argument("--stack", action="store_true", help="weigh the model against the word-level combiner (--fit)")
     parser.add_argument("--card", action="store_true", help="write the figures into the model card")
     parser.add_argument("--quick", action="store_true", help="a seeded sample per set (the CI gate's mode)")
     parser.add_argument("--update-floors", action="store_true")
@@ -233,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fitted = fit_candidate(
             args.path, model_folder=args.model or MODEL_DIR, out=args.out, root=checkout.ROOT,
             examples=checkout.examples_dir(), pages_path=checkout.benchmarks_dir("pages"), samples=SAMPLE,
-            limit=args.limit, cache_path=default_path(), install=args.install, built=args.built, extra=args.extra,
+            limit=args.limit, cache_path=default_path(), install=args.install, built=args.built, extra=args.extra, stack=args.stack,
             progress=lambda m: sys.stderr.write(m + "\n"),
         )
         sys.stdout.write(json.dumps(fitted.to_dict(), indent=2) + "\n")

@@ -205,7 +205,7 @@ def features(
 ) -> list[dict[str, float] | None]:
     """Each case's combiner inputs (``verdict.features``) under the model in ``model_folder``."""
     from ..claims.judge import aggregate
-    from ..claims.verdict import model_features
+    from ..claims.verdict import model_features, with_word_score
 
     prepared = prepare(cases, cache)
     probs = model_probs([p for item in prepared if item is not None for p in item.pairs], cache, model_folder)
@@ -216,7 +216,7 @@ def features(
             continue
         # As ``judge.Judgement``: the weakest claim's best entailment, the strongest contradiction.
         entail, contra = aggregate([[probs[p] for p in claim] for claim in item.claims])
-        out.append({**model_features(entail, contra), **item.values})
+        out.append(with_word_score({**model_features(entail, contra), **item.values}))
     return out
 
 

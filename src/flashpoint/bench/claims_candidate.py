@@ -62,6 +62,7 @@ from .claims_cases import (
 )
 from .claims_fit import (
     FEATURE_SETS,
+    STACKED,
     VERDICT_PATH,
     Selection,
     balanced_accuracy,
@@ -243,6 +244,7 @@ def fit_candidate(
     seed_tests: Sequence[str] = SEED_TESTS,
     built: bool = False,
     extra: bool = False,
+    stack: bool = False,
     progress: Progress = _quiet,
 ) -> FitReport:
     """Choose, write and judge a candidate combiner for the model in ``model_folder`` (module doc).
@@ -269,7 +271,7 @@ def fit_candidate(
         rows = rows_for(fitting, cache, model_folder)
         rep.seconds["fitting_features"] = round(time.perf_counter() - clock, 1)
         progress("choosing feature set, C and threshold by grouped CV")
-        selection = select(rows)
+        selection = select(rows, STACKED if stack else FEATURE_SETS)
         shipped = read_verdict(VERDICT_PATH)
         shipped_rows = rows_for(fitting, cache, MODEL_DIR)
         rep.fitting = {
@@ -283,7 +285,7 @@ def fit_candidate(
             "shipped_in_sample_balanced_accuracy": binary_metrics(shipped_rows, shipped)["balanced_accuracy"],
         }
         settings = _candidate_settings(selection, shipped, contradiction_threshold)
-        fitted_on = (f"`flashpoint bench claims --fit` for model {rep.model['candidate_hash']}: {names}"
+        fitted_on = (f"`flashpoint bench claims --fit{' --stack' if stack else ''}` for model {rep.model['candidate_hash']}: {names}"
                      f"{f' + {n_built} cases built from examples/' if n_built else ''} ({len(fitting)} statements, "
                      f"{rep.fitting['articles']} articles); features {selection.feature_set}, C={selection.c}, threshold {selection.threshold} "
                      f"chosen by grouped 5-fold CV ({selection.cv_balanced_accuracy}); nested grouped CV "

@@ -53,6 +53,10 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "model+findings+words": MODEL + FINDINGS + tuple("word_" + f for f in WORD_FEATURES),
     "model+all_words": MODEL + tuple("word_" + f for f in ALL_WORD_FEATURES),
 }
+# ``--stack``: the model's logit beside the word-level combiner's (``verdict.with_word_score``),
+# so the fit on FRANK valid decides only how far to trust the model against what the word level
+# knows, instead of re-learning forty word weights from 375 statements.
+STACKED: dict[str, tuple[str, ...]] = {"model+word_score": ("model_logit", "word_score")}
 C = 1.0
 FOLDS = 5
 # What ``select`` tries beside the feature sets: regularisation strengths and supported
@@ -131,16 +135,20 @@ def cross_validate(rows: Sequence[Row], names: Sequence[str] = MODEL, *, c: floa
     return balanced_accuracy(rows, [s >= threshold and not w for s, w in zip(scores, swapped)])
 
 
-def grid(rows: Sequence[Row]) -> dict[tuple[str, float, float], float]:
-    """Grouped-CV balanced accuracy of every (feature set, C, threshold) on ``rows``."""
+FeatureSets = dict[str, tuple[str, ...]]
+
+
+def grid(rows: Sequence[Row], feature_sets: FeatureSets | None = None) -> dict[tuple[str, float, float], float]:
+    """Grouped-CV balanced accuracy of every (feature set, C, threshold) on ``rows``
+    (``feature_sets``: default ``FEATURE_SETS``)."""
     with threadpool_limits(limits=1):  # many tiny fits: BLAS threads only fight (20 s -> 0.1 s a fit when loaded)
-        return _grid(rows)
+        return _grid(rows, feature_sets or FEATURE_SETS)
 
 
-def _grid(rows: Sequence[Row]) -> dict[tuple[str, float, float], float]:
+def _grid(rows: Sequence[Row], feature_sets: FeatureSets) -> dict[tuple[str, float, float], float]:
     out: dict[tuple[str, float, float], float] = {}
     swapped = [r.values is not None and decisive(r.values) for r in rows]
-    for name, names in FEATURE_SETS.items():
+    for name, names in feature_sets.items():
         for c in CS:
             scores = _oof_scores(rows, names, c)
             for t in THRESHOLDS:
@@ -148,10 +156,10 @@ def _grid(rows: Sequence[Row]) -> dict[tuple[str, float, float], float]:
     return out
 
 
-def _best(scores: dict[tuple[str, float, float], float]) -> tuple[str, float, float]:
+def _best(scores: dict[tuple[str, float, float], float], feature_sets: FeatureSets | None = None) -> tuple[str, float, float]:
     """The best cell; ties keep the smaller feature set, the stronger regularisation and the
     threshold nearest 0.5."""
-    order = list(FEATURE_SETS)
+    order = list(feature_sets or FEATURE_SETS)
     return max(scores, key=lambda k: (round(scores[k], 4), -order.index(k[0]), -k[1], -abs(k[2] - 0.5)))
 
 
@@ -168,23 +176,25 @@ class Selection:
     per_feature_set: dict[str, float]  # best CV balanced accuracy of each feature set
 
 
-def select(rows: Sequence[Row]) -> Selection:
-    """Choose feature set, C and threshold by grouped CV on ``rows``; fit on all of them."""
-    scores = grid(rows)
-    name, c, t = _best(scores)
+def select(rows: Sequence[Row], feature_sets: FeatureSets | None = None) -> Selection:
+    """Choose feature set, C and threshold by grouped CV on ``rows``; fit on all of them
+    (``feature_sets``: the sets to choose from, default ``FEATURE_SETS``)."""
+    sets = feature_sets or FEATURE_SETS
+    scores = grid(rows, sets)
+    name, c, t = _best(scores, sets)
     predicted = [False] * len(rows)
     for train, test in _folds(rows):
         inner = [rows[i] for i in train]
         try:
-            n_i, c_i, t_i = _best(grid(inner))
+            n_i, c_i, t_i = _best(grid(inner, sets), sets)
         except InputError:  # too few articles left to choose inside this fold: keep the outer choice
             n_i, c_i, t_i = name, c, t
-        chosen = fit(inner, FEATURE_SETS[n_i], c=c_i, threshold=t_i)
+        chosen = fit(inner, sets[n_i], c=c_i, threshold=t_i)
         for i, p in zip(test, predict([rows[i] for i in test], chosen)):
             predicted[i] = p
-    per_set = {fs: round(max(v for k, v in scores.items() if k[0] == fs), 4) for fs in FEATURE_SETS}
+    per_set = {fs: round(max(v for k, v in scores.items() if k[0] == fs), 4) for fs in sets}
     return Selection(
-        name, c, t, fit(rows, FEATURE_SETS[name], c=c, threshold=t), round(scores[(name, c, t)], 4),
+        name, c, t, fit(rows, sets[name], c=c, threshold=t), round(scores[(name, c, t)], 4),
         round(balanced_accuracy(rows, predicted), 4), per_set,
     )
 

@@ -26,6 +26,7 @@ from ..errors import ConfigError
 LEXICON_FILE = "lexicon.json"
 WEIGHTS_FILE = "weights.json"
 VERDICT_FILE = "verdict.json"
+WORD_WEIGHTS_FILE = "word_weights.json"
 VERDICT_ENV = "FLASHPOINT_CLAIMS_VERDICT"
 
 
@@ -131,6 +132,24 @@ def weights() -> Weights:
 
 
 @dataclass(frozen=True)
+class WordCombiner:
+    """The word-level combiner (word_weights.json): a logit over the comparison's features."""
+
+    intercept: float
+    coef: dict[str, float]
+
+
+@functools.lru_cache(maxsize=1)
+def word_combiner() -> WordCombiner:
+    """The word-level combiner in ``claims/data/word_weights.json`` (E406/E407 when unusable)."""
+    data = _read(WORD_WEIGHTS_FILE)
+    try:
+        return WordCombiner(float(data["intercept"]), {k: float(x) for k, x in data["coef"].items()})
+    except (AttributeError, KeyError, TypeError, ValueError) as e:
+        raise ConfigError("E407", name=WORD_WEIGHTS_FILE, cause=e) from e
+
+
+@dataclass(frozen=True)
 class VerdictSettings:
     """How probabilities and findings become a verdict (verdict.json; see its _doc)."""
 
@@ -175,6 +194,6 @@ def parse_verdict(data: dict[str, Any], name: str = VERDICT_FILE) -> VerdictSett
 
 
 __all__ = [
-    "VERDICT_ENV", "Lexicon", "VerdictSettings", "Weights", "lexicon", "parse_verdict", "read_verdict",
-    "verdict_settings", "weights",
+    "VERDICT_ENV", "Lexicon", "VerdictSettings", "Weights", "WordCombiner", "lexicon", "parse_verdict", "read_verdict",
+    "verdict_settings", "weights", "word_combiner",
 ]

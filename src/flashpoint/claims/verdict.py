@@ -22,7 +22,7 @@ from ..records import Event, Span, StatementCheck
 from .compare import Comparison, Finding, WordStatus
 from .index import Sentence
 from .judge import Judgement
-from .lexicon import VerdictSettings, verdict_settings, weights
+from .lexicon import VerdictSettings, verdict_settings, weights, word_combiner
 from .units import hyphen_prefix
 
 _EVIDENCE_CHARS = 90
@@ -54,9 +54,20 @@ def _logit(p: float) -> float:
 
 
 def features(judgement: Judgement, comparison: Comparison) -> dict[str, float]:
-    """The combiner's inputs: the model's logits, a 0/1 flag per kind of explicit finding and
-    the word-level alignment features named in ``WORD_FEATURES``."""
-    return {**model_features(judgement.entailment, judgement.contradiction), **comparison_features(comparison)}
+    """The combiner's inputs: the model's logits, a 0/1 flag per kind of explicit finding, the
+    word-level alignment features (``word_*``) and the word-level combiner's logit over them
+    (``word_score``)."""
+    return with_word_score({**model_features(judgement.entailment, judgement.contradiction), **comparison_features(comparison)})
+
+
+def with_word_score(values: dict[str, float]) -> dict[str, float]:
+    """``values`` with ``word_score``: the logit of the word-level combiner (word_weights.json)
+    over its findings and ``word_*`` features -- one input that carries everything the word
+    level knows (names and numbers the article lacks, copied wording, findings), so a combiner
+    can weigh the model against it without re-learning it from a small fitting set."""
+    w = word_combiner()
+    score_ = w.intercept + sum(c * values.get(name, 0.0) for name, c in w.coef.items())
+    return {**values, "word_score": score_}
 
 
 def model_features(entailment: float, contradiction: float) -> dict[str, float]:
@@ -252,5 +263,5 @@ def decide(
 
 __all__ = [
     "FINDING_FEATURES", "WORD_FEATURES", "comparison_features", "decide", "decisive", "features", "is_supported",
-    "model_features", "score",
+    "model_features", "score", "with_word_score",
 ]

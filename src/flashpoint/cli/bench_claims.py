@@ -46,6 +46,10 @@ def bench_claims(
         bool, typer.Option("--extra", help="With --fit: also fit on QAGS CNN/DM and CLIFF val (news-like, never "
                            "reported, but the model was trained on them: it comes out over-trusted and fails seed tests).")
     ] = False,
+    stack: Annotated[
+        bool, typer.Option("--stack", help="With --fit: weigh only the model's logit against the word-level "
+                           "combiner's (claims/data/word_weights.json) instead of refitting every word feature.")
+    ] = False,
     cache: Annotated[
         Path | None, typer.Option("--cache", help="With --fit: the feature cache file "
                                   "(default $FLASHPOINT_CACHE or ~/.cache/flashpoint/claims_features.sqlite).")
@@ -67,7 +71,7 @@ def bench_claims(
         return
     if fit:
         _fit(folder, model=model, out_file=out_file, install=install, limit=limit, no_pages=no_pages, cache=cache,
-             built=built, extra=extra, fmt=fmt)
+             built=built, extra=extra, stack=stack, fmt=fmt)
         return
     rep = report(folder, pages_path=checkout.benchmarks_dir("pages"))
     if card:
@@ -107,7 +111,7 @@ def bench_claims(
 
 def _fit(
     folder: Path, *, model: Path | None, out_file: Path, install: bool, limit: int | None, no_pages: bool,
-    cache: Path | None, built: bool, extra: bool, fmt: SummaryFormat,
+    cache: Path | None, built: bool, extra: bool, stack: bool, fmt: SummaryFormat,
 ) -> None:
     """Run ``bench.claims_candidate.fit_candidate`` and print its CV and reported figures."""
     from rich.table import Table
@@ -121,7 +125,7 @@ def _fit(
     rep = fit_candidate(
         folder, model_folder=model or MODEL_DIR, out=out_file, root=checkout.ROOT, examples=checkout.examples_dir(),
         pages_path=None if no_pages else checkout.benchmarks_dir("pages"), samples=SAMPLE, limit=limit,
-        cache_path=cache or default_path(), install=install, built=built, extra=extra,
+        cache_path=cache or default_path(), install=install, built=built, extra=extra, stack=stack,
         progress=lambda m: err.print(f"[dim]{m}[/]"),
     )
     if fmt == "json":
