@@ -117,15 +117,26 @@ def test_claims_actor_check_knows_a_country_by_any_of_its_names(nlp, article, st
     ("article", "statement"),
     [
         # the sentence names the same country another way ("Philippine" for "Filipino")
-        ("Chinese coast guard personnel rammed Philippine navy boats near the shoal on Monday. "
-         "A Filipino sailor lost his thumb in the clash.", "A Filipino sailor was hurt near the shoal on Monday."),
+        (
+            (
+                "Chinese coast guard personnel rammed Philippine navy boats near the shoal on Monday. "
+                "A Filipino sailor lost his thumb in the clash."
+            ),
+            "A Filipino sailor was hurt near the shoal on Monday.",
+        ),
         # a village the actors tables do not know is a place, not another actor
-        ("Gunmen ambushed a police patrol near the village of Dunavo on Sunday. Serbia denied any role.",
-         "Serbian gunmen ambushed a police patrol on Sunday."),
+        (
+            "Gunmen ambushed a police patrol near the village of Dunavo on Sunday. Serbia denied any role.",
+            "Serbian gunmen ambushed a police patrol on Sunday.",
+        ),
         # a capital after "in" is where it happened: not the country the article names otherwise
-        ("Their foreign ministers initialled the text of a peace agreement at the White House on Friday. "
-         "Georgia will grant the United States rights to a transit route.",
-         "The foreign ministers initialled the peace agreement in Washington."),
+        (
+            (
+                "Their foreign ministers initialled the text of a peace agreement at the White House on Friday. "
+                "Georgia will grant the United States rights to a transit route."
+            ),
+            "The foreign ministers initialled the peace agreement in Washington.",
+        ),
     ],
 )
 def test_claims_actor_check_takes_no_alias_or_unknown_place_for_another_actor(nlp, article, statement):

@@ -517,9 +517,9 @@ def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -
         # A country named another way counts as named; a place where something happened ("in
         # Washington") is left to the name itself, as before.
         country = actor_country(ent.text) if group == "place" and not is_place(ent) else None
-        if not index.has_name(key) and not any(index.has_name(k) for k in person):
-            if not any(_names_country(sent, country) for sent in index.sentences):
-                continue  # neither "Vietnamese" nor "Vietnam": the article never names it
+        named = index.has_name(key) or any(index.has_name(k) for k in person)
+        if not named and not any(_names_country(sent, country) for sent in index.sentences):
+            continue  # neither "Vietnamese" nor "Vietnam": the article never names it
         if _names_country(best, country):
             continue  # "a Filipino sailor" where the sentence says "Philippine navy boats"
         others = [m for m in best.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, stated)

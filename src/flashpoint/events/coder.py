@@ -34,7 +34,6 @@ from .grammar import (
     VENUE,
 )
 from .happenings import non_political
-from .orders import addressee, commands
 from .mentions import (
     DocState,
     actor_of,
@@ -43,6 +42,7 @@ from .mentions import (
     np_text,
     place_in_country,
 )
+from .orders import addressee, commands
 from .patterns import noun_code, purpose_clause
 from .predicates import noun_event
 from .salience import sentence_events
