@@ -48,7 +48,8 @@ def test_alerts_within_caps_the_spans_and_keeps_a_superset(days_table):
     starts = rng.sample(range(0, 390, 3), 90)  # far more spans than the cap
     spans = [(_day(s), _day(s + rng.randrange(0, 2))) for s in starts]
     sql, params = alerts._within("day", spans)
-    assert sql.count("BETWEEN") == alerts._MAX_SPANS
+    assert sql.count("BETWEEN") == alerts._MAX_SPANS == len(params) // 2
+    assert params == sorted(params)  # disjoint spans, in order
     wanted = {_day(n) for lo, hi in spans for n in range((lo - D0).days, (hi - D0).days + 1)}
     got = _selected(days_table, spans)
     assert wanted <= got
