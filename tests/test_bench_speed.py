@@ -41,11 +41,8 @@ def test_bench_speed_measures_every_article_of_the_corpus(tmp_path: Path, repeat
     assert ("a premise from before", "a claim") not in memo
     assert (report.articles, report.statements, report.repeat) == (2, 1, repeat)
     assert report.words == 12 + 6
-    assert min(report.spacy_seconds, report.flashpoint_seconds, report.first_pass_seconds) > 0
-    assert report.spacy_cpu_seconds > 0 and report.flashpoint_cpu_seconds > 0
-    stages = report.parse_cpu_seconds + report.code_cpu_seconds + report.check_cpu_seconds
-    assert min(report.parse_cpu_seconds, report.code_cpu_seconds, report.check_cpu_seconds) > 0
-    assert stages <= report.flashpoint_cpu_seconds
+    # the times themselves are the bench's to print (`flashpoint bench speed`), never a test's
+    # to assert: on a loaded machine or a coarse clock any bound on them is a coin toss
 
 
 @pytest.mark.parametrize("repeat", [1])
