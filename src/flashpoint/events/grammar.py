@@ -33,6 +33,11 @@ def roots(name: str) -> frozenset[str]:
     return frozenset(DATA["roots"][name]["roots"])
 
 
+def sectors(name: str) -> frozenset[str]:
+    """A list of actor sectors, upper-cased as actor codes write them ("mil" -> "MIL")."""
+    return frozenset(s.upper() for s in words(name))
+
+
 SUBJ = words("subject_deps")
 PASS_SUBJ = words("passive_subject_deps")
 OBJ = words("object_deps")
@@ -64,8 +69,8 @@ OWN_FORCE_ROOTS = roots("own_force")
 FORCE_ROOTS = roots("force")
 CROWD_VIOLENT_ROOTS = roots("crowd_violent")
 CROWD_SPOKEN_ROOTS = roots("crowd_spoken")
-DOMESTIC_SECTORS = frozenset(s.upper() for s in words("domestic_sectors"))
-STATELESS_SECTORS = frozenset(s.upper() for s in words("stateless_sectors"))
+DOMESTIC_SECTORS = sectors("domestic_sectors")
+STATELESS_SECTORS = sectors("stateless_sectors")
 ORDER_NOUNS = words("order_nouns")
 ATTEMPT_VERBS = words("attempt_verbs")
 CONTINUING_VERBS = words("continuing_verbs")
@@ -73,8 +78,8 @@ ENDING_VERBS = words("ending_verbs")
 DESCRIPTIVE_PARTICIPLES = words("descriptive_participles")
 STATIVE_PARTICIPLES = words("stative_participles")
 OBJECT_PREDICATE = words("object_predicate_deps")
-ARMED_SECTORS = frozenset(s.upper() for s in words("armed_sectors"))
-DEPLOYED_SECTORS = frozenset(s.upper() for s in words("deployed_sectors"))
+ARMED_SECTORS = sectors("armed_sectors")
+DEPLOYED_SECTORS = sectors("deployed_sectors")
 PRONOUNS_PERSON = words("pronouns_person")
 PRONOUNS_GROUP = words("pronouns_group")
 PLACE_HEADS = words("place_heads")
