@@ -111,18 +111,35 @@ def test_pipeline_text_beyond_the_model_limit_is_a_skip(nlp, monkeypatch):
 
 def test_pipeline_batches_close_at_a_character_budget():
     """Long articles are parsed a few at a time (a parsed batch is held whole); short ones 32."""
-    from flashpoint.pipeline import BATCH_CHARS, _batches
+    from flashpoint.pipeline import BATCH_CHARS, article_batches
 
     def article(chars: int, statements: tuple[str, ...] = ()) -> Article:
         return Article(id=f"a{chars}", text="x" * chars, statements=statements)
 
     short = [article(450) for _ in range(40)]
-    assert [len(b) for b in _batches(short, 32)] == [32, 8]
+    assert [len(b) for b in article_batches(short, 32)] == [32, 8]
     long = [article(BATCH_CHARS // 4) for _ in range(10)]
-    assert [len(b) for b in _batches(long, 32)] == [4, 4, 2]
+    assert [len(b) for b in article_batches(long, 32)] == [4, 4, 2]
     huge = [article(BATCH_CHARS * 2), article(10)]
-    assert [len(b) for b in _batches(huge, 32)] == [1, 1]
+    assert [len(b) for b in article_batches(huge, 32)] == [1, 1]
     with_statements = [article(BATCH_CHARS // 2 - 10, ("s" * 10,)) for _ in range(3)]
-    assert [len(b) for b in _batches(with_statements, 32)] == [2, 1]
+    assert [len(b) for b in article_batches(with_statements, 32)] == [2, 1]
     skips = [Skipped(origin="o", reason="empty", detail="") for _ in range(3)]
-    assert [len(b) for b in _batches(skips, 2)] == [2, 1]
+    assert [len(b) for b in article_batches(skips, 2)] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("title", "statements", "parsed"),
+    [
+        ("Navy ships collide", (), ["Body."]),
+        (None, ("Ships collided.",), ["Body.", "Ships collided."]),
+        ("Navy ships collide", ("Ships collided.", "Tokyo protested."),
+         ["Body.", "Navy ships collide", "Ships collided.", "Tokyo protested."]),
+    ],
+)
+def test_pipeline_parses_the_title_only_for_the_checker(title, statements, parsed):
+    """What one batch's nlp.pipe pass reads (and what `bench speed` gives plain spaCy)."""
+    from flashpoint.pipeline import texts_to_parse
+
+    article = Article(id="a", text="Body.", title=title, statements=statements)
+    assert [text for text, _ in texts_to_parse([article])] == parsed

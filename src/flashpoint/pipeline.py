@@ -85,7 +85,7 @@ def analyze_many(
     ``2 * n_process`` batches are in flight. ``stage_seconds``, when given, accumulates the CPU
     time of each stage run in this process (so nothing with ``n_process > 1``).
     """
-    batches = _batches(items, batch_size)
+    batches = article_batches(items, batch_size)
     if n_process <= 1:
         for batch in batches:
             yield from _analyze_batch(batch, stage_seconds)
@@ -200,16 +200,25 @@ def _analyze_batch(
 _BODY, _TITLE = -1, -2  # the context of an article's body and title in a batch's parse
 
 
-def _parse_articles(articles: Sequence[Article]) -> list[tuple[Any, list[Any], Any] | Exception]:
-    """``(body doc, statement docs, title doc)`` of each article, parsed in one ``nlp.pipe``
-    pass. The title is parsed only when there are statements (the checker reads it; the coder
-    does not), else it is ``None``."""
+def texts_to_parse(articles: Sequence[Article]) -> list[tuple[str, tuple[int, int]]]:
+    """Every text the analysis of ``articles`` parses, with its place: ``(article index,
+    _BODY | _TITLE | statement index)``. The body always; the title only when there are
+    statements (the checker reads it; the coder does not); each statement. The one list of what
+    is parsed: the batch's ``nlp.pipe`` pass reads it, and ``flashpoint bench speed`` gives
+    plain spaCy exactly these texts."""
     texts: list[tuple[str, tuple[int, int]]] = []
     for a_idx, article in enumerate(articles):
         texts.append((article.text, (a_idx, _BODY)))
         if article.statements and article.title:
             texts.append((article.title, (a_idx, _TITLE)))
         texts.extend((s, (a_idx, s_idx)) for s_idx, s in enumerate(article.statements))
+    return texts
+
+
+def _parse_articles(articles: Sequence[Article]) -> list[tuple[Any, list[Any], Any] | Exception]:
+    """``(body doc, statement docs, title doc)`` of each article, parsed in one ``nlp.pipe``
+    pass over ``texts_to_parse``; the title doc is ``None`` when the title is not parsed."""
+    texts = texts_to_parse(articles)
     bodies: dict[int, Any] = {}
     titles: dict[int, Any] = {}
     statement_docs: dict[int, list[Any]] = {i: [] for i in range(len(articles))}
@@ -267,11 +276,13 @@ def _warm_worker() -> None:
     get_nlp()
 
 
-def _batches(
-    items: Iterable[Article | Skipped], size: int, max_chars: int = BATCH_CHARS
+def article_batches(
+    items: Iterable[Article | Skipped], size: int = DEFAULT_BATCH_SIZE, max_chars: int = BATCH_CHARS
 ) -> Iterator[list[Article | Skipped]]:
     """Batches of at most ``size`` items that stop once they hold ``max_chars`` characters of
-    text (article and statements); an article longer than that is a batch of its own."""
+    text (article and statements); an article longer than that is a batch of its own. Each is
+    parsed in one ``nlp.pipe`` pass (``analyze_many``; ``flashpoint bench speed`` parses the
+    same batches for plain spaCy)."""
     batch: list[Article | Skipped] = []
     chars = 0
     for item in items:
