@@ -95,10 +95,13 @@ def _resighted(rng: random.Random, an: Analysis) -> Analysis:
 
 
 @pytest.mark.parametrize("seed", range(8))
-@pytest.mark.parametrize("max_links", [dedup.MAX_LINKS, 2])
-def test_store_derive_incremental_equals_full(tmp_path, monkeypatch, seed, max_links):
-    # max_links=2 makes the per-band candidate window bind, as thousands of copies would.
+@pytest.mark.parametrize(("max_links", "chunk"), [(dedup.MAX_LINKS, derive.RESTORY_CHUNK),
+                                                  (2, derive.RESTORY_CHUNK), (dedup.MAX_LINKS, 3)])
+def test_store_derive_incremental_equals_full(tmp_path, monkeypatch, seed, max_links, chunk):
+    # max_links=2 makes the per-band candidate window bind, as thousands of copies would;
+    # chunk=3 clusters an update's new articles in passes of 3, as 100,000 go in passes.
     monkeypatch.setattr(dedup, "MAX_LINKS", max_links)
+    monkeypatch.setattr(derive, "RESTORY_CHUNK", chunk)
     rng = random.Random(seed)
     corpus = _corpus(rng, 14)
     rng.shuffle(corpus)  # arrival order is not publication order

@@ -367,15 +367,40 @@ def _update(con: Any) -> RefreshStats:
     return stats
 
 
+RESTORY_CHUNK = 4_096  # new articles clustered per pass: bounds the Python side of an update
+
+
 def _restory(con: Any) -> set[str]:
     """Cluster the new signed articles into stories, re-clustering the old articles whose
-    best earlier match they can change; returns every story id touched (old and new)."""
-    import pyarrow as pa
+    best earlier match they can change; returns every story id touched (old and new).
 
+    The new articles go in passes of ``RESTORY_CHUNK``, in clustering order, each pass an
+    incremental step over the articles banded before it (so the result is the one a single
+    pass gives: incremental == full holds after every step). One pass held the signatures,
+    band keys and band groups of every new article at once: +250 MB for the 100,000 of a
+    large ingest, for which the final update was its peak."""
     con.execute("CREATE OR REPLACE TEMP TABLE _d_new AS SELECT v FROM _d_changed WHERE v NOT IN "
                 "(SELECT article_id FROM story_members "
                 "WHERE article_id IN (SELECT v FROM _d_changed))")
-    new = _signatures(con, "_d_new")
+    ordered = [aid for _, aid in sorted(
+        (_order(pub, aid), aid) for aid, pub in con.execute(
+            "SELECT s.article_id, a.published "
+            "FROM (SELECT article_id FROM signatures WHERE article_id IN (SELECT v FROM _d_new)) s "
+            "JOIN (SELECT id, published FROM articles WHERE id IN (SELECT v FROM _d_new)) a "
+            "ON a.id = s.article_id").fetchall()
+    )]
+    touched: set[str] = set()
+    for lo in range(0, len(ordered), RESTORY_CHUNK):
+        _temp_ids(con, "_d_chunk", ordered[lo : lo + RESTORY_CHUNK])
+        touched |= _restory_pass(con, "_d_chunk")
+    return touched
+
+
+def _restory_pass(con: Any, chunk: str) -> set[str]:
+    """One pass of ``_restory``: the new articles listed in the temporary table ``chunk``."""
+    import pyarrow as pa
+
+    new = _signatures(con, chunk)
     if not new:
         return set()
     new_ids = list(new)
