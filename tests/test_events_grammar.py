@@ -61,6 +61,24 @@ def test_events_grammar_coder_root_groups_are_cameo_roots():
     assert not grammar.CROWD_SPOKEN_ROOTS & grammar.CONFLICT_ROOTS
     venue = grammar.VENUE
     assert venue and all(len(code) == 3 and code[:2] in known for code in venue)
+    visit = grammar.VISIT
+    assert visit and all(len(code) == 3 and code[:2] in grammar.SYMMETRIC_ROOTS for code in visit)
+    assert not visit & venue, "a visit's place is its host, a venue's is no party"
+
+
+def test_events_grammar_threatening_sectors_are_actor_sectors_or_a_state():
+    from flashpoint.actors.tables import load_sectors
+
+    sectors = set(load_sectors())
+    assert "" in grammar.THREATENING_SECTORS  # a state named by itself ("Israel said ...")
+    assert grammar.THREATENING_SECTORS - {""} <= sectors
+    assert not grammar.THREATENING_SECTORS & {"MED", "NGO", "IGO", "JUD", "HRI"}
+
+
+def test_events_grammar_subjective_of_nouns_are_lemmas():
+    assert grammar.SUBJECTIVE_OF
+    assert all(w.isalpha() and w == w.lower() for w in grammar.SUBJECTIVE_OF)
+    assert "release" not in grammar.SUBJECTIVE_OF  # "the release of prisoners": whom
 
 
 def test_events_grammar_sectors_are_actor_sectors():

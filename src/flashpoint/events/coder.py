@@ -24,6 +24,7 @@ from .found import Found
 from .grammar import (
     CONFLICT_ROOTS,
     DEPLOYED_SECTORS,
+    FAMILY_ROOTS,
     FORCE_ROOTS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
@@ -31,7 +32,9 @@ from .grammar import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     SYMMETRIC_ROOTS,
+    THREATENING_SECTORS,
     VENUE,
+    VISIT,
 )
 from .happenings import non_political
 from .mentions import (
@@ -186,6 +189,8 @@ def _to_event(
             # is never its doer (ACLED's rule): "20 were killed, the health ministry said" keeps
             # no source.
             source = place_in_country(source, speaker.country)
+    if (source is None or not source.code) and f.code[:2] in FAMILY_ROOTS["threaten"]:
+        source = _threatener(f.speaker, state) or source
     if source is not None and not source.country and source.sector:
         # where it acted ("protesters rallied in central Yerevan" are Armenian in an article
         # about Azerbaijan), else the article's main country
@@ -214,7 +219,7 @@ def _to_event(
         target_actor=_political(target, target_tok),
     ):
         return None
-    if f.source is not None and f.code[:2] in SYMMETRIC_ROOTS:
+    if f.source is not None and f.code[:2] in SYMMETRIC_ROOTS and f.code[:3] not in VISIT:
         # "X and Y agreed", "the leaders of X and Y met (in Washington)": the second conjunct is
         # the counterpart, before any place (of an act two sides do together; "X and Y called on
         # both sides" has none)
@@ -388,6 +393,19 @@ def _partyless(event: Event) -> bool:
         and not event.negated
         and event.cameo[:2] not in CONFLICT_ROOTS
     )
+
+
+def _threatener(speaker: Token | None, state: DocState) -> Actor | None:
+    """Who threatens when force is forecast with no doer named ("Israel's defence minister
+    said the fighting would resume with full force"): the speaker, when the speaker is a side
+    that could carry it out (a state or its organs, an armed group: ``threatening_sectors``).
+    A court, a reporter, an aid group or the UN forecasting fighting threatens no one."""
+    if speaker is None:
+        return None
+    actor = actor_of(speaker, state, role="source")
+    if actor is None or not actor.country or (actor.sector or "") not in THREATENING_SECTORS:
+        return None
+    return actor
 
 
 def _political(actor: Actor | None, tok: Token | None) -> bool:

@@ -20,6 +20,7 @@ from .grammar import (
     POLICY_NOUNS,
     PURPOSE_FROM,
     STATE_ACTS,
+    SUBJECTIVE_OF,
     TARGET_PREPS,
     WRAPPERS,
 )
@@ -208,6 +209,10 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             source = c if (c.pos_ != "PRON" or governor is None) else None
+        if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in SUBJECTIVE_OF:
+            # "at the request of Qatar": who asked (subjective_of_nouns)
+            source = source or next((g for g in c.children if g.dep_ == "pobj"), None)
+            continue
         if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "of"):
             for g in c.children:
                 if g.dep_ == "pobj":

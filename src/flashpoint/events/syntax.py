@@ -35,6 +35,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         for c in node.children:
             if c.dep_ in PASS_SUBJ:  # "Israel is opposed to ...": a stance, Israel holds it
                 return _relative(c), not _stative(node)
+        hung = _subject_on_subordinator(node)
+        if hung is not None:  # "a day after Azerbaijan launched": Azerbaijan, not the matrix's
+            return hung, False
         head = node.head
         if head.i == node.i:
             return None, False
@@ -78,6 +81,20 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
+
+
+def _subject_on_subordinator(verb: Token) -> Token | None:
+    """The subject spaCy hangs on the subordinating word of an adverbial clause ("a day after
+    Azerbaijan launched an offensive": "Azerbaijan" parsed as the object of "after", the verb
+    left without a subject). A noun left of the verb under its "after"/"before"/"since"/"until"/
+    "as" is the clause's own subject, never the main clause's."""
+    for c in verb.children:
+        if c.dep_ != "mark" or c.i > verb.i:
+            continue
+        for g in c.children:
+            if g.dep_ in ("pobj", "nsubj") and g.i < verb.i and g.pos_ in ("PROPN", "NOUN", "PRON"):
+                return g
+    return None
 
 
 def _stative(tok: Token) -> bool:
