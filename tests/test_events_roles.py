@@ -86,3 +86,54 @@ def test_events_roles_at_the_request_of_names_who_asked(nlp, text, asker):
     asked = [e for e in events if e.trigger in ("request", "invitation")]
     assert all(_country(e.source) == asker for e in asked), [(e.trigger, e.source) for e in asked]
     assert all(_country(e.target) != asker for e in asked), [(e.trigger, e.target) for e in asked]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        (
+            "Sudanese rebels captured the airport on Monday. Egypt's foreign ministry condemned "
+            "the attack. Rebels met little resistance as they moved south. They said they had "
+            "released hundreds of prisoners.",
+            "released",
+            "SDN",
+        ),
+        (
+            "Syrian rebels entered Homs on Sunday. Russia said its jets struck a convoy. "
+            "Rebels later attacked the airport.",
+            "attacked",
+            "SYR",
+        ),
+    ],
+)
+def test_events_roles_a_group_named_again_is_the_antecedent_of_they(nlp, text, trigger, doer):
+    # a subject is remembered where it stands, even in a sentence that codes no event, and a
+    # bare plural of a remembered kind ("Rebels") is the group the article named
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert _country(event.source) == doer, event.source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer", "sector"),
+    [
+        ("Protests erupted in Lagos on Monday over fuel prices.", "Protests", "NGA", "CVL"),
+        (
+            "Iranian police arrested dozens of students in Tehran on Monday. The students were "
+            "released after a violent crackdown drew criticism.",
+            "crackdown",
+            "IRN",
+            "GOV",
+        ),
+    ],
+)
+def test_events_roles_an_event_noun_with_no_doer_implies_one(nlp, text, trigger, doer, sector):
+    # protests are civilians' and a crackdown is a state's, in the country where they happened
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert event.source is not None, event
+    assert (event.source.country, event.source.sector) == (doer, sector), event.source
+
+
+def test_events_roles_other_event_nouns_imply_no_doer(nlp):
+    events = _events(nlp, "The offensive began on Monday near Kharkiv.")
+    force = [e for e in events if e.cameo[:2] in {"18", "19"}]
+    assert all(e.source is None for e in force), [(e.cameo, e.source) for e in force]

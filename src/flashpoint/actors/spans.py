@@ -261,6 +261,10 @@ class DocActors:
             if hit is not None:
                 return renamed(hit, text)
         words = fold(text).split()
+        if len(words) == 1 and singular(words[0]) != words[0]:
+            # "Rebels met no resistance": a bare plural of a remembered kind is the group the
+            # article named ("Syrian rebels ..."), not a new one of no country
+            return self._recall_group(res, text, words, before, kind_only=True)
         if len(words) < 2 or words[0] != "the":
             return None
         # "the president", "the minister": a definite, singular title names one person
@@ -273,13 +277,22 @@ class DocActors:
         return self._recall_group(res, text, words, before)
 
     def _recall_group(
-        self, res: Resolution, text: str, words: list[str], before: int | None
+        self,
+        res: Resolution,
+        text: str,
+        words: list[str],
+        before: int | None,
+        *,
+        kind_only: bool = False,
     ) -> Actor | None:
-        """ "the militia", "the rebels", "the group": the last group of that kind named."""
+        """ "the militia", "the rebels", "the group": the last group of that kind named
+        (``kind_only``: of a remembered sector only, never a bare "groups")."""
         tables = get_tables()
         sector = res.actor.sector if res.actor is not None else None
         if sector in tables.words["remembered_sectors"]:
             fits = [s for s in self._earlier(before) if s.actor.sector == sector]
+        elif kind_only:
+            return None
         elif res.actor is None and singular(words[-1]) in tables.words["group_heads"]:
             fits = [s for s in self._earlier(before) if not s.person and _is_group(s.actor)]
         else:
@@ -419,6 +432,9 @@ class DocActors:
     def _finish(self, res: Resolution, text: str, span: Any = None) -> Actor | None:
         recalled = self._recall(res, text, span.start if span is not None else None)
         if recalled is not None:
+            # remembered again where it stands now: "the rebels ... They said" is the rebels
+            again = Resolution(recalled, person=res.person, titles=res.titles, has_country=True)
+            self._learn(again, span)
             return recalled
         organ = self._recall_organ(res, span)
         if organ is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..actors.codes import is_org
+from ..actors.codes import is_org, make
 from ..actors.home import at_home, victims
 from ..actors.places import find_location
 from ..errors import ConfigError
@@ -26,6 +26,7 @@ from .grammar import (
     DEPLOYED_SECTORS,
     FAMILY_ROOTS,
     FORCE_ROOTS,
+    IMPLIED_DOERS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
     PLACE_IS_TARGET,
@@ -44,6 +45,7 @@ from .mentions import (
     np_span,
     np_text,
     place_in_country,
+    remember_subjects,
 )
 from .orders import addressee, commands
 from .patterns import noun_code, purpose_clause
@@ -63,7 +65,10 @@ def code_doc(
     )
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(_code_sentence(sent, state))
+        coded = _code_sentence(sent, state)
+        if not coded:  # "Rebels met no resistance ...": still who a later "they" may be
+            remember_subjects(sent, state)
+        events.extend(coded)
     return events
 
 
@@ -197,6 +202,8 @@ def _to_event(
         country = _acted_in(f, state) or state.country()
         if country:
             source = place_in_country(source, country)
+    if source is None and f.source is None:
+        source = _implied_doer(f, state)
     target, target_tok = _target(f, source, state, location)
     if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
         # "2,000 Russian peacekeepers have been deployed": their state deployed them
@@ -393,6 +400,20 @@ def _partyless(event: Event) -> bool:
         and not event.negated
         and event.cameo[:2] not in CONFLICT_ROOTS
     )
+
+
+def _implied_doer(f: Found, state: DocState) -> Actor | None:
+    """The doer an event noun implies when the text names none ("the protests began in July":
+    civilians; "after a violent crackdown": the state), in the country where it happened, else
+    the article's (``implied_doers``). Verbs name their doer or leave it unknown; a noun with an
+    owner ("Russia's offensive") or of another kind ("the offensive") implies no one."""
+    sector = IMPLIED_DOERS.get(f.code[:2])
+    if sector is None or f.trigger.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "poss" for c in f.trigger.children):
+        return None  # "their protests": the owner, resolved (or not) as the source
+    country = _acted_in(f, state) or state.country()
+    return make(np_text(f.trigger), country, sector) if country else None
 
 
 def _threatener(speaker: Token | None, state: DocState) -> Actor | None:

@@ -83,6 +83,8 @@ ARMED_SECTORS = sectors("armed_sectors")
 DEPLOYED_SECTORS = sectors("deployed_sectors")
 THREATENING_SECTORS = sectors("threatening_sectors")
 SUBJECTIVE_OF = words("subjective_of_nouns")
+# the doer an event noun implies when none is named, by CAMEO root (upper-cased sector codes)
+IMPLIED_DOERS: dict[str, str] = {k: v.upper() for k, v in DATA["implied_doers"]["map"].items()}
 PRONOUNS_PERSON = words("pronouns_person")
 PRONOUNS_GROUP = words("pronouns_group")
 PLACE_HEADS = words("place_heads")

@@ -210,6 +210,17 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     return actor
 
 
+def remember_subjects(sent: Any, state: DocState) -> None:
+    """Let the article memory read the subjects of a sentence's main verb even where the sentence
+    codes no event ("Rebels met no resistance as they entered the capital. They said they had
+    freed ...": "They" are the rebels, not the last actor an event named). Names only: a
+    pronoun refers back and teaches nothing; already-read spans are not read twice."""
+    root = sent.root
+    for tok in root.children:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+            _resolve(np_span(tok), state)
+
+
 def new_memory(published: dt.date | None) -> DocActors:
     return DocActors(on=published)
 
@@ -243,4 +254,5 @@ __all__ = [
     "np_span",
     "np_text",
     "place_in_country",
+    "remember_subjects",
 ]
