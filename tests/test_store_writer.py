@@ -191,12 +191,16 @@ def test_store_derived_table_with_old_layout_is_rebuilt(tmp_path):
         store.con.execute("CREATE TABLE event_groups (event_id VARCHAR, unique_event_id VARCHAR)")
     with Store(db) as store:
         cols = [r[1] for r in store.con.execute("PRAGMA table_info('event_groups')").fetchall()]
-        assert cols[:6] == ["event_id", "unique_event_id", "day", "story_id", "article_id",
-                            "day_precision"]
+        assert cols[:7] == ["event_id", "unique_event_id", "day", "story_id", "article_id",
+                            "published", "day_precision"]
         assert "source_country" in cols and "quad_class" in cols  # the events page's columns
         assert store.counts()["articles"] == 1  # primary data untouched
         store.refresh()
         assert store.counts()["event_groups"] == 2
+        # the article's date, copied for the alerts' ranking of articles
+        assert store.con.execute(
+            "SELECT count(*) FROM event_groups g JOIN articles a ON a.id = g.article_id "
+            "WHERE g.published IS NOT DISTINCT FROM a.published").fetchall() == [(2,)]
 
 
 def test_store_sector_only_actors_are_no_dyad_party(tmp_path):

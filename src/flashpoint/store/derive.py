@@ -83,7 +83,7 @@ EVENT_GROUPS_SQL = f"""
            ))[1:16] AS unique_event_id,
            * EXCLUDE (id, cameo)
     FROM (
-        SELECT ev.id, ev.cameo, {select_list(_GROUP_COPIED, "ev")},
+        SELECT ev.id, ev.cameo, {select_list(_GROUP_COPIED, "ev")}, a.published,
                coalesce(m.story_id, ev.article_id) AS story_id,
                {event_day_sql("ev", "a", "st")} AS day,
                {event_day_precision_sql("ev", "a", "st")} AS day_precision
