@@ -50,6 +50,8 @@ def test_bench_speed_measures_every_article_of_the_corpus(tmp_path: Path, repeat
     # plain spaCy reads what analyze parses: two bodies and a statement (a .txt page has no
     # title here, so none is parsed)
     assert report.parsed_texts == 3
+    # the statement model read the one statement's claim in each timed pass
+    assert report.model_runs >= repeat
     # the times themselves are the bench's to print (`flashpoint bench speed`), never a test's
     # to assert: on a loaded machine or a coarse clock any bound on them is a coin toss
 

@@ -49,6 +49,15 @@ def test_claims_model_scores_a_pair_the_same_alone_in_a_batch_or_remembered():
     assert np.array_equal(probabilities([pair])[0], alone)
 
 
+def test_claims_model_counts_its_runs_not_its_memo_hits():
+    """``usage`` (what `bench speed` prints as the model's share) counts the pairs it scored."""
+    pair = ("Varnia denied the accusation.", "Varnia denied it.")
+    load().memo.clear()
+    runs = load().usage.runs
+    probabilities([pair, pair])
+    assert load().usage.runs == runs + 1
+
+
 def test_claims_model_reads_pairs_longer_than_its_window():
     long_claim = "Rebels attacked the base and " * 80 + "fled."
     probs = probabilities([("Rebels attacked the base.", long_claim), ("Rebels attacked. " * 200, "Rebels attacked.")])

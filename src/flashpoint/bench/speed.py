@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .. import ingest
+from ..claims.model import Usage
 from ..claims.model import load as load_statement_model
 from ..nlp import get_nlp
 from ..pipeline import StageSeconds, analyze_many, article_batches, texts_to_parse
@@ -57,6 +58,9 @@ class SpeedReport:
     parsed_texts: int
     bodies_seconds: float
     bodies_cpu_seconds: float
+    # of the checking: the statement model's runs (``claims.model.Usage``) in the timed passes
+    model_runs: int = 0
+    model_cpu_seconds: float = 0.0
 
     @property
     def spacy_words_per_s(self) -> float:
@@ -144,6 +148,8 @@ def measure(corpus: str | Path, *, repeat: int = 3) -> SpeedReport:
     flashpoint_pass()  # warm-up: loads the lazily read models and tables
     first_pass_seconds = time.perf_counter() - started
     stages.parse = stages.code = stages.check = 0.0  # the timed passes' only
+    usage = load_statement_model().usage if any(a.statements for a in articles) else Usage()
+    runs_before, model_before = usage.runs, usage.cpu_seconds
 
     wall = {spacy_pass: 0.0, flashpoint_pass: 0.0, bodies_pass: 0.0}
     cpu = dict(wall)
@@ -170,4 +176,6 @@ def measure(corpus: str | Path, *, repeat: int = 3) -> SpeedReport:
         parsed_texts=sum(len(b) for b in batches),
         bodies_seconds=wall[bodies_pass],
         bodies_cpu_seconds=cpu[bodies_pass],
+        model_runs=usage.runs - runs_before,
+        model_cpu_seconds=usage.cpu_seconds - model_before,
     )

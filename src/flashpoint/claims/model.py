@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,15 +67,25 @@ def model_hash(folder: Path | None = None) -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class Usage:
+    """What the model has cost in this process: runs and their CPU seconds (``flashpoint bench
+    speed`` prints the model's share of the checking from it)."""
+
+    runs: int = 0
+    cpu_seconds: float = 0.0
+
+
 @dataclass(frozen=True)
 class Scorer:
-    """A loaded model: ``session`` (onnxruntime), ``tokenizer`` (tokenizers) and ``memo``, the
-    probabilities of the pairs it has already scored in this process."""
+    """A loaded model: ``session`` (onnxruntime), ``tokenizer`` (tokenizers), ``memo``, the
+    probabilities of the pairs it has already scored in this process, and its ``usage``."""
 
     session: Any
     tokenizer: Any
     input_names: tuple[str, ...]
     memo: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    usage: Usage = field(default_factory=Usage, compare=False, hash=False, repr=False)
 
 
 def load(folder: Path | None = None) -> Scorer:
@@ -131,7 +142,10 @@ def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = N
             "attention_mask": np.ones((1, len(enc.ids)), dtype=np.int64),
             "token_type_ids": np.array([enc.type_ids], dtype=np.int64),
         }
+        started = time.process_time()
         logits = scorer.session.run(["logits"], {k: v for k, v in feed.items() if k in scorer.input_names})[0][0]
+        scorer.usage.runs += 1
+        scorer.usage.cpu_seconds += time.process_time() - started
         e = np.exp(logits - logits.max())
         out[i] = e / e.sum()
         if len(scorer.memo) >= MEMO_PAIRS:
@@ -140,4 +154,6 @@ def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = N
     return out
 
 
-__all__ = ["LABELS", "MAX_LENGTH", "MODEL_DIR", "MODEL_ENV", "Scorer", "load", "model_dir", "model_hash", "probabilities"]
+__all__ = [
+    "LABELS", "MAX_LENGTH", "MODEL_DIR", "MODEL_ENV", "Scorer", "Usage", "load", "model_dir", "model_hash", "probabilities",
+]

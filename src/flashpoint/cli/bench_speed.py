@@ -46,7 +46,8 @@ def bench_speed(
               f"flashpoint {report.flashpoint_cpu_seconds * per_pass:.2f} = parse "
               f"{report.parse_cpu_seconds * per_pass:.2f} (bodies, titles, statements) + coding "
               f"{report.code_cpu_seconds * per_pass:.2f} + checking "
-              f"{report.check_cpu_seconds * per_pass:.2f} + the rest")
+              f"{report.check_cpu_seconds * per_pass:.2f} (the statement model "
+              f"{report.model_cpu_seconds * per_pass:.2f} in {report.model_runs * per_pass:.0f} runs) + the rest")
     out.print(f"flashpoint / spaCy throughput ratio on the same texts: {report.ratio:.2f} wall clock, "
               f"{report.cpu_ratio:.2f} CPU time; against the bodies only: {report.bodies_ratio:.2f} "
               f"wall clock, {report.bodies_cpu_ratio:.2f} CPU time (after one untimed pass per side; "
