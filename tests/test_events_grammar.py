@@ -66,13 +66,13 @@ def test_events_grammar_coder_root_groups_are_cameo_roots():
     assert not visit & venue, "a visit's place is its host, a venue's is no party"
 
 
-def test_events_grammar_threatening_sectors_are_actor_sectors_or_a_state():
+def test_events_grammar_force_bearing_sectors_are_actor_sectors_or_a_state():
     from flashpoint.actors.tables import load_sectors
 
     sectors = set(load_sectors())
-    assert "" in grammar.THREATENING_SECTORS  # a state named by itself ("Israel said ...")
-    assert grammar.THREATENING_SECTORS - {""} <= sectors
-    assert not grammar.THREATENING_SECTORS & {"MED", "NGO", "IGO", "JUD", "HRI"}
+    assert "" in grammar.FORCE_BEARING  # a state named by itself ("Israel said ...")
+    assert grammar.FORCE_BEARING - {""} <= sectors
+    assert not grammar.FORCE_BEARING & {"MED", "NGO", "IGO", "JUD", "HRI"}
 
 
 def test_events_grammar_subjective_of_nouns_are_lemmas():

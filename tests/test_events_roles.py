@@ -137,3 +137,63 @@ def test_events_roles_other_event_nouns_imply_no_doer(nlp):
     events = _events(nlp, "The offensive began on Monday near Kharkiv.")
     force = [e for e in events if e.cameo[:2] in {"18", "19"}]
     assert all(e.source is None for e in force), [(e.cameo, e.source) for e in force]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The court did not bar the party from contesting the election.", "contesting"),
+        ("Soldiers prevented the villagers from returning to their homes.", "returning"),
+    ],
+)
+def test_events_roles_an_act_someone_is_kept_from_is_not_reported(nlp, text, trigger):
+    counted = [
+        e
+        for e in _events(nlp, text)
+        if e.trigger == trigger and e.modality in ("asserted", "reported")
+    ]
+    assert not counted, [(e.cameo, e.modality) for e in counted]
+
+
+def test_events_roles_an_agentless_passive_will_not_is_no_refusal(nlp):
+    events = _events(nlp, "Officials said the talks will not be held before the summer.")
+    assert not any(e.cameo[:2] == "12" for e in events), [(e.cameo, e.trigger) for e in events]
+    # with a doer it is one: "the army will not release them"
+    events = _events(nlp, "The army said it will not release the detainees.")
+    assert any(e.cameo[:2] == "12" for e in events), [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "shows_force"),
+    [
+        ("Students who mobilised online marched to the ministry on Monday.", False),
+        ("Russia mobilised 300,000 reservists in September.", True),
+    ],
+)
+def test_events_roles_only_a_force_bearer_shows_force(nlp, text, shows_force):
+    events = _events(nlp, text)
+    assert any(e.cameo[:2] == "15" for e in events) == shows_force, [e.cameo for e in events]
+
+
+def test_events_roles_another_is_the_parallel_victim_not_the_attacker(nlp):
+    text = (
+        "Gunmen attacked a Nigerian army convoy in Borno on Monday, killing two soldiers and "
+        "wounding three others, the army said."
+    )
+    wounded = next(e for e in _events(nlp, text) if e.trigger == "wounding")
+    assert _country(wounded.target) == "NGA", wounded.target
+    assert wounded.target.sector != "UAF", wounded.target
+
+
+def test_events_roles_a_toll_in_the_act_told_is_no_second_act(nlp):
+    text = (
+        "Israeli jets struck targets in southern Lebanon overnight, the army said, adding "
+        "that several fighters had been killed in the strikes."
+    )
+    force = [e for e in _events(nlp, text) if e.cameo[:2] in {"18", "19", "20"}]
+    assert len(force) == 1 and _country(force[0].source) == "ISR", [
+        (e.cameo, e.trigger, e.source) for e in force
+    ]
+    # a toll of its own is an event
+    alone = _events(nlp, "At least 27 people were killed in the fighting, officials said.")
+    assert any(e.cameo[:2] in {"18", "19", "20"} for e in alone)

@@ -33,7 +33,7 @@ from .grammar import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     SYMMETRIC_ROOTS,
-    THREATENING_SECTORS,
+    FORCE_BEARING,
     VENUE,
     VISIT,
 )
@@ -109,6 +109,8 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         if event is not None and i > 0 and _partyless(event):
             continue  # a secondary act with no party is background, not a report (_partyless)
         if event is not None and _purpose_of_same(f, event, emitted):
+            continue
+        if event is not None and _toll_of_same(f, event, events):
             continue
         if event is not None:
             events.append(event)
@@ -214,6 +216,9 @@ def _to_event(
         if reporter is None and according:
             reporter = state.memory.resolve(according)
         target = victims(target, source, reporter, state.country())
+    if f.code[:2] in OWN_FORCE_ROOTS and source is not None and source.sector:
+        if source.sector not in FORCE_BEARING:
+            return None  # "young people who mobilised on social media" show no force
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
     if non_political(
@@ -367,6 +372,33 @@ def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> b
     return f.trigger.dep_ in ("advcl", "xcomp") and (head, event.cameo) in emitted
 
 
+def _toll_of_same(f: Found, event: Event, earlier: list[Event]) -> bool:
+    """Is this a toll of an act of force the sentence already coded ("Taliban forces attacked
+    army posts, the military said, adding that 23 soldiers had been killed IN THE FIGHTING")?
+    Killing or wounding with no doer, placed "in" a definite event noun, counts the victims of
+    that act; it is no second act. A toll of its own ("27 people were killed, the ombudsman
+    said") or one in another act ("killed by landmines") stays an event."""
+    if event.source is not None or event.cameo[:2] not in FORCE_ROOTS:
+        return False
+    if not any(e.source is not None and e.cameo[:2] in FORCE_ROOTS for e in earlier):
+        return False
+    for prep in f.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun_code(noun) and _referring(noun):
+                return True
+    return False
+
+
+def _referring(noun: Token) -> bool:
+    """A definite noun ("the fighting", "its attack"): it names an act already told."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        for c in noun.children
+    )
+
+
 PEACEKEEPING_AID = "074"  # troops sent for peacekeeping (predicates._peacekeeping)
 
 
@@ -419,12 +451,12 @@ def _implied_doer(f: Found, state: DocState) -> Actor | None:
 def _threatener(speaker: Token | None, state: DocState) -> Actor | None:
     """Who threatens when force is forecast with no doer named ("Israel's defence minister
     said the fighting would resume with full force"): the speaker, when the speaker is a side
-    that could carry it out (a state or its organs, an armed group: ``threatening_sectors``).
+    that could carry it out (a state or its organs, an armed group: ``force_bearing_sectors``).
     A court, a reporter, an aid group or the UN forecasting fighting threatens no one."""
     if speaker is None:
         return None
     actor = actor_of(speaker, state, role="source")
-    if actor is None or not actor.country or (actor.sector or "") not in THREATENING_SECTORS:
+    if actor is None or not actor.country or (actor.sector or "") not in FORCE_BEARING:
         return None
     return actor
 

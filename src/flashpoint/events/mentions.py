@@ -20,6 +20,7 @@ from ..records import Actor
 from .dates import EventDate
 from .grammar import (
     DOMESTIC_SECTORS,
+    ELLIPTICAL,
     PLACE_HEADS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -132,6 +133,10 @@ def actor_of(tok: Token | None, state: DocState, *, role: str) -> Actor | None:
 
 def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     low = tok.lower_
+    if low in ELLIPTICAL and tok.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
+        # "killing one officer and wounding another": another officer, not an earlier actor
+        parallel = _parallel_argument(tok)
+        return actor_of(parallel, state, role=role) if parallel is not None else None
     # "US" tagged as the pronoun "us" is a name: an all-capitals word is no pronoun
     pronoun = tok.pos_ == "PRON" and not (tok.text.isupper() and len(tok.text) > 1)
     if pronoun or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
@@ -208,6 +213,18 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         else:
             state.last_group = actor
     return actor
+
+
+def _parallel_argument(tok: Token) -> Token | None:
+    """The same argument of the coordinated verb ("killing ONE OFFICER and wounding another"),
+    for an elliptical word standing in its place; None when there is no parallel clause."""
+    verb = tok.head
+    others = list(verb.conjuncts)
+    for other in others:
+        for c in other.children:
+            if c.dep_ == tok.dep_ and c.i != tok.i and c.lower_ not in ELLIPTICAL:
+                return c
+    return None
 
 
 def remember_subjects(sent: Any, state: DocState) -> None:

@@ -40,6 +40,15 @@ def _refusal(tok: Token) -> bool:
     return "never" in words or not ({"did", "had"} & words)
 
 
+def _agentless_passive(tok: Token) -> bool:
+    """A passive with no doer ("a referendum will not be held before the elections"): nobody
+    is named who refuses, so its negation is no refusal (12x), only an act that will not happen."""
+    kids = list(tok.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) and not any(
+        c.dep_ == "agent" for c in kids
+    )
+
+
 def none_done(tok: Token) -> bool:
     """An act whose patient or object is "no" ("NO measures had been taken", "took NO action",
     "no one was killed"): nothing of it happened. Only the act's own mood: "produced no
@@ -110,10 +119,12 @@ def with_mood(found: Found, tok: Token) -> Found:
     (grammar.json continuing_verbs)."""
     future = is_future(tok)
     continuing = future and lemma(tok) in CONTINUING_VERBS
+    agentless = _agentless_passive(tok)
     found = apply_mood(
         found,
         negated=is_negated(tok) or (found.trigger.i == tok.i and none_done(tok)),
-        refused=_refusal(tok),
+        refused=_refusal(tok) and not agentless,
+        agentless=agentless,
         future=future and not continuing,
         hypothetical=is_hypothetical(tok),
     )
@@ -123,17 +134,24 @@ def with_mood(found: Found, tok: Token) -> Found:
 
 
 def apply_mood(
-    found: Found, *, negated: bool, future: bool, hypothetical: bool, refused: bool = True
+    found: Found,
+    *,
+    negated: bool,
+    future: bool,
+    hypothetical: bool,
+    refused: bool = True,
+    agentless: bool = False,
 ) -> Found:
     """Negation, intention and hypotheticals of the trigger, as CAMEO codes them. A negated
     cooperative act is a refusal (12x) when ``refused`` ("will not release", "has never
-    recognised"); "did not sign the treaty itself" only reports that it did not happen."""
+    recognised"); "did not sign the treaty itself" only reports that it did not happen, and so
+    does an ``agentless`` passive ("will not be held": no one is named who refuses)."""
     root = found.code[:2]
     if negated:
         if found.code == "010":
             # "state media did not comment", "did not say what steps": declining to comment
             return replace(found, code=tables.compose("reject", "010"), negated=False)
-        if root in COOPERATIVE_ROOTS and (refused or future):
+        if root in COOPERATIVE_ROOTS and (refused or (future and not agentless)):
             return replace(
                 found, code=tables.compose("reject", found.code), negated=False, modality="asserted"
             )

@@ -20,6 +20,7 @@ from .grammar import (
     DESCRIPTIVE_PARTICIPLES,
     ENDING_VERBS,
     FAMILY_MODALITY,
+    PREVENTION_VERBS,
     REFERENCE_PREPS,
     WRAPPERS,
 )
@@ -94,6 +95,7 @@ def found_events(sent: Any) -> Iterator[Found]:
                 main = first
                 break
     used |= main.used
+    _prevented(main)
     yield main
     used |= _alleged(main)
     count = 0
@@ -127,6 +129,7 @@ def found_events(sent: Any) -> Iterator[Found]:
         used |= f.used | _alleged(f)
         _inherit(f, f.trigger)
         _governed_mood(f)
+        _prevented(f)
         yield f
         count += 1
 
@@ -234,6 +237,17 @@ def _governed_mood(f: Found) -> None:
             if node.i not in f.used and (is_hypothetical(node) or is_future(node)):
                 f.modality = "hypothetical"
             return
+
+
+def _prevented(f: Found) -> None:
+    """An act someone is kept from is not reported as done ("did not bar Venezuela FROM
+    HOLDING the vote", "prevented aid trucks from entering"): hypothetical (``prevention_verbs``),
+    whether or not the keeping is negated."""
+    tok = f.trigger
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "from":
+        keeper = tok.head.head
+        if keeper.pos_ in ("VERB", "AUX") and keeper.lemma_.lower() in PREVENTION_VERBS:
+            f.modality = "hypothetical"
 
 
 def weak_trigger(sent: Any, klass: int) -> Found | None:
