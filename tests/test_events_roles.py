@@ -24,14 +24,14 @@ def _country(actor):
     ("text", "trigger", "doer"),
     [
         (
-            "Rebel fighters in the north agreed on Friday to hand over their weapons, "
-            "a day after Nigeria launched a military offensive against their camps.",
+            ("Rebel fighters in the north agreed on Friday to hand over their weapons, "
+            "a day after Nigeria launched a military offensive against their camps."),
             "launched",
             "NGA",
         ),
         (
-            "Opposition lawmakers walked out of parliament on Monday, hours after Serbia "
-            "attacked positions near the border.",
+            ("Opposition lawmakers walked out of parliament on Monday, hours after Serbia "
+            "attacked positions near the border."),
             "attacked",
             "SRB",
         ),
@@ -92,15 +92,15 @@ def test_events_roles_at_the_request_of_names_who_asked(nlp, text, asker):
     ("text", "trigger", "doer"),
     [
         (
-            "Sudanese rebels captured the airport on Monday. Egypt's foreign ministry condemned "
+            ("Sudanese rebels captured the airport on Monday. Egypt's foreign ministry condemned "
             "the attack. Rebels met little resistance as they moved south. They said they had "
-            "released hundreds of prisoners.",
+            "released hundreds of prisoners."),
             "released",
             "SDN",
         ),
         (
-            "Syrian rebels entered Homs on Sunday. Russia said its jets struck a convoy. "
-            "Rebels later attacked the airport.",
+            ("Syrian rebels entered Homs on Sunday. Russia said its jets struck a convoy. "
+            "Rebels later attacked the airport."),
             "attacked",
             "SYR",
         ),
@@ -118,8 +118,8 @@ def test_events_roles_a_group_named_again_is_the_antecedent_of_they(nlp, text, t
     [
         ("Protests erupted in Lagos on Monday over fuel prices.", "Protests", "NGA", "CVL"),
         (
-            "Iranian police arrested dozens of students in Tehran on Monday. The students were "
-            "released after a violent crackdown drew criticism.",
+            ("Iranian police arrested dozens of students in Tehran on Monday. The students were "
+            "released after a violent crackdown drew criticism."),
             "crackdown",
             "IRN",
             "GOV",

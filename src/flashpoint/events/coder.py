@@ -25,6 +25,7 @@ from .grammar import (
     CONFLICT_ROOTS,
     DEPLOYED_SECTORS,
     FAMILY_ROOTS,
+    FORCE_BEARING,
     FORCE_ROOTS,
     IMPLIED_DOERS,
     LOCATIVE_PREPS,
@@ -33,7 +34,6 @@ from .grammar import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     SYMMETRIC_ROOTS,
-    FORCE_BEARING,
     VENUE,
     VISIT,
 )
@@ -216,9 +216,8 @@ def _to_event(
         if reporter is None and according:
             reporter = state.memory.resolve(according)
         target = victims(target, source, reporter, state.country())
-    if f.code[:2] in OWN_FORCE_ROOTS and source is not None and source.sector:
-        if source.sector not in FORCE_BEARING:
-            return None  # "young people who mobilised on social media" show no force
+    if f.code[:2] in OWN_FORCE_ROOTS and source is not None and (source.sector or "") not in FORCE_BEARING:
+        return None  # "young people who mobilised on social media" show no force
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
     if non_political(
