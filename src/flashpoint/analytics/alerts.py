@@ -329,6 +329,52 @@ def _periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
     return out
 
 
+# The evidence of every alert (``_alert_periods``: k, lo_party, hi_party, lo, hi) in one
+# query: its conflict events (``m``); per alert its strongest ones (most negative Goldstein,
+# then most mentions, then id: the first ``top_events``) and the articles reporting them (most
+# of its events first, then the earliest published, then id: the first ten, with the total).
+# The articles are found by a hash join over event_groups: its ART index is slower here
+# (100,000 rows for 48 alerts at 10M mentions: 6 s through the index, 0.6 s by a scan, on a
+# loaded machine). A mention's day is its unique event's (the day is part of the grouping
+# key), so only the row groups of the alerts' days are read; the article's publication date
+# is copied into event_groups (no join with every article), and the first ten are top-n
+# aggregates (a window ranking every article of every alert sorted all 100,000).
+_EXPLAIN_SQL = """
+    WITH m AS MATERIALIZED (
+        SELECT ap.k, u.id, u.day, u.source_code, u.target_code, u.cameo, u.plover,
+               u.quad_class, u.goldstein, u.num_mentions, u.num_sources,
+               u.first_event_id, u.first_article_id
+        FROM unique_events u
+        JOIN _alert_periods ap
+          ON least(u.source_party, u.target_party) = ap.lo_party
+         AND greatest(u.source_party, u.target_party) = ap.hi_party
+         AND u.day BETWEEN ap.lo AND ap.hi
+        WHERE u.goldstein < 0 AND {counted} AND {in_periods}
+    ), strongest AS (
+        SELECT k, arg_min(struct_pack(id, day, source_code, target_code, cameo, plover,
+                                      quad_class, goldstein, num_mentions, num_sources,
+                                      first_event_id, first_article_id),
+                          struct_pack(g := goldstein, nm := -num_mentions, id := id),
+                          {top_events}) AS events
+        FROM m GROUP BY k
+    ), c AS (
+        SELECT m.k, g.article_id, count(*) AS n, any_value(g.published) AS published
+        FROM m JOIN event_groups g ON g.unique_event_id = m.id
+        WHERE {on_days}
+        GROUP BY m.k, g.article_id
+    ), ranked AS (
+        SELECT k, count(*) AS total,
+               arg_min(struct_pack(article_id := article_id, n := n),
+                       struct_pack(n := -n, undated := published IS NULL,
+                                   published := coalesce(published, DATE '0001-01-01'),
+                                   article_id := article_id), 10) AS top
+        FROM c GROUP BY k
+    )
+    SELECT s.k, s.events, coalesce(r.total, 0), r.top
+    FROM strongest s LEFT JOIN ranked r USING (k) ORDER BY s.k
+"""
+
+
 def explain_alert(con: Any, alert: dict[str, Any], *, params: AlertParams | None = None) -> None:
     """Add the evidence to one alert, in place (see ``explain_alerts``)."""
     explain_alerts(con, [alert], params=params)
@@ -341,8 +387,8 @@ def explain_alerts(
     the period, each with its evidence sentence and article), ``articles`` (those that
     reported the period's conflict events, most events first; ``num_articles`` in total).
 
-    All alerts are explained with one scan of ``unique_events`` and one of ``event_groups``
-    (joined to small tables of the alerts' dyads and periods and of their events), then id
+    All alerts are explained by one query (``_EXPLAIN_SQL``: one scan of ``unique_events`` and
+    one of ``event_groups``, joined to a small table of the alerts' dyads and periods), then id
     lookups: one query per alert took 5 s at a million events.
     """
     import pyarrow as pa
@@ -359,64 +405,21 @@ def explain_alerts(
     })
     # The alerts' days also as constant ranges: the derived tables are stored in day order,
     # so DuckDB skips every row group outside them (its join condition alone scans all).
-    in_periods, period_days = _within("u.day", zip(periods["lo"].to_pylist(),
-                                                   periods["hi"].to_pylist(), strict=True))
+    spans = list(zip(periods["lo"].to_pylist(), periods["hi"].to_pylist(), strict=True))
+    in_periods, period_days = _within("u.day", spans)
+    on_days, _ = _within("g.day", spans)
     con.register("_alert_periods", periods)
     try:
-        matched = f"""
-            SELECT ap.k, u.id, u.day, u.source_code, u.target_code, u.cameo, u.plover,
-                   u.quad_class, u.goldstein, u.num_mentions, u.num_sources,
-                   u.first_event_id, u.first_article_id
-            FROM unique_events u
-            JOIN _alert_periods ap
-              ON least(u.source_party, u.target_party) = ap.lo_party
-             AND greatest(u.source_party, u.target_party) = ap.hi_party
-             AND u.day BETWEEN ap.lo AND ap.hi
-            WHERE u.goldstein < 0 AND {counted_events_sql(freq=p.freq)} AND {in_periods}
-        """
-        cur = con.execute(matched, period_days)
-        cols = [d[0] for d in cur.description]
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        explained = con.execute(_EXPLAIN_SQL.format(
+            counted=counted_events_sql(freq=p.freq), in_periods=in_periods, on_days=on_days,
+            top_events=max(1, p.top_events),
+        ), period_days * 2).fetchall()
     finally:
         con.unregister("_alert_periods")
-    # Per alert: its strongest conflict events (most negative Goldstein, most mentions).
-    rows.sort(key=lambda r: (r["k"], r["goldstein"], -r["num_mentions"], r["id"]))
-    top_rows, seen = [], dict.fromkeys(range(len(found)), 0)
-    for r in rows:
-        if seen[r["k"]] < p.top_events:
-            seen[r["k"]] += 1
-            top_rows.append(r)
-    # Per alert: the articles reporting its events, most events first (then the earliest
-    # published, then by id); only the first ten are fetched, with the total. A hash join over
-    # event_groups: its ART index is slower here (100,000 rows for 48 alerts at 10M mentions:
-    # 6 s through the index, 0.6 s by a scan, on a loaded machine). A mention's day is its
-    # unique event's (the day is part of the grouping key), so only the row groups of the
-    # matched events' days are read. The article's publication date is copied into
-    # event_groups (no join with every article), and the first ten are a top-10 aggregate per
-    # alert (a window ranking every article of every alert sorted all 100,000).
-    on_days, event_days = _within("g.day", ((r["day"], r["day"]) for r in rows))
-    con.register("_alert_events", pa.table({
-        "k": pa.array([r["k"] for r in rows], type=pa.int64()),
-        "id": pa.array([r["id"] for r in rows], type=pa.string()),
-    }))
-    try:
-        ranked = con.execute(f"""
-            WITH c AS (
-                SELECT m.k, g.article_id, count(*) AS n, any_value(g.published) AS published
-                FROM _alert_events m JOIN event_groups g ON g.unique_event_id = m.id
-                WHERE {on_days}
-                GROUP BY m.k, g.article_id
-            )
-            SELECT k, count(*) AS total,
-                   arg_min(struct_pack(article_id := article_id, n := n),
-                           struct_pack(n := -n, undated := published IS NULL,
-                                       published := coalesce(published, DATE '0001-01-01'),
-                                       article_id := article_id), 10) AS top
-            FROM c GROUP BY k ORDER BY k
-            """, event_days).fetchall()
-    finally:
-        con.unregister("_alert_events")
-    counts = [(k, d["article_id"], d["n"], total) for k, total, top in ranked for d in top]
+    top_rows = [dict(e, k=k) for k, events, _, _ in explained
+                for e in events[: max(0, p.top_events)]]
+    counts = [(k, d["article_id"], d["n"], total) for k, _, total, top in explained
+              for d in top or ()]
     evidence = _lookup(con, "SELECT id, evidence_text FROM events WHERE id IN {ids}",
                        {r["first_event_id"] for r in top_rows})
     meta = _lookup(con, "SELECT id, title, url, source, published FROM articles WHERE id IN {ids}",
