@@ -197,3 +197,27 @@ def test_events_roles_a_toll_in_the_act_told_is_no_second_act(nlp):
     # a toll of its own is an event
     alone = _events(nlp, "At least 27 people were killed in the fighting, officials said.")
     assert any(e.cameo[:2] in {"18", "19", "20"} for e in alone)
+
+
+def test_events_roles_an_act_coordinated_with_a_reported_ending_is_the_speakers(nlp):
+    # spaCy hangs "and ordered" on the embedded "had expired"; a truce orders nothing
+    text = (
+        "Sudan's army chief said the truce had expired and ordered troops to retake the "
+        "airport in Khartoum."
+    )
+    events = _events(nlp, text)
+    retake = [e for e in events if e.cameo[:2] in {"19", "18"} or e.trigger == "ordered"]
+    assert retake and all(_country(e.source) == "SDN" for e in retake), [
+        (e.cameo, e.trigger, e.source) for e in retake
+    ]
+
+
+def test_events_roles_bare_troops_ordered_are_the_orderers_own(nlp):
+    # the article is about Lebanon, but troops Israel's leader orders are Israel's
+    text = (
+        "Lebanon's army said it had deployed along the border. Israel's prime minister "
+        "ordered troops to seize the hills near the Lebanese village of Kfar Kila."
+    )
+    seize = next(e for e in _events(nlp, text) if e.trigger in ("seize", "ordered"))
+    assert seize.cameo[:2] != "10", (seize.cameo, seize.target)  # no demand made of Lebanon
+    assert _country(seize.source) == "ISR", seize.source

@@ -41,6 +41,7 @@ from .happenings import non_political
 from .mentions import (
     DocState,
     actor_of,
+    named_actor,
     new_memory,
     np_span,
     np_text,
@@ -268,7 +269,13 @@ def _to_event(
     if f.order is not None:  # "the court ordered Venezuela to refrain": a demand of Venezuela
         ordered_tok = addressee(f.order)
         ordered = actor_of(ordered_tok, state, role="target") if ordered_tok is not None else None
-        if not commands(source, ordered, ordered_tok):
+        # a bare "troops" is the orderer's own, whatever country the article gives a bare role
+        named = named_actor(ordered_tok, state) if ordered_tok is not None else None
+        if named is not None and named.country is None and not is_org(named):
+            named_ordered = named
+        else:
+            named_ordered = ordered
+        if not commands(source, named_ordered, ordered_tok):
             code, target, modality = tables.compose("demand", f.code), ordered, "asserted"
             trigger, meta = _phrase(f.order), tables.info(tables.compose("demand", f.code))
     return Event(

@@ -215,6 +215,14 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     return actor
 
 
+def named_actor(tok: Token, state: DocState) -> Actor | None:
+    """The actor a mention names by itself, before any place or article context gives a bare
+    role a country ("ordered troops to seize ...": troops of no country named, the orderer's)."""
+    if tok.pos_ == "PRON":
+        return actor_of(tok, state, role="target")
+    return _resolve(np_span(tok), state)
+
+
 def _parallel_argument(tok: Token) -> Token | None:
     """The same argument of the coordinated verb ("killing ONE OFFICER and wounding another"),
     for an elliptical word standing in its place; None when there is no parallel clause."""
@@ -267,6 +275,7 @@ __all__ = [
     "PRONOUNS_PERSON",
     "DocState",
     "actor_of",
+    "named_actor",
     "new_memory",
     "np_span",
     "np_text",

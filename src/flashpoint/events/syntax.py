@@ -9,6 +9,7 @@ from .grammar import (
     AIM_NOUNS,
     COMPLEMENT,
     DOCUMENT_NOUNS,
+    ENDING_VERBS,
     OBJECT_CONTROL,
     ORDER_NOUNS,
     PASS_SUBJ,
@@ -57,6 +58,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                                 return g, False
             node = head
             continue
+        if node.dep_ == "conj" and _ended_report(head):
+            node = head.head  # "said the agreement had collapsed and ordered troops": who said
+            continue
         if node.dep_ == "conj" or node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"):
             node = head
             continue
@@ -81,6 +85,15 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
+
+
+def _ended_report(clause: Token) -> bool:
+    """Is ``clause`` a reported ending of a known event ("said the 1974 agreement HAD COLLAPSED
+    and ordered troops to ..."), a clause spaCy often gives the matrix verb's conjunct? An act
+    coordinated with it is then the speaker's: an agreement that collapsed orders nothing."""
+    if clause.dep_ != "ccomp" or clause.lemma_.lower() not in ENDING_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and noun_code(c) for c in clause.children)
 
 
 def _subject_on_subordinator(verb: Token) -> Token | None:
