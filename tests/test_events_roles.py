@@ -221,3 +221,37 @@ def test_events_roles_bare_troops_ordered_are_the_orderers_own(nlp):
     seize = next(e for e in _events(nlp, text) if e.trigger in ("seize", "ordered"))
     assert seize.cameo[:2] != "10", (seize.cameo, seize.target)  # no demand made of Lebanon
     assert _country(seize.source) == "ISR", seize.source
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Russian forces announced the capture of the town of Avdiivka.", "192", "UKR"),
+        ("The rebels announced the capture of the city of Goma.", "192", "COD"),
+    ],
+)
+def test_events_roles_the_capture_of_a_town_is_its_seizure(nlp, text, code, target):
+    taken = [e for e in _events(nlp, text) if e.cameo == code]
+    assert taken and _country(taken[0].target) == target, [(e.cameo, e.target) for e in taken]
+
+
+def test_events_roles_the_capture_of_a_person_is_not_a_seizure_of_ground(nlp):
+    events = _events(nlp, "The army announced the capture of a rebel commander.")
+    assert not any(e.cameo == "192" for e in events), [e.cameo for e in events]
+
+
+def test_events_roles_an_event_noun_subject_acts_on_its_verbs_object(nlp):
+    text = "In 2008 a Russian bombing campaign drove Georgian troops out of South Ossetia."
+    force = next(e for e in _events(nlp, text) if e.cameo[:2] in {"18", "19", "20"})
+    assert _country(force.target) == "GEO", force.target
+
+
+def test_events_roles_an_act_on_a_relation_targets_the_other_party(nlp):
+    # the US's own cooperation is no target; the party it cooperates with is
+    text = "Biden lifted restrictions on US arms sales to Vietnam."
+    text2 = "Washington eased limits on American military cooperation with Azerbaijan."
+    for t, other in ((text, "VNM"), (text2, "AZE")):
+        events = [e for e in _events(nlp, t) if e.source is not None]
+        assert events and _country(events[0].target) == other, [
+            (e.cameo, e.source, e.target) for e in events
+        ]

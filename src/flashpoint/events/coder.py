@@ -316,17 +316,25 @@ def _target(
     (``place_is_target``) targets the country where it happened."""
     fallback = None
     fallback_tok = None
-    for cand in f.targets:
+    queue = list(f.targets)
+    opened: set[int] = set()
+    while queue:
+        cand = queue.pop(0)
         if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in cand.children):
             continue
-        if cand.pos_ == "NOUN" and noun_code(cand):
+        if cand.pos_ == "NOUN" and cand.i not in opened and noun_code(cand):
+            # an event noun names its parties: "the removal of X", "restrictions on US defence
+            # cooperation WITH AZERBAIJAN" (each party in turn, the owner first)
+            opened.add(cand.i)
             deed = noun_event(cand, noun_code(cand) or "")
-            noun, cand = cand, deed.source or next(iter(deed.targets), None)  # "the removal of X"
-            if cand is None:  # "condemned the strikes": who struck, if the article said so
-                doer = state.memory.doer_of(noun)
+            parties = ([deed.source] if deed.source is not None else []) + list(deed.targets)
+            if not parties:  # "condemned the strikes": who struck, if the article said so
+                doer = state.memory.doer_of(cand)
                 if doer is not None and (source is None or doer.code != source.code):
-                    return doer, noun
+                    return doer, cand
                 continue
+            queue[0:0] = parties
+            continue
         if f.source is not None and cand.i == f.source.i:
             continue
         place = _is_place(cand)

@@ -205,10 +205,32 @@ def noun_code(tok: Token) -> str | None:
     if not patterns and "-" in tok.text:
         patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
     if not patterns:
-        return None
+        return _deverbal_code(tok)
     mods = (_modifier_lemmas(tok) - {lemma(tok)}) | _governor(tok)
     for p in patterns:
         if not p.modifiers or p.modifiers & mods:
+            return p.code
+    return None
+
+
+def _deverbal_code(tok: Token) -> str | None:
+    """A noun of a verb whose table row names its object, read as that verb with its "of"
+    object ("the capture of the city of Bakhmut" as "captured the city": 192). Only rows
+    with listed objects: "the capture of a soldier" matches none and stays uncoded."""
+    rows = tables.verb_patterns().get(lemma(tok))
+    if not rows:
+        return None
+    objects = {
+        lemma(g)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+    if not objects:
+        return None
+    for p in rows:
+        if not p.prep and any(alt <= objects and not alt & WILDCARDS for alt in p.objects):
             return p.code
     return None
 

@@ -174,7 +174,12 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
     code = noun_code(tok)
     if not code:
         return None
-    return noun_event(tok, code)
+    found = noun_event(tok, code)
+    head = tok.head
+    if not found.targets and tok.dep_ == "nsubj" and head.pos_ == "VERB" and not verb_code(head):
+        # "a NATO bombing campaign drove Serbian forces out": whom the act's verb acts on
+        found.targets = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    return found
 
 
 def own_event(tok: Token, own: tuple[str, int]) -> Found:
