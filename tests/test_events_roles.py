@@ -255,3 +255,34 @@ def test_events_roles_an_act_on_a_relation_targets_the_other_party(nlp):
         assert events and _country(events[0].target) == other, [
             (e.cameo, e.source, e.target) for e in events
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reactor", "doer"),
+    [
+        ("Russia annexed Crimea in 2014, a move the United States has condemned.", "USA", "RUS"),
+        (
+            "Israel moved its embassy to Jerusalem in 2018, a step the Palestinian Authority "
+            "rejected.",
+            "PSE",
+            "ISR",
+        ),
+    ],
+)
+def test_events_roles_a_reaction_to_a_move_targets_its_doer(nlp, text, reactor, doer):
+    reaction = next(e for e in _events(nlp, text) if _country(e.source) == reactor)
+    assert _country(reaction.target) == doer, (reaction.cameo, reaction.target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters in Nairobi on Monday accused Western governments of backing the president.",
+        "Kenya's opposition said foreign ministers had failed the country.",
+    ],
+)
+def test_events_roles_roles_of_several_states_get_no_country_from_context(nlp, text):
+    for event in _events(nlp, text):
+        for actor in (event.source, event.target):
+            if actor is not None and actor.text.lower().split()[0] in ("western", "foreign"):
+                assert actor.country is None, (event.cameo, actor)

@@ -6,6 +6,8 @@ Public API (other stages code against these names):
 - ``resolve_span(span, *, on=None, context_country=None) -> Actor | None``
 - ``find_actors(doc_or_span, *, on=None, context_country=None) -> list[(Span, Actor)]``
 - ``not_an_actor(span) -> str | None`` — why a span names no actor (a thing, talks, a storm)
+- ``of_several_countries(span) -> bool`` — a role of several states ("Western governments"):
+  no country on purpose, so no caller gives it the country of a place or of the article
 - ``DocActors`` — per-article memory so a later "Kim", "the president", "he"/"it"/"they",
   "the militia" or "the North" resolves to the actor the article named
 - ``home.at_home(actor, counterpart)`` — a bare police/court/worker/civilian role placed in
@@ -18,6 +20,14 @@ conventions: ``actors/data/README.md``.
 """
 
 from .resolve import explain, resolve  # explain: the Resolution, with a reason for "no actor"
-from .spans import DocActors, find_actors, not_an_actor, resolve_span
+from .spans import DocActors, find_actors, not_an_actor, of_several_countries, resolve_span
 
-__all__ = ["DocActors", "explain", "find_actors", "not_an_actor", "resolve", "resolve_span"]
+__all__ = [
+    "DocActors",
+    "explain",
+    "find_actors",
+    "not_an_actor",
+    "of_several_countries",
+    "resolve",
+    "resolve_span",
+]

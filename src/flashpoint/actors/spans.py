@@ -116,6 +116,19 @@ def not_an_actor(span: Any) -> str | None:
     return _resolve_span(span, on=None, context_country=None).reason
 
 
+def of_several_countries(span: Any) -> bool:
+    """Does a plural role say it belongs to several states ("Western governments", "foreign
+    ministers", "world leaders"; ``words.tsv`` several_countries)? Then it names no country on
+    purpose: a caller must not give it the country of a place or of the article."""
+    root = span.root
+    if root.tag_ not in ("NNS", "NNPS"):
+        return False
+    several = get_tables().words["several_countries"]
+    return any(
+        c.dep_ in ("amod", "compound") and fold(c.text) in several for c in root.children
+    )
+
+
 def _candidates(doc_or_span: Any) -> list[Any]:
     """Noun chunks and actor-like entities of a doc/span, longest first, without overlaps."""
     if hasattr(doc_or_span, "root"):  # a Span (a Doc has no root)

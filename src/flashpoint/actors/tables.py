@@ -26,6 +26,7 @@ SPECIAL_COUNTRIES = {"XKX"}  # Kosovo (the user-assigned code used by the EU, IM
 WORD_LISTS = frozenset(
     {
         "boundary",
+        "several_countries",
         "name_preps",
         "foreign_links",
         "allegiance",

@@ -22,6 +22,7 @@ from .anchored import relative_date, sentence_anchor
 from .dates import EventDate, date_phrases, event_date
 from .found import Found
 from .grammar import (
+    ACT_REFERENCE,
     CONFLICT_ROOTS,
     DEPLOYED_SECTORS,
     FAMILY_ROOTS,
@@ -41,6 +42,7 @@ from .happenings import non_political
 from .mentions import (
     DocState,
     actor_of,
+    countryless,
     named_actor,
     new_memory,
     np_span,
@@ -52,7 +54,7 @@ from .orders import addressee, commands
 from .patterns import noun_code, purpose_clause
 from .predicates import noun_event
 from .salience import sentence_events
-from .syntax import agent_of
+from .syntax import agent_of, subject_of
 
 Token = Any
 
@@ -184,8 +186,10 @@ def _to_event(
     ):
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
     source = actor_of(source_tok, state, role="source")
+    placeable = not countryless(source_tok)  # "Western governments": no country on purpose
     if (
         source is not None
+        and placeable
         and not source.country
         and source.sector
         and f.speaker is not None
@@ -199,7 +203,7 @@ def _to_event(
             source = place_in_country(source, speaker.country)
     if (source is None or not source.code) and f.code[:2] in FAMILY_ROOTS["threaten"]:
         source = _threatener(f.speaker, state) or source
-    if source is not None and not source.country and source.sector:
+    if source is not None and placeable and not source.country and source.sector:
         # where it acted ("protesters rallied in central Yerevan" are Armenian in an article
         # about Azerbaijan), else the article's main country
         country = _acted_in(f, state) or state.country()
@@ -317,6 +321,10 @@ def _target(
     fallback = None
     fallback_tok = None
     queue = list(f.targets)
+    if _reacts_to_the_act_before(f):
+        doer = _doer_before(f.trigger.head)  # "..., a move Belgrade has never recognised"
+        if doer is not None:
+            queue.insert(0, doer)
     opened: set[int] = set()
     while queue:
         cand = queue.pop(0)
@@ -384,6 +392,31 @@ def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> b
     ):
         return True  # an aim in words or cooperation; "defied a ban to take to the streets" is done
     return f.trigger.dep_ in ("advcl", "xcomp") and (head, event.cameo) in emitted
+
+
+def _reacts_to_the_act_before(f: Found) -> bool:
+    """Is this act a relative clause on "a move"/"a step" that names the act told just before
+    ("..., a MOVE most countries condemned", ``act_reference_nouns``), with no object of its
+    own? Then it reacts to that act's doer."""
+    noun = f.trigger.head
+    return (
+        f.trigger.dep_ == "relcl"
+        and noun.lemma_.lower() in ACT_REFERENCE
+        and not any(c.dep_ == "poss" for c in noun.children)
+        and not any(c.dep_ in ("dobj", "obj") for c in f.trigger.children)
+    )
+
+
+def _doer_before(noun: Token) -> Token | None:
+    """The subject of the nearest clause before ``noun`` ("Russia annexed Crimea in 2014, a
+    move ...": Russia; "Kosovo, which declared independence, a move ...": Kosovo)."""
+    for i in range(noun.i - 1, noun.sent.start - 1, -1):
+        verb = noun.doc[i]
+        if verb.pos_ in ("VERB", "AUX"):
+            subject, passive = subject_of(verb)
+            if subject is not None and not passive:
+                return subject
+    return None
 
 
 def _toll_of_same(f: Found, event: Event, earlier: list[Event]) -> bool:

@@ -85,6 +85,7 @@ FORCE_BEARING = sectors("force_bearing_sectors")
 SUBJECTIVE_OF = words("subjective_of_nouns")
 PREVENTION_VERBS = words("prevention_verbs")
 ELLIPTICAL = words("elliptical_pronouns")
+ACT_REFERENCE = words("act_reference_nouns")
 # the doer an event noun implies when none is named, by CAMEO root (upper-cased sector codes)
 IMPLIED_DOERS: dict[str, str] = {k: v.upper() for k, v in DATA["implied_doers"]["map"].items()}
 PRONOUNS_PERSON = words("pronouns_person")

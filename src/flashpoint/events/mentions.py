@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors import DocActors, not_an_actor
+from ..actors import DocActors, not_an_actor, of_several_countries
 from ..actors.codes import in_country, is_international, is_org
 from ..records import Actor
 from .dates import EventDate
@@ -196,6 +196,8 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
             return Actor(text=span.text, code=None)
         return None
+    if of_several_countries(span):
+        return actor  # "Western governments": no one country, on purpose
     if not actor.country and actor.sector and not is_international(actor):
         # a domestic actor with no country ("police", "the government"): where the event happens,
         # else the article's main country
@@ -213,6 +215,12 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         else:
             state.last_group = actor
     return actor
+
+
+def countryless(tok: Token | None) -> bool:
+    """Does the mention name roles of several states ("Western governments"), so that no
+    context may give it a country?"""
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and of_several_countries(np_span(tok))
 
 
 def named_actor(tok: Token, state: DocState) -> Actor | None:
@@ -275,6 +283,7 @@ __all__ = [
     "PRONOUNS_PERSON",
     "DocState",
     "actor_of",
+    "countryless",
     "named_actor",
     "new_memory",
     "np_span",
