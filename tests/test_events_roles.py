@@ -262,8 +262,8 @@ def test_events_roles_an_act_on_a_relation_targets_the_other_party(nlp):
     [
         ("Russia annexed Crimea in 2014, a move the United States has condemned.", "USA", "RUS"),
         (
-            "Israel moved its embassy to Jerusalem in 2018, a step the Palestinian Authority "
-            "rejected.",
+            ("Israel moved its embassy to Jerusalem in 2018, a step the Palestinian Authority "
+            "rejected."),
             "PSE",
             "ISR",
         ),
