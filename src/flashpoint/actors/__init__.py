@@ -19,8 +19,9 @@ Codes: ``KORMIL`` (country + sector), ``USA`` (country), ``MIL`` (sector, countr
 conventions: ``actors/data/README.md``.
 """
 
+from .memory import DocActors, find_actors
 from .resolve import explain, resolve  # explain: the Resolution, with a reason for "no actor"
-from .spans import DocActors, find_actors, not_an_actor, of_several_countries, resolve_span
+from .spans import not_an_actor, of_several_countries, resolve_span
 
 __all__ = [
     "DocActors",
