@@ -111,7 +111,10 @@ def test_events_typing_cameo_to_plover(code, plover):
 
 def test_events_typing_model_defaults_are_the_general_code_of_their_class():
     assert {k: tables.info(c).class5 for k, c in classifier.CLASS_DEFAULT.items()} == {
-        1: 1, 2: 2, 3: 3, 4: 4
+        1: 1,
+        2: 2,
+        3: 3,
+        4: 4,
     }
     assert tables.info(classifier.CLASS_DEFAULT[3]).plover == "ACCUSE"  # disapproval, not REJECT
 
@@ -121,7 +124,11 @@ def test_events_typing_model_defaults_are_the_general_code_of_their_class():
     [
         ("The government outlawed the largest extremist organization.", "1722", "COERCE"),
         ("The government banned the opposition party.", "1722", "COERCE"),
-        ("The Treasury banned American banks from doing business with the bank.", "172", "SANCTION"),
+        (
+            "The Treasury banned American banks from doing business with the bank.",
+            "172",
+            "SANCTION",
+        ),
         ("Washington imposed sanctions on Iran.", "163", "SANCTION"),
     ],
 )
@@ -155,7 +162,11 @@ def test_events_typing_offering_words_and_seizing_things(nlp, text, cameo):
     ("text", "cameo", "plover"),
     [
         ("The king gave a lavish reception to the visiting Japanese premier.", "043", "CONSULT"),
-        ("Pakistan is sharing nuclear expertise with Saudi Arabia, the report said.", "060", "COOPERATE"),
+        (
+            "Pakistan is sharing nuclear expertise with Saudi Arabia, the report said.",
+            "060",
+            "COOPERATE",
+        ),
         ("The governor relaxed the curfew in the northern districts.", "0813", "CONCEDE"),
         # (when the parser hangs "against" on the object instead, as in "launched rockets against
         # army posts", no verb pattern sees it: preps are read on the verb only)
@@ -170,3 +181,45 @@ def test_events_typing_welcomes_shared_know_how_curfews_and_fire(nlp, text, came
     events = code_doc(nlp(text))
     assert events, text
     assert (events[0].cameo, events[0].plover) == (cameo, plover), text
+
+
+def _statement_adjust(nlp: Any, guess: tuple[int, float], monkeypatch: Any) -> list[Any]:
+    sent = next(nlp("The group says the agency improperly approved the drilling projects.").sents)
+    speaker = next(t for t in sent if t.lower_ == "group")
+    statement = Found("010", sent.root, source=speaker)
+    monkeypatch.setattr(classifier, "predict", lambda _sent: guess)
+    return classifier.adjust(sent, [statement], analyze=None, weak_trigger=lambda s, k: None)
+
+
+def test_events_typing_a_statement_read_as_verbal_conflict_is_the_speakers_disapproval(
+    nlp, monkeypatch
+):
+    fill = _model()["policy"]["fill"]
+    made = _statement_adjust(nlp, (3, fill), monkeypatch)
+    assert [(f.code, f.source.lower_, f.trigger.lemma_) for f in made] == [("110", "group", "say")]
+    # below the fill probability the rules' statement stands
+    assert [f.code for f in _statement_adjust(nlp, (3, fill - 0.01), monkeypatch)] == ["010"]
+
+
+@pytest.mark.parametrize("klass", [1, 2, 4])
+def test_events_typing_a_speaker_is_never_made_the_doer_of_another_class(nlp, monkeypatch, klass):
+    # "X says ..." read as force or aid: the speaker did not attack or give; the statement stays
+    assert [f.code for f in _statement_adjust(nlp, (klass, 0.99), monkeypatch)] == ["010"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO said it would tighten the blockade of the port with Albania's help.",
+        "Officials said the army retook the city with the support of American air strikes.",
+    ],
+)
+def test_events_typing_an_adjunct_of_accompaniment_is_never_promoted(nlp, monkeypatch, text):
+    sent = next(nlp(text).sents)
+    helper = next(t for t in sent if t.lemma_ in ("help", "support"))
+    statement = Found("010", sent.root, source=sent[0])
+    monkeypatch.setattr(classifier, "predict", lambda _sent: (2, 0.9))
+    made = classifier.adjust(
+        sent, [statement], analyze=None, weak_trigger=lambda s, k: Found("070", helper)
+    )
+    assert made == [statement]

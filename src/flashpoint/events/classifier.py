@@ -13,10 +13,12 @@ once; when it is absent the rules alone decide.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import json
 import math
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -33,11 +35,23 @@ CLASS_DEFAULT = {1: "030", 2: "070", 3: "110", 4: "190"}
 # gets the class's general code). The model file's ``policy`` (chosen by cross-validation in
 # ``events/train.py``) overrides these; they are the behaviour of a model file without one.
 DEFAULT_POLICY = {"fill": 0.5, "invent": 0.5}
+# classes a speaker's own words can be: a bare statement (010) whose content no table codes but
+# which the model reads as verbal conflict is the speaker's disapproval ("the group says the
+# agency improperly approved the projects" -> 110); material classes need a doer, never a speaker
+SPOKEN_CLASSES = frozenset({3})
+# prepositions of accompaniment: a word under them is how an act was done (``_accompaniment``)
+ACCOMPANIMENT_PREPS = frozenset({"with"})
+# parts of speech whose lemma is looked up in the verb roots ("the attack" names the act too);
+# verbs and nouns chosen over verbs alone by 5-fold CV on the train split (events/train.py)
+ROOTED_POS = frozenset({"VERB", "NOUN"})
 FEATURE_DEPS = ("dobj", "prt", "xcomp", "ccomp", "neg", "aux", "acomp", "attr", "agent")
 
 
-def features(sent: Any) -> str:
-    """The model's input for a sentence: lemmas, then verb and verb-dependent pairs."""
+def features(sent: Any, verb_roots: Mapping[str, list[str]] | None = None) -> str:
+    """The model's input for a sentence: lemmas, then verb and verb-dependent pairs, then the
+    CAMEO roots PETRARCH2's verb dictionary gives each verb or noun lemma (``verb_roots``, from
+    the model file: ``events/petrarch.py``), so that words the train split never shows still
+    count for the kind of act they name."""
     lemmas = [t.lemma_.lower() for t in sent if not t.is_punct and not t.is_space]
     extra = []
     for t in sent:
@@ -47,6 +61,13 @@ def features(sent: Any) -> str:
             for c in t.children:
                 if c.dep_ in FEATURE_DEPS:
                     extra.append(f"{lemma}_{c.dep_}_{c.lemma_.lower()}")
+    if verb_roots:
+        extra += [
+            "P_" + root
+            for t in sent
+            if t.pos_ in ROOTED_POS
+            for root in verb_roots.get(t.lemma_.lower(), ())
+        ]
     return " ".join(lemmas + extra)
 
 
@@ -79,7 +100,7 @@ def predict(sent: Any) -> tuple[int, float] | None:
     if model is None:
         return None
     counts: dict[str, int] = {}
-    for gram in analyzer(features(sent)):
+    for gram in analyzer(features(sent, model.get("verb_roots"))):
         if gram in model["weights"]:
             counts[gram] = counts.get(gram, 0) + 1
     k = len(model["intercepts"])
@@ -130,8 +151,12 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
             break
     if chosen is None:
         chosen = weak_trigger(sent, klass)
+        if chosen is not None and _accompaniment(chosen.trigger):
+            chosen = None
     if chosen is None:
         if founds:
+            if _spoken(founds[0], klass, probability, policy):
+                return [dataclasses.replace(founds[0], code=CLASS_DEFAULT[klass]), *rest[1:]]
             return founds  # no word of that class to show for it: keep what the rules can evidence
         root = sent.root
         # no word of the class anywhere: the event would rest on the model alone ("authorities
@@ -148,6 +173,25 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
         else:
             chosen.source = founds[0].source  # the speaker's own words: the appeal, the accusation
     return [chosen, *rest]
+
+
+def _accompaniment(tok: Any) -> bool:
+    """Is the word the model would promote an adjunct of accompaniment ("tightened the blockade
+    WITH Albania's HELP", "retook the city with the SUPPORT of air strikes")? It says how the
+    sentence's act was done, so it is never the sentence's main event."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ACCOMPANIMENT_PREPS
+
+
+def _spoken(statement: Any, klass: int, probability: float, policy: dict[str, float]) -> bool:
+    """Is the rules' bare statement the speaker's own act of the model's class (``SPOKEN_CLASSES``)?
+    The words are there (the statement verb and its content); the model only says what they
+    are, so it needs the ``fill`` probability, not the ``invent`` one of an event with no word."""
+    return (
+        klass in SPOKEN_CLASSES
+        and statement.code == "010"
+        and statement.source is not None
+        and probability >= policy["fill"]
+    )
 
 
 __all__ = ["adjust", "analyzer", "features", "load_model", "predict", "unsure"]

@@ -3,7 +3,10 @@
 Reproducible (fixed solver, no randomness) and offline: it reads
 ``conflibert_cameo_class_train.tsv`` from ``--path`` (default ``../shared/benchmarks/events``),
 parses it with the project's spaCy pipeline, fits a TF-IDF + logistic-regression model over
-``classifier.features`` and writes the weights as JSON to ``events/data/classifier.json``.
+``classifier.features`` and writes the weights as JSON to ``events/data/classifier.json``. The
+features include, for each verb and noun, the CAMEO roots PETRARCH2's verb dictionary gives its
+lemma (``events/petrarch.py``, read from ``--lexicon``, default ``../shared/lexicons/petrarch2``);
+the lemma -> roots table is written into the model file, which predicts with it.
 Only the train split is fitted on; the test split, the PLOVER records and the VOA quotes stay
 for measuring. Because the ConfliBERT sentences, the PLOVER records and news quotes can repeat one
 another, a training sentence that is, or contains, or is contained in a sentence of a reported
@@ -29,9 +32,11 @@ from typing import Any
 from .. import checkout
 from . import tables
 from .classifier import MODEL_FILE, analyzer, features, unsure
+from .petrarch import VERB_FILE, read_verb_roots
 from .salience import found_events
 
 OUT = Path(__file__).resolve().parent / "data" / MODEL_FILE
+LEXICON = Path("lexicons") / "petrarch2"  # under ../shared: PETRARCH2's dictionaries
 C = 10.0  # chosen by 5-fold cross-validation on the train split (1, 3, 10)
 MIN_WEIGHT = 0.05  # features whose largest |weight x idf| is below this are dropped (file size)
 FOLDS = 5
@@ -131,7 +136,9 @@ def out_of_fold(texts: list[str], labels: list[int]) -> Any:
     return probabilities
 
 
-def train(path: Path, out: Path = OUT) -> dict[str, Any]:
+def train(path: Path, lexicon: Path, out: Path = OUT) -> dict[str, Any]:
+    """Fit the model on the train split in ``path`` with PETRARCH2's verb roots from ``lexicon``
+    as features, choose its policy by CV and write it to ``out`` (module docstring)."""
     from ..nlp import get_nlp
 
     file = path / "conflibert_cameo_class_train.tsv"
@@ -144,7 +151,8 @@ def train(path: Path, out: Path = OUT) -> dict[str, Any]:
     kept = [(t, c) for t, c in rows if not overlapping(t, reported)]
     dropped, rows = len(rows) - len(kept), kept
     docs = list(get_nlp().pipe([t for t, _ in rows], batch_size=64))
-    texts = [features(doc) for doc in docs]
+    verb_roots, roots_source = read_verb_roots(lexicon)
+    texts = [features(doc, verb_roots) for doc in docs]
     labels = [c for _, c in rows]
     target, sure = rules_precision(docs, labels)
     invent, curve = choose_invent(out_of_fold(texts, labels), labels, target)
@@ -158,9 +166,11 @@ def train(path: Path, out: Path = OUT) -> dict[str, Any]:
         weights[gram] = [round(idf, 4), *(round(w, 4) for w in column)]
     payload = {
         "about": "Five-way ConfliBERT class model (TF-IDF sublinear tf, l2 norm; logistic regression "
-        f"C={C}) trained on conflibert_cameo_class_train.tsv only by python -m flashpoint.events.train; "
+        f"C={C}) trained on conflibert_cameo_class_train.tsv only by python -m flashpoint.events.train, "
+        "with the CAMEO roots of PETRARCH2's verbs as features (verb_roots, verb_roots_source); "
         "policy thresholds chosen by cross-validation on the same split (policy_evidence).",
         "held_out": {"checked": checked, "dropped_train_sentences": dropped},
+        "verb_roots_source": roots_source,
         "policy": {"fill": FILL, "invent": invent},
         "policy_evidence": {
             "invent": f"lowest of {INVENT_GRID[0]}..{INVENT_GRID[-1]} where the {FOLDS}-fold "
@@ -173,6 +183,7 @@ def train(path: Path, out: Path = OUT) -> dict[str, Any]:
         "classes": [int(c) for c in model.classes_],
         "intercepts": [round(float(b), 4) for b in model.intercept_],
         "weights": weights,
+        "verb_roots": verb_roots,
     }
     out.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
     return {
@@ -187,12 +198,16 @@ def train(path: Path, out: Path = OUT) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flashpoint.events.train")
     parser.add_argument("--path", type=Path, default=checkout.benchmarks_dir("events"))
+    parser.add_argument("--lexicon", type=Path, default=checkout.shared_dir() / LEXICON)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if not (args.path / "conflibert_cameo_class_train.tsv").is_file():
         sys.stderr.write(f"train split not found in {args.path}; pass --path\n")
         return 2
-    stats = train(args.path, args.out)
+    if not (args.lexicon / VERB_FILE).is_file():
+        sys.stderr.write(f"PETRARCH2 verb dictionary not found in {args.lexicon}; pass --lexicon\n")
+        return 2
+    stats = train(args.path, args.lexicon, args.out)
     sys.stdout.write(
         f"trained on {stats['sentences']} sentences ({stats['dropped']} dropped as in a reported "
         f"set), {stats['features']} features, invent "
