@@ -98,7 +98,13 @@ EVENT_GROUPS_SQL = f"""
 UNIQUE_EVENTS_SQL = """
     INSERT INTO unique_events BY NAME
     WITH k AS (
-        SELECT ev.*, a.published, g.story_id, g.day, g.day_precision, g.unique_event_id AS gid,
+        -- only the columns the groups need (this CTE is read twice, so DuckDB holds it
+        -- whole: not the evidence texts); the publication date is the one event_groups
+        -- copied from the article
+        SELECT ev.id, ev.article_id, ev.idx, ev.source_code, ev.source_country, ev.source_text,
+               ev.target_code, ev.target_country, ev.target_text, ev.cameo, ev.cameo_root,
+               ev.plover, ev.quad_class, ev.goldstein, ev.negated, ev.modality,
+               g.published, g.story_id, g.day, g.day_precision, g.unique_event_id AS gid,
                -- a party is a country or an organisation (IGOUNO); a bare sector code
                -- ("GOV", "MIL": an actor whose country is unknown) is no dyad party
                coalesce(ev.source_country,
@@ -109,19 +115,16 @@ UNIQUE_EVENTS_SQL = """
                    AS target_party
         FROM {event_groups} g
         JOIN {events} ev ON ev.id = g.event_id
-        JOIN {articles} a ON a.id = ev.article_id
-    ), s AS (
-        SELECT article_id, count(*) AS n_sightings FROM {sightings}
-        WHERE article_id IN (SELECT article_id FROM k) GROUP BY article_id
-    ), src AS (
-        SELECT DISTINCT k.gid, si.source FROM k JOIN {sightings} si ON si.article_id = k.article_id
-    ), nsrc AS (
-        SELECT gid, count(DISTINCT source) AS num_sources FROM src GROUP BY gid
     ), arts AS (
         SELECT DISTINCT gid, article_id FROM k
-    ), narts AS (
-        SELECT arts.gid, sum(coalesce(s.n_sightings, 1)) AS num_articles
-        FROM arts LEFT JOIN s ON s.article_id = arts.article_id GROUP BY arts.gid
+    ), counts AS (
+        -- per unique event: the sightings of its articles (an article never sighted counts
+        -- once) and their distinct sources (1 when none was sighted), in one aggregate
+        SELECT arts.gid, count(*) AS num_articles,
+               CASE WHEN count(si.article_id) = 0 THEN 1 ELSE count(DISTINCT si.source) END
+                   AS num_sources
+        FROM arts LEFT JOIN {sightings} si ON si.article_id = arts.article_id
+        GROUP BY arts.gid
     ), g AS (
         SELECT gid,
                any_value(day) AS day,
@@ -153,10 +156,8 @@ UNIQUE_EVENTS_SQL = """
                    AS day_precision
         FROM k GROUP BY gid
     )
-    SELECT g.* EXCLUDE (gid), gid AS id,
-           coalesce(narts.num_articles, g.num_mentions) AS num_articles,
-           coalesce(nsrc.num_sources, 1) AS num_sources
-    FROM g LEFT JOIN narts USING (gid) LEFT JOIN nsrc USING (gid)
+    SELECT g.* EXCLUDE (gid), gid AS id, c.num_articles, c.num_sources
+    FROM g JOIN counts c USING (gid)
     ORDER BY g.day
 """
 
@@ -296,6 +297,9 @@ def _refresh_full(con: Any) -> RefreshStats:
     con.register("_members", tbl)
     con.execute("INSERT INTO story_members BY NAME SELECT * FROM _members")
     con.unregister("_members")
+    # The clustering's arrays and rows are stored: free them before DuckDB's joins need
+    # their memory (at 100,000 articles ~270 MB would stay held until the commit).
+    del ids, keys, stories, tbl
     con.execute(STORIES_SQL.format(**_ALL))
     con.execute(STORY_IDS_SQL.format(**_ALL))
     con.execute(EVENT_GROUPS_SQL.format(**_ALL))
@@ -550,7 +554,6 @@ def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
     _touched(con, {
         "event_groups": "unique_event_id IN (SELECT v FROM _d_groups)",
         "events": "id IN (SELECT event_id FROM _t_event_groups)",
-        "articles": "id IN (SELECT article_id FROM _t_event_groups)",
         "sightings": "article_id IN (SELECT article_id FROM _t_event_groups)",
     })
     con.execute(UNIQUE_EVENTS_SQL.format(**_SOME))
