@@ -286,3 +286,36 @@ def test_events_roles_roles_of_several_states_get_no_country_from_context(nlp, t
         for actor in (event.source, event.target):
             if actor is not None and actor.text.lower().split()[0] in ("western", "foreign"):
                 assert actor.country is None, (event.cameo, actor)
+
+
+def test_events_roles_a_relative_clause_acts_on_the_noun_it_qualifies(nlp):
+    # "the sanctions ... that the US imposed in 2019": the US imposed sanctions on Venezuela
+    text = "Canada eased the sanctions on Venezuela that the United States imposed in 2019."
+    imposed = next(e for e in _events(nlp, text) if e.trigger == "imposed")
+    assert imposed.cameo[:2] in {"16", "17"}, imposed.cameo
+    assert _country(imposed.source) == "USA" and _country(imposed.target) == "VEN", imposed
+    assert imposed.date is not None and imposed.date.year == 2019
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Iran said the draft had been agreed, but Tehran says it will sign it soon.", True),
+        ("Iran said Oman had been consulted, and Tehran says it will thank it soon.", False),
+    ],
+)
+def test_events_roles_it_after_a_thing_in_its_sentence_is_that_thing(nlp, text, thing):
+    from flashpoint.actors import DocActors
+
+    doc = nlp(text)
+    obj = [t for t in doc if t.lower_ == "it" and t.dep_ == "dobj"][-1]
+    assert DocActors().refers_to_thing(obj) is thing
+
+
+def test_events_roles_one_side_of_a_pair_acts_towards_the_other(nlp):
+    text = (
+        "Ethiopia and Eritrea agreed on Monday to reopen their border. Asmara says it will "
+        "sign the deal next week."
+    )
+    sign = next(e for e in _events(nlp, text) if e.trigger == "sign")
+    assert _country(sign.source) == "ERI" and _country(sign.target) == "ETH", sign

@@ -201,6 +201,8 @@ class DocActors:
             near = self._governing_subject(token, person=key in words["pronouns_person"])
             if near is not None:
                 return renamed(near, word)
+        if token is not None and token.dep_ in _OBJECTS and self.refers_to_thing(token):
+            return None  # "the text had been agreed, but Baku says it will sign IT": the text
         if token is not None and token.dep_ in _OBJECTS:
             verbs = _governing_verbs(token)
             fits = [s for s in fits if not (s.subject and s.clause in verbs)]
@@ -210,6 +212,21 @@ class DocActors:
         last = [s for s in subjects if s.sentence == subjects[-1].sentence] if subjects else []
         pick = ([s for s in last if s.main] or last or fits or [None])[-1]
         return renamed(pick.actor, word) if pick is not None else None
+
+    def refers_to_thing(self, token: Any) -> bool:
+        """Is an object "it" the thing a clause before it in its sentence is about ("the text
+        of the treaty had been agreed, but Baku says it will sign IT")? A common noun subject
+        that names no actor is the nearer antecedent than any actor of earlier sentences."""
+        if token.lower_ != "it":
+            return False
+        for t in token.sent:
+            if t.i >= token.i:
+                break
+            if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN":
+                span = t.doc[t.left_edge.i : t.i + 1]
+                if read_span(span, on=self.on, context_country=None).actor is None:
+                    return True
+        return False
 
     def _governing_subject(self, token: Any, *, person: bool) -> Actor | None:
         """The subject of a clause that governs the pronoun in its own sentence, the nearest
@@ -323,6 +340,18 @@ class DocActors:
             return
         if one.country != other.country:
             self._pair = (one, other)
+
+    def counterpart(self, actor: Actor | None) -> Actor | None:
+        """The other side of the last pair the article had act together, for one of its sides
+        ("Armenia and Azerbaijan committed to peace ... Baku says it will sign": Armenia)."""
+        if actor is None or self._pair is None or not actor.country:
+            return None
+        one, other = self._pair
+        if actor.country == one.country:
+            return other
+        if actor.country == other.country:
+            return one
+        return None
 
     def other_side(self, head: int) -> Actor | None:
         """The second side of a pair mention whose head is token ``head`` ("the two sides would

@@ -251,7 +251,8 @@ def _to_event(
             target = actor_of(conj, state, role="target") or target
             state.memory.learn_pair(source, target)  # "X and Y agreed": the two sides
         elif target is None:  # "the two sides would meet again": the other side
-            target = state.memory.other_side(f.source.i)
+            # ("Baku says it will sign": the side the article paired Azerbaijan with)
+            target = state.memory.other_side(f.source.i) or state.memory.counterpart(source)
     if (
         target is not None
         and source is not None

@@ -141,6 +141,8 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     pronoun = tok.pos_ == "PRON" and not (tok.text.isupper() and len(tok.text) > 1)
     if pronoun or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
         # the article's memory: a clause subject named earlier, the grammar of the pronoun
+        if tok.dep_ in ("dobj", "pobj", "obj") and state.memory.refers_to_thing(tok):
+            return None  # "the text had been agreed, but Baku says it will sign it"
         found = state.memory.pronoun(tok.text, before=tok.i, token=tok)
         if found is None and low in PRONOUNS_PERSON:
             found = state.last_person or state.last_group

@@ -110,7 +110,27 @@ def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
     for c in tok.children:
         if c.dep_ in ("prt", "acomp", "advmod"):
             core.add(lemma(c))
+    gap = relative_object(tok)
+    if gap is not None:  # "restrictions that Congress imposed": imposed restrictions
+        core.update(_modifier_lemmas(gap))
     return core, oblique
+
+
+def relative_object(tok: Token) -> Token | None:
+    """The noun a relative clause's verb takes as its object when the clause has a subject of
+    its own and no object but the relative word ("restrictions THAT CONGRESS IMPOSED in 1992":
+    restrictions)."""
+    if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    relative = ("who", "whom", "which", "that")
+    kids = list(tok.children)
+    if any(c.dep_ == "nsubjpass" for c in kids):
+        return None
+    if any(c.dep_ in ("dobj", "obj") and c.lower_ not in relative for c in kids):
+        return None  # an object of its own: "the men who attacked THE EMBASSY"
+    if not any(c.dep_ == "nsubj" and c.lower_ not in relative for c in kids):
+        return None
+    return tok.head
 
 
 def verb_code(tok: Token) -> tuple[str, int] | None:

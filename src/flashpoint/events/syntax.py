@@ -18,7 +18,7 @@ from .grammar import (
     TARGET_PREPS,
     WRAPPERS,
 )
-from .patterns import arg_tokens, lemma, noun_code, roles_of, verb_code
+from .patterns import arg_tokens, lemma, noun_code, relative_object, roles_of, verb_code
 
 Token = Any
 
@@ -165,6 +165,9 @@ def target_candidates(tok: Token) -> list[Token]:
     """Possible targets of a predicate, most likely first."""
     children = list(tok.children)
     out: list[Token] = [c for c in children if c.dep_ in ("dobj", "obj", "dative")]
+    gap = relative_object(tok)  # "restrictions that Congress imposed": the object it bears on
+    if gap is not None:
+        out.insert(0, gap)
     by_prep: dict[str, list[Token]] = {}
     for c in children:
         if c.dep_ == "prep":
