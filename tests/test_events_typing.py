@@ -223,3 +223,20 @@ def test_events_typing_an_adjunct_of_accompaniment_is_never_promoted(nlp, monkey
         sent, [statement], analyze=None, weak_trigger=lambda s, k: Found("070", helper)
     )
     assert made == [statement]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Erdogan called the Israeli prime minister a terrorist.", "111"),
+        ("The foreign minister called the president a puppet of Washington.", "111"),
+        ("President Trump has called Denmark's Prime Minister nasty.", "111"),
+        ("Macron called the German chancellor a friend.", "051"),
+        ("Biden called his French counterpart on Tuesday.", "041"),  # no naming word: a call
+    ],
+)
+def test_events_typing_calling_a_leader_a_name_is_naming_not_phoning(nlp, text, cameo):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text))
+    assert events and events[0].cameo == cameo, (text, [e.cameo for e in events])
