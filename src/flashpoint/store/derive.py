@@ -41,7 +41,14 @@ from typing import Any
 
 import numpy as np
 
-from ..columns import EVENT_GROUPS, EVENTS, STORY_MEMBERS, member_rows, select_list
+from ..columns import (
+    EVENT_GROUPS,
+    EVENTS,
+    STORY_MEMBERS,
+    UNIQUE_EVENTS,
+    member_rows,
+    select_list,
+)
 from . import dedup, dyad_periods, storage
 from .schema import (
     BOOKKEEPING_TABLES,
@@ -95,15 +102,17 @@ EVENT_GROUPS_SQL = f"""
     ORDER BY day
 """
 
-UNIQUE_EVENTS_SQL = """
+# The mention columns a unique event is made of: the keys and the event columns it keeps
+# (not the evidence texts, dates or locations: the grouped rows are held whole).
+_GROUPED = [*EVENTS.keys(),
+            *(c for c in EVENTS.fields() if c.name in UNIQUE_EVENTS.names("duckdb"))]
+UNIQUE_EVENTS_SQL = f"""
     INSERT INTO unique_events BY NAME
     WITH k AS (
         -- only the columns the groups need (this CTE is read twice, so DuckDB holds it
         -- whole: not the evidence texts); the publication date is the one event_groups
         -- copied from the article
-        SELECT ev.id, ev.article_id, ev.idx, ev.source_code, ev.source_country, ev.source_text,
-               ev.target_code, ev.target_country, ev.target_text, ev.cameo, ev.cameo_root,
-               ev.plover, ev.quad_class, ev.goldstein, ev.negated, ev.modality,
+        SELECT {select_list(_GROUPED, "ev")},
                g.published, g.story_id, g.day, g.day_precision, g.unique_event_id AS gid,
                -- a party is a country or an organisation (IGOUNO); a bare sector code
                -- ("GOV", "MIL": an actor whose country is unknown) is no dyad party
@@ -113,8 +122,8 @@ UNIQUE_EVENTS_SQL = """
                coalesce(ev.target_country,
                         CASE WHEN length(ev.target_code) > 3 THEN ev.target_code END)
                    AS target_party
-        FROM {event_groups} g
-        JOIN {events} ev ON ev.id = g.event_id
+        FROM {{event_groups}} g
+        JOIN {{events}} ev ON ev.id = g.event_id
     ), arts AS (
         SELECT DISTINCT gid, article_id FROM k
     ), counts AS (
@@ -123,7 +132,7 @@ UNIQUE_EVENTS_SQL = """
         SELECT arts.gid, count(*) AS num_articles,
                CASE WHEN count(si.article_id) = 0 THEN 1 ELSE count(DISTINCT si.source) END
                    AS num_sources
-        FROM arts LEFT JOIN {sightings} si ON si.article_id = arts.article_id
+        FROM arts LEFT JOIN {{sightings}} si ON si.article_id = arts.article_id
         GROUP BY arts.gid
     ), g AS (
         SELECT gid,
@@ -156,7 +165,7 @@ UNIQUE_EVENTS_SQL = """
                    AS day_precision
         FROM k GROUP BY gid
     )
-    SELECT g.* EXCLUDE (gid), gid AS id, c.num_articles, c.num_sources
+    SELECT g.* EXCLUDE (gid), gid AS id, c.* EXCLUDE (gid)
     FROM g JOIN counts c USING (gid)
     ORDER BY g.day
 """
