@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..actors.codes import is_org, make
+from ..actors.codes import is_org
 from ..actors.home import at_home, victims
 from ..actors.places import find_location
 from ..errors import ConfigError
@@ -22,13 +22,11 @@ from .anchored import relative_date, sentence_anchor
 from .dates import EventDate, date_phrases, event_date
 from .found import Found
 from .grammar import (
-    ACT_REFERENCE,
     CONFLICT_ROOTS,
     DEPLOYED_SECTORS,
     FAMILY_ROOTS,
     FORCE_BEARING,
     FORCE_ROOTS,
-    IMPLIED_DOERS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
     PLACE_IS_TARGET,
@@ -51,10 +49,11 @@ from .mentions import (
     remember_subjects,
 )
 from .orders import addressee, commands
+from .parties import doer_before, implied_doer, reacts_to_the_act_before, threatener, toll_of_same
 from .patterns import noun_code, purpose_clause
 from .predicates import noun_event
 from .salience import sentence_events
-from .syntax import agent_of, subject_of
+from .syntax import agent_of
 
 Token = Any
 
@@ -113,7 +112,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
             continue  # a secondary act with no party is background, not a report (_partyless)
         if event is not None and _purpose_of_same(f, event, emitted):
             continue
-        if event is not None and _toll_of_same(f, event, events):
+        if event is not None and toll_of_same(f, event, events):
             continue
         if event is not None:
             events.append(event)
@@ -202,7 +201,7 @@ def _to_event(
             # no source.
             source = place_in_country(source, speaker.country)
     if (source is None or not source.code) and f.code[:2] in FAMILY_ROOTS["threaten"]:
-        source = _threatener(f.speaker, state) or source
+        source = threatener(f.speaker, state) or source
     if source is not None and placeable and not source.country and source.sector:
         # where it acted ("protesters rallied in central Yerevan" are Armenian in an article
         # about Azerbaijan), else the article's main country
@@ -210,7 +209,7 @@ def _to_event(
         if country:
             source = place_in_country(source, country)
     if source is None and f.source is None:
-        source = _implied_doer(f, state)
+        source = implied_doer(f, _acted_in(f, state) or state.country())
     target, target_tok = _target(f, source, state, location)
     if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
         # "2,000 Russian peacekeepers have been deployed": their state deployed them
@@ -322,8 +321,8 @@ def _target(
     fallback = None
     fallback_tok = None
     queue = list(f.targets)
-    if _reacts_to_the_act_before(f):
-        doer = _doer_before(f.trigger.head)  # "..., a move Belgrade has never recognised"
+    if reacts_to_the_act_before(f):
+        doer = doer_before(f.trigger.head)  # "..., a move Belgrade has never recognised"
         if doer is not None:
             queue.insert(0, doer)
     opened: set[int] = set()
@@ -395,58 +394,6 @@ def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> b
     return f.trigger.dep_ in ("advcl", "xcomp") and (head, event.cameo) in emitted
 
 
-def _reacts_to_the_act_before(f: Found) -> bool:
-    """Is this act a relative clause on "a move"/"a step" that names the act told just before
-    ("..., a MOVE most countries condemned", ``act_reference_nouns``), with no object of its
-    own? Then it reacts to that act's doer."""
-    noun = f.trigger.head
-    return (
-        f.trigger.dep_ == "relcl"
-        and noun.lemma_.lower() in ACT_REFERENCE
-        and not any(c.dep_ == "poss" for c in noun.children)
-        and not any(c.dep_ in ("dobj", "obj") for c in f.trigger.children)
-    )
-
-
-def _doer_before(noun: Token) -> Token | None:
-    """The subject of the nearest clause before ``noun`` ("Russia annexed Crimea in 2014, a
-    move ...": Russia; "Kosovo, which declared independence, a move ...": Kosovo)."""
-    for i in range(noun.i - 1, noun.sent.start - 1, -1):
-        verb = noun.doc[i]
-        if verb.pos_ in ("VERB", "AUX"):
-            subject, passive = subject_of(verb)
-            if subject is not None and not passive:
-                return subject
-    return None
-
-
-def _toll_of_same(f: Found, event: Event, earlier: list[Event]) -> bool:
-    """Is this a toll of an act of force the sentence already coded ("Taliban forces attacked
-    army posts, the military said, adding that 23 soldiers had been killed IN THE FIGHTING")?
-    Killing or wounding with no doer, placed "in" a definite event noun, counts the victims of
-    that act; it is no second act. A toll of its own ("27 people were killed, the ombudsman
-    said") or one in another act ("killed by landmines") stays an event."""
-    if event.source is not None or event.cameo[:2] not in FORCE_ROOTS:
-        return False
-    if not any(e.source is not None and e.cameo[:2] in FORCE_ROOTS for e in earlier):
-        return False
-    for prep in f.trigger.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and noun_code(noun) and _referring(noun):
-                return True
-    return False
-
-
-def _referring(noun: Token) -> bool:
-    """A definite noun ("the fighting", "its attack"): it names an act already told."""
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-        for c in noun.children
-    )
-
-
 PEACEKEEPING_AID = "074"  # troops sent for peacekeeping (predicates._peacekeeping)
 
 
@@ -480,33 +427,6 @@ def _partyless(event: Event) -> bool:
         and not event.negated
         and event.cameo[:2] not in CONFLICT_ROOTS
     )
-
-
-def _implied_doer(f: Found, state: DocState) -> Actor | None:
-    """The doer an event noun implies when the text names none ("the protests began in July":
-    civilians; "after a violent crackdown": the state), in the country where it happened, else
-    the article's (``implied_doers``). Verbs name their doer or leave it unknown; a noun with an
-    owner ("Russia's offensive") or of another kind ("the offensive") implies no one."""
-    sector = IMPLIED_DOERS.get(f.code[:2])
-    if sector is None or f.trigger.pos_ != "NOUN":
-        return None
-    if any(c.dep_ == "poss" for c in f.trigger.children):
-        return None  # "their protests": the owner, resolved (or not) as the source
-    country = _acted_in(f, state) or state.country()
-    return make(np_text(f.trigger), country, sector) if country else None
-
-
-def _threatener(speaker: Token | None, state: DocState) -> Actor | None:
-    """Who threatens when force is forecast with no doer named ("Israel's defence minister
-    said the fighting would resume with full force"): the speaker, when the speaker is a side
-    that could carry it out (a state or its organs, an armed group: ``force_bearing_sectors``).
-    A court, a reporter, an aid group or the UN forecasting fighting threatens no one."""
-    if speaker is None:
-        return None
-    actor = actor_of(speaker, state, role="source")
-    if actor is None or not actor.country or (actor.sector or "") not in FORCE_BEARING:
-        return None
-    return actor
 
 
 def _political(actor: Actor | None, tok: Token | None) -> bool:

@@ -1,0 +1,111 @@
+"""The parties of an act where the text leaves them implicit.
+
+The coder (``coder``) asks here when the parse names no doer or no counterpart: an event noun
+implies its doer ("the protests began": civilians; "a crackdown": the state), a side that
+forecasts force is threatening ("the fighting would resume", said a defence minister), a
+reaction to "a move" targets the doer of the act told before it, and a toll "killed in the
+fighting" counts the victims of an act the sentence already coded. The word lists are data
+(``data/grammar.json``: ``implied_doers``, ``force_bearing_sectors``, ``act_reference_nouns``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..actors.codes import make
+from ..records import Actor, Event
+from .found import Found
+from .grammar import ACT_REFERENCE, FORCE_BEARING, FORCE_ROOTS, IMPLIED_DOERS
+from .mentions import DocState, actor_of, np_text
+from .patterns import noun_code
+from .syntax import subject_of
+
+Token = Any
+
+
+def reacts_to_the_act_before(f: Found) -> bool:
+    """Is this act a relative clause on "a move"/"a step" that names the act told just before
+    ("..., a MOVE most countries condemned", ``act_reference_nouns``), with no object of its
+    own? Then it reacts to that act's doer."""
+    noun = f.trigger.head
+    return (
+        f.trigger.dep_ == "relcl"
+        and noun.lemma_.lower() in ACT_REFERENCE
+        and not any(c.dep_ == "poss" for c in noun.children)
+        and not any(c.dep_ in ("dobj", "obj") for c in f.trigger.children)
+    )
+
+
+def doer_before(noun: Token) -> Token | None:
+    """The subject of the nearest clause before ``noun`` ("Russia annexed Crimea in 2014, a
+    move ...": Russia; "Kosovo, which declared independence, a move ...": Kosovo)."""
+    for i in range(noun.i - 1, noun.sent.start - 1, -1):
+        verb = noun.doc[i]
+        if verb.pos_ in ("VERB", "AUX"):
+            subject, passive = subject_of(verb)
+            if subject is not None and not passive:
+                return subject
+    return None
+
+
+def toll_of_same(f: Found, event: Event, earlier: list[Event]) -> bool:
+    """Is this a toll of an act of force the sentence already coded ("Taliban forces attacked
+    army posts, the military said, adding that 23 soldiers had been killed IN THE FIGHTING")?
+    Killing or wounding with no doer, placed "in" a definite event noun, counts the victims of
+    that act; it is no second act. A toll of its own ("27 people were killed, the ombudsman
+    said") or one in another act ("killed by landmines") stays an event."""
+    if event.source is not None or event.cameo[:2] not in FORCE_ROOTS:
+        return False
+    if not any(e.source is not None and e.cameo[:2] in FORCE_ROOTS for e in earlier):
+        return False
+    for prep in f.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun_code(noun) and _referring(noun):
+                return True
+    return False
+
+
+def _referring(noun: Token) -> bool:
+    """A definite noun ("the fighting", "its attack"): it names an act already told."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        for c in noun.children
+    )
+
+
+def implied_doer(f: Found, country: str | None) -> Actor | None:
+    """The doer an event noun implies when the text names none ("the protests began in July":
+    civilians; "after a violent crackdown": the state), in the country where it happened, else
+    the article's (``implied_doers``). Verbs name their doer or leave it unknown; a noun with an
+    owner ("Russia's offensive") or of another kind ("the offensive") implies no one.
+    ``country``: where the act happened, else the article's (the coder knows both)."""
+    sector = IMPLIED_DOERS.get(f.code[:2])
+    if sector is None or f.trigger.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "poss" for c in f.trigger.children):
+        return None  # "their protests": the owner, resolved (or not) as the source
+    return make(np_text(f.trigger), country, sector) if country else None
+
+
+def threatener(speaker: Token | None, state: DocState) -> Actor | None:
+    """Who threatens when force is forecast with no doer named ("Israel's defence minister
+    said the fighting would resume with full force"): the speaker, when the speaker is a side
+    that could carry it out (a state or its organs, an armed group: ``force_bearing_sectors``).
+    A court, a reporter, an aid group or the UN forecasting fighting threatens no one."""
+    if speaker is None:
+        return None
+    actor = actor_of(speaker, state, role="source")
+    if actor is None or not actor.country or (actor.sector or "") not in FORCE_BEARING:
+        return None
+    return actor
+
+
+__all__ = [
+    "doer_before",
+    "implied_doer",
+    "reacts_to_the_act_before",
+    "threatener",
+    "toll_of_same",
+]
