@@ -57,9 +57,17 @@ def test_events_roles_force_forecast_by_a_side_is_its_threat(nlp, text):
     assert threats[0].target is None or threats[0].target.country != threats[0].source.country
 
 
-def test_events_roles_force_forecast_by_an_observer_threatens_no_one(nlp):
-    events = _events(nlp, "The UN envoy said the fighting would resume after the pause.")
-    assert all(e.source is None for e in events if e.cameo[:2] == "13"), events
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN envoy said the fighting would resume after the pause.",
+        # no forecast: a side's officials saying a species is threatened threaten no one
+        "Vietnam's environment ministry said the rare langur is threatened by illegal logging.",
+    ],
+)
+def test_events_roles_only_a_side_forecasting_force_threatens(nlp, text):
+    events = _events(nlp, text)
+    assert all(_country(e.source) is None for e in events if e.cameo[:2] == "13"), events
 
 
 @pytest.mark.parametrize(

@@ -200,7 +200,8 @@ def _to_event(
             # is never its doer (ACLED's rule): "20 were killed, the health ministry said" keeps
             # no source.
             source = place_in_country(source, speaker.country)
-    if (source is None or not source.code) and f.code[:2] in FAMILY_ROOTS["threaten"]:
+    if (source is None or not source.code) and f.code[:2] in FAMILY_ROOTS["threaten"] and f.future:
+        # a forecast ("the fighting would resume"), not "the macaque is threatened by hunting"
         source = threatener(f.speaker, state) or source
     if source is not None and placeable and not source.country and source.sector:
         # where it acted ("protesters rallied in central Yerevan" are Armenian in an article
