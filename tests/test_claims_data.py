@@ -12,8 +12,21 @@ def test_claims_lexicon_loads_with_every_list():
     assert "not" in lex.negation
     assert "indicate" in lex.commentary_verbs
     assert lex.number_words["twelve"] == 12
-    assert lex.demonyms["american"] == "united states"
-    assert lex.capitals["seoul"] == "south korea"
+    assert {"decline", "refuse", "fail"} <= lex.negative_implicatives
+
+
+def test_claims_country_names_are_the_actors_tables():
+    """Demonyms, capitals and seats of government come from actors/data, not a second list."""
+    from flashpoint.claims.units import canonical_entity, capital_country, country_names
+
+    names = country_names()
+    assert names.names["american"] == names.names["u.s."] == "united states"
+    assert names.seats["seoul"] == "south korea"
+    assert names.seats["kremlin"] == "russia"  # institutions.tsv: a country's own government
+    assert canonical_entity("the U.K.'s") == canonical_entity("British") == "unitedkingdom"
+    assert capital_country("Pyongyang") == "northkorea"
+    assert capital_country("Geneva") is None  # a city that hosts talks stands for no country
+    assert not hasattr(lexicon(), "demonyms") and not hasattr(lexicon(), "capitals")
 
 
 def test_claims_lexicon_antonyms_are_symmetric_and_never_synonyms():
@@ -100,8 +113,8 @@ def test_claims_symmetric_verbs_are_plain_lemmas():
 
 
 def test_claims_word_score_is_the_word_level_combiners_logit(nlp):
-    """``word_score`` carries the word-level combiner (word_weights.json) whole: its logit over
-    the same features, so a stacked verdict.json weighs it as one input."""
+    """``word_score`` carries the word-level combiner (verdict.json's ``word_combiner``) whole:
+    its logit over the same features, so a stacked verdict.json weighs it as one input."""
     from flashpoint.claims.compare import compare
     from flashpoint.claims.index import build_index
     from flashpoint.claims.judge import Judgement, UnitJudgement
@@ -113,4 +126,6 @@ def test_claims_word_score_is_the_word_level_combiners_logit(nlp):
     w = word_combiner()
     assert w.coef and not any(name.startswith("model_") for name in w.coef)
     assert made["word_score"] == pytest.approx(w.intercept + sum(c * made.get(k, 0.0) for k, c in w.coef.items()))
-    assert made["word_score"] < 0  # another number and a place the article lacks
+    copied = features(Judgement((UnitJudgement("x", (0,), 0.7, 0.2, 0.1),)),
+                      compare(index, nlp("Rebels attacked the town on Monday, killing 12 people.")))
+    assert made["word_score"] < copied["word_score"]  # another number and a place the article lacks

@@ -47,7 +47,13 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from ..claims.lexicon import VERDICT_ENV, VerdictSettings, read_verdict, verdict_settings
+from ..claims.lexicon import (
+    VERDICT_ENV,
+    VerdictSettings,
+    WordCombiner,
+    read_verdict,
+    verdict_settings,
+)
 from ..claims.model import MODEL_DIR, MODEL_ENV, model_hash
 from .claims_cache import FeatureCache, code_version, features
 from .claims_cases import (
@@ -68,7 +74,10 @@ from .claims_fit import (
     balanced_accuracy,
     predict,
     select,
+    select_words,
     settings_json,
+    with_word,
+    word_combiner_of,
 )
 from .claims_run import Row
 
@@ -84,6 +93,12 @@ SEED_TESTS = (
 # development pages never reached 0.5 (2026-12-04), and no set we may fit on labels contradicted
 # apart from not_in_source to choose a threshold by.
 MODEL_CONTRADICTION_THRESHOLD = 1.0
+# The extra sets the word-level combiner (``--words``) is fitted on beside FRANK valid. Not QAGS:
+# its documents come lower-cased and re-spaced ("liz smith claims iac chairman barry diller",
+# "3, 800 km"), so the word-level checks, which read names by their capitals and numbers as
+# written, misfire there (another number on 25 accepted statements and 4 others, another actor
+# on 40 and 23), and a fit on them gives those checks no weight at all.
+WORD_FIT_EXTRA = ("cliff_val",)
 SEED = 13
 Progress = Callable[[str], None]
 
@@ -245,6 +260,7 @@ def fit_candidate(
     built: bool = False,
     extra: bool = False,
     stack: bool = False,
+    words: bool = False,
     progress: Progress = _quiet,
 ) -> FitReport:
     """Choose, write and judge a candidate combiner for the model in ``model_folder`` (module doc).
@@ -260,8 +276,10 @@ def fit_candidate(
     try:
         rep.model = {"candidate": str(model_folder), "candidate_hash": model_hash(model_folder)[:16],
                      "shipped": str(MODEL_DIR), "shipped_hash": model_hash(MODEL_DIR)[:16], "code_version": code_version()}
-        fitting = (load_frank(path, "valid") + (load_fit_extra(path) if extra else [])
-                   + (_built_cases(examples, cache, progress) if built else []))
+        built_cases = _built_cases(examples, cache, progress) if built else []
+        # with ``words`` the built cases teach the word-level combiner only (what a swapped name or
+        # number looks like), never the stack that weighs it against the model
+        fitting = load_frank(path, "valid") + (load_fit_extra(path) if extra else []) + ([] if words else built_cases)
         n_built = sum(c.dataset == "built" for c in fitting)
         counts = {name: sum(c.dataset == name for c in fitting) for name in ("frank", "qags", "cliff_val")}
         names = " + ".join(f"{label} ({counts[name]})" for name, label in
@@ -270,11 +288,33 @@ def fit_candidate(
         progress(f"features of {len(fitting)} fitting statements ({names}{' + built cases' if built else ''})")
         rows = rows_for(fitting, cache, model_folder)
         rep.seconds["fitting_features"] = round(time.perf_counter() - clock, 1)
+        word: WordCombiner | None = None
+        word_fitted_on = ""
+        if words:
+            word_cases = fitting + [c for c in load_fit_extra(path) if not extra and c.dataset in WORD_FIT_EXTRA] + built_cases
+            progress(f"choosing the word-level combiner by grouped CV on {len(word_cases)} statements")
+            word_rows = rows_for(word_cases, cache, model_folder)
+            word_selection, oof = select_words(word_rows)
+            word = word_combiner_of(word_selection)
+            word_counts = {d: sum(c.dataset == d for c in word_cases) for d in dict.fromkeys(c.dataset for c in word_cases)}
+            word_fitted_on = (f"`flashpoint bench claims --fit --stack --words{' --built' if built else ''}`: {word_counts} "
+                              f"({len({c.group for c in word_cases})} articles); features {word_selection.feature_set}, "
+                              f"C={word_selection.c} by grouped 5-fold CV (balanced accuracy at its best threshold "
+                              f"{word_selection.cv_balanced_accuracy}, nested {word_selection.nested_cv_balanced_accuracy})")
+            rep.fitting["word_combiner"] = {
+                "sets": word_counts, "feature_set": word_selection.feature_set, "c": word_selection.c,
+                "cv_balanced_accuracy": word_selection.cv_balanced_accuracy,
+                "nested_cv_balanced_accuracy": word_selection.nested_cv_balanced_accuracy,
+                "cv_per_feature_set": word_selection.per_feature_set,
+            }
+            # the stack sees each fitting row's word score from a word combiner fitted without its article
+            rows = [r if v is None else replace(r, values={**r.values, "word_score": v})
+                    for r, v in zip(word_rows[: len(rows)], oof)]
         progress("choosing feature set, C and threshold by grouped CV")
         selection = select(rows, STACKED if stack else FEATURE_SETS)
         shipped = read_verdict(VERDICT_PATH)
         shipped_rows = rows_for(fitting, cache, MODEL_DIR)
-        rep.fitting = {
+        rep.fitting |= {
             "sets": {"frank_valid": counts["frank"], "qags": counts["qags"], "cliff_val": counts["cliff_val"],
                      "built": n_built},
             "articles": len({c.group for c in fitting}),
@@ -285,13 +325,18 @@ def fit_candidate(
             "shipped_in_sample_balanced_accuracy": binary_metrics(shipped_rows, shipped)["balanced_accuracy"],
         }
         settings = _candidate_settings(selection, shipped, contradiction_threshold)
-        fitted_on = (f"`flashpoint bench claims --fit{' --stack' if stack else ''}` for model {rep.model['candidate_hash']}: {names}"
+        if word is not None:
+            settings = replace(settings, word=word)
+        flags = "".join(f" --{n}" for n, on in (("stack", stack), ("words", words), ("built", built), ("extra", extra)) if on)
+        fitted_on = (f"`flashpoint bench claims --fit{flags}` for model {rep.model['candidate_hash']}: {names}"
                      f"{f' + {n_built} cases built from examples/' if n_built else ''} ({len(fitting)} statements, "
                      f"{rep.fitting['articles']} articles); features {selection.feature_set}, C={selection.c}, threshold {selection.threshold} "
                      f"chosen by grouped 5-fold CV ({selection.cv_balanced_accuracy}); nested grouped CV "
                      f"{selection.nested_cv_balanced_accuracy}")
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(settings_json(settings, fitted_on=fitted_on), indent=2) + "\n", encoding="utf-8")
+        fitted_on += "; word_score by the word_combiner below, out-of-fold on these rows" if word else ""
+        data = settings_json(settings, fitted_on=fitted_on, word_fitted_on=word_fitted_on)
+        out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         rep.out = str(out)
         rep.candidate = {"intercept": round(settings.intercept, 4), "coef": settings.coef,
                          "supported_threshold": settings.supported_threshold,
@@ -306,7 +351,7 @@ def fit_candidate(
             if not cases:
                 continue
             progress(f"reported set {name}: {len(cases)} statements")
-            cand = binary_metrics(rows_for(cases, cache, model_folder), settings)
+            cand = binary_metrics(with_word(rows_for(cases, cache, model_folder), settings.word), settings)
             ship = binary_metrics(rows_for(cases, cache, MODEL_DIR), shipped)
             rep.reported[name] = {"candidate": cand, "shipped": ship}
         rep.seconds["reported_sets"] = round(time.perf_counter() - clock, 1)
@@ -331,6 +376,6 @@ def fit_candidate(
 
 
 __all__ = [
-    "FEATURE_SETS", "SEED_TESTS", "FitReport", "binary_metrics", "fit_candidate", "reported_sets", "rows_for",
+    "FEATURE_SETS", "SEED_TESTS", "WORD_FIT_EXTRA", "FitReport", "binary_metrics", "fit_candidate", "reported_sets", "rows_for",
     "sample", "seed_failures", "using",
 ]

@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..claims.lexicon import VERDICT_FILE, VerdictSettings, verdict_settings
-from ..claims.verdict import WORD_FEATURES, decisive, is_supported
+from ..claims.lexicon import VERDICT_FILE, VerdictSettings, WordCombiner, verdict_settings
+from ..claims.verdict import WORD_FEATURES, decisive, is_supported, with_word_score, word_logit
 
 # Every feature ``claims.compare`` makes (the word-level checker's own inputs).
 ALL_WORD_FEATURES = (
@@ -57,6 +57,30 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 # so the fit on FRANK valid decides only how far to trust the model against what the word level
 # knows, instead of re-learning forty word weights from 375 statements.
 STACKED: dict[str, tuple[str, ...]] = {"model+word_score": ("model_logit", "word_score")}
+# Features that say the statement disagrees with the article: their weights may only count against
+# support. Unbounded, a fit on system summaries (QAGS, CLIFF), where these checks also fire on
+# statements the annotators accepted, gave "another number" and "another date" positive weights,
+# and a statement with a swapped actor came out supported.
+AGAINST = frozenset(FINDINGS + (
+    "word_actor_mismatch", "word_actor_mismatch_lowercased", "word_number_mismatch", "word_role_mismatch",
+    "word_role_swap", "word_date_mismatch",
+))
+# Features that say how much of the statement the article holds: their weights may only count
+# for support. Unbounded, the many overlapping shares (alignment, coverage, core coverage) took
+# weights of opposite signs, and a verbatim copy of an article sentence scored below a statement
+# with another number and a word the article lacks.
+FOR = frozenset({
+    "word_alignment_mean", "word_alignment_min", "word_coverage_min", "word_core_coverage_mean",
+    "word_core_coverage_min", "word_verb_coverage_min", "word_copy_min", "word_synonym", "word_role_match",
+})
+# The word-level combiner (verdict.json ``word_combiner``, read by the stack as ``word_score``)
+# is model-free, so it may be fitted on every labelled news set the verdict may be fitted on --
+# also QAGS CNN/DM and CLIFF val, which the model was trained on -- (``select_words``): the
+# explicit findings with the short alignment list, or with every feature of ``compare``.
+WORD_SETS: dict[str, tuple[str, ...]] = {
+    "findings+words": FINDINGS + tuple("word_" + f for f in WORD_FEATURES),
+    "findings+all_words": FINDINGS + tuple("word_" + f for f in ALL_WORD_FEATURES),
+}
 C = 1.0
 FOLDS = 5
 # What ``select`` tries beside the feature sets: regularisation strengths and supported
@@ -76,7 +100,8 @@ def balanced_accuracy(rows: Sequence[Row], predicted: Sequence[bool]) -> float:
 
 
 def fit(rows: Sequence[Row], names: Sequence[str] = MODEL, *, c: float = C, threshold: float = 0.5) -> VerdictSettings:
-    """A combiner over features ``names`` fitted on ``rows`` (labels and features)."""
+    """A combiner over features ``names`` fitted on ``rows`` (labels and features); the
+    weights of ``AGAINST`` features are kept <= 0, those of ``FOR`` >= 0 (``_fit_signed``)."""
     from sklearn.linear_model import LogisticRegression
 
     rows = [r for r in rows if r.values is not None]
@@ -89,14 +114,43 @@ def fit(rows: Sequence[Row], names: Sequence[str] = MODEL, *, c: float = C, thre
     # raw features, which is what verdict.json stores and ``score`` reads.
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit((x - mean) / scale, y)
-    coef = model.coef_[0] / scale
+    z = (x - mean) / scale
+    if any(f in AGAINST or f in FOR for f in names):
+        w, b = _fit_signed(z, y, [-1 if f in AGAINST else 1 if f in FOR else 0 for f in names], c)
+    else:
+        model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(z, y)
+        w, b = model.coef_[0], float(model.intercept_[0])
+    coef = w / scale
     return replace(
         verdict_settings(),
-        intercept=float(model.intercept_[0] - float(np.dot(coef, mean))),
+        intercept=float(b - float(np.dot(coef, mean))),
         coef={f: round(float(v), 6) for f, v in zip(names, coef)},
         supported_threshold=threshold,
     )
+
+
+def _fit_signed(z: np.ndarray, y: np.ndarray, signs: Sequence[int], c: float) -> tuple[np.ndarray, float]:
+    """scikit-learn's class-balanced L2 logistic regression (the same objective:
+    ``0.5 |w|^2 + C * sum(weight_i * logloss_i)``, intercept not penalised) with each weight
+    bounded to its sign (-1: <= 0, 1: >= 0, 0: free), solved by scipy's L-BFGS-B."""
+    from scipy.optimize import minimize
+    from scipy.special import expit
+
+    sign = np.where(y == 1, 1.0, -1.0)
+    n_pos = float((y == 1).sum())
+    sample = np.where(y == 1, len(y) / (2 * n_pos), len(y) / (2 * (len(y) - n_pos)))
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:-1], theta[-1]
+        m = sign * (z @ w + b)
+        value = 0.5 * float(w @ w) + c * float(sample @ np.logaddexp(0.0, -m))
+        g = -c * sample * sign * expit(-m)
+        return value, np.append(w + z.T @ g, g.sum())
+
+    bounds = [{-1: (None, 0.0), 1: (0.0, None)}.get(sign, (None, None)) for sign in signs] + [(None, None)]
+    result = minimize(loss, np.zeros(z.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds,
+                      options={"maxiter": 2000})
+    return result.x[:-1], float(result.x[-1])
 
 
 def predict(rows: Sequence[Row], settings: VerdictSettings) -> list[bool]:
@@ -199,6 +253,38 @@ def select(rows: Sequence[Row], feature_sets: FeatureSets | None = None) -> Sele
     )
 
 
+def word_combiner_of(selection: Selection) -> WordCombiner:
+    """The word-level combiner a ``select(rows, WORD_SETS)`` fitted on all its rows."""
+    return WordCombiner(selection.settings.intercept, dict(selection.settings.coef))
+
+
+def oof_word_scores(rows: Sequence[Row], names: Sequence[str], c: float) -> list[float | None]:
+    """Out-of-fold ``word_score`` of every row (grouped folds; None for rows without features):
+    what a stack fitted on these rows must see, since an in-sample word score would look surer
+    than it is on unseen articles and be over-weighted against the model."""
+    out: list[float | None] = [None] * len(rows)
+    with threadpool_limits(limits=1):
+        for train, test in _folds(rows):
+            s = fit([rows[i] for i in train], names, c=c)
+            word = WordCombiner(s.intercept, s.coef)
+            for i in test:
+                if rows[i].values is not None:
+                    out[i] = word_logit(rows[i].values, word)
+    return out
+
+
+def select_words(rows: Sequence[Row]) -> tuple[Selection, list[float | None]]:
+    """The word-level combiner chosen by grouped CV on ``rows`` (feature set, C; ``WORD_SETS``)
+    and every row's out-of-fold ``word_score`` under that choice."""
+    selection = select(rows, WORD_SETS)
+    return selection, oof_word_scores(rows, WORD_SETS[selection.feature_set], selection.c)
+
+
+def with_word(rows: Sequence[Row], word: WordCombiner) -> list[Row]:
+    """``rows`` with ``word_score`` recomputed by the word-level combiner ``word``."""
+    return [r if r.values is None else replace(r, values=with_word_score(r.values, word)) for r in rows]
+
+
 def choose(rows: Sequence[Row]) -> tuple[str, dict[str, float]]:
     """The feature set with the best grouped-CV balanced accuracy on ``rows``, and every score."""
     scores = {name: round(cross_validate(rows, names), 4) for name, names in FEATURE_SETS.items()}
@@ -206,8 +292,11 @@ def choose(rows: Sequence[Row]) -> tuple[str, dict[str, float]]:
     return best, scores
 
 
-def settings_json(settings: VerdictSettings, *, fitted_on: str, base: Path = VERDICT_PATH) -> dict[str, Any]:
-    """``settings`` in verdict.json's form (the shipped file's _doc and hand-set keys kept)."""
+def settings_json(
+    settings: VerdictSettings, *, fitted_on: str, base: Path = VERDICT_PATH, word_fitted_on: str = ""
+) -> dict[str, Any]:
+    """``settings`` in verdict.json's form (the shipped file's _doc and hand-set keys kept; the
+    word-level combiner's ``fitted_on`` is ``word_fitted_on`` when given)."""
     data: dict[str, Any] = json.loads(base.read_text(encoding="utf-8"))
     data.update(
         fitted_on=fitted_on,
@@ -217,6 +306,10 @@ def settings_json(settings: VerdictSettings, *, fitted_on: str, base: Path = VER
         contradiction_threshold=settings.contradiction_threshold,
         finding_contradiction_min=settings.finding_contradiction_min,
     )
+    if settings.word.coef:
+        fitted = data.get("word_combiner", {}).get("fitted_on", "")
+        data["word_combiner"] = {"fitted_on": word_fitted_on or fitted, "intercept": round(settings.word.intercept, 6),
+                                 "coef": {k: round(v, 6) for k, v in settings.word.coef.items()}}
     return data
 
 
@@ -229,6 +322,7 @@ def write(settings: VerdictSettings, *, fitted_on: str, path: Path = VERDICT_PAT
 
 
 __all__ = [
-    "CS", "FEATURE_SETS", "THRESHOLDS", "Selection", "balanced_accuracy", "choose", "cross_validate", "fit", "grid",
-    "predict", "select", "settings_json", "write",
+    "AGAINST", "CS", "FEATURE_SETS", "FOR", "THRESHOLDS", "WORD_SETS", "Selection", "balanced_accuracy", "choose", "cross_validate", "fit",
+    "grid", "oof_word_scores", "predict", "select", "select_words", "settings_json", "with_word", "word_combiner_of",
+    "write",
 ]

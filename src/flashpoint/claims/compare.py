@@ -18,7 +18,7 @@ from typing import Any, Literal
 from .aliases import is_place
 from .clauses import Clause, split_clauses
 from .dates import calendar, conflict, date_mentions
-from .index import ArticleIndex, Mention, Sentence, is_negated, token_keys
+from .index import ATTACHING_DEPS, ArticleIndex, Mention, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
 from .roles import Frame, arg_text, arguments
 from .units import (
@@ -27,6 +27,7 @@ from .units import (
     actor_country,
     canonical_entity,
     capital_country,
+    country_names,
     number_form,
     person_query_keys,
     token_key,
@@ -34,7 +35,7 @@ from .units import (
 )
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
-FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap", "date"]
+FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap", "date", "substitute"]
 
 KINDS: tuple[Kind, ...] = ("entity", "number", "noun", "adj", "verb", "adv", "light")
 _ACTOR_GROUPS = {"GPE": "place", "NORP": "place", "LOC": "place", "PERSON": "person", "ORG": "org"}
@@ -241,7 +242,7 @@ def compare_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> Clause
 
 def _head_keys(arg: Any) -> frozenset[str]:
     """The keys an argument must be found under: its name when it is a name, else its lemma."""
-    if arg.ent_type_ in NAME_LABELS or arg.pos_ == "PROPN":
+    if _is_name(arg):
         ent = _entity_key(arg)
         keys = {ent} if ent else {token_key(arg)}
         keys |= _person_keys(arg)
@@ -252,6 +253,11 @@ def _head_keys(arg: Any) -> frozenset[str]:
         keys = {token_key(arg)}
     keys.discard("")
     return frozenset(keys)
+
+
+def _is_name(arg: Any) -> bool:
+    """Whether an argument is a name (an entity or a proper noun), not a description."""
+    return arg.ent_type_ in NAME_LABELS or arg.pos_ == "PROPN"
 
 
 def _wanted(index: ArticleIndex, arg: Any) -> set[str]:
@@ -318,30 +324,48 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             slots = [(f, f.agent if role == "agent" else f.patient) for f in frames]
             if tok.lemma_.lower() in lexicon().symmetric_verbs:  # X met Y = Y met X
                 slots += [(f, f.patient if role == "agent" else f.agent) for f in frames]
+            named = _is_name(arg)
             if any(keys is not None and wanted & keys for _, keys in slots):
                 result.roles["match"] += 1
-            elif any(keys is None for _, keys in slots):
-                result.roles["unknown"] += 1
+            elif any(keys is None or (named and not keys & index.entity_keys) for _, keys in slots):
+                result.roles["unknown"] += 1  # unknown, or a description ("fled the country") that may be the name
             else:
                 result.roles["mismatch"] += 1
                 frame = min(slots, key=lambda p: (p[0].sentence not in window_ids, p[0].sentence))[0]
                 said = frame.agent_text if role == "agent" else frame.patient_text
                 verb = tok.lemma_.lower()
                 if frame.sentence in window_ids and said:
+                    sentence = index.sentences[frame.sentence]
+                    kind = "substitute" if named and _other_actor(arg, said, sentence) else "role"
                     found = Finding(
-                        "role",
+                        kind,
                         f"{said} as {role} of '{verb}'",
                         f"{arg_text(arg)} as {role}",
-                        index.sentences[frame.sentence],
+                        sentence,
                     )
                     result.findings.append(found)
+
+
+def _other_actor(arg: Any, said: str, sentence: Sentence) -> bool:
+    """Whether the article's argument ``said`` is another actor than the statement's named
+    ``arg``: both written as names of actors (a country, people, a person, an organisation; in a
+    statement that is not lower-cased, where the tagger only guesses names), sharing no word
+    ("Bayer" is "Bayer Leverkusen"). "accused Congo" where the article's "accused" has Rwanda is
+    one; "the Tottenham forward posted" (a description) or "Tagalog" (a language) is not."""
+    if is_lowercased(arg.doc.text) or _ACTOR_GROUPS.get(arg.ent_type_) is None:
+        return False
+    mention = next((m for m in sentence.entities if m.text == said), None)
+    if mention is None or _ACTOR_GROUPS.get(mention.label) is None:
+        return False
+    ours = {w.lower() for w in _entity_text(arg).split()}
+    return not ours & {w.lower() for w in said.split()}
 
 
 def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
     """Every explicit mismatch of one clause with its window (see module docstring)."""
     aligned = result.alignment >= weights().contradiction_min_alignment
     found = _negation_findings(index, result, window)
-    found += _antonym_findings(result, window)
+    found += _antonym_findings(index, result, window)
     found += _date_findings(index, result, window)
     if aligned:
         found += _number_findings(result, window[0])
@@ -357,10 +381,15 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
     Every word counts here, light ones too: "did not say" contradicts "said". A negation may sit
     on the verb or on its argument with the same meaning ("found no proof" = "did not find any
     evidence"), so a side that carries a negation elsewhere in the clause (the statement) or the
-    sentence (the article) is not a mismatch of polarity.
+    sentence (the article) is not a mismatch of polarity; so does a negative implicative verb
+    ("declined to sign" = "would not sign", ``lexicon.json`` negative_implicatives).
     """
     found: list[Finding] = []
-    clause_negated = any(is_negated(t) or t.lower_ in lexicon().negation for t in result.clause.tokens)
+    lex = lexicon()
+    clause_negated = any(
+        is_negated(t) or t.lower_ in lex.negation or token_key(t) in lex.negative_implicatives
+        for t in result.clause.tokens
+    )
     for tok in result.clause.tokens:
         if tok.is_punct or (tok.is_stop and tok.pos_ not in ("VERB", "AUX")):
             continue
@@ -373,15 +402,17 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
         sent = holders[0]
         negated_here = bool(keys & sent.negated)
         asserted_here = bool(keys & sent.asserted)
-        if is_negated(tok) and asserted_here and not negated_here and not sent.negated:
+        sentence_negates = bool(sent.negated or sent.keys & lex.negative_implicatives)
+        if is_negated(tok) and asserted_here and not negated_here and not sentence_negates:
             found.append(Finding("negation", tok.text, f"not {tok.text}", sent))
         elif not is_negated(tok) and negated_here and not asserted_here and not clause_negated:
             found.append(Finding("negation", f"not {tok.text}", tok.text, sent))
     return found
 
 
-def _antonym_findings(result: ClauseResult, window: list[Sentence]) -> list[Finding]:
-    """The statement's word is missing from the window but its opposite is there."""
+def _antonym_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """The statement's word is missing from the window but its opposite is there, said of the
+    same thing (``_same_act``)."""
     lex = lexicon()
     found: list[Finding] = []
     for ws in result.words:
@@ -390,10 +421,31 @@ def _antonym_findings(result: ClauseResult, window: list[Sentence]) -> list[Find
         opposite = lex.antonyms.get(ws.key, frozenset()) | lex.antonyms.get(ws.token.lower_, frozenset())
         for sent in window:
             hit = opposite & sent.keys
-            if hit:
+            if hit and _same_act(index, result, window, ws.token, hit, sent):
                 found.append(Finding("antonym", min(hit), ws.token.text, sent))
                 break
     return found
+
+
+def _same_act(
+    index: ArticleIndex, result: ClauseResult, window: list[Sentence], token: Any, opposite: set[str], sent: Sentence
+) -> bool:
+    """Whether the article's opposite word in ``sent`` is said of what the statement's ``token``
+    is said of. For a verb, the article's opposite verb must share its object ("Turkey closed its
+    border crossings" against "reopened its border crossings"), or its subject when the
+    statement's verb has no object; where the parse gives the article's verb no such argument,
+    the sentence must name it at least: "Israel will resume its offensive" is no opposite of
+    "Israel stopped aid deliveries". For other words (and verbs without arguments) ``sent`` must
+    be the sentence reporting the clause's event (``_event_sentence``)."""
+    if token.pos_ == "VERB":
+        agent, patient, _, _ = arguments(token)
+        arg, slot = (patient, "patient") if patient is not None else (agent, "agent")
+        if arg is not None:
+            wanted = _wanted(index, arg)
+            frames = [f for k in opposite for f in index.frames.get(k, ()) if f.sentence == sent.index]
+            slots = [getattr(f, slot) for f in frames if getattr(f, slot) is not None]
+            return any(wanted & keys for keys in slots) if slots else bool(wanted & sent.keys)
+    return _event_sentence(result, window) is sent
 
 
 def _event_sentence(result: ClauseResult, window: list[Sentence]) -> Sentence | None:
@@ -529,12 +581,12 @@ def _actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -
     return found
 
 
-_ATTACHING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
-
-
 def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[Finding]:
     """"South Korea's security policy goals" where the article's sentence about "security
-    policy goals" names another actor (and not South Korea)."""
+    policy goals" names another actor (and not South Korea). When that sentence attaches the
+    other actor to the same noun ("Varnia's foreign minister" for "Ostland's foreign minister")
+    the finding is a substitution (decisive, ``verdict._DECISIVE``); an actor merely named in the
+    sentence may own something else, so that one only weighs in the score."""
     tokens = result.clause.tokens
     if not tokens:
         return []
@@ -543,7 +595,7 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
     out: list[Finding] = []
     for ent in doc.ents:
         group = _ACTOR_GROUPS.get(ent.label_)
-        if group is None or ent.start not in clause_ids or ent.root.dep_ not in _ATTACHING_DEPS:
+        if group is None or ent.start not in clause_ids or ent.root.dep_ not in ATTACHING_DEPS:
             continue
         if not _written_as_name(ent):
             continue
@@ -568,18 +620,22 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
         sent = holders[0]
         if key in sent.names or (ent.label_ == "PERSON" and person_query_keys(ent) & sent.names):
             continue
-        # Another actor of the kind, even one the statement names elsewhere in another role.
-        others = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, _stated([ent]))]
+        # Another actor of the kind, even one the statement names elsewhere in another role;
+        # attached to the same noun, or only named in the sentence.
+        unstated = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, _stated([ent]))]
+        owned = [m for k in needed[0] for m in sent.owners.get(k, ()) if m in unstated]
+        others = owned or unstated
         if others:
             thing = doc[min(p.i for p in parts) : head.i + 1].text
-            out.append(Finding("actor", f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
+            kind = "substitute" if owned and not is_lowercased(doc.text) else "actor"
+            out.append(Finding(kind, f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
     return out
 
 
 def _describe(mention: Any) -> str:
     """"Pyongyang (North Korea)" when the mention stands for a country it does not name."""
     name = mention.text.lower().strip().removesuffix("'s")
-    canon = lexicon().demonyms.get(name) or lexicon().capitals.get(name)
+    canon = country_names().names.get(name) or country_names().seats.get(name)
     if canon and canon.replace(" ", "") != mention.text.lower().replace(" ", ""):
         return f"{mention.text} ({canon.title()})"
     return mention.text

@@ -60,6 +60,8 @@ class Sentence:
     words: tuple[str, ...] = ()  # lower-cased words in order, for copy (LCS) measures
     names: frozenset[str] = frozenset()  # names as whole names: "kimjongun", "~un", "un" (the UN)
     dates: tuple[DateMention, ...] = ()  # weekdays, month-days, years (``dates``), read with the publication date
+    # the names attached to a noun, by the noun's key: "Varnia's foreign minister" -> minister: Varnia
+    owners: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -158,6 +160,11 @@ def token_keys(token: Any) -> list[str]:
     return [k for k in keys if k]
 
 
+# How a name attaches to a noun it owns or qualifies: "Varnia's minister", "the Varnia minister",
+# "Varnian troops".
+ATTACHING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+
+
 def is_negated(token: Any) -> bool:
     """True when the token carries a negation ("not known", "no evidence", "never met")."""
     neg = lexicon().negation
@@ -233,10 +240,13 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
         names: set[str] = set()
         in_long_name: set[int] = set()
         span_ents = [e for e in doc_ents if span.start <= e.start < span.end]
+        owners: dict[str, list[Mention]] = defaultdict(list)
         for ent in span_ents:
             if ent.label_ in NAME_LABELS:
                 canon = canonical_entity(ent.text)
                 entities.append(Mention(ent.text, ent.label_, canon))
+                if ent.root.dep_ in ATTACHING_DEPS and ent.root.head.pos_ == "NOUN":
+                    owners[token_key(ent.root.head)].append(entities[-1])
                 plain = norm(ent.text.removesuffix("'s"))
                 names.update((canon, plain))
                 country = capital_country(ent.text)
@@ -275,6 +285,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 words=tuple(t.lower_ for t in words),
                 names=frozenset(names),
                 dates=tuple(date_mentions(list(span), published)),
+                owners={k: tuple(v) for k, v in owners.items()},
             )
         )
     n = max(len(sentences), 1)
@@ -313,4 +324,4 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
     )
 
 
-__all__ = ["ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "token_keys"]
+__all__ = ["ATTACHING_DEPS", "ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "token_keys"]

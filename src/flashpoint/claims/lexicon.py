@@ -26,7 +26,6 @@ from ..errors import ConfigError
 LEXICON_FILE = "lexicon.json"
 WEIGHTS_FILE = "weights.json"
 VERDICT_FILE = "verdict.json"
-WORD_WEIGHTS_FILE = "word_weights.json"
 VERDICT_ENV = "FLASHPOINT_CLAIMS_VERDICT"
 
 
@@ -43,14 +42,13 @@ class Lexicon:
     antonyms: dict[str, frozenset[str]]  # word -> its direct antonyms
     number_words: dict[str, float]
     number_scales: dict[str, float]
-    demonyms: dict[str, str]  # demonym / abbreviation -> canonical country
-    capitals: dict[str, str]  # capital (metonym) -> canonical country
     duration_units: frozenset[str] = frozenset()  # "year" in "10-year": a length, not a date
     month_names: frozenset[str] = frozenset()  # "jan", "january": its number is a day of month
     commentary_objects: frozenset[str] = frozenset()  # "sparking fears": a reaction, not an event
     interpretation_verbs: frozenset[str] = frozenset()  # "seen as a warning": a reading of the act
     commentators: frozenset[str] = frozenset()  # "analysts say": an unnamed source's view
     attribution_verbs: frozenset[str] = frozenset()
+    negative_implicatives: frozenset[str] = frozenset()  # "declined to sign": the signing did not happen
 
 
 @dataclass(frozen=True)
@@ -102,14 +100,13 @@ def lexicon() -> Lexicon:
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         number_words={k.lower(): float(v) for k, v in data["number_words"].items()},
         number_scales={k.lower(): float(v) for k, v in data["number_scales"].items()},
-        demonyms={k.lower(): v.lower() for k, v in data["demonyms"].items()},
-        capitals={k.lower(): v.lower() for k, v in data["capitals"].items()},
         duration_units=frozenset(w.lower() for w in data["duration_units"]),
         month_names=frozenset(w.lower() for w in data["month_names"]),
         commentary_objects=frozenset(w.lower() for w in data["commentary_objects"]),
         interpretation_verbs=frozenset(w.lower() for w in data["interpretation_verbs"]),
         commentators=frozenset(w.lower() for w in data["commentators"]),
         attribution_verbs=frozenset(w.lower() for w in data["attribution_verbs"]),
+        negative_implicatives=frozenset(_word(w) for w in data["negative_implicatives"]),
     )
 
 
@@ -133,20 +130,18 @@ def weights() -> Weights:
 
 @dataclass(frozen=True)
 class WordCombiner:
-    """The word-level combiner (word_weights.json): a logit over the comparison's features."""
+    """The word-level combiner (verdict.json ``word_combiner``): a logit over the comparison's
+    findings and ``word_*`` features, which ``verdict.with_word_score`` gives as ``word_score``."""
 
     intercept: float
     coef: dict[str, float]
 
 
-@functools.lru_cache(maxsize=1)
 def word_combiner() -> WordCombiner:
-    """The word-level combiner in ``claims/data/word_weights.json`` (E406/E407 when unusable)."""
-    data = _read(WORD_WEIGHTS_FILE)
-    try:
-        return WordCombiner(float(data["intercept"]), {k: float(x) for k, x in data["coef"].items()})
-    except (AttributeError, KeyError, TypeError, ValueError) as e:
-        raise ConfigError("E407", name=WORD_WEIGHTS_FILE, cause=e) from e
+    """The word-level combiner of the verdict settings in force (``verdict.json``'s
+    ``word_combiner``, or that of ``$FLASHPOINT_CLAIMS_VERDICT``): kept in the same file as the
+    combiner that weighs it, so a candidate is tried and installed as one piece."""
+    return verdict_settings().word
 
 
 @dataclass(frozen=True)
@@ -159,6 +154,7 @@ class VerdictSettings:
     contradiction_threshold: float
     finding_contradiction_min: float
     fitted_on: str
+    word: WordCombiner = WordCombiner(0.0, {})  # the word-level combiner ``word_score`` is the logit of
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,9 +184,14 @@ def parse_verdict(data: dict[str, Any], name: str = VERDICT_FILE) -> VerdictSett
             contradiction_threshold=float(data["contradiction_threshold"]),
             finding_contradiction_min=float(data["finding_contradiction_min"]),
             fitted_on=str(data.get("fitted_on", "")),
+            word=_word_combiner(data.get("word_combiner", {"intercept": 0.0, "coef": {}})),
         )
     except (AttributeError, KeyError, TypeError, ValueError) as e:
         raise ConfigError("E407", name=name, cause=e) from e
+
+
+def _word_combiner(data: dict[str, Any]) -> WordCombiner:
+    return WordCombiner(float(data["intercept"]), {k: float(x) for k, x in data["coef"].items()})
 
 
 __all__ = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .lexicon import lexicon
@@ -194,10 +195,43 @@ def _strip_name(text: str) -> str:
     return lower.strip()
 
 
+@dataclass(frozen=True)
+class CountryNames:
+    """The actors stage's names for countries, lower-cased, each to its canonical name."""
+
+    names: dict[str, str]  # a country's names, abbreviations and demonyms ("u.s.", "american")
+    seats: dict[str, str]  # its capitals and seats of government ("seoul", "kremlin")
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> CountryNames:
+    """Read from the actors tables (countries.tsv: names and adjectives, capitals;
+    institutions.tsv: a country's own government bodies), never a second list here."""
+    from ..actors.tables import country_rows, org_rows  # actors sits left of claims: allowed
+
+    canonical: dict[str, str] = {}
+    names: dict[str, str] = {}
+    seats: dict[str, str] = {}
+    for code, canon, aliases, adjectives, capitals, _regions, _peoples in country_rows():
+        canonical[code] = canon.lower()
+        for name in (canon, *aliases.split("|"), *adjectives.split("|")):
+            if name.strip():
+                names.setdefault(_strip_name(name), canon.lower())
+        for capital in capitals.split("|"):
+            if capital.strip():
+                seats.setdefault(_strip_name(capital), canon.lower())
+    for aliases_, country, sector, org, _start, _end in org_rows("institutions.tsv"):
+        if sector == "GOV" and country in canonical and org is None:
+            for name in aliases_:
+                seats.setdefault(_strip_name(name), canonical[country])
+    return CountryNames(names, seats)
+
+
 def canonical_entity(text: str) -> str:
     """An entity name reduced so that spelling variants meet ("the U.K.'s" -> "unitedkingdom")."""
     lower = _strip_name(text)
-    country = lexicon().demonyms.get(lower) or lexicon().demonyms.get(lower.replace(".", ""))
+    table = country_names().names
+    country = table.get(lower) or table.get(lower.replace(".", ""))
     return norm(country or lower)
 
 
@@ -243,8 +277,9 @@ def actor_country(name: str) -> str | None:
 
 
 def capital_country(text: str) -> str | None:
-    """The country a capital stands for ("Seoul" -> "southkorea"), else None."""
-    country = lexicon().capitals.get(_strip_name(text))
+    """The country a capital or seat of government stands for ("Seoul" -> "southkorea",
+    "the Kremlin" -> "russia"), else None."""
+    country = country_names().seats.get(_strip_name(text))
     return norm(country) if country else None
 
 
@@ -255,6 +290,7 @@ __all__ = [
     "actor_country",
     "canonical_entity",
     "capital_country",
+    "country_names",
     "hyphen_prefix",
     "is_bound_prefix",
     "norm",

@@ -22,19 +22,24 @@ from ..records import Event, Span, StatementCheck
 from .compare import Comparison, Finding, WordStatus
 from .index import Sentence
 from .judge import Judgement
-from .lexicon import VerdictSettings, verdict_settings, weights, word_combiner
+from .lexicon import VerdictSettings, WordCombiner, verdict_settings, weights, word_combiner
 from .units import hyphen_prefix
 
 _EVIDENCE_CHARS = 90
-_FINDING_ORDER = {"swap": 0, "negation": 1, "actor": 2, "role": 3, "date": 4, "number": 5, "antonym": 6}
-# An explicit reversal of who did what to whom, and a date the sentence reporting the same event
-# gives otherwise ("on Monday" against "on Sunday"), decide on their own: every other word
-# matches, so neither the word-level score nor the model sees them, and no benchmark has enough
-# such cases to weigh them.
-_DECISIVE = frozenset({"swap", "date"})
+_FINDING_ORDER = {"swap": 0, "substitute": 1, "negation": 2, "actor": 3, "role": 4, "date": 5, "number": 6, "antonym": 7}
+# An explicit reversal of who did what to whom, another named actor in the role every report of
+# the act in the article gives to one name ("accused Congo" where it says "accused Rwanda"), the
+# opposite act said of the same thing ("reopened its border crossings" where the article "closed"
+# them; ``compare._same_act``), and a date the sentence reporting the same event gives otherwise
+# ("on Monday" against "on Sunday") decide on their own: every other word matches, so neither the
+# word-level score nor the model sees them, and no benchmark has enough such cases to weigh them
+# (on FRANK valid + QAGS + CLIFF val, 1,389 statements, 2026-12-05: an opposite act on 0
+# supported statements and 3 others, another named actor on 1 and 1).
+_DECISIVE = frozenset({"swap", "substitute", "antonym", "date"})
 FINDING_FEATURES = {
     "swap": "role_swap", "number": "number_mismatch", "actor": "actor_mismatch",
     "role": "role_mismatch", "negation": "negation_mismatch", "antonym": "antonym", "date": "date_mismatch",
+    "substitute": "actor_substituted",
 }
 # Word-level alignment features of ``compare`` the combiner may weigh beside the model (how much
 # of the statement the best sentences cover, copied word order, names/numbers found only
@@ -60,14 +65,18 @@ def features(judgement: Judgement, comparison: Comparison) -> dict[str, float]:
     return with_word_score({**model_features(judgement.entailment, judgement.contradiction), **comparison_features(comparison)})
 
 
-def with_word_score(values: dict[str, float]) -> dict[str, float]:
-    """``values`` with ``word_score``: the logit of the word-level combiner (word_weights.json)
-    over its findings and ``word_*`` features -- one input that carries everything the word
-    level knows (names and numbers the article lacks, copied wording, findings), so a combiner
-    can weigh the model against it without re-learning it from a small fitting set."""
-    w = word_combiner()
-    score_ = w.intercept + sum(c * values.get(name, 0.0) for name, c in w.coef.items())
-    return {**values, "word_score": score_}
+def with_word_score(values: dict[str, float], word: WordCombiner | None = None) -> dict[str, float]:
+    """``values`` with ``word_score``: the logit of the word-level combiner (verdict.json's
+    ``word_combiner``, or ``word``) over its findings and ``word_*`` features -- one input that
+    carries everything the word level knows (names and numbers the article lacks, copied wording,
+    findings), so a combiner can weigh the model against it without re-learning it from a small
+    fitting set."""
+    return {**values, "word_score": word_logit(values, word or word_combiner())}
+
+
+def word_logit(values: dict[str, float], word: WordCombiner) -> float:
+    """The word-level combiner ``word``'s logit over ``values``."""
+    return word.intercept + sum(c * values.get(name, 0.0) for name, c in word.coef.items())
 
 
 def model_features(entailment: float, contradiction: float) -> dict[str, float]:
@@ -129,6 +138,7 @@ def _finding_reason(f: Finding) -> str:
         "role": "role mismatch",
         "swap": "roles reversed",
         "date": "date mismatch",
+        "substitute": "another actor",
     }[f.kind]
     return f"{label}: article says {f.article_says}, statement says {f.statement_says}"
 
@@ -263,5 +273,5 @@ def decide(
 
 __all__ = [
     "FINDING_FEATURES", "WORD_FEATURES", "comparison_features", "decide", "decisive", "features", "is_supported",
-    "model_features", "score", "with_word_score",
+    "model_features", "score", "with_word_score", "word_logit",
 ]

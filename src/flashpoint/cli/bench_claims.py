@@ -48,7 +48,11 @@ def bench_claims(
     ] = False,
     stack: Annotated[
         bool, typer.Option("--stack", help="With --fit: weigh only the model's logit against the word-level "
-                           "combiner's (claims/data/word_weights.json) instead of refitting every word feature.")
+                           "combiner's (verdict.json's word_combiner) instead of refitting every word feature.")
+    ] = False,
+    words: Annotated[
+        bool, typer.Option("--words", help="With --fit --stack: refit the word-level combiner too, on FRANK valid + "
+                           "CLIFF val (+ --built cases; it is model-free), the stack seeing its out-of-fold scores.")
     ] = False,
     cache: Annotated[
         Path | None, typer.Option("--cache", help="With --fit: the feature cache file "
@@ -71,7 +75,7 @@ def bench_claims(
         return
     if fit:
         _fit(folder, model=model, out_file=out_file, install=install, limit=limit, no_pages=no_pages, cache=cache,
-             built=built, extra=extra, stack=stack, fmt=fmt)
+             built=built, extra=extra, stack=stack, words=words, fmt=fmt)
         return
     rep = report(folder, pages_path=checkout.benchmarks_dir("pages"))
     if card:
@@ -111,7 +115,7 @@ def bench_claims(
 
 def _fit(
     folder: Path, *, model: Path | None, out_file: Path, install: bool, limit: int | None, no_pages: bool,
-    cache: Path | None, built: bool, extra: bool, stack: bool, fmt: SummaryFormat,
+    cache: Path | None, built: bool, extra: bool, stack: bool, words: bool, fmt: SummaryFormat,
 ) -> None:
     """Run ``bench.claims_candidate.fit_candidate`` and print its CV and reported figures."""
     from rich.table import Table
@@ -125,7 +129,7 @@ def _fit(
     rep = fit_candidate(
         folder, model_folder=model or MODEL_DIR, out=out_file, root=checkout.ROOT, examples=checkout.examples_dir(),
         pages_path=None if no_pages else checkout.benchmarks_dir("pages"), samples=SAMPLE, limit=limit,
-        cache_path=cache or default_path(), install=install, built=built, extra=extra, stack=stack,
+        cache_path=cache or default_path(), install=install, built=built, extra=extra, stack=stack, words=words,
         progress=lambda m: err.print(f"[dim]{m}[/]"),
     )
     if fmt == "json":
@@ -139,6 +143,11 @@ def _fit(
             f"(shipped, in-sample: {f['shipped_in_sample_balanced_accuracy']:.3f}); best CV per feature set "
             f"{f['cv_per_feature_set']}"
         )
+        if "word_combiner" in f:
+            w = f["word_combiner"]
+            out.print(f"word-level combiner: {w['sets']}; chosen {w['feature_set']} C={w['c']}; grouped CV "
+                      f"{w['cv_balanced_accuracy']:.3f}, nested {w['nested_cv_balanced_accuracy']:.3f}; per feature set "
+                      f"{w['cv_per_feature_set']}")
         table = Table(title="reported sets (never fitted on): balanced accuracy")
         for col in ("set", "n", "candidate", "shipped", "cand. rec. sup./unsup.", "shipped rec. sup./unsup."):
             table.add_column(col, justify="left" if col == "set" else "right")
