@@ -110,7 +110,9 @@ def test_claims_actor_check_knows_a_country_by_any_of_its_names(nlp, article, st
     from flashpoint.claims import check_text
 
     verdict = check_text(article, statement)
-    assert verdict.verdict == "contradicted" and verdict.reason.startswith(f"actor mismatch: article says {said}")
+    # the article attaches another country's demonym to the same noun: a decisive substitution
+    assert verdict.verdict == "contradicted" and verdict.reason.startswith("another actor: article says"), verdict
+    assert said in verdict.reason
 
 
 @pytest.mark.parametrize(

@@ -612,8 +612,6 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
                     parts.append(c)
                     frontier.append(c)
         needed = [index.variants(token_key(p)) | {token_key(p)} for p in parts]
-        if len(needed) < 2 and index.idf_of(token_key(head)) <= weights().anchor_min_idf:
-            continue  # a bare common noun ("Seoul's decision") is too weak an anchor
         holders = [sent for sent in (result.window + index.sentences) if all(n & sent.keys for n in needed)]
         if not holders:
             continue
@@ -624,6 +622,8 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
         # attached to the same noun, or only named in the sentence.
         unstated = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, _stated([ent]))]
         owned = [m for k in needed[0] for m in sent.owners.get(k, ()) if m in unstated]
+        if not owned and len(needed) < 2 and index.idf_of(token_key(head)) <= weights().anchor_min_idf:
+            continue  # a bare common noun ("Seoul's decision") no other actor owns is too weak an anchor
         others = owned or unstated
         if others:
             thing = doc[min(p.i for p in parts) : head.i + 1].text
