@@ -67,3 +67,41 @@ def test_store_replica_publish_copies_when_in_doubt(tmp_path: Path):
         main = os.stat(db).st_mtime_ns
         os.utime(first, ns=(main, main))
         assert replica.publish(store.con, db) != first
+
+
+class _BusyConnection:
+    """A connection whose CHECKPOINT meets another writing transaction of the instance, as the
+    API's write path can while its own cursors serve reads."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, message: str) -> None:
+        self.con, self.message = con, message
+
+    def execute(self, sql: str, *args):
+        if sql.strip().upper() == "CHECKPOINT":
+            raise duckdb.TransactionException(self.message)
+        return self.con.execute(sql, *args)
+
+
+def test_store_replica_publish_skips_a_checkpoint_another_transaction_holds(tmp_path: Path):
+    """The commit stands and no copy is made; the next publish (or the close) makes it."""
+    db = tmp_path / "crisis.duckdb"
+    with Store(db, replica=True) as store:
+        store.write([_article(0)])
+        store.refresh()
+        first = replica.latest(db)
+        _made_after_main(db, first)
+        time.sleep(0.05)
+        store.write([_article(1)])
+        busy = _BusyConnection(store.con, "TransactionContext Error: Cannot CHECKPOINT: there "
+                                          "are other write transactions active.")
+        assert replica.publish(busy, db) is None
+        assert replica.latest(db) == first and _count(first) == 1
+        second = replica.publish(store.con, db)
+        assert second != first and _count(second) == 2
+    with pytest.raises(duckdb.TransactionException, match="something else"):
+        other = duckdb.connect(str(tmp_path / "other.duckdb"))
+        try:
+            replica.ensure(tmp_path / "other.duckdb")
+            replica.publish(_BusyConnection(other, "something else"), tmp_path / "other.duckdb")
+        finally:
+            other.close()
