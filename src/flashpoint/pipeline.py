@@ -103,6 +103,7 @@ def analyze_many(
             pending = [(pool.submit(_analyze_batch_list, b), b) for _, b in pending]
         return results
 
+    finished = False
     try:
         for batch in batches:
             pending.append((pool.submit(_analyze_batch_list, batch), batch))
@@ -110,8 +111,27 @@ def analyze_many(
                 yield from next_results()
         while pending:
             yield from next_results()
+        finished = True
     finally:
-        pool.shutdown(cancel_futures=True)
+        if finished:
+            pool.shutdown(cancel_futures=True)
+        else:
+            _stop_workers(pool)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End an interrupted run's workers now (Ctrl-C, an error, a consumer that stopped
+    reading): ``shutdown`` alone waits for the batches in flight, which on long articles under
+    load kept an interrupted ingest running for a minute and left its workers orphaned when
+    the user then killed it. Their results would be thrown away anyway; the store only ever
+    holds what was committed. Python 3.11 has no public way to end a pool's processes (3.14
+    adds ``terminate_workers``), hence the private ``_processes``."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _collect(future: Any, batch: list[Article | Skipped]) -> tuple[list[Analysis], bool]:
@@ -273,7 +293,26 @@ def _analyze_batch_list(batch: Sequence[Article | Skipped]) -> list[Analysis]:
 
 
 def _warm_worker() -> None:
+    """Each worker: die with the parent (so a ``kill -9`` of an ingest leaves no worker
+    parsing on for nobody), then load the spaCy model once."""
+    _die_with_parent()
     get_nlp()
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send this process SIGTERM when its parent dies; elsewhere a no-op."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
 
 
 def article_batches(
