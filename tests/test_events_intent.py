@@ -76,3 +76,47 @@ def test_events_intent_continuing_is_asserted_not_intended(nlp):
 
     events = code_doc(nlp("Japan will continue to support the peace process in Sudan."))
     assert events and events[0].modality == "asserted"
+
+
+def _main(nlp, text: str):
+    from flashpoint.events import code_doc
+
+    typed = [e for e in code_doc(nlp(text)) if e.plover]
+    return typed[0] if typed else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a conflict act someone announces on a condition is a threat of that act (CAMEO 13x)
+        (
+            "Washington may impose sanctions on Iran if Tehran continues enrichment, the State "
+            "Department said.",
+            "1312",
+        ),
+        ("The spokesman said the rebels would attack the city unless the prisoners are freed.", "1384"),
+        ("We could expel the Dutch ambassador if the report is adopted, the minister said.", "136"),
+    ],
+)
+def test_events_intent_announced_conditional_conflict_act_is_a_threat(nlp, text, cameo):
+    event = _main(nlp, text)
+    assert event is not None and event.cameo == cameo and event.plover == "THREATEN"
+    assert event.modality != "hypothetical"  # the threat was made; only the act is conditional
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past that did not happen is no threat
+        "The army would have attacked the town if the rebels had not surrendered, he said.",
+        # what is owed on a condition is no announcement of the act
+        "The police must arrest the suspects if they return, the mayor said.",
+        # with no condition a possible act stays only possible
+        "The State Department said Washington may impose sanctions on Iran.",
+        # the narrator's own speculation is no one's threat
+        "Turkey might expel the Dutch ambassador if the report is adopted.",
+    ],
+)
+def test_events_intent_unannounced_or_unconditioned_act_is_no_threat(nlp, text):
+    event = _main(nlp, text)
+    assert event is None or event.plover != "THREATEN"

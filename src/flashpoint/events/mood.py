@@ -17,11 +17,13 @@ from .grammar import (
     FUTURE,
     HYPOTHETICAL,
     NEG,
+    THREAT_MODALS,
     WRAPPER_EVENT_ROOTS,
 )
 from .patterns import lemma
 
 Token = Any
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 def is_negated(tok: Token) -> bool:
@@ -87,6 +89,36 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
+def conditional_threat(tok: Token) -> bool:
+    """Is the act announced on a condition ("the Community MAY HALT mediation IF cooperation
+    founders", "the rebels WOULD ATTACK the city UNLESS the prisoners are released")? For a
+    conflict act that is a threat (CAMEO 13x: "threaten to halt mediation", "threaten attack"):
+    the announcing happened, the act is only threatened. Not a past that did not happen
+    ("would HAVE attacked if"), nor what is owed ("must act if": ``conditional_threat_aux``),
+    nor the narrator's own speculation ("the army could attack the city if the talks fail"):
+    only what someone says (``_announced``)."""
+    words = aux_words(tok)
+    return (
+        bool(words & THREAT_MODALS)
+        and "have" not in words
+        and _conditional(tok)
+        and _announced(tok)
+    )
+
+
+def _announced(tok: Token) -> bool:
+    """Is the clause of ``tok`` someone's words: the complement of a verb ("the minister SAID
+    the Community may halt ..."), beside a parenthetical "officials said", or in the first
+    person ("WE could strike back if ...")?"""
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
+        return True
+    if any(c.dep_ == "parataxis" and c.pos_ == "VERB" for c in (*tok.children, *tok.head.children)):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON for c in tok.children)
+
+
 def is_hypothetical(tok: Token) -> bool:
     words = aux_words(tok)
     if words & HYPOTHETICAL or ("would" in words and _conditional(tok)):
@@ -120,13 +152,16 @@ def with_mood(found: Found, tok: Token) -> Found:
     future = is_future(tok)
     continuing = future and lemma(tok) in CONTINUING_VERBS
     agentless = _agentless_passive(tok)
+    negated = is_negated(tok) or (found.trigger.i == tok.i and none_done(tok))
+    # a conflict act on a condition is threatened: coded as its future is (13x), and asserted
+    threat = not negated and found.code[:2] in CONFLICT_ROOTS and conditional_threat(tok)
     found = apply_mood(
         found,
-        negated=is_negated(tok) or (found.trigger.i == tok.i and none_done(tok)),
+        negated=negated,
         refused=_refusal(tok) and not agentless,
         agentless=agentless,
-        future=future and not continuing,
-        hypothetical=is_hypothetical(tok),
+        future=(future or threat) and not continuing,
+        hypothetical=is_hypothetical(tok) and not threat,
     )
     if continuing:
         found.future = True
