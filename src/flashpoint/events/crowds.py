@@ -18,6 +18,7 @@ from typing import Any
 
 from .found import Found
 from .grammar import CROWD_SPOKEN_ROOTS, CROWD_VIOLENT_ROOTS
+from .mood import averted
 from .syntax import subject_of, target_candidates
 from .tables import data_json
 
@@ -76,7 +77,12 @@ def as_protest(founds: list[Found], sent: Any) -> list[Found]:
             return [*founds[: i + 1], demo, *founds[i + 1 :]]  # the demand, then its rally
     for i, f in enumerate(founds):
         crowd = next((t for t in f.targets if is_crowd(t)), None)
-        if crowd is not None and f.code[:2] in CROWD_VIOLENT_ROOTS and not f.negated:
+        if (
+            crowd is not None
+            and f.code[:2] in CROWD_VIOLENT_ROOTS
+            and not f.negated
+            and not averted(crowd)  # "banned protests": none took place
+        ):
             # "police fired tear gas at demonstrators": they were demonstrating
             demo = Found(DEMONSTRATE, crowd, source=crowd, used={crowd.i})
             return [*founds[: i + 1], demo, *founds[i + 1 :]]

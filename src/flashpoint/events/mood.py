@@ -9,6 +9,7 @@ from typing import Any
 from . import tables
 from .found import Found
 from .grammar import (
+    AVERTING_VERBS,
     CONFLICT_ROOTS,
     CONTINUING_VERBS,
     COOPERATIVE_ROOTS,
@@ -31,6 +32,18 @@ def is_negated(tok: Token) -> bool:
         if c.dep_ == "neg" or (c.lower_ in NEG and c.dep_ in ("advmod", "neg", "det")):
             return True
     return False
+
+
+def averted(tok: Token) -> bool:
+    """Is the noun an act another verb kept from being ("police PREVENTED a demonstration",
+    "FOILED an attack", "BANNED protests": ``averting_verbs``)? Then it did not take place."""
+    keeper = tok.head
+    return (
+        tok.dep_ in ("dobj", "obj", "nsubjpass")
+        and tok.pos_ in ("NOUN", "PROPN")
+        and keeper.pos_ == "VERB"
+        and lemma(keeper) in AVERTING_VERBS
+    )
 
 
 def _refusal(tok: Token) -> bool:

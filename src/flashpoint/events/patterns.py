@@ -11,10 +11,13 @@ from typing import Any
 
 from . import tables
 from .grammar import (
+    CHARGE_NOUNS,
     COMPLEMENT,
     OBJ,
     PARTICLES,
     PASS_SUBJ,
+    REFLEXIVES,
+    SELF_DIRECTED,
 )
 
 Token = Any
@@ -136,7 +139,7 @@ def relative_object(tok: Token) -> Token | None:
 def verb_code(tok: Token) -> tuple[str, int] | None:
     """Best verb pattern for a predicate: (code, score) or None."""
     patterns = tables.verb_patterns().get(lemma(tok))
-    if not patterns or _no_event_sense(tok):
+    if not patterns or no_event_sense(tok):
         return None
     preps = preps_of(tok)
     args: tuple[set[str], set[str]] | None = None
@@ -173,15 +176,34 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
 WILDCARDS = frozenset({"*", "@"})
 
 
-def _no_event_sense(tok: Token) -> bool:
+def no_event_sense(tok: Token) -> bool:
     """Is the verb used in a sense that is no event, by its direct object ("a drone captured
     footage", "stocks hit a record"; ``data/no_event_senses.tsv``)?"""
+    if _self_directed(tok):
+        return True
     objects = tables.no_event_senses().get(lemma(tok))
     if not objects:
         return False
     return any(
         c.dep_ in ("dobj", "obj", "attr") and (lemma(c) in objects or c.lower_ in objects)
         for c in tok.children
+    )
+
+
+def _self_directed(tok: Token) -> bool:
+    """Is the verb done to its own doer ("barricaded THEMSELVES in a monastery", "is defending
+    ITSELF against a militia": ``self_directed_verbs``)? It names no other party and is no
+    event; defending oneself against words ("against ACCUSATIONS", ``charge_nouns``) is still
+    verbal defence (052)."""
+    if lemma(tok) not in SELF_DIRECTED:
+        return False
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in tok.children):
+        return False
+    return not any(
+        c.dep_ == "prep" and c.lower_ == "against" and lemma(g) in CHARGE_NOUNS
+        for c in tok.children
+        for g in c.children
+        if g.dep_ == "pobj"
     )
 
 

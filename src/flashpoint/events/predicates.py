@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import tables, wrappers
+from .blame import blame_of, owned_act
 from .found import Found
 from .grammar import (
     MOOD_ROLES,
@@ -47,6 +48,16 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
     if tok.pos_ in ("NOUN", "PROPN") and subjunctive(tok) is None:
         return analyze_noun(tok, depth)
     if lemma(tok) == "be":
+        subject = subject_of(tok)[0]
+        blame = blame_of(tok, subject)  # "Washington said Iran was to blame": Iran is accused
+        if blame is not None:
+            return with_mood(blame, tok)
+        act = owned_act(tok)  # "X is responsible for the killings, according to a report"
+        if act is not None:
+            found = noun_event(act, noun_code(act) or "")
+            found.source = found.source or subject
+            found.used.add(tok.i)
+            return with_mood(found, tok)
         for c in tok.children:
             if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB"):
                 inner = analyze(c, depth + 1)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import classifier, tables
+from .blame import speaker_blames
 from .crowds import as_protest
 from .found import Found
 from .grammar import (
@@ -27,8 +28,8 @@ from .grammar import (
 from .guesses import guessed
 from .happenings import victim_subject
 from .joint import together
-from .mood import is_future, is_hypothetical, is_negated
-from .patterns import named_by, noun_code, purpose_clause, roles_of, verb_code
+from .mood import averted, is_future, is_hypothetical, is_negated
+from .patterns import named_by, no_event_sense, noun_code, purpose_clause, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
 from .wrappers import judged_subject
 
@@ -38,13 +39,20 @@ Token = Any
 def sentence_events(sent: Any) -> list[Found]:
     """The coded predicates of a sentence, main event first, with their roles settled."""
     founds = classifier.adjust(
-        sent, list(found_events(sent)), analyze=guessed, weak_trigger=weak_trigger
+        sent, list(found_events(sent)), analyze=_guessed, weak_trigger=weak_trigger
     )
     for f in founds:
         victim_subject(f)
         judged_subject(f)
+        speaker_blames(f, f.speaker)
         together(f)
     return as_protest(founds, sent)
+
+
+def _guessed(root: Token, code: str) -> Found | None:
+    """The model's guess on the root verb, never on a verb used in a sense the tables say is
+    no event ("barricaded themselves", "captured footage": ``patterns.no_event_sense``)."""
+    return None if no_event_sense(root) else guessed(root, code)
 
 
 _MAX_SECONDARY = 3
@@ -242,12 +250,16 @@ def _governed_mood(f: Found) -> None:
 def _prevented(f: Found) -> None:
     """An act someone is kept from is not reported as done ("did not bar Venezuela FROM
     HOLDING the vote", "prevented aid trucks from entering"): hypothetical (``prevention_verbs``),
-    whether or not the keeping is negated."""
+    whether or not the keeping is negated; so is an act named as the object of a verb that
+    kept it from being ("police PREVENTED a demonstration", "FOILED an attack":
+    ``averting_verbs``)."""
     tok = f.trigger
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "from":
         keeper = tok.head.head
         if keeper.pos_ in ("VERB", "AUX") and keeper.lemma_.lower() in PREVENTION_VERBS:
             f.modality = "hypothetical"
+    elif averted(tok):
+        f.modality = "hypothetical"
 
 
 def weak_trigger(sent: Any, klass: int) -> Found | None:

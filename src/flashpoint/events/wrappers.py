@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import predicates, tables
+from .blame import speaker_blames
 from .found import Found
 from .grammar import (
     ATTEMPT_VERBS,
@@ -214,6 +215,7 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
                     used={tok.i} | emb.used,
                 )
             emb.speaker = emb.speaker or speaker
+            speaker_blames(emb, speaker)  # "said Iran was to blame": the speaker accuses
             if is_negated(tok):
                 emb.negated = True  # "has not confirmed it carried out the strike"
             own_words = emb.code[:2] in VERBAL_ROOTS and emb.source is not None

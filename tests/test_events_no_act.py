@@ -1,0 +1,96 @@
+"""Wordings that name an act which is not one: an act kept from being ("prevented a rally"),
+a crime committed (no commitment, 030), an act done to oneself ("barricaded themselves",
+"defending itself against" an armed foe)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.events import code_doc
+
+PUBLISHED = dt.date(2024, 5, 15)
+DONE = ("asserted", "reported")
+
+
+def _events(nlp, text):
+    return code_doc(nlp(text), published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Riot police prevented a rally outside the electoral commission on Monday.", "14"),
+        ("Security services foiled a bomb attack on a synagogue in Berlin.", "19"),
+        ("The authorities banned demonstrations in the capital ahead of the vote.", "14"),
+        ("Last-minute talks averted a strike by railway workers.", "14"),
+    ],
+)
+def test_events_no_act_an_averted_act_is_not_reported_as_done(nlp, text, root):
+    events = _events(nlp, text)
+    done = [e for e in events if e.cameo[:2] == root and e.modality in DONE]
+    assert not done, [(e.cameo, e.trigger, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police blocked a march on the presidential palace.",
+        "Troops repelled an attack on the base.",
+    ],
+)
+def test_events_no_act_a_blocked_or_repelled_act_still_happened(nlp, text):
+    events = _events(nlp, text)
+    assert any(e.cameo[:2] in {"14", "19"} and e.modality in DONE for e in events), [
+        (e.cameo, e.trigger, e.modality) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government soldiers committed war crimes in the eastern province, investigators said.",
+        "Both armies committed grave abuses against civilians.",
+    ],
+)
+def test_events_no_act_committing_crimes_is_no_commitment(nlp, text):
+    events = _events(nlp, text)
+    assert not [e for e in events if e.cameo[:2] == "03"], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Congolese government committed $50 million to the peace fund.",
+        "Both parties committed to a ceasefire on Sunday.",
+    ],
+)
+def test_events_no_act_a_commitment_of_money_or_to_peace_stays(nlp, text):
+    events = _events(nlp, text)
+    assert events and events[0].cameo[:2] == "03", [(e.cameo, e.trigger) for e in events]
+
+
+def test_events_no_act_a_massacre_committed_is_the_massacre(nlp):
+    events = _events(nlp, "Militiamen committed a massacre in a village near Bunia.")
+    assert events and events[0].cameo[:2] == "20" and events[0].modality in DONE, [
+        (e.cameo, e.trigger, e.modality) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine says it is defending itself against the invading Russian army.",
+        "The gunmen barricaded themselves inside a school after the raid.",
+    ],
+)
+def test_events_no_act_an_act_done_to_oneself_is_no_event(nlp, text):
+    events = _events(nlp, text)
+    own = [e for e in events if e.trigger.split()[0] in {"defending", "barricaded"}]
+    assert not own, [(e.cameo, e.trigger) for e in events]
+
+
+def test_events_no_act_defending_oneself_against_words_is_verbal_defence(nlp):
+    events = _events(nlp, "The ministry defended itself against accusations of corruption.")
+    assert events and events[0].cameo == "052", [(e.cameo, e.trigger) for e in events]
