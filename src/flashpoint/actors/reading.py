@@ -160,23 +160,26 @@ def _match_tokens(tokens: list[Token], tables: Tables) -> list[Match]:
     """Greedy longest-first matching of table aliases and role words over the tokens."""
     matches: list[Match] = []
     i, n = 0, len(tokens)
+    keys = [t.key for t in tokens]
     while i < n:
         best: Match | None = None
-        for size in range(min(tables.max_name_len, n - i), 0, -1):
+        # no alias or role word starting with this key is longer than its ``*_len_by_first``
+        for size in range(min(tables.name_len_by_first.get(keys[i], 0), n - i), 0, -1):
+            entries = tables.names.get(tuple(keys[i : i + size]))
+            if not entries:
+                continue
             window = tokens[i : i + size]
-            entries = tables.names.get(tuple(t.key for t in window))
-            ok = [e for e in entries or () if _case_ok(e, window)]
+            ok = [e for e in entries if _case_ok(e, window)]
             if ok:
                 best = Match(i, i + size, entry=_pick_entry(ok), surface=_surface(window))
                 break
-        for size in range(min(tables.max_sector_len, n - i), 0, -1):
+        for size in range(min(tables.sector_len_by_first.get(keys[i], 1), n - i), 0, -1):
             if best is not None and size <= best.end - best.start:
                 break
-            window = tokens[i : i + size]
-            key = tuple(t.key for t in window[:-1]) + (singular(window[-1].key),)
+            key = (*keys[i : i + size - 1], singular(keys[i + size - 1]))
             sw = tables.sector_words.get(key)
             if sw is not None:
-                best = Match(i, i + size, sector=sw, surface=_surface(window))
+                best = Match(i, i + size, sector=sw, surface=_surface(tokens[i : i + size]))
                 break
         if best is None:
             i += 1

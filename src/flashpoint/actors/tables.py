@@ -129,6 +129,10 @@ class Tables:
     capitals: dict[str, list[str]] = field(default_factory=dict)  # code -> capitals
     max_name_len: int = 1
     max_sector_len: int = 1
+    # the longest alias (``names``) and the longest role word of two or more tokens
+    # (``sector_words``) that start with a given key: the matcher tries no longer window there
+    name_len_by_first: dict[str, int] = field(default_factory=dict)
+    sector_len_by_first: dict[str, int] = field(default_factory=dict)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -172,6 +176,7 @@ def _add(tables: Tables, entry: Entry) -> None:
     if entry not in bucket:
         bucket.append(entry)
     tables.max_name_len = max(tables.max_name_len, len(key))
+    tables.name_len_by_first[key[0]] = max(tables.name_len_by_first.get(key[0], 0), len(key))
 
 
 def _entry(kind: EntryKind, alias: str, **kw: object) -> Entry:
@@ -336,6 +341,8 @@ def get_tables() -> Tables:
         key = key[:-1] + (singular(key[-1]),)
         t.sector_words[key] = sw
         t.max_sector_len = max(t.max_sector_len, len(key))
+        if len(key) > 1:  # a one-token key is looked up singular; longer ones start as written
+            t.sector_len_by_first[key[0]] = max(t.sector_len_by_first.get(key[0], 0), len(key))
     classes = t.thing_classes = load_thing_classes()
     for word, cls, _source in load_things():
         if cls not in classes:

@@ -51,7 +51,12 @@ class Token:
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents, unify apostrophes: the form every lookup key uses."""
+    """Lower-case, strip accents, unify apostrophes: the form every lookup key uses.
+
+    Most words are ASCII, where NFKD changes nothing and no character combines: they skip the
+    per-character pass (the same result; every token of every mention is folded)."""
+    if text.isascii():
+        return text.replace("`", "'").lower()
     text = text.translate(_APOS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -102,10 +107,12 @@ _IRREGULAR = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """Crude English singular of a folded word ("militiamen" -> "militiaman", "parties" -> "party").
 
     Good enough for the generic role nouns of sector_words.tsv, which is all it is used for.
+    Cached: the resolver asks it for the same few thousand words over and over.
     """
     if word in _IRREGULAR:
         return _IRREGULAR[word]

@@ -52,23 +52,25 @@ def features(sent: Any, verb_roots: Mapping[str, list[str]] | None = None) -> st
     CAMEO roots PETRARCH2's verb dictionary gives each verb or noun lemma (``verb_roots``, from
     the model file: ``events/petrarch.py``), so that words the train split never shows still
     count for the kind of act they name."""
-    lemmas = [t.lemma_.lower() for t in sent if not t.is_punct and not t.is_space]
-    extra = []
+    # one pass over the tokens (each spaCy attribute read builds a Python object), the three
+    # parts kept apart so that they come out in the order the model was trained on
+    lemmas: list[str] = []
+    extra: list[str] = []
+    rooted: list[str] = []
     for t in sent:
-        if t.pos_ == "VERB":
-            lemma = t.lemma_.lower()
+        lemma = t.lemma_.lower()
+        if not t.is_punct and not t.is_space:
+            lemmas.append(lemma)
+        pos = t.pos_
+        if pos == "VERB":
             extra.append("V_" + lemma)
             for c in t.children:
-                if c.dep_ in FEATURE_DEPS:
-                    extra.append(f"{lemma}_{c.dep_}_{c.lemma_.lower()}")
-    if verb_roots:
-        extra += [
-            "P_" + root
-            for t in sent
-            if t.pos_ in ROOTED_POS
-            for root in verb_roots.get(t.lemma_.lower(), ())
-        ]
-    return " ".join(lemmas + extra)
+                dep = c.dep_
+                if dep in FEATURE_DEPS:
+                    extra.append(f"{lemma}_{dep}_{c.lemma_.lower()}")
+        if verb_roots and pos in ROOTED_POS:
+            rooted += ["P_" + root for root in verb_roots.get(lemma, ())]
+    return " ".join(lemmas + extra + rooted)
 
 
 def analyzer(text: str) -> list[str]:
