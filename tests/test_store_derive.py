@@ -227,3 +227,50 @@ def test_store_derive_dyad_periods_equal_the_alerts_count(tmp_path, seed):
                         include_uncertain=uncertain,
                     )), (freq, uncertain, dyad, until)
         assert stories > 0  # conflict reports were counted
+
+
+def _days_in_file_order(store: Store, table: str) -> list[dt.date | None]:
+    return [r[0] for r in store.con.execute(f"SELECT day FROM {table} ORDER BY rowid").fetchall()]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_store_derive_full_rebuild_in_day_slices_equals_one_slice(tmp_path, monkeypatch, seed):
+    # The full rebuild sorts and groups the event groups one slice of days at a time; with
+    # slices of 3 rows (every day its own slice, or nearly) the tables are the same as with
+    # one slice for everything, and still stored in day order (undated rows last).
+    corpus = _corpus(random.Random(seed), 14)
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(corpus)
+        monkeypatch.setattr(derive, "SLICE_ROWS", 10**9)
+        assert len(derive.day_slices(store.con, "event_groups")) <= 2  # dated + undated
+        store.refresh(full=True)
+        whole = _snapshot(store)
+        monkeypatch.setattr(derive, "SLICE_ROWS", 3)
+        store.refresh(full=True)
+        assert len(derive.day_slices(store.con, "event_groups")) >= 8
+        sliced = _snapshot(store)
+        for table in ("event_groups", "unique_events"):
+            days = _days_in_file_order(store, table)
+            assert days == sorted(days, key=lambda d: (d is None, d or dt.date.min)), table
+            assert len(set(days)) > 8, table  # the case is not trivial
+    assert sliced == whole
+
+
+def test_store_derive_day_slices_cover_whole_days_in_order(tmp_path):
+    import duckdb
+
+    con = duckdb.connect()
+    day = dt.date(2024, 1, 1)
+    # rows per day: 2, 5 (more than a slice), 1, 1, 1, 3; then 2 undated
+    rows = [day] * 2 + [day + dt.timedelta(1)] * 5 + [day + dt.timedelta(2),
+            day + dt.timedelta(3), day + dt.timedelta(4)] + [day + dt.timedelta(6)] * 3
+    con.execute("CREATE TABLE t AS SELECT unnest(?::DATE[]) AS day", [[*rows, None, None]])
+    slices = derive.day_slices(con, "t", limit=4)
+    counts = [con.execute(f"SELECT count(*) FROM t WHERE {w}").fetchall()[0][0] for w in slices]
+    assert counts == [2, 5, 3, 3, 2]  # a big day alone; small days packed up to the limit
+    assert slices[-1] == "day IS NULL"
+    seen = [con.execute(f"SELECT min(day), max(day) FROM t WHERE {w}").fetchall()[0]
+            for w in slices[:-1]]
+    assert all(a[1] < b[0] for a, b in zip(seen, seen[1:], strict=False))  # disjoint, in order
+    assert derive.day_slices(con, "t WHERE day IS NOT NULL", limit=100) == [
+        "day BETWEEN DATE '2024-01-01' AND DATE '2024-01-07'"]
