@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import tables, wrappers
+from .advances import advance_code
 from .blame import blame_of, owned_act
 from .found import Found
 from .grammar import (
@@ -66,7 +67,7 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
                     if inner.source is None:
                         inner.source = subject_of(tok)[0]
                     return with_mood(inner, tok)
-    own = verb_code(tok)
+    own = verb_code(tok) or advance_code(tok)  # "rebels entered Damascus": armed men take it
     roles = roles_of(tok)
     found: Found | None = None
     mood_applies = True

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import classifier, tables
+from .advances import ADVANCE_VERBS
 from .blame import speaker_blames
 from .crowds import as_protest
 from .found import Found
@@ -186,7 +187,12 @@ def _wrapper_noun(tok: Token) -> Token | None:
 
 def _known(tok: Token) -> bool:
     lem = tok.lemma_.lower()
-    return lem in tables.verb_patterns() or lem in tables.predicate_roles() or lem == "be"
+    return (
+        lem in tables.verb_patterns()
+        or lem in tables.predicate_roles()
+        or lem == "be"
+        or lem in ADVANCE_VERBS
+    )
 
 
 def _in_background(tok: Token, root_i: int) -> bool:
