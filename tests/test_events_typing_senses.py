@@ -1,0 +1,49 @@
+"""Typing by what a verb does with its object (issue 12): approving an act is doing it, as
+PETRARCH2 files APPROVE under ALLOW with the approved act's own code ("approve sending a
+battalion to patrol" 074, "approve a joint defence treaty" 0312), not an order to someone else;
+denying what is granted (bail, asylum, a permit) is a refusal (120), denying a charge stays a
+denial (016).
+
+The sentences are written for these tests, not taken from any benchmark file."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _first(nlp, text: str):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text))
+    return events[0] if events else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # approving an act is the act, done by the approver's side (PETRARCH2's ALLOW block)
+        ("A federal judge approved the extradition of the former minister.", "063"),
+        ("The Security Council approved the deployment of a U.N. team to monitor the truce.", "074"),
+        ("The cabinet approved sanctions against Iran.", "163"),
+        # approving a plan is agreeing to it (its own verb row)
+        ("The government approved the plan.", "030"),
+    ],
+)
+def test_events_typing_approving_an_act_is_the_act(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
+    assert event.modality != "demanded"  # no one else is asked to do it
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The authorities denied bail to the journalist.", "120"),
+        ("Hungary denied asylum to the refugees.", "120"),
+        ("The city denied a permit for the march.", "120"),
+        ("The ministry denied the allegations.", "016"),
+    ],
+)
+def test_events_typing_denying_what_is_granted_is_a_refusal(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
