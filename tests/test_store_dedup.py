@@ -110,3 +110,46 @@ def test_store_dedup_many_identical_signatures_stay_bounded():
     stories = dedup.cluster([(f"id{i:03d}", WIRE, None) for i in range(300)])
     assert len(stories) == 1 and len(stories[0].members) == 300
     assert all(m.similarity == 1.0 for m in stories[0].members)
+
+
+def _nearest_earlier(keys: np.ndarray) -> list[list[int]]:
+    """The rule, written plainly: article i's candidates are, in every band, the
+    ``MAX_LINKS`` nearest earlier articles with the same band key."""
+    out = []
+    for i in range(len(keys)):
+        cands: set[int] = set()
+        for band in range(keys.shape[1]):
+            same = [j for j in range(i) if keys[j, band] == keys[i, band]]
+            cands.update(same[-dedup.MAX_LINKS:])
+        out.append(sorted(cands))
+    return out
+
+
+@pytest.mark.parametrize(("max_links", "block"), [(dedup.MAX_LINKS, 7), (3, 1), (3, 1000)])
+def test_store_dedup_candidates_listed_by_block_follow_the_rule(monkeypatch, max_links, block):
+    # Band keys drawn from a few values, so groups are large (as on template-like text, where
+    # thousands of articles share a band): every block of articles gets exactly the
+    # candidates of the rule, whatever the block size.
+    monkeypatch.setattr(dedup, "MAX_LINKS", max_links)
+    rng = np.random.default_rng(5)
+    keys = rng.integers(0, 6, size=(150, 4)).astype(np.uint64)
+    keys[:, 1] = rng.integers(0, 40, size=150)  # one band of smaller groups
+    expected = _nearest_earlier(keys)
+    index = dedup._BandIndex(keys)
+    got = []
+    for lo in range(0, len(keys), block):
+        ptr, earlier = index.candidates(lo, min(lo + block, len(keys)))
+        got += [earlier[ptr[k] : ptr[k + 1]].tolist() for k in range(len(ptr) - 1)]
+    assert got == expected
+    assert max(map(len, expected)) > max_links  # more than one band window gives
+
+
+def test_store_dedup_clustering_same_in_blocks_of_any_size(monkeypatch):
+    # Four texts and their copies, interleaved: the stories do not depend on how many
+    # articles' candidates are listed at once.
+    texts = [WIRE, OTHER, WIRE.upper(), " ".join(reversed(WIRE.split()))]
+    items = [(f"a{i:03d}", f"{texts[i % 4]} {'extra ' * (i % 3)}", None) for i in range(40)]
+    stories = dedup.cluster(items)
+    monkeypatch.setattr(dedup, "CANDIDATE_BLOCK", 3)
+    assert dedup.cluster(items) == stories
+    assert len(stories) < 40

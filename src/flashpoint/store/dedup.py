@@ -157,28 +157,51 @@ def band_keys(sigs: np.ndarray) -> np.ndarray:
     return keys
 
 
-def _candidates(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """CSR of earlier candidates: ``earlier[ptr[i]:ptr[i+1]]`` are the positions < i sharing a
-    band with i (at most ``MAX_LINKS`` per band group, the nearest ones in order)."""
-    n = len(keys)
-    codes = []
-    for band in range(keys.shape[1]):
-        col = keys[:, band]
-        order = np.argsort(col, kind="stable")  # equal keys stay in input order
-        sorted_keys = col[order]
-        for d in range(1, MAX_LINKS + 1):
-            same = sorted_keys[d:] == sorted_keys[:-d]
-            if not same.any():
-                break
-            later, earlier = order[d:][same], order[:-d][same]
-            codes.append(later.astype(np.int64) * n + earlier)
-    if codes:
-        pairs = np.unique(np.concatenate(codes))
-    else:
-        pairs = np.empty(0, dtype=np.int64)
-    later, earlier = pairs // n, pairs % n
-    ptr = np.searchsorted(later, np.arange(n + 1))
-    return ptr, earlier
+CANDIDATE_BLOCK = 1024  # articles whose candidates are listed at once (bounded memory)
+
+
+class _BandIndex:
+    """Per band: the articles in key order (stable: equal keys stay in input order), each
+    article's place in that order and how many earlier articles share its key (capped at
+    ``MAX_LINKS``). 9 bytes per article and band, whatever the corpus; the candidate pairs
+    themselves are listed a block of articles at a time (``candidates``).
+
+    Listing every pair at once held up to n x BANDS x MAX_LINKS of them: on template-like
+    text, where thousands of articles share a band, 89,000 articles took over 5 GB."""
+
+    def __init__(self, keys: np.ndarray):
+        n, bands = keys.shape
+        self.n = n
+        self.order = np.empty((bands, n), dtype=np.int32 if n < 2**31 else np.int64)
+        self.pos = np.empty_like(self.order)
+        self.rank = np.empty((bands, n), dtype=np.uint8)  # earlier articles with this key
+        positions = np.arange(n)
+        for band in range(bands):
+            col = keys[:, band]
+            order = np.argsort(col, kind="stable")
+            sorted_keys = col[order]
+            first = np.ones(n, dtype=bool)
+            first[1:] = sorted_keys[1:] != sorted_keys[:-1]
+            group_start = np.maximum.accumulate(np.where(first, positions, 0))
+            self.order[band] = order
+            self.pos[band, order] = positions
+            self.rank[band, order] = np.minimum(positions - group_start, MAX_LINKS)
+
+    def candidates(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """CSR of earlier candidates of articles ``lo..hi-1``: ``earlier[ptr[i-lo]:ptr[i-lo+1]]``
+        are the positions < i sharing a band with i (the ``MAX_LINKS`` nearest earlier ones
+        of each band group), sorted."""
+        rows = np.arange(lo, hi)
+        codes = []
+        for band in range(self.order.shape[0]):
+            pos, rank = self.pos[band, lo:hi], self.rank[band, lo:hi]
+            for d in range(1, int(rank.max(initial=0)) + 1):
+                has = rank >= d
+                earlier = self.order[band, pos[has] - d].astype(np.int64)
+                codes.append((rows[has] - lo) * self.n + earlier)
+        pairs = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+        later, earlier = pairs // self.n, pairs % self.n
+        return np.searchsorted(later, np.arange(hi - lo + 1)), earlier
 
 
 def stack_signatures(items: Iterable[tuple[str, np.ndarray]]) -> tuple[list[str], np.ndarray]:
@@ -231,11 +254,14 @@ def cluster_stack(
     the clustering order) into stories; ``keys`` are their ``band_keys`` when already made."""
     if not len(ids):
         return []
-    ptr, earlier = _candidates(band_keys(stack) if keys is None else keys)
+    index = _BandIndex(band_keys(stack) if keys is None else keys)
     story_of = np.arange(len(ids))
     members: dict[int, list[Member]] = {}
     for i, article_id in enumerate(ids):
-        cands = earlier[ptr[i] : ptr[i + 1]]
+        if i % CANDIDATE_BLOCK == 0:
+            lo = i
+            ptr, earlier = index.candidates(lo, min(lo + CANDIDATE_BLOCK, len(ids)))
+        cands = earlier[ptr[i - lo] : ptr[i - lo + 1]]
         pick = best_match(stack[i], stack[cands], [ids[c] for c in cands], threshold=threshold)
         if pick < 0:
             members[i] = [Member(article_id, 1.0, None, "representative")]
