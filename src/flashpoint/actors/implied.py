@@ -1,0 +1,96 @@
+"""The parties an article's references imply: "the two sides" and "the launch".
+
+``ImpliedParties`` remembers the last two sides of different countries the coder saw act
+together ("Pakistan and Afghanistan agreed to a ceasefire"), so that a later "the two sides" /
+"both countries" stands for them (``pair_mention``, with the other one kept for
+``other_side``) and either side's counterpart is the other (``counterpart``); and who did each
+act, under the lemma of its word and of the act it names ("launched an attack"), so that a
+later definite "the launch", "the attack" refers back to its doer (``doer_of``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Actor
+from .codes import is_international, make, renamed
+from .resolve import resolve_tokens
+from .tables import get_tables
+from .text import fold, tokenize
+
+
+class ImpliedParties:
+    """The last pair of sides that acted together, and the doer of each act, per article."""
+
+    def __init__(self) -> None:
+        self._deeds: dict[str, Actor] = {}  # lemma of an act -> who did it last
+        self._pair: tuple[Actor, Actor] | None = None  # the last two sides that acted together
+        self._pair_mentions: dict[int, Actor] = {}  # "the two sides" (its head) -> the other
+
+    # -- pairs: "the two sides" are the two the article had act together -----------------
+    def learn_pair(self, one: Actor | None, other: Actor | None) -> None:
+        """Remember two sides of different countries that acted together ("Pakistan and
+        Afghanistan agreed to a ceasefire"): a later "the two sides" are they."""
+        if one is None or other is None or not (one.country and other.country):
+            return
+        if one.country != other.country:
+            self._pair = (one, other)
+
+    def counterpart(self, actor: Actor | None) -> Actor | None:
+        """The other side of the last pair the article had act together, for one of its sides
+        ("Armenia and Azerbaijan committed to peace ... Baku says it will sign": Armenia)."""
+        if actor is None or self._pair is None or not actor.country:
+            return None
+        one, other = self._pair
+        if actor.country == one.country:
+            return other
+        if actor.country == other.country:
+            return one
+        return None
+
+    def other_side(self, head: int) -> Actor | None:
+        """The second side of a pair mention whose head is token ``head`` ("the two sides would
+        meet again": the one the mention did not stand for), None for any other mention."""
+        return self._pair_mentions.get(head)
+
+    def pair_mention(self, span: Any) -> Actor | None:
+        """ "the two sides", "both countries": the first side of the last pair, remembered with
+        the second (``other_side``); None when the mention is no pair or no pair is known."""
+        words = get_tables().words
+        keys = [t.lower_ for t in span if t.lower_ not in words["articles"]]
+        if self._pair is None or len(keys) != 2 or keys[0] not in words["pair_numbers"]:
+            return None
+        if keys[1] not in words["pair_heads"]:
+            return None
+        sector = resolve_tokens(keys[1], tokenize(keys[1])).actor
+        first, second = (
+            make(span.text, side.country, sector.sector if sector else None) for side in self._pair
+        )
+        self._pair_mentions[span.root.i] = second
+        return first
+
+    # -- deeds: "condemned the launch" targets who launched -----------------------------
+    def learn_deed(self, trigger: Any, doer: Actor | None) -> None:
+        """Remember who did an act, under the lemma of its word ("launched" -> "launch") and of
+        the act it names as its object ("carried out strikes", "launched an attack")."""
+        if doer is None or not (doer.country or is_international(doer)):
+            return
+        self._deeds[fold(trigger.lemma_)] = doer
+        for c in trigger.children:
+            if c.dep_ == "dobj" and c.pos_ == "NOUN":
+                self._deeds[fold(c.lemma_)] = doer
+
+    def doer_of(self, noun: Any) -> Actor | None:
+        """Who did the act a definite noun with no owner refers back to: "the launch" after
+        "North Korea launched a satellite" is North Korea's; "a launch" or "its launch" is not
+        a reference back (``words.tsv`` deed_determiners)."""
+        dets = [c for c in noun.children if c.dep_ == "det"]
+        if any(c.dep_ == "poss" for c in noun.children) or not dets:
+            return None
+        if dets[0].lower_ not in get_tables().words["deed_determiners"]:
+            return None
+        doer = self._deeds.get(fold(noun.lemma_))
+        return renamed(doer, noun.text) if doer is not None else None
+
+
+__all__ = ["ImpliedParties"]

@@ -1,0 +1,191 @@
+"""Pronouns read against the article memory: "he", "it", "they", "which", "themselves".
+
+A pronoun names whom the grammar of its sentence points to before whom the article named
+earlier: a relative pronoun is the noun its clause hangs on ("the strikes, which ..."), a
+reflexive its clause's subject ("barricaded themselves"), any other the subject of a clause
+that governs it in the same sentence ("King Hassan was quoted as saying he would host"),
+else the latest clause subject of the article memory (the main verb's subject before an
+embedded one). An object pronoun is never its own clause's subject ("police fired tear gas to
+disperse them"), and an object "it" may be the thing a clause before it is about ("the text
+had been agreed, but Baku says it will sign it"). Each function takes the article's
+``DocActors``, whose memory (``Remembered``) it reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..records import Actor
+from .codes import in_country, renamed
+from .spans import SUBJECT_DEPS, is_place_adjunct, is_pronoun, read_span
+from .tables import get_tables
+from .text import fold
+
+if TYPE_CHECKING:
+    from .memory import DocActors
+
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+# How far up the parse a pronoun looks for the subject of a governing clause.
+_MAX_CLAUSES_UP = 8
+
+
+def pronoun(
+    memory: DocActors, word: str, *, before: int | None = None, token: Any = None
+) -> Actor | None:
+    """The remembered antecedent of a pronoun ("he", "it", "they"), None when there is none.
+
+    ``before`` (a token index) keeps the search to mentions earlier in the text; a clause
+    subject is preferred to any other mention, the latest one first. Given the parsed
+    ``token``, the grammar narrows it: a relative pronoun is the noun its clause hangs on
+    ("the strikes, which ..."), a reflexive is its clause's subject ("barricaded
+    themselves"), and an object pronoun is never its own clause's subject ("police fired
+    tear gas to disperse them" are not the police).
+    """
+    words = get_tables().words
+    key = fold(word)
+    if token is not None and key in words["pronouns_relative"]:
+        return _relative(memory, token, word)
+    earlier = memory.remembered.earlier(before)
+    if key in words["pronouns_person"]:
+        fits = [s for s in earlier if s.person]
+    elif key in words["pronouns_group"]:
+        fits = [s for s in earlier if not s.person]
+    else:
+        return None
+    if token is not None and key in words["reflexives"]:
+        own = [s for s in fits if s.subject and s.clause == token.head.i]
+        return renamed(own[-1].actor, word) if own else None
+    if token is not None:
+        near = _governing_subject(memory, token, person=key in words["pronouns_person"])
+        if near is not None:
+            return renamed(near, word)
+    if token is not None and token.dep_ in _OBJECTS and refers_to_thing(memory, token):
+        return None  # "the text had been agreed, but Baku says it will sign IT": the text
+    if token is not None and token.dep_ in _OBJECTS:
+        verbs = _governing_verbs(token)
+        fits = [s for s in fits if not (s.subject and s.clause in verbs)]
+    subjects = [s for s in fits if s.subject]
+    # the latest sentence with a subject; in it, the main verb's subject before an embedded
+    # one ("the ministry said ... Seoul would pay dearly. It accused ...": the ministry)
+    last = [s for s in subjects if s.sentence == subjects[-1].sentence] if subjects else []
+    pick = ([s for s in last if s.main] or last or fits or [None])[-1]
+    return renamed(pick.actor, word) if pick is not None else None
+
+
+def refers_to_thing(memory: DocActors, token: Any) -> bool:
+    """Is an object "it" the thing a clause before it in its sentence is about ("the text
+    of the treaty had been agreed, but Baku says it will sign IT")? A common noun subject
+    that names no actor is the nearer antecedent than any actor of earlier sentences."""
+    if token.lower_ != "it":
+        return False
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN":
+            span = t.doc[t.left_edge.i : t.i + 1]
+            if read_span(span, on=memory.on, context_country=None).actor is None:
+                return True
+    return False
+
+
+def _governing_subject(memory: DocActors, token: Any, *, person: bool) -> Actor | None:
+    """The subject of a clause that governs the pronoun in its own sentence, the nearest
+    first: "King Hassan was quoted as saying he would host" (he: King Hassan), "Assad
+    arrived in Moscow, where Russia granted them asylum" (them: Assad, never the subject
+    of the pronoun's own clause), "Israel said its army ..." (its: Israel). A person
+    pronoun takes a named person, a group pronoun anyone else; a subject that resolves to
+    no actor, or is a pronoun itself, is passed over for the next clause up. Written as a
+    grammar rule (an embedded clause's pronoun refers to the matrix subject, Binding
+    Theory's principle B) before the article memory, which only knows earlier sentences."""
+    doc = token.doc
+    own = _governing_verbs(token) if token.dep_ in _OBJECTS else set()
+    if any(is_pronoun(c) for v in own for c in doc[v].children if c.dep_ in SUBJECT_DEPS):
+        return None  # "Baku says it will sign it": not what its clause's "it" is
+    done_by = _orderer_of(token)
+    node = token
+    for _ in range(_MAX_CLAUSES_UP):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX") or node.i in own:
+            continue
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and node.dep_ == "xcomp":  # "urged the North to stop its threats"
+            subjects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
+        for subj in subjects:
+            if subj.i > token.i:
+                continue
+            if subj.dep_ == "nsubjpass" and node.i == done_by:
+                continue  # "Zia was freed on his orders": not Zia
+            if subj.left_edge.i <= token.i <= subj.right_edge.i or is_pronoun(subj):
+                continue
+            span = doc[subj.left_edge.i : subj.right_edge.i + 1]
+            res = read_span(span, on=memory.on, context_country=None, side=memory.side())
+            # "Assad and his family ... granted them": a pair is a group
+            # (spaCy's PERSON label is not trusted: it gives it to "Armenia" too)
+            named = bool(res.person) and not subj.conjuncts
+            if res.actor is None or not res.actor.code or named != person:
+                continue
+            actor = memory.remembered.recall(res, span.text, span.start) or res.actor
+            if not res.has_country and memory.context_country and actor is res.actor:
+                actor = in_country(actor, memory.context_country, text=span.text)
+            return actor
+    return None
+
+
+def _relative(memory: DocActors, token: Any, word: str) -> Actor | None:
+    """ "the rebels, who ...": the actor of the noun the relative clause hangs on."""
+    clause = token.head
+    while clause.dep_ in ("conj", "ccomp") and clause.head.i != clause.i:
+        clause = clause.head  # "which ... said had targeted": up to the relative clause
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    span = noun.doc[noun.left_edge.i : noun.i + 1]
+    if is_place_adjunct(span):
+        return None  # "the strikes in Kabul, which ...": the clause is the strikes', not Kabul's
+    if read_span(span, on=memory.on, context_country=None).reason:
+        return None  # "the drones, which ...": a thing, whatever its tail names
+    starts = (noun.left_edge.i, noun.i)
+    hit = [s for s in memory.remembered.seen if s.clause != -1 and s.at in starts]
+    if hit:
+        return renamed(hit[-1].actor, word)
+    actor = memory.resolve_span(noun.doc[noun.left_edge.i : noun.i + 1])
+    return renamed(actor, word) if actor is not None else None
+
+
+def _orderer_of(token: Any) -> int | None:
+    """The verb whose doer the pronoun names, when it does: "was freed on HIS orders", "were
+    killed by THEM" (an agent phrase or ``words.tsv`` agent_nouns on the way up to the first
+    verb); None otherwise. Who orders or does an act is not whom it is done to."""
+    nouns = get_tables().words["agent_nouns"]
+    node = token
+    agentive = False
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "agent" or (node.dep_ == "pobj" and node.lemma_.lower() in nouns):
+            agentive = True
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i if agentive else None
+    return None
+
+
+def _governing_verbs(token: Any) -> set[int]:
+    """The verbs whose subject an object pronoun cannot be ("to disperse them": disperse and
+    the verb it completes)."""
+    out: set[int] = set()
+    node = token.head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            out.add(node.i)
+            if node.dep_ not in ("xcomp", "advcl", "conj"):
+                break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return out
+
+
+__all__ = ["pronoun", "refers_to_thing"]
