@@ -2,7 +2,9 @@
 PETRARCH2 files APPROVE under ALLOW with the approved act's own code ("approve sending a
 battalion to patrol" 074, "approve a joint defence treaty" 0312), not an order to someone else;
 denying what is granted (bail, asylum, a permit) is a refusal (120), denying a charge stays a
-denial (016).
+denial (016); keeping others from protesting (preventing, blocking, banning a rally) is a
+restriction of political freedoms (1721, COERCE), and the protest kept from happening is not the
+main event.
 
 The sentences are written for these tests, not taken from any benchmark file."""
 
@@ -47,3 +49,21 @@ def test_events_typing_approving_an_act_is_the_act(nlp, text, cameo):
 def test_events_typing_denying_what_is_granted_is_a_refusal(nlp, text, cameo):
     event = _first(nlp, text)
     assert event is not None and event.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police prevented a demonstration by students.",
+        "Police blocked a march by opposition supporters.",
+        "The government banned all rallies in the capital.",
+    ],
+)
+def test_events_typing_keeping_others_from_protesting_is_coercion(nlp, text):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == "1721" and event.plover == "COERCE"
+
+
+def test_events_typing_blocking_a_road_stays_a_protest(nlp):
+    event = _first(nlp, "Farmers blocked the road to the airport.")
+    assert event is not None and event.plover == "PROTEST"
