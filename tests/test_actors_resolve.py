@@ -39,6 +39,9 @@ ON = dt.date(2023, 12, 27)
         ("Kosovo police", "XKXCOP"),
         ("Soviet troops", "RUSMIL"),
         ("Yugoslav army", "SRBMIL"),
+        # a protest's leaders and organisers are the opposition, not the government
+        ("Kenyan protest leaders", "KENOPP"),
+        ("Georgian protest organisers", "GEOOPP"),
     ],
 )
 def test_actors_resolve_codes(text, code):
