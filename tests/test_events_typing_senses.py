@@ -67,3 +67,20 @@ def test_events_typing_keeping_others_from_protesting_is_coercion(nlp, text):
 def test_events_typing_blocking_a_road_stays_a_protest(nlp):
     event = _first(nlp, "Farmers blocked the road to the airport.")
     assert event is not None and event.plover == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany took over the rotating presidency of the Council on Friday.",
+        "Brazil takes over the chairmanship of the group next month.",
+    ],
+)
+def test_events_typing_taking_over_an_office_seizes_nothing(nlp, text):
+    event = _first(nlp, text)
+    assert event is None or event.cameo[:2] != "19"
+
+
+def test_events_typing_taking_over_a_town_is_still_seizing_it(nlp):
+    event = _first(nlp, "Rebels took over the town on Sunday.")
+    assert event is not None and event.cameo == "192"
