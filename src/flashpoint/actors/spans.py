@@ -10,6 +10,7 @@ Defence Minister Shin Won-sik" has been read, a later "Shin" or "the minister" i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from ..nlp import ents_within, noun_chunks_within
@@ -73,11 +74,15 @@ def _trimmed_text(span: Any) -> tuple[str, int]:
 
 def is_pronoun(token: Any) -> bool:
     """A pronoun of words.tsv ("it", "they", "who", "themselves"); "US" in capitals is none."""
+    return token.lower_ in _pronouns() and not capitals(token.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    """Every pronoun list of words.tsv in one set, built once (not per mention read)."""
     words = get_tables().words
     lists = ("pronouns_person", "pronouns_group", "pronouns_relative", "pronouns_other")
-    return token.lower_ in frozenset().union(*(words[n] for n in lists)) and not capitals(
-        token.text
-    )
+    return frozenset().union(*(words[n] for n in lists))
 
 
 def read_span(
