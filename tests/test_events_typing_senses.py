@@ -84,3 +84,19 @@ def test_events_typing_taking_over_an_office_seizes_nothing(nlp, text):
 def test_events_typing_taking_over_a_town_is_still_seizing_it(nlp):
     event = _first(nlp, "Rebels took over the town on Sunday.")
     assert event is not None and event.cameo == "192"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # suspending a person from office is an administrative sanction (172, SANCTION)
+        ("The party suspended two lawmakers over the scandal.", "172"),
+        ("The ministry suspended the police officers involved.", "172"),
+        # suspending a state is cutting relations with it, a strike is easing dissent
+        ("The African Union suspended Mali after the coup.", "161"),
+        ("The union suspended its strike.", "082"),
+    ],
+)
+def test_events_typing_suspending_someone_from_office_is_a_sanction(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
