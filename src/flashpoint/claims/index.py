@@ -21,12 +21,14 @@ from .lexicon import lexicon
 from .roles import Frame, frames_of
 from .units import (
     NAME_LABELS,
+    acronym,
     canonical_entity,
     capital_country,
     norm,
     number_form,
     person_name_keys,
     phrasal_key,
+    seat_key,
     token_key,
     token_kind,
 )
@@ -251,9 +253,11 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 names.update((canon, plain))
                 country = capital_country(ent.text)
                 if country:  # "activists in London" backs "U.K. activists"
-                    names.add(country)
+                    names.update((country, seat_key(country)))
                 if ent.label_ == "PERSON":
                     names.update(person_name_keys(ent))
+                elif ent.label_ == "ORG" and len(ent) > 2:  # "the OSCE" backs the spelled-out name
+                    names.update(k for k in (acronym(ent.text.removeprefix("the ").removeprefix("The ")),) if k)
                 if len(ent) > 1:
                     in_long_name.update(range(ent.start, ent.end))
         for tok in span:

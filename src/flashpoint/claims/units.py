@@ -283,10 +283,34 @@ def capital_country(text: str) -> str | None:
     return norm(country) if country else None
 
 
+def seat_key(country: str) -> str:
+    """The key under which any capital or seat of government of ``country`` is indexed: a
+    statement's "in Washington" meets an article's "at the White House", "Moscow" meets "the
+    Kremlin" (the same place named by its landmark), while a country's name alone ("talks with
+    Russia") never stands for its capital."""
+    return "seat:" + country
+
+
+def acronym(text: str) -> str | None:
+    """The initials an organisation's full name is abbreviated to ("Organization for Security
+    and Co-operation in Europe" -> "osce", "North Atlantic Treaty Organization" -> "nato"), so a
+    statement's "OSCE" meets an article that spells the name out. Capitalised words give their
+    first letter (a hyphenated one only its capitalised parts; one in capitals, all of them);
+    lower-case words ("for", "and") are skipped. None for fewer than three initials: two-letter initials ("GS", "BA") stand for
+    too many names to say that an article names the statement's."""
+    letters = [
+        part if part.isupper() and part.isalpha() else part[0]  # "UN Security Council" -> "unsc"
+        for word in text.split() for part in word.split("-") if part[:1].isupper()
+    ]
+    out = "".join(letters).lower()
+    return out if len(out) >= 3 else None
+
+
 __all__ = [
     "NAME_LABELS",
     "NUMBER_LABELS",
     "Kind",
+    "acronym",
     "actor_country",
     "canonical_entity",
     "capital_country",
@@ -299,6 +323,7 @@ __all__ = [
     "person_name_keys",
     "person_query_keys",
     "phrasal_key",
+    "seat_key",
     "token_key",
     "token_kind",
 ]

@@ -8,6 +8,7 @@ each set used, so the card says what the data's providers say. Benchmark figures
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,4 +89,68 @@ def write_card(path: Path, *, shared: Path, cfg: dict[str, Any], pairs: Sequence
     )
 
 
-__all__ = ["licence_rows", "write_card"]
+def write_stage2(path: Path, *, cfg: dict[str, Any], pairs: Sequence[dict[str, str]], dev: Sequence[dict[str, str]],
+                 result: dict[str, Any], model_bytes: int, init: Path) -> None:
+    """Add the stage-2 section to the stage-1 card at ``path`` (what stage 1 wrote there, up to its
+    figures) and keep stage 1's record inside training.json under ``stage1``."""
+    s2 = cfg["stage2"]
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    head = old.split("\n## Stage 2", 1)[0].split("\n## Figures", 1)[0].rstrip()
+    head = re.sub(r"`model.onnx`, [0-9.]+ MB", f"`model.onnx`, {model_bytes / 1e6:.1f} MB", head)
+    counts = Counter({tuple(k.split("|")): n for k, n in result["seen_counts"].items()})
+    lines = [
+        head,
+        "",
+        "## Stage 2: continued fine-tune on summary-style news claims",
+        "",
+        (f"`python -m flashpoint.claims.train --stage 2 --init {init}` (the second half of `make train-claims`) "
+         "continues from the stage-1 weights above. Why: the runtime reads a *claim* of a machine-written "
+         "summary (compressed, its pronoun's agent named) against a window of 1-2 adjacent article sentences "
+         "(`claims/evidence.candidate_windows` + `claims/judge.premise_text`), which stage 1's pairs "
+         "(NLI sets, near-copies of one article sentence) rarely show. Its pairs (`claims/train/summary.py`, "
+         "from the FRANK-valid / QAGS / CLIFF-val articles, less any article a reported figure is measured on): "
+         "a sentence compressed (attribution and adjuncts dropped) or with its subject pronoun named from "
+         "the sentence before (premise: both sentences) -> entailment; that claim with an entity, number or "
+         "roles swapped, negation added or removed, an antonym, or the pronoun given another person -> "
+         "contradiction; a fact (an adjunct naming a place, date or organisation) from another article "
+         "inserted, or the claim read against the article without its sentence -> neutral. Mixed with "
+         "stage-1-style synthetic pairs, the real QAGS / CLIFF-val summary sentences (x"
+         f"{s2['real_repeats']}) and a replay of the NLI sets."),
+        "",
+        (f"Seed {cfg['seed']}; batch {cfg['batch_size']}; AdamW lr {s2['learning_rate']}, warm-up "
+         f"{s2['warmup_fraction']:.0%}; {s2['threads']} thread; max length {cfg['max_length']}; wall-clock stop "
+         f"{s2['stop_at_utc']} UTC with the same re-planning as stage 1 (`make train-claims STEPS2=n` trains exactly "
+         f"n steps). Steps run: {result['steps']} of {result['planned_steps']} in the plan ({result['pairs_seen']} "
+         f"pairs seen) in {result['seconds']} s. Dev: {len(dev)} pairs ({s2['dev_articles']} held-out articles' "
+         f"summary-style pairs + {s2['dev_replay']} replay pairs); the stage-1 weights are the first candidate."),
+        "",
+        "Pairs trained on in stage 2, per source and label (as fed, up to the stop):",
+        "",
+        "| source | label | pairs |",
+        "|---|---|---|",
+        *(f"| {src} | {lab} | {n} |" for (src, lab), n in sorted(counts.items())),
+        "",
+        "| step | pairs | dev loss | balanced acc. |",
+        "|---|---|---|---|",
+        *(f"| {h['step']} | {h['pairs']} | {h['loss']:.3f} | {h['balanced_accuracy']:.3f} |" for h in result["history"]),
+        "",
+        f"Kept: step {result['best']['step']} (dev loss {result['best']['loss']:.3f}).",
+        "",
+        "## Figures",
+        "",
+        "(Written by `flashpoint bench claims --card` after training.)",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    record = path.parent / "training.json"
+    stage1 = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else {}
+    stage1 = stage1.get("stage1", stage1)
+    by_source = Counter(p["source"] for p in pairs)
+    record.write_text(
+        json.dumps({"config": cfg, "result": result, "pairs": dict(sorted(by_source.items())), "stage1": stage1},
+                   indent=1) + "\n",
+        encoding="utf-8",
+    )
+
+
+__all__ = ["licence_rows", "write_card", "write_stage2"]

@@ -88,9 +88,12 @@ def evaluate(model: Any, tokenizer: Any, pairs: Sequence[dict[str, str]], max_le
 
 def train(
     model: Any, tokenizer: Any, train_pairs: Sequence[dict[str, str]], dev_pairs: Sequence[dict[str, str]],
-    cfg: dict[str, Any], *, log: Callable[[str], None] = print,
+    cfg: dict[str, Any], *, log: Callable[[str], None] = print, on_best: Callable[[Any], None] | None = None,
 ) -> dict[str, Any]:
-    """Fine-tune ``model`` in place (best dev checkpoint restored); return what happened."""
+    """Fine-tune ``model`` in place (best dev checkpoint restored); return what happened.
+
+    ``on_best(model)`` is called at each new best dev loss (the driver saves the weights to disk
+    there, so a run stopped from outside still leaves its best checkpoint)."""
     import torch
 
     torch.manual_seed(cfg["seed"])
@@ -122,6 +125,13 @@ def train(
     seen = 0
     step = 0
     seen_counts: Counter[str] = Counter()
+    if cfg.get("initial_eval"):
+        # A continued fine-tune must beat the weights it starts from on its own dev pairs.
+        ev = evaluate(model, tokenizer, dev_pairs, cfg["max_length"])
+        history.append({"step": 0, "pairs": 0, **ev})
+        log(f"dev before training: {ev}")
+        best = {"step": 0, "pairs": 0, **ev}
+        best_state = copy.deepcopy(model.state_dict())
     for step, idx in enumerate(plan):
         if step >= MEASURE_STEPS and step % MEASURE_STEPS == 0 and not cfg.get("fixed_steps"):
             # Re-plan from the recent speed: the machine is shared, its load changes.
@@ -156,9 +166,14 @@ def train(
             ev = evaluate(model, tokenizer, dev_pairs, cfg["max_length"])
             history.append({"step": step, "pairs": seen, **ev})
             log(f"dev at step {step}: {ev}")
+            # The evaluation is not a training step: measuring it as one shrank the re-planned
+            # schedule (a 15 s/step re-plan right after each stage-2 evaluation).
+            window_t0, window_step = time.monotonic(), step + 1
             if ev["loss"] < best["loss"]:
                 best = {"step": step, "pairs": seen, **ev}
                 best_state = copy.deepcopy(model.state_dict())
+                if on_best is not None:
+                    on_best(model)
     ev = evaluate(model, tokenizer, dev_pairs, cfg["max_length"])
     history.append({"step": step, "pairs": seen, **ev})
     log(f"dev at end (step {step}): {ev}")

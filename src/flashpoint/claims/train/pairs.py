@@ -15,7 +15,8 @@ from typing import Any
 
 from ...nlp import parse_many
 from ..evidence import premise
-from .sets import DOC_SETS, NLI_SETS, config, frank_rows, is_training_row, read_set
+from .sets import DOC_SETS, NLI_SETS, config, frank_rows, is_training_row, read_set, summedits_news
+from .summary import make_summary_pairs
 from .synthetic import make_pairs
 
 BINARY = {"1": "entailment", "0": "not_entailment", 1: "entailment", 0: "not_entailment"}
@@ -85,4 +86,72 @@ def build(shared: Path, cfg: dict[str, Any] | None = None, *, log: Any = print) 
     return pairs
 
 
-__all__ = ["build", "doc_pairs", "nli_pairs"]
+def _key(text: str) -> str:
+    return " ".join(text.split())[:200].lower()
+
+
+def reported_docs(shared: Path) -> set[str]:
+    """Keys (first 200 characters) of every article a reported figure is measured on: SummEdits
+    news, FRANK test, CLIFF test. CNN/DM articles recur across these sets, so a training article
+    is dropped when it is one of them (stage 2 trains on articles, not only on their labels)."""
+    keys = {_key(r["doc"]) for r in summedits_news(shared)}
+    keys |= {_key(r["article"]) for r in frank_rows(shared, "test")}
+    keys |= {_key(r["doc"]) for r in read_set(shared, "cliff") if not is_training_row("cliff", r)}
+    return keys
+
+
+def build_stage2(shared: Path, cfg: dict[str, Any], *, log: Any = print) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Stage-2 ``(train, dev)`` pairs: summary-style news pairs (``summary.py``) and stage-1-style
+    synthetic pairs from the trainable news articles, the real QAGS / CLIFF-val summary sentences,
+    and a replay share of the stage-1 NLI sets so the model keeps what it learned there
+    (caps in config.json ``stage2``). The dev pairs are the summary-style pairs of held-out
+    articles plus a slice of the replay, so the kept checkpoint is chosen on the new kind of pair
+    without forgetting the old."""
+    s2 = cfg["stage2"]
+    rng = random.Random(cfg["seed"] + 2)
+    replay: list[dict[str, str]] = []
+    for name in NLI_SETS:
+        got = nli_pairs(shared, name)
+        rng.shuffle(got)
+        replay.extend(got[: s2["replay_caps"][name]])
+        log(f"replay {name}: {min(len(got), s2['replay_caps'][name])} of {len(got)}")
+    banned = reported_docs(shared)
+    doc_rows = {}
+    for name in DOC_SETS:
+        rows = [r for r in read_set(shared, name) if is_training_row(name, r) and _key(r["doc"]) not in banned]
+        rng.shuffle(rows)
+        doc_rows[name] = rows[: s2["replay_caps"][name]]
+        log(f"{name}: {len(doc_rows[name])} of {len(rows)} trainable pairs (reported articles dropped)")
+    news_docs = list(dict.fromkeys(
+        [r["article"] for r in frank_rows(shared, "valid")]
+        + [r["doc"] for r in read_set(shared, "qags_cnndm") if is_training_row("qags_cnndm", r)]
+        + [r["doc"] for r in read_set(shared, "cliff") if is_training_row("cliff", r)]
+    ))
+    dropped = [t for t in news_docs if _key(t) in banned]
+    news_docs = [t for t in news_docs if _key(t) not in banned]
+    log(f"{len(news_docs)} news articles for synthetic pairs ({len(dropped)} dropped: reported elsewhere)")
+    rng.shuffle(news_docs)
+    texts = list(dict.fromkeys([*(r["doc"] for rows in doc_rows.values() for r in rows), *news_docs]))
+    log(f"parsing {len(texts)} documents")
+    docs = dict(zip(texts, parse_many(texts)))
+    sentences = {t: s for t, s in zip(docs, _sentences(docs.values()))}
+    real = [p for name, rows in doc_rows.items() for p in doc_pairs(rows, name, sentences)]
+    summary = make_summary_pairs([docs[t] for t in news_docs], per_doc=s2["summary_sentences_per_doc"], seed=cfg["seed"])
+    dev_docs = {str(i) for i in range(s2["dev_articles"])}
+    dev_summary = [p for p in summary if p["doc"] in dev_docs]
+    summary = [p for p in summary if p["doc"] not in dev_docs]
+    for p in (*summary, *dev_summary):
+        del p["doc"]
+    train_news = [docs[t] for i, t in enumerate(news_docs) if str(i) not in dev_docs]
+    synth = make_pairs(train_news, per_doc=cfg["synthetic_sentences_per_doc"], seed=cfg["seed"] + 2)
+    rng.shuffle(synth)
+    synth = synth[: s2["synthetic_news"]]
+    log(f"summary_news: {len(summary)} training + {len(dev_summary)} dev pairs; synthetic_news: {len(synth)}; real summaries: {len(real)}")
+    rng.shuffle(replay)
+    dev = dev_summary + replay[: s2["dev_replay"]]
+    train_pairs = summary + synth + real * s2["real_repeats"] + replay[s2["dev_replay"] :]
+    rng.shuffle(train_pairs)
+    return train_pairs, dev
+
+
+__all__ = ["build", "build_stage2", "doc_pairs", "nli_pairs", "reported_docs"]

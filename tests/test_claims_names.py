@@ -1,0 +1,42 @@
+"""A statement may name an organisation by its initials and a place by its seat of government."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.claims import check_text
+from flashpoint.claims.units import acronym
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Organization for Security and Co-operation in Europe", "osce"),
+        ("North Atlantic Treaty Organization", "nato"),
+        ("UN Security Council", "unsc"),
+        ("Hamas", None),
+    ],
+)
+def test_claims_acronym_of_a_spelled_out_name(name, initials):
+    assert acronym(name) == initials
+
+
+def test_claims_initials_meet_the_spelled_out_name(nlp):
+    """"the ICRC" against "the International Committee of the Red Cross" is found, not novel;
+    initials the article never spells out still are."""
+    article = ("The International Committee of the Red Cross said on Tuesday that it had visited "
+               "the detention centre and spoken with 40 prisoners.")
+    found = check_text(article, "The ICRC visited the detention centre and spoke with 40 prisoners.")
+    assert "ICRC" not in found.reason, found
+    other = check_text(article, "UNICEF visited the detention centre and spoke with 40 prisoners.")
+    assert other.verdict != "supported" and "UNICEF" in other.reason, other
+
+
+def test_claims_a_capital_meets_its_seat_of_government(nlp):
+    """"in Moscow" is where "the Kremlin" is; "in Kyiv" is not."""
+    article = ("Negotiators from both sides met at the Kremlin on Friday and agreed to exchange "
+               "prisoners next week.")
+    found = check_text(article, "Negotiators from both sides met in Moscow on Friday.")
+    assert "Moscow" not in found.reason, found
+    other = check_text(article, "Negotiators from both sides met in Kyiv on Friday.")
+    assert other.verdict != "supported" and "Kyiv" in other.reason, other
