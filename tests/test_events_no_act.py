@@ -94,3 +94,15 @@ def test_events_no_act_an_act_done_to_oneself_is_no_event(nlp, text):
 def test_events_no_act_defending_oneself_against_words_is_verbal_defence(nlp):
     events = _events(nlp, "The ministry defended itself against accusations of corruption.")
     assert events and events[0].cameo == "052", [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron calls attack on Kyiv 'a war crime'",
+        "Lula calls coup attempt 'an attack on democracy'",
+    ],
+)
+def test_events_no_act_a_headline_naming_its_object_is_no_appeal(nlp, text):
+    events = _events(nlp, text)
+    assert not [e for e in events if e.cameo[:2] == "02"], [(e.cameo, e.trigger) for e in events]

@@ -24,14 +24,18 @@ def _country(actor):
     ("text", "trigger", "doer"),
     [
         (
-            ("Rebel fighters in the north agreed on Friday to hand over their weapons, "
-            "a day after Nigeria launched a military offensive against their camps."),
+            (
+                "Rebel fighters in the north agreed on Friday to hand over their weapons, "
+                "a day after Nigeria launched a military offensive against their camps."
+            ),
             "launched",
             "NGA",
         ),
         (
-            ("Opposition lawmakers walked out of parliament on Monday, hours after Serbia "
-            "attacked positions near the border."),
+            (
+                "Opposition lawmakers walked out of parliament on Monday, hours after Serbia "
+                "attacked positions near the border."
+            ),
             "attacked",
             "SRB",
         ),
@@ -100,15 +104,19 @@ def test_events_roles_at_the_request_of_names_who_asked(nlp, text, asker):
     ("text", "trigger", "doer"),
     [
         (
-            ("Sudanese rebels captured the airport on Monday. Egypt's foreign ministry condemned "
-            "the attack. Rebels met little resistance as they moved south. They said they had "
-            "released hundreds of prisoners."),
+            (
+                "Sudanese rebels captured the airport on Monday. Egypt's foreign ministry condemned "
+                "the attack. Rebels met little resistance as they moved south. They said they had "
+                "released hundreds of prisoners."
+            ),
             "released",
             "SDN",
         ),
         (
-            ("Syrian rebels entered Homs on Sunday. Russia said its jets struck a convoy. "
-            "Rebels later attacked the airport."),
+            (
+                "Syrian rebels entered Homs on Sunday. Russia said its jets struck a convoy. "
+                "Rebels later attacked the airport."
+            ),
             "attacked",
             "SYR",
         ),
@@ -126,8 +134,10 @@ def test_events_roles_a_group_named_again_is_the_antecedent_of_they(nlp, text, t
     [
         ("Protests erupted in Lagos on Monday over fuel prices.", "Protests", "NGA", "CVL"),
         (
-            ("Iranian police arrested dozens of students in Tehran on Monday. The students were "
-            "released after a violent crackdown drew criticism."),
+            (
+                "Iranian police arrested dozens of students in Tehran on Monday. The students were "
+                "released after a violent crackdown drew criticism."
+            ),
             "crackdown",
             "IRN",
             "GOV",
@@ -270,8 +280,10 @@ def test_events_roles_an_act_on_a_relation_targets_the_other_party(nlp):
     [
         ("Russia annexed Crimea in 2014, a move the United States has condemned.", "USA", "RUS"),
         (
-            ("Israel moved its embassy to Jerusalem in 2018, a step the Palestinian Authority "
-            "rejected."),
+            (
+                "Israel moved its embassy to Jerusalem in 2018, a step the Palestinian Authority "
+                "rejected."
+            ),
             "PSE",
             "ISR",
         ),
@@ -327,3 +339,20 @@ def test_events_roles_one_side_of_a_pair_acts_towards_the_other(nlp):
     )
     sign = next(e for e in _events(nlp, text) if e.trigger == "sign")
     assert _country(sign.source) == "ERI" and _country(sign.target) == "ETH", sign
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "American soldiers landed in Kuwait. Turkey moves troops into Syria's Idlib province.",
+            "SYR",
+        ),
+        ("Russia moves troops into Belarus; Biden calls the move 'a provocation'", "BLR"),
+    ],
+)
+def test_events_roles_a_bare_force_shown_is_the_doers_own_the_place_its_target(nlp, text, place):
+    shows = [e for e in _events(nlp, text) if e.cameo[:2] == "15"]
+    assert shows, [(e.cameo, e.trigger) for e in _events(nlp, text)]
+    # the place, not its forces nor another country's the article named: the troops are the doer's
+    assert shows[0].target is not None and shows[0].target.code == place, shows[0].target

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..actors import resolve_span
 from ..actors.codes import is_org
 from ..actors.home import at_home, victims
 from ..actors.places import find_location
@@ -331,6 +332,12 @@ def _target(
         cand = queue.pop(0)
         if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in cand.children):
             continue
+        if f.code[:2] in OWN_FORCE_ROOTS and _own_forces(cand):
+            # "Israel moves troops into the buffer zone": its own; a place after them is the
+            # target, else they stand as the source's own (which a foreign location replaces)
+            if fallback_tok is None:
+                fallback, fallback_tok = source, cand
+            continue
         if cand.pos_ == "NOUN" and cand.i not in opened and noun_code(cand):
             # an event noun names its parties: "the removal of X", "restrictions on US defence
             # cooperation WITH AZERBAIJAN" (each party in turn, the owner first)
@@ -377,6 +384,22 @@ def _target(
         c = location.country
         return Actor(text=location.text, code=c, country=c), None
     return fallback, fallback_tok
+
+
+def _own_forces(tok: Token) -> bool:
+    """Is the direct object of a show of force (15x) a bare force of no country named ("moves
+    TROOPS into", "deployed SOLDIERS to")? They are the doer's own, never its target, whatever
+    force of another country the article named before (read from the tables alone, not the
+    article memory, which would recall that other force)."""
+    if tok.dep_ not in ("dobj", "obj"):
+        return False
+    actor = resolve_span(np_span(tok))
+    return (
+        actor is not None
+        and not actor.country
+        and not is_org(actor)
+        and (actor.sector or "") in DEPLOYED_SECTORS
+    )
 
 
 def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> bool:

@@ -32,7 +32,7 @@ from .joint import together
 from .mood import averted, is_future, is_hypothetical, is_negated
 from .patterns import named_by, no_event_sense, noun_code, purpose_clause, roles_of, verb_code
 from .predicates import analyze, noun_event, own_event
-from .wrappers import judged_subject
+from .wrappers import judged_subject, names_its_object
 
 Token = Any
 
@@ -224,6 +224,8 @@ def _inherit(f: Found, start: Token) -> None:
         )
         beside = prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX") and node.pos_ == "VERB"
         if through and not beside and node.i not in f.used:  # a wrapper read already decided
+            if names_its_object(node):
+                return  # "X moves troops; Biden calls it 'a crime'": naming wraps no act
             for role in roles_of(node):
                 if role in _WRAPPER_MODALITY:
                     f.modality = _WRAPPER_MODALITY[role]  # type: ignore[assignment]

@@ -15,7 +15,9 @@ from .grammar import (
     CLAIM_VERBS,
     CONFLICT_ROOTS,
     FORCE_ROOTS,
+    NAMING_VERBS,
     OBJECT_PREDICATE,
+    QUOTE_MARKS,
     VERBAL_ROOTS,
     WRAPPER_EVENT_ROOTS,
     WRAPPERS,
@@ -41,6 +43,10 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
     if role == "say":
         return say(tok, comp, own, depth)
     if role in WRAPPERS:
+        if role == "appeal" and names_its_object(tok):
+            # "calls fall of regime 'an act of justice'": naming, whatever clause precedes it
+            named = own if own is not None and own[0][:2] != "02" else ("010", 1)
+            return predicates.own_event(tok, named)
         if lemma(tok) == "seek" and role == "intend" and comp is None:
             return None  # "seek talks" is an appeal; "seek to" an intention
         emb = predicates.analyze(comp, depth + 1) if comp is not None else None
@@ -53,8 +59,6 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 return predicates.own_event(tok, own)
             if role in ("order", "pass", "intend", "offer"):
                 return None
-            if role == "appeal" and any(c.dep_ in OBJECT_PREDICATE for c in tok.children):
-                return predicates.own_event(tok, ("010", 1))  # "called it a mistake": naming
             return predicates.own_event(tok, (tables.compose(role, ""), 1))
         subj, passive = subject_of(tok)
         source = agent_of(tok) if passive else subj
@@ -86,7 +90,11 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 targets = own_targets + [t for t in emb.targets if t not in own_targets]
             else:
                 targets = list(emb.targets) + [t for t in own_targets if t not in emb.targets]
-            if role in ("reject", "offer") and emb.trigger.pos_ == "NOUN" and emb.source is not None:
+            if (
+                role in ("reject", "offer")
+                and emb.trigger.pos_ == "NOUN"
+                and emb.source is not None
+            ):
                 targets.insert(0, emb.source)  # "rejected a U.S. REQUEST": the one who asked
         if role == "intend" and lemma(tok) in ATTEMPT_VERBS and emb.code[:2] in FORCE_ROOTS:
             # "tried to overrun the base": the attempted attack is the attack, and it happened
@@ -250,6 +258,22 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
     return found
 
 
+def names_its_object(tok: Token) -> bool:
+    """ "called it a mistake", "calls fall of regime 'an act of justice'": an object predicate
+    (``object_predicate_deps``), or with a naming verb (``naming_verbs``) a second direct
+    object or a quoted phrase after the object (``quote_marks``; spaCy parses a headline's
+    quoted name either way), names or judges the object; it asks nothing."""
+    kids = [c for c in tok.children if c.ent_type_ not in ("DATE", "TIME")]  # "called Thursday"
+    if any(c.dep_ in OBJECT_PREDICATE for c in kids):
+        return True
+    if lemma(tok) not in NAMING_VERBS:
+        return False  # "urged Uganda to repatriate “all criminals”" asks (``naming_verbs``)
+    objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    if len(objects) >= 2:
+        return True
+    return bool(objects) and any(t.i > objects[0].i and t.text in QUOTE_MARKS for t in tok.subtree)
+
+
 def _directive(tok: Token, comp: Token | None) -> bool:
     """ "told the soldiers TO lay down their arms": a statement verb with an addressee and an
     infinitive is an order given to the addressee, not a report of the act."""
@@ -272,4 +296,3 @@ def judged_subject(found: Found) -> None:
         if found.source is not None:
             found.targets = [found.source, *found.targets]
         found.source = found.speaker
-
