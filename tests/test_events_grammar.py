@@ -103,3 +103,27 @@ def test_events_grammar_chain_of_command_names_actor_sectors():
         assert orderer == "" or orderer in sectors, orderer
         assert commanded and commanded <= sectors, orderer
         assert orderer == "" or orderer in commanded, f"{orderer} does not command its own kind"
+
+
+def test_events_grammar_naming_verbs_are_appeal_verbs():
+    """A naming verb is read only where its appeal role is (wrappers.names_its_object)."""
+    roles = tables.predicate_roles()
+    for verb in grammar.NAMING_VERBS:
+        assert "appeal" in {role for role, _ in roles.get(verb, ())}, verb
+
+
+def test_events_grammar_advance_verbs_have_no_plain_verb_row():
+    """An advance verb is coded by events/advances.py only where no verb row codes it alone
+    (a row with no preposition and no object would always win)."""
+    rows = tables.verb_patterns()
+    for verb in grammar.words("advance_verbs"):
+        plain = [p for p in rows.get(verb, ()) if not p.prep and not p.objects]
+        assert not plain, (verb, plain)
+
+
+def test_events_grammar_blame_and_self_directed_lists_do_not_overlap_their_exceptions():
+    """Words that blame are not words of harm, and the verbal charges a reflexive 'defend'
+    answers are no reflexive pronouns."""
+    assert not grammar.words("blame_predicates") & grammar.words("harm_nouns")
+    assert not grammar.CHARGE_NOUNS & grammar.REFLEXIVES
+    assert grammar.AVERTING_VERBS.isdisjoint(grammar.SELF_DIRECTED)
