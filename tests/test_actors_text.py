@@ -102,15 +102,3 @@ def test_actors_bounded_matching_finds_what_trying_every_window_finds(mention):
     # _match_tokens then drops surnames after titles; every match it keeps is the reference's
     assert matched and set(matched) <= set(reference)
 
-
-def test_actors_tokenize_gives_each_caller_a_list_of_its_own():
-    """The cut of a text is cached; a caller that changes its list changes no one else's."""
-    from flashpoint.actors.text import forget_mentions, tokenize
-
-    first = tokenize("pro-Iranian militiamen")
-    first.pop()
-    second = tokenize("pro-Iranian militiamen")
-    assert [t.key for t in second] == ["pro", "iranian", "militiamen"]
-    assert second[1].hyphen_before and second[0].hyphen_after
-    forget_mentions()
-    assert tokenize("pro-Iranian militiamen") == second

@@ -63,15 +63,7 @@ def fold(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens; hyphens (and dashes between words) become flags, not tokens.
-
-    Mentions recur across the articles of a corpus ("the police", "Russia"), so the cut of a
-    text is kept (``_tokens``; tokens are frozen) and each caller gets a list of its own."""
-    return list(_tokens(text))
-
-
-@functools.lru_cache(maxsize=65536)
-def _tokens(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into tokens; hyphens (and dashes between words) become flags, not tokens."""
     raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Token] = []
     pending_hyphen = False
@@ -87,18 +79,13 @@ def _tokens(text: str) -> tuple[Token, ...]:
             continue
         out.append(Token(surface, fold(surface), start, end, pending_hyphen, False))
         pending_hyphen = False
-    return tuple(out)
-
-
-def forget_mentions() -> None:
-    """Empty the cache of cut texts (``flashpoint bench speed`` times each pass as a new corpus)."""
-    _tokens.cache_clear()
+    return out
 
 
 @functools.lru_cache(maxsize=65536)
 def key_of(text: str) -> tuple[str, ...]:
     """The lookup key of an alias or a mention: the folded token keys in order."""
-    return tuple(t.key for t in _tokens(text))
+    return tuple(t.key for t in tokenize(text))
 
 
 _IRREGULAR = {
