@@ -334,3 +334,20 @@ def test_claims_a_description_in_the_article_may_be_the_statements_name(nlp):
     index = build_index(nlp("Assad fled the country as rebels entered Damascus, and Russia said he had been granted asylum."))
     found = compare(index, nlp("Assad fled Syria and was granted asylum in Russia.")).findings
     assert not [f for f in found if f.kind in ("role", "substitute")], found
+
+
+def test_claims_a_passive_verb_sharing_its_subject_takes_it_as_patient(nlp):
+    """"X resigned and was arrested": X is who was arrested (patient), not who arrested; a
+    statement saying so against "Police arrested X" is not another actor."""
+    from flashpoint.claims.roles import arguments
+
+    doc = nlp("The minister resigned on Monday and was arrested two days later.")
+    verb = next(t for t in doc if t.lemma_ == "arrest")
+    agent, patient, _, _ = arguments(verb)
+    assert agent is None
+    assert patient is not None and patient.lower_ == "minister"
+    verdict = check_text(
+        "Police arrested the former interior minister on Wednesday, two days after he resigned.",
+        "The former interior minister resigned and was arrested on Wednesday.",
+    )
+    assert not verdict.reason.startswith("another actor"), verdict

@@ -40,3 +40,13 @@ def test_claims_a_capital_meets_its_seat_of_government(nlp):
     assert "Moscow" not in found.reason, found
     other = check_text(article, "Negotiators from both sides met in Kyiv on Friday.")
     assert other.verdict != "supported" and "Kyiv" in other.reason, other
+
+
+def test_claims_initials_cover_a_place_the_tagger_left_out_of_the_name(nlp):
+    """The tagger tags "the Organization for Security and Co-operation" as the ORG and leaves "in
+    Europe" outside it; the initials of the whole name still count."""
+    from flashpoint.claims.index import _org_names
+
+    doc = nlp("The ministers asked the Organization for Security and Co-operation in Europe to act.")
+    ent = next(e for e in doc.ents if e.label_ == "ORG")
+    assert "osce" in {acronym(n) for n in _org_names(ent)}

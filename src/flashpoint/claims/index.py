@@ -191,6 +191,23 @@ def _segments(doc: Any) -> Iterable[Any]:
             yield doc[start : sent.end]
 
 
+_NAME_PREPS = frozenset({"in", "of", "for", "on"})
+
+
+def _org_names(ent: Any) -> list[str]:
+    """An organisation's name as tagged, and as continued by a prepositional tail of capitalised
+    words the tagger left out ("the Organization for Security and Co-operation" + "in Europe"):
+    the forms whose initials a statement may use."""
+    text = ent.text.removeprefix("the ").removeprefix("The ")
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ in _NAME_PREPS and doc[end + 1].text[:1].isupper():
+        tail = end + 1
+        while tail < len(doc) and doc[tail].text[:1].isupper() and not doc[tail].is_sent_start:
+            tail += 1
+        return [text, f"{text} {doc[end:tail].text}"]
+    return [text]
+
+
 def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | None = None) -> ArticleIndex:
     """Index a parsed article (a spaCy ``Doc`` of ``Article.text``).
 
@@ -257,7 +274,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 if ent.label_ == "PERSON":
                     names.update(person_name_keys(ent))
                 elif ent.label_ == "ORG" and len(ent) > 2:  # "the OSCE" backs the spelled-out name
-                    names.update(k for k in (acronym(ent.text.removeprefix("the ").removeprefix("The ")),) if k)
+                    names.update(k for k in map(acronym, _org_names(ent)) if k)
                 if len(ent) > 1:
                     in_long_name.update(range(ent.start, ent.end))
         for tok in span:

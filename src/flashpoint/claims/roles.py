@@ -56,10 +56,17 @@ def arguments(verb: Any) -> tuple[Any | None, Any | None, bool, bool]:
     """(agent, patient, agent_is_unknown, patient_is_unknown) of a verb token."""
     agent = patient = None
     agent_unknown = patient_unknown = False
+    # A passive verb that shares its head's subject ("Assad fled and was granted asylum") takes
+    # that subject as its patient: he was granted it, he did not grant it.
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     node = verb
     for _ in range(3):  # a coordinated or controlled verb shares its head's subject
         for child in node.children:
-            if child.dep_ == "nsubj" and agent is None and not agent_unknown:
+            if passive and node is not verb and child.dep_ in ("nsubj", "nsubjpass"):
+                if patient is None and not patient_unknown:
+                    patient = _resolve(child, node)
+                    patient_unknown = patient is None
+            elif child.dep_ == "nsubj" and agent is None and not agent_unknown:
                 agent = _resolve(child, node)
                 agent_unknown = agent is None
             elif child.dep_ == "nsubjpass" and patient is None and not patient_unknown and node is verb:
@@ -76,6 +83,8 @@ def arguments(verb: Any) -> tuple[Any | None, Any | None, bool, bool]:
                     patient = _resolve(child, verb)
                     patient_unknown = patient is None
         if agent is not None or agent_unknown or node.dep_ not in _INHERIT_DEPS:
+            break
+        if passive and node is not verb and (patient is not None or patient_unknown):
             break
         node = node.head
     return agent, patient, agent_unknown, patient_unknown
