@@ -96,6 +96,9 @@ def write_stage2(path: Path, *, cfg: dict[str, Any], pairs: Sequence[dict[str, s
     s2 = cfg["stage2"]
     old = path.read_text(encoding="utf-8") if path.is_file() else ""
     head = old.split("\n## Stage 2", 1)[0].split("\n## Figures", 1)[0].rstrip()
+    # The figures measured so far stay (the bench adds this model's on top of them).
+    figures = old.split("\n## Figures", 1)[1].strip() if "\n## Figures" in old else ""
+    figures = figures or "(Written by `flashpoint bench claims --card` after training.)"
     head = re.sub(r"`model.onnx`, [0-9.]+ MB", f"`model.onnx`, {model_bytes / 1e6:.1f} MB", head)
     counts = Counter({tuple(k.split("|")): n for k, n in result["seen_counts"].items()})
     lines = [
@@ -138,7 +141,7 @@ def write_stage2(path: Path, *, cfg: dict[str, Any], pairs: Sequence[dict[str, s
         "",
         "## Figures",
         "",
-        "(Written by `flashpoint bench claims --card` after training.)",
+        figures,
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
