@@ -30,7 +30,6 @@ from .units import (
     country_names,
     number_form,
     person_query_keys,
-    seat_key,
     token_key,
     token_kind,
 )
@@ -143,9 +142,6 @@ def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
             if ent_key:
                 keys = [ent_key] if tok.ent_type_ in NAME_LABELS else [ent_key, *keys]
                 keys.extend(sorted(_person_keys(tok)))
-                seat = capital_country(_entity_text(tok))
-                if seat:  # "in Washington" is found at "the White House"
-                    keys.append(seat_key(seat))
         if not keys:
             continue
         idf = max(index.idf_of(k) for k in keys) if any(index.has(k) for k in keys) else index.idf_of("")

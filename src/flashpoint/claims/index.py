@@ -28,7 +28,6 @@ from .units import (
     number_form,
     person_name_keys,
     phrasal_key,
-    seat_key,
     token_key,
     token_kind,
 )
@@ -270,7 +269,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 names.update((canon, plain))
                 country = capital_country(ent.text)
                 if country:  # "activists in London" backs "U.K. activists"
-                    names.update((country, seat_key(country)))
+                    names.add(country)
                 if ent.label_ == "PERSON":
                     names.update(person_name_keys(ent))
                 elif ent.label_ == "ORG" and len(ent) > 2:  # "the OSCE" backs the spelled-out name

@@ -283,14 +283,6 @@ def capital_country(text: str) -> str | None:
     return norm(country) if country else None
 
 
-def seat_key(country: str) -> str:
-    """The key under which any capital or seat of government of ``country`` is indexed: a
-    statement's "in Washington" meets an article's "at the White House", "Moscow" meets "the
-    Kremlin" (the same place named by its landmark), while a country's name alone ("talks with
-    Russia") never stands for its capital."""
-    return "seat:" + country
-
-
 def acronym(text: str) -> str | None:
     """The initials an organisation's full name is abbreviated to ("Organization for Security
     and Co-operation in Europe" -> "osce", "North Atlantic Treaty Organization" -> "nato"), so a
@@ -323,7 +315,6 @@ __all__ = [
     "person_name_keys",
     "person_query_keys",
     "phrasal_key",
-    "seat_key",
     "token_key",
     "token_kind",
 ]
