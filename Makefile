@@ -41,12 +41,13 @@ clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
 
 # Fine-tune the statement model (claims/data/model: int8 ONNX, tokenizer, model card) on
-# ../shared/benchmarks/claims/train only, in two stages: stage 1 from the base MiniLM weights
-# (NLI sets + news pairs), stage 2 continued from stage 1's fp32 weights on summary-style news
-# claims with a replay share (config.json "stage2"). Needs the `train` extra (torch,
+# ../shared/benchmarks/claims/train only: stage 1 from the base MiniLM weights (NLI sets + news
+# pairs; the shipped weights); with STAGE2=1 also stage 2, continued from stage 1's fp32 weights
+# on summary-style news claims with a replay share (config.json "stage2"; tried 2026-12-05 and
+# not installed: see the model card). Needs the `train` extra (torch,
 # transformers); each stage stops by the wall-clock time in claims/train/data/config.json
 # (STEPS=N / STEPS2=N train exactly N steps instead, whatever the machine's speed). Never run by CI.
 train-claims: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[train]'
 	HF_HUB_OFFLINE=1 $(BIN)/python -m flashpoint.claims.train --shared ../shared --checkpoint artifacts/claims_model $(if $(STEPS),--steps $(STEPS))
-	HF_HUB_OFFLINE=1 $(BIN)/python -m flashpoint.claims.train --stage 2 --shared ../shared --init artifacts/claims_model --checkpoint artifacts/claims_model_stage2 $(if $(STEPS2),--steps $(STEPS2))
+	$(if $(STAGE2),HF_HUB_OFFLINE=1 $(BIN)/python -m flashpoint.claims.train --stage 2 --shared ../shared --init artifacts/claims_model --checkpoint artifacts/claims_model_stage2 $(if $(STEPS2),--steps $(STEPS2)))
