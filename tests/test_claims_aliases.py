@@ -134,10 +134,10 @@ def test_claims_actor_check_knows_a_country_by_any_of_its_names(nlp, article, st
         # a capital after "in" is where it happened: not the country the article names otherwise
         (
             (
-                "Their foreign ministers initialled the text of a peace agreement at the White House on Friday. "
-                "Georgia will grant the United States rights to a transit route."
+                "Their defence ministers signed the text of a security pact at the Elysee Palace on Monday. "
+                "Senegal will give France access to a naval base."
             ),
-            "The foreign ministers initialled the peace agreement in Washington.",
+            "The defence ministers signed the security pact in Paris.",
         ),
     ],
 )

@@ -313,9 +313,9 @@ def test_claims_an_agent_owned_by_a_pronoun_is_unknown_never_another_actor(nlp):
 @pytest.mark.parametrize(
     ("article_text", "statement"),
     [
-        (("Fighting in eastern Congo intensified on Monday. UN experts have accused Rwanda of deploying thousands "
-          "of its troops in eastern Congo to fight alongside the rebels."),
-         "UN experts accused Congo of sending thousands of troops to fight alongside the rebels."),
+        (("Clashes in northern Mali intensified on Monday. Rights groups have accused Niger of sending hundreds "
+          "of its soldiers into northern Mali to fight alongside the militias."),
+         "Rights groups accused Mali of deploying hundreds of soldiers to fight alongside the militias."),
         ("Ethiopia expelled the Sudanese ambassador on Monday, days after Egypt recalled its envoy from Khartoum.",
          "Egypt expelled the Sudanese ambassador on Monday."),
     ],
@@ -331,8 +331,8 @@ def test_claims_a_description_in_the_article_may_be_the_statements_name(nlp):
     from flashpoint.claims.compare import compare
     from flashpoint.claims.index import build_index
 
-    index = build_index(nlp("Assad fled the country as rebels entered Damascus, and Russia said he had been granted asylum."))
-    found = compare(index, nlp("Assad fled Syria and was granted asylum in Russia.")).findings
+    index = build_index(nlp("Bashir fled the country as protesters stormed Khartoum, and Egypt said he had been given refuge."))
+    found = compare(index, nlp("Bashir fled Sudan and was given refuge in Egypt.")).findings
     assert not [f for f in found if f.kind in ("role", "substitute")], found
 
 

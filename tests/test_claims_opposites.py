@@ -46,8 +46,8 @@ BOTH_OR_SAME = [
 # The opposite word is in the article, but said of something else: another object ("resume its
 # offensive" is no opposite of "stopped fuel deliveries"), another actor and act altogether.
 OTHER_THINGS = [
-    ("Netanyahu said Israel will resume its offensive on Gaza once the truce ends.",
-     "Israel stopped all fuel deliveries to Gaza."),
+    ("The general said the army will resume its advance on the city once the rains end.",
+     "The army stopped all food deliveries to the city."),
     ("The cricket board withdrew from a tournament in Lahore after the air strikes.",
      "Qatar agreed to deploy observers along the border."),
     ("The ministry said it would open an inquiry into the shooting.", "The ministry closed the border post."),

@@ -90,8 +90,10 @@ def _main(nlp, text: str):
     [
         # a conflict act someone announces on a condition is a threat of that act (CAMEO 13x)
         (
-            "Washington may impose sanctions on Iran if Tehran continues enrichment, the State "
-            "Department said.",
+            (
+                "Washington may impose sanctions on Iran if Tehran continues enrichment, the State "
+                "Department said."
+            ),
             "1312",
         ),
         ("The spokesman said the rebels would attack the city unless the prisoners are freed.", "1384"),

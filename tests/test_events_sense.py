@@ -83,12 +83,12 @@ def test_events_sense_what_crowds_do_is_protest(nlp, text, code):
     ("text", "source", "target"),
     [
         # an unidentified armed group takes no country from the speaker or the article
-        ("Armed men ambushed a Kosovo police patrol, Kosovo's prime minister said.", "UAF", "XKX"),
+        ("Armed men attacked a Nigerian army convoy, Nigeria's defence minister said.", "UAF", "NGA"),
         # "X and Y called on both sides": no counterpart; "the leaders of X and Y met": one
         ("Saudi Arabia and Qatar called on both sides to show restraint.", "SAU", None),
         ("The leaders of Armenia and Azerbaijan met in Washington.", "ARM", "AZE"),
         # a show of force: its own forces are no target
-        ("Brazil reinforced its military presence on the border.", "BRA", None),
+        ("Peru reinforced its military presence along the northern frontier.", "PER", None),
     ],
 )
 def test_events_sense_roles_of_the_main_event(nlp, text, source, target):
@@ -106,14 +106,14 @@ def test_events_sense_roles_of_the_main_event(nlp, text, source, target):
         # a day of the same scene still dates it
         (
             (
-                "Trump also waived restrictions on US defence cooperation with Azerbaijan "
-                "that Congress imposed in 1992."
+                "The president also lifted restrictions on arms sales to Vietnam "
+                "that Congress imposed in 1984."
             ),
             "081",
             None,
         ),
         (
-            "Police opened fire on crowds that broke into the parliament compound on Tuesday.",
+            "Soldiers opened fire on crowds that stormed the state television building on Tuesday.",
             "193",
             "2024-04-30",
         ),
