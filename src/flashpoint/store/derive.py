@@ -79,10 +79,10 @@ class RefreshStats:
 # Both tables are written in day order: DuckDB keeps each row group's min and max day, so a
 # query bounded by days (a page newest first, the alerts' periods) reads only the row groups
 # of those days. The incremental step appends its rows at the end (mostly recent days);
-# ``refresh --full`` puts everything back in order, one slice of days at a time
-# (``day_slices``: its DuckDB memory follows the slice, not the store).
+# ``refresh --full`` puts everything back in order.
 _GROUP_COPIED = [c for c in EVENT_GROUPS.columns if c.name in EVENTS.names("duckdb")]
-EVENT_GROUP_ROWS_SQL = f"""
+EVENT_GROUPS_SQL = f"""
+    INSERT INTO event_groups BY NAME
     SELECT id AS event_id, md5(concat_ws('|',
                coalesce(source_code, '-'), coalesce(target_code, '-'), cameo,
                coalesce(CAST(day AS VARCHAR), '-'), CAST(negated AS VARCHAR),
@@ -99,9 +99,7 @@ EVENT_GROUP_ROWS_SQL = f"""
         LEFT JOIN {{story_members}} m ON m.article_id = ev.article_id
         LEFT JOIN {{stories}} st ON st.story_id = m.story_id
     )
-"""
-EVENT_GROUPS_SQL = f"""
-    INSERT INTO event_groups BY NAME{EVENT_GROUP_ROWS_SQL}    ORDER BY day
+    ORDER BY day
 """
 
 # The mention columns a unique event is made of: the keys and the event columns it keeps
@@ -313,8 +311,8 @@ def _refresh_full(con: Any) -> RefreshStats:
     del ids, keys, stories, tbl
     con.execute(STORIES_SQL.format(**_ALL))
     con.execute(STORY_IDS_SQL.format(**_ALL))
-    _event_groups_in_slices(con)
-    _unique_events_in_slices(con)
+    con.execute(EVENT_GROUPS_SQL.format(**_ALL))
+    con.execute(UNIQUE_EVENTS_SQL.format(**_ALL))
     dyad_periods.rebuild(con)
     for ddl in INDEXES:  # built once over the filled tables, faster than row by row
         con.execute(ddl)
@@ -322,64 +320,6 @@ def _refresh_full(con: Any) -> RefreshStats:
     stats = _stats(con)
     con.commit()
     return stats
-
-
-# Rows of event_groups one statement of the full rebuild sorts or groups at most. Sorting
-# every event group, or grouping all of them into unique events, in one statement needs
-# DuckDB working memory in proportion to the store (at 100,000 articles it failed in 256 MB);
-# a slice of days needs memory in proportion to the slice, so the ingest's DuckDB memory
-# limit (``store.ingest.INGEST_MEMORY_LIMIT``) bounds the rebuild whatever the store's size.
-SLICE_ROWS = 131_072
-
-
-def day_slices(con: Any, table: str, limit: int | None = None) -> list[str]:
-    """SQL conditions on ``day`` that split ``table`` into consecutive ranges of whole days
-    (in day order, the rows without a day last) of at most ``limit`` rows each; a day with
-    more rows than that is a slice of its own. Whole days, because a unique event never spans
-    two (its id hashes its day), and in order, so the slices inserted one after the other
-    leave the table in day order (what queries bounded by days rely on). ``limit`` defaults
-    to ``SLICE_ROWS``."""
-    limit = SLICE_ROWS if limit is None else limit
-    counts = con.execute(f"SELECT day, count(*) FROM {table} GROUP BY day "
-                         "ORDER BY day NULLS LAST").fetchall()
-    slices: list[str] = []
-    lo = hi = None
-    rows = 0
-    for day, n in counts:
-        if day is None:
-            break
-        if lo is not None and rows + n > limit:
-            slices.append(f"day BETWEEN DATE '{lo}' AND DATE '{hi}'")
-            lo, rows = None, 0
-        lo = day if lo is None else lo
-        hi, rows = day, rows + n
-    if lo is not None:
-        slices.append(f"day BETWEEN DATE '{lo}' AND DATE '{hi}'")
-    if counts and counts[-1][0] is None:
-        slices.append("day IS NULL")
-    return slices
-
-
-def _event_groups_in_slices(con: Any) -> None:
-    """Fill ``event_groups`` (empty) in day order, sorting one slice of days at a time: the
-    rows are computed once, unsorted (a join that streams), into a temporary table."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _g_rows AS {EVENT_GROUP_ROWS_SQL.format(**_ALL)}")
-    for where in day_slices(con, "_g_rows"):
-        con.execute(f"INSERT INTO event_groups BY NAME SELECT * FROM _g_rows WHERE {where} "
-                    "ORDER BY day")
-    con.execute("DROP TABLE _g_rows")
-
-
-def _unique_events_in_slices(con: Any) -> None:
-    """Fill ``unique_events`` (empty) from the event groups one slice of days at a time (the
-    table is in day order, so DuckDB reads only the row groups of each slice), with each
-    slice's sightings looked up by its articles (a join's build side stays the slice)."""
-    for where in day_slices(con, "event_groups"):
-        groups = f"(SELECT * FROM event_groups WHERE {where})"
-        sightings = ("(SELECT article_id, source FROM sightings WHERE article_id IN "
-                     f"(SELECT article_id FROM {groups}))")
-        con.execute(UNIQUE_EVENTS_SQL.format(**{**_ALL, "event_groups": groups,
-                                                "sightings": sightings}))
 
 
 def _insert_bands(con: Any, ids: list[str], keys: np.ndarray) -> None:

@@ -91,12 +91,10 @@ class IngestStats:
 # (up to 80 % of RAM), so the memory of a long ingest grows with the file; the process also
 # holds the spaCy pipeline (~330 MB) when it analyses itself (one worker), and the whole
 # process is to stay under 1 GiB. The writer's batches and the incremental refresh need far
-# less, and the full rebuild that ends an ingest into a new store works in slices of days
-# (``store.derive.day_slices``): at 100,000 articles its statements fit 256 MB (~240 MB of
-# DuckDB memory; one unsliced statement failed with Out of Memory there). 256 MB was tried and
-# left: it did not lower the write phase's curve (DuckDB's tracked memory stays far under
-# either limit up to 30,000 articles), and the one ``bench incremental`` at 10M events run
-# with it gave 4.4x the empty store's time (under load; the cause not taken apart:
+# less. The full rebuild that ends an ingest into a new store sorts and groups all event groups
+# in one statement each: at 100,000 articles that fits 384 MB and failed with Out of Memory at
+# 256 MB. Running it in slices of days fitted 256 MB but left a 10M-event store 3x slower to
+# ingest into (``bench incremental``; cause not taken apart), so it was reverted (see
 # docs/CAPACITY.md). Beyond the limit DuckDB evicts cached blocks and spills to ``<db>.tmp``.
 INGEST_MEMORY_LIMIT = "384MB"
 
