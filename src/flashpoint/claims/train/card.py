@@ -21,6 +21,15 @@ def licence_rows(shared: Path, names: Sequence[str]) -> list[str]:
     return [line for line in readme.splitlines() if line.startswith("|") and any(f"`{n}.jsonl`" in line for n in names)]
 
 
+def _history_rows(result: dict[str, Any]) -> list[str]:
+    """The dev history table's rows and the kept step: both stages' cards print them alike."""
+    return [
+        *(f"| {h['step']} | {h['pairs']} | {h['loss']:.3f} | {h['balanced_accuracy']:.3f} |" for h in result["history"]),
+        "",
+        f"Kept: step {result['best']['step']} (dev loss {result['best']['loss']:.3f}).",
+    ]
+
+
 def write_card(path: Path, *, shared: Path, cfg: dict[str, Any], pairs: Sequence[dict[str, str]],
                dev: Sequence[dict[str, str]], result: dict[str, Any], model_bytes: int) -> None:
     """Write MODEL_CARD.md (training part); the bench appends its figures under '## Figures'."""
@@ -73,9 +82,7 @@ def write_card(path: Path, *, shared: Path, cfg: dict[str, Any], pairs: Sequence
         "",
         "| step | pairs | loss | balanced acc. |",
         "|---|---|---|---|",
-        *(f"| {h['step']} | {h['pairs']} | {h['loss']:.3f} | {h['balanced_accuracy']:.3f} |" for h in result["history"]),
-        "",
-        f"Kept: step {result['best']['step']} (dev loss {result['best']['loss']:.3f}).",
+        *_history_rows(result),
         "",
         "## Figures",
         "",
@@ -135,9 +142,7 @@ def write_stage2(path: Path, *, cfg: dict[str, Any], pairs: Sequence[dict[str, s
         "",
         "| step | pairs | dev loss | balanced acc. |",
         "|---|---|---|---|",
-        *(f"| {h['step']} | {h['pairs']} | {h['loss']:.3f} | {h['balanced_accuracy']:.3f} |" for h in result["history"]),
-        "",
-        f"Kept: step {result['best']['step']} (dev loss {result['best']['loss']:.3f}).",
+        *_history_rows(result),
         "",
         "## Figures",
         "",
