@@ -35,3 +35,24 @@ def test_events_news_sets_macro_f1_counts_a_prediction_in_the_gold_set_as_right(
     assert per["ASSAULT"]["f1"] == 0.0
     assert "NONE" not in per
     assert score == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(("doc_id", "half"), [("abc", "A"), ("a", "B")])
+def test_events_news_sets_voa_half_is_a_fixed_hash_of_the_document(doc_id, half):
+    from flashpoint.bench.news_sets import voa_half
+
+    # md5("abc") ends in 2 (even: A), md5("a") in 1 (odd: B): the split the notes report on
+    # (half A read for misses, half B never) must not move when the code changes
+    assert voa_half(doc_id) == half
+
+
+def test_events_news_sets_voa_halves_split_the_quotes_by_document(shared_dir):
+    from flashpoint.bench.news_sets import load_voa, load_voa_halves
+
+    path = shared_dir / "benchmarks" / "events"
+    if not (path / "ngec_voa_quotes_dev.jsonl").is_file():
+        pytest.skip(f"VOA quotes not found in {path}")
+    halves = load_voa_halves(path)
+    assert set(halves) == set(load_voa(path))
+    sizes = {h: sum(v == h for v in halves.values()) for h in ("A", "B")}
+    assert min(sizes.values()) > 0.35 * len(halves), sizes  # two real halves, not one set
