@@ -1,9 +1,25 @@
-"""An ingest caps DuckDB's memory where the connection is opened (``store.storage``)."""
+"""An ingest caps DuckDB's memory where the connection is opened (``store.storage``), raises
+the cap for its final update, and a large run lets go of the NLP models before that update."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from flashpoint import pipeline
+from flashpoint.records import Analysis, Article
 from flashpoint.store import Store, storage
 from flashpoint.store import ingest as ingest_mod
+
+
+def _no_nlp(items, **kw):
+    """``pipeline.analyze_many`` without the NLP: each article stored with no events."""
+    for x in items:
+        yield Analysis(article=x) if isinstance(x, Article) else Analysis(None, skipped=x)
+
+
+def _articles(prefix: str, n: int) -> list[Article]:
+    return [Article(id=f"{prefix}{i}", text=f"Report {prefix} number {i} about talks in Geneva.",
+                    published=dt.date(2024, 1, 1 + i)) for i in range(n)]
 
 
 def _limit(con) -> str:
@@ -28,6 +44,84 @@ def test_scale_memory_ingest_opens_its_store_with_the_limit(tmp_path, monkeypatc
         seen.append(memory_limit)
         return real(path, read_only=read_only, memory_limit=memory_limit)
 
+    streaming: list[str] = []
+    real_write = Store.write
+
+    def write(self, analyses):
+        streaming.append(_limit(self.con))
+        return real_write(self, analyses)
+
     monkeypatch.setattr(storage, "connect", spy)
-    ingest_mod.ingest([], db=tmp_path / "c.duckdb", items=[], workers=1)
-    assert seen == [ingest_mod.INGEST_MEMORY_LIMIT]
+    monkeypatch.setattr(Store, "write", write)
+    monkeypatch.setattr(pipeline, "analyze_many", _no_nlp)
+    ingest_mod.ingest([], db=tmp_path / "c.duckdb", items=_articles("c", 2), workers=1)
+    # opened with the update's limit (opening may rebuild derived tables of an old layout),
+    # then every batch is written under the streaming limit
+    assert seen == [ingest_mod.UPDATE_MEMORY_LIMIT]
+    assert streaming and set(streaming) == {_as_duckdb_prints(ingest_mod.INGEST_MEMORY_LIMIT)}
+
+
+def _as_duckdb_prints(limit: str) -> str:
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        con.execute("SET memory_limit = ?", [limit])
+        return _limit(con)
+    finally:
+        con.close()
+
+
+def test_scale_memory_final_update_runs_with_the_update_limit(tmp_path, monkeypatch):
+    seen: list[str] = []
+    real = Store.refresh
+
+    def spy(self, **kw):
+        seen.append(_limit(self.con))
+        return real(self, **kw)
+
+    monkeypatch.setattr(Store, "refresh", spy)
+    ingest_mod.ingest([], db=tmp_path / "d.duckdb", items=[], workers=1)
+    assert ingest_mod.UPDATE_MEMORY_LIMIT != ingest_mod.INGEST_MEMORY_LIMIT
+    assert seen == [_as_duckdb_prints(ingest_mod.UPDATE_MEMORY_LIMIT)]
+    # no limit asked for: DuckDB's default stays, also for the update
+    seen.clear()
+    ingest_mod.ingest([], db=tmp_path / "e.duckdb", items=[], workers=1, memory_limit=None)
+    assert seen and seen[0] not in {_as_duckdb_prints(ingest_mod.UPDATE_MEMORY_LIMIT),
+                                    _as_duckdb_prints(ingest_mod.INGEST_MEMORY_LIMIT)}
+
+
+def test_scale_memory_a_large_run_releases_the_models_before_its_update(tmp_path, monkeypatch):
+    calls: list[str] = []
+    real = Store.refresh
+
+    def refresh(self, **kw):
+        calls.append("refresh")
+        return real(self, **kw)
+
+    monkeypatch.setattr(Store, "refresh", refresh)
+    monkeypatch.setattr(pipeline, "analyze_many", _no_nlp)
+    monkeypatch.setattr(ingest_mod, "release_models", lambda: calls.append("release"))
+    monkeypatch.setattr(ingest_mod, "RELEASE_MODELS_AFTER", 3)
+    stats = ingest_mod.ingest([], db=tmp_path / "big.duckdb", items=_articles("a", 3), workers=1)
+    assert stats.articles_new == 3
+    assert calls == ["release", "refresh"]
+    calls.clear()  # below the threshold (the API's and a monitor's small runs) they are kept
+    ingest_mod.ingest([], db=tmp_path / "small.duckdb", items=_articles("b", 2), workers=1)
+    assert calls == ["refresh"]
+
+
+def test_scale_memory_release_models_forgets_them_and_analysis_reloads_them():
+    from flashpoint.claims import model
+    from flashpoint.nlp import get_nlp
+
+    text = "Rebels attacked the army base in Goma on Monday, officials said."
+    before = pipeline.analyze(text, published="2024-03-04")
+    model.load()
+    assert get_nlp.cache_info().currsize == 1
+    pipeline.release_models()
+    assert get_nlp.cache_info().currsize == 0
+    assert model._load.cache_info().currsize == 0
+    after = pipeline.analyze(text, published="2024-03-04")
+    assert before.events and after.events == before.events
+    assert get_nlp.cache_info().currsize == 1

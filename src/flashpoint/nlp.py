@@ -40,6 +40,13 @@ def get_nlp() -> Any:
     return nlp
 
 
+def release() -> None:
+    """Forget the process's pipeline so its memory can be returned (``pipeline.release_models``
+    calls it before a large ingest's final update, which needs no NLP); the next ``get_nlp``
+    loads it again (~1 s)."""
+    get_nlp.cache_clear()
+
+
 def paragraph_starts(doc: Any) -> Any:
     """Start a sentence after every blank line, before the parser runs (which keeps boundaries
     already set). A paragraph break ends a sentence even without a full stop: the parser joined

@@ -175,6 +175,34 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def release_models() -> None:
+    """Let go of the models this process loaded (the spaCy pipeline, the statement model's
+    ONNX session) and hand the freed heap back to the system, so that work which needs no
+    NLP, such as a large ingest's final update of the derived tables, does not add its memory
+    to theirs. A later analysis loads them again (~1-2 s)."""
+    import gc
+
+    from . import nlp
+    from .claims import model
+
+    nlp.release()
+    model.release()
+    gc.collect()
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """glibc keeps freed memory in its arenas; ``malloc_trim`` returns it (elsewhere a no-op)."""
+    import ctypes
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+            pass
+
+
 # --- internals -------------------------------------------------------------------------------
 
 

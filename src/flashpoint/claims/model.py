@@ -124,6 +124,12 @@ def _load(model_dir: Path) -> Scorer:
     return Scorer(session, tokenizer, tuple(i.name for i in session.get_inputs()))
 
 
+def release() -> None:
+    """Forget the loaded sessions (``pipeline.release_models``: a large ingest's final update
+    needs no model); the next ``load`` creates them again."""
+    _load.cache_clear()
+
+
 def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = None) -> np.ndarray:
     """P(entailment, neutral, contradiction) for each (premise, hypothesis), shape (n, 3)."""
     out = np.zeros((len(pairs), 3), dtype=np.float32)
@@ -156,4 +162,5 @@ def probabilities(pairs: Sequence[tuple[str, str]], *, scorer: Scorer | None = N
 
 __all__ = [
     "LABELS", "MAX_LENGTH", "MODEL_DIR", "MODEL_ENV", "Scorer", "Usage", "load", "model_dir", "model_hash", "probabilities",
+    "release",
 ]

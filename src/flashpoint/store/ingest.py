@@ -11,7 +11,8 @@ The loop every surface shares (``flashpoint ingest``, ``make demo``, the API's u
 4. store in transactions of ``commit_every`` articles or 2 seconds, whichever comes first
    (``Store.write``);
 5. update the derived tables (stories, unique events) once at the end (``Store.refresh``:
-   incremental, so its cost follows what this run added, not the size of the store).
+   incremental, so its cost follows what this run added, not the size of the store); a large
+   run first lets go of its NLP models, which the update does not need.
 
 Memory is bounded by the chunk sizes, never by the corpus: nothing holds the whole stream.
 """
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..pipeline import default_workers
+from ..pipeline import default_workers, release_models
 from ..records import Analysis, Article, Skipped, internal_error
 from .storage import translated
 from .writer import Store, WriteStats
@@ -87,16 +88,22 @@ class IngestStats:
         }
 
 
-# DuckDB's memory in an ingest process. Its buffer pool otherwise keeps every block it reads
-# (up to 80 % of RAM), so the memory of a long ingest grows with the file; the process also
-# holds the spaCy pipeline (~330 MB) when it analyses itself (one worker), and the whole
-# process is to stay under 1 GiB. The writer's batches and the incremental refresh need far
-# less. The full rebuild that ends an ingest into a new store sorts and groups all event groups
-# in one statement each: at 100,000 articles that fits 384 MB and failed with Out of Memory at
-# 256 MB. Running it in slices of days fitted 256 MB but left a 10M-event store 3x slower to
-# ingest into (``bench incremental``; cause not taken apart), so it was reverted (see
-# docs/CAPACITY.md). Beyond the limit DuckDB evicts cached blocks and spills to ``<db>.tmp``.
-INGEST_MEMORY_LIMIT = "384MB"
+# DuckDB's memory in an ingest process, while it streams and for its final update. Its buffer
+# pool otherwise keeps every block it reads (up to 80 % of RAM), so the memory of a long ingest
+# would grow with the file; the process also holds the NLP when it analyses itself (one
+# worker), and the whole process is to stay under 1 GiB. Streaming needs little: the writer's
+# batches and the known-id lookups; beyond the limit DuckDB evicts cached blocks and spills to
+# ``<db>.tmp``. The final update needs more: the full rebuild that ends an ingest into a new
+# store sorts and groups all event groups in one statement each, which at 100,000 articles fits
+# 384 MB and failed with Out of Memory at 256 MB (docs/CAPACITY.md). So the limit is raised
+# for the update, after a large run has let go of its models (``RELEASE_MODELS_AFTER``).
+INGEST_MEMORY_LIMIT = "192MB"
+UPDATE_MEMORY_LIMIT = "384MB"
+# A run that added at least this many articles releases the NLP models before its final update
+# (``pipeline.release_models``): the update needs none, and their memory would add to the
+# rebuild's. Smaller runs keep them: the API and the monitor ingest a little, often, in one
+# process, and reloading spaCy (~1-2 s) would cost more than the update itself.
+RELEASE_MODELS_AFTER = 10_000
 
 
 def read_inputs(
@@ -182,7 +189,8 @@ def ingest(
     ``items`` replaces the readers with an already-built stream (the API and tests use it).
     ``replica`` keeps a read replica (``store.replica``) published after the commits, so other
     processes can read the file meanwhile (``flashpoint ingest`` sets it). ``memory_limit``
-    caps DuckDB's memory in this process (``INGEST_MEMORY_LIMIT``; None: DuckDB's default).
+    caps DuckDB's memory in this process while it streams (``INGEST_MEMORY_LIMIT``; raised to
+    ``UPDATE_MEMORY_LIMIT`` for the final update; None: DuckDB's default throughout).
     ``on_progress`` is called after each committed batch and once at the end (``stats.done``). Raises ``StoreError`` when the
     database cannot be opened or written; bad inputs never raise, they become skips.
     """
@@ -197,10 +205,14 @@ def ingest(
 
     # A DuckDB error outside the writer's own translation (a damaged block met by a lookup)
     # is a one-line StoreError naming the file, never a traceback.
+    # Opened with the update's limit (opening may rebuild derived tables of an old layout),
+    # streamed with the ingest's, updated with the update's again (``_prepare_update``).
     with translated("E307", path=db), Store(
         Path(db), batch_articles=max(1, commit_every), replica=replica,
-        memory_limit=memory_limit,
+        memory_limit=UPDATE_MEMORY_LIMIT if memory_limit is not None else None,
     ) as store:
+        if memory_limit is not None:
+            store.set_memory_limit(memory_limit)
         analysed = WriteStats()  # what the main write has committed so far
         seen_again = WriteStats()  # sightings of articles that were already stored
 
@@ -244,6 +256,7 @@ def ingest(
         )
         progress(write_isolated(store, analyses, on_batch=progress))
         refresh_started = time.perf_counter()
+        _prepare_update(store, stats, memory_limit)
         refreshed = store.refresh()
         stats.refresh_seconds = time.perf_counter() - refresh_started
     stats.stories = refreshed.stories
@@ -254,6 +267,15 @@ def ingest(
     if on_progress is not None:
         on_progress(stats)
     return stats
+
+
+def _prepare_update(store: Store, stats: IngestStats, memory_limit: str | None) -> None:
+    """Before the final update: a large run lets go of the NLP models, and DuckDB gets the
+    update's memory limit when the run capped it (``UPDATE_MEMORY_LIMIT``)."""
+    if stats.articles_new >= RELEASE_MODELS_AFTER:
+        release_models()
+    if memory_limit is not None:
+        store.set_memory_limit(UPDATE_MEMORY_LIMIT)
 
 
 def write_isolated(

@@ -40,12 +40,19 @@ def connect(path: str | Path, *, read_only: bool, memory_limit: str | None = Non
         with translated("E303", path=p):
             con.execute("SET enable_progress_bar = false")  # the library never prints
             if memory_limit is not None:
-                con.execute("SET memory_limit = ?", [memory_limit])
+                set_memory_limit(con, memory_limit, path=p)
             _check_complete(con, p)
     except StoreError:
         close(con)
         raise
     return con
+
+
+def set_memory_limit(con: Any, limit: str, *, path: str | Path = "") -> None:
+    """Set DuckDB's ``memory_limit`` on ``con`` (a size such as ``"192MB"``); a size DuckDB
+    does not read is a ``StoreError`` naming it."""
+    with translated("E303", path=path):
+        con.execute("SET memory_limit = ?", [limit])
 
 
 @contextmanager
@@ -149,5 +156,5 @@ def close(con: Any) -> None:
         pass
 
 
-__all__ = ["LOOKUP_SETTINGS", "close", "connect", "key_lookups", "rollback", "transaction",
-           "translated"]
+__all__ = ["LOOKUP_SETTINGS", "close", "connect", "key_lookups", "rollback", "set_memory_limit",
+           "transaction", "translated"]

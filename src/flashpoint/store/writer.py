@@ -392,6 +392,11 @@ class Store:
         return stats
 
     # -- derived tables ----------------------------------------------------------------------
+    def set_memory_limit(self, limit: str) -> None:
+        """Change DuckDB's memory limit for what follows (an ingest raises it for its final
+        update: ``store.ingest.UPDATE_MEMORY_LIMIT``)."""
+        storage.set_memory_limit(self.con, limit, path=self.path)
+
     def refresh(self, *, full: bool = False) -> RefreshStats:
         """Bring stories and unique events up to date with what was written, in one
         transaction (``store.derive.refresh``): incrementally, at a cost in proportion to the
