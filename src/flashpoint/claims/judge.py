@@ -14,15 +14,16 @@ candidate contradicts it (its least contradicting window), so a claim the articl
 place is not called contradicted by another sentence about something else. The statement is as
 supported as its weakest claim and as contradicted as its most contradicted one
 (``aggregate``: the one rule, used by the checker and by the benchmark's cached features).
+The checker scores a claim's candidates lazily (``read_claims``): only as many as can still
+change what the statement reports, which is then exactly what scoring all of them gives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import numpy as np
 
 from .aliases import ArticleNames, localise, slots
 from .clauses import split_clauses
@@ -113,6 +114,7 @@ Candidate = tuple[Window, str, str]
 # One statement's claims, each with its candidate premises (best retrieval score first).
 Plan = list[tuple[str, tuple[Candidate, ...]]]
 Probs = tuple[float, float, float]  # P(entailment, neutral, contradiction)
+Pair = tuple[str, str]  # (premise, claim as read against it): what the model reads
 # A candidate premise this sure to entail its claim ends the search: the later (lower-ranked)
 # candidates could only raise the maximum a little, and skipping them keeps the checker near
 # one model call per supported claim (the >= 20 statements/s floor). Chosen on FRANK CNN/DM
@@ -164,12 +166,12 @@ def premise_text(sentences: Sequence[str], window: Window, title: str = "") -> s
     return f"{head}{'' if head[-1] in '.!?:' else '.'} {body}"
 
 
-def claim_pairs(plan: Plan) -> list[list[tuple[str, str]]]:
+def claim_pairs(plan: Plan) -> list[list[Pair]]:
     """Per claim of one statement, the (premise, claim as read against it) pairs, best first."""
     return [[(premise, reading) for _, premise, reading in cands] for _, cands in plan]
 
 
-def model_pairs(plans: Sequence[Plan]) -> list[tuple[str, str]]:
+def model_pairs(plans: Sequence[Plan]) -> list[Pair]:
     """The (premise, claim) pairs the model reads for ``plans``, in order."""
     return [pair for plan in plans for claim in claim_pairs(plan) for pair in claim]
 
@@ -206,19 +208,68 @@ def aggregate(claims: Sequence[Sequence[Probs]]) -> tuple[float, float]:
 
 
 def judgements(plans: Sequence[Plan], probs: Any) -> list[Judgement]:
-    """Judgements from the plans and the model's probabilities of their pairs (in order)."""
+    """Judgements from the plans and the model's probabilities of all their pairs (in order)."""
     out: list[Judgement] = []
     k = 0
     for plan in plans:
-        judged = []
-        for u, cands in plan:
-            scored = [tuple(float(x) for x in probs[k + j]) for j in range(len(cands))]
+        read: list[list[Probs]] = []
+        for _, cands in plan:
+            read.append([tuple(float(x) for x in probs[k + j]) for j in range(len(cands))])  # type: ignore[misc]
             k += len(cands)
-            pos, (pe, pn, pc) = best_window(scored)  # type: ignore[arg-type]
-            judged.append(UnitJudgement(u, cands[pos][0] if pos >= 0 else (), pe, pn, pc))
-        if not judged:
-            judged.append(UnitJudgement("", (), 0.0, 1.0, 0.0))
-        out.append(Judgement(tuple(judged)))
+        out.append(_judgement(plan, read))
+    return out
+
+
+def _judgement(plan: Plan, read: Sequence[Sequence[Probs]]) -> Judgement:
+    """One statement's judgement from the scores read for each of its claims' candidates (a
+    prefix of each claim's candidates: ``best_window`` counts only what was read)."""
+    judged = []
+    for (u, cands), scored in zip(plan, read):
+        pos, (pe, pn, pc) = best_window(scored)
+        judged.append(UnitJudgement(u, cands[pos][0] if pos >= 0 else (), pe, pn, pc))
+    if not judged:
+        judged.append(UnitJudgement("", (), 0.0, 1.0, 0.0))
+    return Judgement(tuple(judged))
+
+
+def read_claims(claims: Sequence[Sequence[Pair]], score: Callable[[Pair], Probs]) -> list[list[Probs]]:
+    """The scores the checker reads for one statement's claims (each a list of (premise, claim)
+    pairs, best candidate first): every claim's candidates in order, up to its first sure
+    entailment (``read_until_sure``), and no further once the rest of a claim can change
+    nothing the statement reports.
+
+    The statement reports its weakest claim (its P(entailment), its evidence: the score and the
+    span shown) and its most contradicted claim's P(contradiction) (``Judgement``). Claims are
+    read in order; once a claim has read a candidate at least as entailing as the weakest claim
+    read whole before it, its best can only be higher, so it is not the weakest (``min`` keeps
+    the earlier one of equals); once it has read a candidate less contradicting than the most
+    contradicted claim read whole before it, its least contradicting candidate can only be lower,
+    so it is not the most contradicted either. With both, its later candidates are not scored.
+    The statement's ``Judgement`` (entailment, contradiction, ``weakest`` and the most
+    contradicted claim with their evidence) is then exactly that of reading every candidate;
+    only such a claim's own unit, never reported, is read in part
+    (``tests/test_claims_shortcut.py`` checks this against reading all).
+    """
+    out: list[list[Probs]] = []
+    weakest = math.inf  # the least best P(entailment) of the claims read whole so far
+    strongest = -math.inf  # the highest least P(contradiction) of the claims read whole so far
+    for pairs in claims:
+        got: list[Probs] = []
+        best_e, least_c = -math.inf, math.inf
+        settled = False
+        for pair in pairs:
+            s = score(pair)
+            got.append(s)
+            if s[0] >= SURE_ENTAILMENT:
+                break
+            best_e, least_c = max(best_e, s[0]), min(least_c, s[2])
+            if best_e >= weakest and least_c < strongest:
+                settled = True
+                break
+        out.append(got)
+        if not settled:  # read whole (a claim with no candidate is exact too: nothing, 0.0)
+            _, (e, _, c) = best_window(got)
+            weakest, strongest = min(weakest, e), max(strongest, c)
     return out
 
 
@@ -230,26 +281,21 @@ def judge_many(
     title: str = "",
 ) -> list[Judgement]:
     """Judge statements about one article (its ``sentences``; ``names`` and ``title`` as in
-    ``plan_many``): each claim's candidates in order, until one is a sure entailment (the rest
-    are given zeros, which ``best_window`` never reads)."""
+    ``plan_many``), scoring only the candidates ``read_claims`` reads."""
+
+    def score(pair: Pair) -> Probs:
+        e, n, c = (float(x) for x in probabilities([pair])[0])
+        return e, n, c
+
     plans = plan_many(sentences, statement_docs, names, title=title)
-    rows: list[Probs] = []
-    for plan in plans:
-        for pairs in claim_pairs(plan):
-            read: list[Probs] = []
-            for pair in pairs:
-                e, n, c = (float(x) for x in probabilities([pair])[0])
-                read.append((e, n, c))
-                if e >= SURE_ENTAILMENT:
-                    break
-            rows += read + [(0.0, 0.0, 0.0)] * (len(pairs) - len(read))
-    return judgements(plans, np.array(rows) if rows else np.zeros((0, 3)))
+    return [_judgement(plan, read_claims(claim_pairs(plan), score)) for plan in plans]
 
 
 __all__ = [
     "SURE_ENTAILMENT",
     "Candidate",
     "Judgement",
+    "Pair",
     "Plan",
     "Probs",
     "UnitJudgement",
@@ -262,6 +308,7 @@ __all__ = [
     "model_pairs",
     "plan_many",
     "premise_text",
+    "read_claims",
     "read_until_sure",
     "units",
 ]
