@@ -91,6 +91,13 @@ def ents_within(doc: Any, start: int, end: int) -> list[Any]:
     return _within(doc, "flashpoint_ents", lambda: doc.ents, start, end)
 
 
+def ents_starting_within(doc: Any, start: int, end: int) -> list[Any]:
+    """Entities of ``doc`` that start inside tokens ``[start, end)``, wherever they end (a clause
+    may stop inside a name), in document order: ``Doc.ents`` read once per document, as in
+    ``ents_within``."""
+    return _within(doc, "flashpoint_ents", lambda: doc.ents, start, end, whole=False)
+
+
 def noun_chunks_within(doc: Any, start: int, end: int) -> list[Any]:
     """Noun chunks of ``doc`` inside tokens ``[start, end)``, read once per document for the
     same reason as ``ents_within`` (``Doc.noun_chunks`` walks the whole document). A pipeline
@@ -105,7 +112,9 @@ def noun_chunks_within(doc: Any, start: int, end: int) -> list[Any]:
     return _within(doc, "flashpoint_chunks", chunks, start, end)
 
 
-def _within(doc: Any, key: str, read: Any, start: int, end: int) -> list[Any]:
+def _within(doc: Any, key: str, read: Any, start: int, end: int, *, whole: bool = True) -> list[Any]:
+    """The spans ``read`` gives (cached in ``doc.user_data[key]``) that start in ``[start, end)``
+    and, when ``whole``, also end by ``end``."""
     cached = doc.user_data.get(key)
     if cached is None:
         spans = tuple(read())
@@ -117,6 +126,6 @@ def _within(doc: Any, key: str, read: Any, start: int, end: int) -> list[Any]:
         ent = ents[i]
         if ent.start >= end:
             break
-        if ent.end <= end:
+        if ent.end <= end or not whole:
             out.append(ent)
     return out

@@ -106,13 +106,14 @@ def _assess(
     if not index.sentences or not statement.strip() or judgement is None:
         return StatementCheck(statement, "not_in_source", 0.0, None, "the article has no text to check against"), {}
     comparison = compare(index, statement_doc)
-    statement_events: Sequence[Event] = ()
-    if article_events is not None:
-        statement_events = code_doc(statement_doc)
-    check = decide(
-        article_text, statement, comparison, judgement, index.sentences,
-        statement_events=statement_events, article_events=article_events,
-    )
+    check = decide(article_text, statement, comparison, judgement, index.sentences, article_events=article_events)
+    if check.verdict == "not_in_source" and article_events is not None:
+        # The statement's own events shape only a not_in_source reason (the event the article
+        # never reports): they are coded for that verdict alone, which they cannot change.
+        check = decide(
+            article_text, statement, comparison, judgement, index.sentences,
+            statement_events=code_doc(statement_doc), article_events=article_events,
+        )
     return check, features(judgement, comparison)
 
 

@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
+from ..nlp import ents_starting_within
 
 DATES_FILE = "dates.json"
 
@@ -172,7 +173,9 @@ def date_mentions(tokens: Sequence[Any], published: dt.date | None = None) -> li
     ids = {t.i for t in tokens}
     out: list[DateMention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    # the entities read once per document (``Doc.ents`` rebuilds all of them on every call, and
+    # the article index reads every sentence's dates)
+    for ent in ents_starting_within(doc, min(ids), max(ids) + 1):
         if ent.label_ != "DATE" or ent.start not in ids:
             continue
         covered.update(range(ent.start, ent.end))

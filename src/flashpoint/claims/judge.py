@@ -16,6 +16,15 @@ supported as its weakest claim and as contradicted as its most contradicted one
 (``aggregate``: the one rule, used by the checker and by the benchmark's cached features).
 The checker scores a claim's candidates lazily (``read_claims``): only as many as can still
 change what the statement reports, which is then exactly what scoring all of them gives.
+
+No statement skips the model altogether, even where an explicit check settles the verdict: every
+verdict shows a score that moves with the weakest claim's P(entailment) (``verdict.decide``).
+Over the whole simplex (the model's logit clipped to +-9.21) a decisive finding's score is its
+fixed ``decisive_score`` (0.1) only when ``word_score`` >= 8.70, and another finding makes a
+statement contradicted whatever the model says only when ``word_score`` < -12.69 (its score is
+still the model's); of the 91 statements of ``examples/``, the seed page and the development
+pages (2026-12-05) the 7 with a decisive finding reach 0.40 at most, the 13 with another
+finding -9.25 at least. Without a finding a certain contradiction (P = 1.0) contradicts.
 """
 
 from __future__ import annotations

@@ -1,0 +1,60 @@
+"""Work the analysis no longer repeats, and proof that the results are those of doing it:
+entities read once per document (``nlp.ents_within`` / ``ents_starting_within``, used by the
+claims' date reader on every article sentence), and a statement's own events coded only for the
+verdict whose reason names them (``claims.check``)."""
+
+from __future__ import annotations
+
+import pytest
+
+TEXT = (
+    "On Monday, the United Nations said Russian forces shelled Kharkiv. "
+    "President Volodymyr Zelensky met Antony Blinken in Kyiv on 3 March 2023. "
+    "The European Union and NATO condemned the attack on Tuesday, and the World Health Organization "
+    "sent supplies to Odesa."
+)
+
+
+@pytest.mark.parametrize("text", [TEXT])
+def test_entities_read_once_per_document_are_those_of_doc_ents(nlp, text):
+    from flashpoint.nlp import ents_starting_within, ents_within
+
+    doc = nlp(text)
+    assert len(doc.ents) >= 5
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            whole = [(e.start, e.end, e.label_) for e in doc.ents if e.start >= start and e.end <= end]
+            starting = [(e.start, e.end, e.label_) for e in doc.ents if start <= e.start < end]
+            assert [(e.start, e.end, e.label_) for e in ents_within(doc, start, end)] == whole
+            assert [(e.start, e.end, e.label_) for e in ents_starting_within(doc, start, end)] == starting
+
+
+@pytest.mark.parametrize(
+    ("statement", "codes_events"),
+    [
+        ("Russian forces shelled Kharkiv on Monday.", False),  # supported: its events name nothing
+        ("Thousands of people protested in Lviv against the mobilisation.", True),  # not_in_source
+    ],
+)
+def test_statement_events_are_coded_only_for_the_reason_that_names_them(nlp, monkeypatch, statement, codes_events):
+    from flashpoint.claims import check as check_module
+    from flashpoint.records import Article
+
+    article = Article(id="a", text="On Monday, Russian forces shelled Kharkiv, officials said. Schools were closed.")
+    article_doc = nlp(article.text)
+    real = check_module.code_doc
+    article_events = real(article_doc)
+    calls: list[str] = []
+
+    def counting(doc, **kw):
+        calls.append(doc.text)
+        return real(doc, **kw)
+
+    monkeypatch.setattr(check_module, "code_doc", counting)
+    (result,) = check_module.check_statements(
+        article, article_doc, [statement], statement_docs=[nlp(statement)], article_events=article_events
+    )
+    assert (result.verdict == "not_in_source") == codes_events
+    assert calls == ([statement] if codes_events else [])
+    if codes_events:
+        assert result.reason.startswith("no sentence reports")
