@@ -101,3 +101,48 @@ def test_events_anchored_words_load_and_agree():
     assert set(data["directions"]["map"].values()) <= {1, -1}
     assert set(data["clause_words"]["map"].values()) <= {1, -1}
     assert "ago" not in data["directions"]["map"]  # counts from the publication, not an anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        (
+            ("Protesters stormed the French embassy in Dakar on Monday. Police fired tear gas to "
+            "disperse them."),
+            "fired",
+            dt.date(2024, 3, 4),
+        ),
+        (
+            "Rebels attacked an army base in northern Mali on Sunday. Five soldiers were killed.",
+            "killed",
+            dt.date(2024, 3, 3),
+        ),
+    ],
+)
+def test_events_anchored_an_undated_deed_continues_the_scene_before_it(nlp, text, trigger, day):
+    """A deed told in the simple past right after a dated sentence happened on its day."""
+    assert _dated(nlp, text)[trigger] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a blank line ends the scene
+        ("Protesters stormed the French embassy in Dakar on Monday.\n\nPolice fired tear gas.", "fired"),
+        # a perfect tells another time
+        ("Rebels attacked an army base in Mali on Sunday. The army has shelled their camps.", "shelled"),
+        # words are reported as current, not on the scene's day
+        ("Rebels attacked an army base in Mali on Sunday. France condemned the attack.", "condemned"),
+        # a relative clause is background
+        (
+            "Hasina resigned on Monday. Soldiers watched crowds who stormed the palace.",
+            "stormed",
+        ),
+        # no date just before: nothing to continue
+        ("Rebels attacked an army base in Mali. Five soldiers were killed.", "killed"),
+    ],
+)
+def test_events_anchored_no_scene_to_continue_leaves_the_deed_undated(nlp, text, trigger):
+    got = _dated(nlp, text)
+    assert trigger in got, got
+    assert got[trigger] is None

@@ -89,3 +89,34 @@ def test_events_blame_responsibility_stated_by_a_report_is_the_act(nlp, text, do
         (e.cameo, e.trigger) for e in events
     ]
     assert doer in {_country(events[0].source), _country(events[0].target)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed", "act"),
+    [
+        (
+            ("Seoul said Pyongyang was responsible for the sinking of the warship and expelled "
+            "two diplomats."),
+            "KOR",
+            "PRK",
+            "166",
+        ),
+        ("Kyiv said Moscow was behind the strike on the dam and recalled its envoy.", "UKR", "RUS", "161"),
+        (
+            "Islamabad said Kabul was to blame for the bombing and summoned the Afghan envoy.",
+            "PAK",
+            "AFG",
+            "114",
+        ),
+    ],
+)
+def test_events_blame_the_act_after_reported_blame_is_the_speakers(
+    nlp, text, speaker, blamed, act
+):
+    """spaCy makes the speaker's next act a conjunct of the blame clause; its doer is the
+    speaker, never the one blamed."""
+    events = _events(nlp, text)
+    after = [e for e in events if e.cameo == act]
+    assert after, [(e.cameo, e.trigger) for e in events]
+    assert _country(after[0].source) == speaker, after[0].source
+    assert all(_country(e.source) != blamed for e in events), [(e.cameo, e.source) for e in events]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFoundError
+from ..events.restatements import unique_acts
 from ..records import Actor, Analysis, Event
 
 ORG_PREFIXES = ("IGO", "NGO", "IMG")
@@ -142,6 +143,8 @@ class ArticleScore:
     key_found: int = 0
     precision_counted: int = 0
     precision_right: int = 0
+    acts_counted: int = 0  # the counted events with restatements counted once (restatements.py)
+    acts_right: int = 0
     must_not: int = 0
     missed: list[dict[str, Any]] = field(default_factory=list)
     wrong: list[dict[str, Any]] = field(default_factory=list)
@@ -226,6 +229,12 @@ def score_article(file: str, analysis: Analysis, key: dict[str, Any]) -> Article
         else:
             score.wrong.append({"event": brief(e), "sentence": e.evidence.text})
 
+    # what an analyst counts: one act per restatement group (the store's unique events), right
+    # when any of its mentions is
+    for mentions in unique_acts(e for e in events if counts_for_precision(e)).values():
+        score.acts_counted += 1
+        score.acts_right += any(precise_match(e, entry) for e in mentions for entry in acceptable)
+
     statements = [s.strip() for s in (article.statements if article else ()) if s.strip()]
     for e in events:
         for entry in key.get("must_not") or []:
@@ -286,6 +295,8 @@ class PagesReport:
                 "key_events",
                 "precision_right",
                 "precision_counted",
+                "acts_right",
+                "acts_counted",
                 "must_not",
             )
         }

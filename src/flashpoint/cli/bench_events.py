@@ -201,6 +201,7 @@ def bench_pages(
         ("verdicts (supported/not)", t["supported_right"], t["statements_expected"]),
         ("key-event recall", t["key_found"], t["key_events"]),
         ("event precision", t["precision_right"], t["precision_counted"]),
+        ("  acts, restatements once", t["acts_right"], t["acts_counted"]),
     ]
     for name, right, total in rows:
         summary.add_row(name, str(right), str(total), f"{right / total:.3f}" if total else "—")

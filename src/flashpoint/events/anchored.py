@@ -177,6 +177,28 @@ def sentence_anchor(
     return anchor
 
 
+def continued(trigger: Token, told: EventDate | None) -> EventDate | None:
+    """The date of an act the sentence leaves undated, told in the simple past right after a
+    sentence of the same paragraph that gave a date (``told``): the narrative goes on that day
+    ("Protesters attacked the embassies on Tuesday. Police fired tear gas to disperse them.").
+    A passive in the past counts ("three were killed"); the caller asks only for deeds (words
+    are mostly reported as current). ``None`` for anything else: a perfect
+    ("have fired", "had fired": another time), a present or future, an event noun, and without a date just before (a date further back is no longer the
+    scene's). The date keeps the phrase it was told with ("on Tuesday", in the sentence before:
+    its ``date_text`` says where the date comes from). The caller passes ``told`` only when the sentence gives no date phrase of its own
+    and no blank line lies between the two sentences."""
+    if told is None or told.date is None or trigger.dep_ in ("relcl", "acl"):
+        return None  # "people who marched on the capital": a relative clause is background
+    if any(c.dep_ == "aux" for c in trigger.children):
+        return None  # "had fired", "will fire", "did not fire": no plain past
+    passive = [c for c in trigger.children if c.dep_ == "auxpass"]
+    if trigger.tag_ == "VBD" and not passive:
+        return EventDate(told.date, told.precision, told.text)
+    if trigger.tag_ == "VBN" and passive and all(c.tag_ == "VBD" for c in passive):
+        return EventDate(told.date, told.precision, told.text)  # "three were killed"
+    return None
+
+
 def _untagged(sent: Any, phrases: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     """ "a day after X" that the entity recogniser missed: a unit noun modifying a clause
     introduced by after/before, with its count ("a", "two")."""
@@ -209,6 +231,7 @@ def _clause_verb(tok: Token) -> Token | None:
 __all__ = [
     "Offset",
     "clause_of",
+    "continued",
     "inside",
     "offset_of",
     "relative_date",

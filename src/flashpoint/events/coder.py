@@ -19,7 +19,7 @@ from ..actors.places import find_location
 from ..errors import ConfigError
 from ..records import Actor, Event, Location, Span
 from . import tables
-from .anchored import relative_date, sentence_anchor
+from .anchored import continued, relative_date, sentence_anchor
 from .dates import EventDate, date_phrases, event_date
 from .found import Found
 from .grammar import (
@@ -53,6 +53,7 @@ from .orders import addressee, commands
 from .parties import doer_before, implied_doer, reacts_to_the_act_before, threatener, toll_of_same
 from .patterns import noun_code, purpose_clause
 from .predicates import noun_event
+from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
 from .syntax import agent_of
 
@@ -72,7 +73,7 @@ def code_doc(
         if not coded:  # "Rebels met no resistance ...": still who a later "they" may be
             remember_subjects(sent, state)
         events.extend(coded)
-    return events
+    return date_restatements(events)
 
 
 def code_sentence(
@@ -89,7 +90,10 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
     founds = sentence_events(sent)
     phrases = date_phrases(sent)
     anchor = state.anchor
+    told = state.told if not phrases and _same_scene(sent, state.told_end) else None
     state.anchor = sentence_anchor(phrases, state.published, anchor)
+    state.told = state.anchor if state.anchor is not anchor else None
+    state.told_end = sent.start_char + len(_doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip())
     if not founds:
         return []
     evidence = _evidence(sent)
@@ -108,7 +112,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         # "the two leaders met in Washington" are not American: a venue gives no actor a country
         state.place_country = None if f.code[:3] in VENUE else place_country
         state.victims = f.code[:2] in FORCE_ROOTS
-        event = _to_event(f, sent, state, evidence, location, according, phrases, anchor)
+        event = _to_event(f, sent, state, evidence, location, according, phrases, anchor, told)
         if event is not None and i > 0 and _partyless(event):
             continue  # a secondary act with no party is background, not a report (_partyless)
         if event is not None and _purpose_of_same(f, event, emitted):
@@ -119,6 +123,13 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
             events.append(event)
             emitted.add((f.trigger.i, event.cameo))
     return events
+
+
+def _same_scene(sent: Any, told_end: int) -> bool:
+    """Does ``sent`` follow the previous sentence within one paragraph (no blank line between)?"""
+    if told_end < 0:
+        return False
+    return "\n\n" not in _doc_text(sent.doc)[told_end : sent.start_char]
 
 
 def _doc_text(doc: Any) -> str:
@@ -166,6 +177,7 @@ def _to_event(
     according: str | None,
     phrases: list[tuple[Any, str]],
     anchor: EventDate | None,
+    told: EventDate | None,
 ) -> Event | None:
     try:
         meta = tables.info(f.code)
@@ -174,6 +186,14 @@ def _to_event(
     when = relative_date(f.trigger, phrases, state.published, anchor) or event_date(
         sent, f.trigger, state.published, future=f.future, phrases=phrases
     )
+    if (
+        when.date is None
+        and told is not None
+        and not f.future
+        and f.modality in COUNTED
+        and meta.quad_class in MATERIAL_QUADS
+    ):
+        when = continued(f.trigger, told) or when  # "... on Tuesday. Police fired tear gas."
     adjunct = when.date is not None and any(
         text == when.text and _adjunct_of(root, f.trigger) for root, text in phrases
     )  # a date of another clause ("since X split with Y in 1961") dates no actor
@@ -418,6 +438,8 @@ def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> b
     return f.trigger.dep_ in ("advcl", "xcomp") and (head, event.cameo) in emitted
 
 
+# a scene's narrative goes on in deeds; words ("said", "urged") are mostly reported as current
+MATERIAL_QUADS = frozenset({2, 4})
 PEACEKEEPING_AID = "074"  # troops sent for peacekeeping (predicates._peacekeeping)
 
 

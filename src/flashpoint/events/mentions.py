@@ -47,6 +47,8 @@ class DocState:
     anchor: EventDate | None = (
         None  # the last date the article gave ("the same day" counts from it)
     )
+    told: EventDate | None = None  # the date the previous sentence gave, if it gave one
+    told_end: int = -1  # where that sentence ended (a blank line after it ends its scene)
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: Counter[str] = field(default_factory=Counter)

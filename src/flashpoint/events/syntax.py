@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .blame import blame_of
 from .grammar import (
     AIM_NOUNS,
     COMPLEMENT,
@@ -58,7 +59,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                                 return g, False
             node = head
             continue
-        if node.dep_ == "conj" and _ended_report(head):
+        if node.dep_ == "conj" and (_ended_report(head) or _reported_blame(head)):
             node = head.head  # "said the agreement had collapsed and ordered troops": who said
             continue
         if node.dep_ == "conj" or node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"):
@@ -94,6 +95,14 @@ def _ended_report(clause: Token) -> bool:
     if clause.dep_ != "ccomp" or clause.lemma_.lower() not in ENDING_VERBS:
         return False
     return any(c.dep_ == "nsubj" and noun_code(c) for c in clause.children)
+
+
+def _reported_blame(clause: Token) -> bool:
+    """Is ``clause`` blame someone reports ("Islamabad said Kabul WAS to blame for the attack
+    and summoned its envoy")? spaCy gives the speaker's next act to the blame clause as its
+    conjunct; the one blamed does nothing there (``blame.blame_of``), so the act is the
+    speaker's, as with a reported ending."""
+    return clause.dep_ == "ccomp" and "say" in roles_of(clause.head) and blame_of(clause, None) is not None
 
 
 def _subject_on_subordinator(verb: Token) -> Token | None:
