@@ -80,6 +80,12 @@ class DocActors:
         (``pronouns.pronoun``)."""
         return pronouns.pronoun(self, word, before=before, token=token)
 
+    def may_name(self, pronoun: Any, span: Any) -> bool:
+        """May the pronoun token name the person or body of ``span`` ("she" of a man the
+        article showed, or of someone of unknown gender while it named a woman: no;
+        ``pronouns.may_name``)?"""
+        return pronouns.may_name(self, pronoun, span)
+
     def refers_to_thing(self, token: Any) -> bool:
         """Is an object "it" the thing a clause before it is about (``pronouns``)?"""
         return pronouns.refers_to_thing(self, token)

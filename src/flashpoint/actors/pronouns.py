@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Actor
 from .codes import in_country, renamed
+from .genders import marked, pronoun_gender
 from .spans import SUBJECT_DEPS, is_place_adjunct, is_pronoun, read_span
 from .tables import get_tables
 from .text import fold
@@ -55,10 +56,16 @@ def pronoun(
     if token is not None and key in words["reflexives"]:
         own = [s for s in fits if s.subject and s.clause == token.head.i]
         return renamed(own[-1].actor, word) if own else None
+    gender = pronoun_gender(word)
+    if gender is not None:  # "she" never names a person the article showed to be a man
+        fits = [s for s in fits if memory.remembered.gender_of(s.name) in (None, gender)]
     if token is not None:
-        near = _governing_subject(memory, token, person=key in words["pronouns_person"])
+        near = _governing_subject(memory, token, person=key in words["pronouns_person"], gender=gender)
         if near is not None:
             return renamed(near, word)
+    if gender is not None and marked(word):
+        shown = [s for s in fits if memory.remembered.gender_of(s.name) == gender]
+        fits = shown or fits  # "she": the woman the article named, before anyone of unknown gender
     if token is not None and token.dep_ in _OBJECTS and refers_to_thing(memory, token):
         return None  # "the text had been agreed, but Baku says it will sign IT": the text
     if token is not None and token.dep_ in _OBJECTS:
@@ -70,6 +77,17 @@ def pronoun(
     last = [s for s in subjects if s.sentence == subjects[-1].sentence] if subjects else []
     pick = ([s for s in last if s.main] or last or fits or [None])[-1]
     return renamed(pick.actor, word) if pick is not None else None
+
+
+def may_name(memory: DocActors, token: Any, span: Any) -> bool:
+    """May the pronoun ``token`` name the mention ``span`` (a speaker the coder would give a
+    pronoun subject of what it said: "X told parliament that she had asked")? Only a gendered
+    pronoun can refuse, by the person's gender as the article showed it (``_may_be``)."""
+    gender = pronoun_gender(token.text)
+    if gender is None:
+        return True
+    res = read_span(span, on=memory.on, context_country=None, side=memory.side())
+    return _may_be(memory, res.person, gender, token)
 
 
 def refers_to_thing(memory: DocActors, token: Any) -> bool:
@@ -88,7 +106,9 @@ def refers_to_thing(memory: DocActors, token: Any) -> bool:
     return False
 
 
-def _governing_subject(memory: DocActors, token: Any, *, person: bool) -> Actor | None:
+def _governing_subject(
+    memory: DocActors, token: Any, *, person: bool, gender: str | None = None
+) -> Actor | None:
     """The subject of a clause that governs the pronoun in its own sentence, the nearest
     first: "King Hassan was quoted as saying he would host" (he: King Hassan), "Assad
     arrived in Moscow, where Russia granted them asylum" (them: Assad, never the subject
@@ -126,11 +146,29 @@ def _governing_subject(memory: DocActors, token: Any, *, person: bool) -> Actor 
             named = bool(res.person) and not subj.conjuncts
             if res.actor is None or not res.actor.code or named != person:
                 continue
+            if gender is not None and not _may_be(memory, res.person, gender, token):
+                continue  # "Mr X said she ...": not X; unknown X yields to a woman named before
             actor = memory.remembered.recall(res, span.text, span.start) or res.actor
             if not res.has_country and memory.context_country and actor is res.actor:
                 actor = in_country(actor, memory.context_country, text=span.text)
             return actor
     return None
+
+
+def _may_be(memory: DocActors, name: str | None, gender: str, token: Any) -> bool:
+    """May a clause's subject named ``name`` be the pronoun of ``gender``? Not when the article
+    showed the other gender; when it showed none, not for a marked pronoun ("she") while the
+    article named earlier a person it showed to be of that gender (``genders``)."""
+    shown = memory.remembered.gender_of(name)
+    if shown is not None:
+        return shown == gender
+    if not marked(token.text):
+        return True
+    return not any(
+        memory.remembered.gender_of(s.name) == gender
+        for s in memory.remembered.earlier(token.i)
+        if s.person and s.name != " ".join(fold(name or "").split())
+    )
 
 
 def _relative(memory: DocActors, token: Any, word: str) -> Actor | None:
@@ -188,4 +226,4 @@ def _governing_verbs(token: Any) -> set[int]:
     return out
 
 
-__all__ = ["pronoun", "refers_to_thing"]
+__all__ = ["may_name", "pronoun", "refers_to_thing"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..records import Actor
 from .codes import in_country, is_bare_sector, is_international, renamed
+from .genders import shown_gender
 from .resolve import Resolution
 from .tables import get_tables
 from .text import fold, singular
@@ -32,6 +33,7 @@ class Seen:
     clause: int = -1  # token index of the word it depends on (its verb, for a subject)
     sentence: int = -1  # token index where its sentence starts
     main: bool = False  # the subject of its sentence's main verb ("X said ...": X)
+    name: str = ""  # a named person's name, folded (its gender is kept by name: ``gender_of``)
 
 
 class Remembered:
@@ -42,6 +44,7 @@ class Remembered:
         self.titles: dict[str, Actor] = {}
         self.seen: list[Seen] = []
         self.organs: dict[str, Actor] = {}  # "ministry", "military" -> the last one named
+        self.genders: dict[str, str] = {}  # a person's name parts -> the gender the article shows
 
     def learn(self, res: Resolution, span: Any = None) -> None:
         """Remember a mention that resolved to a country or an organisation (and, for a named
@@ -57,7 +60,8 @@ class Remembered:
         clause = root.head.i if root is not None else -1
         sentence = root.sent.start if root is not None else -1
         main = subject and root is not None and root.head.dep_ == "ROOT"
-        self.seen.append(Seen(actor, at, person, subject, plural, clause, sentence, main))
+        name = " ".join(fold(res.person).split()) if res.person else ""
+        self.seen.append(Seen(actor, at, person, subject, plural, clause, sentence, main, name))
         if span is not None and actor.country:
             organs = get_tables().words["organ_heads"]
             for t in span:
@@ -70,6 +74,10 @@ class Remembered:
             self.names[" ".join(parts)] = actor
             self.names[parts[-1]] = actor
             self.names[parts[0]] = actor
+        gender = shown_gender(span) if span is not None else None
+        if gender is not None and parts:
+            for key in (" ".join(parts), parts[-1], parts[0]):
+                self.genders[key] = gender
         for title in res.titles:
             self.titles[title] = actor
 
@@ -124,6 +132,16 @@ class Remembered:
         else:
             return None
         return renamed(fits[-1].actor, text) if fits else None
+
+    def gender_of(self, name: str | None) -> str | None:
+        """The gender the article showed for a person's name (full, surname or first name)."""
+        if not name:
+            return None
+        key = " ".join(fold(name).split())
+        parts = key.split()
+        if not parts:
+            return None
+        return self.genders.get(key) or self.genders.get(parts[-1]) or self.genders.get(parts[0])
 
     def earlier(self, before: int | None) -> list[Seen]:
         """The mentions remembered before token ``before`` (all of them when None)."""

@@ -54,6 +54,11 @@ WORD_LISTS = frozenset(
         "body_heads",
         "home_sectors",
         "deed_determiners",
+        "pronouns_feminine",
+        "pronouns_masculine",
+        "gender_marked",
+        "titles_feminine",
+        "titles_masculine",
     }
 )
 

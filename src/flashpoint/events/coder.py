@@ -203,6 +203,7 @@ def _to_event(
         source_tok is not None
         and f.speaker is not None
         and source_tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+        and state.memory.may_name(source_tok, np_span(f.speaker))
     ):
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
     source = actor_of(source_tok, state, role="source")
