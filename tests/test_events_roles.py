@@ -356,3 +356,26 @@ def test_events_roles_a_bare_force_shown_is_the_doers_own_the_place_its_target(n
     assert shows, [(e.cameo, e.trigger) for e in _events(nlp, text)]
     # the place, not its forces nor another country's the article named: the troops are the doer's
     assert shows[0].target is not None and shows[0].target.code == place, shows[0].target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer_text"),
+    [
+        (
+            ("Gunmen traveling in two trucks killed at least five soldiers at a checkpoint near "
+            "the border."),
+            "killed",
+            "Gunmen",
+        ),
+        ("gunmen riding motorbikes shot dead three police officers in the north.", "shot", "gunmen"),
+    ],
+)
+def test_events_roles_a_past_verb_misread_as_a_noun_modifier_keeps_its_doer(
+    nlp, text, trigger, doer_text
+):
+    """spaCy hangs the main verb on the noun of the subject's participle phrase ("trucks
+    killed"); a participle with a direct object is no passive modifier: the subject is the doer."""
+    events = [e for e in _events(nlp, text) if e.trigger == trigger]
+    assert events, [(e.cameo, e.trigger) for e in _events(nlp, text)]
+    assert events[0].source is not None and events[0].source.text == doer_text
+    assert events[0].cameo_root in ("18", "19")

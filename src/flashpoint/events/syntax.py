@@ -74,6 +74,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "acl" and lemma(head) in DOCUMENT_NOUNS and head.head.i != head.i:
             node = head.head  # "Amnesty put out a report accusing X": Amnesty accuses
             continue
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            carrier = _misread_main_verb(node)
+            if carrier is not None:  # "Gunmen traveling in two trucks killed five soldiers"
+                return carrier, False
         if node.dep_ in ("relcl", "acl"):
             return head, False
         if node.dep_ == "pcomp" and _predicative(node.head.head):
@@ -86,6 +90,24 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
+
+
+def _misread_main_verb(verb: Token) -> Token | None:
+    """The subject of a past verb spaCy read as a reduced relative on the noun before it:
+    "Gunmen traveling in two trucks KILLED five soldiers" hangs "killed" on "trucks" as if the
+    trucks were killed, and the sentence is left with the noun "Gunmen" as its root. A participle
+    with a direct object is no passive modifier; when its noun lies inside the modifier of the
+    sentence's root or subject noun, that noun is the doer. ``None`` otherwise."""
+    if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ in ("ROOT", *SUBJ):
+            return node if node.i < verb.i else None
+        if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "acl", "relcl", "dobj"):
+            return None
+        node = node.head
+    return None
 
 
 def _ended_report(clause: Token) -> bool:
