@@ -47,26 +47,33 @@ def test_events_restatements_the_headline_copy_takes_the_date_of_the_body(nlp):
 
 def test_events_restatements_two_dates_are_two_acts():
     events = [
+        _event("MLIREB", "MLIMIL"),
         _event("MLIREB", "MLIMIL", date=dt.date(2024, 3, 3)),
         _event("MLIREB", "MLIMIL", date=dt.date(2024, 3, 6)),
-        _event("MLIREB", "MLIMIL"),
     ]
     out = date_restatements(events)
-    assert out[2].date is None
+    assert out[0].date is None
     assert len(unique_acts(out)) == 3
 
 
 @pytest.mark.parametrize(
     "other",
     [
-        _event(None, None, date=dt.date(2024, 3, 3)),  # no actor: not known to be the same
+        _event(None, "MLIMIL", date=dt.date(2024, 3, 3)),  # an unknown doer: not known to be one
         _event("MLIREB", "MLIMIL", cameo="193", date=dt.date(2024, 3, 3)),  # another act
         _event("MLIREB", "MLIMIL", date=dt.date(2024, 3, 3), modality="intended"),  # a plan
     ],
 )
 def test_events_restatements_only_the_same_act_lends_its_date(other):
-    undated = _event(None, None) if other.source is None else _event("MLIREB", "MLIMIL")
-    assert date_restatements([other, undated])[1].date is None
+    undated = _event(None, "MLIMIL") if other.source is None else _event("MLIREB", "MLIMIL")
+    assert date_restatements([undated, other])[0].date is None
+
+
+def test_events_restatements_an_undated_act_after_the_dated_one_is_not_dated_by_it():
+    """News date the act in the detail after the summary; an undated act after it may be another."""
+    events = [_event("MLIREB", "MLIMIL", date=dt.date(2024, 3, 3)), _event("MLIREB", "MLIMIL")]
+    assert date_restatements(events)[1].date is None
+    assert date_restatements(events[::-1])[0].date == dt.date(2024, 3, 3)
 
 
 def test_events_restatements_statements_are_never_one_act():
