@@ -240,3 +240,34 @@ def test_events_typing_calling_a_leader_a_name_is_naming_not_phoning(nlp, text, 
 
     events = code_doc(nlp(text))
     assert events and events[0].cameo == cameo, (text, [e.cameo for e in events])
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        ("Kyiv said Moscow was involved in the attack.", "112", "UKR", "RUS"),
+        ("French prosecutors say a Syrian colonel was involved in the murder.", "112", "FRA", "SYR"),
+    ],
+)
+def test_events_typing_said_to_be_involved_in_a_crime_is_an_accusation(
+    nlp, text, cameo, source, target
+):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text))
+    assert events and events[0].cameo == cameo, (text, [e.cameo for e in events])
+    assert (events[0].source.country, events[0].target.country) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were involved in the fighting near the border.",  # taking part: the act
+        "The minister was involved in the talks.",  # no crime named
+        "A bus was involved in the crash.",
+    ],
+)
+def test_events_typing_involvement_in_no_crime_accuses_no_one(nlp, text):
+    from flashpoint.events import code_doc
+
+    assert all(e.cameo != "112" for e in code_doc(nlp(text))), text
