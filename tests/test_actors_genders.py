@@ -99,3 +99,16 @@ def _sources(nlp, text, trigger):
 )
 def test_actors_genders_she_names_the_woman_the_article_named(nlp, text, trigger, country):
     assert _sources(nlp, text, trigger) == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # every person named is a man: "she" is someone the article does not name
+        ("Mr Putin met Mr Xi in Moscow on Monday. She ordered new sanctions on Russia.", None),
+        ("Ms Meloni met Mr Scholz in Rome on Monday. She ordered new sanctions on Russia.", "ITA"),
+        ("Mr Putin met Mr Xi in Moscow on Monday. He ordered new sanctions on Ukraine.", "RUS"),
+    ],
+)
+def test_actors_genders_a_pronoun_no_person_fits_stays_unresolved(nlp, text, country):
+    assert _sources(nlp, text, "sanctions") == [country]

@@ -86,6 +86,11 @@ class DocActors:
         ``pronouns.may_name``)?"""
         return pronouns.may_name(self, pronoun, span)
 
+    def ruled_out(self, word: str, *, before: int | None = None) -> bool:
+        """Is every person named before of the other gender than the pronoun
+        (``pronouns.ruled_out``)? Then no fallback may name one of them."""
+        return pronouns.ruled_out(self, word, before=before)
+
     def refers_to_thing(self, token: Any) -> bool:
         """Is an object "it" the thing a clause before it is about (``pronouns``)?"""
         return pronouns.refers_to_thing(self, token)

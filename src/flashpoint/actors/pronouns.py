@@ -90,6 +90,18 @@ def may_name(memory: DocActors, token: Any, span: Any) -> bool:
     return _may_be(memory, res.person, gender, token)
 
 
+def ruled_out(memory: DocActors, word: str, *, before: int | None = None) -> bool:
+    """Has the article named persons before, all of them shown to be of the other gender than
+    the pronoun ("Mr Putin met Mr Xi ... She ordered")? Then the pronoun names no one the
+    article knows, and is left unresolved rather than given the last person named."""
+    gender = pronoun_gender(word)
+    if gender is None:
+        return False
+    people = [s for s in memory.remembered.earlier(before) if s.person]
+    shown = [memory.remembered.gender_of(s.name) for s in people]
+    return bool(people) and all(g is not None and g != gender for g in shown)
+
+
 def refers_to_thing(memory: DocActors, token: Any) -> bool:
     """Is an object "it" the thing a clause before it in its sentence is about ("the text
     of the treaty had been agreed, but Baku says it will sign IT")? A common noun subject
@@ -226,4 +238,4 @@ def _governing_verbs(token: Any) -> set[int]:
     return out
 
 
-__all__ = ["may_name", "pronoun", "refers_to_thing"]
+__all__ = ["may_name", "pronoun", "refers_to_thing", "ruled_out"]

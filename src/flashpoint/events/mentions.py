@@ -146,6 +146,8 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         if tok.dep_ in ("dobj", "pobj", "obj") and state.memory.refers_to_thing(tok):
             return None  # "the text had been agreed, but Baku says it will sign it"
         found = state.memory.pronoun(tok.text, before=tok.i, token=tok)
+        if found is None and state.memory.ruled_out(tok.text, before=tok.i):
+            return None  # "Mr Putin met Mr Xi ... She ordered": unresolved, not the last man
         if found is None and low in PRONOUNS_PERSON:
             found = state.last_person or state.last_group
         elif found is None:
