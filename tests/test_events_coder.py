@@ -49,7 +49,8 @@ def _main(nlp, text, published=PUBLISHED):
         ("Turkey hosts nearly four million Syrian refugees.", "07"),
         ("Russia and Ukraine exchanged dozens of prisoners on Friday.", "08"),
         ("The army repelled the attack and captured the town.", "19"),
-        ("The court sentenced the activist to five years in prison.", "11"),
+        # the punishment imposed, PETRARCH2's SENTENCE (172); finding guilty stays 116
+        ("The court sentenced the activist to five years in prison.", "17"),
     ],
 )
 def test_events_coder_main_event_root(nlp, text, root):

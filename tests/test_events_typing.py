@@ -271,3 +271,42 @@ def test_events_typing_involvement_in_no_crime_accuses_no_one(nlp, text):
     from flashpoint.events import code_doc
 
     assert all(e.cameo != "112" for e in code_doc(nlp(text))), text
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("A Tehran court sentenced two French citizens to death.", "172", "SANCTION"),
+        ("The judge sentenced the former mayor to nine years in prison.", "172", "SANCTION"),
+        ("A military court found the colonel guilty of desertion.", "116", "ACCUSE"),
+        ("Moscow warned Warsaw of retaliation.", "138", "THREATEN"),
+        ("Beijing warned of countermeasures if the visit goes ahead.", "138", "THREATEN"),
+        ("The rebels broke the cease-fire on Sunday.", "196", "ASSAULT"),
+        ("The junta declared a unilateral cease-fire.", "0871", "RETREAT"),
+        ("Nurses staged a sit-in outside the health ministry.", "141", "PROTEST"),
+        ("Dock workers held a walk-out over pay.", "143", "PROTEST"),
+        ("Britain sent 200 paratroopers to Kabul.", "154", "MOBILIZE"),
+        ("Washington dispatched two destroyers to the Red Sea.", "154", "MOBILIZE"),
+    ],
+)
+def test_events_typing_sentences_warnings_hyphenated_acts_and_forces_sent(nlp, text, cameo, plover):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text))
+    assert events and (events[0].cameo, events[0].plover) == (cameo, plover), (
+        text,
+        [e.cameo for e in events],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Economists warned of disastrous consequences for the budget.",  # no force of one's own
+        "He was sitting in the car when the police came.",
+    ],
+)
+def test_events_typing_warnings_and_words_that_threaten_nothing(nlp, text):
+    from flashpoint.events import code_doc
+
+    assert all(e.cameo[:2] not in ("13", "14") for e in code_doc(nlp(text))), text
