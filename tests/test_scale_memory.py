@@ -113,15 +113,68 @@ def test_scale_memory_a_large_run_releases_the_models_before_its_update(tmp_path
 
 def test_scale_memory_release_models_forgets_them_and_analysis_reloads_them():
     from flashpoint.claims import model
+    from flashpoint.ingest import language
     from flashpoint.nlp import get_nlp
 
     text = "Rebels attacked the army base in Goma on Monday, officials said."
     before = pipeline.analyze(text, published="2024-03-04")
     model.load()
+    assert language.detect_language(f"{text} {text}") is not None  # loads the identifier
     assert get_nlp.cache_info().currsize == 1
     pipeline.release_models()
     assert get_nlp.cache_info().currsize == 0
     assert model._load.cache_info().currsize == 0
+    assert language._identifier.cache_info().currsize == 0
     after = pipeline.analyze(text, published="2024-03-04")
     assert before.events and after.events == before.events
     assert get_nlp.cache_info().currsize == 1
+
+
+def test_scale_memory_an_update_out_of_memory_is_done_again_without_the_limit(tmp_path, monkeypatch):
+    import duckdb
+
+    from flashpoint.errors import StoreError
+
+    limits: list[str] = []
+    real = Store.refresh
+
+    def refresh(self, **kw):
+        limits.append(_limit(self.con))
+        if len(limits) == 1:  # the first try runs out of DuckDB memory
+            try:
+                raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate")
+            except duckdb.Error as e:
+                raise StoreError("E308", path=self.path, cause=str(e)) from e
+        return real(self, **kw)
+
+    monkeypatch.setattr(Store, "refresh", refresh)
+    monkeypatch.setattr(pipeline, "analyze_many", _no_nlp)
+    stats = ingest_mod.ingest([], db=tmp_path / "f.duckdb", items=_articles("f", 2), workers=1)
+    assert stats.done and stats.articles_new == 2 and stats.stories == 2
+    default = storage.connect(tmp_path / "g.duckdb", read_only=False)
+    try:
+        assert limits == [_as_duckdb_prints(ingest_mod.UPDATE_MEMORY_LIMIT), _limit(default)]
+    finally:
+        storage.close(default)
+
+
+def test_scale_memory_other_update_errors_are_not_retried(tmp_path, monkeypatch):
+    import duckdb
+    import pytest
+
+    from flashpoint.errors import StoreError
+
+    calls: list[int] = []
+
+    def refresh(self, **kw):
+        calls.append(1)
+        try:
+            raise duckdb.IOException("disk full")
+        except duckdb.Error as e:
+            raise StoreError("E308", path=self.path, cause=str(e)) from e
+
+    monkeypatch.setattr(Store, "refresh", refresh)
+    monkeypatch.setattr(pipeline, "analyze_many", _no_nlp)
+    with pytest.raises(StoreError):
+        ingest_mod.ingest([], db=tmp_path / "h.duckdb", items=_articles("h", 1), workers=1)
+    assert calls == [1]

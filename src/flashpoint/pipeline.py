@@ -177,16 +177,18 @@ def default_workers() -> int:
 
 def release_models() -> None:
     """Let go of the models this process loaded (the spaCy pipeline, the statement model's
-    ONNX session) and hand the freed heap back to the system, so that work which needs no
-    NLP, such as a large ingest's final update of the derived tables, does not add its memory
-    to theirs. A later analysis loads them again (~1-2 s)."""
+    ONNX session, the language identifier) and hand the freed heap back to the system, so
+    that work which needs none of them, such as a large ingest's final update of the derived
+    tables, does not add its memory to theirs. A later analysis loads them again (~1-2 s)."""
     import gc
 
     from . import nlp
     from .claims import model
+    from .ingest import language
 
     nlp.release()
     model.release()
+    language.release()
     gc.collect()
     _trim_heap()
 

@@ -32,6 +32,12 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def release() -> None:
+    """Forget the loaded identifier (~75 MB; ``pipeline.release_models`` calls it before a
+    large ingest's final update, which reads no text); the next detection loads it again."""
+    _identifier.cache_clear()
+
+
 def detect_language(text: str) -> Language | None:
     """The language of ``text`` with its probability, or None when the text is too short."""
     if len(text.split()) < MIN_WORDS:

@@ -28,9 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from ..pipeline import default_workers, release_models
 from ..records import Analysis, Article, Skipped, internal_error
-from .storage import translated
+from .derive import RefreshStats
+from .storage import out_of_memory, translated
 from .writer import Store, WriteStats
 
 LOOKUP_CHUNK = 64
@@ -94,11 +96,12 @@ class IngestStats:
 # worker), and the whole process is to stay under 1 GiB. Streaming needs little: the writer's
 # batches and the known-id lookups; beyond the limit DuckDB evicts cached blocks and spills to
 # ``<db>.tmp``. The final update needs more: the full rebuild that ends an ingest into a new
-# store sorts and groups all event groups in one statement each, which at 100,000 articles fits
-# 384 MB and failed with Out of Memory at 256 MB (docs/CAPACITY.md). So the limit is raised
-# for the update, after a large run has let go of its models (``RELEASE_MODELS_AFTER``).
+# store sorts and groups all event groups in one statement each, which at 100,000 articles
+# (93,000 new, 481,807 events) fits 256 MB and not 192 MB (docs/CAPACITY.md). A bigger run's
+# update may need more: when DuckDB runs out of memory under this limit, the update is done
+# again under DuckDB's default limit (``_final_update``), so an ingest is never lost to it.
 INGEST_MEMORY_LIMIT = "192MB"
-UPDATE_MEMORY_LIMIT = "384MB"
+UPDATE_MEMORY_LIMIT = "256MB"
 # A run that added at least this many articles releases the NLP models before its final update
 # (``pipeline.release_models``): the update needs none, and their memory would add to the
 # rebuild's. Smaller runs keep them: the API and the monitor ingest a little, often, in one
@@ -257,7 +260,7 @@ def ingest(
         progress(write_isolated(store, analyses, on_batch=progress))
         refresh_started = time.perf_counter()
         _prepare_update(store, stats, memory_limit)
-        refreshed = store.refresh()
+        refreshed = _final_update(store, memory_limit)
         stats.refresh_seconds = time.perf_counter() - refresh_started
     stats.stories = refreshed.stories
     stats.articles_merged = refreshed.articles_merged
@@ -276,6 +279,18 @@ def _prepare_update(store: Store, stats: IngestStats, memory_limit: str | None) 
         release_models()
     if memory_limit is not None:
         store.set_memory_limit(UPDATE_MEMORY_LIMIT)
+
+
+def _final_update(store: Store, memory_limit: str | None) -> RefreshStats:
+    """``store.refresh()``; when it ran out of DuckDB memory under the ingest's limit (a run
+    larger than ``UPDATE_MEMORY_LIMIT`` was sized for), once more under DuckDB's default."""
+    try:
+        return store.refresh()
+    except StoreError as e:
+        if memory_limit is None or not out_of_memory(e):
+            raise
+    store.set_memory_limit(None)
+    return store.refresh()
 
 
 def write_isolated(

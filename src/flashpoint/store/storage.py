@@ -48,11 +48,22 @@ def connect(path: str | Path, *, read_only: bool, memory_limit: str | None = Non
     return con
 
 
-def set_memory_limit(con: Any, limit: str, *, path: str | Path = "") -> None:
-    """Set DuckDB's ``memory_limit`` on ``con`` (a size such as ``"192MB"``); a size DuckDB
-    does not read is a ``StoreError`` naming it."""
+def set_memory_limit(con: Any, limit: str | None, *, path: str | Path = "") -> None:
+    """Set DuckDB's ``memory_limit`` on ``con`` (a size such as ``"192MB"``; None: DuckDB's
+    default, 80 % of RAM); a size DuckDB does not read is a ``StoreError`` naming it."""
     with translated("E303", path=path):
-        con.execute("SET memory_limit = ?", [limit])
+        if limit is None:
+            con.execute("RESET memory_limit")
+        else:
+            con.execute("SET memory_limit = ?", [limit])
+
+
+def out_of_memory(error: BaseException) -> bool:
+    """True when ``error`` (a ``StoreError`` from ``translated``) is DuckDB running out of
+    the memory its limit allows."""
+    import duckdb
+
+    return isinstance(error.__cause__, duckdb.OutOfMemoryException)
 
 
 @contextmanager
@@ -156,5 +167,5 @@ def close(con: Any) -> None:
         pass
 
 
-__all__ = ["LOOKUP_SETTINGS", "close", "connect", "key_lookups", "rollback", "set_memory_limit",
-           "transaction", "translated"]
+__all__ = ["LOOKUP_SETTINGS", "close", "connect", "key_lookups", "out_of_memory", "rollback",
+           "set_memory_limit", "transaction", "translated"]

@@ -392,9 +392,9 @@ class Store:
         return stats
 
     # -- derived tables ----------------------------------------------------------------------
-    def set_memory_limit(self, limit: str) -> None:
-        """Change DuckDB's memory limit for what follows (an ingest raises it for its final
-        update: ``store.ingest.UPDATE_MEMORY_LIMIT``)."""
+    def set_memory_limit(self, limit: str | None) -> None:
+        """Change DuckDB's memory limit for what follows (an ingest changes it for its final
+        update: ``store.ingest.UPDATE_MEMORY_LIMIT``; None: DuckDB's default)."""
         storage.set_memory_limit(self.con, limit, path=self.path)
 
     def refresh(self, *, full: bool = False) -> RefreshStats:
