@@ -351,3 +351,13 @@ def test_claims_a_passive_verb_sharing_its_subject_takes_it_as_patient(nlp):
         "The former interior minister resigned and was arrested on Wednesday.",
     )
     assert not verdict.reason.startswith("another actor"), verdict
+
+
+def test_claims_a_number_is_backed_only_by_the_same_kind_of_number(nlp):
+    """The 3 of "March 3" (a day) does not back "three months" (a length of time): the article's
+    length of time for the same act is what it says instead; the same length stays supported."""
+    article = ("The siege ended on Friday. The army's campaign began on March 3 in the south and took the port "
+               "city in less than two weeks, officials said.")
+    wrong = check_text(article, "The army's campaign lasted more than three months.")
+    assert wrong.verdict == "contradicted" and wrong.reason.startswith("number mismatch: article says two"), wrong
+    assert check_text(article, "The army's campaign took less than two weeks.").verdict == "supported"

@@ -13,6 +13,8 @@ def test_claims_lexicon_loads_with_every_list():
     assert "indicate" in lex.commentary_verbs
     assert lex.number_words["twelve"] == 12
     assert {"decline", "refuse", "fail"} <= lex.negative_implicatives
+    assert {"have", "need", "yet"} <= lex.prospective_heads
+    assert not lex.prospective_heads & lex.negative_implicatives  # put ahead is not "did not happen"
 
 
 def test_claims_country_names_are_the_actors_tables():

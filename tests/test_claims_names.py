@@ -35,8 +35,29 @@ def test_claims_initials_meet_the_spelled_out_name(nlp):
 def test_claims_initials_cover_a_place_the_tagger_left_out_of_the_name(nlp):
     """The tagger tags "the Organization for Security and Co-operation" as the ORG and leaves "in
     Europe" outside it; the initials of the whole name still count."""
-    from flashpoint.claims.index import _org_names
+    from flashpoint.claims.units import org_initials
 
     doc = nlp("The ministers asked the Organization for Security and Co-operation in Europe to act.")
     ent = next(e for e in doc.ents if e.label_ == "ORG")
-    assert "osce" in {acronym(n) for n in _org_names(ent)}
+    assert "osce" in org_initials(ent)
+
+
+@pytest.mark.parametrize(
+    ("article", "statement", "verdict"),
+    [
+        # The initials of the organisation in the article's role: the same actor, never "another".
+        ("The ministers met in Geneva. Both governments jointly asked the Organization for Security and "
+         "Co-operation in Europe to send observers to the border.",
+         "Both governments asked the OSCE to send observers.", "supported"),
+        # Other initials in that role: another organisation, however many words the names share.
+        ("Aid agencies were overwhelmed. The International Rescue Committee said on Friday that its "
+         "clinics in the camp had run out of medicine.",
+         "The ICRC said its clinics in the camp had run out of medicine.", None),
+    ],
+)
+def test_claims_initials_meet_names_as_entities_not_as_words(nlp, article, statement, verdict):
+    found = check_text(article, statement)
+    if verdict is None:
+        assert found.verdict != "supported", found
+    else:
+        assert found.verdict == verdict, found

@@ -21,11 +21,11 @@ from .lexicon import lexicon
 from .roles import Frame, frames_of
 from .units import (
     NAME_LABELS,
-    acronym,
     canonical_entity,
     capital_country,
     norm,
     number_form,
+    org_initials,
     person_name_keys,
     phrasal_key,
     token_key,
@@ -177,6 +177,23 @@ def is_negated(token: Any) -> bool:
     return False
 
 
+def is_prospective(token: Any) -> bool:
+    """True when the token is an act the sentence puts ahead, not one that happened: the
+    to-complement of a ``prospective_heads`` verb ("still has to be signed and ratified", "is yet
+    to sign", "plans to sign"; ``lexicon.json``). A past "had to" is left out: "residents had to
+    flee" says they fled."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "xcomp":
+        return False
+    head = node.head
+    heads = lexicon().prospective_heads
+    if head.lemma_.lower() == "have" and head.tag_ == "VBD":
+        return False
+    return head.lemma_.lower() in heads or any(c.dep_ == "advmod" and c.lower_ in heads for c in head.children)
+
+
 def _segments(doc: Any) -> Iterable[Any]:
     """Sentences, further cut at line breaks (headlines and captions run into sentences)."""
     for sent in doc.sents:
@@ -188,23 +205,6 @@ def _segments(doc: Any) -> Iterable[Any]:
                 start = tok.i + 1
         if start < sent.end:
             yield doc[start : sent.end]
-
-
-_NAME_PREPS = frozenset({"in", "of", "for", "on"})
-
-
-def _org_names(ent: Any) -> list[str]:
-    """An organisation's name as tagged, and as continued by a prepositional tail of capitalised
-    words the tagger left out ("the Organization for Security and Co-operation" + "in Europe"):
-    the forms whose initials a statement may use."""
-    text = ent.text.removeprefix("the ").removeprefix("The ")
-    doc, end = ent.doc, ent.end
-    if end + 1 < len(doc) and doc[end].lower_ in _NAME_PREPS and doc[end + 1].text[:1].isupper():
-        tail = end + 1
-        while tail < len(doc) and doc[tail].text[:1].isupper() and not doc[tail].is_sent_start:
-            tail += 1
-        return [text, f"{text} {doc[end:tail].text}"]
-    return [text]
 
 
 def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | None = None) -> ArticleIndex:
@@ -249,7 +249,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
             previous = tok
             if is_negated(tok):
                 negated.update(tks)
-            else:
+            elif not is_prospective(tok):
                 asserted.update(tks)
             if token_kind(tok) == "number" and tks:  # "²³" is a number with no key
                 form = number_form(tok, tks[0])
@@ -273,7 +273,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 if ent.label_ == "PERSON":
                     names.update(person_name_keys(ent))
                 elif ent.label_ == "ORG" and len(ent) > 2:  # "the OSCE" backs the spelled-out name
-                    names.update(k for k in map(acronym, _org_names(ent)) if k)
+                    names.update(org_initials(ent))
                 if len(ent) > 1:
                     in_long_name.update(range(ent.start, ent.end))
         for tok in span:
@@ -344,4 +344,4 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
     )
 
 
-__all__ = ["ATTACHING_DEPS", "ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "token_keys"]
+__all__ = ["ATTACHING_DEPS", "ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "is_prospective", "token_keys"]

@@ -49,6 +49,7 @@ class Lexicon:
     commentators: frozenset[str] = frozenset()  # "analysts say": an unnamed source's view
     attribution_verbs: frozenset[str] = frozenset()
     negative_implicatives: frozenset[str] = frozenset()  # "declined to sign": the signing did not happen
+    prospective_heads: frozenset[str] = frozenset()  # "has to be signed": the signing has not happened yet
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         commentators=frozenset(w.lower() for w in data["commentators"]),
         attribution_verbs=frozenset(w.lower() for w in data["attribution_verbs"]),
         negative_implicatives=frozenset(_word(w) for w in data["negative_implicatives"]),
+        prospective_heads=frozenset(_word(w) for w in data["prospective_heads"]),
     )
 
 

@@ -5,7 +5,9 @@ accused the USA"), so word overlap cannot see it; the dependency parse can. For 
 take its *agent* (active subject, or the "by" phrase of a passive) and its *patient* (direct
 object, or passive subject), so that "X arrested Y" and "Y was arrested by X" line up. A
 relative pronoun stands for the noun its clause modifies ("an American who fell" -> American);
-a personal pronoun is unknown (no coreference here), never a mismatch.
+a third-person pronoun for the nearest earlier subject that agrees with it, in its sentence or
+the one before ("... personnel rammed the boats. He said they seized eight rifles": the
+personnel); a pronoun with no such subject is unknown, never a mismatch.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ from .units import (
     actor_country,
     canonical_entity,
     capital_country,
+    org_initials,
     person_name_keys,
     token_key,
 )
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PLURAL = frozenset({"they", "them", "their"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+_NEUTER = frozenset({"it", "its"})
 _MAX_ARG_TOKENS = 12
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 
@@ -41,15 +47,48 @@ class Frame:
 
 
 def _resolve(arg: Any, verb: Any) -> Any | None:
-    """The noun an argument stands for, or None when it is a personal pronoun or owned by one:
-    "its warplanes struck" says the warplanes of an actor named elsewhere, which without
-    coreference is as unknown as "it struck" (a named owner, "Israel's warplanes", is kept:
-    ``arg_keys`` reads it)."""
+    """The noun an argument stands for: a relative pronoun's noun, a third-person pronoun's
+    antecedent (``antecedent``; None when it has none). A noun owned by a pronoun stays itself:
+    "their foreign ministers initialled" is about the ministers, and "its warplanes" says
+    nothing of whose (``arg_keys`` reads a named owner, "Israel's warplanes", itself)."""
     if arg.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return verb.head
-    if arg.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in arg.children):
-        return None
+    if arg.pos_ == "PRON":
+        return antecedent(arg)
     return arg
+
+
+def _agrees(pronoun: str, noun: Any) -> bool:
+    """Whether a subject noun can be what a pronoun stands for: "they" a plural noun (a named
+    group only when there is none: ``antecedent``), "he"/"she" a person or one person's title ("the chief"),
+    "it"/"its" a named country or organisation."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    group = noun.ent_type_
+    if pronoun in _PLURAL:
+        return noun.tag_ in ("NNS", "NNPS")
+    if pronoun in _PERSONAL:
+        return group == "PERSON" or (not group and noun.tag_ == "NN")
+    return group in ("GPE", "ORG")
+
+
+def antecedent(pronoun: Any) -> Any | None:
+    """The subject a third-person pronoun most likely stands for: the nearest earlier subject
+    that agrees with it (``_agrees``), in its own sentence or the one before. "Chinese coast guard
+    personnel rammed the boats ... He said they seized eight rifles": "they" is the personnel
+    ("He", a pronoun, and "the chief", one person, do not agree). A first- or second-person
+    pronoun, or none found, gives None: unknown, never a mismatch."""
+    word = pronoun.lower_
+    if word not in _PLURAL | _PERSONAL | _NEUTER:
+        return None
+    sent = pronoun.sent
+    doc = pronoun.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    subjects = [doc[i] for i in range(pronoun.i - 1, start - 1, -1) if doc[i].dep_ in ("nsubj", "nsubjpass")]
+    found = next((t for t in subjects if _agrees(word, t)), None)
+    if found is None and word in _PLURAL:  # a named group, only when no plural noun is there
+        found = next((t for t in subjects if t.ent_type_ in ("ORG", "NORP") and t.pos_ in ("NOUN", "PROPN")), None)
+    return found
 
 
 def arguments(verb: Any) -> tuple[Any | None, Any | None, bool, bool]:
@@ -110,6 +149,7 @@ def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
             keys.update(k for k in (capital_country(ent.text), actor_country(ent.text)) if k)
             if ent.label_ == "PERSON":
                 keys.update(person_name_keys(ent))
+            keys.update(org_initials(ent))  # "the OSCE" is this organisation spelled out
     keys.discard("")
     return frozenset(keys)
 
@@ -132,17 +172,20 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
         if tok.pos_ != "VERB":
             continue
         agent, patient, _, _ = arguments(tok)
+        # A pronoun's antecedent may stand in the sentence before: its own entities are read.
+        a_ents = ents if agent is None or span.start <= agent.i < span.end else None
+        p_ents = ents if patient is None or span.start <= patient.i < span.end else None
         out.append(
             Frame(
                 sentence=sentence,
                 verb=token_key(tok),
-                agent=None if agent is None else arg_keys(agent, ents=ents),
-                patient=None if patient is None else arg_keys(patient, ents=ents),
-                agent_text=None if agent is None else arg_text(agent, ents=ents),
-                patient_text=None if patient is None else arg_text(patient, ents=ents),
+                agent=None if agent is None else arg_keys(agent, ents=a_ents),
+                patient=None if patient is None else arg_keys(patient, ents=p_ents),
+                agent_text=None if agent is None else arg_text(agent, ents=a_ents),
+                patient_text=None if patient is None else arg_text(patient, ents=p_ents),
             )
         )
     return out
 
 
-__all__ = ["Frame", "arg_keys", "arg_text", "arguments", "frames_of"]
+__all__ = ["Frame", "antecedent", "arg_keys", "arg_text", "arguments", "frames_of"]

@@ -298,6 +298,29 @@ def acronym(text: str) -> str | None:
     return out if len(out) >= 3 else None
 
 
+_NAME_PREPS = frozenset({"in", "of", "for", "on"})
+
+
+def org_initials(ent: Any) -> set[str]:
+    """The initials an organisation entity may be written as (``acronym``), from its name as
+    tagged and as continued by a prepositional tail of capitalised words the tagger left out
+    ("the Organization for Security and Co-operation" + "in Europe" -> "osc", "osce"). One place
+    for article sentences (``index``) and verb arguments (``roles``), so "asked the OSCE" meets
+    "asked the Organization for Security and Co-operation in Europe" as the same actor; other
+    initials ("IRC" against the "International Committee of the Red Cross", "icrc") do not."""
+    if ent.label_ != "ORG" or len(ent) <= 2:
+        return set()
+    text = ent.text.removeprefix("the ").removeprefix("The ")
+    forms = [text]
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ in _NAME_PREPS and doc[end + 1].text[:1].isupper():
+        tail = end + 1
+        while tail < len(doc) and doc[tail].text[:1].isupper() and not doc[tail].is_sent_start:
+            tail += 1
+        forms.append(f"{text} {doc[end:tail].text}")
+    return {k for k in map(acronym, forms) if k}
+
+
 __all__ = [
     "NAME_LABELS",
     "NUMBER_LABELS",
@@ -312,6 +335,7 @@ __all__ = [
     "norm",
     "number_form",
     "number_value",
+    "org_initials",
     "person_name_keys",
     "person_query_keys",
     "phrasal_key",
