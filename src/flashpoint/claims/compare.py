@@ -250,14 +250,13 @@ _COMPATIBLE_FORMS = frozenset({"count", "duration"})
 
 
 def _same_number(index: ArticleIndex, word: _Word, sentences: list[Sentence]) -> bool:
-    """Whether a sentence gives the statement's number (or a variant of it) as the same kind."""
+    """Whether the sentences may give the statement's number (or a variant of it) as the same
+    kind: False only when every mention of it there is another kind ("64million" matched as
+    written, with no mention of its own, stays found)."""
     form = number_form(word.token, word.keys[0])
     keys = set(word.keys).union(*(index.variants(k, exact=True) for k in word.keys))
-    for sent in sentences:
-        for m in sent.numbers:
-            if m.key in keys and (m.form == form or {m.form, form} <= _COMPATIBLE_FORMS):
-                return True
-    return False
+    forms = {m.form for sent in sentences for m in sent.numbers if m.key in keys}
+    return not forms or any(f == form or {f, form} <= _COMPATIBLE_FORMS for f in forms)
 
 
 def _head_keys(arg: Any) -> frozenset[str]:
@@ -361,20 +360,24 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             if tok.lemma_.lower() in lexicon().symmetric_verbs:  # X met Y = Y met X
                 slots += [(f, f.patient if role == "agent" else f.agent) for f in frames]
             other = patient if role == "agent" else agent
+            other_wanted = None if other is None else frozenset(_wanted(index, other))
             # The reports of the act by the same actor (or on the same patient) decide when the
             # article has them: "UN experts accused Rwanda" answers "UN experts accused Congo",
             # whatever "Western governments accuse the rebels" says.
-            slots = [p for p in slots if _other_role_matches(index, p[0], role, other)] or slots
+            slots = [p for p in slots if _other_role_matches(p[0], role, other_wanted)] or slots
             named = _is_name(arg)
             if any(keys is not None and wanted & keys for _, keys in slots):
                 result.roles["match"] += 1
-            elif any(keys is None or (named and not keys & index.entity_keys) for _, keys in slots):
-                result.roles["unknown"] += 1  # unknown, or a description ("fled the country") that may be the name
+            elif any(keys is None or (named and not keys & index.entity_keys)
+                     or (_resolved(f, keys) and not _other_country(arg, keys)) for f, keys in slots):
+                # unknown, a description ("fled the country") that may be the name, or a pronoun's
+                # antecedent, a guess that only another country's people outweighs
+                result.roles["unknown"] += 1
             else:
                 result.roles["mismatch"] += 1
                 frame = min(
                     slots,
-                    key=lambda p: (p[0].sentence not in window_ids, not _other_role_matches(index, p[0], role, other),
+                    key=lambda p: (p[0].sentence not in window_ids, not _other_role_matches(p[0], role, other_wanted),
                                    p[0].sentence),
                 )[0]
                 said = frame.agent_text if role == "agent" else frame.patient_text
@@ -386,7 +389,7 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                     # Another actor only for the same act: the article's report must share the
                     # statement's other argument ("Russia bombed rebel-held areas" is no answer
                     # to "the United States struck Islamic State targets").
-                    same_act = other is None or _other_role_matches(index, frame, role, other)
+                    same_act = other is None or _other_role_matches(frame, role, other_wanted)
                     kind = "substitute" if other_actor and same_act else "role"
                     found = Finding(
                         kind,
@@ -414,17 +417,21 @@ def _unnamed_actor(
     if group == "place" and actor_country(_entity_text(arg)) is None:
         return None  # a village or province the tables do not know is where, not who
     rank = {s.index: i for i, s in enumerate(result.window)}
+    other_wanted = None if other is None else frozenset(_wanted(index, other))
     stated = _stated(e for e in arg.doc.ents if _written_as_name(e))
     for f in sorted((f for f in frames if f.sentence in rank), key=lambda f: rank[f.sentence]):
-        if other is not None and not _other_role_matches(index, f, role, other):
+        if other is not None and not _other_role_matches(f, role, other_wanted):
             continue
         best = index.sentences[f.sentence]
         said = f.agent_text if role == "agent" else f.patient_text
+        resolved = f.agent_resolved if role == "agent" else f.patient_resolved
         if group is None:  # a description: "Somali fishermen" where the article has Kenyan guards
             if said and _other_country(arg, f.agent if role == "agent" else f.patient):
                 return Finding("substitute", f"{said} as {role} of '{verb.lemma_.lower()}'",
                                f"{arg_text(arg)} as {role}", best)
             continue
+        if resolved:
+            continue  # a pronoun's antecedent is a guess: not enough to name another actor
         mention = next((m for m in best.entities if m.text == said), None)
         if mention is None or _ACTOR_GROUPS.get(mention.label) != group or _is_stated(mention, stated):
             continue
@@ -453,15 +460,20 @@ def _is_country_code(key: str) -> bool:
     return len(key) == 3 and key.isupper()
 
 
-def _other_role_matches(index: ArticleIndex, frame: Frame, role: str, other: Any | None) -> bool:
+def _resolved(frame: Frame, keys: frozenset[str] | None) -> bool:
+    """Whether ``keys`` (one of ``frame``'s arguments) came from a pronoun's antecedent."""
+    return (frame.agent_resolved and keys is frame.agent) or (frame.patient_resolved and keys is frame.patient)
+
+
+def _other_role_matches(frame: Frame, role: str, other_wanted: frozenset[str] | None) -> bool:
     """Whether the article's ``frame`` has the statement's argument in the role other than
-    ``role``: the report of the same act by the same actor ("UN experts accused ...") is the one
-    whose ``role`` the statement gets wrong, not another report of the verb ("Western governments
-    accuse ...") that happens to come first."""
-    if other is None:
+    ``role`` (``other_wanted``: the keys it is found under, ``_wanted``): the report of the same
+    act by the same actor ("UN experts accused ...") is the one whose ``role`` the statement gets
+    wrong, not another report of the verb ("Western governments accuse ...") that comes first."""
+    if other_wanted is None:
         return False
     keys = frame.patient if role == "agent" else frame.agent
-    return keys is not None and bool(_wanted(index, other) & keys)
+    return keys is not None and bool(other_wanted & keys)
 
 
 def _other_actor(arg: Any, said: str, sentence: Sentence) -> bool:

@@ -44,17 +44,24 @@ class Frame:
     patient: frozenset[str] | None
     agent_text: str | None
     patient_text: str | None
+    # The argument is a pronoun's antecedent (``antecedent``): a guess, so it names another actor
+    # only with evidence as strong as another country (``compare._other_country``).
+    agent_resolved: bool = False
+    patient_resolved: bool = False
 
 
-def _resolve(arg: Any, verb: Any) -> Any | None:
-    """The noun an argument stands for: a relative pronoun's noun, a third-person pronoun's
-    antecedent (``antecedent``; None when it has none). A noun owned by a pronoun stays itself:
-    "their foreign ministers initialled" is about the ministers, and "its warplanes" says
-    nothing of whose (``arg_keys`` reads a named owner, "Israel's warplanes", itself)."""
+def _resolve(arg: Any, verb: Any, resolve: bool = False) -> Any | None:
+    """The noun an argument stands for, or None when it is a personal pronoun or owned by one:
+    "its warplanes struck" says the warplanes of an actor named elsewhere, as unknown as "it
+    struck" (a named owner, "Israel's warplanes", is kept: ``arg_keys`` reads it). With
+    ``resolve`` a third-person pronoun is read as its antecedent (``antecedent``) and a noun
+    owned by a pronoun as itself ("their foreign ministers initialled" is about the ministers)."""
     if arg.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return verb.head
     if arg.pos_ == "PRON":
-        return antecedent(arg)
+        return antecedent(arg) if resolve else None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in arg.children):
+        return arg if resolve else None
     return arg
 
 
@@ -91,8 +98,9 @@ def antecedent(pronoun: Any) -> Any | None:
     return found
 
 
-def arguments(verb: Any) -> tuple[Any | None, Any | None, bool, bool]:
-    """(agent, patient, agent_is_unknown, patient_is_unknown) of a verb token."""
+def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | None, bool, bool]:
+    """(agent, patient, agent_is_unknown, patient_is_unknown) of a verb token; with ``resolve``
+    a third-person pronoun is read as its antecedent (``antecedent``), else it is unknown."""
     agent = patient = None
     agent_unknown = patient_unknown = False
     # A passive verb that shares its head's subject ("Assad fled and was granted asylum") takes
@@ -103,23 +111,23 @@ def arguments(verb: Any) -> tuple[Any | None, Any | None, bool, bool]:
         for child in node.children:
             if passive and node is not verb and child.dep_ in ("nsubj", "nsubjpass"):
                 if patient is None and not patient_unknown:
-                    patient = _resolve(child, node)
+                    patient = _resolve(child, node, resolve)
                     patient_unknown = patient is None
             elif child.dep_ == "nsubj" and agent is None and not agent_unknown:
-                agent = _resolve(child, node)
+                agent = _resolve(child, node, resolve)
                 agent_unknown = agent is None
             elif child.dep_ == "nsubjpass" and patient is None and not patient_unknown and node is verb:
-                patient = _resolve(child, node)
+                patient = _resolve(child, node, resolve)
                 patient_unknown = patient is None
             elif child.dep_ == "agent" and agent is None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        agent = _resolve(pobj, node)
+                        agent = _resolve(pobj, node, resolve)
                         agent_unknown = agent is None
         if node is verb:
             for child in verb.children:
                 if child.dep_ == "dobj" and patient is None and not patient_unknown:
-                    patient = _resolve(child, verb)
+                    patient = _resolve(child, verb, resolve)
                     patient_unknown = patient is None
         if agent is not None or agent_unknown or node.dep_ not in _INHERIT_DEPS:
             break
@@ -171,7 +179,14 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
     for tok in span:
         if tok.pos_ != "VERB":
             continue
-        agent, patient, _, _ = arguments(tok)
+        agent, patient, agent_unknown, patient_unknown = arguments(tok)
+        agent_resolved = patient_resolved = False
+        if agent_unknown or patient_unknown:
+            r_agent, r_patient, _, _ = arguments(tok, resolve=True)
+            if agent is None and r_agent is not None:
+                agent, agent_resolved = r_agent, True
+            if patient is None and r_patient is not None:
+                patient, patient_resolved = r_patient, True
         # A pronoun's antecedent may stand in the sentence before: its own entities are read.
         a_ents = ents if agent is None or span.start <= agent.i < span.end else None
         p_ents = ents if patient is None or span.start <= patient.i < span.end else None
@@ -183,6 +198,8 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
                 patient=None if patient is None else arg_keys(patient, ents=p_ents),
                 agent_text=None if agent is None else arg_text(agent, ents=a_ents),
                 patient_text=None if patient is None else arg_text(patient, ents=p_ents),
+                agent_resolved=agent_resolved,
+                patient_resolved=patient_resolved,
             )
         )
     return out
