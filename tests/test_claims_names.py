@@ -46,12 +46,12 @@ def test_claims_initials_cover_a_place_the_tagger_left_out_of_the_name(nlp):
     ("article", "statement", "verdict"),
     [
         # The initials of the organisation in the article's role: the same actor, never "another".
-        ("The ministers met in Geneva. Both governments jointly asked the Organization for Security and "
-         "Co-operation in Europe to send observers to the border.",
+        (("The ministers met in Geneva. Both governments jointly asked the Organization for Security and "
+         "Co-operation in Europe to send observers to the border."),
          "Both governments asked the OSCE to send observers.", "supported"),
         # Other initials in that role: another organisation, however many words the names share.
-        ("Aid agencies were overwhelmed. The International Rescue Committee said on Friday that its "
-         "clinics in the camp had run out of medicine.",
+        (("Aid agencies were overwhelmed. The International Rescue Committee said on Friday that its "
+         "clinics in the camp had run out of medicine."),
          "The ICRC said its clinics in the camp had run out of medicine.", None),
     ],
 )

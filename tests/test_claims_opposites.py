@@ -20,8 +20,8 @@ OPPOSITES = [
      "The regional bloc condemned the agreement between the two governments.", "welcome"),
     ("Ethiopia cut diplomatic ties with Eritrea on Friday after the border clash.",
      "Ethiopia restored diplomatic ties with Eritrea on Friday.", "cut"),
-    ("Crowds gathered outside the embassy. Mali broke off diplomatic relations with Algeria on Sunday and "
-     "recalled its ambassador.", "Mali restored diplomatic relations with Algeria on Sunday.", "break off"),
+    (("Crowds gathered outside the embassy. Mali broke off diplomatic relations with Algeria on Sunday and "
+     "recalled its ambassador."), "Mali restored diplomatic relations with Algeria on Sunday.", "break off"),
     ("Turkey closed its border crossings with Syria after the bombing.",
      "Turkey reopened its border crossings with Syria.", "close"),
     ("The opposition leader agreed to join the unity government, his spokesman said.",
