@@ -15,6 +15,7 @@ def test_claims_lexicon_loads_with_every_list():
     assert {"decline", "refuse", "fail"} <= lex.negative_implicatives
     assert {"have", "need", "yet"} <= lex.prospective_heads
     assert not lex.prospective_heads & lex.negative_implicatives  # put ahead is not "did not happen"
+    assert {"un", "in", "dis"} <= set(lex.negative_prefixes) and all(p.isalpha() and p.islower() for p in lex.negative_prefixes)
 
 
 def test_claims_country_names_are_the_actors_tables():

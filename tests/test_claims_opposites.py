@@ -1,5 +1,6 @@
 """Opposite acts are contradictions with a reason: praise/condemn, restore/cut ties,
-reopen/close, refuse/agree, reject/pass, resume/suspend -- and the look-alikes where the
+reopen/close, refuse/agree, reject/pass, resume/suspend, improve/worsen, a word and its negative
+prefix (successful/unsuccessful, legal/illegal) -- and the look-alikes where the
 article says both, or says the same with another word, stay supported.
 
 Sentences written for these tests (the kinds were read from the development pages' misses:
@@ -22,6 +23,12 @@ OPPOSITES = [
      "Ethiopia restored diplomatic ties with Eritrea on Friday.", "cut"),
     (("Crowds gathered outside the embassy. Mali broke off diplomatic relations with Algeria on Sunday and "
      "recalled its ambassador."), "Mali restored diplomatic relations with Algeria on Sunday.", "break off"),
+    ("The vote was held on Sunday. The coalition's attempt to form a government was unsuccessful, officials said.",
+     "The coalition's attempt to form a government was successful.", "unsuccessful"),
+    ("Talks resumed on Monday. The court ruled that the blockade of the port was illegal under international law.",
+     "The court ruled that the blockade of the port was legal.", "illegal"),
+    ("Aid reached the city on Friday. Conditions in the camps improved after the convoy arrived, the agency said.",
+     "Conditions in the camps worsened after the convoy arrived.", "improve"),
     ("Turkey closed its border crossings with Syria after the bombing.",
      "Turkey reopened its border crossings with Syria.", "close"),
     ("The opposition leader agreed to join the unity government, his spokesman said.",
@@ -41,6 +48,8 @@ BOTH_OR_SAME = [
     ("Flights to the capital resumed on Monday after being suspended for a week.",
      "Flights to the capital resumed on Monday."),
     ("The talks were halted in May and restarted in June in Geneva.", "The talks resumed in June in Geneva."),
+    ("The first rescue attempt was unsuccessful, but the second one on Tuesday was successful.",
+     "The second rescue attempt was successful."),
     ("The rebels agreed to a ceasefire but refused to hand over their weapons.",
      "The rebels refused to hand over their weapons."),
 ]

@@ -549,12 +549,25 @@ def _antonym_findings(index: ArticleIndex, result: ClauseResult, window: list[Se
         if ws.status in ("best", "window", "synonym"):
             continue
         opposite = lex.antonyms.get(ws.key, frozenset()) | lex.antonyms.get(ws.token.lower_, frozenset())
+        if ws.token.pos_ in ("ADJ", "ADV"):
+            opposite |= _prefixed_opposites(ws.key, lex.negative_prefixes)
         for sent in window:
             hit = opposite & sent.keys
             if hit and _same_act(index, result, window, ws.token, hit, sent):
                 found.append(Finding("antonym", min(hit).replace("_", " "), ws.token.text, sent))
                 break
     return found
+
+
+_MIN_STEM = 4  # "unable" / "able": shorter stems ("in" + "to") are not words of their own
+
+
+def _prefixed_opposites(key: str, prefixes: tuple[str, ...]) -> frozenset[str]:
+    """The word with a negative prefix, or without the one it has ("successful" <->
+    "unsuccessful", "legal" <-> "illegal"; ``lexicon.json`` negative_prefixes)."""
+    out = {p + key for p in prefixes if len(key) >= _MIN_STEM}
+    out |= {key[len(p):] for p in prefixes if key.startswith(p) and len(key) - len(p) >= _MIN_STEM}
+    return frozenset(out)
 
 
 def _same_act(

@@ -50,6 +50,7 @@ class Lexicon:
     attribution_verbs: frozenset[str] = frozenset()
     negative_implicatives: frozenset[str] = frozenset()  # "declined to sign": the signing did not happen
     prospective_heads: frozenset[str] = frozenset()  # "has to be signed": the signing has not happened yet
+    negative_prefixes: tuple[str, ...] = ()  # "unsuccessful" is the opposite of "successful"
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         attribution_verbs=frozenset(w.lower() for w in data["attribution_verbs"]),
         negative_implicatives=frozenset(_word(w) for w in data["negative_implicatives"]),
         prospective_heads=frozenset(_word(w) for w in data["prospective_heads"]),
+        negative_prefixes=tuple(data["negative_prefixes"]),
     )
 
 
