@@ -83,3 +83,22 @@ def test_claims_an_act_put_ahead_is_neither_asserted_nor_negated(nlp, article, s
     if verdict == "contradicted":
         assert found.reason.startswith("negation mismatch"), found
 
+
+
+MILITIAS = ("Fighting paused on Friday. The two militias agreed on Monday to extend their ceasefire in the valley "
+            "by three days, a mediator said.")
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "reason"),
+    [
+        # The same actors' agreement, about another act: the article says what it was instead.
+        ("The two militias agreed to end the war permanently.", "contradicted", "another act: article says"),
+        ("The two militias agreed to extend the ceasefire.", "supported", "supported by"),
+        # Another actor's agreement the article never reports: it lacks it.
+        ("The government agreed to end the war.", "not_in_source", "no sentence reports"),
+    ],
+)
+def test_claims_the_same_actors_agreement_about_another_act_is_contradicted(nlp, statement, verdict, reason):
+    found = check_text(MILITIAS, statement)
+    assert found.verdict == verdict and found.reason.startswith(reason), found

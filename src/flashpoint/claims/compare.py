@@ -20,7 +20,7 @@ from .clauses import Clause, split_clauses
 from .dates import calendar, conflict, date_mentions
 from .index import ATTACHING_DEPS, ArticleIndex, Mention, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
-from .roles import Frame, arg_text, arguments
+from .roles import Frame, arg_text, arguments, complement
 from .units import (
     NAME_LABELS,
     Kind,
@@ -35,7 +35,7 @@ from .units import (
 )
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
-FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap", "date", "substitute"]
+FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap", "date", "substitute", "act"]
 
 KINDS: tuple[Kind, ...] = ("entity", "number", "noun", "adj", "verb", "adv", "light")
 _ACTOR_GROUPS = {"GPE": "place", "NORP": "place", "LOC": "place", "PERSON": "person", "ORG": "org"}
@@ -335,6 +335,9 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                     result.findings.append(found)
                     result.roles["mismatch"] += 1
             continue
+        other_act = _other_act(index, tok, agent, [f for f in frames if f.sentence in window_ids])
+        if other_act is not None:
+            result.findings.append(other_act)
         swap = _swap_finding(index, tok, agent, patient, [f for f in frames if f.sentence in window_ids])
         if swap is not None:
             result.findings.append(swap)
@@ -398,6 +401,28 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                         sentence,
                     )
                     result.findings.append(found)
+
+
+def _other_act(index: ArticleIndex, verb: Any, agent: Any | None, frames: list[Frame]) -> Finding | None:
+    """The same actor's same controlling act about another act: "Israel and Hamas agreed to end
+    the war" where the article's "Israel and Hamas agreed" is "to extend their truce". The article
+    speaks of that agreement and says what it was about: it says something else, not nothing
+    (a finding named in the reason; it weighs nothing in the score)."""
+    act = complement(verb)
+    if act is None or agent is None:
+        return None
+    wanted = _wanted(index, agent)
+    same = [f for f in frames if f.complement is not None and f.agent is not None and wanted & f.agent]
+    if not same:
+        return None
+    key = token_key(act)
+    ours = index.variants(key) | index.synonyms_in(key) | {key}
+    if any(f.complement in ours for f in same):
+        return None
+    f = same[0]
+    lemma = verb.lemma_.lower()
+    return Finding("act", f"{f.agent_text} {lemma} to {f.complement}", f"{arg_text(agent)} {lemma} to {act.text}",
+                   index.sentences[f.sentence])
 
 
 def _unnamed_actor(

@@ -48,6 +48,8 @@ class Frame:
     # only with evidence as strong as another country (``compare._other_country``).
     agent_resolved: bool = False
     patient_resolved: bool = False
+    # The act a controlling verb is about: "extend" in "agreed to extend the truce" (``complement``).
+    complement: str | None = None
 
 
 def _resolve(arg: Any, verb: Any, resolve: bool = False) -> Any | None:
@@ -173,6 +175,12 @@ def arg_text(arg: Any, *, ents: Sequence[Any] | None = None) -> str:
     return arg.doc[start : arg.i + 1].text
 
 
+def complement(verb: Any) -> Any | None:
+    """The verb a controlling verb governs ("agreed to extend", "ordered the army to leave"): its
+    open clausal complement, when that is a verb."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+
+
 def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) -> list[Frame]:
     """Every verb of an article sentence with its arguments (``ents``: the sentence's entities)."""
     out = []
@@ -200,9 +208,10 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
                 patient_text=None if patient is None else arg_text(patient, ents=p_ents),
                 agent_resolved=agent_resolved,
                 patient_resolved=patient_resolved,
+                complement=None if (c := complement(tok)) is None else token_key(c),
             )
         )
     return out
 
 
-__all__ = ["Frame", "antecedent", "arg_keys", "arg_text", "arguments", "frames_of"]
+__all__ = ["Frame", "antecedent", "arg_keys", "arg_text", "arguments", "complement", "frames_of"]
