@@ -97,7 +97,7 @@ class IngestStats:
 # batches and the known-id lookups; beyond the limit DuckDB evicts cached blocks and spills to
 # ``<db>.tmp``. The final update needs more: the full rebuild that ends an ingest into a new
 # store sorts and groups all event groups in one statement each, which at 100,000 articles
-# (93,000 new, 481,807 events) fits 256 MB and not 192 MB (docs/CAPACITY.md). A bigger run's
+# (93,016 new, 481,728 events) fits 256 MB and not 192 MB (docs/CAPACITY.md). A bigger run's
 # update may need more: when DuckDB runs out of memory under this limit, the update is done
 # again under DuckDB's default limit (``_final_update``), so an ingest is never lost to it.
 INGEST_MEMORY_LIMIT = "192MB"
