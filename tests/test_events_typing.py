@@ -283,8 +283,6 @@ def test_events_typing_involvement_in_no_crime_accuses_no_one(nlp, text):
         ("Beijing warned of countermeasures if the visit goes ahead.", "138", "THREATEN"),
         ("The rebels broke the cease-fire on Sunday.", "196", "ASSAULT"),
         ("The junta declared a unilateral cease-fire.", "0871", "RETREAT"),
-        ("Nurses staged a sit-in outside the health ministry.", "141", "PROTEST"),
-        ("Dock workers held a walk-out over pay.", "143", "PROTEST"),
         ("Britain sent 200 paratroopers to Kabul.", "154", "MOBILIZE"),
         ("Washington dispatched two destroyers to the Red Sea.", "154", "MOBILIZE"),
     ],
