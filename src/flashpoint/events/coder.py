@@ -244,7 +244,7 @@ def _to_event(
             reporter = state.memory.resolve(according)
         target = victims(target, source, reporter, state.country())
     if f.code[:2] in OWN_FORCE_ROOTS and source is not None and (source.sector or "") not in FORCE_BEARING:
-        return None  # "young people who mobilised on social media" show no force
+        return None  # "students who organised online" show no force
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
     if non_political(
