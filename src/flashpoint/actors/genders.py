@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import ents_within
 from .tables import get_tables
 from .text import fold
 
@@ -55,9 +56,9 @@ def shown_gender(span: Any) -> str | None:
 
 def _told_in_sentence(span: Any) -> str | None:
     sent = span.sent
-    people = {e.start for e in sent.ents if e.label_ == "PERSON"}
-    if len(people) > 1 or any(
-        e.label_ == "PERSON" and e.start != span.start and not _inside(e, span) for e in sent.ents
+    persons = [e for e in ents_within(sent.doc, sent.start, sent.end) if e.label_ == "PERSON"]
+    if len({e.start for e in persons}) > 1 or any(
+        e.start != span.start and not _inside(e, span) for e in persons
     ):
         return None
     found = {
