@@ -11,6 +11,7 @@ import io
 import json
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -385,6 +386,30 @@ def emit(rows: list[dict[str, Any]], fmt: str, table: Any = None) -> None:
         out.print(table())
 
 
+class RecentRate:
+    """Time left from the rate of the last ``window`` seconds of progress, not the run's mean.
+
+    A resumed ingest reads the inputs it already stored at thousands per second, then analyses
+    the rest at a few per second: a mean over the whole run promises minutes where hours are
+    left. The estimate uses the progress samples of the recent window (at least two), so it
+    follows the current speed."""
+
+    def __init__(self, total: int, window: float = 120.0) -> None:
+        self.total = total
+        self.window = window
+        self.samples: deque[tuple[float, int]] = deque()
+
+    def seconds_left(self, done: int, seconds: float) -> float | None:
+        """Seconds until ``total`` at the recent rate; None until two samples show progress."""
+        self.samples.append((seconds, done))
+        while len(self.samples) > 2 and seconds - self.samples[1][0] >= self.window:
+            self.samples.popleft()
+        (t0, n0), (t1, n1) = self.samples[0], self.samples[-1]
+        if t1 <= t0 or n1 <= n0:
+            return None
+        return max(0, self.total - done) * (t1 - t0) / (n1 - n0)
+
+
 def ingest_progress(*, lines: bool = False, total: int | None = None) -> tuple[Any, Any]:
     """A live progress line on stderr for an ingest (only on a terminal) and the callback
     that updates it from ``store.ingest.IngestStats``; ``lines`` also writes one plain line
@@ -402,6 +427,7 @@ def ingest_progress(*, lines: bool = False, total: int | None = None) -> tuple[A
         transient=False,
     )
     task = progress.add_task("ingest", total=total, line="starting (loading the model)…")
+    eta = RecentRate(total or 0)
 
     def on_progress(stats: Any) -> None:
         rate = stats.articles_new / stats.seconds if stats.seconds else 0.0
@@ -411,8 +437,8 @@ def ingest_progress(*, lines: bool = False, total: int | None = None) -> tuple[A
             f"already stored · {stats.skips:,} skipped · {stats.events:,} events · "
             f"{rate:,.1f} articles/s"
         )
-        if total and stats.inputs and not stats.done:
-            left = max(0, total - stats.inputs) * stats.seconds / stats.inputs
+        left = eta.seconds_left(stats.inputs, stats.seconds) if total and not stats.done else None
+        if left is not None:
             line += f" · ETA {int(left // 3600)}:{int(left % 3600 // 60):02d}:{int(left % 60):02d}"
         progress.update(task, line=line, completed=stats.inputs)
         if lines:
