@@ -55,7 +55,7 @@ from .patterns import noun_code, purpose_clause
 from .predicates import noun_event
 from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
-from .syntax import agent_of
+from .syntax import agent_of, has_own_subject
 
 Token = Any
 
@@ -269,7 +269,9 @@ def _to_event(
             if g.dep_ == "pobj"
         ]
         conj = next((c for h in heads for c in h.conjuncts if c.i > h.i), None)
-        if conj is not None:
+        if conj is not None and _acted_on(f):
+            pass  # "soldiers and allied militiamen killed him": two doers, not two sides
+        elif conj is not None:
             target = actor_of(conj, state, role="target") or target
             state.memory.learn_pair(source, target)  # "X and Y agreed": the two sides
         elif target is None:  # "the two sides would meet again": the other side
@@ -407,6 +409,19 @@ def _target(
     return fallback, fallback_tok
 
 
+def _acted_on(f: Found) -> bool:
+    """Does a symmetric act (fighting, agreeing, meeting) have a direct object that is its
+    patient? Then its conjoined doers did it together to that patient ("soldiers and allied
+    militiamen KILLED HIM", "Britain and France urged IRAN to"), not to each other as in "X and Y
+    clashed" or "X and Y signed an agreement", or "both X and Y violated the ceasefire": only
+    when the object names someone (a pronoun or an actor the tables know)."""
+    objects = [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")]
+    return any(
+        o.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP or resolve_span(np_span(o)) is not None
+        for o in objects
+    )
+
+
 def _own_forces(tok: Token) -> bool:
     """Is the direct object of a show of force (15x) a bare force of no country named ("moves
     TROOPS into", "deployed SOLDIERS to")? They are the doer's own, never its target, whatever
@@ -428,7 +443,9 @@ def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> b
     cooperation says what the act was for, not a second act ("deployed the army to support the
     police", "will meet officials to discuss it"); one of protest or force is how it was done
     ("defied a police ban to take to the streets"); an open complement of the same code is the same act ("police
-    fired tear gas to disperse them": one 175). ``emitted``: (trigger index, code) pairs."""
+    fired tear gas to disperse them": one 175), unless its clause has a doer of its own ("struck
+    the port hours after WARPLANES bombed the capital": two acts). ``emitted``: (trigger index,
+    code) pairs."""
     head = f.trigger.head.i
     if (
         purpose_clause(f.trigger)
@@ -436,7 +453,11 @@ def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> b
         and any(i == head for i, _ in emitted)
     ):
         return True  # an aim in words or cooperation; "defied a ban to take to the streets" is done
-    return f.trigger.dep_ in ("advcl", "xcomp") and (head, event.cameo) in emitted
+    return (
+        f.trigger.dep_ in ("advcl", "xcomp")
+        and (head, event.cameo) in emitted
+        and not has_own_subject(f.trigger)
+    )
 
 
 # a scene's narrative goes on in deeds; words ("said", "urged") are mostly reported as current

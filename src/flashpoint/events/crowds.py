@@ -35,8 +35,8 @@ def word_lists() -> dict[str, frozenset[str]]:
 
 def is_crowd(tok: Token | None) -> bool:
     """Protesters, rioters, strikers; also "a group of strikers", "thousands of protesters"."""
-    if tok is None:
-        return False
+    if tok is None or tok.ent_type_ in ("DATE", "TIME"):
+        return False  # "arrested in March": a month, no march
     crowds = word_lists()["crowds"]
     if tok.lemma_.lower() in crowds or tok.lower_ in crowds:
         return True

@@ -18,6 +18,7 @@ from .grammar import (
     FUTURE,
     HYPOTHETICAL,
     NEG,
+    NEGATIVE_SUBJECTS,
     THREAT_MODALS,
     WRAPPER_EVENT_ROOTS,
 )
@@ -65,11 +66,16 @@ def _agentless_passive(tok: Token) -> bool:
 
 
 def none_done(tok: Token) -> bool:
-    """An act whose patient or object is "no" ("NO measures had been taken", "took NO action",
-    "no one was killed"): nothing of it happened. Only the act's own mood: "produced no
-    agreement" negates the agreement noun itself, not a predicate above it."""
+    """An act whose patient, object or doer is "no" ("NO measures had been taken", "took NO
+    action", "no one was killed", "NO group claimed responsibility", "NOBODY was hurt":
+    ``negative_subjects``): nothing of it happened, or nobody did it. Only the act's own mood:
+    "produced no agreement" negates the agreement noun itself, not a predicate above it."""
     return any(
-        c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        c.dep_ in ("nsubjpass", "dobj", "nsubj")
+        and (
+            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            or (c.dep_ != "dobj" and c.lower_ in NEGATIVE_SUBJECTS)
+        )
         for c in tok.children
     )
 

@@ -8,6 +8,7 @@ from typing import Any
 from .blame import blame_of
 from .grammar import (
     AIM_NOUNS,
+    CLAUSE_PREPS,
     COMPLEMENT,
     DOCUMENT_NOUNS,
     ENDING_VERBS,
@@ -131,14 +132,51 @@ def _subject_on_subordinator(verb: Token) -> Token | None:
     """The subject spaCy hangs on the subordinating word of an adverbial clause ("a day after
     Azerbaijan launched an offensive": "Azerbaijan" parsed as the object of "after", the verb
     left without a subject). A noun left of the verb under its "after"/"before"/"since"/"until"/
-    "as" is the clause's own subject, never the main clause's."""
+    "as" is the clause's own subject, never the main clause's. spaCy also reads the subordinator
+    as a preposition of the main verb ("arrested 200 people AFTER SUPPORTERS of Khan attacked army
+    buildings"): an adverbial clause with no subject of its own right after such a phrase
+    (``clause_prepositions``) has that phrase's object as its subject."""
     for c in verb.children:
         if c.dep_ != "mark" or c.i > verb.i:
             continue
         for g in c.children:
             if g.dep_ in ("pobj", "nsubj") and g.i < verb.i and g.pos_ in ("PROPN", "NOUN", "PRON"):
                 return g
+    if verb.dep_ != "advcl" or not _finite(verb):  # "after four years TO ALLOW": no clause
+        return None
+    if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in verb.children):
+        return None
+    for c in verb.head.children:
+        if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS and c.i < verb.i and _adjacent(c, verb):
+            for g in c.children:
+                if (
+                    g.dep_ == "pobj"
+                    and g.pos_ in ("PROPN", "NOUN", "PRON")
+                    and g.ent_type_ not in ("DATE", "TIME")
+                ):
+                    return g
     return None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that can have a subject of its own: a tensed form, or one with a tensed auxiliary."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+
+def _adjacent(phrase: Token, verb: Token) -> bool:
+    """Does ``verb``'s clause begin right where ``phrase`` ends ("after supporters of Khan |
+    had attacked")? A comma or other words between make the phrase the main clause's own."""
+    return phrase.right_edge.i + 1 == verb.left_edge.i
+
+
+def has_own_subject(verb: Token) -> bool:
+    """Does a subordinate verb have a subject of its own ("hours after WARPLANES bombed ...")?
+    Then it is a second act, never the purpose or manner of the act it hangs on."""
+    if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in verb.children):
+        return True
+    return _subject_on_subordinator(verb) is not None
 
 
 def _stative(tok: Token) -> bool:
