@@ -132,3 +132,28 @@ def test_claims_word_score_is_the_word_level_combiners_logit(nlp):
     copied = features(Judgement((UnitJudgement("x", (0,), 0.7, 0.2, 0.1),)),
                       compare(index, nlp("Rebels attacked the town on Monday, killing 12 people.")))
     assert made["word_score"] < copied["word_score"]  # another number and a place the article lacks
+
+
+def test_claims_stance_lists_are_one_sided_and_apart_from_opposites():
+    """Each stance word has one axis and one side (``lexicon._stance`` refuses a word listed
+    twice); both sides of each axis are filled; the 'on' verbs and naming verbs are plain lemmas,
+    and no stance word is a listed synonym of a word of the other side."""
+    lex = lexicon()
+    axes = {axis for axis, _ in lex.stance.values()}
+    assert axes == {"approval", "acceptance"}
+    for axis in axes:
+        assert {sign for a, sign in lex.stance.values() if a == axis} == {1, -1}
+    assert lex.stance["praise"] == ("approval", 1) and lex.stance["deny"] == ("acceptance", -1)
+    assert "blame" in lex.on_patient_verbs and "call" in lex.naming_verbs
+    assert all(v.isalpha() and v.islower() for v in lex.on_patient_verbs | lex.naming_verbs)
+    for word, (axis, sign) in lex.stance.items():
+        others = {w for w, (a, s) in lex.stance.items() if a == axis and s != sign}
+        assert not lex.synonyms.get(word, frozenset()) & others, word
+
+
+def test_claims_stance_word_listed_twice_is_refused():
+    from flashpoint.claims.lexicon import _stance
+    from flashpoint.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        _stance({"approval": {"positive": ["praise"], "negative": ["praise"]}})

@@ -5,7 +5,8 @@ content they contain; the top few form the clause's *window*. Each content word 
 is then found in the window, found only elsewhere in the article, found only as a listed
 synonym, or not found at all. On top of these word statuses come the explicit mismatches a
 person would name: a negation the article does not have, an antonym of the article's word, a
-different number where the article gives one, a different actor where the article names one.
+different number where the article gives one, a different actor where the article names one,
+the same actor taking the other side (``stance``).
 The statuses and mismatches become the numeric features that ``score`` weighs.
 """
 
@@ -21,6 +22,7 @@ from .dates import calendar, conflict, date_mentions
 from .index import ATTACHING_DEPS, ArticleIndex, Mention, Sentence, is_negated, token_keys
 from .lexicon import lexicon, weights
 from .roles import Frame, arg_text, arguments, complement
+from .stance import clashes
 from .units import (
     NAME_LABELS,
     Kind,
@@ -35,7 +37,9 @@ from .units import (
 )
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
-FindingKind = Literal["negation", "antonym", "number", "actor", "role", "swap", "date", "substitute", "act"]
+FindingKind = Literal[
+    "negation", "antonym", "number", "actor", "role", "swap", "date", "substitute", "act", "stance"
+]
 
 KINDS: tuple[Kind, ...] = ("entity", "number", "noun", "adj", "verb", "adv", "light")
 _ACTOR_GROUPS = {"GPE": "place", "NORP": "place", "LOC": "place", "PERSON": "person", "ORG": "org"}
@@ -527,6 +531,8 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
     found += _attached_actor_findings(index, result)
     if aligned and not any(f.kind == "actor" for f in found):
         found += _actor_findings(index, result, window[0])
+    found += [Finding("stance", c.article_says, c.statement_says, c.sentence)
+              for c in clashes(index, result.clause.tokens, window, lambda arg: _wanted(index, arg))]
     return found
 
 

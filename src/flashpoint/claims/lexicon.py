@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,9 @@ class Lexicon:
     negative_implicatives: frozenset[str] = frozenset()  # "declined to sign": the signing did not happen
     prospective_heads: frozenset[str] = frozenset()  # "has to be signed": the signing has not happened yet
     negative_prefixes: tuple[str, ...] = ()  # "unsuccessful" is the opposite of "successful"
+    on_patient_verbs: frozenset[str] = frozenset()  # "blamed the blasts on X": X is the one blamed
+    naming_verbs: frozenset[str] = frozenset()  # "called the mutiny treason": the noun takes a side
+    stance: dict[str, tuple[str, int]] = field(default_factory=dict)  # word -> (axis, +1 / -1)
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,23 @@ def lexicon() -> Lexicon:
         negative_implicatives=frozenset(_word(w) for w in data["negative_implicatives"]),
         prospective_heads=frozenset(_word(w) for w in data["prospective_heads"]),
         negative_prefixes=tuple(data["negative_prefixes"]),
+        on_patient_verbs=frozenset(_word(w) for w in data["on_patient_verbs"]),
+        naming_verbs=frozenset(_word(w) for w in data["naming_verbs"]),
+        stance=_stance(data["stance"]),
     )
+
+
+def _stance(data: dict[str, dict[str, list[str]]]) -> dict[str, tuple[str, int]]:
+    """``lexicon.json`` stance, word -> (axis, +1 or -1); a word on both sides of an axis or on
+    two axes is an error, since its side would depend on the order of the file."""
+    out: dict[str, tuple[str, int]] = {}
+    for axis, sides in data.items():
+        for side, sign in (("positive", 1), ("negative", -1)):
+            for w in sides[side]:
+                if _word(w) in out:
+                    raise ConfigError("E406", name=LEXICON_FILE, cause=ValueError(f"stance word {w!r} listed twice"))
+                out[_word(w)] = (axis, sign)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,7 +3,8 @@
 Swapping roles keeps every word of a sentence ("the USA accused North Korea" / "North Korea
 accused the USA"), so word overlap cannot see it; the dependency parse can. For each verb we
 take its *agent* (active subject, or the "by" phrase of a passive) and its *patient* (direct
-object, or passive subject), so that "X arrested Y" and "Y was arrested by X" line up. A
+object, or passive subject; the "on" phrase of "blamed the blasts on the rebels"), so that "X
+arrested Y" and "Y was arrested by X" line up. A
 relative pronoun stands for the noun its clause modifies ("an American who fell" -> American);
 a third-person pronoun for the nearest earlier subject that agrees with it, in its sentence or
 the one before ("... personnel rammed the boats. He said they seized eight rifles": the
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .lexicon import lexicon
 from .units import (
     NAME_LABELS,
     actor_country,
@@ -127,6 +129,10 @@ def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | No
                         agent = _resolve(pobj, node, resolve)
                         agent_unknown = agent is None
         if node is verb:
+            on = _on_patient(verb)
+            if on is not None:  # "blamed the blasts on saboteurs": the saboteurs are blamed
+                patient = _resolve(on, verb, resolve)
+                patient_unknown = patient is None
             for child in verb.children:
                 if child.dep_ == "dobj" and patient is None and not patient_unknown:
                     patient = _resolve(child, verb, resolve)
@@ -137,6 +143,20 @@ def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | No
             break
         node = node.head
     return agent, patient, agent_unknown, patient_unknown
+
+
+def _on_patient(verb: Any) -> Any | None:
+    """The object of an "on" phrase that names who a verb of ``lexicon.json`` on_patient_verbs is
+    aimed at ("blamed the landmine blasts on the rebels": the rebels are the ones blamed, as in
+    "blamed the rebels for the blasts"); None for other verbs ("struck on Monday")."""
+    if verb.lemma_.lower() not in lexicon().on_patient_verbs:
+        return None
+    # the parser often hangs the phrase on the object ("the blasts on the rebels")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:

@@ -27,7 +27,7 @@ from .units import hyphen_prefix
 
 _EVIDENCE_CHARS = 90
 _FINDING_ORDER = {
-    "swap": 0, "substitute": 1, "negation": 2, "actor": 3, "role": 4, "date": 5, "number": 6, "antonym": 7, "act": 8,
+    "swap": 0, "substitute": 1, "negation": 2, "actor": 3, "role": 4, "date": 5, "number": 6, "antonym": 7, "act": 8, "stance": 9,
 }
 # An explicit reversal of who did what to whom, another named actor in the role every report of
 # the act in the article gives to one name ("accused Congo" where it says "accused Rwanda"), the
@@ -41,7 +41,7 @@ _DECISIVE = frozenset({"swap", "substitute", "antonym", "date"})
 FINDING_FEATURES = {
     "swap": "role_swap", "number": "number_mismatch", "actor": "actor_mismatch",
     "role": "role_mismatch", "negation": "negation_mismatch", "antonym": "antonym", "date": "date_mismatch",
-    "substitute": "actor_substituted", "act": "act_mismatch",
+    "substitute": "actor_substituted", "act": "act_mismatch", "stance": "stance_mismatch",
 }
 # Word-level alignment features of ``compare`` the combiner may weigh beside the model (how much
 # of the statement the best sentences cover, copied word order, names/numbers found only
@@ -142,6 +142,7 @@ def _finding_reason(f: Finding) -> str:
         "date": "date mismatch",
         "substitute": "another actor",
         "act": "another act",
+        "stance": "opposite stance",
     }[f.kind]
     return f"{label}: article says {f.article_says}, statement says {f.statement_says}"
 
