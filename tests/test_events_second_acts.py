@@ -125,3 +125,45 @@ def test_events_second_acts_a_subject_of_no_one_negates_the_act(nlp, text):
 def test_events_second_acts_a_month_is_no_march(nlp, text):
     events = _events(nlp, text)
     assert not any(e.cameo == "141" for e in events), _show(events)
+
+
+def _partyless_force(events):
+    return [e for e in events if e.cameo[:2] in ("18", "19", "20") and not e.source and not e.target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen raided a village on Sunday. The attack came two days after soldiers arrested a "
+        "local commander.",
+        "Rebels stormed a prison on Monday. Troops arrested 30 escapees after the assault.",
+    ],
+)
+def test_events_second_acts_a_definite_act_with_no_party_points_back(nlp, text):
+    # "the attack" names the raid told before, not a second act with no doer and no target
+    events = _events(nlp, text)
+    assert not _partyless_force(events[1:]), _show(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between the army and the rebels has killed hundreds of people since May.",
+        "Fighting in the north has displaced 20,000 people, aid agencies said.",
+    ],
+)
+def test_events_second_acts_an_act_that_is_the_doer_of_a_coded_act_is_that_act(nlp, text):
+    events = _events(nlp, text)
+    assert not [e for e in events if e.trigger == "Fighting" and not e.source and not e.target], _show(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A grenade attack was carried out near the market.",
+        "The traders' union noted that the attacks on its members' shops had hurt the economy.",
+    ],
+)
+def test_events_second_acts_an_act_with_nothing_told_before_stays(nlp, text):
+    # indefinite, or definite with no act of force told before: this is the report
+    assert any(e.cameo[:2] == "19" for e in _events(nlp, text))

@@ -33,6 +33,7 @@ from .grammar import (
     PLACE_IS_TARGET,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    REFERENCE_DETERMINERS,
     SYMMETRIC_ROOTS,
     VENUE,
     VISIT,
@@ -113,7 +114,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         state.place_country = None if f.code[:3] in VENUE else place_country
         state.victims = f.code[:2] in FORCE_ROOTS
         event = _to_event(f, sent, state, evidence, location, according, phrases, anchor, told)
-        if event is not None and i > 0 and _partyless(event):
+        if event is not None and i > 0 and (_partyless(event) or _known_act(f, event, emitted, state)):
             continue  # a secondary act with no party is background, not a report (_partyless)
         if event is not None and _purpose_of_same(f, event, emitted):
             continue
@@ -122,6 +123,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         if event is not None:
             events.append(event)
             emitted.add((f.trigger.i, event.cameo))
+            state.force_told = state.force_told or event.cameo[:2] in FORCE_ROOTS
     return events
 
 
@@ -495,6 +497,32 @@ def _partyless(event: Event) -> bool:
         and not event.negated
         and event.cameo[:2] not in CONFLICT_ROOTS
     )
+
+
+def _known_act(
+    f: Found, event: Event, emitted: set[tuple[int, str]], state: DocState
+) -> bool:
+    """A secondary act of force named by a noun, with no party at all, that points back to an act
+    already told: a definite one after the article coded an act of force ("THE attack came a week
+    after militants ambushed a convoy", "after THE invasion", "SUCH attacks are rare":
+    ``reference_determiners``; with nothing told before, "noted that the attacks on its members'
+    property had an impact" is the report), or the doer of an act the sentence coded ("Fighting between the two sides has KILLED thousands": the killing is
+    the report). It is that act mentioned again, not a second one; an indefinite act with no
+    party ("a grenade attack was carried out in Beled Weyne") stays, as ``_partyless`` says."""
+    noun = f.trigger
+    if event.source is not None or event.target is not None or event.negated:
+        return False
+    if event.cameo[:2] not in FORCE_ROOTS:
+        return False
+    if noun.dep_ in ("nsubj", "csubj") and any(i == noun.head.i for i, _ in emitted):
+        return True  # "Fighting ... has killed thousands" (a gerund spaCy may tag as a verb)
+    if noun.pos_ != "NOUN" or not state.force_told:
+        return False
+    if any(c.dep_ in ("det", "predet") and c.lower_ in REFERENCE_DETERMINERS for c in noun.children):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ == "such" for c in noun.children):
+        return True
+    return False
 
 
 def _political(actor: Actor | None, tok: Token | None) -> bool:
