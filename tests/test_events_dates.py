@@ -24,6 +24,12 @@ PUBLISHED = dt.date(2023, 12, 27)  # a Wednesday
         ("on 3 June", dt.date(2023, 6, 3), "day"),
         ("in 1990", dt.date(1990, 1, 1), "year"),
         ("last month", dt.date(2023, 11, 1), "month"),
+        # a month or day put in a year by words: that year, not the latest such month
+        ("in May last year", dt.date(2022, 5, 1), "month"),
+        ("in February of last year", dt.date(2022, 2, 1), "month"),
+        ("on 9 October last year", dt.date(2022, 10, 9), "day"),
+        ("in January next year", dt.date(2024, 1, 1), "month"),
+        ("in October this year", dt.date(2023, 10, 1), "month"),
     ],
 )
 def test_events_dates_resolve_relative_phrases(phrase, date, precision):
@@ -94,3 +100,30 @@ def test_events_dates_year_after_a_preposition_dates_the_act(text, year):
     events = code(text, published="2024-03-01")
     assert events and events[0].date == dt.date(year, 1, 1)
     assert events[0].date_precision == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # PUBLISHED is Wednesday 27 December 2023
+        (
+            "The militia, which took the town on November 3, shelled the airport on Monday.",
+            "shelled",
+            dt.date(2023, 12, 25),
+        ),
+        (
+            "The general, who seized power on October 30, expelled the UN envoy.",
+            "expelled",
+            None,
+        ),
+        ("Police beat students who marched on Tuesday.", "beat", dt.date(2023, 12, 26)),
+    ],
+)
+def test_events_dates_a_calendar_day_of_a_relative_clause_dates_that_clause(nlp, text, trigger, date):
+    """A named day weeks back inside a relative clause is background; a weekday is the scene."""
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text), published=PUBLISHED)
+    act = next((e for e in events if e.trigger == trigger), None)
+    assert act is not None, [(e.trigger, e.date) for e in events]
+    assert act.date == date, [(e.trigger, e.date) for e in events]

@@ -77,13 +77,14 @@ def _resolve_phrase(phrase: str, published: dt.date | None, *, future: bool) -> 
     m = _RE_MDY.search(text) or _RE_DMY.search(text)
     if m:
         month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
-        year = int(m.group("year")) if m.group("year") else None
+        year = int(m.group("year")) if m.group("year") else _told_year(text, published)
         return _day(year, month, day, published, future, text)
     m = _RE_MY.search(text)
     if m:
         month = _MONTHS[m.group("month").lower()]
-        if m.group("year"):
-            return EventDate(dt.date(int(m.group("year")), month, 1), "month", text)
+        year_told = int(m.group("year")) if m.group("year") else _told_year(text, published)
+        if year_told is not None:  # "in March 2023", "in March last year"
+            return EventDate(dt.date(year_told, month, 1), "month", text)
         if published is None:
             return EventDate(None, None, text)
         year = published.year
@@ -96,17 +97,13 @@ def _resolve_phrase(phrase: str, published: dt.date | None, *, future: bool) -> 
     if m:
         if published is None:
             return EventDate(None, None, text)
-        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[
-            m.group("which").lower()
-        ]
+        shift = _WHICH_SHIFT[m.group("which").lower()]
         return EventDate(dt.date(published.year + shift, 1, 1), "year", text)
     m = _RE_REL_MONTH.search(text)
     if m:
         if published is None:
             return EventDate(None, None, text)
-        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[
-            m.group("which").lower()
-        ]
+        shift = _WHICH_SHIFT[m.group("which").lower()]
         index = published.year * 12 + published.month - 1 + shift
         return EventDate(dt.date(index // 12, index % 12 + 1, 1), "month", text)
     m = _RE_REL_WEEK.search(text)
@@ -134,6 +131,18 @@ def _resolve_phrase(phrase: str, published: dt.date | None, *, future: bool) -> 
     if m:
         return EventDate(dt.date(int(m.group("year")), 1, 1), "year", text)
     return EventDate(None, None, text)
+
+
+def _told_year(text: str, published: dt.date | None) -> int | None:
+    """The year a month or day is put in by words ("in March LAST YEAR", "on May 3 NEXT YEAR"):
+    the publication year moved by ``_RE_REL_YEAR``'s word; ``None`` when none is said."""
+    m = _RE_REL_YEAR.search(text)
+    if m is None or published is None:
+        return None
+    return published.year + _WHICH_SHIFT[m.group("which").lower()]
+
+
+_WHICH_SHIFT = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}  # "last year": -1
 
 
 def _day(
@@ -200,9 +209,12 @@ def event_date(
         # "called the mutiny treason on Saturday and vowed they would be punished" is past
         ahead = future and _distance(root, trigger) < _UNRELATED
         resolved = resolve_phrase(phrase, published, future=ahead)
-        if _in_other_clause(root, trigger) and _historical(resolved.date, published):
-            # "waived restrictions that Congress imposed in 1992": a past year inside a relative
-            # clause dates that clause; "fired on crowds that broke in on Tuesday" is the scene's day
+        if _in_other_clause(root, trigger) and (
+            _historical(resolved.date, published) or _calendar(phrase, resolved.date, published)
+        ):
+            # "waived restrictions that Congress imposed in 1992", "the junta, which seized power
+            # on July 26, accused France": a past year or calendar day inside a relative clause
+            # dates that clause; "fired on crowds that broke in on Tuesday" is the scene's day
             continue
         key = (0 if resolved.date is not None else 1, _distance(root, trigger), i)
         if best is None or key < best:
@@ -224,6 +236,18 @@ def _in_other_clause(root: Any, trigger: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def _calendar(phrase: str, date: dt.date | None, published: dt.date | None) -> bool:
+    """Does the phrase name a month ("on July 26", "in March") more than a week before
+    publication? Told in a relative clause, it is background, not the day of the scene, which
+    news names by weekday ("on Tuesday") or as today."""
+    return (
+        date is not None
+        and published is not None
+        and (published - date).days > 7
+        and _RE_MY.search(phrase) is not None
+    )
 
 
 def _historical(date: dt.date | None, published: dt.date | None) -> bool:
