@@ -58,8 +58,8 @@ def test_claims_another_actor_only_for_the_same_act(nlp):
     from flashpoint.claims.compare import compare
     from flashpoint.claims.index import build_index
 
-    article = ("Russia first intervened in the war in 2015, when its warplanes began bombing rebel-held towns. "
-               "American forces carried out dozens of air strikes on Islamic State camps in the desert on Sunday.")
+    article = ("Turkey first sent troops over the border in 2016, when its warplanes began bombing Kurdish-held villages. "
+               "American aircraft flew a series of raids on Islamic State camps in the desert on Sunday.")
     found = compare(build_index(nlp(article)), nlp("The United States struck Islamic State camps in the desert.")).findings
     assert not [f for f in found if f.kind == "substitute"], found
 
