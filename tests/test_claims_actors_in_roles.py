@@ -102,3 +102,25 @@ MILITIAS = ("Fighting paused on Friday. The two militias agreed on Monday to ext
 def test_claims_the_same_actors_agreement_about_another_act_is_contradicted(nlp, statement, verdict, reason):
     found = check_text(MILITIAS, statement)
     assert found.verdict == verdict and found.reason.startswith(reason), found
+
+
+ACCORD = ("The presidents of Chad and Sudan met in Doha on Monday and signed a joint statement on border security. "
+          "Heavy rain fell on the city all day. They did not sign the water-sharing accord itself, "
+          "which still has to be approved by both parliaments.")
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # The article's report of signing *the accord* says it did not happen, whatever an earlier
+        # sentence says of signing another text; the first verb shares its conjunct's object.
+        ("Chad and Sudan signed the water-sharing accord on Monday.", "contradicted"),
+        ("Chad and Sudan signed and ratified the water-sharing accord.", "contradicted"),
+        ("Chad and Sudan signed a joint statement on border security.", "supported"),
+    ],
+)
+def test_claims_a_verbs_polarity_is_read_from_the_report_of_the_same_act(nlp, statement, verdict):
+    found = check_text(ACCORD, statement)
+    assert found.verdict == verdict, found
+    if verdict == "contradicted":
+        assert found.reason.startswith("negation mismatch: article says not sign"), found

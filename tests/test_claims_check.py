@@ -361,3 +361,14 @@ def test_claims_a_number_is_backed_only_by_the_same_kind_of_number(nlp):
     wrong = check_text(article, "The army's campaign lasted more than three months.")
     assert wrong.verdict == "contradicted" and wrong.reason.startswith("number mismatch: article says two"), wrong
     assert check_text(article, "The army's campaign took less than two weeks.").verdict == "supported"
+
+
+def test_claims_a_length_of_time_is_backed_by_a_count_only_beside_its_unit(nlp):
+    """"the three largest towns" (a count) does not back "three months"; "a 4-day truce" and "the
+    truce's four days" share their unit and stay the same length."""
+    article = ("The army offensive began in the east and took the three largest towns in less than two weeks. "
+               "Officials said 40 villages were retaken.")
+    wrong = check_text(article, "The army offensive lasted more than three months.")
+    assert wrong.verdict == "contradicted" and wrong.reason.startswith("number mismatch: article says two"), wrong
+    truce = "The rebels and the army agreed to a 4-day truce on Monday, mediators said."
+    assert check_text(truce, "The truce agreed on Monday lasts four days.").verdict == "supported"

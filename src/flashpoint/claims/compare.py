@@ -30,6 +30,7 @@ from .units import (
     canonical_entity,
     capital_country,
     country_names,
+    duration_unit,
     number_form,
     person_query_keys,
     token_key,
@@ -259,8 +260,14 @@ def _same_number(index: ArticleIndex, word: _Word, sentences: list[Sentence]) ->
     written, with no mention of its own, stays found)."""
     form = number_form(word.token, word.keys[0])
     keys = set(word.keys).union(*(index.variants(k, exact=True) for k in word.keys))
-    forms = {m.form for sent in sentences for m in sent.numbers if m.key in keys}
-    return not forms or any(f == form or {f, form} <= _COMPATIBLE_FORMS for f in forms)
+    found = [(m.form, sent) for sent in sentences for m in sent.numbers if m.key in keys]
+    # A length of time is a count only beside its unit: "the three largest towns" backs "three
+    # days" no more than it backs "three months" (the unit's words differ: "a 4-day truce" / "the
+    # truce's four days" share "day").
+    unit = duration_unit(word.token) if form == "duration" else None
+    return not found or any(
+        f == form or ({f, form} <= _COMPATIBLE_FORMS and (unit is None or unit in sent.keys)) for f, sent in found
+    )
 
 
 def _head_keys(arg: Any) -> frozenset[str]:
@@ -560,7 +567,7 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
         holders = [s for s in window if keys & s.keys]
         if not holders:
             continue
-        sent = holders[0]
+        sent = _same_act_holder(index, tok, keys, holders)
         negated_here = bool(keys & sent.negated)
         asserted_here = bool(keys & sent.asserted)
         sentence_negates = bool(sent.negated or sent.keys & lex.negative_implicatives)
@@ -569,6 +576,31 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
         elif not is_negated(tok) and negated_here and not asserted_here and not clause_negated:
             found.append(Finding("negation", f"not {tok.text}", tok.text, sent))
     return found
+
+
+def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: list[Sentence]) -> Sentence:
+    """The sentence whose polarity a statement verb is read against: the article's report of the
+    same act -- its same verb with the statement's object, and no other agent -- first among the
+    window's sentences, else anywhere in the article ("did not sign the peace treaty" answers
+    "signed the peace treaty", not an earlier "signing a joint declaration"); with none, the
+    first window sentence holding the word."""
+    if tok.pos_ != "VERB":
+        return holders[0]
+    agent, patient, _, _ = arguments(tok)
+    # "signed and ratified the treaty": the first verb shares its conjunct's object
+    patient = patient or next((p for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                               for p in [arguments(c)[1]] if p is not None), None)
+    if patient is None:
+        return holders[0]
+    wanted = _wanted(index, patient)
+    by = None if agent is None else _wanted(index, agent)
+    same = {f.sentence for k in keys for f in index.frames.get(k, ())
+            if f.patient is not None and wanted & f.patient
+            and (by is None or f.agent is None or f.agent_resolved or by & f.agent)}  # a pronoun's guess names no one
+    found = next((s for s in holders if s.index in same), None)
+    if found is None and same:
+        found = index.sentences[min(same)]
+    return found or holders[0]
 
 
 def _antonym_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:

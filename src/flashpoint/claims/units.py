@@ -137,12 +137,18 @@ def _next_to_month(token: Any) -> bool:
 
 def _before_unit(token: Any) -> bool:
     """"10-year", "three days", "a 5-day truce": a length of time."""
+    return duration_unit(token) is not None
+
+
+def duration_unit(token: Any) -> str | None:
+    """The unit lemma of a length of time ("month" for the 3 of "three months", "day" for the 5
+    of "a 5-day truce"), or None when the number is not one."""
     units = lexicon().duration_units
     doc, i = token.doc, token.i
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.text in ("-", "–") and i + 2 < len(doc):
         nxt = doc[i + 2]
-    return nxt is not None and nxt.lemma_.lower() in units
+    return nxt.lemma_.lower() if nxt is not None and nxt.lemma_.lower() in units else None
 
 
 def token_kind(token: Any) -> Kind | None:
@@ -330,6 +336,7 @@ __all__ = [
     "canonical_entity",
     "capital_country",
     "country_names",
+    "duration_unit",
     "hyphen_prefix",
     "is_bound_prefix",
     "norm",
