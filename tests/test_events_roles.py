@@ -379,3 +379,18 @@ def test_events_roles_a_past_verb_misread_as_a_noun_modifier_keeps_its_doer(
     assert events, [(e.cameo, e.trigger) for e in _events(nlp, text)]
     assert events[0].source is not None and events[0].source.text == doer_text
     assert events[0].cameo_root in ("18", "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "loser"),
+    [
+        ("Government troops recaptured the city of Kidal from Tuareg rebels on Tuesday.", "REB"),
+        ("Soldiers seized the village of Tabqa from the jihadists after a week of fighting.", "REB"),
+        ("Customs officers seized the weapons from a smuggling gang.", "CRM"),
+    ],
+)
+def test_events_roles_what_is_taken_is_no_party_whom_it_is_taken_from_is(nlp, text, loser):
+    # the city or the weapons are no actor (a town reads as its civilians): the loser is the target
+    events = [e for e in _events(nlp, text) if e.cameo[:3] in ("192", "171")]
+    assert events, [(e.cameo, e.trigger) for e in _events(nlp, text)]
+    assert events[0].target is not None and events[0].target.sector == loser, events[0].target

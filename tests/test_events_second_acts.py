@@ -44,8 +44,10 @@ def test_events_second_acts_a_clause_with_its_own_doer_is_a_second_act(nlp, text
     ("text", "trigger", "sector"),
     [
         (
-            "Police detained 300 people after supporters of the jailed cleric attacked government "
-            "offices in the capital.",
+            (
+                "Police detained 300 people after supporters of the jailed cleric attacked "
+                "government offices in the capital."
+            ),
             "attacked",
             "OPP",
         ),
@@ -134,8 +136,10 @@ def _partyless_force(events):
 @pytest.mark.parametrize(
     "text",
     [
-        "Gunmen raided a village on Sunday. The attack came two days after soldiers arrested a "
-        "local commander.",
+        (
+            "Gunmen raided a village on Sunday. The attack came two days after soldiers "
+            "arrested a local commander."
+        ),
         "Rebels stormed a prison on Monday. Troops arrested 30 escapees after the assault.",
     ],
 )

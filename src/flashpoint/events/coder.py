@@ -10,6 +10,7 @@ attribution, and drops non-political happenings (``happenings``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from ..actors import resolve_span
@@ -35,6 +36,7 @@ from .grammar import (
     PRONOUNS_PERSON,
     REFERENCE_DETERMINERS,
     SYMMETRIC_ROOTS,
+    TAKEN_FROM,
     VENUE,
     VISIT,
 )
@@ -51,7 +53,17 @@ from .mentions import (
     remember_subjects,
 )
 from .orders import addressee, commands
-from .parties import doer_before, implied_doer, reacts_to_the_act_before, threatener, toll_of_same
+from .parties import (
+    CIVILIANS,
+    counted_people,
+    doer_before,
+    implied_doer,
+    names_an_act,
+    places_of,
+    reacts_to_the_act_before,
+    threatener,
+    toll_of_same,
+)
 from .patterns import noun_code, purpose_clause
 from .predicates import noun_event
 from .restatements import COUNTED, date_restatements
@@ -208,6 +220,13 @@ def _to_event(
         and state.memory.may_name(source_tok, np_span(f.speaker))
     ):
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
+    implying = f if f.source is None else None  # the act whose noun may imply a doer
+    act_place = None
+    if source_tok is not None and names_an_act(source_tok):
+        # "Fighting in Darfur has forced millions from their homes": no doer named; "a rally
+        # in Lagos to protest": the rally's people, in the rally's place
+        implying = replace(f, trigger=source_tok, targets=places_of(source_tok))
+        act_place, source_tok = _acted_in(implying, state), None
     source = actor_of(source_tok, state, role="source")
     placeable = not countryless(source_tok)  # "Western governments": no country on purpose
     if (
@@ -233,8 +252,8 @@ def _to_event(
         country = _acted_in(f, state) or state.country()
         if country:
             source = place_in_country(source, country)
-    if source is None and f.source is None:
-        source = implied_doer(f, _acted_in(f, state) or state.country())
+    if source is None and implying is not None:
+        source = implied_doer(implying, act_place or _acted_in(f, state) or state.country())
     target, target_tok = _target(f, source, state, location)
     if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
         # "2,000 Russian peacekeepers have been deployed": their state deployed them
@@ -344,10 +363,14 @@ def _target(
     where a meeting was held (``venue``: "met in Washington"). The source
     itself, its own ("offered its troops to Lebanon's president") and its compatriots yield to
     a candidate from elsewhere. With none, an act done to the people of a place
-    (``place_is_target``) targets the country where it happened."""
+    (``place_is_target``) targets the country where it happened. What is taken is no party: the
+    one it is taken from is (``taken_from``: "recaptured the town from the RSF")."""
     fallback = None
     fallback_tok = None
     queue = list(f.targets)
+    if f.code[:3] in TAKEN_FROM:
+        losers = [t for t in queue if t.head.dep_ == "prep" and t.head.lower_ == "from"]
+        queue = losers + [t for t in queue if t not in losers]
     if reacts_to_the_act_before(f):
         doer = doer_before(f.trigger.head)  # "..., a move Belgrade has never recognised"
         if doer is not None:
@@ -355,6 +378,8 @@ def _target(
     opened: set[int] = set()
     while queue:
         cand = queue.pop(0)
+        if counted_people(f, cand):  # "gunmen killed 26", "forced millions from their homes"
+            return Actor(text=_phrase(cand), code=CIVILIANS, sector=CIVILIANS), cand
         if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in cand.children):
             continue
         if f.code[:2] in OWN_FORCE_ROOTS and _own_forces(cand):
@@ -518,11 +543,11 @@ def _known_act(
         return True  # "Fighting ... has killed thousands" (a gerund spaCy may tag as a verb)
     if noun.pos_ != "NOUN" or not state.force_told:
         return False
-    if any(c.dep_ in ("det", "predet") and c.lower_ in REFERENCE_DETERMINERS for c in noun.children):
-        return True
-    if any(c.dep_ == "amod" and c.lower_ == "such" for c in noun.children):
-        return True
-    return False
+    return any(
+        (c.dep_ in ("det", "predet") and c.lower_ in REFERENCE_DETERMINERS)
+        or (c.dep_ == "amod" and c.lower_ == "such")
+        for c in noun.children
+    )
 
 
 def _political(actor: Actor | None, tok: Token | None) -> bool:

@@ -5,17 +5,27 @@ implies its doer ("the protests began": civilians; "a crackdown": the state), a 
 forecasts force is threatening ("the fighting would resume", said a defence minister), a
 reaction to "a move" targets the doer of the act told before it, and a toll "killed in the
 fighting" counts the victims of an act the sentence already coded. The word lists are data
-(``data/grammar.json``: ``implied_doers``, ``force_bearing_sectors``, ``act_reference_nouns``).
+(``data/grammar.json``: ``implied_doers``, ``force_bearing_sectors``, ``act_reference_nouns``,
+``count_words``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..actors import resolve_span
 from ..actors.codes import make
 from ..records import Actor, Event
 from .found import Found
-from .grammar import ACT_REFERENCE, FORCE_BEARING, FORCE_ROOTS, IMPLIED_DOERS
+from .grammar import (
+    ACT_REFERENCE,
+    COUNT_WORDS,
+    FORCE_BEARING,
+    FORCE_ROOTS,
+    IMPLIED_DOERS,
+    LOCATIVE_PREPS,
+    PLACE_IS_TARGET,
+)
 from .mentions import DocState, actor_of, np_text
 from .patterns import noun_code
 from .syntax import subject_of
@@ -102,9 +112,54 @@ def threatener(speaker: Token | None, state: DocState) -> Actor | None:
     return actor
 
 
+CIVILIANS = "CVL"
+
+
+def counted_people(f: Found, cand: Token) -> bool:
+    """Is the object of an act done to people (``place_is_target``: killing, wounding,
+    displacing, detaining) a bare count ("gunmen killed 26", "troops killed dozens", "forced
+    millions from their homes")? Those counted are people; with no country of their own the
+    victims rule places them. A count of anything named ("fired 200 shells") is no bare count."""
+    return (
+        f.code[:2] in PLACE_IS_TARGET
+        and cand.dep_ in ("dobj", "obj")
+        and cand.head.i == f.trigger.i
+        and cand.ent_type_ in ("CARDINAL", "")
+        and (cand.like_num or cand.lower_ in COUNT_WORDS)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in cand.children)
+    )
+
+
+def names_an_act(tok: Token) -> bool:
+    """Is the subject an act named only with its place ("FIGHTING in Darfur has forced
+    millions", "CLASHES in the north killed 40")? The place is not its doer (``not_an_actor``'s
+    rule for things). An act with an owner ("US drone attacks", "the deployment of NATO
+    troops") names its doer, and a word that is also a role ("protesters") its people."""
+    if tok.pos_ == "PROPN" or not noun_code(tok):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in tok.children):
+        return False
+    return resolve_span(tok.doc[tok.left_edge.i : tok.i + 1]) is None
+
+
+def places_of(noun: Token) -> list[Token]:
+    """The objects of a noun's locative prepositions ("a rally IN LAGOS")."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 __all__ = [
+    "CIVILIANS",
+    "counted_people",
     "doer_before",
     "implied_doer",
+    "names_an_act",
+    "places_of",
     "reacts_to_the_act_before",
     "threatener",
     "toll_of_same",
