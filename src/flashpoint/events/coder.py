@@ -220,13 +220,14 @@ def _to_event(
         and state.memory.may_name(source_tok, np_span(f.speaker))
     ):
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
-    implying = f if f.source is None else None  # the act whose noun may imply a doer
-    act_place = None
+    by_act = None  # the doer an act named as the subject implies, in its own place
     if source_tok is not None and names_an_act(source_tok):
         # "Fighting in Darfur has forced millions from their homes": no doer named; "a rally
         # in Lagos to protest": the rally's people, in the rally's place
-        implying = replace(f, trigger=source_tok, targets=places_of(source_tok))
-        act_place, source_tok = _acted_in(implying, state), None
+        act = replace(
+            f, trigger=source_tok, code=noun_code(source_tok) or f.code, targets=places_of(source_tok)
+        )  # "talks in Istanbul" imply no Turk: a venue (_acted_in)
+        by_act, source_tok = implied_doer(act, _acted_in(act, state)), None
     source = actor_of(source_tok, state, role="source")
     placeable = not countryless(source_tok)  # "Western governments": no country on purpose
     if (
@@ -252,8 +253,9 @@ def _to_event(
         country = _acted_in(f, state) or state.country()
         if country:
             source = place_in_country(source, country)
-    if source is None and implying is not None:
-        source = implied_doer(implying, act_place or _acted_in(f, state) or state.country())
+    if source is None and f.source is None:
+        source = implied_doer(f, _acted_in(f, state) or state.country())
+    source = source or by_act
     target, target_tok = _target(f, source, state, location)
     if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
         # "2,000 Russian peacekeepers have been deployed": their state deployed them
