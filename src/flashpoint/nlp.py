@@ -37,7 +37,36 @@ def get_nlp() -> Any:
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=paragraph_starts)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    _e_stem_lemmas(nlp)
     return nlp
+
+
+# Penn tags of inflected verbs: the forms whose lemma ``_e_stem_lemmas`` settles
+_INFLECTED_VERB_TAGS = ["VBD", "VBN", "VBG", "VBZ"]
+# a verb ending in one vowel and one consonant (not w, x or y), as "hop", "stag", "rid"
+_SHORT_STEM = re.compile(r"[a-z]*[^aeiou][aeiou][b-df-hj-np-tv-z]")
+
+
+def _e_stem_lemmas(nlp: Any) -> None:
+    """Give "staged", "hoped", "hated", "riding", "hopes" the lemmas stage, hope, hate, ride.
+
+    spaCy's rule lemmatizer tries its suffix rules and keeps the LAST form found in its verb
+    index, so where both "stag" and "stage" are verbs "staged" becomes "stag" (and "hoped"
+    "hop", "hated" "hat", "raped" "rap", "waging" "wag"): every table keyed by lemma then misses
+    the verb or finds the wrong one. English spelling settles it: a short verb of that shape
+    doubles its consonant ("hop": hopped, hopping, hops), so "hoped", "hoping" and "hopes" can
+    only be forms of "hope". The pairs come from the lemmatizer's own verb index, not a word
+    list; the lemma is set by the attribute ruler, which the lemmatizer does not overwrite."""
+    try:
+        ruler = nlp.get_pipe("attribute_ruler")
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        index = set(lemmatizer.lookups.get_table("lemma_index")["verb"])
+    except (KeyError, ValueError):  # a pipeline without these parts keeps its own lemmas
+        return
+    for stem in sorted(v for v in index if _SHORT_STEM.fullmatch(v) and v + "e" in index):
+        forms = [stem + "ed", stem + "ing", stem + "es"]
+        pattern = [{"LOWER": {"IN": forms}, "TAG": {"IN": _INFLECTED_VERB_TAGS}}]
+        ruler.add(patterns=[pattern], attrs={"LEMMA": stem + "e"})
 
 
 def release() -> None:

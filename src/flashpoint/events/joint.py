@@ -5,7 +5,8 @@ CAMEO codes military exercises as a show of force (150, PLOVER MOBILIZE) unless 
 held military exercises", "French and Egyptian warships launched war games", "the war game was
 staged by U.S. marines and Jordanian armed forces", "held drills with the Indian navy". This
 module reads the two sides from the parse (conjoined doers, conjoined adjectives of the doer,
-a partner after "with") and re-codes the act; which codes, which nouns and which prepositions
+a partner after "with", or a word of the noun table's joint rows on the noun: "combined
+maneuvers") and re-codes the act; which codes, which nouns and which prepositions
 are data (``data/joint.json``, with the evidence for the rule).
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from .found import Found
 from .grammar import SUBJ
+from .patterns import noun_code
 from .tables import data_json
 
 Token = Any
@@ -47,7 +49,12 @@ def together(found: Found) -> None:
     doers = [found.source] if found.source is not None else []
     doers += [c for c in verb.children if c.dep_ in SUBJ]
     doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if any(_two_sides(d) for d in doers) or _partner(verb, preps) or _partner(noun, preps):
+    if (
+        any(_two_sides(d) for d in doers)
+        or _partner(verb, preps)
+        or _partner(noun, preps)
+        or noun_code(noun) == joint  # "staged COMBINED maneuvers": the noun table's own word
+    ):
         found.code = joint
 
 

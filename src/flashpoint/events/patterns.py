@@ -239,11 +239,31 @@ def _governor(tok: Token) -> set[str]:
     return {"^" + lemma(head), "^" + head.lower_} if head.pos_ in ("VERB", "AUX") else set()
 
 
+def hyphenated(tok: Token) -> str | None:
+    """The whole hyphenated word a token ends, lower-cased, its last part lemmatised ("sit-in"
+    for the "in" of "staged a sit-in" and the "ins" of "sit-ins", "cease-fire"), or None. The tokenizer splits at hyphens, so a compound
+    whose parts mean nothing alone ("sit", "in") is looked up as one word, written with or
+    without its hyphens ("walk-out" is the table's "walkout")."""
+    doc = tok.doc
+    i = tok.i
+    parts = [lemma(tok)]
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        parts[:0] = [doc[i - 2].lower_, "-"]
+        i -= 2
+    return "".join(parts) if len(parts) > 1 else None
+
+
 def noun_code(tok: Token) -> str | None:
     """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
     if tok.ent_type_ == "DATE" or _inside_name(tok):
         return None  # "in March" is no march; "Rapid Support Forces" is no support
-    patterns = tables.noun_patterns().get(lemma(tok)) or tables.noun_patterns().get(tok.lower_)
+    table = tables.noun_patterns()
+    whole = hyphenated(tok)
+    patterns = (
+        (whole and (table.get(whole) or table.get(whole.replace("-", ""))))
+        or table.get(lemma(tok))
+        or table.get(tok.lower_)
+    )
     if not patterns and "-" in tok.text:
         patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
     if not patterns:
