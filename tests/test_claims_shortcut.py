@@ -10,10 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashpoint.claims.judge import SURE_ENTAILMENT, Judgement, Plan, Probs, _judgement, read_claims
+from flashpoint.claims.judge import (
+    SURE_ENTAILMENT,
+    Judgement,
+    Plan,
+    Probs,
+    _judgement,
+    read_claims,
+    reading_order,
+)
 
 # Few distinct values, so ties between claims and candidates are common.
-_P = st.sampled_from([0.0, 0.05, 0.1, 0.3, 0.5, 0.79, SURE_ENTAILMENT, 0.95])
+_P = st.sampled_from([0.0, 0.05, 0.1, 0.3, 0.5, round(SURE_ENTAILMENT - 0.01, 2), SURE_ENTAILMENT, 0.95])
 _PROBS = st.tuples(_P, _P, _P)
 _CLAIMS = st.lists(st.lists(_PROBS, min_size=0, max_size=4), min_size=1, max_size=4)
 
@@ -98,3 +106,36 @@ def test_judge_many_reads_the_shortcut_on_a_parsed_statement(nlp):
     lazy = judge_many(sentences, docs)
     full = judgements(plans, probabilities(model_pairs(plans)))
     assert [_reported(j) for j in lazy] == [_reported(j) for j in full]
+
+
+@pytest.mark.parametrize(
+    ("windows", "order"),
+    [
+        ([(1, 2), (3,), (0, 1), (4,)], [(3,), (4,), (1, 2), (0, 1)]),
+        ([(2,), (5, 6)], [(2,), (5, 6)]),
+        ([(0,)], [(0,)]),
+    ],
+)
+def test_reading_order_puts_single_sentences_first_each_kind_in_retrieval_order(windows, order):
+    assert reading_order(windows) == order
+
+
+def test_plan_many_reads_the_retrieved_windows_single_sentences_first(nlp):
+    """Retrieval still chooses which windows a claim is read against; only the order changes,
+    so that a sure entailment in one sentence spares the model run of the longer pair."""
+    from flashpoint.claims.evidence import candidate_windows
+    from flashpoint.claims.judge import plan_many
+
+    sentences = [
+        "Heavy rain fell over the capital on Monday.",
+        "Rebels attacked an army base near Goma.",
+        "The attack killed twelve soldiers.",
+        "Talks are due to resume in Nairobi next week.",
+    ]
+    claim = "Rebels killed twelve soldiers in an attack on a base near Goma."
+    retrieved = candidate_windows(sentences, claim)
+    assert retrieved[0] == (1, 2)  # the pair holding both the attack and its toll ranks first
+    [[(_, cands)]] = plan_many(sentences, [nlp(claim)])
+    read = [window for window, _, _ in cands]
+    assert sorted(read) == sorted(retrieved)
+    assert read == reading_order(retrieved) and len(read[0]) == 1

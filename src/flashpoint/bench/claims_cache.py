@@ -75,7 +75,7 @@ def _key(*parts: str) -> str:
 @dataclass(frozen=True)
 class Prepared:
     """The model-free part of one case: per claim, its (premise, claim) pairs (one per candidate
-    premise, best retrieval first), and the comparison's features."""
+    premise, in the order the checker reads them), and the comparison's features."""
 
     claims: tuple[tuple[tuple[str, str], ...], ...]
     values: dict[str, float]
