@@ -88,7 +88,7 @@ def is_future(tok: Token) -> bool:
     words = aux_words(tok)
     if words & FUTURE:
         return True
-    if "would" in words and not _conditional(tok):
+    if "would" in words and not conditional(tok):
         return True  # reported future: "said it would allow access"
     # "is going to attack", "is set to meet", "is about to"
     head = tok.head
@@ -99,7 +99,9 @@ def is_future(tok: Token) -> bool:
     )
 
 
-def _conditional(tok: Token) -> bool:
+def conditional(tok: Token) -> bool:
+    """Does an "if"/"unless" clause hang on the word ("would attack UNLESS ...",
+    "warned of military action IF ...")?"""
     for c in tok.children:
         if c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
@@ -120,7 +122,7 @@ def conditional_threat(tok: Token) -> bool:
     return (
         bool(words & THREAT_MODALS)
         and "have" not in words
-        and _conditional(tok)
+        and conditional(tok)
         and _announced(tok)
     )
 
@@ -140,7 +142,7 @@ def _announced(tok: Token) -> bool:
 
 def is_hypothetical(tok: Token) -> bool:
     words = aux_words(tok)
-    if words & HYPOTHETICAL or ("would" in words and _conditional(tok)):
+    if words & HYPOTHETICAL or ("would" in words and conditional(tok)):
         return True
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):

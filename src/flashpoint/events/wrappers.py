@@ -22,7 +22,7 @@ from .grammar import (
     WRAPPER_EVENT_ROOTS,
     WRAPPERS,
 )
-from .mood import aux_words, is_negated, wrapper_modality
+from .mood import aux_words, conditional, is_negated, wrapper_modality
 from .patterns import lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
@@ -54,6 +54,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             noun = event_noun_arg(tok)
             if noun is not None:
                 emb = predicates.analyze_noun(noun, depth + 1)
+                if emb is not None and role == "threaten" and forecast(tok, noun, own):
+                    return predicates.own_event(tok, own)  # type: ignore[arg-type]
         if emb is None:
             if own:
                 return predicates.own_event(tok, own)
@@ -256,6 +258,25 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
                         found.speaker = g
                 break
     return found
+
+
+def forecast(tok: Token, noun: Token, own: tuple[str, int] | None) -> bool:
+    """Is "warned OF an attack" a forecast of the act rather than a threat of it? A warning of
+    an act names what the speaker fears from others ("warned of a terrorist attack", "warned of
+    more strikes"): the verb's own statement code (012, ``verb_patterns.tsv``), as PETRARCH2's
+    WARN reads "* OF DISASTROUS CONSEQUENCES" and "* OFFENSIVE HEIGHTEN RISK ATTACKS" (012). It
+    is the speaker's threat only when the warned act is the speaker's response (the 138 rows:
+    "warned of retaliation", never a 01x own code) or hangs on a condition the addressee can
+    meet ("warned of military action IF the troops stay": ``mood.conditional``)."""
+    return (
+        own is not None
+        and own[0][:2] == "01"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.i == tok.i
+        and not conditional(tok)
+        and not conditional(noun)
+    )
 
 
 def names_its_object(tok: Token) -> bool:
