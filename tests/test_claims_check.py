@@ -372,3 +372,20 @@ def test_claims_a_length_of_time_is_backed_by_a_count_only_beside_its_unit(nlp):
     assert wrong.verdict == "contradicted" and wrong.reason.startswith("number mismatch: article says two"), wrong
     truce = "The rebels and the army agreed to a 4-day truce on Monday, mediators said."
     assert check_text(truce, "The truce agreed on Monday lasts four days.").verdict == "supported"
+
+
+FARMERS = ("Mali's prime minister told farmers on Tuesday they had nothing to fear from the new land law and said "
+           "their fields would stay theirs. Critics of the law said thousands could lose their land.")
+
+
+def test_claims_nothing_left_of_an_act_is_its_negation(nlp):
+    """"had nothing to fear" says there is no fear: "should be afraid" (a listed synonym, read
+    when the word itself is not there) is its negation; the same words stay supported."""
+    from flashpoint.claims.index import is_negated
+
+    doc = nlp("There was nothing to report and nobody to blame.")
+    assert [t.text for t in doc if is_negated(t)] == ["report", "blame"]
+    wrong = check_text(FARMERS, "Mali's prime minister said farmers should be afraid of the new land law.")
+    assert wrong.verdict == "contradicted" and wrong.reason.startswith("negation mismatch: article says not fear"), wrong
+    right = check_text(FARMERS, "Mali's prime minister said farmers had nothing to fear from the land law.")
+    assert right.verdict == "supported", right

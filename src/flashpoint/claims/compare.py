@@ -565,6 +565,12 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
         for k in list(keys):
             keys |= index.variants(k)
         holders = [s for s in window if keys & s.keys]
+        word = tok.text
+        if not holders:
+            # the word itself is not there: a listed synonym stands for it ("afraid" / "nothing to fear")
+            keys = set().union(*(index.synonyms_in(k) for k in keys))
+            holders = [s for s in window if keys & s.keys]
+            word = min(keys & holders[0].keys).replace("_", " ") if holders else word
         if not holders:
             continue
         sent = _same_act_holder(index, tok, keys, holders)
@@ -572,9 +578,9 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
         asserted_here = bool(keys & sent.asserted)
         sentence_negates = bool(sent.negated or sent.keys & lex.negative_implicatives)
         if is_negated(tok) and asserted_here and not negated_here and not sentence_negates:
-            found.append(Finding("negation", tok.text, f"not {tok.text}", sent))
+            found.append(Finding("negation", word, f"not {tok.text}", sent))
         elif not is_negated(tok) and negated_here and not asserted_here and not clause_negated:
-            found.append(Finding("negation", f"not {tok.text}", tok.text, sent))
+            found.append(Finding("negation", f"not {word}", tok.text, sent))
     return found
 
 

@@ -167,14 +167,20 @@ ATTACHING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 
 
 def is_negated(token: Any) -> bool:
-    """True when the token carries a negation ("not known", "no evidence", "never met")."""
+    """True when the token carries a negation ("not known", "no evidence", "never met"), or is
+    the act a negative pronoun leaves nothing of ("had nothing to fear", "there was nobody to
+    blame": no fear, no one blamed)."""
     neg = lexicon().negation
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
         if child.dep_ in ("advmod", "neg") and child.lower_ in neg:
             return True
-    return False
+    head = token.head
+    return (
+        token.dep_ in ("relcl", "acl") and head.pos_ == "PRON" and head.lower_ in neg
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def is_prospective(token: Any) -> bool:
