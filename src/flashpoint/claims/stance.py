@@ -82,16 +82,16 @@ def clashes(
 ) -> list[StanceClash]:
     """Every verb of the clause ``tokens`` that takes a side, against the opposite side the same
     actor (``wanted``: the keys an argument is found under) takes in a ``window`` sentence."""
+    verbs = [(tok, ours) for tok in tokens if tok.pos_ == "VERB" and (ours := side(tok)) is not None]
+    if not verbs:
+        return []
     order = {s.index: i for i, s in enumerate(window)}
     frames = sorted((f for fs in index.frames.values() for f in fs if f.agent is not None),
                     key=lambda f: (order.get(f.sentence, len(order)), f.sentence))
     out: list[StanceClash] = []
-    for tok in tokens:
-        if tok.pos_ != "VERB":
-            continue
-        ours = side(tok)
-        agent = arguments(tok)[0] if ours is not None else None
-        if ours is None or agent is None:
+    for tok, ours in verbs:
+        agent = arguments(tok)[0]
+        if agent is None:
             continue
         keys = wanted(agent)
         for frame in frames:
