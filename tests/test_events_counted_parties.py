@@ -81,3 +81,17 @@ def test_events_counted_parties_an_act_with_an_owner_names_its_doer(nlp, text, c
 def test_events_counted_parties_air_defences_are_the_military(text):
     actor = resolve(text)
     assert actor is not None and actor.sector == "MIL", actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said militants were behind last week's bombing of the market.",
+        "The minister said the agreement could be signed by the end of the month.",
+    ],
+)
+def test_events_counted_parties_a_time_is_nobody(nlp, text):
+    events = _events(nlp, text)
+    assert not any(
+        a is not None and ("week" in a.text or "end" in a.text) for e in events for a in (e.source, e.target)
+    ), _show(events)

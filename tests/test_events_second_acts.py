@@ -171,3 +171,17 @@ def test_events_second_acts_an_act_that_is_the_doer_of_a_coded_act_is_that_act(n
 def test_events_second_acts_an_act_with_nothing_told_before_stays(nlp, text):
     # indefinite, or definite with no act of force told before: this is the report
     assert any(e.cameo[:2] == "19" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar and Turkey offered to mediate between the warring factions.",
+        "Norway and Cuba mediated between the government and the guerrillas.",
+    ],
+)
+def test_events_second_acts_conjoined_mediators_are_not_each_others_counterpart(nlp, text):
+    events = [e for e in _events(nlp, text) if e.cameo[:3] in ("039", "045")]
+    assert events, _show(_events(nlp, text))
+    for e in events:
+        assert e.target is None or e.target.code not in ("TUR", "CUB"), _show(events)

@@ -37,6 +37,7 @@ from .grammar import (
     REFERENCE_DETERMINERS,
     SYMMETRIC_ROOTS,
     TAKEN_FROM,
+    THIRD_PARTY,
     VENUE,
     VISIT,
 )
@@ -292,8 +293,8 @@ def _to_event(
             if g.dep_ == "pobj"
         ]
         conj = next((c for h in heads for c in h.conjuncts if c.i > h.i), None)
-        if conj is not None and _acted_on(f):
-            pass  # "soldiers and allied militiamen killed him": two doers, not two sides
+        if conj is not None and (_acted_on(f) or f.code[:3] in THIRD_PARTY):
+            pass  # "soldiers and allied militiamen killed him", "X and Y offered to mediate": two doers
         elif conj is not None:
             target = actor_of(conj, state, role="target") or target
             state.memory.learn_pair(source, target)  # "X and Y agreed": the two sides

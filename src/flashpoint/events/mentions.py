@@ -136,6 +136,8 @@ def actor_of(tok: Token | None, state: DocState, *, role: str) -> Actor | None:
 
 def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     low = tok.lower_
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "last month's attack", "by the end of the year": a time is nobody
     if low in ELLIPTICAL and tok.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
         # "killing one officer and wounding another": another officer, not an earlier actor
         parallel = _parallel_argument(tok)
