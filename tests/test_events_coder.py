@@ -235,7 +235,8 @@ def test_events_coder_trailing_attribution_misparse(nlp):
 @pytest.mark.parametrize(
     ("text", "root"),
     [
-        ("The ministry proposed fresh negotiations with the rebels.", "03"),
+        # proposing talks appeals for them (CAMEO 026; PETRARCH2 files PROPOSE under SUGGEST, 020)
+        ("The ministry proposed fresh negotiations with the rebels.", "02"),
         ("Ankara agreed to exchange intelligence with Baghdad.", "03"),
         ("Tokyo offered emergency assistance to Manila.", "03"),
         ("The junta threatened to bomb the rebel villages.", "13"),
