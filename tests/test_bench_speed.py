@@ -60,3 +60,14 @@ def test_bench_speed_measures_every_article_of_the_corpus(tmp_path: Path, repeat
 def test_bench_speed_refuses_a_corpus_without_articles(tmp_path: Path, repeat: int):
     with pytest.raises(ValueError, match="no articles"):
         measure(tmp_path, repeat=repeat)
+
+
+def test_bench_speed_ceiling_is_spacy_as_shipped_without_our_components(nlp):
+    """The ceiling's pipeline has none of Flashpoint's components: one of ours counted on the
+    ceiling's side would hide its cost (an attribute-ruler lemma fix once cost 17% of the
+    parse on both sides at once)."""
+    from flashpoint.nlp import plain_pipeline
+
+    ours = set(nlp.pipe_names) - set(plain_pipeline().pipe_names)
+    assert ours, nlp.pipe_names  # the pipeline does add components of its own
+    assert not any(name.startswith("flashpoint") for name in plain_pipeline().pipe_names)
