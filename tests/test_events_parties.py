@@ -121,3 +121,14 @@ def test_events_parties_the_two_sides_are_the_pair_that_acted_together(nlp):
     meet = [e for e in events if e.trigger == "meet"]
     assert meet and meet[0].source is not None and meet[0].target is not None, meet
     assert {meet[0].source.country, meet[0].target.country} == {"ETH", "ERI"}, meet[0]
+
+
+def test_events_parties_titled_leaders_joined_by_and_are_the_two_sides(nlp):
+    """"US President Joe Biden and South Korean President Yoon Suk Yeol met": spaCy hangs the
+    second leader on the first one's name (an apposition of "President"), so the doer's phrase
+    must stop at that name and the second leader is the counterpart of the meeting."""
+    events = _events(nlp, "US President Joe Biden and South Korean President Yoon Suk Yeol met in Washington on Tuesday.")
+    meeting = [e for e in events if e.cameo.startswith("04")]
+    assert meeting, events
+    assert meeting[0].source.code == "USAGOV" and meeting[0].source.text == "US President Joe Biden", meeting[0]
+    assert meeting[0].target is not None and meeting[0].target.code == "KORGOV", meeting[0]

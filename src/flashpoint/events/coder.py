@@ -291,7 +291,7 @@ def _to_event(
             if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children
             if g.dep_ == "pobj"
-        ]
+        ] + [c for c in f.source.children if c.dep_ == "appos"]  # "President X and President Y"
         conj = next((c for h in heads for c in h.conjuncts if c.i > h.i), None)
         if conj is not None and (_acted_on(f) or f.code[:3] in THIRD_PARTY):
             pass  # "soldiers and allied militiamen killed him", "X and Y offered to mediate": two doers

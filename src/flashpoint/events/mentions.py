@@ -98,8 +98,12 @@ def np_span(tok: Token) -> Any:
             left = min(left, c.left_edge.i)
     right = tok.i
     for c in tok.rights:
-        if c.dep_ == "compound" or c.dep_ == "appos" and c.pos_ == "PROPN":
+        if c.dep_ == "compound":
             right = max(right, c.right_edge.i)
+        elif c.dep_ == "appos" and c.pos_ == "PROPN":
+            # the name's own phrase, not the persons conjoined to it: in "US President Joe Biden
+            # and South Korean President Yoon" spaCy hangs the second on the first's name
+            right = max(right, np_span(c)[-1].i)
         elif (
             c.dep_ == "prep"
             and c.lower_ == "of"
