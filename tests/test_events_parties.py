@@ -132,3 +132,24 @@ def test_events_parties_titled_leaders_joined_by_and_are_the_two_sides(nlp):
     assert meeting, events
     assert meeting[0].source.code == "USAGOV" and meeting[0].source.text == "US President Joe Biden", meeting[0]
     assert meeting[0].target is not None and meeting[0].target.code == "KORGOV", meeting[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        ("The Iranian foreign minister met his Saudi counterpart at the Foreign Ministry in Beijing on Monday.", "SAU"),
+        ("Kenyan and Somali officials held talks at the African Union headquarters in Addis Ababa.", None),
+    ],
+)
+def test_events_parties_the_building_a_meeting_is_held_at_is_no_counterpart(nlp, text, counterpart):
+    """ "met ... at the Foreign Ministry": the building is where, not with whom (grammar
+    ``venue_preps``, for the venue roots); "fired at the ministry" keeps "at" as its target."""
+    events = [e for e in _events(nlp, text) if e.cameo[:2] == "04"]
+    assert events, text
+    for e in events:
+        assert e.target is None or e.target.text.lower().find("ministry") < 0, e
+        assert e.target is None or "headquarters" not in e.target.text.lower(), e
+    if counterpart is not None:
+        assert any(e.target is not None and e.target.country == counterpart for e in events), events
+    fired = _events(nlp, "Rebels fired rockets at the defence ministry in Kabul on Monday.")
+    assert any(e.target is not None for e in fired), fired

@@ -39,6 +39,7 @@ from .grammar import (
     TAKEN_FROM,
     THIRD_PARTY,
     VENUE,
+    VENUE_PREPS,
     VISIT,
 )
 from .happenings import non_political
@@ -407,8 +408,8 @@ def _target(
         if f.source is not None and cand.i == f.source.i:
             continue
         place = _is_place(cand)
-        if place and f.code[:3] in VENUE:
-            continue  # "met in Washington": where, not with whom
+        if f.code[:3] in VENUE and (place or _at_venue(cand)):
+            continue  # "met in Washington", "met at the Foreign Ministry": where, not with whom
         target = actor_of(cand, state, role="target")
         if (target is None or not target.code) and cand.pos_ == "NOUN":
             owner = _owner(cand)
@@ -583,6 +584,11 @@ def _acted_in(f: Found, state: DocState) -> str | None:
             if actor is not None and actor.country:
                 return actor.country
     return None
+
+
+def _at_venue(tok: Token) -> bool:
+    """ "at the Foreign Ministry": the building a meeting was held in (for ``VENUE`` roots)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in VENUE_PREPS
 
 
 def _is_place(tok: Token) -> bool:
