@@ -153,3 +153,23 @@ def test_events_parties_the_building_a_meeting_is_held_at_is_no_counterpart(nlp,
         assert any(e.target is not None and e.target.country == counterpart for e in events), events
     fired = _events(nlp, "Rebels fired rockets at the defence ministry in Kabul on Monday.")
     assert any(e.target is not None for e in fired), fired
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "doer"),
+    [
+        # another act, before or after the clause's: not the subject's
+        ("The prisoner exchange took place in May, after a summit between the two presidents.", "summit", None),
+        # a partner named: the subject took part
+        ("The French president spoke to reporters after talks with the Chinese premier.", "talks", "FRA"),
+    ],
+)
+def test_events_parties_an_act_placed_before_or_after_the_clause_is_not_its_subjects(nlp, text, noun, doer):
+    """An event noun after "after"/"following"/"before" (grammar ``sequence_preps``) is another
+    act: the clause's subject is not its doer unless the noun names that subject's partner."""
+    events = [e for e in _events(nlp, text) if e.trigger == noun]
+    assert events, text
+    if doer is None:
+        assert all(e.source is None for e in events), events
+    else:
+        assert events and events[0].source is not None and events[0].source.country == doer, events

@@ -21,6 +21,7 @@ from .grammar import (
     PEACEKEEPING,
     POLICY_NOUNS,
     PURPOSE_FROM,
+    SEQUENCE_PREPS,
     STATE_ACTS,
     SUBJECTIVE_OF,
     TARGET_PREPS,
@@ -218,6 +219,15 @@ def own_event(tok: Token, own: tuple[str, int]) -> Found:
     return Found(own[0], tok, source=source, targets=targets, score=own[1], used=used)
 
 
+def _another_act(noun: Token) -> bool:
+    """ "took place AFTER a summit between the leaders": an event noun placed before or after the
+    clause's act (``SEQUENCE_PREPS``) is not done by the clause's subject, unless it names that
+    subject's partner ("spoke after talks WITH Xi": the speaker took part)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in SEQUENCE_PREPS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.children)
+
+
 def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Found:
     """An event named by a noun; actors come from its possessor/"by" phrase or its governor."""
     source = None
@@ -246,7 +256,7 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
                 break
     if governor is not None:
         subj, passive = subject_of(governor)
-        if source is None and not passive:
+        if source is None and not passive and not _another_act(noun):
             source = subj
         targets.extend(t for t in target_candidates(governor) if t.i != noun.i)
     # "the talks produced no agreement": the event named is one that did not happen
