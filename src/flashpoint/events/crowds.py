@@ -19,6 +19,7 @@ from typing import Any
 from .found import Found
 from .grammar import CROWD_SPOKEN_ROOTS, CROWD_VIOLENT_ROOTS
 from .mood import averted
+from .patterns import is_time
 from .syntax import subject_of, target_candidates
 from .tables import data_json
 
@@ -35,7 +36,7 @@ def word_lists() -> dict[str, frozenset[str]]:
 
 def is_crowd(tok: Token | None) -> bool:
     """Protesters, rioters, strikers; also "a group of strikers", "thousands of protesters"."""
-    if tok is None or tok.ent_type_ in ("DATE", "TIME"):
+    if tok is None or is_time(tok):
         return False  # "arrested in March": a month, no march
     crowds = word_lists()["crowds"]
     if tok.lemma_.lower() in crowds or tok.lower_ in crowds:

@@ -26,6 +26,7 @@ from .grammar import (
     PRONOUNS_PERSON,
     STATELESS_SECTORS,
 )
+from .patterns import is_time
 
 Token = Any
 
@@ -140,7 +141,7 @@ def actor_of(tok: Token | None, state: DocState, *, role: str) -> Actor | None:
 
 def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     low = tok.lower_
-    if tok.ent_type_ in ("DATE", "TIME"):
+    if is_time(tok):
         return None  # "last month's attack", "by the end of the year": a time is nobody
     if low in ELLIPTICAL and tok.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
         # "killing one officer and wounding another": another officer, not an earlier actor

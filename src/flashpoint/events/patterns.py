@@ -253,6 +253,16 @@ def hyphenated(tok: Token) -> str | None:
     return "".join(parts) if len(parts) > 1 else None
 
 
+# entity labels of a time ("on Monday", "last month", "at dawn")
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def is_time(tok: Token) -> bool:
+    """Does the token name a time? A time is nobody ("last month's attack": no doer) and no
+    party ("called Thursday", "on Monday")."""
+    return tok.ent_type_ in TIME_LABELS
+
+
 def noun_code(tok: Token) -> str | None:
     """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
     if tok.ent_type_ == "DATE" or _inside_name(tok):
@@ -265,7 +275,7 @@ def noun_code(tok: Token) -> str | None:
         or table.get(tok.lower_)
     )
     if not patterns and "-" in tok.text:
-        patterns = tables.noun_patterns().get(tok.text.lower().split("-")[-1].rstrip("s"))
+        patterns = table.get(tok.text.lower().split("-")[-1].rstrip("s"))
     if not patterns:
         return _deverbal_code(tok)
     mods = (_modifier_lemmas(tok) - {lemma(tok)}) | _governor(tok)

@@ -20,7 +20,7 @@ from .grammar import (
     TARGET_PREPS,
     WRAPPERS,
 )
-from .patterns import arg_tokens, lemma, noun_code, relative_object, roles_of, verb_code
+from .patterns import arg_tokens, is_time, lemma, noun_code, relative_object, roles_of, verb_code
 
 Token = Any
 
@@ -152,7 +152,7 @@ def _subject_on_subordinator(verb: Token) -> Token | None:
                 if (
                     g.dep_ == "pobj"
                     and g.pos_ in ("PROPN", "NOUN", "PRON")
-                    and g.ent_type_ not in ("DATE", "TIME")
+                    and not is_time(g)
                 ):
                     return g
     return None
@@ -370,7 +370,7 @@ def addressee_of(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
             for g in c.children:
-                if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
+                if g.dep_ == "pobj" and not is_time(g):  # not "on Monday"
                     return g
     return None
 

@@ -23,7 +23,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import aux_words, conditional, is_negated, wrapper_modality
-from .patterns import lemma, noun_code, roles_of
+from .patterns import is_time, lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
     agent_of,
@@ -284,7 +284,7 @@ def names_its_object(tok: Token) -> bool:
     (``object_predicate_deps``), or with a naming verb (``naming_verbs``) a second direct
     object or a quoted phrase after the object (``quote_marks``; spaCy parses a headline's
     quoted name either way), names or judges the object; it asks nothing."""
-    kids = [c for c in tok.children if c.ent_type_ not in ("DATE", "TIME")]  # "called Thursday"
+    kids = [c for c in tok.children if not is_time(c)]  # "called Thursday"
     if any(c.dep_ in OBJECT_PREDICATE for c in kids):
         return True
     if lemma(tok) not in NAMING_VERBS:
