@@ -51,6 +51,8 @@ def _conflict(nlp, text):
         "Three workers were injured when a boiler exploded at a textile mill on Monday.",
         # a collision of vessels or vehicles
         "A cargo ship was struck by an oil tanker off the coast of Singapore.",
+        # a warplane word with nothing armed in the passage is a crash
+        "A light aircraft struck two houses near the airfield, killing its pilot.",
         # an animal is no political doer
         "A shark attacked a swimmer off a beach near Sydney.",
         # the target is a force of nature
@@ -84,6 +86,23 @@ def test_events_happenings_give_no_conflict_event(nlp, text):
 )
 def test_events_happenings_keep_acts_of_actors(nlp, text):
     assert _conflict(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels shelled the city overnight. Aircraft struck houses in the eastern district, "
+        "killing nine people, residents said.", "struck"),
+        ("Helicopters fired rockets at the village on Monday, killing five people, a day after "
+        "militants attacked an army post nearby.", "fired"),
+    ],
+)
+def test_events_happenings_warplanes_in_fighting_strike(nlp, text, trigger):
+    """A warplane word (a weapon of actors/data/things.tsv that is also a vehicle) acting by
+    force in a passage that names something armed is an air strike, not a crash."""
+    from flashpoint.events import code_doc
+
+    assert trigger in [e.trigger for e in code_doc(nlp(text)) if e.quad_class == 4]
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ import functools
 from typing import Any
 
 from ..actors import resolve
+from ..actors.tables import load_things
 from . import tables
 from .patterns import roles_of
 
@@ -40,6 +41,13 @@ def word_lists() -> dict[str, frozenset[str]]:
         for name, entry in data.items()
         if isinstance(entry, dict) and "words" in entry
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _weapons() -> frozenset[str]:
+    """The words the actor tables class as weapons (``actors/data/things.tsv``): a vehicle among
+    them (aircraft, jet, helicopter) is a warplane where the passage names something armed."""
+    return frozenset(word.lower() for word, cls, _source in load_things() if cls == "weapon")
 
 
 def _names(tok: Token) -> frozenset[str]:
@@ -87,7 +95,11 @@ def is_force(tok: Token | None) -> bool:
     lists = word_lists()
     names = _names(tok)
     if names & (lists["vehicles"] | lists["animals"]):
-        return not (_owned(tok) or _armed_modifier(tok))
+        if _owned(tok) or _armed_modifier(tok):
+            return False
+        # "aircraft struck houses in the camp, killing 22" in a report of fighting is an air
+        # strike by an unnamed side; "a plane hit a building" with nothing armed near is a crash
+        return not (names & _weapons() and _passage_armed(tok.sent))
     if _bursts(tok):
         return True
     hit = names & (lists["forces"] | lists["markets"])
