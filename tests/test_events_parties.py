@@ -173,3 +173,37 @@ def test_events_parties_an_act_placed_before_or_after_the_clause_is_not_its_subj
         assert all(e.source is None for e in events), events
     else:
         assert events and events[0].source is not None and events[0].source.country == doer, events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # an event noun: the first of "between X and Y" is the source, the second the target
+        ("The swap followed talks between Prime Minister Nikol Pashinyan's office and the "
+         "administration of President Ilham Aliyev.", "talks", "ARM", "AZE"),
+        ("Talks between Sudan's army and the RSF collapsed in Jeddah last year.", "Talks", "SDN",
+         "SDN"),
+        # a gerund spaCy makes its own clause's subject
+        ("Fighting between Sudan's army and the paramilitary Rapid Support Forces entered its "
+         "second month.", "Fighting", "SDN", "SDN"),
+        # a passive with no agent
+        ("A ceasefire was agreed between Armenia and Azerbaijan on Tuesday.", "agreed", "ARM", "AZE"),
+    ],
+)
+def test_events_parties_between_x_and_y_are_the_two_sides(nlp, text, trigger, source, target):
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert event.source is not None and (event.source.code or "").startswith(source), event
+    assert event.target is not None and (event.target.code or "").startswith(target), event
+    assert event.source.text != event.target.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar's mediation between Israel and Hamas stalled in March.",
+        "Egypt has mediated between Israel and Hamas for months.",
+    ],
+)
+def test_events_parties_a_mediator_between_two_sides_stays_the_source(nlp, text):
+    event = next(e for e in _events(nlp, text) if e.cameo[:3] == "045")
+    assert event.source is not None and event.source.code in ("QAT", "EGY"), event

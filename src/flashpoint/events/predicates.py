@@ -18,6 +18,7 @@ from .blame import blame_of, owned_act
 from .found import Found
 from .grammar import (
     MOOD_ROLES,
+    PAIR_PREPS,
     PEACEKEEPING,
     POLICY_NOUNS,
     PURPOSE_FROM,
@@ -25,6 +26,7 @@ from .grammar import (
     STATE_ACTS,
     SUBJECTIVE_OF,
     TARGET_PREPS,
+    THIRD_PARTY,
     WRAPPERS,
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
@@ -210,6 +212,12 @@ def own_event(tok: Token, own: tuple[str, int]) -> Found:
             or patient_owner(subj)
             or (from_place(tok, prep="in") if own[0][:2] in STATE_ACTS else None)
         )
+    pair = _pair(tok, own[0])
+    if pair is not None and (source is None or source.i == tok.i):
+        # "Fighting between the army and the RSF entered its second month" (a gerund spaCy
+        # makes its own clause's subject), "a deal was agreed between X and Y"
+        source = pair[0]
+        targets = [pair[1]] + [t for t in targets if t.i not in (pair[0].i, pair[1].i)]
     comp = complement_of(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX"):
         # "demanded that PYONGYANG forsake ...", "allowed THE LEADER to hold ...": who is to act
@@ -249,6 +257,10 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
             for g in c.children:
                 if g.dep_ == "pobj":
                     source = g
+    pair = _pair(noun, code)
+    if source is None and pair is not None:  # "talks between Armenia and Azerbaijan"
+        source = pair[0]
+        targets = [pair[1]] + [t for t in targets if t.i not in (pair[0].i, pair[1].i)]
     if source is None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -264,6 +276,19 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
     return Found(
         code, noun, source=source, targets=targets + places, used={noun.i}, negated=negated
     )
+
+
+def _pair(noun: Token, code: str) -> tuple[Token, Token] | None:
+    """The two sides an event names with "between X and Y" (``pair_preps``): X, Y; none for an
+    act done between two others ("mediation between Israel and Hamas", ``third_party``)."""
+    if code[:3] in THIRD_PARTY:
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in PAIR_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.conjuncts:
+                    return g, g.conjuncts[0]
+    return None
 
 
 __all__ = ["Found", "analyze", "analyze_noun", "noun_event", "own_event"]
