@@ -207,3 +207,37 @@ def test_events_parties_between_x_and_y_are_the_two_sides(nlp, text, trigger, so
 def test_events_parties_a_mediator_between_two_sides_stays_the_source(nlp, text):
     event = next(e for e in _events(nlp, text) if e.cameo[:3] == "045")
     assert event.source is not None and event.source.code in ("QAT", "EGY"), event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # spaCy reads "two Azerbaijani soldiers and Azerbaijan" as the subject of "freed"
+        ("Armenia released two Azerbaijani soldiers and Azerbaijan freed 32 Armenian "
+         "servicemen on Wednesday.", "freed", "AZE", "ARM"),
+        ("Russia attacked Kharkiv and Ukraine hit a refinery in Belgorod.", "hit", "UKR", "RUS"),
+        ("Israel bombed Gaza and Hamas later fired rockets at Tel Aviv.", "fired", "PSEREB", "ISR"),
+        # spaCy makes "the rebels" a second object of "shelled" and "attacked" the army's
+        ("The Sudanese army shelled the town and the rebels attacked a police station.",
+         "attacked", "SDNREB", None),
+    ],
+)
+def test_events_parties_the_second_of_two_clauses_has_its_own_doer(
+    nlp, text, trigger, source, target
+):
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert event.source is not None and event.source.code == source, event
+    if target is not None:
+        assert event.target is not None and (event.target.code or "").startswith(target), event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan signed a peace deal on Friday.",
+        "Police arrested the leader and his deputy on Monday.",
+    ],
+)
+def test_events_parties_conjoined_phrases_without_a_second_verb_stay_whole(nlp, text):
+    first = _events(nlp, text)[0]
+    assert first.source is not None and first.source.code in ("ARM", "COP"), first

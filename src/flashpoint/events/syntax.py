@@ -30,6 +30,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
 
     Returns (token, passive) where passive says the token is a passive subject (a target).
     """
+    second = _second_clause_subject(tok)
+    if second is not None:  # "Armenia released X and AZERBAIJAN freed Y"
+        return second, False
     node = tok
     for _ in range(6):
         for c in node.children:
@@ -91,6 +94,37 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
+
+
+def _second_clause_subject(verb: Token) -> Token | None:
+    """The subject of the second of two coordinated clauses that spaCy joined to the first
+    one's object: in "Armenia released two soldiers and Azerbaijan freed 32 servicemen" it
+    reads "two soldiers and Azerbaijan" as one phrase, the subject of "freed"; in "the army
+    shelled the town and the rebels attacked a base" it makes "the rebels" a second object of
+    "shelled", leaving "attacked" the army's. A conjunct of the first verb's object (or of a
+    noun lying between the two verbs, when the first has no object) that ends right before the
+    second verb, with no subject of its own there, is that verb's subject. ``None`` otherwise."""
+    if verb.dep_ not in ("conj", "ccomp") or verb.pos_ != "VERB":
+        return None
+    first = verb.head
+    if first.i >= verb.i or first.pos_ != "VERB":
+        return None
+    own = [c for c in verb.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+    objects = [c for c in first.children if c.dep_ in ("dobj", "obj")]
+    if own and not objects and verb.dep_ == "ccomp":
+        objects = [c for c in own if first.i < c.i < verb.i]  # "released [two soldiers and X] freed"
+    elif own:
+        return None
+    for obj in objects:
+        for conj in obj.conjuncts:
+            between = conj.doc[conj.right_edge.i + 1 : verb.i]
+            if (
+                obj.i < conj.i < verb.i
+                and conj.pos_ in ("PROPN", "NOUN")
+                and all(t.pos_ in ("ADV", "AUX", "PART") for t in between)
+            ):
+                return conj
+    return None
 
 
 def _misread_main_verb(verb: Token) -> Token | None:
