@@ -45,3 +45,31 @@ def test_nlp_lemmas_doubled_consonant_forms_keep_the_short_verb(nlp, text, word,
 def test_nlp_lemmas_nouns_and_adjectives_are_left_to_the_lemmatizer(nlp):
     doc = nlp("The stages of the plan were staged carefully.")
     assert doc[1].lemma_ == "stage"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("The army retook the town on Monday.", "retook", "retake"),
+        ("Rebels overtook the convoy near the pass.", "overtook", "overtake"),
+        ("The militia overran two outposts.", "overran", "overrun"),
+    ],
+)
+def test_nlp_lemmas_an_irregular_past_tagged_as_a_base_form_takes_its_verb(nlp, text, word, lemma):
+    """The tagger reads rare irregular pasts ("retook") as base forms (VB), so the lemmatizer
+    keeps the word; its own exception table knows the verb, and a form that is no verb's base
+    form can only be inflected."""
+    assert {t.lower_: t.lemma_ for t in nlp(text)}.get(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Soldiers found the weapons.", "found"),  # also the base form of "to found"
+        ("They will take the town.", "take"),
+    ],
+)
+def test_nlp_lemmas_base_forms_keep_their_lemma(nlp, text, word):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lower_ == word)
+    assert tok.lemma_ in (word, "find")

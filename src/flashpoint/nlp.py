@@ -57,6 +57,11 @@ _SHORT_STEM = re.compile(r"[a-z]*[^aeiou][aeiou][b-df-hj-np-tv-z]")
 E_STEM = "flashpoint_e_stem_lemmas"
 # inflected form -> its verb in -e ("staged" -> "stage"), filled by ``_e_stem_lemmas``
 _E_STEM_FORMS: dict[str, str] = {}
+# Penn tags of a verb's base form: the tags under which the rule lemmatizer keeps a word as it is
+_BASE_VERB_TAGS = frozenset({"VB", "VBP"})
+# irregular inflected form that is no verb's base form -> its verb ("retook" -> "retake"),
+# filled by ``_e_stem_lemmas`` from the lemmatizer's own exception table
+_IRREGULAR_FORMS: dict[str, str] = {}
 
 
 def _e_stem_lemmas(nlp: Any) -> None:
@@ -69,13 +74,23 @@ def _e_stem_lemmas(nlp: Any) -> None:
     doubles its consonant ("hop": hopped, hopping, hops), so "hoped", "hoping" and "hopes" can
     only be forms of "hope". The pairs come from the lemmatizer's own verb index, not a word
     list; a component after the lemmatizer sets them (one dictionary look-up per verb: patterns
-    in the attribute ruler cost ~15% of the parse)."""
+    in the attribute ruler cost ~15% of the parse).
+
+    The same component settles a rare irregular past the tagger took for a base form: "The army
+    RETOOK the town" is tagged VB, so the lemmatizer keeps "retook", though its own exception
+    table says retake. A form of that table that is no verb's base form ("retook", "overtook",
+    "outran") can only be inflected, so it gets the table's one lemma whatever its tag."""
     from spacy.language import Language
 
     try:
-        index = set(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index = set(lookups.get_table("lemma_index")["verb"])
+        exceptions = dict(lookups.get_table("lemma_exc")["verb"])
     except (KeyError, ValueError):  # a pipeline without these parts keeps its own lemmas
         return
+    for form, lemmas in exceptions.items():
+        if len(lemmas) == 1 and form not in index and lemmas[0] != form:
+            _IRREGULAR_FORMS[form] = lemmas[0]
     for stem in index:
         if _SHORT_STEM.fullmatch(stem) and stem + "e" in index:
             for form in (stem + "ed", stem + "ing", stem + "es"):
@@ -87,11 +102,15 @@ def _e_stem_lemmas(nlp: Any) -> None:
 
 def e_stem_lemmas(doc: Any) -> Any:
     """The component of ``_e_stem_lemmas``: an inflected verb of a "hop"/"hope" pair gets the
-    verb in -e as its lemma."""
+    verb in -e as its lemma; an irregular past tagged as a base form gets its verb."""
     for tok in doc:
         lemma = _E_STEM_FORMS.get(tok.lower_)
         if lemma is not None and tok.tag_ in _INFLECTED_VERB_TAGS:
             tok.lemma_ = lemma
+        elif tok.tag_ in _BASE_VERB_TAGS and tok.lower_ == tok.lemma_:
+            lemma = _IRREGULAR_FORMS.get(tok.lower_)
+            if lemma is not None:
+                tok.lemma_ = lemma
     return doc
 
 
@@ -167,7 +186,9 @@ def noun_chunks_within(doc: Any, start: int, end: int) -> list[Any]:
     return _within(doc, "flashpoint_chunks", chunks, start, end)
 
 
-def _within(doc: Any, key: str, read: Any, start: int, end: int, *, whole: bool = True) -> list[Any]:
+def _within(
+    doc: Any, key: str, read: Any, start: int, end: int, *, whole: bool = True
+) -> list[Any]:
     """The spans ``read`` gives (cached in ``doc.user_data[key]``) that start in ``[start, end)``
     and, when ``whole``, also end by ``end``."""
     cached = doc.user_data.get(key)

@@ -31,6 +31,7 @@ from .grammar import (
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
 from .patterns import arg_tokens, lemma, noun_code, roles_of, verb_code
+from .purposes import deployment_aim
 from .syntax import (
     agent_of,
     clause_agent,
@@ -131,7 +132,9 @@ def _peacekeeping(tok: Token, found: Found) -> Found:
 
 
 def _purpose(tok: Token, found: Found, depth: int) -> Found:
-    """ "sent troops to help", "deployed experts to investigate": the purpose names the act."""
+    """ "sent experts to investigate", "sent troops to distribute supplies": a purpose that is a
+    deed of its own names the act; one that only says whom forces serve ("sent troops to help
+    the government") leaves the deployment the act (``purposes.deployment_aim``)."""
     if found.code[:2] not in PURPOSE_FROM or found.trigger.i != tok.i:
         return found
     for c in tok.children:
@@ -140,6 +143,9 @@ def _purpose(tok: Token, found: Found, depth: int) -> Found:
             and c.pos_ == "VERB"
             and any(a.lower_ == "to" for a in c.children)
         ):
+            deployed = deployment_aim(found, c)
+            if deployed is not None:
+                return deployed
             emb = analyze(c, depth + 1)
             if (
                 emb is not None

@@ -1,0 +1,66 @@
+"""What an act is for is not the act (issue 12, ``events/purposes.py``): forces sent to help a
+party named as another's are military protection of it (074), not the aid verb's 070; forces
+deployed with no party to serve, or to back their own state's police, stay a deployment (15x); a purpose that is a deed of its own still names the act
+("sent experts to investigate"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.events import code_doc, tables
+from flashpoint.events.purposes import _data
+
+
+def _first(nlp, text: str):
+    events = code_doc(nlp(text))
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "target_country"),
+    [
+        ("Chad sent troops to help the government of Mali.", "MLI"),
+        ("Kenya deployed soldiers to support the Somali army.", "SOM"),
+        (
+            "Rwanda dispatched troops to protect the government of the Central African Republic.",
+            "CAF",
+        ),
+    ],
+)
+def test_events_typing_purposes_forces_sent_to_help_are_protection(nlp, text, target_country):
+    event = _first(nlp, text)
+    assert event.cameo == "074", (text, event.cameo)
+    assert event.target is not None and event.target.country == target_country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States deployed 200 Marines to Tripoli to provide security at the embassy.",
+        "Russia sent bombers to Venezuela.",
+        "The interior ministry deployed the army to support the police.",
+    ],
+)
+def test_events_typing_purposes_a_deployment_serving_nobody_stays_one(nlp, text):
+    assert _first(nlp, text).cameo[:2] == "15", text
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The United Nations sent experts to investigate the explosion.", "09"),
+        ("Ghana sent troops to distribute food in the camps.", "07"),
+        ("The party mobilized its supporters to help the candidate.", "07"),
+    ],
+)
+def test_events_typing_purposes_a_deed_still_names_the_act(nlp, text, cameo):
+    assert _first(nlp, text).cameo.startswith(cameo), text
+
+
+def test_events_typing_purposes_data_is_consistent():
+    data = _data()
+    assert data["verbs"] and data["objects"] and data["light"]
+    assert not data["verbs"] & data["light"]
+    assert tables.info(data["code"]).plover == "AID"
+    assert all(len(r) == 2 and r.isdigit() for r in data["roots"])
