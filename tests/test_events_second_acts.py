@@ -185,3 +185,21 @@ def test_events_second_acts_conjoined_mediators_are_not_each_others_counterpart(
     assert events, _show(_events(nlp, text))
     for e in events:
         assert e.target is None or e.target.code not in ("TUR", "CUB"), _show(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility for the bombing.",
+        "Nobody claimed responsibility for the blast.",
+        "The ministry said the putschists had no authority to make the request.",
+        "Japan said the missile fell outside its zone and no damage was reported.",
+    ],
+)
+def test_events_second_acts_a_mention_of_no_one_is_no_party(nlp, text):
+    """ "no group", "nobody", "no damage", "no authority" name no actor: never a source or a
+    target, with or without a code."""
+    events = _events(nlp, text)
+    for e in events:
+        for actor in (e.source, e.target):
+            assert actor is None or not actor.text.lower().startswith("no"), _show(events)

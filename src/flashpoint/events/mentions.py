@@ -26,7 +26,7 @@ from .grammar import (
     PRONOUNS_PERSON,
     STATELESS_SECTORS,
 )
-from .patterns import is_time
+from .patterns import is_time, names_nobody
 
 Token = Any
 
@@ -143,6 +143,8 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     low = tok.lower_
     if is_time(tok):
         return None  # "last month's attack", "by the end of the year": a time is nobody
+    if names_nobody(tok):
+        return None  # "no damage was reported", "had no authority", "no group claimed"
     if low in ELLIPTICAL and tok.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
         # "killing one officer and wounding another": another officer, not an earlier actor
         parallel = _parallel_argument(tok)

@@ -22,7 +22,7 @@ from .grammar import (
     THREAT_MODALS,
     WRAPPER_EVENT_ROOTS,
 )
-from .patterns import lemma
+from .patterns import lemma, names_nobody
 
 Token = Any
 FIRST_PERSON = frozenset({"i", "we"})
@@ -72,10 +72,8 @@ def none_done(tok: Token) -> bool:
     "produced no agreement" negates the agreement noun itself, not a predicate above it."""
     return any(
         c.dep_ in ("nsubjpass", "dobj", "nsubj")
-        and (
-            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-            or (c.dep_ != "dobj" and c.lower_ in NEGATIVE_SUBJECTS)
-        )
+        and names_nobody(c)
+        and (c.dep_ != "dobj" or c.lower_ not in NEGATIVE_SUBJECTS)  # an object: only "no X"
         for c in tok.children
     )
 

@@ -13,6 +13,7 @@ from . import tables
 from .grammar import (
     CHARGE_NOUNS,
     COMPLEMENT,
+    NEGATIVE_SUBJECTS,
     OBJ,
     PARTICLES,
     PASS_SUBJ,
@@ -261,6 +262,15 @@ def is_time(tok: Token) -> bool:
     """Does the token name a time? A time is nobody ("last month's attack": no doer) and no
     party ("called Thursday", "on Monday")."""
     return tok.ent_type_ in TIME_LABELS
+
+
+def names_nobody(tok: Token) -> bool:
+    """Does the mention say there is no one or nothing ("NO group", "NOBODY", "NONE of the
+    parties", "NO damage", "NO authority": ``negative_subjects`` and a determiner "no")? It is
+    no party: the act it stands in is negated or did not happen (``mood.none_done``)."""
+    return tok.lower_ in NEGATIVE_SUBJECTS or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in tok.children
+    )
 
 
 def noun_code(tok: Token) -> str | None:
