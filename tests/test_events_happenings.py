@@ -91,10 +91,10 @@ def test_events_happenings_keep_acts_of_actors(nlp, text):
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        ("Rebels shelled the city overnight. Aircraft struck houses in the eastern district, "
-        "killing nine people, residents said.", "struck"),
-        ("Helicopters fired rockets at the village on Monday, killing five people, a day after "
-        "militants attacked an army post nearby.", "fired"),
+        (("Rebels shelled the city overnight. Aircraft struck houses in the eastern district, "
+        "killing nine people, residents said."), "struck"),
+        (("Helicopters fired rockets at the village on Monday, killing five people, a day after "
+        "militants attacked an army post nearby."), "fired"),
     ],
 )
 def test_events_happenings_warplanes_in_fighting_strike(nlp, text, trigger):

@@ -179,13 +179,13 @@ def test_events_parties_an_act_placed_before_or_after_the_clause_is_not_its_subj
     ("text", "trigger", "source", "target"),
     [
         # an event noun: the first of "between X and Y" is the source, the second the target
-        ("The swap followed talks between Prime Minister Nikol Pashinyan's office and the "
-         "administration of President Ilham Aliyev.", "talks", "ARM", "AZE"),
+        (("The swap followed talks between Prime Minister Nikol Pashinyan's office and the "
+         "administration of President Ilham Aliyev."), "talks", "ARM", "AZE"),
         ("Talks between Sudan's army and the RSF collapsed in Jeddah last year.", "Talks", "SDN",
          "SDN"),
         # a gerund spaCy makes its own clause's subject
-        ("Fighting between Sudan's army and the paramilitary Rapid Support Forces entered its "
-         "second month.", "Fighting", "SDN", "SDN"),
+        (("Fighting between Sudan's army and the paramilitary Rapid Support Forces entered its "
+         "second month."), "Fighting", "SDN", "SDN"),
         # a passive with no agent
         ("A ceasefire was agreed between Armenia and Azerbaijan on Tuesday.", "agreed", "ARM", "AZE"),
     ],
@@ -213,8 +213,8 @@ def test_events_parties_a_mediator_between_two_sides_stays_the_source(nlp, text)
     ("text", "trigger", "source", "target"),
     [
         # spaCy reads "two Azerbaijani soldiers and Azerbaijan" as the subject of "freed"
-        ("Armenia released two Azerbaijani soldiers and Azerbaijan freed 32 Armenian "
-         "servicemen on Wednesday.", "freed", "AZE", "ARM"),
+        (("Armenia released two Azerbaijani soldiers and Azerbaijan freed 32 Armenian "
+         "servicemen on Wednesday."), "freed", "AZE", "ARM"),
         ("Russia attacked Kharkiv and Ukraine hit a refinery in Belgorod.", "hit", "UKR", "RUS"),
         ("Israel bombed Gaza and Hamas later fired rockets at Tel Aviv.", "fired", "PSEREB", "ISR"),
         # spaCy makes "the rebels" a second object of "shelled" and "attacked" the army's

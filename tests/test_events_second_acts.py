@@ -203,3 +203,24 @@ def test_events_second_acts_a_mention_of_no_one_is_no_party(nlp, text):
     for e in events:
         for actor in (e.source, e.target):
             assert actor is None or not actor.text.lower().startswith("no"), _show(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed at least 19 people at a market in El Fasher on Sunday, medical sources said.",
+        "Heavy shelling of residential districts killed 11 civilians in Kharkiv on Monday.",
+        "An air strike killed seven members of one family in Khan Younis, medics said.",
+    ],
+)
+def test_events_second_acts_a_doerless_act_of_force_killing_is_one_act(nlp, text):
+    """The act of force named as the subject of a coded killing, with no doer of its own, is
+    that killing told once, whatever place or victims it names."""
+    events = _events(nlp, text)
+    assert len([e for e in events if e.cameo[:2] in ("18", "19", "20")]) == 1, _show(events)
+
+
+def test_events_second_acts_fighting_between_two_sides_that_kills_stays_an_act(nlp):
+    events = _events(nlp, "Fighting between the army and the rebels has killed hundreds since May.")
+    fight = [e for e in events if e.trigger == "Fighting"]
+    assert fight and fight[0].source is not None and fight[0].target is not None, _show(events)

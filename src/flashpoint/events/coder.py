@@ -537,14 +537,25 @@ def _known_act(
     ``reference_determiners``; with nothing told before, "noted that the attacks on its members'
     property had an impact" is the report), or the doer of an act the sentence coded ("Fighting between the two sides has KILLED thousands": the killing is
     the report). It is that act mentioned again, not a second one; an indefinite act with no
-    party ("a grenade attack was carried out in Beled Weyne") stays, as ``_partyless`` says."""
+    party ("a grenade attack was carried out in Beled Weyne") stays, as ``_partyless`` says.
+    The doer of a coded act of force is that act even when it names a place or victims, if it
+    names no doer ("SHELLING killed 19 people at a market in El Fasher": one act, the killing)."""
     noun = f.trigger
-    if event.source is not None or event.target is not None or event.negated:
+    if event.negated or event.cameo[:2] not in FORCE_ROOTS:
         return False
-    if event.cameo[:2] not in FORCE_ROOTS:
-        return False
+    if (
+        event.source is None
+        and noun.dep_ in ("nsubj", "csubj")
+        and any(i == noun.head.i and code[:2] in FORCE_ROOTS for i, code in emitted)
+    ):
+        # "Shelling killed 19 people at a market in El Fasher": the shelling is the killing
+        # told, whatever place it names ("fighting BETWEEN the army and the rebels killed
+        # hundreds" names its two sides, an act of its own)
+        return True
     if noun.dep_ in ("nsubj", "csubj") and any(i == noun.head.i for i, _ in emitted):
-        return True  # "Fighting ... has killed thousands" (a gerund spaCy may tag as a verb)
+        return event.source is None and event.target is None  # "Fighting ... has killed thousands"
+    if event.source is not None or event.target is not None:
+        return False
     if noun.pos_ != "NOUN" or not state.force_told:
         return False
     return any(
