@@ -241,3 +241,22 @@ def test_events_parties_the_second_of_two_clauses_has_its_own_doer(
 def test_events_parties_conjoined_phrases_without_a_second_verb_stay_whole(nlp, text):
     first = _events(nlp, text)[0]
     assert first.source is not None and first.source.code in ("ARM", "COP"), first
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Protests forced the closure of schools in Nairobi.", "forced"),
+        ("The footage shows buildings irreparably damaged by bombing.", "damaged"),
+        ("Clashes between police and protesters in Tbilisi left dozens injured.", "injured"),
+    ],
+)
+def test_events_parties_an_act_named_as_the_doer_is_no_actor(nlp, text, trigger):
+    """An event noun owned by no one the text names is no source, with or without a code."""
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert event.source is None or event.source.code, event
+
+
+def test_events_parties_an_owned_act_as_the_doer_is_its_owner(nlp):
+    event = _events(nlp, "US drone attacks killed 12 militants in Somalia.")[0]
+    assert event.source is not None and event.source.code == "USAMIL", event

@@ -231,6 +231,14 @@ def _to_event(
         )  # "talks in Istanbul" imply no Turk: a venue (_acted_in)
         by_act, source_tok = implied_doer(act, _acted_in(act, state)), None
     source = actor_of(source_tok, state, role="source")
+    if _act_as_doer(source, source_tok):
+        # "Protests forced the closure of schools", "buildings damaged by bombing": an act named
+        # as the doer, owned by no one the text names, is not an actor; its people may be implied
+        act = replace(
+            f, trigger=source_tok, code=noun_code(source_tok) or f.code, targets=places_of(source_tok)
+        )
+        by_act = by_act or implied_doer(act, _acted_in(act, state) or state.country())
+        source, source_tok = None, None
     placeable = not countryless(source_tok)  # "Western governments": no country on purpose
     if (
         source is not None
@@ -562,6 +570,20 @@ def _known_act(
         (c.dep_ in ("det", "predet") and c.lower_ in REFERENCE_DETERMINERS)
         or (c.dep_ == "amod" and c.lower_ == "such")
         for c in noun.children
+    )
+
+
+def _act_as_doer(source: Actor | None, tok: Token | None) -> bool:
+    """Is the doer an event noun that resolved to no actor ("PROTESTS forced the closure",
+    "damaged by BOMBING", "CLASHES left dozens injured")? An act is nobody: the mention would
+    otherwise stand as a source with no code. An act with an owner ("US drone attacks") has
+    resolved to that owner and is kept."""
+    return (
+        source is not None
+        and not source.code
+        and tok is not None
+        and tok.pos_ == "NOUN"
+        and noun_code(tok) is not None
     )
 
 
