@@ -42,6 +42,7 @@ from .syntax import (
     subjunctive,
     target_candidates,
 )
+from .threats import alternative_threat, compelled_threat
 
 Token = Any
 
@@ -71,6 +72,10 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
                     if inner.source is None:
                         inner.source = subject_of(tok)[0]
                     return with_mood(inner, tok)
+    # "told them to join or be killed", "would be forced to strike if ...": threats (threats.py)
+    threat = alternative_threat(tok, analyze, depth) or compelled_threat(tok, analyze, depth)
+    if threat is not None:
+        return threat
     own = verb_code(tok) or advance_code(tok)  # "rebels entered Damascus": armed men take it
     roles = roles_of(tok)
     found: Found | None = None

@@ -1,0 +1,235 @@
+"""Threats made by an alternative: "join the group or be killed" (``data/threats.json``).
+
+A demand joined by "or" to what befalls the one asked if it is refused is a threat: "told the
+villagers to join the group OR BE KILLED", "the junta must release the prisoners OR FACE
+SANCTIONS, the bloc said", "either the government resigns OR WE WILL TAKE UP ARMS", "pay the
+ransom OR THE HOSTAGES WILL DIE". The grammar decides, not the words: the first member is a
+demanded act (the complement of an appeal, demand, order or warning; a clause under "must"; an
+imperative someone says; the first of "either ... or"), the second a hostile act (a conflict
+act, a harm with no doer, "die", or facing force, sanctions or consequences). The threat (CAMEO
+13x, the threatened act's code composed with ``compose.tsv``'s threaten rows) is made by the one
+who demands, against the one asked, and it is what happened; the hostile act has not. Threats
+on an "if"/"unless" condition are ``mood.conditional_threat``; the same threat said through a
+frame of necessity is read here (``compelled_threat``): "could be FORCED TO go on strike IF the
+government fails", "would have NO CHOICE BUT TO attack IF talks fail", "would HAVE TO impose a
+curfew IF the violence continued". The one driven is the threatener; the act is threatened,
+not done.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from . import tables
+from .found import Found
+from .mood import aux_words, conditional
+from .patterns import lemma, noun_code, roles_of
+from .syntax import addressee_of, complement_of, event_noun_arg, subject_of
+from .tables import data_json
+
+Token = Any
+Analyze = Callable[[Token, int], Found | None]
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data = data_json("threats.json")
+    return {
+        "or": frozenset(data["disjunctions"]["words"]),
+        "roles": frozenset(data["demand_roles"]["words"]),
+        "modals": frozenset(data["demand_modals"]["words"]),
+        "harm": frozenset(data["harm_verbs"]["words"]),
+        "harm_code": str(data["harm_verbs"]["code"]),
+        "facing": frozenset(data["facing_verbs"]["words"]),
+        "consequences": dict(data["consequence_nouns"]["map"]),
+        "hostile": frozenset(data["hostile_roots"]["roots"]),
+        "compulsion": frozenset(data["compulsion_verbs"]["words"]),
+        "choice": frozenset(data["choice_nouns"]["words"]),
+        "obligation": frozenset(data["obligation_verbs"]["words"]),
+        "frame_modals": frozenset(data["frame_modals"]["words"]),
+    }
+
+
+def alternative_threat(tok: Token, analyze: Analyze, depth: int) -> Found | None:
+    """The threat ``tok`` makes by an alternative (module docstring), or None. ``tok`` is the
+    demanding predicate ("told", "said") whose complement is the demanded act, or the demanded
+    act itself ("Either the government resigns or we will take up arms")."""
+    comp = complement_of(tok)
+    if comp is not None and comp.pos_ in ("VERB", "AUX") and _demands(tok, comp):
+        demanded, maker = comp, tok
+    elif _demanded_alone(tok):
+        demanded, maker = tok, None
+    else:
+        return None
+    alternative = _alternative(demanded)
+    if alternative is None and maker is not None:
+        alternative = _alternative(maker)  # "told them to leave OR THEY WOULD BE KILLED"
+    if alternative is None:
+        return None
+    if maker is None and lemma(alternative) in _data()["harm"] | _data()["facing"]:
+        return None  # "either we win or we die": a fate, no one's act
+    code = _hostile_code(alternative, analyze, depth)
+    if code is None:
+        return None
+    asked = _asked(demanded, maker)
+    if maker is not None:
+        subj, passive = subject_of(maker)
+        source = None if passive else subj
+    else:
+        source = _own_subject(alternative)  # "or WE will take up arms"
+        if source is None or (asked is not None and source.lower_ == asked.lower_):
+            return None  # "either they agree or they leave": no one threatens them
+    trigger = maker if maker is not None else alternative
+    used = {trigger.i, demanded.i} | {t.i for t in alternative.subtree}
+    return Found(
+        tables.compose("threaten", code),
+        trigger,
+        source=source,
+        targets=[asked] if asked is not None else [],
+        family="threaten",
+        used=used,
+    )
+
+
+def compelled_threat(tok: Token, analyze: Analyze, depth: int) -> Found | None:
+    """The threat of a conflict act ``tok`` announces it would be driven to on a condition
+    (module docstring), or None. ``tok`` is the frame: "forced", "compelled", "have"."""
+    act = _compelled_act(tok)
+    if act is None or not aux_words(tok) & _data()["frame_modals"]:
+        return None
+    if not (conditional(tok) or conditional(act)):
+        return None
+    found = analyze(act, depth + 1)
+    if found is None:
+        noun = event_noun_arg(act)  # "forced to embark ON A STRIKE"
+        found = analyze(noun, depth + 1) if noun is not None else None
+    if found is None or found.negated or found.code[:2] not in _data()["hostile"]:
+        return None
+    subj, _ = subject_of(tok)  # the one driven: "its MEMBERS could be forced"
+    return Found(
+        tables.compose("threaten", found.code),
+        found.trigger,
+        source=subj,
+        targets=list(found.targets),
+        family="threaten",
+        used=found.used | {tok.i, act.i},
+    )
+
+
+def _compelled_act(tok: Token) -> Token | None:
+    """The act of a frame of necessity: "be forced TO STRIKE" (a passive compulsion verb),
+    "have no choice but TO ATTACK", "have TO IMPOSE"."""
+    data = _data()
+    word = lemma(tok)
+    kids = list(tok.children)
+    if word in data["compulsion"] and any(c.dep_ == "auxpass" for c in kids):
+        return next((c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if word not in data["obligation"]:
+        return None
+    for c in kids:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+            return c  # "would have to impose"
+        if c.dep_ in ("dobj", "obj") and lemma(c) in data["choice"] and _none(c):
+            for g in c.subtree:  # "no choice but to attack": the verb after "but"
+                if g.dep_ in ("pcomp", "xcomp", "acl") and g.pos_ == "VERB":
+                    return g
+    for c in kids:  # spaCy may hang "but to leave" on "have" itself
+        if c.dep_ == "cc" and c.lower_ == "but":
+            return next(
+                (g for g in kids if g.dep_ in ("pcomp", "xcomp") and g.pos_ == "VERB"), None
+            )
+    return None
+
+
+def _none(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _demands(maker: Token, comp: Token) -> bool:
+    """Is ``comp`` an act ``maker`` demands: the complement of an appeal, demand, order or
+    warning ("TOLD them to join"), or a clause said as an order ("the bloc SAID the junta must
+    release them", "'Pay the ransom', the kidnappers SAID")?"""
+    roles = set(roles_of(maker))
+    if roles & _data()["roles"]:
+        return True
+    return "say" in roles and (bool(aux_words(comp) & _data()["modals"]) or _imperative(comp))
+
+
+def _demanded_alone(tok: Token) -> bool:
+    """Is ``tok`` a demand with no wrapper: "EITHER the government resigns or ...", "the junta
+    MUST release them or ..."?"""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    either = any(c.dep_ == "preconj" and c.lower_ == "either" for c in tok.children)
+    return either or bool(aux_words(tok) & _data()["modals"])
+
+
+def _imperative(tok: Token) -> bool:
+    """A bare verb with no subject of its own and no "to": "PAY the ransom or ..."."""
+    return tok.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in tok.children
+    )
+
+
+def _alternative(demanded: Token) -> Token | None:
+    """The verb joined to the demanded act by "or" ("join ... OR be KILLED"). spaCy hangs the
+    "or" on the verb or on its object ("return to talks OR face sanctions"), so it is looked
+    for between the two verbs."""
+    doc = demanded.doc
+    for conj in demanded.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX", "NOUN") or conj.i < demanded.i:
+            continue
+        between = doc[demanded.i + 1 : conj.i]
+        if any(t.dep_ == "cc" and t.lower_ in _data()["or"] for t in between):
+            return conj
+        return None
+    return None
+
+
+def _hostile_code(alternative: Token, analyze: Analyze, depth: int) -> str | None:
+    """The CAMEO code of what the alternative threatens, or None when it threatens nothing."""
+    data = _data()
+    word = lemma(alternative)
+    if alternative.pos_ in ("VERB", "AUX"):
+        if word in data["harm"]:
+            return str(data["harm_code"])  # "or the hostages will DIE"
+        if word in data["facing"]:
+            for c in alternative.children:
+                if c.dep_ in ("dobj", "obj"):
+                    return _faced(c)
+            return None
+        found = analyze(alternative, depth + 1)
+        if found is not None and found.code[:2] in data["hostile"] and not found.negated:
+            return found.code
+        return None
+    # spaCy reads an imperative "face" as a noun: "Surrender or FACE annihilation"
+    if any(c.dep_ == "compound" and lemma(c) in data["facing"] for c in alternative.children):
+        return _faced(alternative)
+    return None
+
+
+def _faced(noun: Token) -> str | None:
+    """The code of what one faces: a conflict noun ("sanctions", "military action") or a
+    consequence the noun table does not code ("consequences", "a crushing response")."""
+    code = noun_code(noun)
+    if code and code[:2] in _data()["hostile"]:
+        return code
+    return _data()["consequences"].get(noun.lower_) or _data()["consequences"].get(lemma(noun))
+
+
+def _asked(demanded: Token, maker: Token | None) -> Token | None:
+    """Who is asked: the demanded act's own subject ("the JUNTA must release"), else whom the
+    demand is addressed to ("told THE VILLAGERS to join")."""
+    own = _own_subject(demanded)
+    if own is not None:
+        return own
+    return addressee_of(maker) if maker is not None else None
+
+
+def _own_subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+__all__ = ["alternative_threat", "compelled_threat"]
