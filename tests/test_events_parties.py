@@ -260,3 +260,27 @@ def test_events_parties_an_act_named_as_the_doer_is_no_actor(nlp, text, trigger)
 def test_events_parties_an_owned_act_as_the_doer_is_its_owner(nlp):
     event = _events(nlp, "US drone attacks killed 12 militants in Somalia.")[0]
     assert event.source is not None and event.source.code == "USAMIL", event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # the two sides of a civil war: one country, two sectors
+        (
+            "Fighting between Sudan's army and the paramilitary Rapid Support Forces entered its "
+            "second month. Talks between the two sides in Jeddah collapsed last year.",
+            "Talks", "SDNMIL", "SDNREB",
+        ),
+        (
+            "Pakistan and Afghanistan agreed to a ceasefire. Fighting between the two sides "
+            "resumed in Chaman on Monday.",
+            "Fighting", "PAK", "AFG",
+        ),
+    ],
+)
+def test_events_parties_the_two_sides_are_the_pair_told_before(nlp, text, trigger, source, target):
+    """ "between the two sides" are the last two sides told acting together: one the source,
+    the other the target; never the country of the place the talks were held in."""
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert event.source is not None and event.source.code == source, event
+    assert event.target is not None and event.target.code == target, event

@@ -1,7 +1,8 @@
 """The parties an article's references imply: "the two sides" and "the launch".
 
-``ImpliedParties`` remembers the last two sides of different countries the coder saw act
-together ("Pakistan and Afghanistan agreed to a ceasefire"), so that a later "the two sides" /
+``ImpliedParties`` remembers the last two sides of different countries (or of one country and
+different sectors, a civil war's) the coder saw act together ("Pakistan and Afghanistan agreed
+to a ceasefire"), so that a later "the two sides" /
 "both countries" stands for them (``pair_mention``, with the other one kept for
 ``other_side``) and either side's counterpart is the other (``counterpart``); and who did each
 act, under the lemma of its word and of the act it names ("launched an attack"), so that a
@@ -29,22 +30,26 @@ class ImpliedParties:
 
     # -- pairs: "the two sides" are the two the article had act together -----------------
     def learn_pair(self, one: Actor | None, other: Actor | None) -> None:
-        """Remember two sides of different countries that acted together ("Pakistan and
-        Afghanistan agreed to a ceasefire"): a later "the two sides" are they."""
+        """Remember two sides that acted together: of different countries ("Pakistan and
+        Afghanistan agreed to a ceasefire"), or the two sides of a civil war, of one country
+        and different sectors ("fighting between Sudan's army and the RSF"): a later "the two
+        sides" are they."""
         if one is None or other is None or not (one.country and other.country):
             return
-        if one.country != other.country:
+        if one.country != other.country or (one.sector and other.sector and one.sector != other.sector):
             self._pair = (one, other)
 
     def counterpart(self, actor: Actor | None) -> Actor | None:
         """The other side of the last pair the article had act together, for one of its sides
-        ("Armenia and Azerbaijan committed to peace ... Baku says it will sign": Armenia)."""
+        ("Armenia and Azerbaijan committed to peace ... Baku says it will sign": Armenia); the
+        sides of a civil war are told apart by their codes."""
         if actor is None or self._pair is None or not actor.country:
             return None
         one, other = self._pair
-        if actor.country == one.country:
+        key = (lambda a: a.code) if one.country == other.country else (lambda a: a.country)
+        if key(actor) == key(one):
             return other
-        if actor.country == other.country:
+        if key(actor) == key(other):
             return one
         return None
 
@@ -63,8 +68,10 @@ class ImpliedParties:
         if keys[1] not in words["pair_heads"]:
             return None
         sector = resolve_tokens(keys[1], tokenize(keys[1])).actor
+        civil = self._pair[0].country == self._pair[1].country  # two sides of one country
         first, second = (
-            make(span.text, side.country, sector.sector if sector else None) for side in self._pair
+            make(span.text, side.country, side.sector if civil else sector.sector if sector else None)
+            for side in self._pair
         )
         self._pair_mentions[span.root.i] = second
         return first

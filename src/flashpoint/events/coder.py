@@ -67,7 +67,7 @@ from .parties import (
     toll_of_same,
 )
 from .patterns import noun_code, purpose_clause
-from .predicates import noun_event
+from .predicates import noun_event, pair_of
 from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
 from .syntax import agent_of, has_own_subject
@@ -310,6 +310,11 @@ def _to_event(
         elif target is None:  # "the two sides would meet again": the other side
             # ("Baku says it will sign": the side the article paired Azerbaijan with)
             target = state.memory.other_side(f.source.i) or state.memory.counterpart(source)
+    if source is not None and target is not None and pair_of(f.trigger, f.code) is not None:
+        state.memory.learn_pair(source, target)  # "talks between X and Y": the two sides
+    other = state.memory.other_side(target_tok.i) if source is None and target_tok is not None else None
+    if other is not None and f.code[:3] not in THIRD_PARTY:
+        source, target = target, other  # "talks between the two sides": one side, then the other
     if (
         target is not None
         and source is not None

@@ -223,7 +223,7 @@ def own_event(tok: Token, own: tuple[str, int]) -> Found:
             or patient_owner(subj)
             or (from_place(tok, prep="in") if own[0][:2] in STATE_ACTS else None)
         )
-    pair = _pair(tok, own[0])
+    pair = pair_of(tok, own[0])
     if pair is not None and (source is None or source.i == tok.i):
         # "Fighting between the army and the RSF entered its second month" (a gerund spaCy
         # makes its own clause's subject), "a deal was agreed between X and Y"
@@ -268,7 +268,7 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
             for g in c.children:
                 if g.dep_ == "pobj":
                     source = g
-    pair = _pair(noun, code)
+    pair = pair_of(noun, code)
     if source is None and pair is not None:  # "talks between Armenia and Azerbaijan"
         source = pair[0]
         targets = [pair[1]] + [t for t in targets if t.i not in (pair[0].i, pair[1].i)]
@@ -289,7 +289,7 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
     )
 
 
-def _pair(noun: Token, code: str) -> tuple[Token, Token] | None:
+def pair_of(noun: Token, code: str) -> tuple[Token, Token] | None:
     """The two sides an event names with "between X and Y" (``pair_preps``): X, Y; none for an
     act done between two others ("mediation between Israel and Hamas", ``third_party``)."""
     if code[:3] in THIRD_PARTY:
@@ -302,4 +302,4 @@ def _pair(noun: Token, code: str) -> tuple[Token, Token] | None:
     return None
 
 
-__all__ = ["Found", "analyze", "analyze_noun", "noun_event", "own_event"]
+__all__ = ["Found", "analyze", "analyze_noun", "noun_event", "own_event", "pair_of"]
