@@ -267,13 +267,13 @@ def test_events_parties_an_owned_act_as_the_doer_is_its_owner(nlp):
     [
         # the two sides of a civil war: one country, two sectors
         (
-            "Fighting between Sudan's army and the paramilitary Rapid Support Forces entered its "
-            "second month. Talks between the two sides in Jeddah collapsed last year.",
+            ("Fighting between Sudan's army and the paramilitary Rapid Support Forces entered its "
+            "second month. Talks between the two sides in Jeddah collapsed last year."),
             "Talks", "SDNMIL", "SDNREB",
         ),
         (
-            "Pakistan and Afghanistan agreed to a ceasefire. Fighting between the two sides "
-            "resumed in Chaman on Monday.",
+            ("Pakistan and Afghanistan agreed to a ceasefire. Fighting between the two sides "
+            "resumed in Chaman on Monday."),
             "Fighting", "PAK", "AFG",
         ),
     ],
@@ -284,3 +284,24 @@ def test_events_parties_the_two_sides_are_the_pair_told_before(nlp, text, trigge
     event = next(e for e in _events(nlp, text) if e.trigger == trigger)
     assert event.source is not None and event.source.code == source, event
     assert event.target is not None and event.target.code == target, event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        (
+            ("Armed gangs stormed Haiti's largest prison over the weekend, freeing most of its "
+            "inmates. The government declared a 72-hour state of emergency on Sunday night."),
+            "declared", "HTIGOV",
+        ),
+        (
+            ("Gunmen attacked a village in Nigeria's Plateau state on Tuesday. Police said they "
+            "had arrested 17 suspects."),
+            "arrested", "NGACOP",
+        ),
+    ],
+)
+def test_events_parties_a_bare_role_takes_the_country_the_article_named(nlp, text, trigger, code):
+    """With no doer of a known country, the article's country is the one its parties named."""
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert event.source is not None and event.source.code == code, event
