@@ -64,3 +64,53 @@ def test_events_typing_purposes_data_is_consistent():
     assert not data["verbs"] & data["light"]
     assert tables.info(data["code"]).plover == "AID"
     assert all(len(r) == 2 and r.isdigit() for r in data["roots"])
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "aim"),
+    [
+        ("The protests were aimed at forcing the prime minister to resign.", "141", "170"),
+        ("The air strikes were intended to pressure the rebels into talks.", "19", "10"),
+        ("The sanctions are designed to force Moscow to end the war.", "163", "170"),
+        ("The blockade is aimed at forcing Qatar to cut ties with Iran.", "191", "170"),
+    ],
+)
+def test_events_typing_purposes_an_act_named_with_its_aim_is_the_act(nlp, text, done, aim):
+    events = code_doc(nlp(text))
+    assert events[0].cameo.startswith(done) and events[0].modality == "asserted", text
+    aims = [e for e in events[1:] if e.cameo.startswith(aim)]
+    assert aims and all(e.modality == "intended" for e in aims), text
+    assert all(e.modality != "asserted" for e in events[1:]), [
+        (e.cameo, e.modality) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "meant"),
+    [
+        ("The militants launched an offensive in an effort to capture the city.", "190", "192"),
+        ("The rebels attacked the base in a bid to seize weapons.", "190", "171"),
+        ("Supporters marched on parliament in a bid to force the government to resign.",
+         "141", "170"),
+        ("The army shelled the villages with the aim of driving out the rebels.", "194", None),
+    ],
+)  # fmt: skip
+def test_events_typing_purposes_an_act_in_a_purpose_adjunct_was_meant(nlp, text, done, meant):
+    events = code_doc(nlp(text))
+    assert events[0].cameo == done and events[0].modality == "asserted", text
+    assert all(e.modality != "asserted" for e in events[1:]), [
+        (e.cameo, e.modality) for e in events
+    ]
+    if meant is not None:
+        assert any(e.cameo == meant and e.modality == "intended" for e in events[1:]), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops captured the city after an effort by the air force.",
+        "Rebels seized the airport in a surprise attack.",
+    ],
+)
+def test_events_typing_purposes_an_act_beside_a_frame_noun_is_done(nlp, text):
+    assert code_doc(nlp(text))[0].modality == "asserted", text

@@ -31,7 +31,7 @@ from .grammar import (
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
 from .patterns import arg_tokens, lemma, noun_code, roles_of, verb_code
-from .purposes import deployment_aim
+from .purposes import act_with_aim, deployment_aim, frame_aim, is_frame, under_aim
 from .syntax import (
     agent_of,
     clause_agent,
@@ -48,9 +48,24 @@ Token = Any
 
 
 def analyze(tok: Token, depth: int = 0) -> Found | None:
-    """Code the predicate ``tok`` (see module docstring); None when it carries no event."""
+    """Code the predicate ``tok`` (see module docstring); None when it carries no event. An act
+    in a purpose adjunct ("in a bid TO SEIZE") or named as an aim ("aimed at FORCING") was meant,
+    not done (``purposes.under_aim``)."""
+    found = _analyze(tok, depth)
+    if found is not None and found.modality == "asserted" and under_aim(tok):
+        found.modality = "intended"
+    return found
+
+
+def _analyze(tok: Token, depth: int) -> Found | None:
     if depth > 6:
         return None
+    aimed = act_with_aim(tok)  # "the PROTESTS were aimed at forcing ...": a protest
+    if aimed is not None:
+        return _aimed_act(tok, *aimed, depth)
+    if tok.pos_ == "NOUN" and is_frame(tok):  # "in a BID to seize": what was meant
+        aim = frame_aim(tok)
+        return analyze(aim, depth + 1) if aim is not None else None
     if tok.pos_ in ("NOUN", "PROPN") and subjunctive(tok) is None:
         return analyze_noun(tok, depth)
     if lemma(tok) == "be":
@@ -125,6 +140,22 @@ def analyze(tok: Token, depth: int = 0) -> Found | None:
     elif is_hypothetical(tok) and found.modality == "asserted":
         found.modality = "hypothetical"
     return found
+
+
+def _aimed_act(tok: Token, act: Token, aim: Token, depth: int) -> Found | None:
+    """The act named as the subject of a verb of aim, with its aim as the intended act it
+    carries ("the protests were aimed at forcing the prime minister to resign")."""
+    found = analyze(act, depth + 1)
+    if found is None:
+        return None
+    purpose = analyze(aim, depth + 1)
+    if purpose is not None:
+        purpose.modality = "intended"
+        purpose.source = purpose.source or found.source
+        found.embedded = purpose
+        found.used |= purpose.used
+    found.used.add(tok.i)
+    return with_mood(found, tok)
 
 
 def _peacekeeping(tok: Token, found: Found) -> Found:

@@ -9,6 +9,11 @@ support of a party named as another's (a country, people or organisation: "the S
 support ("deployed Marines to Juba to provide additional security") or to back their own
 state's ("deployed the army to support the police") stay a deployment (15x). Which verbs
 only say whom a deployment serves, and which roots are deployments, are data.
+
+An aim is never the act done either: "the PROTESTS were aimed at forcing the prime minister to
+resign" is a protest whose aim, the forcing, is only intended (``act_with_aim``); an act in a
+purpose adjunct, "in a BID to seize", "in an EFFORT to capture", was meant, not done
+(``frame_of``, ``frame_aim``).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import functools
 from typing import Any
 
 from .found import Found
-from .patterns import lemma
+from .patterns import lemma, noun_code
 from .tables import data_json
 
 Token = Any
@@ -33,6 +38,10 @@ def _data() -> dict[str, Any]:
         "roots": frozenset(data["deployment_roots"]["roots"]),
         "code": str(data["support_code"]["code"]),
         "named": frozenset(data["named_parties"]["labels"]),
+        "aim_verbs": frozenset(data["aim_verbs"]["words"]),
+        "aim_preps": frozenset(data["aim_preps"]["words"]),
+        "frame_nouns": frozenset(data["frame_nouns"]["words"]),
+        "frame_preps": frozenset(data["frame_preps"]["words"]),
     }
 
 
@@ -89,4 +98,86 @@ def _served(verb: Token) -> list[Token]:
     return served
 
 
-__all__ = ["deployment_aim", "only_support"]
+def act_with_aim(tok: Token) -> tuple[Token, Token] | None:
+    """(the act, its aim) when ``tok`` says what an act named as its subject is for: "the
+    PROTESTS were AIMED AT forcing the prime minister to resign", "the STRIKES were INTENDED TO
+    pressure Hamas", "the SANCTIONS are DESIGNED TO force Moscow": the act named is what was done,
+    the aim only intended. None when the subject names no act ("the campaign aims to"): the
+    intention wrapper decides as before."""
+    if tok.pos_ != "VERB" or lemma(tok) not in _data()["aim_verbs"]:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not noun_code(subject):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            return subject, c
+        if c.dep_ == "prep" and c.lower_ in _data()["aim_preps"]:
+            for g in c.children:
+                if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "NOUN"):
+                    return subject, g
+    return None
+
+
+def frame_of(tok: Token) -> Token | None:
+    """The noun of a purpose adjunct whose act ``tok`` is: "in a BID to seize", "in an EFFORT
+    to capture", "in an ATTEMPT to disperse", "with the AIM of forcing" (``frame_nouns``). Such
+    an act is what the doer meant to do, not what it did."""
+    head = tok.head
+    if tok.dep_ in ("acl", "xcomp", "pcomp") and tok.pos_ == "VERB":
+        noun = head if head.pos_ == "NOUN" else None
+        if noun is None and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            noun = head.head  # "with the aim OF forcing"
+        if noun is not None and is_frame(noun):
+            return noun
+    return None
+
+
+def under_aim(tok: Token) -> bool:
+    """Is the act ``tok`` part of an aim: the act of a purpose adjunct ("in a bid TO SEIZE"), an
+    act named as an aim ("aimed at FORCING"), or an act under either ("in a bid to force the
+    government TO RESIGN", "aimed at forcing Qatar TO CUT ties")? It was meant, not done."""
+    node = tok
+    for _ in range(4):
+        if frame_of(node) is not None:
+            return True
+        head = node.head
+        if head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "conj"):
+            return False
+        if act_with_aim(head) is not None and node.dep_ != "conj":
+            return True
+        node = head
+    return False
+
+
+def is_frame(noun: Token) -> bool:
+    """Is ``noun`` a purpose adjunct's noun set off by its preposition: "IN a bid to", "WITH
+    the aim of" (not "the bid to host the Games was rejected")?"""
+    return (
+        lemma(noun) in _data()["frame_nouns"]
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _data()["frame_preps"]
+    )
+
+
+def frame_aim(noun: Token) -> Token | None:
+    """The act a purpose adjunct's noun names: "in a bid TO SEIZE", "with the aim OF FORCING"."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB":
+                    return g
+    return None
+
+
+__all__ = [
+    "act_with_aim",
+    "deployment_aim",
+    "frame_aim",
+    "frame_of",
+    "is_frame",
+    "only_support",
+    "under_aim",
+]
