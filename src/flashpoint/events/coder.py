@@ -18,6 +18,7 @@ from ..actors.codes import is_org
 from ..actors.home import at_home, victims
 from ..actors.places import find_location
 from ..errors import ConfigError
+from ..nlp import ents_within
 from ..records import Actor, Event, Location, Span
 from . import tables
 from .anchored import continued, relative_date, sentence_anchor
@@ -115,6 +116,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
     text = evidence.text
     location = _location(sent)
     place_country = location.country if location is not None else None
+    state.places.update(_countries_named(sent))  # the article's country when no doer names one
     according = _according_to(sent) if "ccording to" in text else None
     events: list[Event] = []
     seen: set[tuple[str, int]] = set()
@@ -365,6 +367,7 @@ def _to_event(
     )
 
 
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "conj"})
 _NUMBERS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
@@ -576,6 +579,21 @@ def _known_act(
         or (c.dep_ == "amod" and c.lower_ == "such")
         for c in noun.children
     )
+
+
+def _countries_named(sent: Any) -> list[str]:
+    """The countries of the places a sentence names ("Haiti's largest prison", "in Deir ez-Zor,
+    Syria"): GPE names that resolve to a country alone and are not themselves a party (a
+    subject or object: "Iran trained hackers" names an actor, not where hackers are from). A
+    nationality ("Ethiopian Christians") is whose people were hit, not where the story is."""
+    out = []
+    for ent in ents_within(sent.doc, sent.start, sent.end):
+        if ent.label_ != "GPE" or ent.root.dep_ in _PARTY_DEPS:
+            continue
+        actor = resolve_span(ent)
+        if actor is not None and actor.country and actor.code == actor.country:
+            out.append(actor.country)
+    return out
 
 
 def _act_as_doer(source: Actor | None, tok: Token | None) -> bool:

@@ -54,17 +54,18 @@ class DocState:
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: Counter[str] = field(default_factory=Counter)  # of the sources that acted
-    # of every party named (targets too), for an article whose doers name no country: "Armed
+    # of the places its acts happened in, for an article whose doers name no country: "Armed
     # gangs stormed Haiti's largest prison ... The government declared" is Haiti's government
-    named: Counter[str] = field(default_factory=Counter)
+    # (a victim's nationality is not it: IS fighters who behead Ethiopians are no Ethiopians)
+    places: Counter[str] = field(default_factory=Counter)
 
     def country(self) -> str | None:
         if self.context_country:
             return self.context_country
         if self.countries:
             return self.countries.most_common(1)[0][0]
-        if self.named:
-            return self.named.most_common(1)[0][0]
+        if self.places:
+            return self.places.most_common(1)[0][0]
         return None
 
 
@@ -228,8 +229,6 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
             # sources: the speaker's side first (the coder); victims of force: never the article's
             # country, most often the attacker's (actors.home.victims)
             actor = place_in_country(actor, state.country())
-    if actor.country and not of_several_countries(span):
-        state.named[actor.country] += 1
     if actor.code and role == "source":  # pronouns refer back to those who act
         if actor.country:
             state.countries[actor.country] += 1
