@@ -127,3 +127,26 @@ def test_events_dates_a_calendar_day_of_a_relative_clause_dates_that_clause(nlp,
     act = next((e for e in events if e.trigger == trigger), None)
     assert act is not None, [(e.trigger, e.date) for e in events]
     assert act.date == date, [(e.trigger, e.date) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # spaCy labels a day with its part of the day TIME, not DATE
+        ("The government declared a state of emergency on Sunday night.", dt.date(2023, 12, 24)),
+        ("Russian missiles struck Kharkiv early on Monday morning, killing three people.",
+         dt.date(2023, 12, 25)),
+    ],
+)
+def test_events_dates_a_time_that_names_its_day_dates_the_act(nlp, text, date):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert events and events[0].date == date, events
+
+
+def test_events_dates_a_time_of_day_alone_gives_no_date(nlp):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp("Police arrested 20 people at 3 a.m. near the square."), published=PUBLISHED)
+    assert events and events[0].date is None, events

@@ -167,16 +167,23 @@ def _day(
 
 
 def date_phrases(sent: Any) -> list[tuple[Any, str]]:
-    """DATE entities of a sentence with their leading preposition: [(root token, phrase)]."""
+    """DATE entities of a sentence with their leading preposition: [(root token, phrase)]; a
+    TIME entity that names a day ("on Sunday night", "early on Tuesday morning", "on March 3 at
+    dawn": spaCy labels the whole phrase TIME) is a date too."""
     out: list[tuple[Any, str]] = []
     for ent in ents_within(sent.doc, sent.start, sent.end):
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _names_a_day(ent.text)):
             continue
         start = ent.start
         if start > sent.start and ent.doc[start - 1].lower_ in _PREPS:
             start -= 1
         out.append((ent.root, ent.doc[start : ent.end].text))
     return out
+
+
+def _names_a_day(text: str) -> bool:
+    """Does a time phrase name its day ("Sunday night", "March 3 at dawn")?"""
+    return bool(_RE_WEEKDAY.search(text) or _RE_MDY.search(text) or _RE_DMY.search(text))
 
 
 def event_date(
