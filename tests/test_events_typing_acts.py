@@ -44,3 +44,60 @@ def test_events_typing_acts_need_their_object(nlp, text):
 
 def test_events_typing_acts_protesters_burning_are_a_riot(nlp):
     assert _codes(nlp, "Protesters burned police stations in the capital.")[:1] == ["145"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator launched a personal attack on the judge.",
+        "Republicans are using the issue to launch political attacks on the president.",
+        "The opposition leader faced scathing attacks from the ruling party.",
+    ],
+)
+def test_events_typing_acts_an_attack_in_words_is_criticism(nlp, text):
+    """A political, personal or verbal attack is criticism (111), not force."""
+    codes = _codes(nlp, text)
+    assert "111" in codes and not any(c[:2] in ("18", "19") for c in codes), (text, codes)
+
+
+def test_events_typing_acts_an_attack_is_still_force(nlp):
+    assert _codes(nlp, "Militants launched an attack on the base.")[:1] == ["190"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An American destroyer sailed near an island controlled by Beijing.",
+        "Two U.S. warships sailed through the Taiwan Strait on Tuesday.",
+        "The USS Dewey, a guided-missile destroyer, sailed near Mischief Reef.",
+        "A US Navy destroyer conducted a patrol near the Paracel Islands.",
+        "Chinese fighter jets flew into Taiwan's air defence identification zone.",
+    ],
+)
+def test_events_typing_acts_warships_passing_a_place_show_force(nlp, text):
+    """Warships and warplanes passing a place: CAMEO 150, PLOVER MOBILIZE (events/patrols.py)."""
+    events = code_doc(nlp(text))
+    assert events and events[0].cameo == "150" and events[0].plover == "MOBILIZE", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sailed to the island.",
+        "The president flew to Paris.",
+        "The jet flew over the Atlantic to New York.",
+        "The destroyer was built in Maine.",
+    ],
+)
+def test_events_typing_acts_other_passages_are_no_show_of_force(nlp, text):
+    assert "150" not in _codes(nlp, text), text
+
+
+def test_events_typing_acts_patrols_data_is_consistent():
+    from flashpoint.events import tables
+    from flashpoint.events.patrols import _data
+
+    data = _data()
+    assert tables.info(data["code"]).plover == "MOBILIZE"
+    assert data["verbs"] and data["craft"] and data["preps"] and data["passages"]
+    assert not data["craft"] & data["heads"]

@@ -30,6 +30,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
+from .patrols import patrol_code
 from .patterns import arg_tokens, lemma, noun_code, roles_of, verb_code
 from .purposes import act_with_aim, deployment_aim, frame_aim, is_frame, under_aim
 from .syntax import (
@@ -91,7 +92,8 @@ def _analyze(tok: Token, depth: int) -> Found | None:
     threat = alternative_threat(tok, analyze, depth) or compelled_threat(tok, analyze, depth)
     if threat is not None:
         return threat
-    own = verb_code(tok) or advance_code(tok)  # "rebels entered Damascus": armed men take it
+    # "rebels entered Damascus": armed men take it; "a destroyer sailed near": force shown
+    own = verb_code(tok) or advance_code(tok) or patrol_code(tok)
     roles = roles_of(tok)
     found: Found | None = None
     mood_applies = True

@@ -1,0 +1,75 @@
+"""Warships and warplanes passing a place show force (``data/patrols.json``).
+
+"An American destroyer sailed near an island controlled by Beijing", "two U.S. warships
+sailed through the Taiwan Strait", "Russian bombers flew over the Sea of Japan": CAMEO 150
+(demonstrate military power, PLOVER MOBILIZE), as the verb "patrol" is. No verb row can code
+it, since the craft is the subject: "the ferry sailed to the island" and "the president flew to
+Paris" are no events. A craft is a warship or warplane word, or a ship or plane named military
+by its modifier ("a navy ship"); its passage is a motion verb with a place after a preposition of
+passage ("near", "through", "over") or "conducted a patrol near".
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from .patterns import lemma
+from .syntax import subject_of
+from .tables import data_json
+
+Token = Any
+SCORE = 3  # as sure as a verb row with its object
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data = data_json("patrols.json")
+    return {
+        "verbs": frozenset(data["motion_verbs"]["words"]),
+        "passages": frozenset(data["passages"]["words"]),
+        "preps": frozenset(data["places_preps"]["words"]),
+        "craft": frozenset(data["craft"]["words"]),
+        "armed": frozenset(data["armed_modifiers"]["words"]),
+        "heads": frozenset(data["armed_modifiers"]["heads"]),
+        "code": str(data["code"]["code"]),
+    }
+
+
+def patrol_code(tok: Token) -> tuple[str, int] | None:
+    """(150, score) when ``tok`` is a warship's or warplane's passage by a place; else None."""
+    data = _data()
+    if tok.pos_ != "VERB" or lemma(tok) not in data["verbs"]:
+        return None
+    subj, passive = subject_of(tok)
+    if subj is None or passive or not is_craft(subj):
+        return None
+    passage = [tok] + [
+        c for c in tok.children if c.dep_ in ("dobj", "obj") and lemma(c) in data["passages"]
+    ]
+    if lemma(tok) in ("conduct", "make") and len(passage) == 1:
+        return None  # "conducted a PATROL": only with its passage noun
+    for p in passage:
+        if any(c.dep_ == "prep" and c.lower_ in data["preps"] for c in p.children):
+            return data["code"], SCORE
+    return None
+
+
+def is_craft(noun: Token) -> bool:
+    """A warship or warplane: "destroyer", "bombers", a ship named military ("navy ship"), or a
+    name set beside one ("the USS Curtis Wilbur, an American DESTROYER")."""
+    if any(c.dep_ == "appos" and _craft_word(c) for c in noun.children):
+        return True
+    return _craft_word(noun)
+
+
+def _craft_word(noun: Token) -> bool:
+    data = _data()
+    word = lemma(noun)
+    if word in data["craft"] or noun.lower_ in data["craft"]:
+        return True
+    mods = {lemma(c) for c in noun.children if c.dep_ in ("compound", "amod")}
+    return word in data["heads"] and bool(mods & data["armed"])
+
+
+__all__ = ["is_craft", "patrol_code"]
