@@ -53,3 +53,15 @@ def test_events_typing_trade_goods_are_no_aid(nlp, text):
 def test_events_typing_conveying_is_expressing(nlp, text, cameo):
     codes = _codes(nlp, text)
     assert codes and codes[0] == cameo, (text, codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry is waiving interest on student loans for the next 60 days.",
+        "China forgave $2 billion of Zambia's debt.",
+        "The IMF cancelled the debts of 25 poor countries.",
+    ],
+)
+def test_events_typing_aid_waiving_what_is_owed_is_economic_aid(nlp, text):
+    assert _codes(nlp, text)[:1] == ["071"], (text, _codes(nlp, text))
