@@ -101,3 +101,20 @@ def test_events_typing_acts_patrols_data_is_consistent():
     assert tables.info(data["code"]).plover == "MOBILIZE"
     assert data["verbs"] and data["craft"] and data["preps"] and data["passages"]
     assert not data["craft"] & data["heads"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel barred aid convoys from entering Gaza.",
+        "Police prevented journalists from entering the court.",
+        "Soldiers stopped aid trucks from reaching the city.",
+    ],
+)
+def test_events_typing_acts_keeping_people_or_aid_from_a_place_restricts_movement(nlp, text):
+    """CAMEO 191 ('prevent entry into and/or exit from a territory'), not aid (070) nor cut aid."""
+    assert _codes(nlp, text)[:1] == ["191"], (text, _codes(nlp, text))
+
+
+def test_events_typing_acts_barring_a_candidate_stays_a_ban(nlp):
+    assert _codes(nlp, "The court barred the candidate from running.")[:1] == ["1722"]
