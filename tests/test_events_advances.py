@@ -43,3 +43,22 @@ def test_events_advances_armed_men_entering_a_place_take_it(nlp, text, doer):
 def test_events_advances_no_one_else_takes_what_they_enter(nlp, text):
     events = _events(nlp, text)
     assert not [e for e in events if e.cameo[:2] == "19"], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "place"),
+    [
+        # spaCy gives these towns no place label (none, or ORG): the gazetteer knows them
+        ("Israeli tanks pushed deeper into eastern Rafah on Sunday.", "ISR", "PSE"),
+        ("RSF fighters pushed into El Fasher on Sunday.", "SDN", "SDN"),
+    ],
+)
+def test_events_advances_a_town_the_gazetteer_knows_is_a_place(nlp, text, doer, place):
+    taken = [e for e in _events(nlp, text) if e.cameo == "192"]
+    assert taken and taken[0].source is not None and taken[0].source.country == doer, taken
+    assert taken[0].target is not None and taken[0].target.country == place, taken
+
+
+def test_events_advances_a_delegation_moving_into_a_town_takes_nothing(nlp):
+    events = _events(nlp, "The UN delegation moved into Rafah on Sunday.")
+    assert not [e for e in events if e.cameo == "192"], [(e.cameo, e.trigger) for e in events]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..actors import resolve
+from ..actors.places import resolve_place
 from ..records import Actor
 from .grammar import ARMED_SECTORS, PLACE_HEADS, words
 from .mentions import np_span
@@ -59,7 +60,24 @@ def _goals(tok: Token) -> list[Token]:
 
 
 def _place(tok: Token) -> bool:
-    return tok.ent_type_ in _PLACE_ENTITIES or tok.lemma_.lower() in PLACES or tok.lower_ in PLACES
+    return (
+        tok.ent_type_ in _PLACE_ENTITIES
+        or tok.lemma_.lower() in PLACES
+        or tok.lower_ in PLACES
+        or _gazetteer_place(tok)
+    )
+
+
+def _gazetteer_place(tok: Token) -> bool:
+    """A proper name the offline gazetteer knows as a place, whatever label spaCy gave it
+    ("pushed into Rafah": no entity; "into El Fasher", "into Laukkai": ORG). A person's name
+    is none."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP"):
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i == tok.i:
+        start -= 1  # "El Fasher", "Khan Younis"
+    return resolve_place(tok.doc[start : tok.i + 1].text) is not None
 
 
 __all__ = ["OCCUPY", "advance_code"]
