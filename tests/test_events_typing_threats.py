@@ -116,3 +116,25 @@ def test_events_typing_threats_data_is_consistent():
     assert all(len(r) == 2 and r.isdigit() for r in data["hostile"])
     assert not data["harm"] & data["facing"]
     assert {"must", "should"} <= data["modals"] and not {"must", "should"} & data["frame_modals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "warned", "act_root", "doer"),
+    [
+        ("China warned Taiwan against declaring independence.", "CHN", "TWN", None, None),
+        ("The United States warned Israel against a unilateral strike on Iran.",
+         "USA", "ISR", "19", "ISR"),
+        ("Russia warned NATO against deploying troops in Ukraine.", "RUS", "IGONAT", "15", "IGONAT"),
+    ],
+)  # fmt: skip
+def test_events_typing_threats_a_warning_against_an_act_of_the_warned(
+    nlp, text, source, warned, act_root, doer
+):
+    """PETRARCH2's WARN '* + AGAINST ...' [130]: the warner threatens, unspecified; the act is
+    the warned one's and has not happened (never the warner's own 13x threat of it)."""
+    events = _events(nlp, text)
+    assert events[0].cameo == "130", (text, events[0].cameo)
+    assert events[0].source.code.startswith(source) and events[0].target.code == warned
+    if act_root is not None:
+        act = next(e for e in events if e.cameo[:2] == act_root)
+        assert act.modality == "hypothetical" and act.source.code == doer, text

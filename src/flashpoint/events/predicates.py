@@ -43,7 +43,7 @@ from .syntax import (
     subjunctive,
     target_candidates,
 )
-from .threats import alternative_threat, compelled_threat
+from .threats import alternative_threat, compelled_threat, warning_against
 
 Token = Any
 
@@ -89,7 +89,11 @@ def _analyze(tok: Token, depth: int) -> Found | None:
                         inner.source = subject_of(tok)[0]
                     return with_mood(inner, tok)
     # "told them to join or be killed", "would be forced to strike if ...": threats (threats.py)
-    threat = alternative_threat(tok, analyze, depth) or compelled_threat(tok, analyze, depth)
+    threat = (
+        alternative_threat(tok, analyze, depth)
+        or compelled_threat(tok, analyze, depth)
+        or warning_against(tok, analyze, depth)
+    )
     if threat is not None:
         return threat
     # "rebels entered Damascus": armed men take it; "a destroyer sailed near": force shown

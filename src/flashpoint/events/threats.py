@@ -13,7 +13,9 @@ on an "if"/"unless" condition are ``mood.conditional_threat``; the same threat s
 frame of necessity is read here (``compelled_threat``): "could be FORCED TO go on strike IF the
 government fails", "would have NO CHOICE BUT TO attack IF talks fail", "would HAVE TO impose a
 curfew IF the violence continued". The one driven is the threatener; the act is threatened,
-not done.
+not done. A warning addressed to someone against an act of theirs ("warned Taiwan AGAINST
+declaring independence") is a threat of the warner's (130), the act the one warned's, not done
+(``warning_against``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def _data() -> dict[str, Any]:
         "choice": frozenset(data["choice_nouns"]["words"]),
         "obligation": frozenset(data["obligation_verbs"]["words"]),
         "frame_modals": frozenset(data["frame_modals"]["words"]),
+        "warning": frozenset(data["warning_verbs"]["words"]),
+        "against": str(data["warning_verbs"]["prep"]),
+        "warning_code": str(data["warning_verbs"]["code"]),
     }
 
 
@@ -91,6 +96,39 @@ def alternative_threat(tok: Token, analyze: Analyze, depth: int) -> Found | None
         family="threaten",
         used=used,
     )
+
+
+def warning_against(tok: Token, analyze: Analyze, depth: int) -> Found | None:
+    """A warning addressed to someone against an act of theirs ("China warned Taiwan AGAINST
+    declaring independence", "warned Israel AGAINST a unilateral strike on Iran"): 130 by the
+    one who warns against the one warned; the act is the one warned's, and hypothetical (it has
+    not happened, and the warner does not threaten to do it). None for anything else."""
+    data = _data()
+    if tok.pos_ != "VERB" or lemma(tok) not in data["warning"]:
+        return None
+    act = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == data["against"]:
+            act = next((g for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
+    if act is None:
+        return None
+    warned = addressee_of(tok)
+    subj, passive = subject_of(tok)
+    found = Found(
+        data["warning_code"],
+        tok,
+        source=None if passive else subj,
+        targets=[warned] if warned is not None else [],
+        family="threaten",
+        used={tok.i},
+    )
+    against = analyze(act, depth + 1)
+    if against is not None:
+        against.source = warned if warned is not None else against.source
+        against.modality = "hypothetical"
+        found.embedded = against
+        found.used |= against.used
+    return found
 
 
 def compelled_threat(tok: Token, analyze: Analyze, depth: int) -> Found | None:
@@ -232,4 +270,4 @@ def _own_subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-__all__ = ["alternative_threat", "compelled_threat"]
+__all__ = ["alternative_threat", "compelled_threat", "warning_against"]
