@@ -29,9 +29,11 @@ def seed_page(shared_dir: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def nlp():
-    """The process-wide spaCy pipeline (loaded once for the whole test session)."""
+    """The process-wide spaCy pipeline (``get_nlp`` loads it once). Per module, not per
+    session: a test may release the models (``pipeline.release_models``), after which the
+    pipeline in use is a new object, and a test that patches the old one would patch nothing."""
     from flashpoint.nlp import get_nlp
 
     return get_nlp()

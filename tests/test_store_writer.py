@@ -228,3 +228,69 @@ def test_store_sector_only_actors_are_no_dyad_party(tmp_path):
         assert [d["dyad"] for d in queries.dyads(con)] == ["RUS-UKR"]
     finally:
         con.close()
+
+
+def test_store_rows_per_event_have_no_key_index(tmp_path):
+    """DuckDB holds a key's index in memory whole (~44 bytes a row over a random hash), so the
+    tables with a row per event are keyless (``columns.KEYLESS``); the keyed ones keep theirs."""
+    with Store(tmp_path / "t.duckdb") as store:
+        keys = dict(store.con.execute(
+            "SELECT table_name, constraint_column_names FROM duckdb_constraints() "
+            "WHERE constraint_type = 'PRIMARY KEY'").fetchall())
+    assert "events" not in keys and "event_groups" not in keys
+    assert keys["articles"] == ["id"] and keys["statements"] == ["article_id", "idx"]
+
+
+def test_store_keyless_events_are_never_written_twice(tmp_path):
+    """Without a key, an article's events are written only with the new article, and an event
+    told twice in one article (same evidence, code and actors) once."""
+    db = tmp_path / "t.duckdb"
+    a = _analysis_a()
+    twice = Analysis(article=a.article, events=(*a.events, a.events[0]), statements=a.statements)
+    with Store(db) as store:
+        assert store.write([twice, twice]).events == 2
+        assert store.write([a]).events == 0  # a re-run: the article is known
+        store.refresh()
+        assert store.counts()["events"] == 2 and store.counts()["event_groups"] == 2
+        store.refresh(full=True)
+        assert store.counts()["event_groups"] == 2
+
+
+def test_store_keyed_events_of_an_older_file_are_rebuilt_keyless(tmp_path):
+    """A version-2 file keyed its events by id: opening it for writing moves the rows to the
+    keyless layout, keeps the index by article, and rebuilds the derived tables."""
+    from flashpoint.store.schema import SCHEMA_VERSION, TABLES
+
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.write([_analysis_a(), _analysis_b()])
+        store.refresh()
+        con = store.con
+        con.execute("DROP INDEX events_article")
+        con.execute("CREATE TABLE old_events AS SELECT * FROM events")
+        con.execute("DROP TABLE events")
+        con.execute(TABLES["events"].replace("evidence_end INTEGER NOT NULL",
+                                             "evidence_end INTEGER NOT NULL, PRIMARY KEY (id)"))
+        con.execute("INSERT INTO events SELECT * FROM old_events")
+        con.execute("DROP TABLE old_events")
+        con.execute("DROP TABLE event_groups")
+        con.execute(TABLES["event_groups"].replace("(\n    event_id VARCHAR,",
+                                                       "(\n    event_id VARCHAR PRIMARY KEY,"))
+        con.execute("UPDATE schema_version SET version = 2")
+        keyed = dict(con.execute("SELECT table_name, constraint_column_names FROM duckdb_constraints() "
+                                 "WHERE constraint_type = 'PRIMARY KEY'").fetchall())
+        assert keyed["events"] == ["id"] and keyed["event_groups"] == ["event_id"]
+        before = con.execute("SELECT * FROM events ORDER BY id").fetchall()
+    with Store(db) as store:
+        con = store.con
+        keys = dict(con.execute("SELECT table_name, constraint_column_names FROM duckdb_constraints() "
+                                "WHERE constraint_type = 'PRIMARY KEY'").fetchall())
+        assert "events" not in keys and "event_groups" not in keys
+        assert con.execute("SELECT * FROM events ORDER BY id").fetchall() == before
+        assert ("events_article",) in con.execute(
+            "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'").fetchall()
+        assert con.execute("SELECT DISTINCT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        store.refresh()
+        assert store.counts()["event_groups"] == len(before)
+    con = connect_readonly(db)  # a reader accepts the migrated file
+    con.close()

@@ -3,7 +3,9 @@
 Every row is keyed by something derived from content (the article's content hash, an event
 id hashed from its article, evidence offsets, code and actors, a skip id hashed from its
 origin and reason), so writing the same thing twice is a no-op (``ON CONFLICT DO NOTHING``)
-and a re-run after a crash converges on exactly the data of an uninterrupted run.
+and a re-run after a crash converges on exactly the data of an uninterrupted run. The tables
+with a row per event have no key (``columns.KEYLESS``: DuckDB would hold its index in memory,
+whole): their rows are written only with their new article, in the same transaction.
 
 Some tables are *derived* from the primary ones and kept up to date after each write by
 ``Store.refresh`` (``store.derive``: incrementally, or rebuilt whole with ``full=True``):
@@ -14,8 +16,9 @@ primary tables keeps them deterministic whatever the history of interrupted runs
 
 Every table's columns, primary and derived, are described once, in ``flashpoint.columns``; the
 DDL here is derived from it. The version is recorded in ``schema_version``: ``Store`` migrates an
-older file when it opens it for writing (``MIGRATIONS``, then any column the specs have and the
-file lacks is added, and derived tables of another layout are rebuilt); a reader runs ``verify``
+older file when it opens it for writing (a primary table with another primary key is rebuilt
+with its rows, ``MIGRATIONS`` run, then any column the specs have and the file lacks is added,
+and derived tables of another layout are rebuilt); a reader runs ``verify``
 and refuses a file of another version or layout instead of failing in the middle of a query.
 """
 
@@ -29,7 +32,9 @@ from ..errors import StoreUnusableError
 from . import storage
 
 # 2: articles.statements (the appended statements as read); layouts derived from flashpoint.columns.
-SCHEMA_VERSION = 2
+# 3: no primary key on the tables with a row per event (``columns.KEYLESS``: events,
+#    event_groups); ``Store`` rebuilds such a table of an older file with its rows.
+SCHEMA_VERSION = 3
 
 # Primary tables are written by Store.write, never updated except articles.story_id; derived
 # tables by refresh.

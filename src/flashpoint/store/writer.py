@@ -97,11 +97,16 @@ def event_id(article_id: str, event: Event) -> str:
     )
 
 
-def _event_row(article_id: str, idx: int, event: Event) -> dict[str, Any]:
-    """A row of the ``events`` table: the event's columns (``columns.EVENTS``) and its keys."""
-    return EVENTS.row(
-        "duckdb", event, id=event_id(article_id, event), article_id=article_id, idx=idx
-    )
+def _event_rows(article_id: str, events: Iterable[Event]) -> Iterator[dict[str, Any]]:
+    """Rows of the ``events`` table for one article's events: each event's columns
+    (``columns.EVENTS``) and its keys. The table has no key (``columns.KEYLESS``) to drop an
+    event told twice with the same evidence, code and actors: the first is kept."""
+    ids: set[str] = set()
+    for idx, event in enumerate(events):
+        eid = event_id(article_id, event)
+        if eid not in ids:
+            ids.add(eid)
+            yield EVENTS.row("duckdb", event, id=eid, article_id=article_id, idx=idx)
 
 
 def skip_id(skip: Skipped) -> str:
@@ -190,6 +195,8 @@ class Store:
                     # layout changed, drop them and let the next refresh fill the new layout.
                     self.con.execute(f"DROP TABLE {name}")
                     dropped = True
+                elif name in PRIMARY_TABLES and self._key(name) not in (None, SPECS[name].primary_key):
+                    self._rekey(name, ddl)
                 self.con.execute(ddl)
             if dropped:
                 derive.invalidate(self.con)  # the next refresh must rebuild, not update
@@ -226,14 +233,39 @@ class Store:
         return dropped
 
     def _layout_matches(self, name: str) -> bool:
-        """Whether derived table ``name`` (if it exists) has its spec's columns, in order."""
+        """Whether derived table ``name`` (if it exists) has its spec's columns, in order, and
+        its primary key."""
+        key = self._key(name)
+        if key is None:
+            return True  # not created yet
+        have = [r[1] for r in self.con.execute(f"PRAGMA table_info('{name}')").fetchall()]
+        return have == DERIVED[name].names("duckdb") and key == DERIVED[name].primary_key
+
+    def _key(self, name: str) -> tuple[str, ...] | None:
+        """The primary key of table ``name`` as the file has it; None when there is no table."""
         exists = self.con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
         ).fetchall()[0][0]
         if not exists:
-            return True  # not created yet
-        have = [r[1] for r in self.con.execute(f"PRAGMA table_info('{name}')").fetchall()]
-        return have == DERIVED[name].names("duckdb")
+            return None
+        rows = self.con.execute(
+            "SELECT constraint_column_names FROM duckdb_constraints() "
+            "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'", [name]
+        ).fetchall()
+        return tuple(rows[0][0]) if rows else ()
+
+    def _rekey(self, name: str, ddl: str) -> None:
+        """Rebuild primary table ``name`` with its spec's key (a file written when the table
+        had another, such as ``events`` keyed by id before schema version 3), rows kept.
+        DuckDB alters no key in place: the rows move to a table made from the spec."""
+        for (index,) in self.con.execute(
+            "SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [name]
+        ).fetchall():
+            self.con.execute(f"DROP INDEX {index}")  # INDEXES makes them again
+        self.con.execute(f"ALTER TABLE {name} RENAME TO {name}_rekeyed")
+        self.con.execute(ddl)
+        self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {name}_rekeyed")
+        self.con.execute(f"DROP TABLE {name}_rekeyed")
 
     # -- queries the writer needs --------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -364,8 +396,7 @@ class Store:
                     "duckdb", None, article_id=art.id,
                     minhash=_minhash(art, signatures),
                 ))
-                for i, ev in enumerate(an.events):
-                    rows["events"].append(_event_row(art.id, i, ev))
+                rows["events"].extend(_event_rows(art.id, an.events))
                 for i, st in enumerate(an.statements):
                     rows["statements"].append(STATEMENTS.row(
                         "duckdb", st, article_id=art.id, idx=i
@@ -377,7 +408,10 @@ class Store:
                 tbl = pa.Table.from_pylist(table_rows, schema=self._schemas[table])
                 self.con.register("_batch", tbl)
                 cols = ", ".join(f'"{c}"' for c in tbl.schema.names)
-                self.con.execute(f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _batch")
+                # A keyed table ignores a row it holds already (a re-run after a crash); a
+                # keyless one (columns.KEYLESS) only ever receives rows of the new articles.
+                verb = "INSERT OR IGNORE" if SPECS[table].primary_key else "INSERT"
+                self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _batch")
                 self.con.unregister("_batch")
                 added = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] - before
                 if table == "events":

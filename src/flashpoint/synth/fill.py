@@ -35,13 +35,17 @@ def fill_store(
     start: dt.date = dt.date(2020, 1, 1),
     days: int = 1461,
 ) -> dict[str, Any]:
-    """Add ``n_events`` synthetic events (and their articles) to ``db``; returns timings."""
+    """Add ``n_events`` synthetic events (and their articles) to ``db``; returns timings.
+    Raises ValueError when ``db`` was bulk-filled before."""
     w = world()
     pairs = [(d["a"], d["b"], d["weight"]) for d in w["dyads"]]
     n_articles = max(1, n_events // events_per_article)
     started = time.perf_counter()
     with Store(db) as store:
         con = store.con
+        if con.execute("SELECT count(*) FROM articles WHERE origin = 'synth:fill'").fetchone()[0]:
+            # events have no key (columns.KEYLESS): a second fill would repeat them
+            raise ValueError(f"{db} already holds bulk-filled events; fill a new store")
         con.execute("SELECT setseed(?)", [((seed * 7919) % 1000) / 1000])
         con.execute("CREATE OR REPLACE TEMP TABLE _pairs (k INTEGER, a VARCHAR, b VARCHAR)")
         rows = [(a, b) for a, b, weight in pairs for _ in range(weight)]
@@ -67,7 +71,7 @@ def fill_store(
         )
         con.execute(
             """
-            INSERT OR IGNORE INTO events (
+            INSERT INTO events (
                 id, article_id, idx, source_text, source_code, source_country, source_sector,
                 target_text, target_code, target_country, target_sector, cameo, cameo_root,
                 plover, quad_class, goldstein, date, date_text, date_precision, attribution,
