@@ -178,3 +178,37 @@ def test_scale_memory_other_update_errors_are_not_retried(tmp_path, monkeypatch)
     with pytest.raises(StoreError):
         ingest_mod.ingest([], db=tmp_path / "h.duckdb", items=_articles("h", 1), workers=1)
     assert calls == [1]
+
+
+def test_scale_memory_a_rebuild_on_open_out_of_memory_is_done_again_without_the_limit(
+        tmp_path, monkeypatch):
+    """Opening a file whose derived tables must be rebuilt (another layout) under a memory
+    limit too small for the rebuild (millions of events) retries it under DuckDB's default
+    and keeps the limit for what follows, instead of refusing to open the store."""
+    import duckdb
+
+    from flashpoint.errors import StoreError
+    from flashpoint.store import derive
+
+    db = tmp_path / "h.duckdb"
+    with Store(db) as store:
+        store.con.execute("DROP TABLE event_groups")
+        store.con.execute("CREATE TABLE event_groups (event_id VARCHAR)")  # another layout
+    limits: list[str] = []
+    real = derive.refresh
+
+    def refresh(con, **kw):
+        limits.append(_limit(con))
+        if len(limits) == 1:
+            try:
+                raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate")
+            except duckdb.Error as e:
+                raise StoreError("E308", path=str(db), cause=str(e)) from e
+        return real(con, **kw)
+
+    monkeypatch.setattr(derive, "refresh", refresh)
+    with Store(db, memory_limit="100MB") as store:
+        assert _limit(store.con) == _as_duckdb_prints("100MB")
+        cols = [r[1] for r in store.con.execute("PRAGMA table_info('event_groups')").fetchall()]
+    assert len(limits) == 2 and limits[0] == _as_duckdb_prints("100MB") != limits[1]
+    assert "unique_event_id" in cols  # rebuilt in the spec's layout

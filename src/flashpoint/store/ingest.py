@@ -28,11 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
 from ..pipeline import default_workers, release_models
 from ..records import Analysis, Article, Skipped, internal_error
 from .derive import RefreshStats
-from .storage import out_of_memory, translated
+from .storage import translated
 from .writer import Store, WriteStats
 
 LOOKUP_CHUNK = 64
@@ -283,14 +282,9 @@ def _prepare_update(store: Store, stats: IngestStats, memory_limit: str | None) 
 
 def _final_update(store: Store, memory_limit: str | None) -> RefreshStats:
     """``store.refresh()``; when it ran out of DuckDB memory under the ingest's limit (a run
-    larger than ``UPDATE_MEMORY_LIMIT`` was sized for), once more under DuckDB's default."""
-    try:
-        return store.refresh()
-    except StoreError as e:
-        if memory_limit is None or not out_of_memory(e):
-            raise
-    store.set_memory_limit(None)
-    return store.refresh()
+    larger than ``UPDATE_MEMORY_LIMIT`` was sized for), once more under DuckDB's default
+    (``Store.within_memory``)."""
+    return store.within_memory(store.refresh)
 
 
 def write_isolated(

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from urllib.parse import urlparse
 
 from ..columns import (
@@ -46,6 +46,8 @@ from .schema import (
     SCHEMA_VERSION,
     TABLES,
 )
+
+T = TypeVar("T")
 
 DEFAULT_DB = "flashpoint.duckdb"
 BATCH_ARTICLES = 512
@@ -157,12 +159,13 @@ class Store:
         if replica:
             self._replica_folder()  # before the file is taken: a reader then waits for a copy
         self.con = _connect_waiting(self.path, lock_wait, memory_limit)
+        self._memory_limit = memory_limit
         self._schemas = {name: spec.arrow_schema("duckdb") for name, spec in SPECS.items()}
         try:
             if self._ensure_schema():
                 # A derived table of another layout was dropped: rebuild them all now, so the
                 # file is never left readable but empty (readers check columns, not rows).
-                derive.refresh(self.con, full=True, path=self.path)
+                self.within_memory(lambda: derive.refresh(self.con, full=True, path=self.path))
         except BaseException:
             self.close()
             raise
@@ -430,6 +433,25 @@ class Store:
         """Change DuckDB's memory limit for what follows (an ingest changes it for its final
         update: ``store.ingest.UPDATE_MEMORY_LIMIT``; None: DuckDB's default)."""
         storage.set_memory_limit(self.con, limit, path=self.path)
+        self._memory_limit = limit
+
+    def within_memory(self, work: Callable[[], T]) -> T:
+        """``work()``; when DuckDB ran out of the memory this connection's limit allows (a
+        rebuild larger than the limit was sized for: the derived tables of a store with
+        millions of events), once more under DuckDB's default, the limit then set again. A
+        bounded process would rather grow than lose the work; without a limit the error
+        stands."""
+        limit = self._memory_limit
+        try:
+            return work()
+        except StoreError as e:
+            if limit is None or not storage.out_of_memory(e):
+                raise
+        self.set_memory_limit(None)
+        try:
+            return work()
+        finally:
+            self.set_memory_limit(limit)
 
     def refresh(self, *, full: bool = False) -> RefreshStats:
         """Bring stories and unique events up to date with what was written, in one
