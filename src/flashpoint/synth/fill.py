@@ -6,6 +6,10 @@ writes them with bulk DuckDB SQL: articles (short placeholder texts, marked synt
 events spread over ``days`` days between the dyads of ``synth/data/world.json`` (weighted
 as in the report generator), CAMEO codes with their quad class and Goldstein value, then
 rebuilds the derived tables with ``Store.refresh``. Deterministic for a given ``seed``.
+
+Ids are 16 hex digits of a hash, like the content ids of real articles and events: DuckDB's
+indexes over random keys are held in memory whole and touched all over by new rows, so a store
+with sequential ids (as this one had) hides the memory a real store of that size needs.
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ def fill_store(
             """
             INSERT OR IGNORE INTO articles (id, title, published, url, source, language, text,
                                             origin, notes, num_words, story_id, ingested_at)
-            SELECT 'syn' || lpad(CAST(i AS VARCHAR), 13, '0'), 'Synthetic report ' || i,
+            SELECT md5('syn' || i)[1:16], 'Synthetic report ' || i,
                    ? + CAST(i * ? / ? AS INTEGER), NULL, 'Flashpoint synthetic (bulk)', 'en',
                    'Synthetic placeholder text ' || i, 'synth:fill', [], 4, NULL,
                    CAST(now() AS TIMESTAMP)
@@ -85,8 +89,7 @@ def fill_store(
                        CAST(floor(random() * 3) AS INTEGER) AS back
                 FROM range(?) t(i)
             )
-            SELECT 'sev' || lpad(CAST(r.i AS VARCHAR), 13, '0'),
-                   'syn' || lpad(CAST(r.art AS VARCHAR), 13, '0'), CAST(r.i % ? AS INTEGER),
+            SELECT md5('sev' || r.i)[1:16], md5('syn' || r.art)[1:16], CAST(r.i % ? AS INTEGER),
                    CASE WHEN flip THEN p.b ELSE p.a END, CASE WHEN flip THEN p.b ELSE p.a END
                        || 'GOV', CASE WHEN flip THEN p.b ELSE p.a END, 'GOV',
                    CASE WHEN flip THEN p.a ELSE p.b END, CASE WHEN flip THEN p.a ELSE p.b END,
