@@ -114,3 +114,23 @@ def test_events_typing_purposes_an_act_in_a_purpose_adjunct_was_meant(nlp, text,
 )
 def test_events_typing_purposes_an_act_beside_a_frame_noun_is_done(nlp, text):
     assert code_doc(nlp(text))[0].modality == "asserted", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government sent troops to help flood victims.",
+        "The army deployed soldiers to help residents affected by the earthquake.",
+    ],
+)
+def test_events_typing_purposes_forces_sent_to_help_people_bring_aid(nlp, text):
+    """People who are no party (victims, residents) are helped with aid the troops bring
+    (07x), never a show of force: a disaster report must not gain a conflict event."""
+    events = code_doc(nlp(text))
+    assert events[0].cameo.startswith("07"), (text, events[0].cameo)
+    assert not any(e.quad_class == 4 for e in events), [e.cameo for e in events]
+
+
+def test_events_typing_purposes_the_doer_helped_is_served(nlp):
+    event = _first(nlp, "Rwanda sent troops to help the Mozambican army retake the port.")
+    assert event.cameo == "074" and event.target.country == "MOZ"

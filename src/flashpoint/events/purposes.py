@@ -38,6 +38,7 @@ def _data() -> dict[str, Any]:
         "roots": frozenset(data["deployment_roots"]["roots"]),
         "code": str(data["support_code"]["code"]),
         "named": frozenset(data["named_parties"]["labels"]),
+        "people": frozenset(data["people_served"]["words"]),
         "aim_verbs": frozenset(data["aim_verbs"]["words"]),
         "aim_preps": frozenset(data["aim_preps"]["words"]),
         "frame_nouns": frozenset(data["frame_nouns"]["words"]),
@@ -59,7 +60,8 @@ def only_support(verb: Token) -> bool:
 def deployment_aim(deployed: Found, aim: Token) -> Found | None:
     """The act coded for forces ``deployed`` with the purpose verb ``aim`` when the aim is only
     support: military protection (074) of the aim's party, or the deployment itself when the
-    aim names no party. None when the aim is a deed of its own or ``deployed`` is no
+    aim names no party. None when the aim is a deed of its own, serves people who are no party
+    ("to help flood victims": the aid is what troops bring, ``people_served``), or ``deployed`` is no
     deployment of forces (its verb row matched no forces deployed, score 1: "mobilized
     pressure groups"): the caller decides as before."""
     data = _data()
@@ -67,6 +69,8 @@ def deployment_aim(deployed: Found, aim: Token) -> Found | None:
         return None
     if deployed.score <= 1:
         return None  # "mobilized pressure groups": its verb row named no forces deployed
+    if any(lemma(t) in data["people"] for t in _served(aim)):
+        return None  # "to help flood VICTIMS": aid brought by troops, the purpose names it
     served = [t for t in _served(aim) if _named(t)]
     if not served:
         # "to provide additional security", "to support the police": a deployment, its aim
@@ -86,11 +90,16 @@ def _named(party: Token) -> bool:
 
 
 def _served(verb: Token) -> list[Token]:
-    """Whom the purpose serves: a support verb's object ("to help THE GOVERNMENT"), a light
-    verb's receiver ("to provide security TO/FOR the mission", "to give THEM protection");
-    never the place it is done at ("security AT THE EMBASSY")."""
+    """Whom the purpose serves: a support verb's object ("to help THE GOVERNMENT") or the doer
+    it helps ("to help THE ARMY retake the town"), a light verb's receiver ("to provide security
+    TO/FOR the mission", "to give THEM protection"); never the place it is done at ("security AT
+    THE EMBASSY")."""
     if lemma(verb) in _data()["verbs"]:
-        return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        served = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        for c in verb.children:  # "to help MALI fight jihadists": whom the help lets act
+            if c.dep_ in ("ccomp", "xcomp"):
+                served.extend(g for g in c.children if g.dep_ == "nsubj")
+        return served
     served = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("to", "for"):
