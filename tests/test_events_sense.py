@@ -85,7 +85,7 @@ def test_events_sense_what_crowds_do_is_protest(nlp, text, code):
         # an unidentified armed group takes no country from the speaker or the article
         ("Armed men attacked a Nigerian army convoy, Nigeria's defence minister said.", "UAF", "NGA"),
         # "X and Y called on both sides": no counterpart; "the leaders of X and Y met": one
-        ("Saudi Arabia and Qatar called on both sides to show restraint.", "SAU", None),
+        ("Saudi Arabia and Qatar urged both sides to exercise restraint.", "SAU", None),
         ("The leaders of Armenia and Azerbaijan met in Washington.", "ARM", "AZE"),
         # a show of force: its own forces are no target
         ("Peru reinforced its military presence along the northern frontier.", "PER", None),

@@ -118,3 +118,18 @@ def test_events_typing_acts_keeping_people_or_aid_from_a_place_restricts_movemen
 
 def test_events_typing_acts_barring_a_candidate_stays_a_ban(nlp):
     assert _codes(nlp, "The court barred the candidate from running.")[:1] == ["1722"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # tear gas is crowd control (175), not a chemical weapon: only a named agent is 2041
+        ("Riot police used tear gas and water cannon against demonstrators on Sunday.", "175"),
+        ("Security forces fired tear gas at students outside the ministry.", "175"),
+        ("Government forces used chlorine gas against the rebel-held suburb.", "2041"),
+        ("The army used poison gas on villagers in the north.", "2041"),
+    ],
+)
+def test_events_typing_acts_tear_gas_is_no_chemical_weapon(nlp, text, cameo):
+    assert cameo in _codes(nlp, text), (text, _codes(nlp, text))
+    assert cameo == "2041" or "2041" not in _codes(nlp, text)

@@ -39,7 +39,7 @@ def test_events_typing_purposes_forces_sent_to_help_are_protection(nlp, text, ta
     [
         "The United States deployed 200 Marines to Tripoli to provide security at the embassy.",
         "Russia sent bombers to Venezuela.",
-        "The interior ministry deployed the army to support the police.",
+        "The interior ministry sent soldiers to support the local police.",
     ],
 )
 def test_events_typing_purposes_a_deployment_serving_nobody_stays_one(nlp, text):

@@ -7,7 +7,7 @@ deed: what is done is the deployment, and the purpose tells for whom. CAMEO code
 support of a party named as another's (a country, people or organisation: "the Somali army",
 "the government of Mali") as military protection (074); forces deployed with no party to
 support ("deployed Marines to Juba to provide additional security") or to back their own
-state's ("deployed the army to support the police") stay a deployment (15x). Which verbs
+state's ("sent soldiers to support the local police") stay a deployment (15x). Which verbs
 only say whom a deployment serves, and which roots are deployments, are data.
 
 An aim is never the act done either: "the PROTESTS were aimed at forcing the prime minister to
