@@ -95,13 +95,21 @@ def _resighted(rng: random.Random, an: Analysis) -> Analysis:
 
 
 @pytest.mark.parametrize("seed", range(8))
-@pytest.mark.parametrize(("max_links", "chunk"), [(dedup.MAX_LINKS, derive.RESTORY_CHUNK),
-                                                  (2, derive.RESTORY_CHUNK), (dedup.MAX_LINKS, 3)])
-def test_store_derive_incremental_equals_full(tmp_path, monkeypatch, seed, max_links, chunk):
+@pytest.mark.parametrize(("max_links", "chunk", "day_slice"), [
+    (dedup.MAX_LINKS, derive.RESTORY_CHUNK, derive.UNIQUE_SLICE_MENTIONS),
+    (2, derive.RESTORY_CHUNK, derive.UNIQUE_SLICE_MENTIONS),
+    (dedup.MAX_LINKS, 3, derive.UNIQUE_SLICE_MENTIONS),
+    (dedup.MAX_LINKS, derive.RESTORY_CHUNK, 3),
+])
+def test_store_derive_incremental_equals_full(tmp_path, monkeypatch, seed, max_links, chunk,
+                                              day_slice):
     # max_links=2 makes the per-band candidate window bind, as thousands of copies would;
-    # chunk=3 clusters an update's new articles in passes of 3, as 100,000 go in passes.
+    # chunk=3 clusters an update's new articles in passes of 3, as 100,000 go in passes;
+    # day_slice=3 makes the full rebuild group unique events in runs of a few days each, as
+    # millions of mentions are grouped.
     monkeypatch.setattr(dedup, "MAX_LINKS", max_links)
     monkeypatch.setattr(derive, "RESTORY_CHUNK", chunk)
+    monkeypatch.setattr(derive, "UNIQUE_SLICE_MENTIONS", day_slice)
     rng = random.Random(seed)
     corpus = _corpus(rng, 14)
     rng.shuffle(corpus)  # arrival order is not publication order
@@ -227,3 +235,21 @@ def test_store_derive_dyad_periods_equal_the_alerts_count(tmp_path, seed):
                         include_uncertain=uncertain,
                     )), (freq, uncertain, dyad, until)
         assert stories > 0  # conflict reports were counted
+
+
+def test_store_derive_unique_events_full_rebuild_in_day_slices_keeps_day_order(tmp_path,
+                                                                              monkeypatch):
+    """The full rebuild groups unique events in runs of whole days (its aggregate does not
+    spill): sliced, the table holds the same rows and stays in day order, undated last."""
+    rng = random.Random(5)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(_corpus(rng, 14))
+        whole = store.refresh(full=True)
+        rows = _snapshot(store)["unique_events"]
+        assert len(derive._day_slices(store.con, 3)) > 3  # several slices, the undated last
+        monkeypatch.setattr(derive, "UNIQUE_SLICE_MENTIONS", 3)
+        assert store.refresh(full=True) == whole
+        assert _snapshot(store)["unique_events"] == rows
+        days = [d for (d,) in store.con.execute("SELECT day FROM unique_events ORDER BY rowid").fetchall()]
+    dated = [d for d in days if d is not None]
+    assert dated == sorted(dated) and days[len(dated):] == [None] * (len(days) - len(dated))

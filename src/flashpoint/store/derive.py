@@ -125,8 +125,10 @@ UNIQUE_EVENTS_SQL = f"""
                    AS target_party
         FROM {{event_groups}} g
         JOIN {{events}} ev ON ev.id = g.event_id
+        WHERE {{days_filter}}
     ), arts AS (
-        SELECT DISTINCT unique_event_id AS gid, article_id FROM {{event_groups}}
+        SELECT DISTINCT g.unique_event_id AS gid, g.article_id FROM {{event_groups}} g
+        WHERE {{days_filter}}
     ), counts AS (
         -- per unique event: the sightings of its articles (an article never sighted counts
         -- once) and their distinct sources (1 when none was sighted), in one aggregate
@@ -204,10 +206,11 @@ STORY_IDS_SQL = """
 # these statements ever scans a whole table (a hash join's build side must be the small one).
 _TABLES = {name: name for name in ("events", "articles", "story_members", "stories",
                                     "event_groups", "sightings")}
-_ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", **_TABLES}
+_ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", "days_filter": "TRUE", **_TABLES}
 _SOME = {
     "stories_filter": "m.story_id IN (SELECT v FROM _d_stories)",
     "members_filter": "m.article_id IN (SELECT v FROM _d_members)",
+    "days_filter": "TRUE",
     **{name: f"_t_{name}" for name in _TABLES},
 }
 def layout_fingerprint() -> str:
@@ -283,6 +286,33 @@ def _set_watermark(con: Any, started: dt.datetime) -> None:
 _BAND_ROWS_CHUNK = 65_536  # articles per insert into signature_bands (bounded memory)
 
 
+# Mentions grouped per unique-events statement of the full rebuild. Its aggregate (arg_min
+# over the mentions, distinct stories) is held in memory and does not spill: at 1M mentions
+# it ran out of an ingest's 256 MB (docs/CAPACITY.md). A unique event lies within one day
+# (the day is part of its key), so slices of whole days group exactly what one statement
+# would, and slices written in day order keep the table in day order.
+UNIQUE_SLICE_MENTIONS = 200_000
+
+
+def _day_slices(con: Any, mentions: int) -> list[str]:
+    """SQL filters over ``g.day`` that cut the event groups into runs of whole days of about
+    ``mentions`` rows each (a day with more is one slice), in day order, undated last."""
+    days = con.execute(
+        "SELECT day, count(*) FROM event_groups WHERE day IS NOT NULL GROUP BY day ORDER BY day"
+    ).fetchall()
+    slices, first, size = [], None, 0
+    for day, n in days:
+        if first is None:
+            first = day
+        size += n
+        if size >= mentions:
+            slices.append(f"g.day BETWEEN DATE '{first}' AND DATE '{day}'")
+            first, size = None, 0
+    if first is not None:
+        slices.append(f"g.day >= DATE '{first}'")
+    return [*slices, "g.day IS NULL"]
+
+
 def _refresh_full(con: Any) -> RefreshStats:
     import pyarrow as pa
 
@@ -307,7 +337,8 @@ def _refresh_full(con: Any) -> RefreshStats:
     con.execute(STORIES_SQL.format(**_ALL))
     con.execute(STORY_IDS_SQL.format(**_ALL))
     con.execute(EVENT_GROUPS_SQL.format(**_ALL))
-    con.execute(UNIQUE_EVENTS_SQL.format(**_ALL))
+    for days in _day_slices(con, UNIQUE_SLICE_MENTIONS):
+        con.execute(UNIQUE_EVENTS_SQL.format(**{**_ALL, "days_filter": days}))
     dyad_periods.rebuild(con)
     for ddl in INDEXES:  # built once over the filled tables, faster than row by row
         con.execute(ddl)
