@@ -90,16 +90,29 @@ _TOTALS = ", ".join(f"sum({v}) AS {v}" for v in _VALUES)
 _COLUMNS = ", ".join((*_KEY, *_VALUES))
 
 
+# Unique events per statement of ``rebuild``: its aggregates (the distinct stories of every
+# cell of every mode) are held in memory and do not spill; at 1M mentions one statement ran
+# out of an ingest's 256 MB (docs/CAPACITY.md).
+SLICE_UNIQUE_EVENTS = 200_000
+
+
 def rebuild(con: Any) -> None:
-    """Fill the (empty, just re-created) table from the whole store."""
-    con.execute(f"""
-        INSERT INTO dyad_periods ({_COLUMNS})
-        SELECT {', '.join(_KEY)}, {_TOTALS} FROM (
-            {SUMS_SQL.format(sign=1, unique_events='unique_events')}
-            UNION ALL
-            {HITS_SQL.format(sign=1, event_groups='event_groups', unique_events='unique_events')}
-        ) GROUP BY ALL
-    """)
+    """Fill the (empty, just re-created) table from the whole store, in slices of dyads: a
+    cell belongs to one dyad, so each slice counts its cells whole (distinct stories
+    included)."""
+    total = con.execute("SELECT count(*) FROM unique_events").fetchall()[0][0]
+    slices = max(1, -(-total // SLICE_UNIQUE_EVENTS))
+    for i in range(slices):
+        mine = ("(SELECT * FROM unique_events "
+                f"WHERE hash(least(source_party, target_party)) % {slices} = {i})")
+        con.execute(f"""
+            INSERT INTO dyad_periods ({_COLUMNS})
+            SELECT {', '.join(_KEY)}, {_TOTALS} FROM (
+                {SUMS_SQL.format(sign=1, unique_events=mine)}
+                UNION ALL
+                {HITS_SQL.format(sign=1, event_groups='event_groups', unique_events=mine)}
+            ) GROUP BY ALL
+        """)
 
 
 def keep_old_groups(con: Any) -> None:
