@@ -247,13 +247,25 @@ def events(
     page_sql = (
         "SELECT * FROM ("
         + _event_select(
-            f"(SELECT * FROM events WHERE id IN {placeholders(len(events_))})",
+            _events_by_id(len(articles_), len(events_)),
             f"(SELECT * FROM articles WHERE id IN {placeholders(len(articles_))})",
             f"(SELECT * FROM stories WHERE story_id IN {placeholders(len(stories_))})",
         )
         + ") e ORDER BY day DESC NULLS LAST, article_id, idx"
     )
-    return _rows(con, page_sql, [*events_, *articles_, *stories_])
+    return _rows(con, page_sql, [*articles_, *events_, *articles_, *stories_])
+
+
+def _events_by_id(n_articles: int, n_events: int) -> str:
+    """SQL for the events with ``n_events`` given ids, found through their ``n_articles``
+    articles (parameters: the article ids, then the event ids). ``events`` has no key
+    (``columns.KEYLESS``): by id alone DuckDB reads the whole table (random ids leave its
+    per-row-group min/max nothing to prune; 10M rows: ~300 ms), while the article ids alone use
+    the ``events_article`` index (~7 ms). The index is used only for a filter on its column
+    alone, so the article's events are materialized first and the ids filtered after."""
+    return (f"(WITH by_article AS MATERIALIZED (SELECT * FROM events WHERE article_id IN "
+            f"{placeholders(n_articles)}) SELECT * FROM by_article WHERE id IN "
+            f"{placeholders(n_events)})")
 
 
 # A page of unique events: their listed columns (``columns.UNIQUE_EVENTS.view("list")``), the
@@ -297,11 +309,11 @@ def unique_events(
         return []
     # Point lookups, not joins: a join would scan the whole events table for one page.
     event_ids = sorted({r["first_event_id"] for r in rows})
+    article_ids = sorted({r["article_id"] for r in rows})  # each first event's article
     evidence = dict(con.execute(
-        f"SELECT id, evidence_text FROM events WHERE id IN {placeholders(len(event_ids))}",
-        event_ids,
+        f"SELECT id, evidence_text FROM {_events_by_id(len(article_ids), len(event_ids))} e",
+        [*article_ids, *event_ids],
     ).fetchall())
-    article_ids = sorted({r["article_id"] for r in rows})
     link = _rows(
         con,
         f"SELECT id, {select_list(ARTICLE_LINK)} FROM articles "
