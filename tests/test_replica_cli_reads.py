@@ -90,10 +90,9 @@ def test_replica_cli_reads_while_ingest_writes(
     reads: list[tuple[str, subprocess.CompletedProcess[str]]] = []
     frames = []
     try:
-        deadline = time.monotonic() + 120
+        # No clock here: a hang is failed by pytest-timeout (pyproject), a dead ingest at once.
         while not _locked(db):  # the ingest opens the file before it loads the model
             assert ingest.poll() is None, f"the ingest ended before it was seen writing: {ingest.communicate()}"
-            assert time.monotonic() < deadline, "the ingest never took the file"
             time.sleep(0.1)
         commands = [
             ("events", ("events", "--db", str(db), "--format", "json", "--limit", "10000")),
@@ -180,14 +179,12 @@ def test_replica_ingest_beside_a_writing_server_says_where_to_send(
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
-        deadline = time.monotonic() + 90
-        while True:
+        while True:  # until it answers; a hang is pytest-timeout's to fail
             try:
                 with urllib.request.urlopen(f"{base}/api/health", timeout=10):
                     break
             except OSError:
                 assert server.poll() is None, server.communicate()
-                assert time.monotonic() < deadline, "server did not start"
                 time.sleep(0.3)
 
         # E315 comes only from the server's note, read before any retry on the lock: the

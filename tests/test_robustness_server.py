@@ -106,9 +106,8 @@ def live_server(crisis_db: Path, monkeypatch) -> Iterator[tuple[str, int]]:
                                            http=HeadTimeoutH11Protocol))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+    while not server.started:  # a hang is pytest-timeout's to fail
+        assert thread.is_alive(), "uvicorn did not start"
         time.sleep(0.05)
     try:
         yield "127.0.0.1", port
