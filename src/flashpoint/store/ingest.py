@@ -30,7 +30,6 @@ from typing import Any
 
 from ..pipeline import default_workers, release_models
 from ..records import Analysis, Article, Skipped, internal_error
-from .derive import RefreshStats
 from .storage import translated
 from .writer import Store, WriteStats
 
@@ -98,7 +97,7 @@ class IngestStats:
 # store sorts and groups all event groups in one statement each, which at 100,000 articles
 # (93,016 new, 481,728 events) fits 256 MB and not 192 MB (docs/CAPACITY.md). A bigger run's
 # update may need more: when DuckDB runs out of memory under this limit, the update is done
-# again under DuckDB's default limit (``_final_update``), so an ingest is never lost to it.
+# again under DuckDB's default limit (``Store.within_memory``), so an ingest is never lost to it.
 INGEST_MEMORY_LIMIT = "192MB"
 UPDATE_MEMORY_LIMIT = "256MB"
 # A run that added at least this many articles releases the NLP models before its final update
@@ -259,7 +258,7 @@ def ingest(
         progress(write_isolated(store, analyses, on_batch=progress))
         refresh_started = time.perf_counter()
         _prepare_update(store, stats, memory_limit)
-        refreshed = _final_update(store, memory_limit)
+        refreshed = store.within_memory(store.refresh)  # out of memory: once more, no limit
         stats.refresh_seconds = time.perf_counter() - refresh_started
     stats.stories = refreshed.stories
     stats.articles_merged = refreshed.articles_merged
@@ -280,11 +279,6 @@ def _prepare_update(store: Store, stats: IngestStats, memory_limit: str | None) 
         store.set_memory_limit(UPDATE_MEMORY_LIMIT)
 
 
-def _final_update(store: Store, memory_limit: str | None) -> RefreshStats:
-    """``store.refresh()``; when it ran out of DuckDB memory under the ingest's limit (a run
-    larger than ``UPDATE_MEMORY_LIMIT`` was sized for), once more under DuckDB's default
-    (``Store.within_memory``)."""
-    return store.within_memory(store.refresh)
 
 
 def write_isolated(
