@@ -212,3 +212,46 @@ def test_scale_memory_a_rebuild_on_open_out_of_memory_is_done_again_without_the_
         cols = [r[1] for r in store.con.execute("PRAGMA table_info('event_groups')").fetchall()]
     assert len(limits) == 2 and limits[0] == _as_duckdb_prints("100MB") != limits[1]
     assert "unique_event_id" in cols  # rebuilt in the spec's layout
+
+
+def test_scale_memory_out_of_memory_inside_the_incremental_update_is_retried(tmp_path, monkeypatch):
+    """DuckDB aborts the transaction of a statement that ran out of memory and refuses every
+    statement after it until a rollback. The incremental update restores its lookup settings
+    (``storage.key_lookups``) on the way out: that must not replace the Out of Memory error
+    with "transaction is aborted", which no retry answers (seen on an update of 1,500 articles
+    into a store of 3.7M events: the ingest failed with E308 instead of retrying)."""
+    import duckdb
+
+    from flashpoint.store import dyad_periods
+
+    db = tmp_path / "u.duckdb"
+    with Store(db, memory_limit="256MB") as store:
+        store.write([Analysis(article=a) for a in _articles("u", 2)])
+        store.refresh()  # the bookkeeping: the next refresh is an incremental step
+        store.write([Analysis(article=a) for a in _articles("v", 2)])
+        real = dyad_periods.subtract_old
+        calls: list[str] = []
+
+        def subtract_old(con):
+            calls.append(_limit(con))
+            if len(calls) == 1:
+                try:  # a statement fails inside the step's transaction, as one out of memory does
+                    con.execute("SELECT error('Out of Memory Error: could not allocate')")
+                except duckdb.Error:
+                    pass
+                raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate")
+            return real(con)
+
+        monkeypatch.setattr(dyad_periods, "subtract_old", subtract_old)
+        stats = store.within_memory(store.refresh)
+        assert stats.stories == 4
+        assert calls[0] == "244.1 MiB" and calls[1] != calls[0]  # retried without the limit
+        assert _limit(store.con) == "244.1 MiB"  # and the limit set again
+        lookups = {k: store.con.execute("SELECT current_setting(?)", [k]).fetchall()[0][0]
+                   for k in storage.LOOKUP_SETTINGS}
+    default = storage.connect(tmp_path / "d.duckdb", read_only=False)
+    try:
+        assert lookups == {k: default.execute("SELECT current_setting(?)", [k]).fetchall()[0][0]
+                           for k in storage.LOOKUP_SETTINGS}  # restored after both tries
+    finally:
+        storage.close(default)

@@ -125,13 +125,22 @@ LOOKUP_SETTINGS = {"dynamic_or_filter_threshold": 50_000, "index_scan_max_count"
 @contextmanager
 def key_lookups(con: Any) -> Iterator[None]:
     """Raise ``LOOKUP_SETTINGS`` on ``con`` for the block (joins with a few thousand keys
-    read a large table through its index instead of scanning it), then restore them."""
+    read a large table through its index instead of scanning it), then restore them.
+
+    When the block fails inside a transaction, DuckDB has aborted that transaction and
+    refuses every statement until it is rolled back, a ``SET`` included: the transaction is
+    rolled back here first, so that the block's own error (Out of Memory, say, which
+    ``Store.within_memory`` answers with a retry) reaches the caller, not "transaction is
+    aborted" from restoring a setting."""
     saved = {name: con.execute("SELECT current_setting(?)", [name]).fetchall()[0][0]
              for name in LOOKUP_SETTINGS}
     for name, value in LOOKUP_SETTINGS.items():
         con.execute(f"SET {name} = {int(value)}")
     try:
         yield
+    except BaseException:
+        rollback(con)
+        raise
     finally:
         for name, value in saved.items():
             con.execute(f"SET {name} = {int(value)}")
