@@ -343,7 +343,7 @@ _EXPLAIN_SQL = """
     WITH m AS MATERIALIZED (
         SELECT ap.k, u.id, u.day, u.source_code, u.target_code, u.cameo, u.plover,
                u.quad_class, u.goldstein, u.num_mentions, u.num_sources,
-               u.first_event_id, u.first_article_id
+               u.first_article_id, u.evidence_text
         FROM unique_events u
         JOIN _alert_periods ap
           ON least(u.source_party, u.target_party) = ap.lo_party
@@ -353,7 +353,7 @@ _EXPLAIN_SQL = """
     ), strongest AS (
         SELECT k, arg_min(struct_pack(id, day, source_code, target_code, cameo, plover,
                                       quad_class, goldstein, num_mentions, num_sources,
-                                      first_event_id, first_article_id),
+                                      first_article_id, evidence_text),
                           struct_pack(g := goldstein, nm := -num_mentions, id := id),
                           {top_events}) AS events
         FROM m GROUP BY k
@@ -388,8 +388,10 @@ def explain_alerts(
     reported the period's conflict events, most events first; ``num_articles`` in total).
 
     All alerts are explained by one query (``_EXPLAIN_SQL``: one scan of ``unique_events`` and
-    one of ``event_groups``, joined to a small table of the alerts' dyads and periods), then id
-    lookups: one query per alert took 5 s at a million events.
+    one of ``event_groups``, joined to a small table of the alerts' dyads and periods), then
+    the articles' titles by key: one query per alert took 5 s at a million events. The
+    evidence sentences come with the unique events (their earliest mention's, copied by
+    ``store.derive``): looked up in ``events``, which has no key, they read every event.
     """
     import pyarrow as pa
 
@@ -420,8 +422,6 @@ def explain_alerts(
                 for e in events[: max(0, p.top_events)]]
     counts = [(k, d["article_id"], d["n"], total) for k, _, total, top in explained
               for d in top or ()]
-    evidence = _lookup(con, "SELECT id, evidence_text FROM events WHERE id IN {ids}",
-                       {r["first_event_id"] for r in top_rows})
     meta = _lookup(con, "SELECT id, title, url, source, published FROM articles WHERE id IN {ids}",
                    {r["first_article_id"] for r in top_rows} | {aid for _, aid, _, _ in counts})
     for a in found:
@@ -436,7 +436,7 @@ def explain_alerts(
             "quad_class": r["quad_class"], "goldstein": r["goldstein"],
             "num_mentions": r["num_mentions"], "num_sources": r["num_sources"],
             "article_id": r["first_article_id"],
-            "evidence_text": (evidence.get(r["first_event_id"]) or (None,))[0],
+            "evidence_text": r["evidence_text"],
             "title": title, "url": url, "source": source, "published": published,
         }))
     for k, aid, n, total in counts:

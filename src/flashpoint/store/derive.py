@@ -103,16 +103,19 @@ EVENT_GROUPS_SQL = f"""
 """
 
 # The mention columns a unique event is made of: the keys and the event columns it keeps
-# (not the evidence texts, dates or locations: the grouped rows are held whole).
+# (not the dates or locations). Of the evidence texts it keeps the earliest mention's:
+# events has no key, so a page or an alert looking that mention up by id would read every
+# event, or fetch every event of its article through the index (docs/CAPACITY.md).
 _GROUPED = [*EVENTS.keys(),
             *(c for c in EVENTS.fields() if c.name in UNIQUE_EVENTS.names("duckdb"))]
 UNIQUE_EVENTS_SQL = f"""
     INSERT INTO unique_events BY NAME
     WITH k AS (
-        -- only the columns the groups need (not the evidence texts); the publication date
-        -- is the one event_groups copied from the article. Read once, so DuckDB streams it
-        -- into the aggregate: read twice (the counts below took their articles from it), it
-        -- was held whole, and the rebuild of 100,000 articles needed 384 MB, not 256.
+        -- only the columns the groups need (of the texts, only the evidence kept for the
+        -- earliest mention); the publication date is the one event_groups copied from the
+        -- article. Read once, so DuckDB streams it into the aggregate: read twice (the counts
+        -- below took their articles from it), it was held whole, and the rebuild of 100,000
+        -- articles needed 384 MB, not 256.
         SELECT {select_list(_GROUPED, "ev")},
                g.published, g.story_id, g.day, g.day_precision, g.unique_event_id AS gid,
                -- a party is a country or an organisation (IGOUNO); a bare sector code
@@ -165,7 +168,9 @@ UNIQUE_EVENTS_SQL = f"""
                arg_min(article_id, (coalesce(published, DATE '9999-12-31'), article_id, idx))
                    AS first_article_id,
                arg_min(day_precision, (coalesce(published, DATE '9999-12-31'), article_id, idx))
-                   AS day_precision
+                   AS day_precision,
+               arg_min(evidence_text, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS evidence_text
         FROM k GROUP BY gid
     )
     SELECT g.* EXCLUDE (gid), gid AS id, c.* EXCLUDE (gid)

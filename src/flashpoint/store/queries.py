@@ -300,20 +300,16 @@ def unique_events(
     )
     limit = max(0, min(int(limit), MAX_LIMIT))
     sql = f"""
-        SELECT {select_list(_UNIQUE_LISTED, "u")}, u.first_event_id, u.first_article_id AS article_id
+        SELECT {select_list(_UNIQUE_LISTED, "u")}, u.evidence_text, u.first_article_id AS article_id
         FROM unique_events u WHERE {where}
         ORDER BY u.day DESC NULLS LAST, u.id LIMIT ? OFFSET ?
     """
     rows = _rows(con, sql, [*params, limit, max(0, int(offset))])
     if not rows:
         return []
-    # Point lookups, not joins: a join would scan the whole events table for one page.
-    event_ids = sorted({r["first_event_id"] for r in rows})
+    # The evidence is the unique event's copy of its earliest mention's (no lookup in
+    # events, which has no key); the articles are looked up by key, not joined.
     article_ids = sorted({r["article_id"] for r in rows})  # each first event's article
-    evidence = dict(con.execute(
-        f"SELECT id, evidence_text FROM {_events_by_id(len(article_ids), len(event_ids))} e",
-        [*article_ids, *event_ids],
-    ).fetchall())
     link = _rows(
         con,
         f"SELECT id, {select_list(ARTICLE_LINK)} FROM articles "
@@ -322,12 +318,8 @@ def unique_events(
     )
     arts = {a.pop("id"): a for a in link}
     empty = dict.fromkeys(column_names(ARTICLE_LINK))
-    out = []
-    for r in rows:
-        r["evidence_text"] = evidence.get(r.pop("first_event_id"))
-        out.append({c: r.get(c) for c in UNIQUE_EVENT_COLUMNS if c in r}
-                   | arts.get(r["article_id"], empty))
-    return out
+    return [{c: r.get(c) for c in UNIQUE_EVENT_COLUMNS if c in r} | arts.get(r["article_id"], empty)
+            for r in rows]
 
 
 def count_unique_events(con: Any, **filters: Any) -> int:
