@@ -255,3 +255,49 @@ def test_scale_memory_out_of_memory_inside_the_incremental_update_is_retried(tmp
                            for k in storage.LOOKUP_SETTINGS}  # restored after both tries
     finally:
         storage.close(default)
+
+
+def test_scale_memory_a_limit_below_what_duckdb_holds_keeps_the_default(tmp_path, monkeypatch):
+    """DuckDB refuses a memory limit below what it holds and cannot evict (the ART indexes a
+    write into a large store with random keys loaded): the store keeps DuckDB's default
+    instead of failing the ingest whose work is done (it failed restoring the limit after its
+    update, and again raising the limit before it)."""
+    import duckdb
+
+    from flashpoint.errors import StoreError
+
+    real = storage.set_memory_limit
+    refused: list[str] = []
+
+    def set_memory_limit(con, limit, *, path=""):
+        if limit == "64MB":
+            refused.append(limit)
+            try:
+                raise duckdb.OutOfMemoryException(
+                    "Out of Memory Error: Failed to change memory limit to 64000000")
+            except duckdb.Error as e:
+                raise StoreError("E303", path=path, cause=str(e)) from e
+        return real(con, limit, path=path)
+
+    monkeypatch.setattr(storage, "set_memory_limit", set_memory_limit)
+    default = storage.connect(tmp_path / "d.duckdb", read_only=False)
+    try:
+        with Store(tmp_path / "l.duckdb", memory_limit="100MB") as store:
+            store.set_memory_limit("64MB")
+            assert refused == ["64MB"]
+            assert _limit(store.con) == _limit(default)
+            assert store.within_memory(lambda: 7) == 7  # nothing left to raise it from
+            store.set_memory_limit("100MB")  # a limit DuckDB takes is still set
+            assert _limit(store.con) == _as_duckdb_prints("100MB")
+    finally:
+        storage.close(default)
+
+
+def test_scale_memory_other_limit_errors_are_raised(tmp_path):
+    import pytest
+
+    from flashpoint.errors import StoreError
+
+    with Store(tmp_path / "m.duckdb") as store, pytest.raises(StoreError):
+        store.set_memory_limit("lots")
+

@@ -431,8 +431,21 @@ class Store:
     # -- derived tables ----------------------------------------------------------------------
     def set_memory_limit(self, limit: str | None) -> None:
         """Change DuckDB's memory limit for what follows (an ingest changes it for its final
-        update: ``store.ingest.UPDATE_MEMORY_LIMIT``; None: DuckDB's default)."""
-        storage.set_memory_limit(self.con, limit, path=self.path)
+        update: ``store.ingest.UPDATE_MEMORY_LIMIT``; None: DuckDB's default).
+
+        DuckDB refuses a limit below what it holds and cannot evict: the ART indexes it has
+        loaded (random keys touch them all over; 100 reports written into a 10M-event store
+        with hash ids left 177 MB of them, and its update more than 256 MB). Then the
+        connection keeps DuckDB's default, as ``within_memory`` would after running out: a
+        bounded process would rather grow than lose the work it did (the ingest into that
+        store failed after its update, restoring the limit)."""
+        try:
+            storage.set_memory_limit(self.con, limit, path=self.path)
+        except StoreError as e:
+            if limit is None or not storage.out_of_memory(e):
+                raise
+            storage.set_memory_limit(self.con, None, path=self.path)
+            limit = None
         self._memory_limit = limit
 
     def within_memory(self, work: Callable[[], T]) -> T:
