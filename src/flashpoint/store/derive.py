@@ -593,20 +593,27 @@ def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
     con.execute("DELETE FROM unique_events WHERE id IN (SELECT v FROM _d_groups)")
     _touched(con, {
         "event_groups": "unique_event_id IN (SELECT v FROM _d_groups)",
-        "events": "id IN (SELECT event_id FROM _t_event_groups)",
+        # events has no key: found through their articles' index, then kept by id
+        "events": ("article_id IN (SELECT article_id FROM _t_event_groups)",
+                   "id IN (SELECT event_id FROM _t_event_groups)"),
         "sightings": "article_id IN (SELECT article_id FROM _t_event_groups)",
     })
     con.execute(UNIQUE_EVENTS_SQL.format(**_SOME))
     dyad_periods.add_new(con)
 
 
-def _touched(con: Any, filters: dict[str, str]) -> None:
+def _touched(con: Any, filters: dict[str, str | tuple[str, str]]) -> None:
     """Copy the rows of each table that its filter (a key lookup) selects into ``_t_<table>``,
-    in order, for the derived-table SQL to join instead of the whole tables."""
+    in order, for the derived-table SQL to join instead of the whole tables. A filter may be
+    a pair: the lookup, then a condition the rows it found must meet (``storage.lookup_then``)."""
     for table, where in filters.items():
         cols = "id, published" if table == "articles" else "*"  # not the articles' texts
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{table} AS "
-                    f"SELECT {cols} FROM {table} WHERE {where}")
+        if isinstance(where, tuple):
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{table} AS "
+                        + storage.lookup_then(f"SELECT {cols} FROM {table}", *where))
+        else:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{table} AS "
+                        f"SELECT {cols} FROM {table} WHERE {where}")
 
 
 _SIGNED = "FROM signatures s JOIN articles a ON a.id = s.article_id"

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..columns import DYAD_PERIODS, column_names
 from .counting import PRECISIONS, counted_sql
+from .storage import lookup_then
 
 # Every counting mode kept: each period length, without and with uncertain events.
 MODES: tuple[tuple[str, bool], ...] = tuple(
@@ -142,12 +143,11 @@ def subtract_old(con: Any) -> None:
         WHERE story_id IN (SELECT story_id FROM _s_stories)
         UNION SELECT story_id FROM _s_stories
     """)
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE _s_new_groups AS
-        SELECT story_id, unique_event_id, article_id FROM event_groups
-        WHERE article_id IN (SELECT v FROM _s_articles)
-          AND story_id IN (SELECT story_id FROM _s_stories)
-    """)
+    con.execute("CREATE OR REPLACE TEMP TABLE _s_new_groups AS " + lookup_then(
+        "SELECT story_id, unique_event_id, article_id FROM event_groups",
+        "article_id IN (SELECT v FROM _s_articles)",
+        "story_id IN (SELECT story_id FROM _s_stories)",
+    ))
     # ... and before it: the same, with the re-grouped articles' rows as they were.
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _s_old_groups AS

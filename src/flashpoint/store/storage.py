@@ -146,6 +146,15 @@ def key_lookups(con: Any) -> Iterator[None]:
             con.execute(f"SET {name} = {int(value)}")
 
 
+def lookup_then(select: str, lookup: str, keep: str) -> str:
+    """``select`` (``SELECT ... FROM table``) of the rows that meet both ``lookup`` (a filter
+    an index answers) and ``keep``. DuckDB answers a filter from an index only when it stands
+    alone: with a second condition beside it, it reads the whole table (over random ids at
+    10M events: 0.5-1 s an update). So the looked-up rows are materialized first."""
+    return (f"WITH found AS MATERIALIZED ({select} WHERE {lookup}) "
+            f"SELECT * FROM found WHERE {keep}")
+
+
 @contextmanager
 def transaction(con: Any, code: str, **fields: Any) -> Iterator[None]:
     """One transaction on ``con``: committed when the block ends, rolled back when it raises
@@ -176,5 +185,5 @@ def close(con: Any) -> None:
         pass
 
 
-__all__ = ["LOOKUP_SETTINGS", "close", "connect", "key_lookups", "out_of_memory", "rollback",
-           "set_memory_limit", "transaction", "translated"]
+__all__ = ["LOOKUP_SETTINGS", "close", "connect", "key_lookups", "lookup_then", "out_of_memory",
+           "rollback", "set_memory_limit", "transaction", "translated"]
