@@ -62,14 +62,27 @@ def _names(tok: Token) -> frozenset[str]:
 
 
 def _names_uncached(tok: Token) -> frozenset[str]:
-    if tok.ent_type_ in NAME_ENTITIES:
+    if tok.ent_type_ in NAME_ENTITIES and not _capitalised_by_position(tok):
         return frozenset()
     out = {tok.lower_, tok.lemma_.lower()}
+    if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith("s") and tok.tag_.startswith("NN"):
+        # "Wildfires killed ...": spaCy reads a capitalised plural it does not know as a name and
+        # leaves it unlemmatised; its singular is the word the lists hold
+        out.add(tok.lower_[:-1])
     if tok.i > 0:
         prev = tok.doc[tok.i - 1]
         out.add(f"{prev.lower_} {tok.lemma_.lower()}")
         out.add(f"{prev.lower_} {tok.lower_}")
     return frozenset(out)
+
+
+def _capitalised_by_position(tok: Token) -> bool:
+    """ "Wildfires killed 20 people": a one-word "name" opening its sentence is a common word
+    spaCy took for a name because the sentence capitalised it; a name of two words or more ("the
+    Storm Corps", "Operation Flood") or one inside the sentence is a name."""
+    return tok.i == tok.sent.start and tok.ent_iob_ == "B" and (
+        tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
+    )
 
 
 def _owned(tok: Token) -> bool:

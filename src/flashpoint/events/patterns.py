@@ -19,6 +19,7 @@ from .grammar import (
     PASS_SUBJ,
     REFLEXIVES,
     SELF_DIRECTED,
+    TRANSITIVE_ONLY,
 )
 
 Token = Any
@@ -180,7 +181,7 @@ WILDCARDS = frozenset({"*", "@"})
 def no_event_sense(tok: Token) -> bool:
     """Is the verb used in a sense that is no event, by its direct object ("a drone captured
     footage", "stocks hit a record"; ``data/no_event_senses.tsv``)?"""
-    if _self_directed(tok):
+    if _self_directed(tok) or _gone_back(tok):
         return True
     objects = tables.no_event_senses().get(lemma(tok))
     if not objects:
@@ -188,6 +189,16 @@ def no_event_sense(tok: Token) -> bool:
     return any(
         c.dep_ in ("dobj", "obj", "attr") and (lemma(c) in objects or c.lower_ in objects)
         for c in tok.children
+    )
+
+
+def _gone_back(tok: Token) -> bool:
+    """ "Negotiators return to Geneva", "refugees returned home": a verb that is an act only
+    done to something (``transitive_only_verbs``) with nothing done to tells where someone went."""
+    return (
+        tok.pos_ == "VERB"
+        and lemma(tok) in TRANSITIVE_ONLY
+        and not any(c.dep_ in ("dobj", "obj", "dative", "nsubjpass") for c in tok.children)
     )
 
 

@@ -21,12 +21,14 @@ from .grammar import (
     PAIR_PREPS,
     PEACEKEEPING,
     POLICY_NOUNS,
+    PURPOSE_ACTS,
     PURPOSE_FROM,
     SEQUENCE_PREPS,
     STATE_ACTS,
     SUBJECTIVE_OF,
     TARGET_PREPS,
     THIRD_PARTY,
+    VENUE,
     WRAPPERS,
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
@@ -43,7 +45,7 @@ from .syntax import (
     subjunctive,
     target_candidates,
 )
-from .threats import alternative_threat, compelled_threat, warning_against
+from .threats import alternative_threat, compelled_threat, vowed_response, warning_against
 
 Token = Any
 
@@ -93,11 +95,17 @@ def _analyze(tok: Token, depth: int) -> Found | None:
         alternative_threat(tok, analyze, depth)
         or compelled_threat(tok, analyze, depth)
         or warning_against(tok, analyze, depth)
+        or vowed_response(tok, analyze, depth)
     )
     if threat is not None:
         return threat
+    helped = wrappers.assisted_act(tok, depth)  # "helped plan the attack": the attack
+    if helped is not None:
+        return with_mood(helped, tok)
     # "rebels entered Damascus": armed men take it; "a destroyer sailed near": force shown
     own = verb_code(tok) or advance_code(tok) or patrol_code(tok)
+    if own and wrappers.attempts(tok):
+        own = None  # "tried to secure favour": an attempt, no trial
     roles = roles_of(tok)
     found: Found | None = None
     mood_applies = True
@@ -191,7 +199,7 @@ def _purpose(tok: Token, found: Found, depth: int) -> Found:
             emb = analyze(c, depth + 1)
             if (
                 emb is not None
-                and emb.code[:2] in ("06", "07", "09")
+                and emb.code[:2] in PURPOSE_ACTS
                 and emb.code[:2] != found.code[:2]
             ):
                 emb.source = found.source
@@ -242,7 +250,22 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
     if not found.targets and tok.dep_ == "nsubj" and head.pos_ == "VERB" and not verb_code(head):
         # "a NATO bombing campaign drove Serbian forces out": whom the act's verb acts on
         found.targets = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    if found.source is None and code[:3] in VENUE and _came_for(tok):
+        # "negotiators returned to Geneva FOR TALKS": who came for the meeting holds it
+        found.source = subject_of(head.head)[0]
     return found
+
+
+def _came_for(noun: Token) -> bool:
+    """Is the noun the purpose "for X" of a verb that codes nothing itself ("went to Geneva
+    for talks", "returned to Cairo for consultations")?"""
+    verb = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and verb.pos_ == "VERB"
+        and not verb_code(verb)
+    )
 
 
 def own_event(tok: Token, own: tuple[str, int]) -> Found:

@@ -277,11 +277,22 @@ def weak_trigger(sent: Any, klass: int) -> Found | None:
         if tok.pos_ in ("VERB", "ADJ"):
             hit = verb_code(tok)
             code = hit[0] if hit else None
-        elif tok.pos_ == "NOUN":
+        elif tok.pos_ == "NOUN" and not _names_speaker(tok):
             code = noun_code(tok)
         if code and tables.info(code).class5 == klass:
             return own_event(tok, (code, 0)) if tok.pos_ != "NOUN" else noun_event(tok, code)
     return None
+
+
+def _names_speaker(tok: Token) -> bool:
+    """ "RELIEF officials said ...", "AID workers reported ...": a noun that says who a speaker is
+    names no act of the sentence (the reporter is attribution, never a party)."""
+    head = tok.head
+    return (
+        tok.dep_ in ("compound", "amod")
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and "say" in roles_of(head.head)
+    )
 
 
 def _free_noun(tok: Token) -> bool:

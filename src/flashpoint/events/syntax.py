@@ -322,6 +322,19 @@ def complement_of(tok: Token) -> Token | None:
     return None
 
 
+def intended_act(tok: Token) -> Token | None:
+    """The act a verb of intention governs: its complement, or the infinitive right after it
+    that spaCy hung on it as an adverbial clause ("have sworn TO FIGHT until ...")."""
+    comp = complement_of(tok)
+    if comp is not None:
+        return comp
+    after = tok.i + 2
+    if after >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+        return None
+    act = tok.doc[after]
+    return act if act.head.i == tok.i and act.dep_ == "advcl" and act.pos_ == "VERB" else None
+
+
 def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token | None:
     """An event noun among the predicate's objects ("launched an ATTACK", "called for TALKS")."""
     for a in arg_tokens(tok):

@@ -26,13 +26,15 @@ from typing import Any
 
 from . import tables
 from .found import Found
+from .grammar import PARTICLES, words
 from .mood import aux_words, conditional
 from .patterns import lemma, noun_code, roles_of
-from .syntax import addressee_of, complement_of, event_noun_arg, subject_of
+from .syntax import addressee_of, complement_of, event_noun_arg, intended_act, subject_of
 from .tables import data_json
 
 Token = Any
 Analyze = Callable[[Token, int], Found | None]
+HARM_NOUNS = words("harm_nouns")  # "avenge the DEATH of": what a response answers
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,6 +56,10 @@ def _data() -> dict[str, Any]:
         "warning": frozenset(data["warning_verbs"]["words"]),
         "against": str(data["warning_verbs"]["prep"]),
         "warning_code": str(data["warning_verbs"]["code"]),
+        "response_verbs": frozenset(data["vowed_responses"]["verbs"]),
+        "response_nouns": frozenset(data["vowed_responses"]["nouns"]),
+        "response_roles": frozenset(data["vowed_responses"]["roles"]),
+        "response_code": str(data["vowed_responses"]["code"]),
     }
 
 
@@ -61,7 +67,7 @@ def alternative_threat(tok: Token, analyze: Analyze, depth: int) -> Found | None
     """The threat ``tok`` makes by an alternative (module docstring), or None. ``tok`` is the
     demanding predicate ("told", "said") whose complement is the demanded act, or the demanded
     act itself ("Either the government resigns or we will take up arms")."""
-    comp = complement_of(tok)
+    comp = complement_of(tok) or _fronted_imperative(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX") and _demands(tok, comp):
         demanded, maker = comp, tok
     elif _demanded_alone(tok):
@@ -131,6 +137,74 @@ def warning_against(tok: Token, analyze: Analyze, depth: int) -> Found | None:
     return found
 
 
+def vowed_response(tok: Token, analyze: Analyze, depth: int) -> Found | None:
+    """A response vowed with nothing named to respond to but a harm ("vowed to respond", "swore
+    to avenge the death of their leader", "vowed revenge for the killing"): the vower's threat of
+    force (``vowed_responses``, 138), the response not done. None for anything else, and for a
+    response to what is no harm ("vowed to respond to the demands")."""
+    data = _data()
+    if tok.pos_ != "VERB" or not set(roles_of(tok)) & data["response_roles"]:
+        return None
+    response = _vowed(tok)
+    if response is None:
+        return None
+    if "intend" in roles_of(tok) and response.pos_ == "VERB":
+        coded = analyze(response, depth + 1)
+        if coded is not None and coded.code[:2] in data["hostile"]:
+            return None  # "vowed to retaliate": the intention composes its own 13x (1384)
+    subj, passive = subject_of(tok)
+    targets = [
+        g
+        for c in response.children
+        if c.dep_ == "prep" and c.lower_ in ("against", "at")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return Found(
+        data["response_code"],
+        tok,
+        source=None if passive else subj,
+        targets=targets,
+        family="threaten",
+        used={tok.i} | {t.i for t in response.subtree},
+    )
+
+
+def _vowed(tok: Token) -> Token | None:
+    """The response ``tok`` vows: an infinitive response verb whose only object is a harm
+    ("to respond", "to avenge the killing") or a response noun object ("vowed REVENGE")."""
+    data = _data()
+    comp = intended_act(tok)
+    if comp is not None and comp.pos_ == "VERB":
+        prt = next((c.lower_ for c in comp.children if c.lower_ in PARTICLES), "")
+        word = f"{lemma(comp)} {prt}".strip()
+        if word in data["response_verbs"] or lemma(comp) in data["response_verbs"]:
+            return comp if _answers_harm(comp) else None
+        return None
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj") and lemma(c) in data["response_nouns"]:
+            return c
+    return None
+
+
+def _answers_harm(response: Token) -> bool:
+    """Does the response answer nothing, or only a harm ("to respond", "to avenge the DEATH of
+    their leader", "to respond to the ATTACK")? Not "to respond to the DEMANDS"."""
+    answered = [
+        g
+        for c in response.children
+        if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "to")
+        for g in ([c] if c.dep_ in ("dobj", "obj") else c.children)
+        if g.dep_ in ("dobj", "obj", "pobj")
+    ]
+    for g in answered:
+        code = noun_code(g)
+        harm = (code is not None and code[:2] in _data()["hostile"]) or lemma(g) in HARM_NOUNS
+        if not harm and g.pos_ != "PRON":
+            return False
+    return True
+
+
 def compelled_threat(tok: Token, analyze: Analyze, depth: int) -> Found | None:
     """The threat of a conflict act ``tok`` announces it would be driven to on a condition
     (module docstring), or None. ``tok`` is the frame: "forced", "compelled", "have"."""
@@ -195,6 +269,16 @@ def _demands(maker: Token, comp: Token) -> bool:
     return "say" in roles and (bool(aux_words(comp) & _data()["modals"]) or _imperative(comp))
 
 
+def _fronted_imperative(tok: Token) -> Token | None:
+    """The quoted order a statement follows, which spaCy may hang on the statement verb as an
+    adverbial clause: "SURRENDER or face annihilation, the commander told the rebels", "LAY
+    DOWN your weapons or be killed, the general said"."""
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("advcl", "parataxis") and _imperative(c):
+            return c
+    return None
+
+
 def _demanded_alone(tok: Token) -> bool:
     """Is ``tok`` a demand with no wrapper: "EITHER the government resigns or ...", "the junta
     MUST release them or ..."?"""
@@ -242,9 +326,14 @@ def _hostile_code(alternative: Token, analyze: Analyze, depth: int) -> str | Non
         if found is not None and found.code[:2] in data["hostile"] and not found.negated:
             return found.code
         return None
-    # spaCy reads an imperative "face" as a noun: "Surrender or FACE annihilation"
+    # spaCy reads an imperative "face" as a noun: "Surrender or FACE annihilation", "to
+    # surrender or FACE annihilation" (the noun "face" with its object)
     if any(c.dep_ == "compound" and lemma(c) in data["facing"] for c in alternative.children):
         return _faced(alternative)
+    if word in data["facing"]:
+        for c in alternative.children:
+            if c.dep_ in ("dobj", "obj"):
+                return _faced(c)
     return None
 
 
@@ -270,4 +359,4 @@ def _own_subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-__all__ = ["alternative_threat", "compelled_threat", "warning_against"]
+__all__ = ["alternative_threat", "compelled_threat", "vowed_response", "warning_against"]

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import predicates, tables
+from . import blame, predicates, tables
 from .blame import speaker_blames
 from .found import Found
 from .grammar import (
+    ALLEGING_VERBS,
+    ASSISTING_VERBS,
     ATTEMPT_VERBS,
+    ATTEMPTED_ROOTS,
     CLAIM_VERBS,
     CONFLICT_ROOTS,
-    FORCE_ROOTS,
     NAMING_VERBS,
     OBJECT_PREDICATE,
     QUOTE_MARKS,
@@ -30,6 +32,7 @@ from .syntax import (
     complement_of,
     event_noun_arg,
     event_noun_subject,
+    intended_act,
     same_actor,
     subject_of,
     target_candidates,
@@ -39,7 +42,7 @@ Token = Any
 
 
 def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> Found | None:
-    comp = complement_of(tok)
+    comp = intended_act(tok) if role in ("intend", "offer") else complement_of(tok)
     if role == "say":
         return say(tok, comp, own, depth)
     if role in WRAPPERS:
@@ -98,7 +101,7 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 and emb.source is not None
             ):
                 targets.insert(0, emb.source)  # "rejected a U.S. REQUEST": the one who asked
-        if role == "intend" and lemma(tok) in ATTEMPT_VERBS and emb.code[:2] in FORCE_ROOTS:
+        if role == "intend" and lemma(tok) in ATTEMPT_VERBS and emb.code[:2] in ATTEMPTED_ROOTS:
             # "tried to overrun the base": the attempted attack is the attack, and it happened
             emb.source = emb.source or source
             emb.used.add(tok.i)
@@ -167,6 +170,62 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
     return None
 
 
+def attempts(tok: Token) -> bool:
+    """ "tried to secure favour": "try" with an infinitive is an attempt (``attempt_verbs``),
+    never the court's "try" (173) of its own verb row."""
+    comp = complement_of(tok)
+    return (
+        lemma(tok) in ATTEMPT_VERBS
+        and comp is not None
+        and comp.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+    )
+
+
+def assisted_act(tok: Token, depth: int) -> Found | None:
+    """ "helped plan the attack", "helped broker a truce", "contributed to planning the
+    massacres": helping to do an act is taking part in it, so the act is coded with the helper as
+    its doer (``assisting_verbs``). A party helped, as object, dative or the act's own subject
+    ("helped Ukraine", "helped Ukraine defend itself"), makes it aid to that party: None, the
+    verb's own 07 row."""
+    if lemma(tok) not in ASSISTING_VERBS or tok.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children):
+        return None
+    act = _assisted(tok)
+    if act is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children):
+        return None  # "helped the army retake the town" parsed with the army as its subject
+    found = (
+        predicates.analyze_noun(act, depth + 1)
+        if act.pos_ == "NOUN"
+        else predicates.analyze(act, depth + 1)
+    )
+    if found is None:
+        return None
+    subj, passive = subject_of(tok)
+    helper = agent_of(tok) if passive else subj
+    if found.source is None or found.source.i == act.i:
+        found.source = helper
+    found.used.add(tok.i)
+    return found
+
+
+def _assisted(tok: Token) -> Token | None:
+    """The act helped: an infinitive ("helped (to) plan"), or after "to" a gerund or an event
+    noun ("contributed to planning", "contributed to the attack")."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    return g
+                if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
+                    return g
+    return None
+
+
 def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int) -> Found | None:
     """A statement: the event it reports, or the statement itself (01x)."""
     if _directive(tok, comp):
@@ -224,6 +283,8 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
                     embedded=emb,
                     used={tok.i} | emb.used,
                 )
+            if lemma(tok) in ALLEGING_VERBS and not same_actor(emb.source, speaker):
+                return _allegation(tok, speaker, emb)
             emb.speaker = emb.speaker or speaker
             speaker_blames(emb, speaker)  # "said Iran was to blame": the speaker accuses
             if is_negated(tok):
@@ -258,6 +319,22 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
                         found.speaker = g
                 break
     return found
+
+
+def _allegation(tok: Token, speaker: Token | None, emb: Found) -> Found:
+    """ "Rights groups alleged that the police tortured detainees": the speaker's accusation
+    (112) of the doer (``alleging_verbs``); the act alleged is no event of its own, as for
+    "accused X of torturing" (``salience._alleged``)."""
+    accused = [emb.source] if emb.source is not None else []
+    return Found(
+        blame.ACCUSE,
+        tok,
+        source=speaker,
+        targets=accused + list(emb.targets),
+        family="allege",
+        negated=is_negated(tok),
+        used={tok.i} | emb.used,
+    )
 
 
 def forecast(tok: Token, noun: Token, own: tuple[str, int] | None) -> bool:
