@@ -282,3 +282,43 @@ def test_events_typing_who_came_for_talks_holds_them(nlp, text, source):
     event = _first(nlp, text)
     assert event is not None and event.cameo[:2] == "04"
     assert event.source is not None and event.source.code.startswith(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The activists issued a statement condemning the attack.", "111"),
+        ("The union published a declaration demanding higher wages.", "100"),
+    ],
+)
+def test_events_typing_what_a_statement_does_comes_first(nlp, text, cameo):
+    events = _events(nlp, text)
+    assert events and events[0].cameo == cameo
+    assert any(e.cameo == "010" for e in events[1:])  # the bare statement after it
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The French minister cancelled a planned visit to Haiti.", "161"),
+        ("Seoul cancelled the talks with Pyongyang.", "164"),
+        ("The ministry cancelled the summit with its neighbours.", "164"),
+        ("The company cancelled the contract.", "120"),
+    ],
+)
+def test_events_typing_cancelling_a_visit_or_talks_reduces_relations(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source"),
+    [
+        ("The United States speeded up the withdrawal of its forces from Panama.", "087", "USA"),
+        ("The government accelerated the release of political prisoners.", "0841", "GOV"),
+    ],
+)
+def test_events_typing_speeding_up_an_act_is_the_act(nlp, text, cameo, source):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
+    assert event.source is not None and event.source.code.startswith(source)

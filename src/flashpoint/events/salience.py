@@ -20,6 +20,7 @@ from .crowds import as_protest
 from .found import Found
 from .grammar import (
     DESCRIPTIVE_PARTICIPLES,
+    DOCUMENT_NOUNS,
     ENDING_VERBS,
     FAMILY_MODALITY,
     PREVENTION_VERBS,
@@ -30,7 +31,15 @@ from .guesses import guessed
 from .happenings import victim_subject
 from .joint import together
 from .mood import averted, is_future, is_hypothetical, is_negated
-from .patterns import named_by, no_event_sense, noun_code, purpose_clause, roles_of, verb_code
+from .patterns import (
+    lemma,
+    named_by,
+    no_event_sense,
+    noun_code,
+    purpose_clause,
+    roles_of,
+    verb_code,
+)
 from .predicates import analyze, noun_event, own_event
 from .wrappers import judged_subject, names_its_object
 
@@ -88,9 +97,10 @@ def found_events(sent: Any) -> Iterator[Found]:
         return
     if main.code == "010":
         # "X said the country was at war and warned that ...": the statement's coordinated
-        # predicate carries the event; the bare statement comes after it
-        for conj in main.trigger.children:
-            if conj.dep_ != "conj" or conj.pos_ != "VERB":
+        # predicate carries the event; so does what its document does, "issued a statement
+        # CONDEMNING the attack"; the bare statement comes after it
+        for conj in (*main.trigger.children, *_document_acts(main.trigger)):
+            if conj.dep_ not in ("conj", "acl") or conj.pos_ != "VERB":
                 continue
             other = analyze(conj)
             if other is not None and not other.code.startswith("01"):
@@ -141,6 +151,18 @@ def found_events(sent: Any) -> Iterator[Found]:
         _prevented(f)
         yield f
         count += 1
+
+
+def _document_acts(verb: Token) -> list[Token]:
+    """What the document a statement verb puts out does: "issued a statement CONDEMNING the
+    attack", "published a declaration DEMANDING changes" (``document_nouns``)."""
+    return [
+        act
+        for obj in verb.children
+        if obj.dep_ in ("dobj", "obj") and lemma(obj) in DOCUMENT_NOUNS
+        for act in obj.children
+        if act.dep_ == "acl" and act.tag_ == "VBG"
+    ]
 
 
 def _describes(tok: Token) -> bool:
