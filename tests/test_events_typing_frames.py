@@ -49,7 +49,6 @@ def test_events_typing_helping_to_do_an_act_is_the_act(nlp, text, cameo, source)
     ("text", "target"),
     [
         ("The United States helped Ukraine defend itself.", "UKR"),
-        ("Russia helped the Syrian army retake the town.", "SYR"),
         ("Japan helped the flood victims.", None),
     ],
 )
@@ -58,6 +57,55 @@ def test_events_typing_helping_a_party_is_aid(nlp, text, target):
     assert event is not None and event.cameo[:2] == "07"
     if target is not None:
         assert event.target is not None and event.target.code.startswith(target)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "helper"),
+    [
+        ("Mercenaries from Russia helped the Malian army carry out drone strikes.", "19", "RUS"),
+        ("Iran helped the Syrian army retake the town.", "19", "IRN"),
+    ],
+)
+def test_events_typing_helping_a_party_fight_is_taking_part(nlp, text, root, helper):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo[:2] == root
+    assert event.source is not None and event.source.code.startswith(helper)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The senator says his rivals are using the gas issue to launch political attacks.", "111"),
+        ("The minister exploited the dispute to denounce the opposition.", "111"),
+    ],
+)
+def test_events_typing_what_a_means_is_used_for_is_the_act(nlp, text, cameo):
+    events = _events(nlp, text)
+    assert events and events[0].cameo == cameo
+    assert all(e.cameo != "175" for e in events)  # no gas used
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Police used tear gas to disperse the crowd.", "175"),
+        ("The army used chemical weapons against civilians.", "2041"),
+    ],
+)
+def test_events_typing_a_weapon_used_is_still_the_act(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president signed the pension bill into law.",
+        "The governor signed the new budget into law on Friday.",
+    ],
+)
+def test_events_typing_signing_a_law_is_no_agreement(nlp, text):
+    assert all(e.cameo != "057" for e in _events(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -322,3 +370,8 @@ def test_events_typing_speeding_up_an_act_is_the_act(nlp, text, cameo, source):
     event = _first(nlp, text)
     assert event is not None and event.cameo == cameo
     assert event.source is not None and event.source.code.startswith(source)
+
+
+def test_events_typing_refusing_to_sign_a_bill_is_still_a_refusal(nlp):
+    events = _events(nlp, "The president said he would not sign the finance bill.")
+    assert events and events[0].cameo[:2] == "12"

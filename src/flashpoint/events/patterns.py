@@ -19,6 +19,7 @@ from .grammar import (
     PASS_SUBJ,
     REFLEXIVES,
     SELF_DIRECTED,
+    TOPIC_HEADS,
     TRANSITIVE_ONLY,
 )
 
@@ -45,6 +46,8 @@ def preps_of(tok: Token) -> set[str]:
 
 def _modifier_lemmas(tok: Token) -> set[str]:
     out = {lemma(tok), tok.lower_}
+    if lemma(tok) in TOPIC_HEADS:
+        return out  # "using the GAS issue": what the issue is about is no thing used
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (
             c.dep_ == "prep" and c.lower_ in ("of", "in", "against")  # "measures AGAINST X"
@@ -189,6 +192,12 @@ def no_event_sense(tok: Token) -> bool:
     return any(
         c.dep_ in ("dobj", "obj", "attr") and (lemma(c) in objects or c.lower_ in objects)
         for c in tok.children
+    ) or any(
+        f"{c.lower_} {lemma(g)}" in objects  # "signed the bill INTO LAW"
+        for c in tok.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import tables, wrappers
+from . import frames, tables, wrappers
 from .advances import advance_code
 from .blame import blame_of, owned_act
 from .found import Found
@@ -99,12 +99,13 @@ def _analyze(tok: Token, depth: int) -> Found | None:
     )
     if threat is not None:
         return threat
-    helped = wrappers.assisted_act(tok, depth)  # "helped plan the attack": the attack
+    # "helped plan the attack", "using the issue to launch attacks": the act governed
+    helped = frames.assisted_act(tok, depth) or frames.means_act(tok, depth)
     if helped is not None:
         return with_mood(helped, tok)
     # "rebels entered Damascus": armed men take it; "a destroyer sailed near": force shown
     own = verb_code(tok) or advance_code(tok) or patrol_code(tok)
-    if own and wrappers.attempts(tok):
+    if own and frames.attempts(tok):
         own = None  # "tried to secure favour": an attempt, no trial
     roles = roles_of(tok)
     found: Found | None = None

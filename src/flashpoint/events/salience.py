@@ -25,6 +25,7 @@ from .grammar import (
     FAMILY_MODALITY,
     PREVENTION_VERBS,
     REFERENCE_PREPS,
+    TOPIC_HEADS,
     WRAPPERS,
 )
 from .guesses import guessed
@@ -89,7 +90,12 @@ def found_events(sent: Any) -> Iterator[Found]:
             break
     if main is None:
         for tok in order:
-            if tok.pos_ in ("NOUN", "PROPN") and noun_code(tok) and not _ended(tok):
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and noun_code(tok)
+                and not _ended(tok)
+                and not _topic(tok)
+            ):
                 main = analyze(tok)
                 if main is not None:
                     break
@@ -151,6 +157,12 @@ def found_events(sent: Any) -> Iterator[Found]:
         _prevented(f)
         yield f
         count += 1
+
+
+def _topic(noun: Token) -> bool:
+    """ "a pension REFORM bill", "the nuclear WEAPONS issue": a noun naming what a bill or an
+    issue is about names no act (``topic_heads``)."""
+    return noun.dep_ == "compound" and lemma(noun.head) in TOPIC_HEADS
 
 
 def _document_acts(verb: Token) -> list[Token]:

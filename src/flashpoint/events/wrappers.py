@@ -12,7 +12,6 @@ from .blame import speaker_blames
 from .found import Found
 from .grammar import (
     ALLEGING_VERBS,
-    ASSISTING_VERBS,
     ATTEMPT_VERBS,
     ATTEMPTED_ROOTS,
     CLAIM_VERBS,
@@ -167,62 +166,6 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                     noun  # "Boko Haram suicide bombers killed ...": the phrase names the actor
                 )
             return found
-    return None
-
-
-def attempts(tok: Token) -> bool:
-    """ "tried to secure favour": "try" with an infinitive is an attempt (``attempt_verbs``),
-    never the court's "try" (173) of its own verb row."""
-    comp = complement_of(tok)
-    return (
-        lemma(tok) in ATTEMPT_VERBS
-        and comp is not None
-        and comp.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-    )
-
-
-def assisted_act(tok: Token, depth: int) -> Found | None:
-    """ "helped plan the attack", "helped broker a truce", "contributed to planning the
-    massacres": helping to do an act is taking part in it, so the act is coded with the helper as
-    its doer (``assisting_verbs``). A party helped, as object, dative or the act's own subject
-    ("helped Ukraine", "helped Ukraine defend itself"), makes it aid to that party: None, the
-    verb's own 07 row."""
-    if lemma(tok) not in ASSISTING_VERBS or tok.pos_ != "VERB":
-        return None
-    if any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children):
-        return None
-    act = _assisted(tok)
-    if act is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children):
-        return None  # "helped the army retake the town" parsed with the army as its subject
-    found = (
-        predicates.analyze_noun(act, depth + 1)
-        if act.pos_ == "NOUN"
-        else predicates.analyze(act, depth + 1)
-    )
-    if found is None:
-        return None
-    subj, passive = subject_of(tok)
-    helper = agent_of(tok) if passive else subj
-    if found.source is None or found.source.i == act.i:
-        found.source = helper
-    found.used.add(tok.i)
-    return found
-
-
-def _assisted(tok: Token) -> Token | None:
-    """The act helped: an infinitive ("helped (to) plan"), or after "to" a gerund or an event
-    noun ("contributed to planning", "contributed to the attack")."""
-    for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
-            return c
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "to":
-            for g in c.children:
-                if g.dep_ == "pcomp" and g.pos_ == "VERB":
-                    return g
-                if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
-                    return g
     return None
 
 

@@ -1,0 +1,113 @@
+"""Frames that lend their act to the verb they govern: helping, attempting, using.
+
+"The rebels helped plan the attack" is the attack, by the rebels; "tried to secure favour" is
+an attempt, never the court's "try"; "Republicans are using the issue to launch political
+attacks" is the attacks. In each, the governing verb does not name the act, its complement
+does, with the governing verb's subject as its doer. The verbs are data
+(``assisting_verbs``, ``attempt_verbs``, ``means_verbs`` in ``data/grammar.json``);
+``predicates.analyze`` asks these before a verb's own rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import predicates
+from .found import Found
+from .grammar import ASSISTING_VERBS, ATTEMPT_VERBS, FORCE_ROOTS, MEANS_VERBS
+from .patterns import lemma, noun_code, verb_code
+from .syntax import agent_of, complement_of, subject_of
+
+Token = Any
+
+
+def attempts(tok: Token) -> bool:
+    """ "tried to secure favour": "try" with an infinitive is an attempt (``attempt_verbs``),
+    never the court's "try" (173) of its own verb row."""
+    comp = complement_of(tok)
+    return (
+        lemma(tok) in ATTEMPT_VERBS
+        and comp is not None
+        and comp.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+    )
+
+
+def assisted_act(tok: Token, depth: int) -> Found | None:
+    """ "helped plan the attack", "helped broker a truce", "contributed to planning the
+    massacres": helping to do an act is taking part in it, so the act is coded with the helper as
+    its doer (``assisting_verbs``). A party helped, as object, dative or the act's own subject
+    ("helped Ukraine", "helped Ukraine defend itself"), makes it aid to that party (None: the
+    verb's own 07 row), unless the act helped is force: "helped the Malian army carry out drone
+    strikes" is the helper's strikes too (FORCE_ROOTS), as ACLED codes every armed side taking
+    part."""
+    if lemma(tok) not in ASSISTING_VERBS or tok.pos_ != "VERB":
+        return None
+    act = _assisted(tok)
+    if act is None:
+        return None
+    party = any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in act.children
+    )  # "helped the army retake the town", whichever way spaCy hangs the army
+    found = (
+        predicates.analyze_noun(act, depth + 1)
+        if act.pos_ == "NOUN"
+        else predicates.analyze(act, depth + 1)
+    )
+    if found is None or (party and found.code[:2] not in FORCE_ROOTS):
+        return None
+    subj, passive = subject_of(tok)
+    helper = agent_of(tok) if passive else subj
+    if party or found.source is None or found.source.i == act.i:
+        found.source = helper
+    found.used.add(tok.i)
+    return found
+
+
+def _assisted(tok: Token) -> Token | None:
+    """The act helped: an infinitive ("helped (to) plan"), or after "to" a gerund or an event
+    noun ("contributed to planning", "contributed to the attack")."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    return g
+                if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
+                    return g
+    return None
+
+
+def means_act(tok: Token, depth: int) -> Found | None:
+    """ "Republicans are using the gas issue TO LAUNCH political attacks", "exploited the
+    crisis to attack the government": what a means is used for is the act, by the user
+    (``means_verbs``). Only when the verb's own rows code nothing ("used tear gas to disperse
+    the crowd" stays 175): None then, and when the purpose codes nothing."""
+    if lemma(tok) not in MEANS_VERBS or tok.pos_ != "VERB" or verb_code(tok) is not None:
+        return None
+    purpose = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("advcl", "xcomp")
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if purpose is None:
+        return None
+    found = predicates.analyze(purpose, depth + 1)
+    if found is None:
+        return None
+    subj, passive = subject_of(tok)
+    user = agent_of(tok) if passive else subj
+    if found.source is None or found.source.i == purpose.i:
+        found.source = user
+    found.used |= {tok.i} | {t.i for t in tok.subtree if t.i < purpose.i}
+    return found
+
+
+__all__ = ["assisted_act", "attempts", "means_act"]
