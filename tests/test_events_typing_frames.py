@@ -375,3 +375,36 @@ def test_events_typing_speeding_up_an_act_is_the_act(nlp, text, cameo, source):
 def test_events_typing_refusing_to_sign_a_bill_is_still_a_refusal(nlp):
     events = _events(nlp, "The president said he would not sign the finance bill.")
     assert events and events[0].cameo[:2] == "12"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        (
+            "Britain responded to the poisoning with expulsions of Russian diplomats.",
+            "166",
+        ),
+        ("Israel retaliated with airstrikes on Gaza.", "195"),
+        ("The army responded to the ambush with heavy shelling of rebel positions.", "194"),
+    ],
+)
+def test_events_typing_a_response_made_with_an_act_is_the_act(nlp, text, cameo):
+    events = _events(nlp, text)
+    assert events and events[0].cameo == cameo
+    assert len([e for e in events if e.cameo[:2] == "19" and e.trigger == "responded"]) == 0
+
+
+def test_events_typing_a_response_with_no_act_is_none(nlp):
+    assert not _events(nlp, "The government responded with anger.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas said it would respond to the killing.",
+        "The army said it would respond to the bombing.",
+    ],
+)
+def test_events_typing_a_response_to_a_harm_said_for_the_future_is_a_threat(nlp, text):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo[:2] == "13" and event.modality == "asserted"

@@ -116,6 +116,10 @@ class DocActors:
         """Remember who did an act ("launched" -> "launch")."""
         self.implied.learn_deed(trigger, doer)
 
+    def learn_victim(self, actor: Actor, at: int, name: str) -> None:
+        """Remember a named person force was done to (``Remembered.learn_victim``)."""
+        self.remembered.learn_victim(actor, at, name)
+
     def doer_of(self, noun: Any) -> Actor | None:
         """Who did the act a definite noun refers back to ("the launch")."""
         return self.implied.doer_of(noun)

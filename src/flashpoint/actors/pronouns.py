@@ -59,6 +59,10 @@ def pronoun(
     gender = pronoun_gender(word)
     if gender is not None:  # "she" never names a person the article showed to be a man
         fits = [s for s in fits if memory.remembered.gender_of(s.name) in (None, gender)]
+    if token is not None and key in words["pronouns_person"] and _suffering(token):
+        victim = memory.remembered.last_victim(token.i, gender)
+        if victim is not None:  # "He died of his wounds, his family said": the victim
+            return renamed(victim.actor, word)
     if token is not None:
         near = _governing_subject(memory, token, person=key in words["pronouns_person"], gender=gender)
         if near is not None:
@@ -79,10 +83,32 @@ def pronoun(
     return renamed(pick.actor, word) if pick is not None else None
 
 
+def _suffering(token: Any) -> bool:
+    """Does the pronoun's sentence say a person pronoun suffered ("HE died of his wounds", "he
+    was shot as he left", ``victim_predicates``/``victim_passives``)? Then its person pronouns
+    are the victim's, not the latest speaker's."""
+    words = get_tables().words
+    for t in token.sent:
+        if t.dep_ not in ("nsubj", "nsubjpass") or fold(t.text) not in words["pronouns_person"]:
+            continue
+        verb = t.head.lemma_.lower()
+        if t.dep_ == "nsubj" and verb in words["victim_predicates"]:
+            return True
+        if t.dep_ == "nsubjpass" and verb in words["victim_passives"]:
+            return True
+    return False
+
+
 def may_name(memory: DocActors, token: Any, span: Any) -> bool:
     """May the pronoun ``token`` name the mention ``span`` (a speaker the coder would give a
-    pronoun subject of what it said: "X told parliament that she had asked")? Only a gendered
-    pronoun can refuse, by the person's gender as the article showed it (``_may_be``)."""
+    pronoun subject of what it said: "X told parliament that she had asked")? A gendered
+    pronoun refuses by the person's gender as the article showed it (``_may_be``), and a
+    pronoun of one person refuses a plural speaker ("Petrenko's colleagues said he had
+    refused": not the colleagues)."""
+    if fold(token.text) in get_tables().words["pronouns_person"] and (
+        span.root.tag_ in ("NNS", "NNPS") or span.root.conjuncts
+    ):
+        return False
     gender = pronoun_gender(token.text)
     if gender is None:
         return True
@@ -151,6 +177,9 @@ def _governing_subject(
                 continue  # "Zia was freed on his orders": not Zia
             if subj.left_edge.i <= token.i <= subj.right_edge.i or is_pronoun(subj):
                 continue
+            owner = _named_owner(memory, subj, gender, token) if person else None
+            if owner is not None:  # "Petrenko's colleagues said he ...": Petrenko
+                return owner
             span = doc[subj.left_edge.i : subj.right_edge.i + 1]
             res = read_span(span, on=memory.on, context_country=None, side=memory.side())
             # "Assad and his family ... granted them": a pair is a group
@@ -164,6 +193,29 @@ def _governing_subject(
             if not res.has_country and memory.context_country and actor is res.actor:
                 actor = in_country(actor, memory.context_country, text=span.text)
             return actor
+    return None
+
+
+def _named_owner(
+    memory: DocActors, subj: Any, gender: str | None, token: Any
+) -> Actor | None:
+    """The person the article named whose kin, colleagues or lawyer speak of "he": "Petrenko's
+    colleagues said he had refused to leave", "Navalny's lawyer said he was moved". A person
+    pronoun inside what they say is the owner, not whoever the article named last; the owner
+    must be a name the article taught (``Remembered.names``) and may not be of the other
+    gender."""
+    for c in subj.children:
+        if c.dep_ != "poss" or c.pos_ != "PROPN" or is_pronoun(c):
+            continue
+        span = subj.doc[c.left_edge.i : c.i + 1]
+        res = read_span(span, on=memory.on, context_country=None, side=memory.side())
+        if not res.person:
+            continue
+        if gender is not None and not _may_be(memory, res.person, gender, token):
+            continue
+        hit = memory.remembered.recall(res, span.text, span.start)
+        if hit is not None:
+            return renamed(hit, token.text)
     return None
 
 

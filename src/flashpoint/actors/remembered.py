@@ -44,14 +44,17 @@ class Remembered:
         self.titles: dict[str, Actor] = {}
         self.seen: list[Seen] = []
         self.organs: dict[str, Actor] = {}  # "ministry", "military" -> the last one named
+        self.organ_sectors: dict[str, Actor] = {}  # "MIL" -> the last armed force named
         self.genders: dict[str, str] = {}  # a person's name parts -> the gender the article shows
+        self.victims: list[Seen] = []  # persons the coder saw force done to, in reading order
 
     def learn(self, res: Resolution, span: Any = None) -> None:
-        """Remember a mention that resolved to a country or an organisation (and, for a named
-        person, the names and titles it teaches)."""
+        """Remember a mention that resolved to a country, an organisation or a named person
+        (and, for a named person, the names and titles it teaches)."""
         actor = res.actor
-        if actor is None or not (actor.country or is_international(actor)):
-            return
+        if actor is None or not (actor.country or is_international(actor) or res.person):
+            return  # a named person is remembered without a country too: "the aid worker,
+            # Oleksandr Petrenko ... He died": a victim the pronoun names, not the last leader
         root = span.root if span is not None else None
         at = span.start if span is not None else len(self.seen)
         person = bool(res.person) or (root is not None and root.ent_type_ == "PERSON")
@@ -67,6 +70,8 @@ class Remembered:
             for t in span:
                 if t.pos_ in ("NOUN", "PROPN") and singular(fold(t.text)) in organs:
                     self.organs[singular(fold(t.text))] = actor
+                    if actor.sector:
+                        self.organ_sectors[actor.sector] = actor
         if not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
         parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
@@ -133,6 +138,20 @@ class Remembered:
             return None
         return renamed(fits[-1].actor, text) if fits else None
 
+    def learn_victim(self, actor: Actor, at: int, name: str) -> None:
+        """Remember a named person force was done to ("Local journalist Samuel Okafor was
+        shot"): a later "he died of his wounds" is that person (``pronouns``)."""
+        key = " ".join(fold(name).split())
+        self.victims.append(Seen(actor, at, True, False, False, name=key))
+
+    def last_victim(self, before: int, gender: str | None) -> Seen | None:
+        """The last person force was done to before token ``before``, of a gender the article
+        did not show to be the other one."""
+        for s in reversed(self.victims):
+            if s.at < before and (gender is None or self.gender_of(s.name) in (None, gender)):
+                return s
+        return None
+
     def gender_of(self, name: str | None) -> str | None:
         """The gender the article showed for a person's name (full, surname or first name)."""
         if not name:
@@ -162,13 +181,21 @@ class Remembered:
     def recall_organ(self, res: Resolution, span: Any) -> Actor | None:
         """ "the military said", "a ministry spokesperson": a state organ with no country of
         its own is of the country whose organ of that name the article named last ("South
-        Korea's military held drills ... the military said"), before the article's context."""
+        Korea's military held drills ... the military said"), else whose organ of the same
+        sector under another name ("the Israeli military said ... The army said"), before the
+        article's context."""
         if span is None or res.has_country or not is_bare_sector(res.actor):
             return None
         for t in reversed(span):  # the head first, then its modifiers ("ministry spokesperson")
             named = self.organs.get(singular(fold(t.text)))
             if named is not None and named.country:
                 return in_country(res.actor, named.country, text=span.text)  # type: ignore[arg-type]
+        # "the Israeli military said ... The army said": the same organ under another name
+        named = self.organ_sectors.get(res.actor.sector) if res.actor is not None else None
+        if named is not None and named.country and any(
+            singular(fold(t.text)) in get_tables().words["organ_heads"] for t in span
+        ):
+            return in_country(res.actor, named.country, text=span.text)  # type: ignore[arg-type]
         return None
 
 

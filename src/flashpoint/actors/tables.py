@@ -34,6 +34,8 @@ WORD_LISTS = frozenset(
         "pair_heads",
         "service_participles",
         "organ_heads",
+        "victim_predicates",
+        "victim_passives",
         "agent_nouns",
         "not_own_after",
         "not_own_before",

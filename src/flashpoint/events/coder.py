@@ -278,6 +278,7 @@ def _to_event(
         if reporter is None and according:
             reporter = state.memory.resolve(according)
         target = victims(target, source, reporter, state.country())
+        _learn_victim(target, target_tok, state)
     if f.code[:2] in OWN_FORCE_ROOTS and source is not None and (source.sector or "") not in FORCE_BEARING:
         return None  # "students who organised online" show no force
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
@@ -454,6 +455,19 @@ def _target(
         c = location.country
         return Actor(text=location.text, code=c, country=c), None
     return fallback, fallback_tok
+
+
+def _learn_victim(target: Actor | None, tok: Token | None, state: DocState) -> None:
+    """A named person force was done to is remembered as its victim: "Local journalist Samuel
+    Okafor was shot ... He died of his wounds" (``DocActors.learn_victim``)."""
+    if target is None or tok is None:
+        return
+    name = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end), None)
+    if name is None:
+        span = np_span(tok)
+        name = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if name is not None:
+        state.memory.learn_victim(target, tok.i, name.text)
 
 
 def _acted_on(f: Found) -> bool:

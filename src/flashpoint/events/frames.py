@@ -1,11 +1,12 @@
-"""Frames that lend their act to the verb they govern: helping, attempting, using.
+"""Frames that lend their act to the verb they govern: helping, attempting, using, answering.
 
 "The rebels helped plan the attack" is the attack, by the rebels; "tried to secure favour" is
 an attempt, never the court's "try"; "Republicans are using the issue to launch political
-attacks" is the attacks. In each, the governing verb does not name the act, its complement
-does, with the governing verb's subject as its doer. The verbs are data
-(``assisting_verbs``, ``attempt_verbs``, ``means_verbs`` in ``data/grammar.json``);
-``predicates.analyze`` asks these before a verb's own rows.
+attacks" is the attacks; "responded to the attack with sanctions" is the sanctions. In each,
+the governing verb does not name the act, its complement does, with the governing verb's
+subject as its doer. The verbs are data (``assisting_verbs``, ``attempt_verbs``,
+``means_verbs``, ``answering_verbs`` in ``data/grammar.json``); ``predicates.analyze`` asks
+these before a verb's own rows.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from . import predicates
 from .found import Found
-from .grammar import ASSISTING_VERBS, ATTEMPT_VERBS, FORCE_ROOTS, MEANS_VERBS
+from .grammar import ANSWERING_VERBS, ASSISTING_VERBS, ATTEMPT_VERBS, FORCE_ROOTS, MEANS_VERBS
 from .patterns import lemma, noun_code, verb_code
 from .syntax import agent_of, complement_of, subject_of
 
@@ -110,4 +111,29 @@ def means_act(tok: Token, depth: int) -> Found | None:
     return found
 
 
-__all__ = ["assisted_act", "attempts", "means_act"]
+def answered_with(tok: Token, depth: int) -> Found | None:
+    """ "responded to the attack WITH expulsions of Russian diplomats and sanctions",
+    "retaliated WITH airstrikes": a response made with an act is that act, by the one who
+    responds (``answering_verbs``); None when "with" names no act ("responded with anger")."""
+    if lemma(tok) not in ANSWERING_VERBS or tok.pos_ != "VERB":
+        return None
+    answered = [g for c in tok.children if c.lower_ == "to" for g in c.children]
+    # spaCy may hang "with" on what is answered: "responded to [the attack with sanctions]"
+    for c in (*tok.children, *(k for g in answered for k in g.children)):
+        if c.dep_ != "prep" or c.lower_ != "with":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or g.pos_ != "NOUN" or not noun_code(g):
+                continue
+            found = predicates.analyze_noun(g, depth + 1)
+            if found is None:
+                continue
+            subj, passive = subject_of(tok)
+            if found.source is None or found.source.pos_ == "PRON":
+                found.source = agent_of(tok) if passive else subj
+            found.used |= {tok.i, c.i} | {a.i for a in answered}  # what is answered is known
+            return found
+    return None
+
+
+__all__ = ["answered_with", "assisted_act", "attempts", "means_act"]

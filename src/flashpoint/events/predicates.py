@@ -100,7 +100,11 @@ def _analyze(tok: Token, depth: int) -> Found | None:
     if threat is not None:
         return threat
     # "helped plan the attack", "using the issue to launch attacks": the act governed
-    helped = frames.assisted_act(tok, depth) or frames.means_act(tok, depth)
+    helped = (
+        frames.assisted_act(tok, depth)
+        or frames.means_act(tok, depth)
+        or frames.answered_with(tok, depth)
+    )
     if helped is not None:
         return with_mood(helped, tok)
     # "rebels entered Damascus": armed men take it; "a destroyer sailed near": force shown
