@@ -408,3 +408,18 @@ def test_events_typing_a_response_with_no_act_is_none(nlp):
 def test_events_typing_a_response_to_a_harm_said_for_the_future_is_a_threat(nlp, text):
     event = _first(nlp, text)
     assert event is not None and event.cameo[:2] == "13" and event.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Government forces freed several villages from the militants.", "192"),
+        ("The army liberated the city after a week of fighting.", "192"),
+        ("The army freed the hostages.", "0841"),
+        ("Insurgents charged an army base outside the town.", "190"),
+        ("Prosecutors charged the former minister with corruption.", "115"),
+    ],
+)
+def test_events_typing_freeing_a_place_and_charging_a_base(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
