@@ -423,3 +423,30 @@ def test_events_typing_a_response_to_a_harm_said_for_the_future_is_a_threat(nlp,
 def test_events_typing_freeing_a_place_and_charging_a_base(nlp, text, cameo):
     event = _first(nlp, text)
     assert event is not None and event.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Washington suspended part of its military aid program for the region.", "162"),
+        ("The EU lifted some of the sanctions on Belarus.", "085"),
+        ("The government scrapped most of the restrictions on the press.", "081"),
+    ],
+)
+def test_events_typing_a_part_of_something_is_that_thing(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("A court in Lagos issued arrest warrants for two former ministers.", "173"),
+        ("The tribunal has issued an arrest warrant for the rebel leader.", "173"),
+        ("The navy tightened its blockade of the port.", "191"),
+        ("The alliance said it would tighten the naval blockade of the island.", "1381"),
+    ],
+)
+def test_events_typing_warrants_and_blockades(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo

@@ -16,6 +16,7 @@ from .grammar import (
     NEGATIVE_SUBJECTS,
     OBJ,
     PARTICLES,
+    PARTITIVE_HEADS,
     PASS_SUBJ,
     REFLEXIVES,
     SELF_DIRECTED,
@@ -48,6 +49,12 @@ def _modifier_lemmas(tok: Token) -> set[str]:
     out = {lemma(tok), tok.lower_}
     if lemma(tok) in TOPIC_HEADS:
         return out  # "using the GAS issue": what the issue is about is no thing used
+    if lemma(tok) in PARTITIVE_HEADS:  # "suspended part of a military aid program": the program
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                        out |= _modifier_lemmas(g)
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (
             c.dep_ == "prep" and c.lower_ in ("of", "in", "against")  # "measures AGAINST X"
