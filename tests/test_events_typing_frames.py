@@ -450,3 +450,28 @@ def test_events_typing_a_part_of_something_is_that_thing(nlp, text, cameo):
 def test_events_typing_warrants_and_blockades(nlp, text, cameo):
     event = _first(nlp, text)
     assert event is not None and event.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders agreed there was an urgent need for progress towards a settlement.",
+        "Both presidents agreed the problems on the border would be resolved soon.",
+    ],
+)
+def test_events_typing_agreeing_that_something_is_so_is_accord(nlp, text):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == "019" and event.plover is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The two sides agreed to hold talks next week.", "036"),
+        ("The two sides agreed that talks would resume next week.", "036"),
+        ("The ministers agreed that sanctions should be lifted.", "0354"),
+    ],
+)
+def test_events_typing_agreeing_to_act_keeps_its_intent(nlp, text, cameo):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == cameo

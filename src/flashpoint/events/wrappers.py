@@ -11,6 +11,7 @@ from . import blame, predicates, tables
 from .blame import speaker_blames
 from .found import Found
 from .grammar import (
+    ACCORD_VERBS,
     ALLEGING_VERBS,
     ATTEMPT_VERBS,
     ATTEMPTED_ROOTS,
@@ -58,6 +59,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 emb = predicates.analyze_noun(noun, depth + 1)
                 if emb is not None and role == "threaten" and forecast(tok, noun, own):
                     return predicates.own_event(tok, own)  # type: ignore[arg-type]
+        if emb is None and _opinion(tok, comp):
+            return predicates.own_event(tok, (ACCORD, 1))  # "agreed there was a need": accord
         if emb is None:
             if own:
                 return predicates.own_event(tok, own)
@@ -167,6 +170,22 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 )
             return found
     return None
+
+
+ACCORD = "019"  # express accord
+
+
+def _opinion(tok: Token, comp: Token | None) -> bool:
+    """ "agreed (that) there was an urgent need", "agreed the problems would be resolved": an
+    accord verb (``accord_verbs``) with a finite clause that codes no act states a shared
+    view; "agreed to talk", "agreed on a deal" have no such clause."""
+    return (
+        lemma(tok) in ACCORD_VERBS
+        and comp is not None
+        and comp.dep_ == "ccomp"
+        and comp.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+    )
 
 
 def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int) -> Found | None:
