@@ -475,3 +475,17 @@ def test_events_typing_agreeing_that_something_is_so_is_accord(nlp, text):
 def test_events_typing_agreeing_to_act_keeps_its_intent(nlp, text, cameo):
     event = _first(nlp, text)
     assert event is not None and event.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Russia and Ukraine swapped prisoners on Friday.", "RUS", "UKR"),
+        ("Armenia and Azerbaijan exchanged prisoners of war on Wednesday.", "ARM", "AZE"),
+    ],
+)
+def test_events_typing_an_exchange_is_between_its_two_doers(nlp, text, source, target):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo.startswith("084")
+    assert event.source is not None and event.source.code.startswith(source)
+    assert event.target is not None and event.target.code.startswith(target)

@@ -27,6 +27,7 @@ from .found import Found
 from .grammar import (
     CONFLICT_ROOTS,
     DEPLOYED_SECTORS,
+    EXCHANGE_VERBS,
     FAMILY_ROOTS,
     FORCE_BEARING,
     FORCE_ROOTS,
@@ -475,7 +476,11 @@ def _acted_on(f: Found) -> bool:
     patient? Then its conjoined doers did it together to that patient ("soldiers and allied
     militiamen KILLED HIM", "Britain and France urged IRAN to"), not to each other as in "X and Y
     clashed" or "X and Y signed an agreement", or "both X and Y violated the ceasefire": only
-    when the object names someone (a pronoun or an actor the tables know)."""
+    when the object names someone (a pronoun or an actor the tables know), and never for an
+    exchange, whose patients pass between the two ("X and Y swapped prisoners":
+    ``exchange_verbs``)."""
+    if f.trigger.lemma_.lower() in EXCHANGE_VERBS:
+        return False
     objects = [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")]
     return any(
         o.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP or resolve_span(np_span(o)) is not None
