@@ -489,3 +489,27 @@ def test_events_typing_an_exchange_is_between_its_two_doers(nlp, text, source, t
     assert event is not None and event.cameo.startswith("084")
     assert event.source is not None and event.source.code.startswith(source)
     assert event.target is not None and event.target.code.startswith(target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany provided 6 million euros to support projects for refugees.",
+        "The EU is mobilising additional funds to support the peace process.",
+    ],
+)
+def test_events_typing_aid_given_to_support_stays_aid(nlp, text):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == "071" and event.plover == "AID"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels freed prisoners from a jail in a border town.",
+        "Germany spent billions on helping to integrate refugees and fighting the root causes of migration.",
+        "The government vowed to fight corruption and poverty.",
+    ],
+)
+def test_events_typing_no_force_where_a_place_or_problem_is_only_named(nlp, text):
+    assert all(e.cameo[:2] not in ("18", "19") for e in _events(nlp, text))

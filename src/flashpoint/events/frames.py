@@ -57,6 +57,10 @@ def assisted_act(tok: Token, depth: int) -> Found | None:
     )
     if found is None or (party and found.code[:2] not in FORCE_ROOTS):
         return None
+    if found.trigger.i != act.i and not (
+        found.trigger.head.i == act.i and found.trigger.dep_ in ("dobj", "obj")
+    ):
+        return None  # "helping to integrate refugees and FIGHTING ...": not the act helped
     subj, passive = subject_of(tok)
     helper = agent_of(tok) if passive else subj
     if party or found.source is None or found.source.i == act.i:

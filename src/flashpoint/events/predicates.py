@@ -18,6 +18,7 @@ from .blame import blame_of, owned_act
 from .found import Found
 from .grammar import (
     MOOD_ROLES,
+    OWN_FORCE_ROOTS,
     PAIR_PREPS,
     PEACEKEEPING,
     POLICY_NOUNS,
@@ -28,6 +29,7 @@ from .grammar import (
     SUBJECTIVE_OF,
     TARGET_PREPS,
     THIRD_PARTY,
+    UNARMED_PURPOSE_ACTS,
     VENUE,
     WRAPPERS,
 )
@@ -202,9 +204,13 @@ def _purpose(tok: Token, found: Found, depth: int) -> Found:
             if deployed is not None:
                 return deployed
             emb = analyze(c, depth + 1)
+            unarmed = found.code[:2] in OWN_FORCE_ROOTS and found.score <= 1
             if (
                 emb is not None
-                and emb.code[:2] in PURPOSE_ACTS
+                and (
+                    emb.code[:2] in PURPOSE_ACTS
+                    or (unarmed and emb.code[:2] in UNARMED_PURPOSE_ACTS)
+                )
                 and emb.code[:2] != found.code[:2]
             ):
                 emb.source = found.source
