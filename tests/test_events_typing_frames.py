@@ -513,3 +513,12 @@ def test_events_typing_aid_given_to_support_stays_aid(nlp, text):
 )
 def test_events_typing_no_force_where_a_place_or_problem_is_only_named(nlp, text):
     assert all(e.cameo[:2] not in ("18", "19") for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army returned fire.", "Police officers returned fire after they came under attack."],
+)
+def test_events_typing_returning_fire_is_shooting(nlp, text):
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == "193"
