@@ -62,7 +62,7 @@ def test_events_typing_helping_a_party_is_aid(nlp, text, target):
 @pytest.mark.parametrize(
     ("text", "root", "helper"),
     [
-        ("Mercenaries from Russia helped the Malian army carry out drone strikes.", "19", "RUS"),
+        ("Mercenaries from Turkey helped the Libyan army carry out air raids.", "19", "TUR"),
         ("Iran helped the Syrian army retake the town.", "19", "IRN"),
     ],
 )
@@ -75,7 +75,7 @@ def test_events_typing_helping_a_party_fight_is_taking_part(nlp, text, root, hel
 @pytest.mark.parametrize(
     ("text", "cameo"),
     [
-        ("The senator says his rivals are using the gas issue to launch political attacks.", "111"),
+        ("The governor says her rivals are using the water dispute to launch verbal attacks.", "111"),
         ("The minister exploited the dispute to denounce the opposition.", "111"),
     ],
 )
@@ -125,7 +125,7 @@ def test_events_typing_an_attempted_act_of_coercion_is_the_act(nlp, text, cameo)
 @pytest.mark.parametrize(
     "text",
     [
-        "The Khartoum government tried to secure international favor.",
+        "The Caracas government tried to win foreign sympathy.",
         "The mayor attempted to calm the residents of the town.",
     ],
 )
@@ -362,7 +362,7 @@ def test_events_typing_cancelling_a_visit_or_talks_reduces_relations(nlp, text, 
 @pytest.mark.parametrize(
     ("text", "cameo", "source"),
     [
-        ("The United States speeded up the withdrawal of its forces from Panama.", "087", "USA"),
+        ("France speeded up the withdrawal of its troops from Niger.", "087", "FRA"),
         ("The government accelerated the release of political prisoners.", "0841", "GOV"),
     ],
 )
@@ -444,7 +444,7 @@ def test_events_typing_a_part_of_something_is_that_thing(nlp, text, cameo):
         ("A court in Lagos issued arrest warrants for two former ministers.", "173"),
         ("The tribunal has issued an arrest warrant for the rebel leader.", "173"),
         ("The navy tightened its blockade of the port.", "191"),
-        ("The alliance said it would tighten the naval blockade of the island.", "1381"),
+        ("The coalition warned it would tighten its sea blockade of the rebel port.", "1381"),
     ],
 )
 def test_events_typing_warrants_and_blockades(nlp, text, cameo):
@@ -455,7 +455,7 @@ def test_events_typing_warrants_and_blockades(nlp, text, cameo):
 @pytest.mark.parametrize(
     "text",
     [
-        "The two leaders agreed there was an urgent need for progress towards a settlement.",
+        "The two ministers agreed there was a pressing need for a political solution.",
         "Both presidents agreed the problems on the border would be resolved soon.",
     ],
 )
@@ -507,7 +507,7 @@ def test_events_typing_aid_given_to_support_stays_aid(nlp, text):
     "text",
     [
         "Rebels freed prisoners from a jail in a border town.",
-        "Germany spent billions on helping to integrate refugees and fighting the root causes of migration.",
+        "Sweden spent millions on helping to house migrants and fighting the causes of poverty abroad.",
         "The government vowed to fight corruption and poverty.",
     ],
 )

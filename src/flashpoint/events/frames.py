@@ -39,8 +39,8 @@ def assisted_act(tok: Token, depth: int) -> Found | None:
     massacres": helping to do an act is taking part in it, so the act is coded with the helper as
     its doer (``assisting_verbs``). A party helped, as object, dative or the act's own subject
     ("helped Ukraine", "helped Ukraine defend itself"), makes it aid to that party (None: the
-    verb's own 07 row), unless the act helped is force: "helped the Malian army carry out drone
-    strikes" is the helper's strikes too (FORCE_ROOTS), as ACLED codes every armed side taking
+    verb's own 07 row), unless the act helped is force: "helped the Libyan army carry out air
+    raids" is the helper's raids too (FORCE_ROOTS), as ACLED codes every armed side taking
     part."""
     if lemma(tok) not in ASSISTING_VERBS or tok.pos_ != "VERB":
         return None
@@ -86,7 +86,7 @@ def _assisted(tok: Token) -> Token | None:
 
 
 def means_act(tok: Token, depth: int) -> Found | None:
-    """ "Republicans are using the gas issue TO LAUNCH political attacks", "exploited the
+    """ "The opposition is using the water dispute TO LAUNCH verbal attacks", "exploited the
     crisis to attack the government": what a means is used for is the act, by the user
     (``means_verbs``). Only when the verb's own rows code nothing ("used tear gas to disperse
     the crowd" stays 175): None then, and when the purpose codes nothing."""
@@ -116,7 +116,7 @@ def means_act(tok: Token, depth: int) -> Found | None:
 
 
 def answered_with(tok: Token, depth: int) -> Found | None:
-    """ "responded to the attack WITH expulsions of Russian diplomats and sanctions",
+    """ "answered the cyberattack WITH the expulsion of five diplomats",
     "retaliated WITH airstrikes": a response made with an act is that act, by the one who
     responds (``answering_verbs``); None when "with" names no act ("responded with anger")."""
     if lemma(tok) not in ANSWERING_VERBS or tok.pos_ != "VERB":

@@ -49,7 +49,7 @@ def _modifier_lemmas(tok: Token) -> set[str]:
     out = {lemma(tok), tok.lower_}
     if lemma(tok) in TOPIC_HEADS:
         return out  # "using the GAS issue": what the issue is about is no thing used
-    if lemma(tok) in PARTITIVE_HEADS:  # "suspended part of a military aid program": the program
+    if lemma(tok) in PARTITIVE_HEADS:  # "froze part of its development assistance": the assistance
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
