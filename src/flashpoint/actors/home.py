@@ -1,8 +1,8 @@
 """Who acts at home, and whose people the victims are: roles with no country of their own.
 
 Police arrest, judges investigate, workers strike and protesters rally inside their own
-country, against their own state and people: "a judge opened fraud investigations against 28
-Chilean government officials" is a Chilean judge; "workers stopped work over a bill signed by
+country, against their own state and people: "a prosecutor opened bribery inquiries into a dozen
+Peruvian port officials" is a Peruvian prosecutor; "workers stopped work over a bill signed by
 the Serbian Labour Minister" are Serbian workers. Armies, rebels, governments and gunmen act
 across borders as often, so they are never placed this way. The sectors are data
 (``words.tsv`` home_sectors). The caller applies this only when nothing better (the place of the

@@ -155,7 +155,7 @@ class DocActors:
         if len(span) == 1 and is_pronoun(span[0]):
             return self.pronoun(span[0].text, before=span.start, token=span[0])
         doer = doer_of_verb(span)
-        if doer is not None:  # "The Red Cross operating in Iraq said": the Red Cross
+        if doer is not None:  # "The Red Cross working in Yemen said": the Red Cross
             return self.resolve_span(doer)
         pair = self.implied.pair_mention(span)
         if pair is not None:  # "the two sides would meet again"
@@ -167,7 +167,7 @@ class DocActors:
             if named.actor is not None and (named.has_country or is_international(named.actor)):
                 res = named
         serving = with_service(span) if not res.has_country and not res.reason else None
-        if serving is not None:  # "13 foreign soldiers serving with the UN mission"
+        if serving is not None:  # "nine foreign officers serving with the AU mission"
             text = serving.text  # read whole: read_span would cut the participle off
             more = resolve_tokens(text, tokenize(text), on=self.on, side_context=self.side())
             if more.actor is not None and (more.has_country or is_international(more.actor)):

@@ -5,9 +5,9 @@ earlier: a relative pronoun is the noun its clause hangs on ("the strikes, which
 reflexive its clause's subject ("barricaded themselves"), any other the subject of a clause
 that governs it in the same sentence ("King Hassan was quoted as saying he would host"),
 else the latest clause subject of the article memory (the main verb's subject before an
-embedded one). An object pronoun is never its own clause's subject ("police fired tear gas to
-disperse them"), and an object "it" may be the thing a clause before it is about ("the text
-had been agreed, but Baku says it will sign it"). Each function takes the article's
+embedded one). An object pronoun is never its own clause's subject ("riot police used water
+cannon to scatter them"), and an object "it" may be the thing a clause before it is about ("the
+wording of the pact was settled in May, but Quito says it will review it"). Each function takes the article's
 ``DocActors``, whose memory (``Remembered``) it reads.
 """
 
@@ -39,8 +39,8 @@ def pronoun(
     subject is preferred to any other mention, the latest one first. Given the parsed
     ``token``, the grammar narrows it: a relative pronoun is the noun its clause hangs on
     ("the strikes, which ..."), a reflexive is its clause's subject ("barricaded
-    themselves"), and an object pronoun is never its own clause's subject ("police fired
-    tear gas to disperse them" are not the police).
+    themselves"), and an object pronoun is never its own clause's subject ("riot police
+    used water cannon to scatter them" are not the police).
     """
     words = get_tables().words
     key = fold(word)
@@ -71,7 +71,7 @@ def pronoun(
         shown = [s for s in fits if memory.remembered.gender_of(s.name) == gender]
         fits = shown or fits  # "she": the woman the article named, before anyone of unknown gender
     if token is not None and token.dep_ in _OBJECTS and refers_to_thing(memory, token):
-        return None  # "the text had been agreed, but Baku says it will sign IT": the text
+        return None  # "the wording was settled, but Quito says it will review IT": the wording
     if token is not None and token.dep_ in _OBJECTS:
         verbs = _governing_verbs(token)
         fits = [s for s in fits if not (s.subject and s.clause in verbs)]
@@ -129,8 +129,8 @@ def ruled_out(memory: DocActors, word: str, *, before: int | None = None) -> boo
 
 
 def refers_to_thing(memory: DocActors, token: Any) -> bool:
-    """Is an object "it" the thing a clause before it in its sentence is about ("the text
-    of the treaty had been agreed, but Baku says it will sign IT")? A common noun subject
+    """Is an object "it" the thing a clause before it in its sentence is about ("the wording
+    of the pact was settled in May, but Quito says it will review IT")? A common noun subject
     that names no actor is the nearer antecedent than any actor of earlier sentences."""
     if token.lower_ != "it":
         return False
@@ -148,9 +148,9 @@ def _governing_subject(
     memory: DocActors, token: Any, *, person: bool, gender: str | None = None
 ) -> Actor | None:
     """The subject of a clause that governs the pronoun in its own sentence, the nearest
-    first: "King Hassan was quoted as saying he would host" (he: King Hassan), "Assad
-    arrived in Moscow, where Russia granted them asylum" (them: Assad, never the subject
-    of the pronoun's own clause), "Israel said its army ..." (its: Israel). A person
+    first: "King Hassan was quoted as saying he would host" (he: King Hassan), "the deposed
+    president landed in Havana, where Cuba offered him refuge" (him: the president, never the
+    subject of the pronoun's own clause), "Israel said its army ..." (its: Israel). A person
     pronoun takes a named person, a group pronoun anyone else; a subject that resolves to
     no actor, or is a pronoun itself, is passed over for the next clause up. Written as a
     grammar rule (an embedded clause's pronoun refers to the matrix subject, Binding

@@ -115,8 +115,8 @@ def read(
 def _own_tail_end(tokens: list[Token], b: int, tables: Tables) -> int:
     """Where the tail stops naming the mention's own side: at a link to someone else
     (``words.tsv`` foreign_links: "hackers capable of launching attacks AGAINST the United
-    States" are not American), unless an allegiance word comes before it ("militants loyal to
-    Iraq's Al-Qaeda": ``allegiance``); the end of the mention when there is none."""
+    States" are not American), unless an allegiance word comes before it ("fighters loyal to
+    Libya's eastern commander": ``allegiance``); the end of the mention when there is none."""
     links, allegiance = tables.words["foreign_links"], tables.words["allegiance"]
     for i in range(b, len(tokens)):
         if tokens[i].key in links and not (i > 0 and tokens[i - 1].key in allegiance):

@@ -187,8 +187,8 @@ def pronoun_owner(span: Any) -> Any:
 
 
 def doer_of_verb(span: Any) -> Any:
-    """A verb is nobody: when spaCy makes a participle the subject ("The Red Cross OPERATING in
-    Iraq said", "Troops STATIONED in Mali said"), the actor is the participle's own subject,
+    """A verb is nobody: when spaCy makes a participle the subject ("The Red Cross WORKING in
+    Yemen said", "Troops STATIONED in Chad said"), the actor is the participle's own subject,
     returned as its span; None for any other span."""
     root = span.root
     if root.pos_ != "VERB" or root.tag_ not in ("VBG", "VBN"):
@@ -237,8 +237,8 @@ def with_service(span: Any) -> Any:
 
 
 def with_title(span: Any) -> Any:
-    """The span of a name with the title set off after it by a comma ("Salaheddine Sidhoum,
-    Algeria's leading human rights activist", "Jaishankar, India's foreign minister"), so the
+    """The span of a name with the title set off after it by a comma ("Karim Benhaddou,
+    Morocco's best-known press freedom campaigner", "Jaishankar, India's foreign minister"), so the
     resolver reads both (``resolve.name_then_title``); the title's own clauses are left out
     ("..., who said"). None when the name has no appositive title."""
     doc = span.doc

@@ -401,8 +401,8 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                     keys = frame.agent if role == "agent" else frame.patient
                     other_actor = _other_actor(arg, said, sentence) if named else _other_country(arg, keys)
                     # Another actor only for the same act: the article's report must share the
-                    # statement's other argument ("Russia bombed rebel-held areas" is no answer
-                    # to "the United States struck Islamic State targets").
+                    # statement's other argument ("Turkey shelled Kurdish-held villages" is no
+                    # answer to "France bombed jihadist camps").
                     same_act = other is None or _other_role_matches(frame, role, other_wanted)
                     kind = "substitute" if other_actor and same_act else "role"
                     found = Finding(
@@ -415,8 +415,8 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
 
 
 def _other_act(index: ArticleIndex, verb: Any, agent: Any | None, frames: list[Frame]) -> Finding | None:
-    """The same actor's same controlling act about another act: "Israel and Hamas agreed to end
-    the war" where the article's "Israel and Hamas agreed" is "to extend their truce". The article
+    """The same actor's same controlling act about another act: "Sudan and Chad agreed to reopen
+    the border" where the article's "Sudan and Chad agreed" is "to swap prisoners". The article
     speaks of that agreement and says what it was about: it says something else, not nothing
     (a finding named in the reason; it weighs nothing in the score)."""
     act = complement(verb)
@@ -853,8 +853,8 @@ def _describe(mention: Any) -> str:
     return mention.text
 
 
-# Name evidence that rests on casing. Machine summaries often come lower-cased ("dr urho kujala
-# , of the university of ...") and the tagger then only guesses which words are names, so in a
+# Name evidence that rests on casing. Machine summaries often come lower-cased ("prof anna lindqvist
+# , of the karolinska institute ...") and the tagger then only guesses which words are names, so in a
 # lower-cased statement these count under their own "<name>_lowercased" weights: fitted on the
 # lower-cased summaries of the tuning data, they no longer drag the weights of written names.
 CASE_FEATURES = ("entity_doc", "entity_window", "actor_mismatch")

@@ -185,7 +185,7 @@ def is_negated(token: Any) -> bool:
 
 def is_prospective(token: Any) -> bool:
     """True when the token is an act the sentence puts ahead, not one that happened: the
-    to-complement of a ``prospective_heads`` verb ("still has to be signed and ratified", "is yet
+    to-complement of a ``prospective_heads`` verb ("must still be put to a vote", "is yet
     to sign", "plans to sign"; ``lexicon.json``). A past "had to" is left out: "residents had to
     flee" says they fled."""
     node = token

@@ -311,8 +311,8 @@ def org_initials(ent: Any) -> set[str]:
     """The initials an organisation entity may be written as (``acronym``), from its name as
     tagged and as continued by a prepositional tail of capitalised words the tagger left out
     ("the Organization for Security and Co-operation" + "in Europe" -> "osc", "osce"). One place
-    for article sentences (``index``) and verb arguments (``roles``), so "asked the OSCE" meets
-    "asked the Organization for Security and Co-operation in Europe" as the same actor; other
+    for article sentences (``index``) and verb arguments (``roles``), so "invited the OSCE" meets
+    "invited the Organization for Security and Co-operation in Europe" as the same actor; other
     initials ("IRC" against the "International Committee of the Red Cross", "icrc") do not."""
     if ent.label_ != "ORG" or len(ent) <= 2:
         return set()

@@ -180,7 +180,7 @@ def sentence_anchor(
 def continued(trigger: Token, told: EventDate | None) -> EventDate | None:
     """The date of an act the sentence leaves undated, told in the simple past right after a
     sentence of the same paragraph that gave a date (``told``): the narrative goes on that day
-    ("Protesters attacked the embassies on Tuesday. Police fired tear gas to disperse them.").
+    ("Crowds stormed the consulate on Friday. Riot police fired rubber bullets to scatter them.").
     A passive in the past counts ("three were killed"); the caller asks only for deeds (words
     are mostly reported as current). ``None`` for anything else: a perfect
     ("have fired", "had fired": another time), a present or future, an event noun, and without a date just before (a date further back is no longer the

@@ -85,8 +85,8 @@ def owned_act(be: Token) -> Token | None:
 def _said(be: Token) -> bool:
     """Is the copula what someone says ("Kyiv said Moscow was responsible", "Moscow was behind
     it, Kyiv said")? Only then is "responsible"/"behind" an accusation; stated by the report
-    itself ("Sudan's government is responsible for mass killings, according to a UN report")
-    it reports the act, with the one named as its doer."""
+    itself ("Myanmar's army is responsible for the killings of villagers, according to a
+    rights group") it reports the act, with the one named as its doer."""
     if be.dep_ == "ccomp" and "say" in roles_of(be.head):
         return True
     return any(c.dep_ in ("parataxis", "ccomp") and "say" in roles_of(c) for c in be.children)

@@ -227,8 +227,8 @@ def _to_event(
         source_tok = f.speaker  # "Farc said it will release ...": the pronoun is the speaker
     by_act = None  # the doer an act named as the subject implies, in its own place
     if source_tok is not None and names_an_act(source_tok):
-        # "Fighting in Darfur has forced millions from their homes": no doer named; "a rally
-        # in Lagos to protest": the rally's people, in the rally's place
+        # "Fighting in Darfur has forced millions from their homes": no doer named; "a march
+        # in Accra to oppose the levy": the march's people, in the march's place
         act = replace(
             f, trigger=source_tok, code=noun_code(source_tok) or f.code, targets=places_of(source_tok)
         )  # "talks in Istanbul" imply no Turk: a venue (_acted_in)
@@ -271,7 +271,7 @@ def _to_event(
     source = source or by_act
     target, target_tok = _target(f, source, state, location)
     if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
-        # "2,000 Russian peacekeepers have been deployed": their state deployed them
+        # "1,500 Italian troops have been deployed": their state deployed them
         source, target, target_tok = target, None, None
     state.memory.learn_deed(f.trigger, source)
     if f.code[:2] in FORCE_ROOTS:  # "20 were killed, Lebanon's health ministry said": LBNCVL
@@ -411,8 +411,8 @@ def _target(
                 fallback, fallback_tok = source, cand
             continue
         if cand.pos_ == "NOUN" and cand.i not in opened and noun_code(cand):
-            # an event noun names its parties: "the removal of X", "restrictions on US defence
-            # cooperation WITH AZERBAIJAN" (each party in turn, the owner first)
+            # an event noun names its parties: "the removal of X", "restrictions on French
+            # arms sales TO MALI" (each party in turn, the owner first)
             opened.add(cand.i)
             deed = noun_event(cand, noun_code(cand) or "")
             parties = ([deed.source] if deed.source is not None else []) + list(deed.targets)
@@ -506,10 +506,10 @@ def _own_forces(tok: Token) -> bool:
 
 def _purpose_of_same(f: Found, event: Event, emitted: set[tuple[int, str]]) -> bool:
     """Is this act the purpose of an act already emitted? An infinitive of purpose in words or
-    cooperation says what the act was for, not a second act ("deployed the army to support the
-    police", "will meet officials to discuss it"); one of protest or force is how it was done
-    ("defied a police ban to take to the streets"); an open complement of the same code is the same act ("police
-    fired tear gas to disperse them": one 175), unless its clause has a doer of its own ("struck
+    cooperation says what the act was for, not a second act ("sent troops to back up the
+    gendarmes", "will meet officials to discuss it"); one of protest or force is how it was done
+    ("ignored a curfew to march on the parliament"); an open complement of the same code is the same act
+    ("riot police fired rubber bullets to scatter the crowd": one 175), unless its clause has a doer of its own ("struck
     the port hours after WARPLANES bombed the capital": two acts). ``emitted``: (trigger index,
     code) pairs."""
     head = f.trigger.head.i
@@ -548,11 +548,11 @@ def _deployed_forces(f: Found, target: Actor | None, target_tok: Token | None) -
 def _partyless(event: Event) -> bool:
     """Words or cooperation (01-13) that name no party at all. An event is an actor doing
     something to another actor (PETRARCH, NGEC); a secondary predicate with neither a source nor
-    a target ("... once the truce ends", "the treaty has still to be signed and ratified", "the
+    a target ("... once the truce ends", "the pact must still go before parliament", "the
     second release of the truce") mentions an act in passing and is not emitted. The main
     predicate is what the sentence reports and stays, with its parties null when none is named
-    ("refusing to meet in the treaty's body"). Force (14-20) happened even when no party is
-    named ("a grenade attack was carried out in Beled Weyne"): ACLED codes it with an
+    ("declining to sit on the pact's joint commission"). Force (14-20) happened even when no party is
+    named ("a roadside bomb went off outside Gao"): ACLED codes it with an
     unidentified actor, and so it is kept; so is a negated act ("the talks produced no
     agreement"): that it did not happen is what the sentence reports."""
     return (
@@ -572,7 +572,7 @@ def _known_act(
     ``reference_determiners``; with nothing told before, "noted that the attacks on its members'
     property had an impact" is the report), or the doer of an act the sentence coded ("Fighting between the two sides has KILLED thousands": the killing is
     the report). It is that act mentioned again, not a second one; an indefinite act with no
-    party ("a grenade attack was carried out in Beled Weyne") stays, as ``_partyless`` says.
+    party ("a roadside bomb went off outside Gao") stays, as ``_partyless`` says.
     The doer of a coded act of force is that act even when it names a place or victims, if it
     names no doer ("SHELLING killed 19 people at a market in El Fasher": one act, the killing)."""
     noun = f.trigger

@@ -4,12 +4,12 @@ Where the rules find no coded predicate, ``classifier.adjust`` may still pick a 
 sentence and, with no word of that class to show for it, code the root verb with the class's
 default code (``classifier.CLASS_DEFAULT``: 030, 070, 110, 190). On real news that turns
 anything into an event: "the authorities close shops", "a factory burned", "Hasina left
-Dhaka", "70 people have died of alcohol poisoning" became 190 ASSAULT. ``classifier.adjust``
+Dhaka", "dozens died after drinking tainted liquor" became 190 ASSAULT. ``classifier.adjust``
 decides when the model is confident enough (its CV-chosen ``invent`` probability); this module
 is the one place that decides whether the guessed act is an event: it is kept only as an act
 between actors — a doer that is an
 actor and a recipient that is one too (a person, a group, a people, a state's organ), as in
-"the army units drove back the ISIL terrorists" or "undercover forces stopped him" — or, for
+"government troops drove back the al-Shabaab fighters" or "undercover forces stopped him" — or, for
 force, an armed doer alone ("joint units of the Syrian army achieved a major military
 victory": ``armed_sectors`` in ``data/grammar.json``). A place as
 the object is where, not whom ("left Dhaka"), only a direct object is a recipient ("on a

@@ -2,8 +2,8 @@
 
 CAMEO codes military exercises as a show of force (150, PLOVER MOBILIZE) unless they are joint
 (062, cooperate militarily, PLOVER COOPERATE). Sentences rarely say "joint": "Beijing and Moscow
-held military exercises", "French and Egyptian warships launched war games", "the war game was
-staged by U.S. marines and Jordanian armed forces", "held drills with the Indian navy". This
+held military exercises", "French and Egyptian warships launched war games", "the drill was
+conducted by British paratroopers and Kenyan soldiers", "held drills with the Indian navy". This
 module reads the two sides from the parse (conjoined doers, conjoined adjectives of the doer,
 a partner after "with", or a word of the noun table's joint rows on the noun: "combined
 maneuvers") and re-codes the act; which codes, which nouns and which prepositions

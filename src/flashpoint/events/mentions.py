@@ -160,7 +160,7 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     if pronoun or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
         # the article's memory: a clause subject named earlier, the grammar of the pronoun
         if tok.dep_ in ("dobj", "pobj", "obj") and state.memory.refers_to_thing(tok):
-            return None  # "the text had been agreed, but Baku says it will sign it"
+            return None  # "the wording was settled, but Quito says it will review it"
         found = state.memory.pronoun(tok.text, before=tok.i, token=tok)
         if found is None and state.memory.ruled_out(tok.text, before=tok.i):
             return None  # "Mr Putin met Mr Xi ... She ordered": unresolved, not the last man
@@ -267,8 +267,8 @@ def _parallel_argument(tok: Token) -> Token | None:
 
 def remember_subjects(sent: Any, state: DocState) -> None:
     """Let the article memory read the subjects of a sentence's main verb even where the sentence
-    codes no event ("Rebels met no resistance as they entered the capital. They said they had
-    freed ...": "They" are the rebels, not the last actor an event named). Names only: a
+    codes no event ("Insurgents faced no fire as they rolled into the port city. They said they had
+    taken ...": "They" are the insurgents, not the last actor an event named). Names only: a
     pronoun refers back and teaches nothing; already-read spans are not read twice."""
     root = sent.root
     for tok in root.children:

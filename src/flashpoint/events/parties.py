@@ -100,8 +100,8 @@ def implied_doer(f: Found, country: str | None) -> Actor | None:
 
 
 def threatener(speaker: Token | None, state: DocState) -> Actor | None:
-    """Who threatens when force is forecast with no doer named ("Israel's defence minister
-    said the fighting would resume with full force"): the speaker, when the speaker is a side
+    """Who threatens when force is forecast with no doer named ("Ukraine's army chief
+    warned that the shelling would start again at full strength"): the speaker, when the speaker is a side
     that could carry it out (a state or its organs, an armed group: ``force_bearing_sectors``).
     A court, a reporter, an aid group or the UN forecasting fighting threatens no one."""
     if speaker is None:

@@ -1,7 +1,7 @@
 """Warships and warplanes passing a place show force (``data/patrols.json``).
 
-"An American destroyer sailed near an island controlled by Beijing", "two U.S. warships
-sailed through the Taiwan Strait", "Russian bombers flew over the Sea of Japan": CAMEO 150
+"A British frigate sailed near a reef held by China", "two Dutch warships
+steamed through the Strait of Hormuz", "Russian bombers flew over the Sea of Japan": CAMEO 150
 (demonstrate military power, PLOVER MOBILIZE), as the verb "patrol" is. No verb row can code
 it, since the craft is the subject: "the ferry sailed to the island" and "the president flew to
 Paris" are no events. A craft is a warship or warplane word, or a ship or plane named military
@@ -57,7 +57,7 @@ def patrol_code(tok: Token) -> tuple[str, int] | None:
 
 def is_craft(noun: Token) -> bool:
     """A warship or warplane: "destroyer", "bombers", a ship named military ("navy ship"), or a
-    name set beside one ("the USS Curtis Wilbur, an American DESTROYER")."""
+    name set beside one ("the HMS Kent, a Royal Navy FRIGATE")."""
     if any(c.dep_ == "appos" and _craft_word(c) for c in noun.children):
         return True
     return _craft_word(noun)

@@ -97,7 +97,7 @@ def arg_tokens(tok: Token) -> list[Token]:
 
 
 def named_by(clause: Token) -> Token | None:
-    """What a free relative of naming names: "what it called local anti-terrorist MEASURES",
+    """What a free relative of naming names: "what it called limited security MEASURES",
     "what officials described as an OPERATION" stand for that thing; the naming is the
     writer's or speaker's label (no act of its own). None when ``clause`` is no such clause."""
     if not any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in clause.children):
@@ -111,8 +111,8 @@ def named_by(clause: Token) -> Token | None:
 
 
 def purpose_clause(tok: Token) -> bool:
-    """Is the verb an adverbial infinitive of purpose ("deployed the army TO SUPPORT the
-    police", "will meet officials TO DISCUSS its reintegration")? It says what an act is for."""
+    """Is the verb an adverbial infinitive of purpose ("sent troops TO BACK UP the
+    gendarmes", "will meet officials TO DISCUSS the handover")? It says what an act is for."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 

@@ -259,7 +259,7 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
     found = noun_event(tok, code)
     head = tok.head
     if not found.targets and tok.dep_ == "nsubj" and head.pos_ == "VERB" and not verb_code(head):
-        # "a NATO bombing campaign drove Serbian forces out": whom the act's verb acts on
+        # "a Saudi air campaign pushed Houthi fighters back": whom the act's verb acts on
         found.targets = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     if found.source is None and code[:3] in VENUE and _came_for(tok):
         # "negotiators returned to Geneva FOR TALKS": who came for the meeting holds it

@@ -6,7 +6,7 @@ aid). A purpose that only says whom forces serve ("sent troops TO HELP the gover
 deed: what is done is the deployment, and the purpose tells for whom. CAMEO codes forces sent in
 support of a party named as another's (a country, people or organisation: "the Somali army",
 "the government of Mali") as military protection (074); forces deployed with no party to
-support ("deployed Marines to Juba to provide additional security") or to back their own
+support ("sent 30 soldiers to Niamey to provide extra security") or to back their own
 state's ("sent soldiers to support the local police") stay a deployment (15x). Which verbs
 only say whom a deployment serves, and which roots are deployments, are data.
 

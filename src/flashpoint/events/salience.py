@@ -272,7 +272,7 @@ def _inherit(f: Found, start: Token) -> None:
 
 def _governed_mood(f: Found) -> None:
     """An event noun under a future or hypothetical predicate is not reported as done: "said
-    the treaty WOULD APPLY to an armed ATTACK on its forces" mentions a possible attack; nor is
+    the defence pact WOULD APPLY to any armed ATTACK on its ships" mentions a possible attack; nor is
     the purpose of such a predicate ("would rely on diplomacy TO PROTECT its territory")."""
     if f.modality != "asserted":
         return
@@ -345,7 +345,7 @@ def _free_noun(tok: Token) -> bool:
 
 def _known_event(tok: Token) -> bool:
     """Does the event noun refer to an event already known rather than report one: a definite
-    noun after a reference preposition ("after THE longest BATTLE of the war"), or the subject of
+    noun after a reference preposition ("after THE bloodiest BATTLE of the campaign"), or the subject of
     a verb saying it ended ("since the WAR ended", "the 1974 AGREEMENT had collapsed")?"""
     if tok.dep_ == "pobj" and tok.head.lower_ in REFERENCE_PREPS and _definite(tok):
         return True
@@ -369,7 +369,7 @@ def _definite(tok: Token) -> bool:
 
 
 def _under_negation(tok: Token, root_i: int) -> bool:
-    """Is a secondary predicate inside a negated one ("did not regard the incident as an ARMED
+    """Is a secondary predicate inside a negated one ("did not treat the collision as an ARMED
     ATTACK", "did not invoke its defence TREATY")? What did not happen reports nothing."""
     node = tok
     for _ in range(12):

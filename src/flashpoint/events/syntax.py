@@ -393,7 +393,7 @@ def from_place(tok: Token, *, prep: str = "from") -> Token | None:
 
 
 def clause_agent(tok: Token) -> Token | None:
-    """Who did it when a passive names no agent: "were killed when ISIL launched an attack";
+    """Who did it when a passive names no agent: "were killed when Boko Haram raided the village";
     an event is nobody's agent ("have been deployed since the WAR ended"), nor the subject of a
     clause that reports no act ("since the MISSION began")."""
     for c in tok.children:

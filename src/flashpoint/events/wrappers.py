@@ -111,7 +111,7 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
         modality = wrapper_modality(role, code, emb.code)
         if role == "intend" and code == emb.code and emb.code[:2] != "03":
             # "plans to criticise": a verbal event keeps its code, now as an intention; but
-            # "vowed that those behind it WOULD be punished" is a threat made (its own future
+            # "vowed that the culprits WOULD be punished" is a threat made (its own future
             # already made it one, 13x): the vow is the threat, asserted
             emb.source = emb.source or source
             emb.used.add(tok.i)
