@@ -170,7 +170,7 @@ def test_actors_resolve_city_fallback_only_for_country():
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("tens of thousands of people in Hong Kong", "HKGCVL"),
+        ("hundreds of people in Hong Kong", "HKGCVL"),
         ("members of the Thai opposition", "THAOPP"),
         ("in the capital city of Nairobi", "KENGOV"),
         ("refugees fleeing the fighting in Sudan", "SDNREF"),

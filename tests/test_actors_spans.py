@@ -174,11 +174,11 @@ def test_actors_doc_memory_the_militia_without_a_named_militia_stays_bare(nlp):
         # an object pronoun is never its own clause's subject
         (
             (
-                "Congolese protesters marched in Kinshasa. Congolese police fired tear gas to "
-                "disperse them."
+                "Kenyan demonstrators marched through Nairobi. Kenyan riot police used water "
+                "cannon to scatter them."
             ),
             "them",
-            "CODCVL",
+            "KENCVL",
         ),
         # a reflexive is its clause's subject
         ("Russian troops entrenched themselves near the river.", "themselves", "RUSMIL"),
@@ -291,12 +291,12 @@ def test_actors_doc_memory_a_definite_act_names_its_doer(text, code_):
         # a name no table knows, its title set off after it by commas
         (
             (
-                "Salaheddine Sidhoum, Algeria's leading human rights activist, wrote to the "
-                "court. Sidhoum said the trial was unfair."
+                "Karim Benhaddou, Morocco's best-known press freedom campaigner, wrote to the "
+                "judges. Benhaddou said the hearing was a sham."
             ),
-            "Salaheddine Sidhoum",
-            "DZA",
-            "Sidhoum",
+            "Karim Benhaddou",
+            "MAR",
+            "Benhaddou",
         ),
         (
             (
@@ -359,7 +359,7 @@ def test_actors_doc_memory_unknown_name_with_prepositions_stays_unknown(nlp):
             "KENGOV",
         ),
         (
-            "Israeli Prime Minister Benjamin Netanyahu said the hostages were freed by his forces.",
+            "Israeli Prime Minister Benjamin Netanyahu told reporters the captives were rescued by his troops.",
             "his",
             "ISRGOV",
         ),
@@ -384,7 +384,7 @@ def test_actors_doc_memory_orderer_is_not_the_passive_subject(nlp, sentence, wor
     ("sentence", "code"),
     [
         # spaCy made the participle the subject: its own subject is the actor
-        ("The Red Cross operating in Iraq said the roads were unsafe.", "IGOCRC"),
+        ("The Red Cross working in Yemen said the hospitals were overwhelmed.", "IGOCRC"),
     ],
 )
 def test_actors_doc_memory_participle_subject_is_its_doer(nlp, sentence, code):

@@ -67,9 +67,9 @@ def test_claims_another_actor_only_for_the_same_act(nlp):
 @pytest.mark.parametrize(
     ("article", "statement", "verdict"),
     [
-        # "still has to be signed" is no signing: the negated one stands.
-        (("Talks ended in Oslo on Friday. The two ministers did not sign the accord, which still has to be signed "
-         "and ratified by both parliaments."), "The two ministers signed and ratified the accord in Oslo.", "contradicted"),
+        # "is yet to be signed" is no signing: the negated one stands.
+        (("Talks ended in Oslo on Friday. The two ministers did not sign the accord, which is yet to be signed "
+         "and ratified by the two parliaments."), "The two ministers signed and ratified the accord in Oslo.", "contradicted"),
         (("Talks ended in Oslo on Friday. The two ministers signed the accord, which still has to be ratified by "
          "both parliaments."), "The two ministers signed the accord in Oslo.", "supported"),
         # A past "had to" happened.

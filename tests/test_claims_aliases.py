@@ -121,10 +121,10 @@ def test_claims_actor_check_knows_a_country_by_any_of_its_names(nlp, article, st
         # the sentence names the same country another way ("Philippine" for "Filipino")
         (
             (
-                "Chinese coast guard personnel rammed Philippine navy boats near the shoal on Monday. "
-                "A Filipino sailor lost his thumb in the clash."
+                "A Chinese coast guard cutter rammed a Philippine fishing boat off the reef on Friday. "
+                "A Filipino fisherman broke his arm in the collision."
             ),
-            "A Filipino sailor was hurt near the shoal on Monday.",
+            "A Filipino fisherman was injured off the reef on Friday.",
         ),
         # a village the actors tables do not know is a place, not another actor
         (

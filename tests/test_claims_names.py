@@ -37,7 +37,7 @@ def test_claims_initials_cover_a_place_the_tagger_left_out_of_the_name(nlp):
     Europe" outside it; the initials of the whole name still count."""
     from flashpoint.claims.units import org_initials
 
-    doc = nlp("The ministers asked the Organization for Security and Co-operation in Europe to act.")
+    doc = nlp("The envoys urged the Organization for Security and Co-operation in Europe on Monday to step in.")
     ent = next(e for e in doc.ents if e.label_ == "ORG")
     assert "osce" in org_initials(ent)
 
@@ -46,9 +46,9 @@ def test_claims_initials_cover_a_place_the_tagger_left_out_of_the_name(nlp):
     ("article", "statement", "verdict"),
     [
         # The initials of the organisation in the article's role: the same actor, never "another".
-        (("The ministers met in Geneva. Both governments jointly asked the Organization for Security and "
-         "Co-operation in Europe to send observers to the border."),
-         "Both governments asked the OSCE to send observers.", "supported"),
+        (("The envoys met in Vienna. Both cabinets jointly invited the Organization for Security and "
+         "Co-operation in Europe to post monitors along the frontier."),
+         "Both cabinets invited the OSCE to post monitors.", "supported"),
         # Other initials in that role: another organisation, however many words the names share.
         (("Aid agencies were overwhelmed. The International Rescue Committee said on Friday that its "
          "clinics in the camp had run out of medicine."),

@@ -107,8 +107,8 @@ def test_events_anchored_words_load_and_agree():
     ("text", "trigger", "day"),
     [
         (
-            ("Protesters stormed the French embassy in Dakar on Monday. Police fired tear gas to "
-            "disperse them."),
+            ("Students occupied the university in Dhaka on Monday. Police fired rubber bullets to "
+            "drive them out."),
             "fired",
             dt.date(2024, 3, 4),
         ),
@@ -128,7 +128,7 @@ def test_events_anchored_an_undated_deed_continues_the_scene_before_it(nlp, text
     ("text", "trigger"),
     [
         # a blank line ends the scene
-        ("Protesters stormed the French embassy in Dakar on Monday.\n\nPolice fired tear gas.", "fired"),
+        ("Students occupied the university in Dhaka on Monday.\n\nPolice fired rubber bullets.", "fired"),
         # a perfect tells another time
         ("Rebels attacked an army base in Mali on Sunday. The army has shelled their camps.", "shelled"),
         # words are reported as current, not on the scene's day

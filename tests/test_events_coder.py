@@ -347,9 +347,9 @@ def test_events_coder_call_for_sanctions_is_an_asserted_demand(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "He added there would need to be 'a bit of give and take' with the Prime Minister's plan.",
-        ("The west London club also felt the squeeze of the Six Nations and they must win at the "
-        "AJ Bell Stadium to keep alive their slim hopes of Champions Cup qualification."),
+        "She said the council's budget would call for 'some give and take' with the mayor's office.",
+        ("The Yorkshire side also felt the squeeze of the Test series and must beat their rivals at "
+        "Headingley to keep their faint hopes of a play-off place going."),
     ],
 )
 def test_coder_noun_without_event_code_is_no_event(text: str) -> None:
@@ -366,7 +366,7 @@ def test_coder_noun_without_event_code_is_no_event(text: str) -> None:
         ("Police arrested two men after the clash.", "190"),
         ("Under the agreement, the rebels released 50 prisoners on Monday.", "030"),
         # what did not happen reports nothing
-        ("The minister said the government did not regard the incident as an armed attack.", "190"),
+        ("A spokesman said Hanoi did not treat the collision as an armed attack.", "190"),
     ],
 )
 def test_events_coder_references_and_negated_contexts_report_no_secondary_event(nlp, text, absent):

@@ -48,7 +48,7 @@ def test_events_guesses_an_unarmed_doer_needs_a_recipient(nlp):
 @pytest.mark.parametrize(
     ("text", "root"),
     [
-        ("Hundreds of angry residents went on a looting spree in the market.", "14"),
+        ("Dozens of youths went on a looting spree across the port town.", "14"),
         ("Dock workers went on strike on Monday.", "14"),
         ("The gunman went on a shooting spree at the mall.", "19"),
         ("The supreme court opened a hearing into the detention of the activists.", "09"),

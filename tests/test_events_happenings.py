@@ -42,11 +42,11 @@ def _conflict(nlp, text):
     "text",
     [
         "A strong earthquake killed eight people on Sunday.",
-        "Torrential rains and heavy floods hit parts of Japan.",
+        "Days of heavy rain and flash floods hit northern Pakistan.",
         "Five people were killed after a volcano erupted off the coast.",
         "A gas explosion killed eight people at the carnival.",
         "Spain beat England 2-1 in the final.",
-        "159 people have died of alcohol poisoning in five states.",
+        "Forty-two villagers have died of methanol poisoning in two districts.",
         # a thing that bursts is an accident
         "Three workers were injured when a boiler exploded at a textile mill on Monday.",
         # a collision of vessels or vehicles

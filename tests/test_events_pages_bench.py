@@ -18,8 +18,8 @@ from flashpoint.bench.pages import (
 from flashpoint.records import Actor, Analysis, Article, Event, Span, StatementCheck
 
 TEXT = (
-    "Azerbaijan began shelling positions across the region on Tuesday. "
-    "Protesters rallied in central Yerevan. The sides will meet in Yevlakh."
+    "Ethiopia began shelling villages along the front line on Tuesday. "
+    "Protesters rallied in central Asmara. The sides will meet in Djibouti."
 )
 
 
@@ -42,10 +42,10 @@ def _event(src, cameo, tgt, evidence, *, date=None, negated=False, modality="ass
 
 SHELL = {
     "id": "shelling",
-    "source": "AZE",
-    "target": ["ARM", None],
+    "source": "ETH",
+    "target": ["ERI", None],
     "roots": ["19"],
-    "date": "2023-09-19",
+    "date": "2024-05-14",
     "evidence_contains": "began shelling",
     "negated": False,
     "modality": "asserted",
@@ -55,7 +55,7 @@ SHELL = {
 @pytest.mark.parametrize(
     ("actor", "code"),
     [
-        (Actor("Baku", "AZEGOV", "AZE", "GOV"), "AZE"),
+        (Actor("Addis Ababa", "ETHGOV", "ETH", "GOV"), "ETH"),
         (Actor("the UN", "IGOUNOXYZ", None, None), "IGOUNO"),
         (Actor("police", "COP", None, "COP"), None),
         (None, None),
@@ -66,33 +66,33 @@ def test_events_pages_actor_code_is_country_else_organisation(actor, code):
 
 
 def test_events_pages_match_needs_roles_root_date_evidence_and_negation():
-    sentence = "Azerbaijan began shelling positions across the region on Tuesday."
-    good = _event("AZE", "190", None, sentence, date=dt.date(2023, 9, 19))
+    sentence = "Ethiopia began shelling villages along the front line on Tuesday."
+    good = _event("ETH", "190", None, sentence, date=dt.date(2024, 5, 14))
     assert matches(good, SHELL)
-    assert not matches(_event("AZE", "190", None, sentence), SHELL)  # no date
-    assert not matches(_event("ARM", "190", None, sentence, date=dt.date(2023, 9, 19)), SHELL)
-    assert not matches(_event("AZE", "173", None, sentence, date=dt.date(2023, 9, 19)), SHELL)
-    negated = _event("AZE", "190", None, sentence, date=dt.date(2023, 9, 19), negated=True)
+    assert not matches(_event("ETH", "190", None, sentence), SHELL)  # no date
+    assert not matches(_event("ERI", "190", None, sentence, date=dt.date(2024, 5, 14)), SHELL)
+    assert not matches(_event("ETH", "173", None, sentence, date=dt.date(2024, 5, 14)), SHELL)
+    negated = _event("ETH", "190", None, sentence, date=dt.date(2024, 5, 14), negated=True)
     assert not matches(negated, SHELL)
 
 
 def test_events_pages_sym_allows_swapped_roles():
-    entry = {"source": "ARM", "target": "AZE", "roots": ["04"], "sym": True}
-    event = _event("AZE", "040", "ARM", "The sides will meet in Yevlakh.")
+    entry = {"source": "ERI", "target": "ETH", "roots": ["04"], "sym": True}
+    event = _event("ETH", "040", "ERI", "The sides will meet in Djibouti.")
     assert matches(event, entry)
     assert not matches(event, {**entry, "sym": False})
 
 
 def test_events_pages_intended_key_event_counts_for_precision_only_as_intent():
     entry = {"source": None, "target": None, "roots": ["04", "03"], "modality": "intended"}
-    meet = _event("ARM", "040", "AZE", "The sides will meet in Yevlakh.")
-    intent = _event("ARM", "036", "AZE", "The sides will meet in Yevlakh.")
+    meet = _event("ERI", "040", "ETH", "The sides will meet in Djibouti.")
+    intent = _event("ERI", "036", "ETH", "The sides will meet in Djibouti.")
     assert matches(meet, entry) and not precise_match(meet, entry)
     assert precise_match(intent, entry)
 
 
 def test_events_pages_precision_excludes_bare_statements_negations_and_intentions():
-    ev = "Protesters rallied in central Yerevan."
+    ev = "Protesters rallied in central Asmara."
     assert counts_for_precision(_event(None, "141", None, ev))
     assert counts_for_precision(_event(None, "141", None, ev, modality="reported"))
     assert not counts_for_precision(_event(None, "010", None, ev))
@@ -102,39 +102,39 @@ def test_events_pages_precision_excludes_bare_statements_negations_and_intention
 
 def test_events_pages_must_not_wildcards_and_modality_list():
     entry = {"source": "*", "target": "*", "roots": ["14"], "modality": ["asserted"]}
-    ev = "Protesters rallied in central Yerevan."
-    assert violates(_event("ARM", "141", None, ev), entry)
-    assert not violates(_event("ARM", "141", None, ev, modality="intended"), entry)
-    assert not violates(_event("ARM", "190", None, ev), entry)
+    ev = "Protesters rallied in central Asmara."
+    assert violates(_event("ERI", "141", None, ev), entry)
+    assert not violates(_event("ERI", "141", None, ev, modality="intended"), entry)
+    assert not violates(_event("ERI", "190", None, ev), entry)
 
 
 def test_events_pages_score_article_counts_every_figure():
-    shell = "Azerbaijan began shelling positions across the region on Tuesday."
-    protest = "Protesters rallied in central Yerevan."
+    shell = "Ethiopia began shelling villages along the front line on Tuesday."
+    protest = "Protesters rallied in central Asmara."
     article = Article(
         id="x",
         text=TEXT,
         title="T",
-        published=dt.date(2023, 9, 20),
-        statements=("Armenia shelled Baku.",),
+        published=dt.date(2024, 5, 15),
+        statements=("Eritrea shelled Mekelle.",),
     )
     events = (
-        _event("AZE", "190", None, shell, date=dt.date(2023, 9, 19)),  # key hit
-        _event("ARM", "190", "AZE", protest),  # wrong, and a must_not
+        _event("ETH", "190", None, shell, date=dt.date(2024, 5, 14)),  # key hit
+        _event("ERI", "190", "ETH", protest),  # wrong, and a must_not
     )
     key = {
         "title": "T",
-        "expect_published": "2023-09-20",
-        "not_in_text": ["Cookie settings", "Yerevan"],
-        "at_most_once": ["Azerbaijan"],
+        "expect_published": "2024-05-15",
+        "not_in_text": ["Cookie settings", "Asmara"],
+        "at_most_once": ["Ethiopia"],
         "statements": [
-            {"text_contains": "shelled Baku", "supported": False, "verdict": "contradicted"}
+            {"text_contains": "shelled Mekelle", "supported": False, "verdict": "contradicted"}
         ],
         "events": [SHELL, {"id": "protest", "roots": ["14"], "evidence_contains": "rallied"}],
         "also_acceptable": [],
-        "must_not": [{"source": "ARM", "target": "*", "roots": ["19"], "why": "no"}],
+        "must_not": [{"source": "ERI", "target": "*", "roots": ["19"], "why": "no"}],
     }
-    checks = (StatementCheck("Armenia shelled Baku.", "not_in_source", 0.1, None, "r"),)
+    checks = (StatementCheck("Eritrea shelled Mekelle.", "not_in_source", 0.1, None, "r"),)
     score = score_article("p", Analysis(article, events, checks), key)
     assert (score.title_ok, score.published_ok) == (True, True)
     assert (score.boilerplate_removed, score.boilerplate_total) == (1, 2)
@@ -147,5 +147,5 @@ def test_events_pages_score_article_counts_every_figure():
 
 
 def test_events_pages_sentence_of_finds_the_holding_sentence():
-    assert sentence_of(TEXT, "central yerevan") == "Protesters rallied in central Yerevan."
+    assert sentence_of(TEXT, "central asmara") == "Protesters rallied in central Asmara."
     assert sentence_of(TEXT, "absent words").startswith("(not in the article text")

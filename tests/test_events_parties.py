@@ -16,12 +16,26 @@ def _events(nlp, text):
     return code_doc(nlp(text), published=PUBLISHED)
 
 
-def test_events_parties_a_secondary_act_with_no_party_is_not_emitted(nlp):
-    # "the accord ... has to be signed and ratified": the signing is mentioned in passing
-    events = _events(
-        nlp,
-        "The ministers did not sign the accord itself, which still has to be signed and ratified.",
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoys did not sign the pact itself, which is yet to be signed and ratified by parliament.",
+        pytest.param(
+            "The envoys did not sign the treaty text, which is yet to be signed and ratified.",
+            marks=pytest.mark.xfail(
+                reason=(
+                    "the relative 'which' resolves to its antecedent 'the treaty text' as an Actor "
+                    "with no code, so the signing gets a source and escapes _partyless; only an "
+                    "agreement noun as antecedent ('pact', 'accord') leaves it partyless"
+                ),
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_events_parties_a_secondary_act_with_no_party_is_not_emitted(nlp, text):
+    # "the pact ... is yet to be signed and ratified": the signing is mentioned in passing
+    events = _events(nlp, text)
     triggers = [e.trigger for e in events]
     assert "signed" not in triggers and "ratified" not in triggers, triggers
     assert all(e.source is not None or e.target is not None for e in events[1:])
@@ -29,7 +43,7 @@ def test_events_parties_a_secondary_act_with_no_party_is_not_emitted(nlp):
 
 def test_events_parties_force_with_no_party_is_kept(nlp):
     # violence happened even when no one is named (ACLED: unidentified armed group)
-    events = _events(nlp, "A grenade attack was carried out in the market of Beled Weyne.")
+    events = _events(nlp, "A bomb attack was carried out near a checkpoint outside Kidal.")
     assert any(e.cameo[:2] in {"18", "19"} for e in events), [e.cameo for e in events]
 
 
@@ -116,7 +130,7 @@ def test_events_parties_the_two_sides_are_the_pair_that_acted_together(nlp):
     events = _events(
         nlp,
         "Ethiopia and Eritrea agreed on Monday to reopen their border. "
-        "Officials said the two sides would meet again in Asmara next month.",
+        "Officials said the two sides would meet once more in Asmara in June.",
     )
     meet = [e for e in events if e.trigger == "meet"]
     assert meet and meet[0].source is not None and meet[0].target is not None, meet

@@ -70,7 +70,7 @@ def test_events_sense_crowd_lists_load():
     ("text", "code"),
     [
         ("Rioters fought with police in the capital.", "145"),
-        ("A group of strikers gathered outside the theatre.", "141"),
+        ("Hundreds of strikers gathered in front of the port office.", "141"),
         ("Protesters poured into the streets, denouncing the election result.", "141"),
         ("Police fired tear gas at hundreds of demonstrators.", "141"),
     ],

@@ -125,7 +125,7 @@ def test_events_typing_model_defaults_are_the_general_code_of_their_class():
         ("The government outlawed the largest extremist organization.", "1722", "COERCE"),
         ("The government banned the opposition party.", "1722", "COERCE"),
         (
-            "The Treasury banned American banks from doing business with the bank.",
+            "The finance ministry banned British lenders from trading with the shipping firm.",
             "172",
             "SANCTION",
         ),
@@ -230,7 +230,19 @@ def test_events_typing_an_adjunct_of_accompaniment_is_never_promoted(nlp, monkey
     [
         ("Erdogan called the Israeli prime minister a terrorist.", "111"),
         ("The foreign minister called the president a puppet of Washington.", "111"),
-        ("President Trump has called Denmark's Prime Minister nasty.", "111"),
+        ("The Brazilian president has called Argentina's leader irresponsible.", "111"),
+        pytest.param(
+            "The Brazilian president has called Argentina's leader dishonest.",
+            "111",
+            marks=pytest.mark.xfail(
+                reason=(
+                    "'call X <adjective>' is naming (111) only for the closed word list of the "
+                    "'call' row of verb_patterns.tsv (nasty, stupid, irresponsible, ...); "
+                    "'dishonest' (or 'a liar', 'corrupt') is not in it, so 'called' is coded 041"
+                ),
+                strict=True,
+            ),
+        ),
         ("Macron called the German chancellor a friend.", "051"),
         ("Biden called his French counterpart on Tuesday.", "041"),  # no naming word: a call
     ],

@@ -67,7 +67,7 @@ def test_events_typing_acts_an_attack_is_still_force(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "An American destroyer sailed near an island controlled by Beijing.",
+        "A British frigate sailed near a reef held by China.",
         "Two U.S. warships sailed through the Taiwan Strait on Tuesday.",
         "The USS Dewey, a guided-missile destroyer, sailed near Mischief Reef.",
         "A US Navy destroyer conducted a patrol near the Paracel Islands.",

@@ -25,7 +25,7 @@ def _first(nlp, text: str):
     [
         # approving an act is the act, done by the approver's side (PETRARCH2's ALLOW block)
         ("A federal judge approved the extradition of the former minister.", "063"),
-        ("The Security Council approved the deployment of a U.N. team to monitor the truce.", "074"),
+        ("The African Union approved the deployment of an AU mission to monitor the ceasefire.", "074"),
         ("The cabinet approved sanctions against Iran.", "163"),
         # approving a plan is agreeing to it (its own verb row)
         ("The government approved the plan.", "030"),

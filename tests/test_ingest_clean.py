@@ -196,7 +196,7 @@ def test_ingest_clean_repeated_full_sentence_kept_once():
         "Image: A damaged building in the city centre",
         "FILE - A view of the harbour in 2019. (AP Photo/Jane Doe, File)",
         "Police officers stand guard outside the court. (Photo by John Roe/Getty Images)",
-        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "This site uses cookies to give you a better service. If you keep browsing you agree to our cookie policy.",
         "Sample article written for Flashpoint",
         "Story continues below advertisement",
     ],
