@@ -1,19 +1,15 @@
-"""spaCy's attribute ruler and rule lemmatizer answered from tables (``token_rules``): the same
-part of speech, tag, dependency, morphology and lemma for every token as the components they
-stand for, including the ruler's patterns of two tokens ("gonna", "y'all", "let's"). Sentences
-written for these tests."""
+"""spaCy's attribute ruler answered from a table (``token_rules``): the same part of speech,
+tag, dependency, morphology and lemma for every token as the ruler gives, including its patterns
+of two tokens ("gonna", "y'all", "let's"), also once the table has forgotten the words it saw.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
-from flashpoint.token_rules import (
-    ATTRIBUTE_TABLE,
-    LEMMA_TABLE,
-    AttributeTable,
-    replace_rule_components,
-)
+from flashpoint import token_rules
+from flashpoint.token_rules import ATTRIBUTE_TABLE, AttributeTable, replace_attribute_ruler
 
 _ATTRS = [ORTH, POS, TAG, DEP, HEAD, MORPH, LEMMA]
 
@@ -30,22 +26,19 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def spacy_rules(nlp):
-    """A second copy of the pipeline, with spaCy's own attribute ruler and lemmatizer back in
-    place of the tables."""
+    """A second copy of the pipeline, with spaCy's own attribute ruler back in place of the
+    table."""
     from flashpoint.nlp import get_nlp
 
     other = get_nlp.__wrapped__()
-    for name in (ATTRIBUTE_TABLE, LEMMA_TABLE):
-        other.disable_pipe(name)
-    for name in ("attribute_ruler", "lemmatizer"):
-        other.enable_pipe(name)
+    other.disable_pipe(ATTRIBUTE_TABLE)
+    other.enable_pipe("attribute_ruler")
     return other
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_token_rules_tables_annotate_as_spacys_components(nlp, spacy_rules, text):
     assert ATTRIBUTE_TABLE in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
-    assert LEMMA_TABLE in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
     got, want = nlp(text), spacy_rules(text)
     assert [t.text for t in got] == [t.text for t in want]
     assert (got.to_array(_ATTRS) == want.to_array(_ATTRS)).all(), [
@@ -61,10 +54,21 @@ def test_token_rules_two_token_patterns_set_their_lemmas(nlp, text):
     assert lemmas.get("ta", "to") == "to" and lemmas.get("'s", "us") == "us"
 
 
-def test_token_rules_replace_both_components_of_the_shipped_model():
+def test_token_rules_replace_the_ruler_of_the_shipped_model():
     from flashpoint.nlp import plain_pipeline
 
-    assert replace_rule_components(plain_pipeline()) == ["attribute_ruler", "lemmatizer"]
+    assert replace_attribute_ruler(plain_pipeline())
+
+
+@pytest.mark.parametrize("words", [2])
+def test_token_rules_forgetting_words_changes_no_annotation(nlp, spacy_rules, monkeypatch, words):
+    """With room for two lowercase forms the table forgets them all the time: the annotations
+    stay the ruler's, and the table holds no more than that many forms."""
+    monkeypatch.setattr(token_rules, "WORDS", words)
+    table = nlp.get_pipe(ATTRIBUTE_TABLE)
+    text = " ".join(TEXTS)
+    assert (nlp(text).to_array(_ATTRS) == spacy_rules(text).to_array(_ATTRS)).all()
+    assert len(table._word_class) <= words
 
 
 @pytest.mark.parametrize("pattern", [[{"LOWER": "gon", "OP": "+"}], [{"SHAPE": "Xxxx"}], [{"LOWER": {"FUZZY": "gon"}}]])

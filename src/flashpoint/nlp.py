@@ -39,18 +39,18 @@ def plain_pipeline() -> Any:
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Any:
     """Return the process-wide spaCy pipeline (loaded on first use): the model package's
-    pipeline with Flashpoint's components added, and its attribute ruler and rule lemmatizer
-    answered from tables (``token_rules``: the same annotations at a tenth of the cost)."""
+    pipeline with Flashpoint's components added, and its attribute ruler answered from a table
+    (``token_rules``: the same annotations at a twentieth of the cost)."""
     from spacy.language import Language
 
-    from .token_rules import replace_rule_components
+    from .token_rules import replace_attribute_ruler
 
     nlp = plain_pipeline()
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=paragraph_starts)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     _e_stem_lemmas(nlp)
-    replace_rule_components(nlp)
+    replace_attribute_ruler(nlp)
     return nlp
 
 

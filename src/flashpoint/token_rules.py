@@ -1,31 +1,30 @@
-"""spaCy's two rule components, the attribute ruler and the lemmatizer, run from tables.
+"""spaCy's attribute ruler answered from a table.
 
 In the shipped pipeline the attribute ruler (179 patterns: the tag map, pronoun and auxiliary
 exceptions, "gonna"/"y'all" lemmas) runs spaCy's general ``Matcher`` over every token of every
 document: a seventh of the whole parse (the 55 texts ``analyze`` parses of ``examples/``,
-2026-12-05: 0.12 s of 0.84 s). The rule lemmatizer keeps a cache, but still makes a Python
-method call, a tuple and a string write per token (0.016 s). Both answer from a few attributes
-of a token, and news repeats its tokens, so Flashpoint computes each answer once per process
-and looks it up afterwards (0.006 s and 0.004 s on the same texts once the tables hold their
-words; on texts never seen, the first pass over them, 0.07 s and 0.14 s, the lemmatizer's own
-first pass costing as much; 21,662 benchmark texts, 949k tokens, read once: the whole parse 7%
-cheaper):
+2026-12-05: 0.12 s of 0.84 s). Which of its patterns match a token depends only on the token's
+tag, dependency label, whether it is whitespace, and which of the patterns' tests on the
+lowercase form it passes (its *word class*: "the", "they" and "itself" each have a class of
+their own; "rebels", "Geneva" and every other word the patterns never name share one). So
+``AttributeTable`` computes the answer once per (word class, tag, dependency, whitespace) and
+looks it up afterwards; the patterns of more than one token (eight, "gon" + "na") are checked
+against the same per-token answers. The attributes are set by spaCy's own ``set_token_attrs`` in
+the ruler's order (later patterns win), exactly as the ruler does. 0.005 s instead of 0.12 on
+those texts once the table holds their words, 0.04 s on their first pass; 21,662 texts read once
+(below) were parsed in 102 CPU-s instead of 117.
 
-- ``AttributeTable``: which of the ruler's patterns match a token depends only on the token's
-  lowercase form, tag, dependency label and whether it is whitespace (the attributes its
-  one-token patterns test), and the patterns of more than one token (eight, "gon" + "na")
-  are checked against the same per-key answers. The attributes are set by spaCy's own
-  ``set_token_attrs`` in the ruler's order (later patterns win), exactly as the ruler does.
-- ``LemmaTable``: the rule lemmatizer's answer depends only on the token's text, its
-  part of speech and its morphology (the key of the lemmatizer's own cache); a key not seen yet
-  is asked of the lemmatizer itself.
+The table answers exactly what the ruler answers: every token's ORTH, POS, TAG, DEP, HEAD, MORPH,
+LEMMA and entity with either was equal on 21,662 texts (examples/, FRANK CNN/DM, SummEdits news,
+ConfliBERT, VOA quotes, NLI training texts: 949,372 tokens, 2026-12-05), and
+``tests/test_token_rules.py`` compares them on sentences written for it. A ruler holding a
+pattern the table cannot read (an operator such as ``"OP"``, an attribute other than those
+four) is left in place (``replace_attribute_ruler``). Memory is bounded: the answers are a few
+thousand; the word classes of lowercase forms are remembered for at most ``WORDS`` forms, then
+forgotten and found again (a word's class costs a few microseconds).
 
-Both answer exactly what the components they stand for answer: ``tests/test_token_rules.py``
-parses sentences with both pipelines and compares every token's POS, tag, dependency,
-morphology and lemma. A ruler holding a pattern these tables cannot read (an operator such as
-``"OP"``, an attribute other than those four) is left in place (``replace_rule_components``).
-The caches grow with the vocabulary of what is parsed (a few hundred thousand keys at most, like
-the lemmatizer's own cache), never with the number of documents.
+The rule lemmatizer is left as spaCy runs it: it keeps its own cache, and a table beside it
+saved 0.012 s of the 0.66 of the parse for ~300 bytes per (form, POS, morphology) more.
 """
 
 from __future__ import annotations
@@ -35,7 +34,8 @@ from collections.abc import Callable
 from typing import Any
 
 ATTRIBUTE_TABLE = "flashpoint_attribute_table"
-LEMMA_TABLE = "flashpoint_lemma_table"
+# lowercase forms whose word class is remembered (~100 bytes each) before the memory starts afresh
+WORDS = 100_000
 # the token attributes the table reads, in the order of its keys
 _KEY_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 _OPERATORS = frozenset({"IN", "NOT_IN", "REGEX"})
@@ -77,7 +77,8 @@ def _token_test(spec: dict[str, Any]) -> Test | None:
 
 
 class AttributeTable:
-    """The attribute ruler's patterns answered per token key (see the module's docstring)."""
+    """The attribute ruler's patterns answered per (word class, tag, dependency, whitespace)
+    (see the module's docstring)."""
 
     def __init__(self, ruler: Any, vocab: Any) -> None:
         self.attrs: list[dict[int, int]] = list(ruler.attrs)
@@ -87,25 +88,46 @@ class AttributeTable:
         self.single: dict[str | None, list[tuple[int, Test]]] = {}
         # (attr_id, index of the token it sets, one test per token) of the longer ones
         self.multi: list[tuple[int, int, list[Test]]] = []
+        # every test of the patterns on the lowercase form: a word's class is which it passes
+        self.lower_tests: list[Test] = []
         for attr_id, group in enumerate(ruler.patterns):
             for pattern in group["patterns"]:
                 tests = [_token_test(spec) for spec in pattern]
                 if not tests or any(t is None for t in tests):
                     raise ValueError(f"pattern not readable as a table: {pattern}")
+                self.lower_tests.extend(
+                    _value_test("LOWER", spec["LOWER"]) for spec in pattern if "LOWER" in spec  # type: ignore[misc]
+                )
                 if len(tests) == 1:
                     tag = pattern[0].get("TAG")
                     self.single.setdefault(tag if isinstance(tag, str) else None, []).append((attr_id, tests[0]))  # type: ignore[arg-type]
                 else:
                     index = ruler.indices[attr_id]
                     self.multi.append((attr_id, index if index >= 0 else len(tests) + index, tests))  # type: ignore[arg-type]
-        # key -> (attr_ids of the one-token patterns that match, their attributes merged in
-        # order, the (pattern, position) pairs of the longer patterns the token can fill,
-        # the longer patterns it can start)
-        self._answers: dict[tuple[int, ...], tuple[tuple[int, ...], dict[int, int], frozenset[tuple[int, int]], tuple[int, ...]]] = {}
+        self._word_class: dict[int, int] = {}  # lowercase form's hash -> its class
+        self._classes: dict[tuple[bool, ...], int] = {}  # the tests a class passes -> the class
+        self._examples: list[str] = []  # class -> a lowercase form of it
+        # (class, tag, dep, is_space) -> (attr_ids of the one-token patterns that match, their
+        # attributes merged in order, the (pattern, position) pairs of the longer patterns the
+        # token can fill, the longer patterns it can start)
+        self._answers: dict[tuple[int, int, int, int], tuple[tuple[int, ...], dict[int, int], frozenset[tuple[int, int]], tuple[int, ...]]] = {}
 
-    def _answer(self, key: tuple[int, ...]) -> Any:
+    def _class_of(self, lower: int) -> int:
+        form = self.vocab.strings[lower]
+        passed = tuple(test((form, "", "", False)) for test in self.lower_tests)
+        found = self._classes.get(passed)
+        if found is None:
+            found = self._classes[passed] = len(self._examples)
+            self._examples.append(form)
+        if len(self._word_class) >= WORDS:
+            self._word_class.clear()
+        self._word_class[lower] = found
+        return found
+
+    def _answer(self, key: tuple[int, int, int, int]) -> Any:
         strings = self.vocab.strings
-        k = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        # a form of the class stands for every form of it: the patterns test no more of it
+        k = (self._examples[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
         candidates = [*self.single.get(k[1], ()), *self.single.get(None, ())]
         ids = tuple(sorted({attr_id for attr_id, test in candidates if test(k)}))
         merged: dict[int, int] = {}
@@ -123,8 +145,12 @@ class AttributeTable:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
-        answers = self._answers
-        per = [answers.get(key) or self._answer(key) for key in map(tuple, doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist())]
+        answers, word_class = self._answers, self._word_class
+        per = []
+        for lower, tag, dep, space in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist():
+            c = word_class.get(lower)
+            key = (self._class_of(lower) if c is None else c, tag, dep, space)
+            per.append(answers.get(key) or self._answer(key))
         n = len(per)
         extra: dict[int, list[int]] = {}
         for i, answer in enumerate(per):
@@ -141,66 +167,24 @@ class AttributeTable:
         return doc
 
 
-class LemmaTable:
-    """The rule lemmatizer's lemmas per (text, POS, morphology) (see the module's docstring)."""
-
-    def __init__(self, lemmatizer: Any) -> None:
-        self.lemmatizer = lemmatizer
-        self.overwrite = bool(getattr(lemmatizer, "overwrite", False))
-        self._lemmas: dict[tuple[int, int, int], str] = {}
-
-    def __call__(self, doc: Any) -> Any:
-        from spacy.attrs import LEMMA, MORPH, ORTH, POS
-
-        lemmas = self._lemmas
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        changed = False
-        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-            if lemma and not self.overwrite:
-                continue
-            key = (orth, pos, morph)
-            text = lemmas.get(key)
-            if text is None:
-                text = lemmas[key] = self.lemmatizer.lemmatize(doc[i])[0]
-            rows[i, 3] = strings.add(text)
-            changed = True
-        if changed:
-            doc.from_array([LEMMA], rows[:, 3:4])
-        return doc
-
-
-def replace_rule_components(nlp: Any) -> list[str]:
-    """Run the pipeline's attribute ruler and rule lemmatizer from tables: each table is added
-    right after the component it answers for, and that component is disabled (kept, so that a
-    test can compare the two). Returns the names of the components replaced; a ruler whose
-    patterns the table cannot read, or a lemmatizer in another mode, stays as it is."""
+def replace_attribute_ruler(nlp: Any) -> bool:
+    """Run the pipeline's attribute ruler from a table: the table is added right after it and
+    the ruler disabled (kept, so that a test can compare the two). False, and the ruler left as
+    it is, when the pipeline has none or its patterns are not readable as a table."""
     from spacy.language import Language
 
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    try:
+        AttributeTable(nlp.get_pipe("attribute_ruler"), nlp.vocab)
+    except ValueError:
+        return False
     if not Language.has_factory(ATTRIBUTE_TABLE):
         Language.factory(ATTRIBUTE_TABLE, func=_make_attribute_table)
-    if not Language.has_factory(LEMMA_TABLE):
-        Language.factory(LEMMA_TABLE, func=_make_lemma_table)
-    replaced: list[str] = []
-    if "attribute_ruler" in nlp.pipe_names:
-        try:
-            AttributeTable(nlp.get_pipe("attribute_ruler"), nlp.vocab)
-        except ValueError:
-            pass
-        else:
-            nlp.add_pipe(ATTRIBUTE_TABLE, after="attribute_ruler")
-            nlp.disable_pipe("attribute_ruler")
-            replaced.append("attribute_ruler")
-    if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
-        nlp.add_pipe(LEMMA_TABLE, after="lemmatizer")
-        nlp.disable_pipe("lemmatizer")
-        replaced.append("lemmatizer")
-    return replaced
+    nlp.add_pipe(ATTRIBUTE_TABLE, after="attribute_ruler")
+    nlp.disable_pipe("attribute_ruler")
+    return True
 
 
 def _make_attribute_table(nlp: Any, name: str) -> AttributeTable:
     return AttributeTable(nlp.get_pipe("attribute_ruler"), nlp.vocab)
-
-
-def _make_lemma_table(nlp: Any, name: str) -> LemmaTable:
-    return LemmaTable(nlp.get_pipe("lemmatizer"))

@@ -19,9 +19,9 @@ Every pass reads the corpus as new: the statement model's memo of scored pairs
 first would find every pair scored and the model, a fifth of the work on ``examples/``, would
 cost nothing; a real corpus seldom repeats a (premise, claim) pair. Caches over the vocabulary
 (``actors.text.key_of`` of table aliases, ``singular``) are kept: a long ingest has them filled as
-well. The parse's tables of the answers of spaCy's attribute ruler and lemmatizer
-(``token_rules``: per lowercase form, tag and dependency; per text, POS and morphology) are such
-caches too; on texts never seen they cost about what spaCy's components cost. A cache of whole
+well. So is the parse's table of the answers of spaCy's attribute ruler (``token_rules``: per
+word class, tag and dependency; the classes of at most 100,000 lowercase forms); on texts never
+seen it costs a third of what the ruler costs. A cache of whole
 mention texts would need emptying per pass too: on 100 CNN/DM articles only 3% of the texts the
 actor reader cuts recur within a pass (2026-12-05), so none is kept.
 """
