@@ -34,7 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 ATTRIBUTE_TABLE = "flashpoint_attribute_table"
-# lowercase forms whose word class is remembered (~100 bytes each) before the memory starts afresh
+# lowercase forms whose word class is remembered (~135 bytes each) before the memory starts afresh
 WORDS = 100_000
 # the token attributes the table reads, in the order of its keys
 _KEY_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
