@@ -50,7 +50,7 @@ def test_events_typing_acts_protesters_burning_are_a_riot(nlp):
     "text",
     [
         "The senator launched a personal attack on the judge.",
-        "Republicans are using the issue to launch political attacks on the president.",
+        "Her rivals are using the budget row to launch political attacks on the mayor.",
         "The opposition leader faced scathing attacks from the ruling party.",
     ],
 )

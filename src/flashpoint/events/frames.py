@@ -1,7 +1,7 @@
 """Frames that lend their act to the verb they govern: helping, attempting, using, answering.
 
-"The rebels helped plan the attack" is the attack, by the rebels; "tried to secure favour" is
-an attempt, never the court's "try"; "Republicans are using the issue to launch political
+"The rebels helped plan the attack" is the attack, by the rebels; "tried to win sympathy" is
+an attempt, never the court's "try"; "The opposition is using the dispute to launch verbal
 attacks" is the attacks; "responded to the attack with sanctions" is the sanctions. In each,
 the governing verb does not name the act, its complement does, with the governing verb's
 subject as its doer. The verbs are data (``assisting_verbs``, ``attempt_verbs``,
@@ -23,7 +23,7 @@ Token = Any
 
 
 def attempts(tok: Token) -> bool:
-    """ "tried to secure favour": "try" with an infinitive is an attempt (``attempt_verbs``),
+    """ "tried to win sympathy": "try" with an infinitive is an attempt (``attempt_verbs``),
     never the court's "try" (173) of its own verb row."""
     comp = complement_of(tok)
     return (

@@ -112,7 +112,7 @@ def _analyze(tok: Token, depth: int) -> Found | None:
     # "rebels entered Damascus": armed men take it; "a destroyer sailed near": force shown
     own = verb_code(tok) or advance_code(tok) or patrol_code(tok)
     if own and frames.attempts(tok):
-        own = None  # "tried to secure favour": an attempt, no trial
+        own = None  # "tried to win sympathy": an attempt, no trial
     roles = roles_of(tok)
     found: Found | None = None
     mood_applies = True
