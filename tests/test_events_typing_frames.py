@@ -522,3 +522,29 @@ def test_events_typing_no_force_where_a_place_or_problem_is_only_named(nlp, text
 def test_events_typing_returning_fire_is_shooting(nlp, text):
     event = _first(nlp, text)
     assert event is not None and event.cameo == "193"
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        ("Britain responded by expelling three Russian diplomats.", "16", "GBR", "RUS"),
+        ("Seoul responded by suspending the military agreement with Pyongyang.", "16", "KOR", "PRK"),
+        ("The army retaliated by shelling the airport.", "19", "MIL", None),
+    ],
+)
+def test_events_typing_frames_a_response_by_doing_an_act_is_that_act(nlp, text, root, source, target):
+    """A response made BY doing an act is that act, by the one who responds (as one made WITH
+    an act): no bare "retaliated" (190) beside it, and the act's doer is the responder (the
+    gerund after "by" is controlled by the verb's subject, ``gerund_adjunct_preps``)."""
+    events = _events(nlp, text)
+    assert [e.cameo[:2] for e in events] == [root]
+    event = events[0]
+    assert event.source is not None and event.source.code.startswith(source)
+    if target is not None:
+        assert event.target is not None and event.target.code.startswith(target)
+
+
+def test_events_typing_frames_a_gerund_while_acting_has_the_subject_as_doer(nlp):
+    events = _events(nlp, "The rebels killed four soldiers while attacking a checkpoint.")
+    assert events and all(e.source is not None and e.source.code.startswith("REB") for e in events)
+

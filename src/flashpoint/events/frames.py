@@ -117,19 +117,23 @@ def means_act(tok: Token, depth: int) -> Found | None:
 
 def answered_with(tok: Token, depth: int) -> Found | None:
     """ "answered the cyberattack WITH the expulsion of five diplomats",
-    "retaliated WITH airstrikes": a response made with an act is that act, by the one who
-    responds (``answering_verbs``); None when "with" names no act ("responded with anger")."""
+    "retaliated WITH airstrikes", "responded BY EXPELLING ten diplomats": a response made with
+    an act, or by doing one, is that act, by the one who responds (``answering_verbs``); None
+    when "with" names no act ("responded with anger")."""
     if lemma(tok) not in ANSWERING_VERBS or tok.pos_ != "VERB":
         return None
     answered = [g for c in tok.children if c.lower_ == "to" for g in c.children]
     # spaCy may hang "with" on what is answered: "responded to [the attack with sanctions]"
     for c in (*tok.children, *(k for g in answered for k in g.children)):
-        if c.dep_ != "prep" or c.lower_ != "with":
+        if c.dep_ != "prep" or c.lower_ not in ("with", "by"):
             continue
         for g in c.children:
-            if g.dep_ != "pobj" or g.pos_ != "NOUN" or not noun_code(g):
+            if c.lower_ == "by" and g.dep_ == "pcomp" and g.tag_ == "VBG":
+                found = predicates.analyze(g, depth + 1)  # "retaliated BY EXPELLING diplomats"
+            elif c.lower_ == "with" and g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
+                found = predicates.analyze_noun(g, depth + 1)
+            else:
                 continue
-            found = predicates.analyze_noun(g, depth + 1)
             if found is None:
                 continue
             subj, passive = subject_of(tok)

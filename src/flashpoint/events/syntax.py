@@ -12,6 +12,7 @@ from .grammar import (
     COMPLEMENT,
     DOCUMENT_NOUNS,
     ENDING_VERBS,
+    GERUND_ADJUNCT_PREPS,
     OBJECT_CONTROL,
     ORDER_NOUNS,
     PASS_SUBJ,
@@ -90,10 +91,32 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                 return adjective.head, False
             node = adjective  # "X are guilty of violating", "is responsible for killing": X
             continue
+        if _adjunct_gerund(node):
+            node = node.head.head  # "Russia responded by EXPELLING ten diplomats": Russia
+            continue
         if node.dep_ in ("ccomp", "pcomp"):
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
+
+
+def _adjunct_gerund(node: Token) -> bool:
+    """Is ``node`` a gerund after a preposition of ``gerund_adjunct_preps`` hung on an active
+    verb ("responded BY EXPELLING", "killed five soldiers WHILE ATTACKING")? Its doer is
+    that verb's subject. Not on a passive verb, whose subject is a patient that may or may not
+    do the gerund's act ("the convoy was ambushed while crossing": it crossed; "the town was
+    taken by shelling it": it did not), nor on a noun ("the case for expelling")."""
+    prep = node.head
+    verb = prep.head
+    return (
+        node.dep_ == "pcomp"
+        and node.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.lower_ in GERUND_ADJUNCT_PREPS
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.i != prep.i
+        and not any(c.dep_ in PASS_SUBJ for c in verb.children)
+    )
 
 
 def _second_clause_subject(verb: Token) -> Token | None:
