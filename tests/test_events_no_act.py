@@ -25,6 +25,11 @@ def _events(nlp, text):
         ("Security services foiled a bomb attack on a synagogue in Berlin.", "19"),
         ("The authorities banned demonstrations in the capital ahead of the vote.", "14"),
         ("Last-minute talks averted a strike by railway workers.", "14"),
+        # delaying, halting or cancelling an act: it is not reported as done
+        ("The militia delayed the release of the captured soldiers by a week.", "08"),
+        ("Kyiv postponed the evacuation of the frontline villages.", "07"),
+        ("The ministry halted the deployment of riot police to the border.", "15"),
+        ("The junta cancelled the withdrawal of its troops from the capital.", "08"),
     ],
 )
 def test_events_no_act_an_averted_act_is_not_reported_as_done(nlp, text, root):
@@ -106,3 +111,19 @@ def test_events_no_act_defending_oneself_against_words_is_verbal_defence(nlp):
 def test_events_no_act_a_headline_naming_its_object_is_no_appeal(nlp, text):
     events = _events(nlp, text)
     assert not [e for e in events if e.cameo[:2] == "02"], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Turkey halted its air strikes on Kurdish positions after the truce.", "08"),
+        ("Washington suspended military aid to Cairo.", "16"),
+    ],
+)
+def test_events_no_act_a_coded_halt_is_itself_the_event(nlp, text, root):
+    """Where a verb row codes the halting itself (de-escalation 087, reduced aid 162), the halt
+    is the event and is reported as done."""
+    events = _events(nlp, text)
+    assert any(e.cameo[:2] == root and e.modality in DONE for e in events), [
+        (e.cameo, e.trigger, e.modality) for e in events
+    ]

@@ -37,7 +37,8 @@ def is_negated(tok: Token) -> bool:
 
 def averted(tok: Token) -> bool:
     """Is the noun an act another verb kept from being ("police PREVENTED a demonstration",
-    "FOILED an attack", "BANNED protests": ``averting_verbs``)? Then it did not take place."""
+    "FOILED an attack", "BANNED protests", "DELAYED the release": ``averting_verbs``)? Then it
+    is not reported as done."""
     keeper = tok.head
     return (
         tok.dep_ in ("dobj", "obj", "nsubjpass")
