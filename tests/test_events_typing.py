@@ -231,18 +231,9 @@ def test_events_typing_an_adjunct_of_accompaniment_is_never_promoted(nlp, monkey
         ("Erdogan called the Israeli prime minister a terrorist.", "111"),
         ("The foreign minister called the president a puppet of Washington.", "111"),
         ("The Brazilian president has called Argentina's leader irresponsible.", "111"),
-        pytest.param(
-            "The Brazilian president has called Argentina's leader dishonest.",
-            "111",
-            marks=pytest.mark.xfail(
-                reason=(
-                    "'call X <adjective>' is naming (111) only for the closed word list of the "
-                    "'call' row of verb_patterns.tsv (nasty, stupid, irresponsible, ...); "
-                    "'dishonest' (or 'a liar', 'corrupt') is not in it, so 'called' is coded 041"
-                ),
-                strict=True,
-            ),
-        ),
+        ("The Brazilian president has called Argentina's leader dishonest.", "111"),
+        ("The opposition leader called the prime minister a liar.", "111"),
+        ("The foreign minister called his counterpart a warmonger.", "111"),
         ("Macron called the German chancellor a friend.", "051"),
         ("Biden called his French counterpart on Tuesday.", "041"),  # no naming word: a call
     ],
