@@ -116,27 +116,26 @@ def live_server(crisis_db: Path, monkeypatch) -> Iterator[tuple[str, int]]:
         thread.join(timeout=10)
 
 
-def _closed_within(sock: socket.socket, seconds: float) -> bytes | None:
-    """What the server sent before closing, or None if it kept the socket open."""
-    sock.settimeout(seconds)
+def _until_closed(sock: socket.socket) -> bytes:
+    """What the server sent before it closed the socket. No deadline of the test's own: the
+    server's timeouts (1 s here) close it, and a server that never does hangs the test until
+    pytest-timeout fails it (pyproject), not a wall-clock bound that a loaded machine can miss."""
+    sock.settimeout(None)
     received = b""
-    try:
-        while chunk := sock.recv(4096):
-            received += chunk
-    except TimeoutError:
-        return None
+    while chunk := sock.recv(4096):
+        received += chunk
     return received
 
 
 def test_robustness_server_closes_a_trickled_request_head(live_server) -> None:
     with socket.create_connection(live_server) as sock:
         sock.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-        assert _closed_within(sock, 5.0) is not None
+        _until_closed(sock)  # returns only once the server closed the connection
 
 
 def test_robustness_server_answers_408_to_a_trickled_body(live_server) -> None:
     with socket.create_connection(live_server) as sock:
         sock.sendall(b"POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                      b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
-        answer = _closed_within(sock, 5.0)
-    assert answer is not None and answer.startswith(b"HTTP/1.1 408")
+        answer = _until_closed(sock)
+    assert answer.startswith(b"HTTP/1.1 408")
