@@ -17,7 +17,7 @@ from . import predicates
 from .found import Found
 from .grammar import ANSWERING_VERBS, ASSISTING_VERBS, ATTEMPT_VERBS, FORCE_ROOTS, MEANS_VERBS
 from .patterns import lemma, noun_code, verb_code
-from .syntax import agent_of, complement_of, subject_of
+from .syntax import complement_of, doer_of
 
 Token = Any
 
@@ -61,10 +61,8 @@ def assisted_act(tok: Token, depth: int) -> Found | None:
         found.trigger.head.i == act.i and found.trigger.dep_ in ("dobj", "obj")
     ):
         return None  # "helping to integrate refugees and FIGHTING ...": not the act helped
-    subj, passive = subject_of(tok)
-    helper = agent_of(tok) if passive else subj
     if party or found.source is None or found.source.i == act.i:
-        found.source = helper
+        found.source = doer_of(tok)
     found.used.add(tok.i)
     return found
 
@@ -107,10 +105,8 @@ def means_act(tok: Token, depth: int) -> Found | None:
     found = predicates.analyze(purpose, depth + 1)
     if found is None:
         return None
-    subj, passive = subject_of(tok)
-    user = agent_of(tok) if passive else subj
     if found.source is None or found.source.i == purpose.i:
-        found.source = user
+        found.source = doer_of(tok)
     found.used |= {tok.i} | {t.i for t in tok.subtree if t.i < purpose.i}
     return found
 
@@ -136,9 +132,8 @@ def answered_with(tok: Token, depth: int) -> Found | None:
                 continue
             if found is None:
                 continue
-            subj, passive = subject_of(tok)
             if found.source is None or found.source.pos_ == "PRON":
-                found.source = agent_of(tok) if passive else subj
+                found.source = doer_of(tok)
             found.used |= {tok.i, c.i} | {a.i for a in answered}  # what is answered is known
             return found
     return None

@@ -265,6 +265,13 @@ def _relative(tok: Token) -> Token:
     return tok
 
 
+def doer_of(tok: Token) -> Token | None:
+    """Who does the predicate ``tok``: its subject, or its agent when it is passive (the
+    subject of a passive is its target)."""
+    subj, passive = subject_of(tok)
+    return agent_of(tok) if passive else subj
+
+
 def agent_of(tok: Token) -> Token | None:
     """The doer of a passive predicate: "by X", else whoever ordered it ("was freed on his
     orders", "were arrested on the orders of the governor": ``order_nouns``)."""

@@ -30,6 +30,7 @@ from .syntax import (
     addressee_of,
     agent_of,
     complement_of,
+    doer_of,
     event_noun_arg,
     event_noun_subject,
     intended_act,
@@ -67,8 +68,7 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             if role in ("order", "pass", "intend", "offer"):
                 return None
             return predicates.own_event(tok, (tables.compose(role, ""), 1))
-        subj, passive = subject_of(tok)
-        source = agent_of(tok) if passive else subj
+        source = doer_of(tok)
         if role in ("order", "pass"):
             emb.source = source or emb.source
             if role == "order":

@@ -261,11 +261,11 @@ def _events_by_id(n_articles: int, n_events: int) -> str:
     articles (parameters: the article ids, then the event ids). ``events`` has no key
     (``columns.KEYLESS``): by id alone DuckDB reads the whole table (random ids leave its
     per-row-group min/max nothing to prune; 10M rows: ~300 ms), while the article ids alone use
-    the ``events_article`` index (~7 ms). The index is used only for a filter on its column
-    alone, so the article's events are materialized first and the ids filtered after."""
-    return (f"(WITH by_article AS MATERIALIZED (SELECT * FROM events WHERE article_id IN "
-            f"{placeholders(n_articles)}) SELECT * FROM by_article WHERE id IN "
-            f"{placeholders(n_events)})")
+    the ``events_article`` index (~7 ms), which serves a filter on its column alone
+    (``storage.lookup_then``: the articles' events first, then the ids)."""
+    return "(" + storage.lookup_then("SELECT * FROM events",
+                                     f"article_id IN {placeholders(n_articles)}",
+                                     f"id IN {placeholders(n_events)}") + ")"
 
 
 # A page of unique events: their listed columns (``columns.UNIQUE_EVENTS.view("list")``), the
