@@ -414,6 +414,22 @@ def test_ingest_clean_broadcaster_style_page():
             '"We will not retreat," the minister said.',
             dt.date(2021, 10, 4),
         ),
+        # title case, as scrapers and release wires print it: only with a month-name date
+        (
+            "Hamburg, Jun 3 (Wire) - Dock workers walked out on Monday over pay.",
+            "Dock workers walked out on Monday over pay.",
+            None,
+        ),
+        (
+            "Gdansk, March 3, 2024 - In 1981 the shipyard workers went on strike.",
+            "In 1981 the shipyard workers went on strike.",
+            dt.date(2024, 3, 3),
+        ),
+        (
+            "New Delhi, 12 Sept. 2023 (Outlet) — Farmers blocked the highway again.",
+            "Farmers blocked the highway again.",
+            dt.date(2023, 9, 12),
+        ),
     ],
 )
 def test_ingest_clean_wire_dateline_stripped_from_lead(lead, rest, published):
@@ -442,7 +458,9 @@ def test_ingest_clean_wire_dateline_date_does_not_override_page_stamp():
         "UN — Security Council members met behind closed doors on Monday.",
         "ASEAN - the regional bloc - called for restraint on Monday.",
         "OPEC, the oil cartel, said output would fall - a move welcomed by Moscow.",
-        "Hamburg, Jun 3 (Wire) - Dock workers walked out on Monday over pay.",
+        "Moscow, Beijing and Delhi - the three capitals - agreed on Monday to meet again.",
+        "Hamburg, the port city, was calm - police said the strike had ended.",
+        "Warsaw, May Day - a holiday the unions still keep - passed quietly.",
     ],
 )
 def test_ingest_clean_lead_without_wire_dateline_untouched(lead):

@@ -444,13 +444,30 @@ _LEAD_DATELINE = re.compile(
     r"(?P<dash>\s+(?:--|[-–—])\s+|\s*[–—]\s*)"
     r"(?=[\"“‘'(]?[A-Z0-9])"
 )
+# The same in title case ("Seoul, March 3, 2024 - ", "Hamburg, Jun 3 (Wire) -"), as scrapers and
+# press-release wires print it: a title-case place is also the start of ordinary prose ("Moscow,
+# Beijing and Delhi - ..."), so it counts as a dateline only with a month-name date in the comma
+# part. Left in the lead, the place becomes the first sentence's subject (an actor) and the
+# dateline's year its date.
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+_TITLE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z][\w.'’]*(?:[-\s/][A-Z][\w.'’]*){0,2})"
+    r"(?P<detail>,\s*(?:[A-Z][\w.'’]*,\s*)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?)"
+    r"(?P<outlet>,?\s*\([^()\n]{1,40}\))?"
+    r"(?P<dash>\s+(?:--|[-–—])\s+|\s*[–—]\s*)"
+    r"(?=[\"“‘'(]?[A-Z0-9])"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def strip_lead_dateline(paragraph: str) -> tuple[str, dt.date | None]:
     """Remove a wire dateline from the start of the lead; return the rest and its full date.
 
-    "PYONGYANG, Dec 27 (Wire) - North Korea said ..." keeps "North Korea said ...": the place
+    "PYONGYANG, Dec 27 (Wire) - North Korea said ..." (or "Pyongyang, Dec 27 (Wire) - ...", with
+    its month-name date) keeps "North Korea said ...": the place
     and outlet are page furniture, and left in the text they become part of the first
     sentence's evidence (or a spurious actor). The date is returned only when it is a full
     calendar date (with a year); "Dec 27" alone cannot anchor anything.
@@ -460,7 +477,7 @@ def strip_lead_dateline(paragraph: str) -> tuple[str, dt.date | None]:
     its sentence ("NATO — the alliance of 31 states — said" is an apposition, not a dateline);
     "NATO said ..." has no dash and never matches.
     """
-    match = _LEAD_DATELINE.match(paragraph)
+    match = _LEAD_DATELINE.match(paragraph) or _TITLE_DATELINE.match(paragraph)
     if match is None:
         return paragraph, _lead_dateline_date(paragraph)
     rest = paragraph[match.end() :]
