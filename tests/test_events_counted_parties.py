@@ -77,6 +77,29 @@ def test_events_counted_parties_an_act_with_an_owner_names_its_doer(nlp, text, c
     assert any(e.source is not None and e.source.country == country for e in events), _show(events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone attack on a bus station in Sumy killed nine people on Friday.",
+        "Artillery fire struck a school in the town of Avdiivka.",
+        "A missile strike on a port in Odesa damaged two grain ships.",
+    ],
+)
+def test_events_counted_parties_a_weapon_named_with_the_act_is_no_doer(nlp, text):
+    # the weapon says how, not whose forces; the place is the victims' (never the attacker's)
+    events = _events(nlp, text)
+    assert all(e.source is None or not e.source.code for e in events), _show(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("A drone attack", None), ("Tank crews", "MIL"), ("drone operators", "MIL"), ("a mortar attack", None)],
+)
+def test_events_counted_parties_a_weapon_gives_a_sector_only_to_people_or_as_the_head(text, sector):
+    actor = resolve(text)
+    assert (actor.sector if actor is not None else None) == sector, actor
+
+
 @pytest.mark.parametrize("text", ["air defences", "Israeli air defenses", "the country's air defence"])
 def test_events_counted_parties_air_defences_are_the_military(text):
     actor = resolve(text)

@@ -106,6 +106,8 @@ def read(
         tail_end=own_end,
     )
     r.sector, r.titles = head_sector(r.head, tables.words["side_yields"])
+    if r.sector is not None and _only_a_means(r.head, b, tables):
+        r.sector = None  # "a drone attack": how it was done, not who did it
     r.status = any(m.role == "status" for m in r.head)
     r.family = any(m.role == "family" for m in r.head)
     r.thing, r.thing_start = _thing_head(tokens[:b], matches, tables)
@@ -278,6 +280,21 @@ def _boundary(tokens: list[Token], matches: list[Match], words: frozenset[str]) 
         if (t.key in words or t.text in BOUNDARY_PUNCT) and not t.hyphen_before:
             return i
     return len(tokens)
+
+
+def _only_a_means(head: list[Match], b: int, tables: Tables) -> bool:
+    """Is the head phrase's sector read only from weapons that modify another noun ("a DRONE
+    attack", "ARTILLERY fire") with no owner named ("RUSSIAN drone attacks" has one)? A weapon
+    is no actor (``things.tsv``), and used by armies and armed groups alike it does not say
+    whose forces acted; left as MIL, the place of the attack then gave them its country: "a
+    drone attack on a market in Kharkiv" coded UKRMIL as the attacker."""
+    if any(m.entry is not None for m in head):
+        return False
+    weapon = tables.thing_classes["weapon"]
+    roles = [m for m in head if m.sector is not None and m.role in ("strong", "weak", "mod")]
+    return bool(roles) and all(
+        m.end < b and tables.things.get((singular(m.surface.lower()),)) is weapon for m in roles
+    )
 
 
 def _thing_head(

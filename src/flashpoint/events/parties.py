@@ -19,6 +19,7 @@ from ..records import Actor, Event
 from .found import Found
 from .grammar import (
     ACT_REFERENCE,
+    AIM_PREPS,
     COUNT_WORDS,
     FORCE_BEARING,
     FORCE_ROOTS,
@@ -131,13 +132,14 @@ def counted_people(f: Found, cand: Token) -> bool:
 
 
 def names_an_act(tok: Token) -> bool:
-    """Is the subject an act named only with its place ("FIGHTING in Darfur has forced
-    millions", "CLASHES in the north killed 40")? The place is not its doer (``not_an_actor``'s
-    rule for things). An act with an owner ("US drone attacks", "the deployment of NATO
+    """Is the subject an act named only with its place or its aim ("FIGHTING in Darfur has
+    forced millions", "CLASHES in the north killed 40", "a drone ATTACK on a market in Sumy
+    killed nine")? Neither is its doer (``not_an_actor``'s rule for things): the place of an
+    attack is its victims'. An act with an owner ("US drone attacks", "the deployment of NATO
     troops") names its doer, and a word that is also a role ("protesters") its people."""
     if tok.pos_ == "PROPN" or not noun_code(tok):
         return False
-    if not any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in tok.children):
+    if not any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS | AIM_PREPS for c in tok.children):
         return False
     return resolve_span(tok.doc[tok.left_edge.i : tok.i + 1]) is None
 
