@@ -267,6 +267,28 @@ def test_actors_doc_memory_pronoun_prefers_the_main_subject_of_the_last_sentence
 
 
 @pytest.mark.parametrize(
+    ("context", "code"),
+    [
+        # a role with no country as the last sentence's subject is the pronoun's antecedent,
+        # placed in the article's country when it has one; never a group named before it
+        ("MMR", "MMRMIL"),
+        (None, "MIL"),
+    ],
+)
+def test_actors_doc_memory_pronoun_after_a_bare_role_is_that_role(nlp, context, code):
+    memory = DocActors(on=ON, context_country=context)
+    doc = nlp(
+        "The Arakan Army did not comment on the claims. The army, which has battled the "
+        "Arakan Army for a year, said it had repelled the assault. It accused the insurgents "
+        "of shelling villages."
+    )
+    memory.find_actors(doc)
+    tok = [t for t in doc if t.text == "It"][-1]
+    actor = memory.pronoun(tok.text, before=tok.i, token=tok)
+    assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
     ("text", "code_"),
     [
         ("Iran launched a missile. The UN condemned the launch.", "IRN"),

@@ -135,10 +135,14 @@ class DocActors:
         organ = self.remembered.recall_organ(res, span)
         if organ is not None:
             return organ
-        self.remembered.learn(res, span)
         actor = res.actor
         if actor is not None and not res.has_country and self.context_country:
-            return in_country(actor, self.context_country, text=text)
+            # remembered as placed: "The army said ... It accused the militia" is the army of
+            # the article's country, and the later pronoun its (it was skipped for an actor
+            # named before, which then accused itself)
+            actor = in_country(actor, self.context_country, text=text)
+            res = Resolution(actor, person=res.person, titles=res.titles, has_country=True)
+        self.remembered.learn(res, span)
         return actor
 
     def resolve(self, text: str) -> Actor | None:

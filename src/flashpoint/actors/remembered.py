@@ -52,13 +52,17 @@ class Remembered:
         """Remember a mention that resolved to a country, an organisation or a named person
         (and, for a named person, the names and titles it teaches)."""
         actor = res.actor
-        if actor is None or not (actor.country or is_international(actor) or res.person):
-            return  # a named person is remembered without a country too: "the aid worker,
-            # Oleksandr Petrenko ... He died": a victim the pronoun names, not the last leader
         root = span.root if span is not None else None
+        subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
+        if actor is None or not (
+            actor.country or is_international(actor) or res.person or (subject and is_bare_sector(actor))
+        ):
+            return  # a named person is remembered without a country too: "the aid worker,
+            # Oleksandr Petrenko ... He died": a victim the pronoun names, not the last leader;
+            # so is a role as a clause subject ("The army said ... It accused"): the pronoun's
+            # antecedent, not an actor named before it
         at = span.start if span is not None else len(self.seen)
         person = bool(res.person) or (root is not None and root.ent_type_ == "PERSON")
-        subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
         plural = root is not None and root.tag_ in ("NNS", "NNPS")
         clause = root.head.i if root is not None else -1
         sentence = root.sent.start if root is not None else -1
