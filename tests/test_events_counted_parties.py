@@ -118,3 +118,17 @@ def test_events_counted_parties_a_time_is_nobody(nlp, text):
     assert not any(
         a is not None and ("week" in a.text or "end" in a.text) for e in events for a in (e.source, e.target)
     ), _show(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean negotiators met in Lima. European leaders said the deal was close.",
+        "The Kenyan foreign minister spoke first. African ministers then backed the plan.",
+    ],
+)
+def test_events_counted_parties_a_role_of_several_countries_is_not_the_last_one_named(nlp, text):
+    # "European leaders" names several states on purpose, not the government the article named
+    events = _events(nlp, text)
+    second = [e for e in events if e.source is not None and e.source.text.split()[0] in ("European", "African")]
+    assert second and all(e.source.country is None for e in second), _show(events)

@@ -28,6 +28,7 @@ from .spans import (
     doer_of_verb,
     is_place_adjunct,
     is_pronoun,
+    of_several_countries,
     pronoun_owner,
     read_span,
     whole_name,
@@ -183,6 +184,8 @@ class DocActors:
             if named.has_country and named.actor is not None:
                 named.actor = renamed(named.actor, span.text)
                 res = named
+        if of_several_countries(span):
+            return res.actor  # "European leaders said": no one country on purpose, nor a recalled one
         owner = pronoun_owner(span) if not res.has_country else None
         if owner is not None and res.actor is None and res.reason:
             # "their effort to overthrow ...": a thing of theirs names them
