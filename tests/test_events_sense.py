@@ -163,3 +163,31 @@ def test_events_sense_a_predicate_coordinated_with_a_denial_is_reported(nlp):
         for e in _events(nlp, "The senator denied the accusations and rebuffed calls to resign.")
     ]
     assert "016" in codes and any(c.startswith("12") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # drones are launched at someone, with or without missiles beside them
+        ("Moscow launched 140 drones at Kyiv's suburbs before dawn.", "195"),
+        ("Russia launched 57 drones and three cruise missiles overnight.", "195"),
+        ("The rebels fired a dozen drones on Wednesday.", "195"),
+        ("Tehran launched missiles and drones towards Tel Aviv.", "195"),
+        # a missile launch with no target is a test or a show of force, whatever day it was
+        ("North Korea launched three short-range missiles on Sunday.", "150"),
+        ("Pyongyang test-fired a cruise missile on Friday morning.", "150"),
+    ],
+)
+def test_events_sense_what_is_launched_and_at_whom(nlp, text, code):
+    assert code in [e.cameo for e in _events(nlp, text)], [(e.cameo, e.source) for e in _events(nlp, text)]
+
+
+def test_events_sense_an_aim_hung_on_the_object_is_the_verbs():
+    """spaCy often hangs the aim on the object ("launched [rockets AGAINST the town]")."""
+    from flashpoint.nlp import get_nlp
+
+    doc = get_nlp()("Militants launched rockets against the border town on Friday.")
+    from flashpoint.events.patterns import verb_code
+
+    verb = next(t for t in doc if t.lemma_ == "launch")
+    assert verb_code(verb)[0] == "195"

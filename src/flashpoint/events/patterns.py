@@ -11,6 +11,7 @@ from typing import Any
 
 from . import tables
 from .grammar import (
+    AIM_PREPS,
     CHARGE_NOUNS,
     COMPLEMENT,
     NEGATIVE_SUBJECTS,
@@ -32,9 +33,14 @@ def lemma(tok: Token) -> str:
 
 
 def preps_of(tok: Token) -> set[str]:
-    """Particles and prepositions hanging on a predicate ("call off", "call on")."""
+    """Particles and prepositions hanging on a predicate ("call off", "call on"). A preposition
+    of a time is none of them: "launched two missiles ON TUESDAY" is no launch on a target,
+    "called ON MONDAY for talks" no call on anyone."""
     out = set()
     for c in tok.children:
+        pobjs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if pobjs and all(is_time(g) for g in pobjs):
+            continue
         if (
             c.dep_ in ("prt", "prep", "agent", "dative")
             and c.pos_ in ("ADP", "PART", "ADV")
@@ -153,7 +159,7 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
     patterns = tables.verb_patterns().get(lemma(tok))
     if not patterns or no_event_sense(tok):
         return None
-    preps = preps_of(tok)
+    preps = preps_of(tok) | _aim_of_object(tok)
     args: tuple[set[str], set[str]] | None = None
     best: tuple[int, int, int, str] | None = None
     for order, p in enumerate(patterns):
@@ -183,6 +189,20 @@ def verb_code(tok: Token) -> tuple[str, int] | None:
     if best is None:
         return None
     return best[3], best[0]
+
+
+def _aim_of_object(tok: Token) -> set[str]:
+    """The aim the parser hung on the direct object instead of the verb ("launched [rockets
+    AGAINST northern Israel]", "fired [shells AT the town]"): the verb's own aim preposition
+    (``aim_preps``), as in "launched rockets at ..." parsed the other way."""
+    return {
+        c.lower_
+        for o in tok.children
+        if o.dep_ in ("dobj", "obj")
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in AIM_PREPS
+        and any(g.dep_ == "pobj" and not is_time(g) for g in c.children)
+    }
 
 
 WILDCARDS = frozenset({"*", "@"})
