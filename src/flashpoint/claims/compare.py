@@ -19,7 +19,15 @@ from typing import Any, Literal
 from .aliases import is_place
 from .clauses import Clause, split_clauses
 from .dates import calendar, conflict, date_mentions
-from .index import ATTACHING_DEPS, ArticleIndex, Mention, Sentence, is_negated, token_keys
+from .index import (
+    ATTACHING_DEPS,
+    ArticleIndex,
+    Mention,
+    Sentence,
+    is_negated,
+    is_prospective,
+    token_keys,
+)
 from .lexicon import lexicon, weights
 from .roles import Frame, arg_text, arguments, complement
 from .stance import clashes
@@ -39,7 +47,7 @@ from .units import (
 
 Status = Literal["best", "window", "synonym", "doc", "novel"]
 FindingKind = Literal[
-    "negation", "antonym", "number", "actor", "role", "swap", "date", "substitute", "act", "stance"
+    "negation", "antonym", "number", "actor", "role", "swap", "date", "substitute", "act", "stance", "unrealised"
 ]
 
 KINDS: tuple[Kind, ...] = ("entity", "number", "noun", "adj", "verb", "adv", "light")
@@ -531,6 +539,7 @@ def _findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence])
     """Every explicit mismatch of one clause with its window (see module docstring)."""
     aligned = result.alignment >= weights().contradiction_min_alignment
     found = _negation_findings(index, result, window)
+    found += _unrealised_findings(result, window)
     found += _antonym_findings(index, result, window)
     found += _date_findings(index, result, window)
     if aligned:
@@ -581,6 +590,26 @@ def _negation_findings(index: ArticleIndex, result: ClauseResult, window: list[S
             found.append(Finding("negation", word, f"not {tok.text}", sent))
         elif not is_negated(tok) and negated_here and not asserted_here and not clause_negated:
             found.append(Finding("negation", f"not {word}", tok.text, sent))
+    return found
+
+
+def _unrealised_findings(result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """The statement asserts an act the aligned article sentences only put ahead or attempt
+    ("brokered a ceasefire" where the article says they "tried to broker" one, "annexed" where it
+    "threatened to annex"): the article does not say it happened. Only where no window sentence
+    asserts or negates the same verb."""
+    found: list[Finding] = []
+    for tok in result.clause.tokens:
+        if tok.pos_ != "VERB" or is_negated(tok) or is_prospective(tok):
+            continue
+        keys = set(token_keys(tok))
+        if any(keys & (s.asserted | s.negated) for s in window):
+            continue
+        for sent in window:
+            said = next((sent.unrealised[k] for k in sorted(keys) if k in sent.unrealised), None)
+            if said is not None:
+                found.append(Finding("unrealised", said, tok.text, sent))
+                break
     return found
 
 

@@ -63,6 +63,8 @@ class Sentence:
     dates: tuple[DateMention, ...] = ()  # weekdays, month-days, years (``dates``), read with the publication date
     # the names attached to a noun, by the noun's key: "Varnia's foreign minister" -> minister: Varnia
     owners: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    # acts put ahead or only attempted, by key, as written: broker -> "tried to broker"
+    unrealised: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -183,10 +185,19 @@ def is_negated(token: Any) -> bool:
     )
 
 
+def _governor(token: Any) -> Any:
+    """The verb whose to-complement a prospective act is ("TRIED to broker")."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.head
+
+
 def is_prospective(token: Any) -> bool:
     """True when the token is an act the sentence puts ahead, not one that happened: the
     to-complement of a ``prospective_heads`` verb ("must still be put to a vote", "is yet
-    to sign", "plans to sign"; ``lexicon.json``). A past "had to" is left out: "residents had to
+    to sign", "plans to sign"; ``lexicon.json``), or one only attempted or promised ("tried to
+    broker a ceasefire", "vowed to retaliate": it may never have happened). A past "had to" is left out: "residents had to
     flee" says they fled."""
     node = token
     while node.dep_ == "conj" and node.head is not node:
@@ -237,6 +248,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
         keys: set[str] = set()
         negated: set[str] = set()
         asserted: set[str] = set()
+        unrealised: dict[str, str] = {}
         numbers: list[Mention] = []
         previous = None
         for tok in span:
@@ -257,6 +269,8 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 negated.update(tks)
             elif not is_prospective(tok):
                 asserted.update(tks)
+            elif tok.pos_ == "VERB":
+                unrealised.update({k: f"{_governor(tok).text} to {tok.text}" for k in tks})
             if token_kind(tok) == "number" and tks:  # "²³" is a number with no key
                 form = number_form(tok, tks[0])
                 numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form))
@@ -312,6 +326,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 names=frozenset(names),
                 dates=tuple(date_mentions(list(span), published)),
                 owners={k: tuple(v) for k, v in owners.items()},
+                unrealised=unrealised,
             )
         )
     n = max(len(sentences), 1)

@@ -28,6 +28,7 @@ from .units import hyphen_prefix
 _EVIDENCE_CHARS = 90
 _FINDING_ORDER = {
     "swap": 0, "substitute": 1, "negation": 2, "actor": 3, "role": 4, "date": 5, "number": 6, "antonym": 7, "act": 8, "stance": 9,
+    "unrealised": 10,
 }
 # An explicit reversal of who did what to whom, another named actor in the role every report of
 # the act in the article gives to one name ("accused Congo" where it says "accused Rwanda"), the
@@ -38,10 +39,16 @@ _FINDING_ORDER = {
 # (on FRANK valid + QAGS + CLIFF val, 1,389 statements, 2026-12-05: an opposite act on 0
 # supported statements and 3 others, another named actor on 1 and 1).
 _DECISIVE = frozenset({"swap", "substitute", "antonym", "date"})
+# An act the article only attempts or puts ahead ("tried to broker a ceasefire") and the statement
+# asserts ("brokered a ceasefire") is never supported: every word matches, so the model and the
+# word-level score read it as the same fact. Whether it is contradicted (the article says it
+# failed) or not in the source is left to the model, as for other findings.
+_BLOCKING = frozenset({"unrealised"})
 FINDING_FEATURES = {
     "swap": "role_swap", "number": "number_mismatch", "actor": "actor_mismatch",
     "role": "role_mismatch", "negation": "negation_mismatch", "antonym": "antonym", "date": "date_mismatch",
     "substitute": "actor_substituted", "act": "act_mismatch", "stance": "stance_mismatch",
+    "unrealised": "unrealised_act",
 }
 # Word-level alignment features of ``compare`` the combiner may weigh beside the model (how much
 # of the statement the best sentences cover, copied word order, names/numbers found only
@@ -112,7 +119,11 @@ def is_supported(values: dict[str, float], settings: VerdictSettings | None = No
     """The supported/not decision ``decide`` makes, from the features alone (the bench re-uses
     it to score candidate settings without re-running the model)."""
     v = settings or verdict_settings()
-    return score(values, v) >= v.supported_threshold and not decisive(values)
+    return (
+        score(values, v) >= v.supported_threshold
+        and not decisive(values)
+        and not any(values.get(FINDING_FEATURES[kind]) for kind in _BLOCKING)
+    )
 
 
 def decisive(values: dict[str, float]) -> bool:
@@ -143,6 +154,7 @@ def _finding_reason(f: Finding) -> str:
         "substitute": "another actor",
         "act": "another act",
         "stance": "opposite stance",
+        "unrealised": "not said to have happened",
     }[f.kind]
     return f"{label}: article says {f.article_says}, statement says {f.statement_says}"
 
