@@ -9,8 +9,10 @@ from flashpoint.claims import check_text
 
 UNREALISED = [
     (
-        "Norway and Qatar tried to broker a truce between the two militias, but the talks broke "
-        "down within a week.",
+        (
+            "Norway and Qatar tried to broker a truce between the two militias, but the talks "
+            "broke down within a week."
+        ),
         "Norway and Qatar brokered a truce between the two militias.",
         "tried to broker",
     ),

@@ -132,3 +132,17 @@ def test_events_counted_parties_a_role_of_several_countries_is_not_the_last_one_
     events = _events(nlp, text)
     second = [e for e in events if e.source is not None and e.source.text.split()[0] in ("European", "African")]
     assert second and all(e.source.country is None for e in second), _show(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police arrested an activist in Nakuru. Police said he had attacked an officer.",
+        "Turkish authorities detained a journalist. The authorities said she had attacked a soldier.",
+    ],
+)
+def test_events_counted_parties_a_body_is_not_the_person_in_its_own_words(nlp, text):
+    # "he" in what the police said is someone else, never the police
+    events = _events(nlp, text)
+    attacks = [e for e in events if e.cameo_root in ("18", "19")]
+    assert attacks and all(e.source is None or e.source.sector not in ("COP", "GOV") for e in attacks), _show(events)

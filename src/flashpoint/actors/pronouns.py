@@ -20,7 +20,7 @@ from .codes import in_country, renamed
 from .genders import marked, pronoun_gender
 from .spans import SUBJECT_DEPS, is_place_adjunct, is_pronoun, read_span
 from .tables import get_tables
-from .text import fold
+from .text import fold, singular
 
 if TYPE_CHECKING:
     from .memory import DocActors
@@ -104,9 +104,13 @@ def may_name(memory: DocActors, token: Any, span: Any) -> bool:
     pronoun subject of what it said: "X told parliament that she had asked")? A gendered
     pronoun refuses by the person's gender as the article showed it (``_may_be``), and a
     pronoun of one person refuses a plural speaker ("Petrenko's colleagues said he had
-    refused": not the colleagues)."""
-    if fold(token.text) in get_tables().words["pronouns_person"] and (
-        span.root.tag_ in ("NNS", "NNPS") or span.root.conjuncts
+    refused": not the colleagues) or a body of people ("Police said he had assaulted an
+    officer": ``collective_heads``)."""
+    words = get_tables().words
+    if fold(token.text) in words["pronouns_person"] and (
+        span.root.tag_ in ("NNS", "NNPS")
+        or span.root.conjuncts
+        or singular(fold(span.root.text)) in words["collective_heads"]  # "Police said he ..."
     ):
         return False
     gender = pronoun_gender(token.text)

@@ -34,6 +34,7 @@ WORD_LISTS = frozenset(
         "pair_heads",
         "service_participles",
         "organ_heads",
+        "collective_heads",
         "victim_predicates",
         "victim_passives",
         "agent_nouns",

@@ -165,7 +165,9 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         if found is None and state.memory.ruled_out(tok.text, before=tok.i):
             return None  # "Mr Putin met Mr Xi ... She ordered": unresolved, not the last man
         if found is None and low in PRONOUNS_PERSON:
-            found = state.last_person or state.last_group
+            # the last person, else the last group's (a member of it) -- but never the body
+            # whose words the pronoun is in: "Police said he had assaulted an officer"
+            found = state.last_person or (None if _in_words_of_a_body(tok, state) else state.last_group)
         elif found is None:
             found = state.last_group or state.last_person
         if found is None:
@@ -251,6 +253,18 @@ def named_actor(tok: Token, state: DocState) -> Actor | None:
     if tok.pos_ == "PRON":
         return actor_of(tok, state, role="target")
     return _resolve(np_span(tok), state)
+
+
+def _in_words_of_a_body(tok: Token, state: DocState) -> bool:
+    """Is the person pronoun inside what a body of people or a plural said ("POLICE said he
+    ...", "the ministers said she ...": ``DocActors.may_name`` refuses them)?"""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        for subj in node.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < tok.i and subj.pos_ != "PRON":
+                return not state.memory.may_name(tok, np_span(subj))
+    return False
 
 
 def _parallel_argument(tok: Token) -> Token | None:
