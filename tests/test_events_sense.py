@@ -191,3 +191,19 @@ def test_events_sense_an_aim_hung_on_the_object_is_the_verbs():
 
     verb = next(t for t in doc if t.lemma_ == "launch")
     assert verb_code(verb)[0] == "195"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the accord, the militia was to hand over its heavy weapons by March.",
+        "Under the agreement, Armenia is to withdraw its border guards from four villages.",
+        "Baku was supposed to release the detainees by the end of the year.",
+    ],
+)
+def test_events_sense_what_a_deal_says_is_to_be_done_is_not_done(nlp, text):
+    # "be to" and "be supposed to": what was agreed or expected, not an act that took place
+    events = _events(nlp, text)
+    assert events and all(e.modality != "asserted" or e.cameo_root == "03" for e in events), [
+        (e.cameo, e.modality) for e in events
+    ]

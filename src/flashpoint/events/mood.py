@@ -89,13 +89,15 @@ def is_future(tok: Token) -> bool:
         return True
     if "would" in words and not conditional(tok):
         return True  # reported future: "said it would allow access"
-    # "is going to attack", "is set to meet", "is about to"
+    # "is going to attack", "is set to meet", "is about to", "was supposed to withdraw"; and
+    # "be to": "under the deal, Hezbollah WAS TO withdraw its fighters" is what was agreed, not
+    # what was done
     head = tok.head
-    return (
-        tok.dep_ == "xcomp"
-        and lemma(head) in ("go", "set", "due", "expect", "poise")
-        and head.i != tok.i
-    )
+    if tok.dep_ != "xcomp" or head.i == tok.i:
+        return False
+    if lemma(head) in ("go", "set", "due", "expect", "poise", "suppose"):
+        return True
+    return lemma(head) == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def conditional(tok: Token) -> bool:
