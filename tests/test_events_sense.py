@@ -207,3 +207,14 @@ def test_events_sense_what_a_deal_says_is_to_be_done_is_not_done(nlp, text):
     assert events and all(e.modality != "asserted" or e.cameo_root == "03" for e in events), [
         (e.cameo, e.modality) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army did not provide evidence for the claim.",
+        "The ministry gave few details about the casualties.",
+    ],
+)
+def test_events_sense_giving_evidence_or_details_is_no_aid(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.cameo_root == "07"]
