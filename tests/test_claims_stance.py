@@ -26,6 +26,12 @@ BOMBS = ("Ghanaian troops began shelling rebel positions on Monday, hours after 
     [
         (GOVERNOR, "Governor Abba Yusuf praised the transport strike as a brave act.", "Abba Yusuf call it crime"),
         (DENIAL, "Togo admitted supplying weapons to the fighters.", "reject"),
+        # thanking is approval too
+        (
+            "Chilean President Gabriel Boric thanked Brazil for its help with the wildfires on Sunday.",
+            "Gabriel Boric criticised Brazil for its help with the wildfires.",
+            "thank",
+        ),
     ],
 )
 def test_claims_the_same_actors_other_side_is_contradicted(nlp, article, statement, said):
