@@ -1,6 +1,6 @@
 """Work the analysis no longer repeats, and proof that the results are those of doing it:
 entities read once per document (``nlp.ents_within`` / ``ents_starting_within``, used by the
-claims' date reader on every article sentence), and a statement's own events coded only for the
+claims' date reader on every article sentence; ``entity_at``, used by the coder per victim), and a statement's own events coded only for the
 verdict whose reason names them (``claims.check``)."""
 
 from __future__ import annotations
@@ -27,6 +27,17 @@ def test_entities_read_once_per_document_are_those_of_doc_ents(nlp, text):
             starting = [(e.start, e.end, e.label_) for e in doc.ents if start <= e.start < end]
             assert [(e.start, e.end, e.label_) for e in ents_within(doc, start, end)] == whole
             assert [(e.start, e.end, e.label_) for e in ents_starting_within(doc, start, end)] == starting
+
+
+@pytest.mark.parametrize("text", [TEXT])
+def test_entity_at_is_the_entity_of_doc_ents_holding_the_token(nlp, text):
+    from flashpoint.nlp import entity_at
+
+    doc = nlp(text)
+    for tok in doc:
+        holding = [(e.start, e.end, e.label_) for e in doc.ents if e.start <= tok.i < e.end]
+        found = entity_at(doc, tok.i)
+        assert ([] if found is None else [(found.start, found.end, found.label_)]) == holding
 
 
 @pytest.mark.parametrize(

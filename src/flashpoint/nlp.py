@@ -176,6 +176,17 @@ def ents_starting_within(doc: Any, start: int, end: int) -> list[Any]:
     return _within(doc, "flashpoint_ents", lambda: doc.ents, start, end, whole=False)
 
 
+def entity_at(doc: Any, i: int) -> Any | None:
+    """The entity of ``doc`` that token ``i`` is part of, or None: ``Doc.ents`` read once per
+    document and the one entity that can hold the token found by bisection (entities do not
+    overlap), as in ``ents_within``; scanning ``doc.ents`` per token made it quadratic."""
+    ents, starts = _entities(doc)
+    at = bisect.bisect_right(starts, i) - 1
+    if at >= 0 and ents[at].end > i:
+        return ents[at]
+    return None
+
+
 def noun_chunks_within(doc: Any, start: int, end: int) -> list[Any]:
     """Noun chunks of ``doc`` inside tokens ``[start, end)``, read once per document for the
     same reason as ``ents_within`` (``Doc.noun_chunks`` walks the whole document). A pipeline
@@ -195,12 +206,7 @@ def _within(
 ) -> list[Any]:
     """The spans ``read`` gives (cached in ``doc.user_data[key]``) that start in ``[start, end)``
     and, when ``whole``, also end by ``end``."""
-    cached = doc.user_data.get(key)
-    if cached is None:
-        spans = tuple(read())
-        cached = (spans, [s.start for s in spans])
-        doc.user_data[key] = cached
-    ents, starts = cached
+    ents, starts = _spans(doc, key, read)
     out = []
     for i in range(bisect.bisect_left(starts, start), len(ents)):
         ent = ents[i]
@@ -209,3 +215,17 @@ def _within(
         if ent.end <= end or not whole:
             out.append(ent)
     return out
+
+
+def _spans(doc: Any, key: str, read: Any) -> tuple[tuple[Any, ...], list[int]]:
+    """The spans ``read`` gives and their starts, read once per document (``doc.user_data[key]``)."""
+    cached = doc.user_data.get(key)
+    if cached is None:
+        spans = tuple(read())
+        cached = (spans, [s.start for s in spans])
+        doc.user_data[key] = cached
+    return cached
+
+
+def _entities(doc: Any) -> tuple[tuple[Any, ...], list[int]]:
+    return _spans(doc, "flashpoint_ents", lambda: doc.ents)

@@ -18,7 +18,7 @@ from ..actors.codes import is_org
 from ..actors.home import at_home, victims
 from ..actors.places import find_location
 from ..errors import ConfigError
-from ..nlp import ents_within
+from ..nlp import entity_at, ents_within
 from ..records import Actor, Event, Location, Span
 from . import tables
 from .anchored import continued, relative_date, sentence_anchor
@@ -463,10 +463,10 @@ def _learn_victim(target: Actor | None, tok: Token | None, state: DocState) -> N
     Okafor was shot ... He died of his wounds" (``DocActors.learn_victim``)."""
     if target is None or tok is None:
         return
-    name = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end), None)
-    if name is None:
+    name = entity_at(tok.doc, tok.i)
+    if name is None or name.label_ != "PERSON":
         span = np_span(tok)
-        name = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        name = next((e for e in ents_within(tok.doc, span.start, span.end) if e.label_ == "PERSON"), None)
     if name is not None:
         state.memory.learn_victim(target, tok.i, name.text)
 
