@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "flashpoint"
 RANK = {
     "records": 0, "errors": 0, "columns": 0, "checkout": 0,
     "ingest": 1,
-    "nlp": 2, "token_rules": 2,
+    "nlp": 2, "token_rules": 2, "lemma_table": 2,
     "actors": 3,
     "events": 4,
     "claims": 5,
