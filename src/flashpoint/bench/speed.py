@@ -21,7 +21,10 @@ cost nothing; a real corpus seldom repeats a (premise, claim) pair. Caches over 
 (``actors.text.key_of`` of table aliases, ``singular``) are kept: a long ingest has them filled as
 well. So is the parse's table of the answers of spaCy's attribute ruler (``token_rules``: per
 word class, tag and dependency; the classes of at most 100,000 lowercase forms); on texts never
-seen it costs a third of what the ruler costs. A cache of whole
+seen it costs a third of what the ruler costs. So is its table of the lemmatizer's answers
+(``lemma_table``: per form, part of speech, tag and morphology, at most 50,000): on 100 CNN/DM
+articles never seen (63,434 tokens, 2026-12-05) it cost 0.94 CPU-s where spaCy's lemmatizer with
+its own cache emptied cost 1.11, and 0.04 when they were read again. A cache of whole
 mention texts would need emptying per pass too: on 100 CNN/DM articles only 3% of the texts the
 actor reader cuts recur within a pass (2026-12-05), so none is kept.
 """
