@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
-from flashpoint.errors import StoreError
+from flashpoint.errors import StoreError, StoreUnusableError
 from flashpoint.records import (
     Actor,
     Analysis,
@@ -191,8 +192,8 @@ def test_store_derived_table_with_old_layout_is_rebuilt(tmp_path):
         store.con.execute("CREATE TABLE event_groups (event_id VARCHAR, unique_event_id VARCHAR)")
     with Store(db) as store:
         cols = [r[1] for r in store.con.execute("PRAGMA table_info('event_groups')").fetchall()]
-        assert cols[:7] == ["event_id", "unique_event_id", "day", "story_id", "article_id",
-                            "published", "day_precision"]
+        assert cols[:8] == ["event_id", "unique_event_id", "day", "story_id", "article_id",
+                            "article_seq", "published", "day_precision"]
         assert "source_country" in cols and "quad_class" in cols  # the events page's columns
         assert store.counts()["articles"] == 1  # primary data untouched
         store.refresh()
@@ -230,15 +231,27 @@ def test_store_sector_only_actors_are_no_dyad_party(tmp_path):
         con.close()
 
 
-def test_store_rows_per_event_have_no_key_index(tmp_path):
-    """DuckDB holds a key's index in memory whole (~44 bytes a row over a random hash), so the
-    tables with a row per event are keyless (``columns.KEYLESS``); the keyed ones keep theirs."""
+def test_store_tables_that_grow_have_no_key_or_index_over_article_ids(tmp_path):
+    """DuckDB holds an index over random ids in memory whole once lookups touch it (~44
+    bytes a row), so the tables that grow with every article have no key and no index over
+    article ids (``columns.KEYLESS``); their rows carry the article's ingest order instead."""
     with Store(tmp_path / "t.duckdb") as store:
+        store.write([_analysis_a(), _analysis_b()])
+        store.refresh()
         keys = dict(store.con.execute(
             "SELECT table_name, constraint_column_names FROM duckdb_constraints() "
             "WHERE constraint_type = 'PRIMARY KEY'").fetchall())
-    assert "events" not in keys and "event_groups" not in keys
-    assert keys["articles"] == ["id"] and keys["statements"] == ["article_id", "idx"]
+        indexed = {r[0] for r in store.con.execute(
+            "SELECT table_name FROM duckdb_indexes() WHERE sql ILIKE '%(article_id)%'").fetchall()}
+        seqs = store.con.execute("SELECT id, seq FROM articles ORDER BY seq").fetchall()
+        rows = {t: store.con.execute(
+            f"SELECT DISTINCT x.article_seq = a.seq FROM {t} x JOIN articles a ON a.id = x.article_id"
+        ).fetchall() for t in ("events", "sightings", "event_groups")}
+    for table in ("articles", "sightings", "events", "statements", "event_groups", "unique_events"):
+        assert table not in keys
+    assert indexed <= {"story_members"}  # keyed by its article (signed articles only)
+    assert [s for _, s in seqs] == [1, 2]  # numbered in the order written
+    assert rows == {t: [(True,)] for t in rows}
 
 
 def test_store_keyless_events_are_never_written_twice(tmp_path):
@@ -256,9 +269,92 @@ def test_store_keyless_events_are_never_written_twice(tmp_path):
         assert store.counts()["event_groups"] == 2
 
 
+def _as_version_3(con) -> None:
+    """Rewrite a store opened on ``con`` into the layout schema version 3 wrote: articles
+    keyed by id without ``seq``, sightings and statements keyed, no ``article_seq``, the
+    indexes by article id (rows kept; articles in reverse order of writing)."""
+    from flashpoint.store.schema import TABLES
+
+    def strip(ddl: str, column: str) -> str:
+        return "\n".join(line for line in ddl.split("\n") if not line.strip().startswith(column))
+
+    v3 = {
+        "articles": strip(TABLES["articles"], "seq ").replace(
+            "id VARCHAR NOT NULL,", "id VARCHAR PRIMARY KEY,"),
+        "sightings": strip(TABLES["sightings"], "article_seq ").replace(
+            "seen_at TIMESTAMP NOT NULL", "seen_at TIMESTAMP NOT NULL,\n PRIMARY KEY (article_id, key)"),
+        "events": strip(TABLES["events"], "article_seq "),
+        "statements": TABLES["statements"].replace(
+            "reason VARCHAR", "reason VARCHAR,\n PRIMARY KEY (article_id, idx)"),
+    }
+    for (index,) in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall():
+        con.execute(f"DROP INDEX {index}")
+    for table, ddl in v3.items():
+        con.execute(f"ALTER TABLE {table} RENAME TO {table}_new")
+        con.execute(ddl)
+        order = "ORDER BY seq DESC" if table == "articles" else ""
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * EXCLUDE "
+                    f"({'seq' if table == 'articles' else 'article_seq'}) FROM {table}_new {order}"
+                    if table != "statements" else
+                    f"INSERT INTO {table} BY NAME SELECT * FROM {table}_new")
+        con.execute(f"DROP TABLE {table}_new")
+    for ddl in ("CREATE INDEX events_article ON events(article_id)",
+                "CREATE INDEX sightings_article ON sightings(article_id)"):
+        con.execute(ddl)
+    con.execute("UPDATE schema_version SET version = 3")
+
+
+def test_store_a_version_3_file_is_migrated_to_the_seq_layout(tmp_path):
+    """Opening a version-3 file for writing numbers its articles in the order they were
+    written (rowid), gives every event and sighting its article's number, drops the keys and
+    the indexes by article id, and rebuilds the derived tables; a re-run writes nothing new,
+    a new article is numbered on, and the incremental update equals the full rebuild."""
+    from flashpoint.store.schema import SCHEMA_VERSION
+
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.write([_analysis_a(), _analysis_b()])
+        store.refresh()
+        before = {t: store.con.execute(f"SELECT * EXCLUDE (article_seq) FROM {t} ORDER BY ALL")
+                  .fetchall() for t in ("events", "sightings")}
+        _as_version_3(store.con)
+        written = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY rowid").fetchall()]
+    with pytest.raises(StoreUnusableError, match="E304"):
+        connect_readonly(db)
+    with Store(db) as store:
+        con = store.con
+        assert con.execute("SELECT DISTINCT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert con.execute("SELECT id FROM articles ORDER BY seq").fetchall() == [(i,) for i in written]
+        assert con.execute("SELECT seq FROM articles ORDER BY seq").fetchall() == [(1,), (2,)]
+        for table, rows in before.items():
+            assert con.execute(f"SELECT * EXCLUDE (article_seq) FROM {table} ORDER BY ALL").fetchall() == rows
+            assert con.execute(f"SELECT DISTINCT x.article_seq = a.seq FROM {table} x "
+                               "JOIN articles a ON a.id = x.article_id").fetchall() == [(True,)]
+        keys = {r[0] for r in con.execute("SELECT table_name FROM duckdb_constraints() "
+                                          "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+        assert not keys & {"articles", "sightings", "statements", "events", "unique_events"}
+        assert not con.execute("SELECT index_name FROM duckdb_indexes() "
+                               "WHERE index_name IN ('events_article', 'sightings_article')").fetchall()
+        assert store.write([_analysis_a(), _analysis_b()]).articles_new == 0
+        c = _analysis_a()
+        other = Analysis(article=dataclasses.replace(c.article, id="c" * 16, url="https://x.example/c"),
+                         events=c.events, statements=c.statements)
+        assert store.write([other]).articles_new == 1
+        assert con.execute("SELECT seq FROM articles WHERE id = ?", ["c" * 16]).fetchall() == [(3,)]
+        store.refresh()
+        incremental = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                       for t in ("stories", "story_members", "event_groups", "unique_events",
+                                 "dyad_periods")}
+        store.refresh(full=True)
+        for table, rows in incremental.items():
+            assert con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() == rows, table
+    connect_readonly(db).close()
+
+
 def test_store_keyed_events_of_an_older_file_are_rebuilt_keyless(tmp_path):
     """A version-2 file keyed its events by id: opening it for writing moves the rows to the
-    keyless layout, keeps the index by article, and rebuilds the derived tables."""
+    keyless layout (no index by article: found by ``article_seq``) and rebuilds the derived
+    tables."""
     from flashpoint.store.schema import SCHEMA_VERSION, TABLES
 
     db = tmp_path / "t.duckdb"
@@ -266,7 +362,6 @@ def test_store_keyed_events_of_an_older_file_are_rebuilt_keyless(tmp_path):
         store.write([_analysis_a(), _analysis_b()])
         store.refresh()
         con = store.con
-        con.execute("DROP INDEX events_article")
         con.execute("CREATE TABLE old_events AS SELECT * FROM events")
         con.execute("DROP TABLE events")
         con.execute(TABLES["events"].replace("evidence_end INTEGER NOT NULL",
@@ -287,7 +382,7 @@ def test_store_keyed_events_of_an_older_file_are_rebuilt_keyless(tmp_path):
                                 "WHERE constraint_type = 'PRIMARY KEY'").fetchall())
         assert "events" not in keys and "event_groups" not in keys
         assert con.execute("SELECT * FROM events ORDER BY id").fetchall() == before
-        assert ("events_article",) in con.execute(
+        assert not con.execute(
             "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'").fetchall()
         assert con.execute("SELECT DISTINCT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
         store.refresh()

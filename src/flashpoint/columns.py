@@ -49,6 +49,7 @@ View = Literal["export", "list"]
 _ARROW: dict[str, tuple[str, tuple[Any, ...]]] = {
     "VARCHAR": ("string", ()),
     "INTEGER": ("int32", ()),
+    "BIGINT": ("int64", ()),
     "DOUBLE": ("float64", ()),
     "BOOLEAN": ("bool_", ()),
     "DATE": ("date32", ()),
@@ -187,14 +188,36 @@ _RESERVED = frozenset({"at"})
 # Written by the Dask path only: a partition's number and the input's position in it, which
 # keep the local path's input order when the loader reads the files back.
 PART, POS, IDX = "part", "pos", "idx"
+# An article's ingest order (given by the one writer) and its copy on every row about it.
+SEQ, ARTICLE_SEQ = "seq", "article_seq"
 _ORDER = (
     Column(PART, "INTEGER", None, layout="parquet"),
     Column(POS, "INTEGER", None, layout="parquet"),
 )
 
+# Tables that grow with the store carry no primary key and no index over random ids. DuckDB
+# holds an index (ART) over random content hashes in memory whole once lookups touch it and
+# never evicts it (~44 bytes a row: on a 3.7M-event store ~230 MB, docs/CAPACITY.md). The rows
+# cannot repeat without one: the writer adds an article only after its known-id check (one
+# column of articles), and an article's rows (events, statements, its first sighting) only
+# with the new article, in one transaction, dropping a repeated event id within the article;
+# the refresh deletes what it derives before it writes it again. Rows about an article carry
+# its ingest order (``seq`` / ``article_seq``): the rows of recent articles sit in the last row
+# groups, which DuckDB finds by their min/max without an index.
+KEYLESS: tuple[str, ...] = ()
+
+# The article's ingest order on every row about an article (``ARTICLES.seq``, written by the
+# one writer): what the per-article lookups of the refresh and the pages filter on.
+def _article_seq(layout: Layout = "duckdb") -> Column:
+    return Column(ARTICLE_SEQ, "BIGINT", None, not_null=True, layout=layout,
+                  left_out_of=("export", "list"), note="the article's seq (ingest order)")
+
+
 ARTICLES = Spec("articles", Article, (
     *_ORDER,
     Column("id", "VARCHAR", "id", not_null=True, note="content hash (records.content_id)"),
+    Column(SEQ, "BIGINT", None, not_null=True, layout="duckdb", left_out_of=("export", "list"),
+           note="ingest order, given by the one writer (the per-article lookups)"),
     Column("title", "VARCHAR", "title"),
     Column("published", "DATE", "published"),
     Column("url", "VARCHAR", "url"),
@@ -209,25 +232,18 @@ ARTICLES = Spec("articles", Article, (
     Column("text", "VARCHAR", "text", not_null=True, left_out_of=("list",)),
     Column("statements", "VARCHAR[]", "statements", note="appended statements, as read",
            left_out_of=("export", "list")),  # exported as the statements table
-), primary_key=("id",))
+), primary_key=KEYLESS)
 
 # What a row about an event shows of the article that reported it (a link to it).
 ARTICLE_LINK = ARTICLES.pick("title", "published", "url", "source")
 
-# Tables with one row per coded event carry no primary key. DuckDB holds a key's ART index in
-# memory, whole, and never evicts it: over a random 16-character hash it costs ~44 bytes a row
-# (~175 MB at 3.7M events, a 100,000-article corpus) and, once the index outgrows the
-# connection's memory limit, every write fails with Out of Memory (docs/CAPACITY.md). The rows
-# cannot repeat without one: the writer adds an article's events only with the new article
-# itself, in one transaction, and drops a repeated id within the article; the refresh deletes
-# an article's event groups before it writes them again.
-KEYLESS: tuple[str, ...] = ()
 
 EVENTS = Spec("events", Event, (
     *_ORDER,
     Column("id", "VARCHAR", None, not_null=True, layout="duckdb",
            note="hash(article id, evidence offsets, code, actors)"),
     Column("article_id", "VARCHAR", None, not_null=True),
+    _article_seq(),
     Column(IDX, "INTEGER", None, not_null=True, note="order in the article (main first)"),
     Column("date", "DATE", "date"),
     Column("date_text", "VARCHAR", "date_text"),
@@ -269,7 +285,7 @@ STATEMENTS = Spec("statements", StatementCheck, (
     Column("evidence_start", "INTEGER", "evidence.start"),
     Column("evidence_end", "INTEGER", "evidence.end"),
     Column("reason", "VARCHAR", "reason"),
-), primary_key=("article_id", "idx"))
+), primary_key=KEYLESS)
 
 SKIPS = Spec("skips", Skipped, (
     *_ORDER,
@@ -285,12 +301,13 @@ SKIPS = Spec("skips", Skipped, (
 # copies and of distinct sources lives here: GDELT's NumArticles / NumSources).
 SIGHTINGS = Spec("sightings", None, (
     Column("article_id", "VARCHAR", None, not_null=True),
+    _article_seq(),
     Column("key", "VARCHAR", None, not_null=True, note="url, else origin, else article id"),
     Column("source", "VARCHAR", None, note="source name, else url host, else 'unknown'"),
     Column("origin", "VARCHAR", None),
     Column("url", "VARCHAR", None),
     Column("seen_at", "TIMESTAMP", None, not_null=True),
-), primary_key=("article_id", "key"))
+), primary_key=KEYLESS)
 
 SIGNATURES = Spec("signatures", None, (
     *_ORDER,
@@ -319,8 +336,11 @@ DAY_PRECISION = Column("day_precision", "VARCHAR", None,
 
 # A coded mention as the store shows it (``flashpoint events``, /api/events, the events
 # export, notebooks' frames): its keys, its day, its fields, its article and story.
+# Its keys leave out the bookkeeping ones (``article_seq``), which no reader shows.
+_EVENT_KEYS = EVENTS.keys()
+MENTION_KEYS: tuple[Column, ...] = tuple(c for c in _EVENT_KEYS if "export" not in c.left_out_of)
 MENTION: tuple[Column, ...] = (
-    *EVENTS.keys(), DAY, DAY_PRECISION, *EVENTS.fields(), *ARTICLE_LINK, *ARTICLES.pick("story_id"),
+    *MENTION_KEYS, DAY, DAY_PRECISION, *EVENTS.fields(), *ARTICLE_LINK, *ARTICLES.pick("story_id"),
 )
 
 
@@ -352,7 +372,7 @@ EVENT_GROUPS = Spec("event_groups", None, (
     Column("unique_event_id", "VARCHAR", None, not_null=True),
     DAY,
     Column("story_id", "VARCHAR", None, not_null=True),
-    *_copied(EVENTS, "article_id"),
+    *_copied(EVENTS, "article_id", "article_seq"),
     *_copied(ARTICLES, "published"),
     DAY_PRECISION,
     *_copied(EVENTS, IDX, "source_code", "source_country", "target_code", "target_country",
@@ -384,12 +404,14 @@ UNIQUE_EVENTS = Spec("unique_events", None, (
     Column("first_event_id", "VARCHAR", None, not_null=True, left_out_of=_NOT_LISTED,
            note="the earliest mention: evidence, URL, location"),
     Column("first_article_id", "VARCHAR", None, not_null=True, left_out_of=_NOT_LISTED),
+    Column("first_article_seq", "BIGINT", None, not_null=True, left_out_of=("export", "list"),
+           note="its seq: the page finds the article without an index"),
     # Copied because ``events`` has no key (``KEYLESS``): a mention found by id reads the whole
     # table, and found through its article's index DuckDB fetches every event of the article,
     # ~20 us a row (the alerts' 240 strongest events: ~9,000 rows at 38 events an article).
     *(dataclasses.replace(c, left_out_of=_NOT_LISTED, note="the earliest mention's evidence")
       for c in _copied(EVENTS, "evidence_text")),
-), primary_key=("id",))
+), primary_key=KEYLESS)
 
 # The alerts' counts per dyad and period (``store.derive``), one row per counting mode: the
 # period length and whether uncertain events count (``store.counting``). Sums of unique events
@@ -506,6 +528,7 @@ def missing_columns(table: str, have: list[str]) -> list[Column]:
 __all__ = [
     "ARTICLES",
     "ARTICLE_LINK",
+    "ARTICLE_SEQ",
     "BOOKKEEPING",
     "DAY",
     "DAY_PRECISION",
@@ -516,9 +539,11 @@ __all__ = [
     "EVENT_GROUPS",
     "IDX",
     "MENTION",
+    "MENTION_KEYS",
     "PART",
     "POS",
     "SCHEMA_VERSIONS",
+    "SEQ",
     "SIGHTINGS",
     "SIGNATURES",
     "SIGNATURE_BANDS",

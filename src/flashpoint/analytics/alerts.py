@@ -35,7 +35,7 @@ from typing import Any
 
 from ..columns import DYAD_PERIODS
 from ..errors import ConfigError
-from ..store.queries import _date, parse_dyad, placeholders
+from ..store.queries import _date, articles_by_seq, parse_dyad
 from .tension import check_freq, counted_events_sql, period_end, period_start
 
 
@@ -367,7 +367,7 @@ _EXPLAIN_SQL = """
     WITH m AS MATERIALIZED (
         SELECT ap.k, u.id, u.day, u.source_code, u.target_code, u.cameo, u.plover,
                u.quad_class, u.goldstein, u.num_mentions, u.num_sources,
-               u.first_article_id, u.evidence_text
+               u.first_article_id, u.first_article_seq, u.evidence_text
         FROM unique_events u
         JOIN _alert_periods ap
           ON least(u.source_party, u.target_party) = ap.lo_party
@@ -377,18 +377,19 @@ _EXPLAIN_SQL = """
     ), strongest AS (
         SELECT k, arg_min(struct_pack(id, day, source_code, target_code, cameo, plover,
                                       quad_class, goldstein, num_mentions, num_sources,
-                                      first_article_id, evidence_text),
+                                      first_article_id, first_article_seq, evidence_text),
                           struct_pack(g := goldstein, nm := -num_mentions, id := id),
                           {top_events}) AS events
         FROM m GROUP BY k
     ), c AS (
-        SELECT m.k, g.article_id, count(*) AS n, any_value(g.published) AS published
+        SELECT m.k, g.article_id, count(*) AS n, any_value(g.published) AS published,
+               any_value(g.article_seq) AS seq
         FROM m JOIN event_groups g ON g.unique_event_id = m.id
         WHERE {on_days}
         GROUP BY m.k, g.article_id
     ), ranked AS (
         SELECT k, count(*) AS total,
-               arg_min(struct_pack(article_id := article_id, n := n),
+               arg_min(struct_pack(article_id := article_id, n := n, seq := seq),
                        struct_pack(n := -n, undated := published IS NULL,
                                    published := coalesce(published, DATE '0001-01-01'),
                                    article_id := article_id), 10) AS top
@@ -444,10 +445,12 @@ def explain_alerts(
         con.unregister("_alert_periods")
     top_rows = [dict(e, k=k) for k, events, _, _ in explained
                 for e in events[: max(0, p.top_events)]]
-    counts = [(k, d["article_id"], d["n"], total) for k, _, total, top in explained
+    counts = [(k, d["article_id"], d["n"], total, d["seq"]) for k, _, total, top in explained
               for d in top or ()]
-    meta = _lookup(con, "SELECT id, title, url, source, published FROM articles WHERE id IN {ids}",
-                   {r["first_article_id"] for r in top_rows} | {aid for _, aid, _, _ in counts})
+    # by seq (``queries.articles_by_seq``): articles have no key over their random ids
+    by_seq = articles_by_seq(con, {r["first_article_seq"] for r in top_rows}
+                             | {seq for *_, seq in counts}, "id, title, url, source, published")
+    meta = {row[0]: row[1:] for row in by_seq.values()}
     for a in found:
         a["top_events"] = []
         a["articles"] = []
@@ -463,7 +466,7 @@ def explain_alerts(
             "evidence_text": r["evidence_text"],
             "title": title, "url": url, "source": source, "published": published,
         }))
-    for k, aid, n, total in counts:
+    for k, aid, n, total, _ in counts:
         title, url, source, published = meta.get(aid, (None,) * 4)
         found[k]["num_articles"] = total
         found[k]["articles"].append(_iso({
@@ -496,17 +499,6 @@ def _within(column: str, spans: Iterable[tuple[dt.date, dt.date]]) -> tuple[str,
         merged = [[merged[a][0], merged[b][1]] for a, b in zip(starts, ends, strict=True)]
     sql = " OR ".join(f"{column} BETWEEN ? AND ?" for _ in merged)
     return f"({sql})", [d for span in merged for d in span]
-
-
-def _lookup(con: Any, sql: str, ids: set[str], *, chunk: int = 500) -> dict[str, tuple]:
-    """Rows by primary key, ``{id: (other columns...)}``, with IN-list point lookups."""
-    out: dict[str, tuple] = {}
-    ordered = sorted(i for i in ids if i)
-    for i in range(0, len(ordered), chunk):
-        part = ordered[i : i + chunk]
-        for row in con.execute(sql.format(ids=placeholders(len(part))), part).fetchall():
-            out[row[0]] = tuple(row[1:])
-    return out
 
 
 def _iso(row: dict[str, Any]) -> dict[str, Any]:

@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 
 from ..columns import (
+    ARTICLES,
     EVENT_GROUPS,
     EVENTS,
     STORY_MEMBERS,
@@ -95,7 +96,7 @@ EVENT_GROUPS_SQL = f"""
                {event_day_sql("ev", "a", "st")} AS day,
                {event_day_precision_sql("ev", "a", "st")} AS day_precision
         FROM {{events}} ev
-        JOIN {{articles}} a ON a.id = ev.article_id
+        JOIN {{articles}} a ON a.seq = ev.article_seq
         LEFT JOIN {{story_members}} m ON m.article_id = ev.article_id
         LEFT JOIN {{stories}} st ON st.story_id = m.story_id
     )
@@ -130,15 +131,15 @@ UNIQUE_EVENTS_SQL = f"""
         JOIN {{events}} ev ON ev.id = g.event_id
         WHERE {{days_filter}}
     ), arts AS (
-        SELECT DISTINCT g.unique_event_id AS gid, g.article_id FROM {{event_groups}} g
+        SELECT DISTINCT g.unique_event_id AS gid, g.article_seq FROM {{event_groups}} g
         WHERE {{days_filter}}
     ), counts AS (
         -- per unique event: the sightings of its articles (an article never sighted counts
         -- once) and their distinct sources (1 when none was sighted), in one aggregate
         SELECT arts.gid, count(*) AS num_articles,
-               CASE WHEN count(si.article_id) = 0 THEN 1 ELSE count(DISTINCT si.source) END
+               CASE WHEN count(si.article_seq) = 0 THEN 1 ELSE count(DISTINCT si.source) END
                    AS num_sources
-        FROM arts LEFT JOIN {{sightings}} si ON si.article_id = arts.article_id
+        FROM arts LEFT JOIN {{sightings}} si ON si.article_seq = arts.article_seq
         GROUP BY arts.gid
     ), g AS (
         SELECT gid,
@@ -167,6 +168,8 @@ UNIQUE_EVENTS_SQL = f"""
                    AS first_event_id,
                arg_min(article_id, (coalesce(published, DATE '9999-12-31'), article_id, idx))
                    AS first_article_id,
+               arg_min(article_seq, (coalesce(published, DATE '9999-12-31'), article_id, idx))
+                   AS first_article_seq,
                arg_min(day_precision, (coalesce(published, DATE '9999-12-31'), article_id, idx))
                    AS day_precision,
                arg_min(evidence_text, (coalesce(published, DATE '9999-12-31'), article_id, idx))
@@ -179,22 +182,25 @@ UNIQUE_EVENTS_SQL = f"""
 """
 
 
+# ``{story_articles}``: id, seq, title and publication of the stories' members (the incremental
+# step's copy, found by one scan of the articles' ids); ``{story_sightings}`` joined by seq.
 STORIES_SQL = """
     INSERT INTO stories BY NAME
     WITH mm AS (
-        SELECT * FROM story_members m WHERE {stories_filter}
+        SELECT m.*, a.seq, a.published FROM story_members m
+        JOIN {story_articles} a ON a.id = m.article_id
+        WHERE {stories_filter}
     ), sight AS (
         SELECT mm.story_id, count(*) AS n, count(DISTINCT si.source) AS ns
-        FROM mm JOIN sightings si ON si.article_id = mm.article_id
+        FROM mm JOIN {story_sightings} si ON si.article_seq = mm.seq
         GROUP BY mm.story_id
     )
     SELECT mm.story_id, any_value(r.title) AS title,
            coalesce(any_value(sight.n), count(*)) AS num_articles,
            coalesce(any_value(sight.ns), 1) AS num_sources, count(*) AS num_members,
-           min(a.published) AS first_published, max(a.published) AS last_published
+           min(mm.published) AS first_published, max(mm.published) AS last_published
     FROM mm
-    JOIN articles a ON a.id = mm.article_id
-    JOIN articles r ON r.id = mm.story_id
+    JOIN {story_articles} r ON r.id = mm.story_id
     LEFT JOIN sight ON sight.story_id = mm.story_id
     GROUP BY mm.story_id
 """
@@ -211,12 +217,15 @@ STORY_IDS_SQL = """
 # these statements ever scans a whole table (a hash join's build side must be the small one).
 _TABLES = {name: name for name in ("events", "articles", "story_members", "stories",
                                     "event_groups", "sightings")}
-_ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", "days_filter": "TRUE", **_TABLES}
+_ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", "days_filter": "TRUE",
+        "story_articles": "articles", "story_sightings": "sightings", **_TABLES}
 _SOME = {
     "stories_filter": "m.story_id IN (SELECT v FROM _d_stories)",
     "members_filter": "m.article_id IN (SELECT v FROM _d_members)",
     "days_filter": "TRUE",
     **{name: f"_t_{name}" for name in _TABLES},
+    # the stories' members and their sightings (``_rederive``)
+    "story_articles": "_t_story_articles", "story_sightings": "_t_story_sightings",
 }
 def layout_fingerprint() -> str:
     """What the derived tables were built with: their DDL and the dedup parameters. When it
@@ -382,6 +391,22 @@ def _temp_ids(con: Any, name: str, values: Iterable[str]) -> None:
                 [sorted(set(values))])
 
 
+def _temp_seqs(con: Any, name: str, seqs: dict[str, int]) -> None:
+    """Temporary table ``name`` of articles: ``v`` their ids, ``s`` their seqs (the filter of
+    every lookup of their rows: no index over random ids, docs/CAPACITY.md)."""
+    ids = sorted(seqs)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS "
+                "SELECT unnest(?::VARCHAR[]) AS v, unnest(?::BIGINT[]) AS s",
+                [ids, [seqs[i] for i in ids]])
+
+
+def _seqs(con: Any, ids: str) -> dict[str, int]:
+    """``{id: seq}`` of the articles whose ids the SQL ``ids`` selects: one scan of the
+    articles' id column (it has no index), for articles known only by id (a story's
+    members, near-duplicate candidates)."""
+    return dict(con.execute(f"SELECT id, seq FROM articles WHERE id IN ({ids})").fetchall())
+
+
 def _column(con: Any, sql: str, params: list[Any] | None = None) -> set[str]:
     return {r[0] for r in con.execute(sql, params or []).fetchall() if r[0] is not None}
 
@@ -395,10 +420,11 @@ def _update(con: Any) -> RefreshStats:
     con.begin()
     since = _state(con) or dt.datetime.min  # refresh() checked it is usable
     started = max(_clock(), since)
-    changed = _column(con, "SELECT DISTINCT article_id FROM sightings WHERE seen_at >= ?",
-                      [since])
+    # sightings are appended in the order they were seen: min/max of seen_at prunes the rest
+    changed = dict(con.execute("SELECT DISTINCT article_id, article_seq FROM sightings "
+                               "WHERE seen_at >= ?", [since]).fetchall())
     if changed:
-        _temp_ids(con, "_d_changed", changed)
+        _temp_seqs(con, "_d_changed", changed)
         stories = _restory(con)
         stories |= _column(con, "SELECT story_id FROM story_members "
                                 "WHERE article_id IN (SELECT v FROM _d_changed)")
@@ -423,14 +449,14 @@ def _restory(con: Any) -> set[str]:
     pass gives: incremental == full holds after every step). One pass held the signatures,
     band keys and band groups of every new article at once: +250 MB for the 100,000 of a
     large ingest, for which the final update was its peak."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _d_new AS SELECT v FROM _d_changed WHERE v NOT IN "
+    con.execute("CREATE OR REPLACE TEMP TABLE _d_new AS SELECT * FROM _d_changed WHERE v NOT IN "
                 "(SELECT article_id FROM story_members "
                 "WHERE article_id IN (SELECT v FROM _d_changed))")
     ordered = [aid for _, aid in sorted(
         (_order(pub, aid), aid) for aid, pub in con.execute(
             "SELECT s.article_id, a.published "
             "FROM (SELECT article_id FROM signatures WHERE article_id IN (SELECT v FROM _d_new)) s "
-            "JOIN (SELECT id, published FROM articles WHERE id IN (SELECT v FROM _d_new)) a "
+            "JOIN (SELECT id, published FROM articles WHERE seq IN (SELECT s FROM _d_new)) a "
             "ON a.id = s.article_id").fetchall()
     )]
     touched: set[str] = set()
@@ -567,22 +593,31 @@ def _recluster(
     return rows
 
 
-def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
+def _rederive(con: Any, stories: set[str], changed: dict[str, int]) -> None:
     """Recompute the given stories, then the event groups of their articles and of the
-    ``changed`` ones, then every unique event those groups touch (before and after)."""
+    ``changed`` ones (id -> seq), then every unique event those groups touch (before and
+    after). Every per-article row is found by its article's seq (``columns.KEYLESS``)."""
     _temp_ids(con, "_d_stories", stories)
     con.execute("DELETE FROM stories WHERE story_id IN (SELECT v FROM _d_stories)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _t_story_members AS SELECT article_id, story_id "
+                "FROM story_members WHERE story_id IN (SELECT v FROM _d_stories)")
+    members = _seqs(con, "SELECT article_id FROM _t_story_members UNION "
+                         "SELECT story_id FROM _t_story_members") if stories else {}
+    _temp_seqs(con, "_d_story_articles", members)
+    _touched(con, {
+        "story_articles": ("articles", "seq IN (SELECT s FROM _d_story_articles)"),
+        "story_sightings": ("sightings", "article_seq IN (SELECT s FROM _d_story_articles)"),
+    })
     con.execute(STORIES_SQL.format(**_SOME))
-    articles = changed | _column(con, "SELECT article_id FROM story_members "
-                                      "WHERE story_id IN (SELECT v FROM _d_stories)")
-    _temp_ids(con, "_d_articles", articles)
-    touched = "SELECT unique_event_id FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)"
+    articles = {**changed, **members}
+    _temp_seqs(con, "_d_articles", articles)
+    touched = "SELECT unique_event_id FROM event_groups WHERE article_seq IN (SELECT s FROM _d_articles)"
     groups = _column(con, touched)
     dyad_periods.keep_old_groups(con)
-    con.execute("DELETE FROM event_groups WHERE article_id IN (SELECT v FROM _d_articles)")
+    con.execute("DELETE FROM event_groups WHERE article_seq IN (SELECT s FROM _d_articles)")
     _touched(con, {
-        "events": "article_id IN (SELECT v FROM _d_articles)",
-        "articles": "id IN (SELECT v FROM _d_articles)",
+        "events": "article_seq IN (SELECT s FROM _d_articles)",
+        "articles": "seq IN (SELECT s FROM _d_articles)",
         "story_members": "article_id IN (SELECT v FROM _d_articles)",
         "stories": "story_id IN (SELECT story_id FROM _t_story_members)",
     })
@@ -593,29 +628,34 @@ def _rederive(con: Any, stories: set[str], changed: set[str]) -> None:
     con.execute("DELETE FROM unique_events WHERE id IN (SELECT v FROM _d_groups)")
     _touched(con, {
         "event_groups": "unique_event_id IN (SELECT v FROM _d_groups)",
-        # events has no key: found through their articles' index, then kept by id
-        "events": ("article_id IN (SELECT article_id FROM _t_event_groups)",
+        # events has no key: found through their articles' seqs, then kept by id
+        "events": ("article_seq IN (SELECT article_seq FROM _t_event_groups)",
                    "id IN (SELECT event_id FROM _t_event_groups)"),
-        "sightings": "article_id IN (SELECT article_id FROM _t_event_groups)",
+        "sightings": "article_seq IN (SELECT article_seq FROM _t_event_groups)",
     })
     con.execute(UNIQUE_EVENTS_SQL.format(**_SOME))
     dyad_periods.add_new(con)
 
 
-def _touched(con: Any, filters: dict[str, str | tuple[str, str]]) -> None:
-    """Copy the rows of each table that its filter (a key lookup) selects into ``_t_<table>``,
-    in order, for the derived-table SQL to join instead of the whole tables. A filter may be
-    a pair: the lookup, then a condition the rows it found must meet (``storage.lookup_then``)."""
-    for table, where in filters.items():
-        cols = "id, published" if table == "articles" else "*"  # not the articles' texts
+def _touched(con: Any, filters: dict[str, str | tuple[str, ...]]) -> None:
+    """Copy the rows of each table that its filter (a lookup) selects into ``_t_<name>``, in
+    order, for the derived-table SQL to join instead of the whole tables. A filter may be a
+    pair: the lookup, then a condition the rows it found must meet (``storage.lookup_then``);
+    or it names its table: ``(table, lookup)``."""
+    for name, where in filters.items():
+        table = name
+        if isinstance(where, tuple) and where[0] in _TABLES:
+            table, where = where[0], where[1]
+        cols = _ARTICLE_COLS if table == "articles" else "*"  # not the texts
         if isinstance(where, tuple):
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{table} AS "
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{name} AS "
                         + storage.lookup_then(f"SELECT {cols} FROM {table}", *where))
         else:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{table} AS "
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _t_{name} AS "
                         f"SELECT {cols} FROM {table} WHERE {where}")
 
 
+_ARTICLE_COLS = select_list(ARTICLES.pick("id", "seq", "title", "published"))
 _SIGNED = "FROM signatures s JOIN articles a ON a.id = s.article_id"
 _STACK_BATCH = 4_096  # signatures per record batch read into the stack
 

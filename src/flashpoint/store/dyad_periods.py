@@ -121,7 +121,7 @@ def keep_old_groups(con: Any) -> None:
     cells before the change are computed from them)."""
     con.execute("CREATE OR REPLACE TEMP TABLE _s_replaced AS "
                 "SELECT story_id, unique_event_id, article_id FROM event_groups "
-                "WHERE article_id IN (SELECT v FROM _d_articles)")
+                "WHERE article_seq IN (SELECT s FROM _d_articles)")
 
 
 def subtract_old(con: Any) -> None:
@@ -136,16 +136,18 @@ def subtract_old(con: Any) -> None:
         UNION SELECT story_id FROM event_groups WHERE unique_event_id IN (SELECT v FROM _d_groups)
     """)
     # Their event groups after the change (event_groups is final from here on), found by
-    # article: a story's members, or the article itself when it has no signature.
+    # article: a story's members, or the article itself when it has no signature; by the
+    # articles' seqs (one scan of the articles' ids gives them: no index over random ids).
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _s_articles AS
-        SELECT article_id AS v FROM story_members
-        WHERE story_id IN (SELECT story_id FROM _s_stories)
-        UNION SELECT story_id FROM _s_stories
+        SELECT id AS v, seq AS s FROM articles WHERE id IN (
+            SELECT article_id FROM story_members
+            WHERE story_id IN (SELECT story_id FROM _s_stories)
+            UNION SELECT story_id FROM _s_stories)
     """)
     con.execute("CREATE OR REPLACE TEMP TABLE _s_new_groups AS " + lookup_then(
         "SELECT story_id, unique_event_id, article_id FROM event_groups",
-        "article_id IN (SELECT v FROM _s_articles)",
+        "article_seq IN (SELECT s FROM _s_articles)",
         "story_id IN (SELECT story_id FROM _s_stories)",
     ))
     # ... and before it: the same, with the re-grouped articles' rows as they were.

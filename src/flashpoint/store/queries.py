@@ -11,6 +11,7 @@ An unordered dyad matches both directions; ``ordered=True`` matches source→tar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..columns import (
     EVENT_GROUPS,
     EVENTS,
     MENTION,
+    MENTION_KEYS,
     SIGHTINGS,
     STORY_MEMBERS,
     UNIQUE_EVENTS,
@@ -114,7 +116,7 @@ def _event_select(events: str = "events", articles: str = "articles",
     their rows (a page's, by key: a join with the whole articles table builds a hash table of
     all of them, 1.3 s at 2M articles, for a page of 100)."""
     return f"""
-    SELECT {select_list(EVENTS.keys(), "e")},
+    SELECT {select_list(MENTION_KEYS, "e")},
            {event_day_sql("e", "a", "st")} AS {DAY.name},
            {event_day_precision_sql("e", "a", "st")} AS {DAY_PRECISION.name},
            {select_list(EVENTS.fields(), "e")},
@@ -126,7 +128,7 @@ def _event_select(events: str = "events", articles: str = "articles",
 
 _EVENT_SELECT = _event_select()
 # What the events page finds on event_groups: a mention, its article and its story.
-_PAGE_KEYS = EVENT_GROUPS.pick("event_id", "article_id", "story_id")
+_PAGE_KEYS = EVENT_GROUPS.pick("event_id", "article_seq", "story_id")
 # Public name of the rows every mention query selects from (store.frames reads it whole).
 EVENT_SELECT = _EVENT_SELECT
 
@@ -243,28 +245,45 @@ def events(
     if not page:
         return []
     found = {c.name: sorted({r[i] for r in page}) for i, c in enumerate(_PAGE_KEYS)}
-    events_, articles_, stories_ = found["event_id"], found["article_id"], found["story_id"]
+    events_, seqs, stories_ = found["event_id"], found["article_seq"], found["story_id"]
     page_sql = (
         "SELECT * FROM ("
         + _event_select(
-            _events_by_id(len(articles_), len(events_)),
-            f"(SELECT * FROM articles WHERE id IN {placeholders(len(articles_))})",
+            _events_by_id(len(events_)),
+            f"(SELECT * FROM articles WHERE seq IN {BY_SEQ})",
             f"(SELECT * FROM stories WHERE story_id IN {placeholders(len(stories_))})",
         )
         + ") e ORDER BY day DESC NULLS LAST, article_id, idx"
     )
-    return _rows(con, page_sql, [*articles_, *events_, *articles_, *stories_])
+    return _rows(con, page_sql, [seqs, *events_, seqs, *stories_])
 
 
-def _events_by_id(n_articles: int, n_events: int) -> str:
-    """SQL for the events with ``n_events`` given ids, found through their ``n_articles``
-    articles (parameters: the article ids, then the event ids). ``events`` has no key
+# The articles' seqs (``articles.seq``, ``article_seq``: ingest order) given as one list
+# parameter. The tables keyed by article have no index (``columns.KEYLESS``): DuckDB answers
+# this semi-join by scanning the one integer column, reading the other columns only where it
+# matched, and skipping row groups whose min/max hold none (new articles: the last ones).
+# 712 articles of 2M: ~12 ms CPU, against ~95 ms for an IN list of constants and ~36 ms
+# through an ART index of ``seq`` (docs/CAPACITY.md).
+BY_SEQ = "(SELECT unnest(?::BIGINT[]))"
+
+
+def articles_by_seq(con: Any, seqs: Iterable[int], columns: str) -> dict[int, tuple[Any, ...]]:
+    """``{seq: (columns...)}`` of the articles with the given ``seqs`` (``BY_SEQ``)."""
+    wanted = sorted({s for s in seqs if s is not None})
+    if not wanted:
+        return {}
+    rows = con.execute(f"SELECT seq, {columns} FROM articles WHERE seq IN {BY_SEQ}",
+                       [wanted]).fetchall()
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def _events_by_id(n_events: int) -> str:
+    """SQL for the events with ``n_events`` given ids, found through their articles' seqs
+    (parameters: the list of seqs, then the event ids). ``events`` has no key or index
     (``columns.KEYLESS``): by id alone DuckDB reads the whole table (random ids leave its
-    per-row-group min/max nothing to prune; 10M rows: ~300 ms), while the article ids alone use
-    the ``events_article`` index (~7 ms), which serves a filter on its column alone
-    (``storage.lookup_then``: the articles' events first, then the ids)."""
-    return "(" + storage.lookup_then("SELECT * FROM events",
-                                     f"article_id IN {placeholders(n_articles)}",
+    per-row-group min/max nothing to prune), by ``article_seq`` only that integer column
+    (``BY_SEQ``); the rows found are then kept by id (``storage.lookup_then``)."""
+    return "(" + storage.lookup_then("SELECT * FROM events", f"article_seq IN {BY_SEQ}",
                                      f"id IN {placeholders(n_events)}") + ")"
 
 
@@ -300,7 +319,8 @@ def unique_events(
     )
     limit = max(0, min(int(limit), MAX_LIMIT))
     sql = f"""
-        SELECT {select_list(_UNIQUE_LISTED, "u")}, u.evidence_text, u.first_article_id AS article_id
+        SELECT {select_list(_UNIQUE_LISTED, "u")}, u.evidence_text, u.first_article_id AS article_id,
+               u.first_article_seq
         FROM unique_events u WHERE {where}
         ORDER BY u.day DESC NULLS LAST, u.id LIMIT ? OFFSET ?
     """
@@ -308,17 +328,12 @@ def unique_events(
     if not rows:
         return []
     # The evidence is the unique event's copy of its earliest mention's (no lookup in
-    # events, which has no key); the articles are looked up by key, not joined.
-    article_ids = sorted({r["article_id"] for r in rows})  # each first event's article
-    link = _rows(
-        con,
-        f"SELECT id, {select_list(ARTICLE_LINK)} FROM articles "
-        f"WHERE id IN {placeholders(len(article_ids))}",
-        article_ids,
-    )
-    arts = {a.pop("id"): a for a in link}
-    empty = dict.fromkeys(column_names(ARTICLE_LINK))
-    return [{c: r.get(c) for c in UNIQUE_EVENT_COLUMNS if c in r} | arts.get(r["article_id"], empty)
+    # events, which has no key); the articles are looked up by seq, not joined.
+    names = column_names(ARTICLE_LINK)
+    arts = articles_by_seq(con, (r["first_article_seq"] for r in rows), select_list(ARTICLE_LINK))
+    empty = (None,) * len(names)
+    return [{c: r.get(c) for c in UNIQUE_EVENT_COLUMNS if c in r}
+            | _jsonable(dict(zip(names, arts.get(r["first_article_seq"], empty), strict=True)))
             for r in rows]
 
 

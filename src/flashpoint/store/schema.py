@@ -27,14 +27,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..columns import BOOKKEEPING, DERIVED, SCHEMA_VERSIONS, SPECS
+from ..columns import ARTICLE_SEQ, BOOKKEEPING, DERIVED, SCHEMA_VERSIONS, SEQ, SPECS
 from ..errors import StoreUnusableError
 from . import storage
 
 # 2: articles.statements (the appended statements as read); layouts derived from flashpoint.columns.
 # 3: no primary key on the tables with a row per event (``columns.KEYLESS``: events,
 #    event_groups); ``Store`` rebuilds such a table of an older file with its rows.
-SCHEMA_VERSION = 3
+# 4: no key or index over random ids on the tables that grow with the store (articles,
+#    sightings, statements, unique_events; the events_article, sightings_article and
+#    groups_article indexes): articles get their ingest order (``seq``) and the rows about an
+#    article carry it (``article_seq``), the per-article lookups' filter. ``Store`` rebuilds
+#    each such table of an older file with its rows (``REBUILT_FROM``).
+SCHEMA_VERSION = 4
 
 # Primary tables are written by Store.write, never updated except articles.story_id; derived
 # tables by refresh.
@@ -48,19 +53,29 @@ TABLES: dict[str, str] = {
     **{name: spec.ddl() for name, spec in BOOKKEEPING.items()},
 }
 
+# No index over the random article ids of a table that grows with every article: those rows
+# are found by ``article_seq`` (schema version 4).
 INDEXES = (
-    "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
-    "CREATE INDEX IF NOT EXISTS sightings_article ON sightings(article_id)",
     "CREATE INDEX IF NOT EXISTS members_story ON story_members(story_id)",
     # The lookups of the incremental refresh (store.derive): a new article's LSH candidates
     # by band key, and the event groups of the articles and unique events it touches. Without
     # them each lookup scans the whole table (64M band rows at 2M articles).
     "CREATE INDEX IF NOT EXISTS bands_key ON signature_bands(band_key)",
-    "CREATE INDEX IF NOT EXISTS groups_article ON event_groups(article_id)",
     "CREATE INDEX IF NOT EXISTS groups_unique ON event_groups(unique_event_id)",
 )
 
 PRIMARY_TABLES = tuple(SPECS)
+
+# How a primary table of an older file is rebuilt into its spec's layout (``Store``): the
+# column the file lacks, and the SELECT over the old rows (``{old}``) giving it, in the old order
+# (rowid: the order the writer appended them). ``articles`` comes first in ``PRIMARY_TABLES``,
+# so the others find the articles' ``seq`` already numbered (schema version 4).
+REBUILT_FROM: dict[str, tuple[str, str]] = {
+    "articles": (SEQ, f"SELECT o.*, row_number() OVER (ORDER BY o.rowid) AS {SEQ} FROM {{old}} o"),
+    **{name: (ARTICLE_SEQ, f"SELECT o.*, a.{SEQ} AS {ARTICLE_SEQ} FROM {{old}} o "
+                           "JOIN articles a ON a.id = o.article_id ORDER BY o.rowid")
+       for name in ("sightings", "events")},
+}
 
 # SQL run, in one transaction with the rest of the migration, on a file of version ``v`` to
 # bring it to ``v + 1`` (after the columns the specs add were added).

@@ -61,22 +61,24 @@ def fill_store(
                         [(i, c, q, g) for i, (c, q, g) in enumerate(CODES)])
         n_pairs, n_codes = len(rows), len(CODES)
         con.begin()
+        # articles are numbered on from the store's last (``articles.seq``, ingest order)
+        base = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
         con.execute(
             """
-            INSERT OR IGNORE INTO articles (id, title, published, url, source, language, text,
-                                            origin, notes, num_words, story_id, ingested_at)
-            SELECT md5('syn' || i)[1:16], 'Synthetic report ' || i,
+            INSERT INTO articles (id, seq, title, published, url, source, language, text,
+                                  origin, notes, num_words, story_id, ingested_at)
+            SELECT md5('syn' || i)[1:16], ? + i + 1, 'Synthetic report ' || i,
                    ? + CAST(i * ? / ? AS INTEGER), NULL, 'Flashpoint synthetic (bulk)', 'en',
                    'Synthetic placeholder text ' || i, 'synth:fill', [], 4, NULL,
                    CAST(now() AS TIMESTAMP)
             FROM range(?) t(i)
             """,
-            [start, days, n_articles, n_articles],
+            [base, start, days, n_articles, n_articles],
         )
         con.execute(
             """
             INSERT INTO events (
-                id, article_id, idx, source_text, source_code, source_country, source_sector,
+                id, article_id, article_seq, idx, source_text, source_code, source_country, source_sector,
                 target_text, target_code, target_country, target_sector, cameo, cameo_root,
                 plover, quad_class, goldstein, date, date_text, date_precision, attribution,
                 location_text, location_country, location_lat, location_lon, negated, modality,
@@ -89,7 +91,8 @@ def fill_store(
                        CAST(floor(random() * 3) AS INTEGER) AS back
                 FROM range(?) t(i)
             )
-            SELECT md5('sev' || r.i)[1:16], md5('syn' || r.art)[1:16], CAST(r.i % ? AS INTEGER),
+            SELECT md5('sev' || r.i)[1:16], md5('syn' || r.art)[1:16], ? + r.art + 1,
+                   CAST(r.i % ? AS INTEGER),
                    CASE WHEN flip THEN p.b ELSE p.a END, CASE WHEN flip THEN p.b ELSE p.a END
                        || 'GOV', CASE WHEN flip THEN p.b ELSE p.a END, 'GOV',
                    CASE WHEN flip THEN p.a ELSE p.b END, CASE WHEN flip THEN p.a ELSE p.b END,
@@ -100,13 +103,13 @@ def fill_store(
                    false, 'asserted', NULL, 'Synthetic evidence ' || r.i, 0, 10
             FROM r JOIN _pairs p ON p.k = r.pk JOIN _codes c ON c.k = r.ck
             """,
-            [events_per_article, n_pairs, n_codes, n_events, events_per_article,
+            [events_per_article, n_pairs, n_codes, n_events, base, events_per_article,
              start, days, n_articles],
         )
         con.execute(
-            "INSERT OR IGNORE INTO sightings (article_id, key, source, origin, url, seen_at) "
-            "SELECT id, id, source, origin, NULL, ingested_at "
-            "FROM articles WHERE origin = 'synth:fill'"
+            "INSERT INTO sightings (article_id, article_seq, key, source, origin, url, seen_at) "
+            "SELECT id, seq, id, source, origin, NULL, ingested_at "
+            "FROM articles WHERE origin = 'synth:fill' ORDER BY seq"
         )
         con.commit()
         written = time.perf_counter() - started
