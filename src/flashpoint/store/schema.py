@@ -72,8 +72,8 @@ PRIMARY_TABLES = tuple(SPECS)
 # so the others find the articles' ``seq`` already numbered (schema version 4).
 REBUILT_FROM: dict[str, tuple[str, str]] = {
     "articles": (SEQ, f"SELECT o.*, row_number() OVER (ORDER BY o.rowid) AS {SEQ} FROM {{old}} o"),
-    **{name: (ARTICLE_SEQ, f"SELECT o.*, a.{SEQ} AS {ARTICLE_SEQ} FROM {{old}} o "
-                           "JOIN articles a ON a.id = o.article_id ORDER BY o.rowid")
+    **{name: (ARTICLE_SEQ, (f"SELECT o.*, a.{SEQ} AS {ARTICLE_SEQ} FROM {{old}} o "
+                            "JOIN articles a ON a.id = o.article_id ORDER BY o.rowid"))
        for name in ("sightings", "events")},
 }
 
