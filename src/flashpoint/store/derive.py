@@ -58,6 +58,7 @@ from .schema import (
     TABLES,
     event_day_precision_sql,
     event_day_sql,
+    mentions_of,
 )
 
 
@@ -611,8 +612,10 @@ def _rederive(con: Any, stories: set[str], changed: dict[str, int]) -> None:
     con.execute(STORIES_SQL.format(**_SOME))
     articles = {**changed, **members}
     _temp_seqs(con, "_d_articles", articles)
-    touched = "SELECT unique_event_id FROM event_groups WHERE article_seq IN (SELECT s FROM _d_articles)"
-    groups = _column(con, touched)
+    # the unique events touched, with their day (their mentions are found by it: mentions_of)
+    touched = ("SELECT DISTINCT unique_event_id, day FROM event_groups "
+               "WHERE article_seq IN (SELECT s FROM _d_articles)")
+    groups = set(con.execute(touched).fetchall())
     dyad_periods.keep_old_groups(con)
     con.execute("DELETE FROM event_groups WHERE article_seq IN (SELECT s FROM _d_articles)")
     _touched(con, {
@@ -622,12 +625,15 @@ def _rederive(con: Any, stories: set[str], changed: dict[str, int]) -> None:
         "stories": "story_id IN (SELECT story_id FROM _t_story_members)",
     })
     con.execute(EVENT_GROUPS_SQL.format(**_SOME))
-    groups |= _column(con, touched)
-    _temp_ids(con, "_d_groups", groups)
+    groups |= set(con.execute(touched).fetchall())
+    ids = sorted(groups, key=lambda g: (g[0], g[1] or dt.date.min))
+    con.execute("CREATE OR REPLACE TEMP TABLE _d_groups AS "
+                "SELECT unnest(?::VARCHAR[]) AS v, unnest(?::DATE[]) AS day",
+                [[g[0] for g in ids], [g[1] for g in ids]])
     dyad_periods.subtract_old(con)
     con.execute("DELETE FROM unique_events WHERE id IN (SELECT v FROM _d_groups)")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _t_event_groups AS {mentions_of('_d_groups')}")
     _touched(con, {
-        "event_groups": "unique_event_id IN (SELECT v FROM _d_groups)",
         # events has no key: found through their articles' seqs, then kept by id
         "events": ("article_seq IN (SELECT article_seq FROM _t_event_groups)",
                    "id IN (SELECT event_id FROM _t_event_groups)"),

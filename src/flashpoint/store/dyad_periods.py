@@ -30,6 +30,7 @@ from typing import Any
 
 from ..columns import DYAD_PERIODS, column_names
 from .counting import PRECISIONS, counted_sql
+from .schema import mentions_of
 from .storage import lookup_then
 
 # Every counting mode kept: each period length, without and with uncertain events.
@@ -130,10 +131,10 @@ def subtract_old(con: Any) -> None:
     articles touch, as they stand now (to be subtracted by ``add_new``)."""
     # The stories whose cells can change: those of the replaced event groups, and those
     # reporting a re-derived unique event (its day precision or modality can change).
-    con.execute("""
+    con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _s_stories AS
         SELECT story_id FROM _s_replaced
-        UNION SELECT story_id FROM event_groups WHERE unique_event_id IN (SELECT v FROM _d_groups)
+        UNION SELECT story_id FROM ({mentions_of('_d_groups', 'story_id')})
     """)
     # Their event groups after the change (event_groups is final from here on), found by
     # article: a story's members, or the article itself when it has no signature; by the

@@ -43,6 +43,7 @@ from .schema import (
     MIGRATIONS,
     PRIMARY_TABLES,
     REBUILT_FROM,
+    RETIRED_INDEXES,
     SCHEMA_VERSION,
     TABLES,
 )
@@ -220,6 +221,8 @@ class Store:
                         self.con.execute(f"DROP INDEX {index}")
                 for column in missing:
                     self.con.execute(f"ALTER TABLE {name} ADD COLUMN {column.name} {column.type}")
+            for index in RETIRED_INDEXES:
+                self.con.execute(f"DROP INDEX IF EXISTS {index}")
             for ddl in INDEXES:
                 self.con.execute(ddl)
             if found is None:
