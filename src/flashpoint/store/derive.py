@@ -214,8 +214,10 @@ STORY_IDS_SQL = """
 """
 
 # The full rebuild reads the tables themselves; the incremental step reads small temporary
-# copies of the rows it touches (``_touched``), fetched by index lookups, so no join of
-# these statements ever scans a whole table (a hash join's build side must be the small one).
+# copies of the rows it touches (``_touched``), fetched by lookups (an article's rows by its
+# ``seq``, a unique event's mentions by its day, a story's members through the members' index),
+# so no join of these statements ever scans a whole table (a hash join's build side must be
+# the small one).
 _TABLES = {name: name for name in ("events", "articles", "story_members", "stories",
                                     "event_groups", "sightings")}
 _ALL = {"stories_filter": "TRUE", "members_filter": "TRUE", "days_filter": "TRUE",
@@ -631,7 +633,8 @@ def _rederive(con: Any, stories: set[str], changed: dict[str, int]) -> None:
                 "SELECT unnest(?::VARCHAR[]) AS v, unnest(?::DATE[]) AS day",
                 [[g[0] for g in ids], [g[1] for g in ids]])
     dyad_periods.subtract_old(con)
-    con.execute("DELETE FROM unique_events WHERE id IN (SELECT v FROM _d_groups)")
+    for on_day in ("day IN (SELECT day FROM _d_groups)", "day IS NULL"):  # as schema.by_day
+        con.execute(f"DELETE FROM unique_events WHERE {on_day} AND id IN (SELECT v FROM _d_groups)")
     con.execute(f"CREATE OR REPLACE TEMP TABLE _t_event_groups AS {mentions_of('_d_groups')}")
     _touched(con, {
         # events has no key: found through their articles' seqs, then kept by id

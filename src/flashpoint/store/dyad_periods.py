@@ -30,7 +30,7 @@ from typing import Any
 
 from ..columns import DYAD_PERIODS, column_names
 from .counting import PRECISIONS, counted_sql
-from .schema import mentions_of
+from .schema import by_day, mentions_of
 from .storage import lookup_then
 
 # Every counting mode kept: each period length, without and with uncertain events.
@@ -121,7 +121,7 @@ def keep_old_groups(con: Any) -> None:
     """Before the event groups of ``_d_articles`` are replaced: keep them (their stories'
     cells before the change are computed from them)."""
     con.execute("CREATE OR REPLACE TEMP TABLE _s_replaced AS "
-                "SELECT story_id, unique_event_id, article_id FROM event_groups "
+                "SELECT story_id, unique_event_id, article_id, day FROM event_groups "
                 "WHERE article_seq IN (SELECT s FROM _d_articles)")
 
 
@@ -147,7 +147,7 @@ def subtract_old(con: Any) -> None:
             UNION SELECT story_id FROM _s_stories)
     """)
     con.execute("CREATE OR REPLACE TEMP TABLE _s_new_groups AS " + lookup_then(
-        "SELECT story_id, unique_event_id, article_id FROM event_groups",
+        "SELECT story_id, unique_event_id, article_id, day FROM event_groups",
         "article_seq IN (SELECT s FROM _s_articles)",
         "story_id IN (SELECT story_id FROM _s_stories)",
     ))
@@ -196,11 +196,13 @@ _REDERIVED = "(SELECT * FROM {table} WHERE id IN (SELECT v FROM _d_groups))"
 
 def _unique_events(con: Any, name: str, groups: str) -> None:
     """Copy into ``name`` the unique events of ``_d_groups`` and those the event groups in
-    ``groups`` belong to, looked up by key."""
+    ``groups`` belong to, looked up by their days (``schema.by_day``: no index over ids)."""
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM unique_events
-        WHERE id IN (SELECT v FROM _d_groups UNION SELECT unique_event_id FROM {groups})
+        CREATE OR REPLACE TEMP TABLE _s_listed AS
+        SELECT v, day FROM _d_groups UNION SELECT unique_event_id, day FROM {groups}
     """)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS "
+                + by_day("unique_events", "id", "_s_listed"))
 
 
 __all__ = ["HITS_SQL", "MODES", "SUMS_SQL", "add_new", "keep_old_groups", "rebuild",
