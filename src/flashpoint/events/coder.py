@@ -55,6 +55,7 @@ from .mentions import (
     np_text,
     place_in_country,
     remember_subjects,
+    span_actor,
 )
 from .orders import addressee, commands
 from .parties import (
@@ -72,6 +73,7 @@ from .patterns import noun_code, purpose_clause
 from .predicates import noun_event, pair_of
 from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
+from .sides import adjective_side
 from .syntax import agent_of, has_own_subject
 
 Token = Any
@@ -306,10 +308,15 @@ def _to_event(
             if g.dep_ == "pobj"
         ] + [c for c in f.source.children if c.dep_ == "appos"]  # "President X and President Y"
         conj = next((c for h in heads for c in h.conjuncts if c.i > h.i), None)
-        if conj is not None and (_acted_on(f) or f.code[:3] in THIRD_PARTY):
+        # "Russian and Ukrainian delegations met": the second adjective's side
+        second = adjective_side(f.source) if conj is None else None
+        side = span_actor(second, state) if second is not None else None
+        if side is not None and (not side.country or source is None or side.country == source.country):
+            side = None
+        if (conj is not None or side is not None) and (_acted_on(f) or f.code[:3] in THIRD_PARTY):
             pass  # "soldiers and allied militiamen killed him", "X and Y offered to mediate": two doers
-        elif conj is not None:
-            target = actor_of(conj, state, role="target") or target
+        elif conj is not None or side is not None:
+            target = side or actor_of(conj, state, role="target") or target
             state.memory.learn_pair(source, target)  # "X and Y agreed": the two sides
         elif target is None:  # "the two sides would meet again": the other side
             # ("Baku says it will sign": the side the article paired Azerbaijan with)

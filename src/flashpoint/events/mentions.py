@@ -174,15 +174,15 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
             return None
         return Actor(text=tok.text, code=found.code, country=found.country, sector=found.sector)
     span = np_span(tok)
-    actor = _resolve(span, state)
+    actor = span_actor(span, state)
     if actor is None and role == "source" and not_an_actor(span):
         return None  # "Talks in Istanbul ended": a thing does nothing, whatever its place
     if (actor is None or not actor.code) and tok.i != span.root.i:
-        actor = _resolve(tok.doc[tok.i : tok.i + 1], state)
+        actor = span_actor(tok.doc[tok.i : tok.i + 1], state)
     if actor is None or not (actor.country or is_org(actor)):  # "the ICJ in The Hague" is the ICJ
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":  # "the then president, Goodluck Jonathan"
-                named = _resolve(np_span(c), state)
+                named = span_actor(np_span(c), state)
                 if named is not None and named.country:
                     return Actor(
                         text=span.text, code=named.code, country=named.country, sector=named.sector
@@ -192,7 +192,7 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        tail = _resolve(np_span(g), state)
+                        tail = span_actor(np_span(g), state)
                         if tail is not None and tail.country:
                             sector = (actor.sector if actor is not None else None) or tail.sector
                             code = tail.country + (sector or "") if tail.country else tail.code
@@ -209,7 +209,7 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
                                 text=span.text, code=tail.code, country=None, sector=tail.sector
                             )
         if tok.left_edge.i < span.start or tok.right_edge.i >= span.end:
-            whole = _resolve(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], state)
+            whole = span_actor(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], state)
             if whole is not None and whole.country:  # "thousands of textile workers in Haiti"
                 return Actor(
                     text=span.text, code=whole.code, country=whole.country, sector=whole.sector
@@ -252,7 +252,7 @@ def named_actor(tok: Token, state: DocState) -> Actor | None:
     role a country ("ordered troops to seize ...": troops of no country named, the orderer's)."""
     if tok.pos_ == "PRON":
         return actor_of(tok, state, role="target")
-    return _resolve(np_span(tok), state)
+    return span_actor(np_span(tok), state)
 
 
 def _in_words_of_a_body(tok: Token, state: DocState) -> bool:
@@ -287,14 +287,14 @@ def remember_subjects(sent: Any, state: DocState) -> None:
     root = sent.root
     for tok in root.children:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
-            _resolve(np_span(tok), state)
+            span_actor(np_span(tok), state)
 
 
 def new_memory(published: dt.date | None) -> DocActors:
     return DocActors(on=published)
 
 
-def _resolve(span: Any, state: DocState) -> Actor | None:
+def span_actor(span: Any, state: DocState) -> Actor | None:
     """Resolve a span once per document (sources, targets and tails share spans)."""
     key = (span.start, span.end, state.on)
     if key not in state.spans:
@@ -326,4 +326,5 @@ __all__ = [
     "np_text",
     "place_in_country",
     "remember_subjects",
+    "span_actor",
 ]
