@@ -310,6 +310,8 @@ def test_actors_resolve_generic_head_takes_the_side_it_leads(text, code):
         "military sites",
         "the Taiwan Strait",
         "the Korean Peninsula",
+        "a fire at a nightclub",  # a blaze is nobody
+        "the Maui fire",  # a place owns nothing
     ],
 )
 def test_actors_resolve_things_are_not_actors(text):
@@ -321,6 +323,8 @@ def test_actors_resolve_things_are_not_actors(text):
     ("text", "code"),
     [
         ("Russian missiles", "RUSMIL"),  # a weapon is its owner's forces
+        ("Azerbaijani fire", "AZEMIL"),  # owned fire is shooting, its owner's forces'
+        ("Pakistani artillery fire", "PAKMIL"),
         ("Hamas rockets", "PSEREB"),  # the owner's own sector stays
         ("North Korean artillery", "PRKMIL"),
         ("Iranian military sites", "IRNMIL"),

@@ -15,6 +15,7 @@ from .grammar import (
     GERUND_ADJUNCT_PREPS,
     OBJECT_CONTROL,
     ORDER_NOUNS,
+    OWNED_ACT_PREPS,
     PASS_SUBJ,
     STATIVE_PARTICIPLES,
     SUBJ,
@@ -291,6 +292,31 @@ def agent_of(tok: Token) -> Token | None:
                     return g
                 if g.dep_ == "prep" and g.lower_ == "of":
                     return next((o for o in g.children if o.dep_ == "pobj"), None)
+    return owned_act(tok)
+
+
+# what names an act's owner before it: "ISRAELI strikes", "a RUSSIAN drone attack", "ISRAEL's raid"
+_OWNER_DEPS = ("amod", "nmod", "compound", "poss")
+_OWNER_ENTITIES = ("NORP", "GPE", "ORG")
+
+
+def owned_act(tok: Token) -> Token | None:
+    """The act whose owner did a passive act: "were killed in ISRAELI STRIKES on villages",
+    "wounded during a RUSSIAN DRONE ATTACK" (``owned_act_preps``). Only an event noun with a
+    named owner before it, or its own "by" doer ("killed in an ambush by militants"), counts:
+    "killed in the fighting" or "in a blast" name no doer."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in OWNED_ACT_PREPS:
+            continue
+        for noun in c.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun_code(noun) is None:
+                continue
+            if any(m.dep_ in _OWNER_DEPS and m.ent_type_ in _OWNER_ENTITIES for m in noun.children):
+                return noun
+            by = next((b for b in noun.children if b.dep_ == "prep" and b.lower_ == "by"), None)
+            doer = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+            if doer is not None:
+                return doer  # "killed in an ambush BY MILITANTS"
     return None
 
 
