@@ -10,6 +10,8 @@ from . import tables
 from .found import Found
 from .grammar import (
     AVERTING_VERBS,
+    CEASING_NOUNS,
+    CEASING_VERBS,
     CONFLICT_ROOTS,
     CONTINUING_VERBS,
     COOPERATIVE_ROOTS,
@@ -45,7 +47,23 @@ def averted(tok: Token) -> bool:
         and tok.pos_ in ("NOUN", "PROPN")
         and keeper.pos_ == "VERB"
         and lemma(keeper) in AVERTING_VERBS
-    )
+    ) or ceased(tok)
+
+
+def ceased(tok: Token) -> bool:
+    """Is the act noun said to come to a stop ("FIGHTING paused in Gaza", "the SHELLING
+    stopped": ``ceasing_verbs``; "a pause in the BOMBING", "an end to the FIGHTING":
+    ``ceasing_nouns``)? Then it is not reported as going on, like the object of "halted"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.pos_ == "VERB" and lemma(head) in CEASING_VERBS:
+        return not any(c.dep_ in ("dobj", "obj") for c in head.children)  # "ended the war": its doer
+    if tok.dep_ == "pobj" and head.lower_ in ("to", "in", "of"):
+        # "a pause in the bombing"; "brought an end to the fighting", the "to" on the verb
+        nouns = [head.head] + [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
+        return any(n.pos_ == "NOUN" and n.lemma_.lower() in CEASING_NOUNS for n in nouns)
+    return False
 
 
 def _refusal(tok: Token) -> bool:
