@@ -292,7 +292,7 @@ def agent_of(tok: Token) -> Token | None:
                     return g
                 if g.dep_ == "prep" and g.lower_ == "of":
                     return next((o for o in g.children if o.dep_ == "pobj"), None)
-    return owned_act(tok)
+    return doer_in_act(tok)
 
 
 # what names an act's owner before it: "ISRAELI strikes", "a RUSSIAN drone attack", "ISRAEL's raid"
@@ -300,7 +300,7 @@ _OWNER_DEPS = ("amod", "nmod", "compound", "poss")
 _OWNER_ENTITIES = ("NORP", "GPE", "ORG")
 
 
-def owned_act(tok: Token) -> Token | None:
+def doer_in_act(tok: Token) -> Token | None:
     """The act whose owner did a passive act: "were killed in ISRAELI STRIKES on villages",
     "wounded during a RUSSIAN DRONE ATTACK" (``owned_act_preps``). Only an event noun with a
     named owner before it, or its own "by" doer ("killed in an ambush by militants"), counts:
