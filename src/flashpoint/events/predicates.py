@@ -48,6 +48,7 @@ from .syntax import (
     target_candidates,
 )
 from .threats import alternative_threat, compelled_threat, vowed_response, warning_against
+from .tripped import victim_roles
 
 Token = Any
 
@@ -154,6 +155,7 @@ def _analyze(tok: Token, depth: int) -> Found | None:
     ):
         return None  # "sanctions targeting banks", "a law that hits migrants": no violence
     found.used.add(tok.i)
+    found = victim_roles(tok, found)  # "their patrol hit a roadside bomb": the patrol was hit
     found = _purpose(tok, found, depth)
     found = _peacekeeping(tok, found)
     if mood_applies:

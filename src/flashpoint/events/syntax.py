@@ -23,6 +23,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .patterns import arg_tokens, is_time, lemma, noun_code, relative_object, roles_of, verb_code
+from .tripped import tripped
 
 Token = Any
 
@@ -454,6 +455,8 @@ def clause_agent(tok: Token) -> Token | None:
     clause that reports no act ("since the MISSION began")."""
     for c in tok.children:
         if c.dep_ == "advcl" and c.pos_ == "VERB" and (verb_code(c) or "light" in roles_of(c)):
+            if tripped(c):
+                continue  # "wounded when their patrol hit a roadside bomb": the patrol was hit
             subj, passive = subject_of(c)
             if (
                 subj is not None
