@@ -5,6 +5,8 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from flashpoint.events import code_doc
@@ -133,3 +135,17 @@ def test_events_typing_acts_barring_a_candidate_stays_a_ban(nlp):
 def test_events_typing_acts_tear_gas_is_no_chemical_weapon(nlp, text, cameo):
     assert cameo in _codes(nlp, text), (text, _codes(nlp, text))
     assert cameo == "2041" or "2041" not in _codes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source"),
+    [
+        # "lay" is a light verb: the siege or ambush laid is the act, its subject the doer
+        ("Jihadist fighters laid siege to the town of Djibo last year.", "191", "REB"),
+        ("Al-Shabaab militants laid an ambush for a Kenyan army convoy.", "190", "SOM"),
+    ],
+)
+def test_events_typing_acts_what_is_laid_is_the_act_of_who_lays_it(nlp, text, cameo, source):
+    events = code_doc(nlp(text), published=dt.date(2024, 5, 15))
+    assert events and events[0].cameo == cameo, [(e.cameo, e.trigger) for e in events]
+    assert events[0].source is not None and source in (events[0].source.code or ""), events[0].source
