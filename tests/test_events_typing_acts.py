@@ -149,3 +149,16 @@ def test_events_typing_acts_what_is_laid_is_the_act_of_who_lays_it(nlp, text, ca
     events = code_doc(nlp(text), published=dt.date(2024, 5, 15))
     assert events and events[0].cameo == cameo, [(e.cameo, e.trigger) for e in events]
     assert events[0].source is not None and source in (events[0].source.code or ""), events[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # protesting TO someone is an official complaint (114); in the street it is a protest (141)
+        ("Seoul protested to Tokyo over the textbook revisions.", "114"),
+        ("The Indian foreign ministry protested to Dhaka about the attacks on temples.", "114"),
+        ("Hundreds of nurses protested outside the health ministry in Nairobi.", "141"),
+    ],
+)
+def test_events_typing_acts_a_protest_made_to_someone_is_a_complaint(nlp, text, cameo):
+    assert _codes(nlp, text)[:1] == [cameo], (text, _codes(nlp, text))
