@@ -17,6 +17,7 @@ from .grammar import (
     COOPERATIVE_ROOTS,
     FAMILY_MODALITY,
     FAMILY_ROOTS,
+    FORCE_ROOTS,
     FUTURE,
     HYPOTHETICAL,
     NEG,
@@ -24,7 +25,7 @@ from .grammar import (
     THREAT_MODALS,
     WRAPPER_EVENT_ROOTS,
 )
-from .patterns import lemma, names_nobody
+from .patterns import lemma, names_nobody, noun_code
 
 Token = Any
 FIRST_PERSON = frozenset({"i", "we"})
@@ -51,11 +52,12 @@ def averted(tok: Token) -> bool:
 
 
 def ceased(tok: Token) -> bool:
-    """Is the act noun said to come to a stop ("FIGHTING paused in Gaza", "the SHELLING
+    """Is the act of force said to come to a stop ("FIGHTING paused in Gaza", "the SHELLING
     stopped": ``ceasing_verbs``; "a pause in the BOMBING", "an end to the FIGHTING":
-    ``ceasing_nouns``)? Then it is not reported as going on, like the object of "halted"."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
+    ``ceasing_nouns``)? Then it is not reported as going on, like the object of "halted". Talks,
+    a withdrawal or a protest that ended took place: only force counts."""
+    if tok.pos_ not in ("NOUN", "PROPN") or (noun_code(tok) or "")[:2] not in FORCE_ROOTS:
+        return False  # "the talks ended", "the withdrawal ended": they took place
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and lemma(head) in CEASING_VERBS:
         return not any(c.dep_ in ("dobj", "obj") for c in head.children)  # "ended the war": its doer
