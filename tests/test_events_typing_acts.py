@@ -162,3 +162,19 @@ def test_events_typing_acts_what_is_laid_is_the_act_of_who_lays_it(nlp, text, ca
 )
 def test_events_typing_acts_a_protest_made_to_someone_is_a_complaint(nlp, text, cameo):
     assert _codes(nlp, text)[:1] == [cameo], (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # leaving a body or a treaty is reducing relations (161), as the verbs "quit"/"leave" are
+        ("Nicaragua announced its withdrawal from the Organization of American States.", "161"),
+        ("The junta confirmed the country's exit from the G5 Sahel alliance.", "161"),
+        ("Moscow formally completed its withdrawal from the Treaty on Conventional Armed Forces.", "161"),
+        # a withdrawal from a place is still de-escalation (087)
+        ("Azerbaijan demanded the withdrawal of Armenian troops from Karabakh.", "087"),
+    ],
+)
+def test_events_typing_acts_leaving_a_body_reduces_relations(nlp, text, cameo):
+    assert cameo in _codes(nlp, text), (text, _codes(nlp, text))
+    assert "161" not in _codes(nlp, text) or cameo == "161", (text, _codes(nlp, text))

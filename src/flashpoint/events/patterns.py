@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..actors import resolve_span
+from ..actors.codes import is_org
 from . import tables
 from .grammar import (
     AIM_PREPS,
@@ -336,10 +338,29 @@ def noun_code(tok: Token) -> str | None:
     if not patterns:
         return _deverbal_code(tok)
     mods = (_modifier_lemmas(tok) - {lemma(tok)}) | _governor(tok)
+    if any(":" in m for p in patterns for m in p.modifiers):
+        mods |= _prep_objects(tok)  # "withdrawal FROM ECOWAS": from:@org
     for p in patterns:
         if not p.modifiers or p.modifiers & mods:
             return p.code
     return None
+
+
+def _prep_objects(tok: Token) -> set[str]:
+    """A noun's prepositional objects as ``prep:lemma`` ("withdrawal from the TREATY":
+    ``from:treaty``), and ``prep:@org`` for one the actor tables know as an international body
+    ("withdrawal from ECOWAS"): the noun rows that need them (``noun_patterns.tsv``)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            out.add(f"{c.lower_}:{lemma(g)}")
+            if g.pos_ == "PROPN" and is_org(resolve_span(g.doc[g.left_edge.i : g.right_edge.i + 1])):
+                out.add(f"{c.lower_}:@org")
+    return out
 
 
 def _deverbal_code(tok: Token) -> str | None:
