@@ -79,13 +79,16 @@ class ImpliedParties:
     # -- deeds: "condemned the launch" targets who launched -----------------------------
     def learn_deed(self, trigger: Any, doer: Actor | None) -> None:
         """Remember who did an act, under the lemma of its word ("launched" -> "launch") and of
-        the act it names as its object ("carried out strikes", "launched an attack")."""
+        the act or the weapons it names as its object ("carried out strikes", "launched an
+        attack", "fired a barrage of missiles": a later "the missiles" are its doer's)."""
         if doer is None or not (doer.country or is_international(doer)):
             return
         self._deeds[fold(trigger.lemma_)] = doer
         for c in trigger.children:
             if c.dep_ == "dobj" and c.pos_ == "NOUN":
                 self._deeds[fold(c.lemma_)] = doer
+                for g in _of_objects(c):  # "fired a barrage OF MISSILES": the missiles too
+                    self._deeds[fold(g.lemma_)] = doer
 
     def doer_of(self, noun: Any) -> Actor | None:
         """Who did the act a definite noun with no owner refers back to: "the launch" after
@@ -98,6 +101,17 @@ class ImpliedParties:
             return None
         doer = self._deeds.get(fold(noun.lemma_))
         return renamed(doer, noun.text) if doer is not None else None
+
+
+def _of_objects(noun: Any) -> list[Any]:
+    """The nouns a quantity or a group noun is "of": "a barrage of MISSILES", "dozens of DRONES"."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    ]
 
 
 __all__ = ["ImpliedParties"]

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from ..actors import resolve_span
+from ..actors import not_an_actor, resolve_span
 from ..actors.codes import is_org
 from ..actors.home import at_home, victims
 from ..actors.places import find_location
@@ -244,6 +244,9 @@ def _to_event(
         )
         by_act = by_act or implied_doer(act, _acted_in(act, state) or state.country())
         source, source_tok = None, None
+    if source is None and by_act is None and _weapon(f.source):
+        # "Russia fired a barrage of missiles ... The missiles struck a building": who fired them
+        source = state.memory.doer_of(f.source)
     placeable = not countryless(source_tok)  # "Western governments": no country on purpose
     if (
         source is not None
@@ -620,6 +623,14 @@ def _countries_named(sent: Any) -> list[str]:
         if actor is not None and actor.country and actor.code == actor.country:
             out.append(actor.country)
     return out
+
+
+def _weapon(tok: Token | None) -> bool:
+    """Is the doer a weapon with no owner ("THE MISSILES struck")? Then it names no actor, but
+    a definite one may be the weapons the article said someone fired (``doer_of``)."""
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    return (not_an_actor(np_span(tok)) or "").startswith("weapon:")
 
 
 def _act_as_doer(source: Actor | None, tok: Token | None) -> bool:
