@@ -141,6 +141,13 @@ def _codes(memory, doc):
             "LBNREB",
         ),
         ("Hamas released two hostages. The group said more would follow.", "The group", "PSEREB"),
+        # "the paramilitary": a non-state armed force, the one the article named
+        (
+            "The army clashed with the Rapid Support Forces in Omdurman. "
+            "The paramilitary said it repelled the assault.",
+            "The paramilitary",
+            "SDNREB",
+        ),
         # "the North" of a divided country, read with the country the article named
         (
             "North Korea fired a missile. The North's military called it a test.",
