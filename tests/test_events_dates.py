@@ -71,6 +71,26 @@ def test_events_dates_noun_modifier_year_does_not_date_the_act(nlp, text, date):
     assert events[0].date == date
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the act the main verb was done in, or the act a light verb names, has the noun's date
+        ("Nine soldiers died in the November 30 ambush near Kidal.", dt.date(2023, 11, 30)),
+        ("Gunmen killed six worshippers in the December 3 attack on a mosque.", dt.date(2023, 12, 3)),
+        ("The militia carried out the October 5 drone strike on the airport.", dt.date(2023, 10, 5)),
+        # an act only referred to keeps its own date, not the verb's
+        ("Tehran vowed revenge for the December 25 strike on its adviser.", None),
+        ("The council condemned the November 6 shelling of a hospital.", None),
+    ],
+)
+def test_events_dates_the_dated_act_a_verb_was_done_in_dates_it(nlp, text, date):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert events, text
+    assert events[0].date == date, (events[0].cameo, events[0].trigger, events[0].date)
+
+
 def test_events_dates_modifier_of_the_event_noun_dates_it(nlp):
     from flashpoint.events import code_doc
 

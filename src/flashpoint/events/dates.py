@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from ..nlp import ents_within
 from ..records import DatePrecision
+from .patterns import noun_code, roles_of
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -208,6 +209,8 @@ def event_date(
         # A phrase right after a preposition ("In 2010 North Korean artillery shelled ...") is an
         # adjunct even where the small parser hangs the year on the next noun as a modifier.
         noun = None if _after_preposition(phrase) else noun_modified(root)
+        if noun is not None and _is_the_act(noun, trigger):
+            noun = None  # "killed 1,200 in the October 7 attack": the act it was done in
         if noun is not None and (noun.i != trigger.i or noun.dep_ in _ARGUMENT_DEPS):
             # "scrapped the 2018 agreement", "extended its 2021 tariffs": the year dates the
             # agreement or the tariffs, not the act; "Tuesday's attack killed" dates the attack
@@ -269,6 +272,8 @@ def _descends(tok: Any, ancestor: Any) -> bool:
 
 _ARGUMENT_DEPS = {"dobj", "obj", "pobj", "dative", "attr", "oprd"}
 _MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "poss", "quantmod", "det"}
+_NOMINAL_DEPS = _ARGUMENT_DEPS | {"nsubj", "nsubjpass"}
+_WITHIN_ACT = {"in", "during"}  # "killed IN the October 7 attack": done within that act
 
 
 def noun_modified(root: Any) -> Any | None:
@@ -280,12 +285,27 @@ def noun_modified(root: Any) -> Any | None:
         head = node.head
         if head.i == node.i or node.dep_ not in _MODIFIER_DEPS:
             return None
-        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "DATE" and head.i > node.i:
-            return head
+        nominal = head.pos_ in ("NOUN", "PROPN") or (head.tag_ == "VBG" and head.dep_ in _NOMINAL_DEPS)
+        if nominal and head.ent_type_ != "DATE" and head.i > node.i:
+            return head  # also a gerund tagged as a verb: "condemned the November 6 SHELLING"
         if head.ent_type_ != "DATE":
             return None
         node = head
     return None
+
+
+def _is_the_act(noun: Any, trigger: Any) -> bool:
+    """Is the dated noun the act the trigger was done in ("killed 1,200 people IN THE OCTOBER 7
+    ATTACK", "wounded DURING the May 9 raid") or the act a light verb names ("carried out THE
+    APRIL 1 STRIKE")? Then its date is the trigger's; an act only referred to keeps its own
+    ("retaliated FOR the April 1 strike", "condemned the July 13 strike")."""
+    if noun_code(noun) is None:
+        return False
+    head = noun.head
+    within = noun.dep_ == "pobj" and head.lower_ in _WITHIN_ACT
+    if within and (head.head.i == trigger.i or noun.i == trigger.i):
+        return True  # "died in the November 30 AMBUSH": the ambush itself is the event
+    return noun.dep_ in ("dobj", "obj") and head.i == trigger.i and "light" in roles_of(trigger)
 
 
 def _after_preposition(phrase: str) -> bool:
