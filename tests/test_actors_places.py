@@ -66,3 +66,23 @@ def test_actors_find_location_reads_mislabelled_capitals_from_the_tables(nlp, te
 def test_actors_find_location_a_mislabelled_name_must_be_a_place_of_the_tables(nlp):
     doc = nlp("Officials met Sergei Lavrov in a hotel on Monday.")
     assert find_location(next(iter(doc.sents))) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # towns the small model labels an ORG, unknown to the actor tables, known to the gazetteer
+        ("A glide bomb hit an apartment block in Kostiantynivka.", "UKR"),
+        ("A drone hit a bus in Nikopol on Thursday.", "UKR"),
+    ],
+)
+def test_actors_find_location_reads_towns_labelled_as_organisations_from_the_gazetteer(
+    nlp, text, country
+):
+    loc = find_location(next(iter(nlp(text).sents)))
+    assert loc is not None and loc.country == country, loc
+
+
+def test_actors_find_location_an_organisation_the_gazetteer_does_not_know_is_no_town(nlp):
+    doc = nlp("Police arrested five men in Apple.")
+    assert find_location(next(iter(doc.sents))) is None

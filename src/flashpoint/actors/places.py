@@ -270,6 +270,9 @@ def _entity_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None
     return None
 
 
+# Entity labels the small model gives a town it does not know ("in Kostiantynivka" as an ORG);
+# a name the actor tables know as anything but a place is never taken for one.
+_MISLABELLED = frozenset({"ORG", ""})
 # Kinds of actor-table aliases that are places (an adjective or a people is no place).
 _TABLE_PLACE_KINDS = frozenset({"name", "capital", "region"})
 
@@ -277,7 +280,9 @@ _TABLE_PLACE_KINDS = frozenset({"name", "capital", "region"})
 def _table_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None:
     """A proper name in tokens ``start:end`` that spaCy did not label as a place, governed by a
     locative preposition and known to the actor tables as a country, capital or region: the
-    small model often labels an African or Caucasian capital a PERSON or ORG ("in Bamako")."""
+    small model often labels an African or Caucasian capital a PERSON or ORG ("in Bamako"); or
+    one the actor tables do not know at all, labelled an ORG or nothing, that the gazetteer
+    knows as a town ("in Kostiantynivka"); a name labelled a person stays a person."""
     from .tables import get_tables
 
     names = get_tables().names
@@ -291,10 +296,13 @@ def _table_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None:
         if _preposition(span) not in LOCATIVE_PREPS:
             continue
         loc = resolve_place(span.text)
-        if loc is not None and any(
-            e.kind in _TABLE_PLACE_KINDS for e in names.get(key_of(span.text), ())
-        ):
+        if loc is None:
+            continue
+        entries = names.get(key_of(span.text), ())
+        if any(e.kind in _TABLE_PLACE_KINDS for e in entries):
             return first, loc
+        if not entries and tok.ent_type_ in _MISLABELLED:
+            return first, loc  # "in Kostiantynivka" labelled ORG: a town the gazetteer knows
     return None
 
 
