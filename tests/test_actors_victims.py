@@ -91,3 +91,23 @@ def test_actors_victims_an_organ_under_another_name(nlp, first, then, place, cod
     events = _events(nlp, text)
     second = next(e for e in events if e.evidence.text.startswith(then.split(" said")[0]))
     assert second.source is not None and second.source.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # soldiers and police a state organ reports hurt, with no doer of its country, are its own
+        ("Four soldiers were killed in an ambush near the border, Niger's defence ministry said.", "NERMIL"),
+        ("Two police officers were wounded by gunmen, the Kenyan interior ministry said.", "KENCOP"),
+    ],
+)
+def test_actors_victims_soldiers_a_reporter_claims_are_its_own(nlp, text, code):
+    events = _events(nlp, text)
+    hurt = [e for e in events if e.cameo_root in ("18", "19") and e.target is not None]
+    assert hurt and hurt[0].target.code == code, [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_actors_victims_soldiers_the_reporters_own_side_killed_are_not_its_own(nlp):
+    events = _events(nlp, "Ukraine's army said its drones killed 30 soldiers near Bakhmut.")
+    hurt = [e for e in events if e.cameo_root in ("18", "19") and e.target is not None]
+    assert not hurt or hurt[0].target.country != "UKR", [(e.cameo, e.target) for e in hurt]

@@ -40,15 +40,19 @@ def victims(
 ) -> Actor | None:
     """Victims of force with no country of their own (``target``, a bare CVL), placed by who
     reports and who acts: the reporter's country when the reporter is not of the doer's country
-    ("20 were killed, Lebanon's health ministry said"); the doer's when the doer acts at home
+    ("20 were killed, Lebanon's health ministry said"; bare soldiers and police too,
+    ``reported_victims``: "two soldiers were wounded, the Malian army said"); the doer's when the doer acts at home
     (police firing on protesters); no country when the doer is of the article's main country
     (the attacker's, not the victims'); else the article's main country ("was killed in a
     military coup in 1975" in a Bangladesh story). Any other target is returned unchanged."""
-    if target is None or not is_bare_sector(target) or target.sector != "CVL":
+    if target is None or not is_bare_sector(target):
         return target
     reporter_country = reporter.country if reporter is not None else None
-    if reporter_country and (source is None or source.country != reporter_country):
-        return in_country(target, reporter_country)
+    claimed = target.sector in get_tables().words["reported_victims"]
+    if claimed and reporter_country and (source is None or source.country != reporter_country):
+        return in_country(target, reporter_country)  # "two soldiers were wounded, the army said"
+    if target.sector != "CVL":
+        return target
     if source is not None and source.country:
         if source.sector in get_tables().words["home_sectors"]:
             return in_country(target, source.country)

@@ -37,6 +37,7 @@ WORD_LISTS = frozenset(
         "collective_heads",
         "victim_predicates",
         "victim_passives",
+        "reported_victims",
         "agent_nouns",
         "not_own_after",
         "not_own_before",
