@@ -70,9 +70,19 @@ def test_actors_home_victims_are_placed_by_reporter_and_doer(source, reporter, a
 
 
 def test_actors_home_victims_leave_other_targets_alone():
+    rebels = _a("REB", None, "REB")
+    assert victims(rebels, None, _a("UKRGOV", "UKR", "GOV"), "RUS") is rebels
+    # soldiers the reporter's own side hit are not the reporter's
     soldiers = _a("MIL", None, "MIL")
-    assert victims(soldiers, None, _a("UKRGOV", "UKR", "GOV"), "RUS") is soldiers
+    ukraine = _a("UKRMIL", "UKR", "MIL")
+    assert victims(soldiers, ukraine, _a("UKRGOV", "UKR", "GOV"), "RUS") is soldiers
     assert victims(None, None, None, "RUS") is None
+
+
+def test_actors_home_victims_soldiers_and_police_a_reporter_claims_are_its_own():
+    soldiers = _a("MIL", None, "MIL")
+    placed = victims(soldiers, None, _a("UKRGOV", "UKR", "GOV"), "RUS")
+    assert placed is not None and placed.code == "UKRMIL"
 
 
 def test_actors_home_victims_in_the_coder():
