@@ -46,6 +46,9 @@ def _conflict(nlp, text):
         "Five people were killed after a volcano erupted off the coast.",
         "A gas explosion killed eight people at the carnival.",
         "Spain beat England 2-1 in the final.",
+        # "storm" in a match report: fans onto the pitch, a team into the final
+        "Home fans stormed the pitch after the cup final.",
+        "Morocco stormed into the semi-final with a 3-0 win over Portugal.",
         "Forty-two villagers have died of methanol poisoning in two districts.",
         # a thing that bursts is an accident
         "Three workers were injured when a boiler exploded at a textile mill on Monday.",
@@ -73,6 +76,7 @@ def test_events_happenings_give_no_conflict_event(nlp, text):
     "text",
     [
         "Israeli fire killed three people in Gaza.",
+        "Opposition supporters stormed the electoral commission's offices after the vote.",
         "A bomb blast killed 12 people at a market.",
         "Rebels killed 12 villagers in an attack.",
         "Protests erupted in Tripoli on Tuesday.",
