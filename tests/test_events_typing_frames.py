@@ -548,3 +548,41 @@ def test_events_typing_frames_a_gerund_while_acting_has_the_subject_as_doer(nlp)
     events = _events(nlp, "The rebels killed four soldiers while attacking a checkpoint.")
     assert events and all(e.source is not None and e.source.code.startswith("REB") for e in events)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # a gerund after "after"/"before" is the main subject's act too
+        ("The militants fled into the hills after ambushing a police convoy.", "ambushing", "REB"),
+        ("Troops sealed off the district before raiding the opposition headquarters.", "raiding", "MIL"),
+    ],
+)
+def test_events_typing_frames_a_gerund_after_or_before_has_the_subject_as_doer(nlp, text, trigger, source):
+    event = next((e for e in _events(nlp, text) if e.trigger == trigger), None)
+    assert event is not None and event.source is not None, _events(nlp, text)
+    assert (event.source.code or "").startswith(source), event.source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a gerund after "without" did not happen; no one refused it
+        ("The delegates left Vienna without signing the nuclear accord.", "signing"),
+        ("The army entered the province without declaring war.", "war"),
+    ],
+)
+def test_events_typing_frames_a_gerund_after_without_did_not_happen(nlp, text, trigger):
+    event = next((e for e in _events(nlp, text) if e.trigger == trigger), None)
+    assert event is None or event.negated, event
+    assert event is None or event.cameo[:2] != "12", event
+
+
+def test_events_typing_frames_an_act_held_up_was_not_done(nlp):
+    events = _events(nlp, "The militia freed two aid workers after holding up the handover for a week.")
+    assert not [e for e in events if e.trigger == "handover" and e.modality == "asserted" and not e.negated]
+
+
+def test_events_typing_frames_an_object_pronoun_of_a_controlled_gerund_is_not_its_doer(nlp):
+    events = _events(nlp, "Police detained the two reporters before interrogating them.")
+    assert all(e.target is None or e.target.sector != "COP" for e in events), events

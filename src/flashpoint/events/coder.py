@@ -341,8 +341,10 @@ def _to_event(
         target = None
         if location is not None and location.country and location.country != source.country:
             target = Actor(text=location.text, code=location.country, country=location.country)
-    if source is not None and target is not None and source.country and source.code == target.code:
-        target = None
+    if source is not None and target is not None and source.code == target.code and (
+        source.country or (target_tok is not None and target_tok.pos_ == "PRON")
+    ):
+        target = None  # "police arrested the men before questioning THEM": not the police
     attribution = f.attribution_text or (np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
         attribution = according

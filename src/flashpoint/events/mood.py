@@ -21,6 +21,7 @@ from .grammar import (
     FUTURE,
     HYPOTHETICAL,
     NEG,
+    NEGATIVE_GERUND_PREPS,
     NEGATIVE_SUBJECTS,
     THREAT_MODALS,
     WRAPPER_EVENT_ROOTS,
@@ -47,8 +48,20 @@ def averted(tok: Token) -> bool:
         tok.dep_ in ("dobj", "obj", "nsubjpass")
         and tok.pos_ in ("NOUN", "PROPN")
         and keeper.pos_ == "VERB"
-        and lemma(keeper) in AVERTING_VERBS
+        and (lemma(keeper) in AVERTING_VERBS or _phrasal(keeper) in AVERTING_VERBS)
     ) or ceased(tok)
+
+
+def _phrasal(verb: Token) -> str:
+    """The verb with its particle, "hold up" for "HELD UP the release"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma(verb)} {particle}" if particle else lemma(verb)
+
+
+def not_done_gerund(tok: Token) -> bool:
+    """Is the predicate a gerund after "without" ("attacked Ukraine without DECLARING war":
+    ``negative_gerund_preps``)? The act did not happen; nobody refused it."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in NEGATIVE_GERUND_PREPS
 
 
 def ceased(tok: Token) -> bool:
@@ -194,13 +207,14 @@ def with_mood(found: Found, tok: Token) -> Found:
     future = is_future(tok)
     continuing = future and lemma(tok) in CONTINUING_VERBS
     agentless = _agentless_passive(tok)
-    negated = is_negated(tok) or (found.trigger.i == tok.i and none_done(tok))
+    without = not_done_gerund(tok)
+    negated = is_negated(tok) or without or (found.trigger.i == tok.i and none_done(tok))
     # a conflict act on a condition is threatened: coded as its future is (13x), and asserted
     threat = not negated and found.code[:2] in CONFLICT_ROOTS and conditional_threat(tok)
     found = apply_mood(
         found,
         negated=negated,
-        refused=_refusal(tok) and not agentless,
+        refused=_refusal(tok) and not agentless and not without,
         agentless=agentless,
         future=(future or threat) and not continuing,
         hypothetical=is_hypothetical(tok) and not threat,

@@ -31,7 +31,7 @@ from .grammar import (
 from .guesses import guessed
 from .happenings import victim_subject
 from .joint import together
-from .mood import averted, is_future, is_hypothetical, is_negated
+from .mood import averted, is_future, is_hypothetical, is_negated, not_done_gerund
 from .patterns import (
     lemma,
     named_by,
@@ -273,7 +273,8 @@ def _inherit(f: Found, start: Token) -> None:
 def _governed_mood(f: Found) -> None:
     """An event noun under a future or hypothetical predicate is not reported as done: "said
     the defence pact WOULD APPLY to any armed ATTACK on its ships" mentions a possible attack; nor is
-    the purpose of such a predicate ("would rely on diplomacy TO PROTECT its territory")."""
+    the purpose of such a predicate ("would rely on diplomacy TO PROTECT its territory"); under a
+    gerund after "without" it did not happen ("without declaring WAR")."""
     if f.modality != "asserted":
         return
     if f.trigger.pos_ not in ("NOUN", "PROPN") and not purpose_clause(f.trigger):
@@ -286,6 +287,8 @@ def _governed_mood(f: Found) -> None:
         if node.pos_ in ("VERB", "AUX"):
             if node.i not in f.used and (is_hypothetical(node) or is_future(node)):
                 f.modality = "hypothetical"
+            elif not_done_gerund(node):  # "attacked without DECLARING war": no war declared
+                f.negated = True
             return
 
 
