@@ -64,6 +64,9 @@ def test_events_typing_helping_a_party_is_aid(nlp, text, target):
     [
         ("Mercenaries from Turkey helped the Libyan army carry out air raids.", "19", "TUR"),
         ("Iran helped the Syrian army retake the town.", "19", "IRN"),
+        # the parser often makes the party and its verb modifiers of the act: still the act
+        ("Moscow helped the Wagner group stage drone attacks on the airbase.", "19", "RUS"),
+        ("Pakistan helped the Taliban mount raids on Afghan army posts.", "19", "PAK"),
     ],
 )
 def test_events_typing_helping_a_party_fight_is_taking_part(nlp, text, root, helper):

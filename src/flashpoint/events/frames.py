@@ -69,7 +69,9 @@ def assisted_act(tok: Token, depth: int) -> Found | None:
 
 def _assisted(tok: Token) -> Token | None:
     """The act helped: an infinitive ("helped (to) plan"), or after "to" a gerund or an event
-    noun ("contributed to planning", "contributed to the attack")."""
+    noun ("contributed to planning", "contributed to the attack"), or an act of force as the
+    object ("helped the rebels' attacks", "helped the Houthis launch missile attacks" as the
+    parser often reads it)."""
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
             return c
@@ -80,6 +82,11 @@ def _assisted(tok: Token) -> Token | None:
                     return g
                 if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
                     return g
+    for c in tok.children:
+        # "helped [the Houthis launch missile] ATTACKS": the small parser often makes the
+        # helped party and its verb modifiers of the act; an act of force helped is the act
+        if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and (noun_code(c) or "")[:2] in FORCE_ROOTS:
+            return c
     return None
 
 
