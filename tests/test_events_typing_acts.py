@@ -178,3 +178,19 @@ def test_events_typing_acts_a_protest_made_to_someone_is_a_complaint(nlp, text, 
 def test_events_typing_acts_leaving_a_body_reduces_relations(nlp, text, cameo):
     assert cameo in _codes(nlp, text), (text, _codes(nlp, text))
     assert "161" not in _codes(nlp, text) or cameo == "161", (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # an attack by a doer that bears no arms is words: criticism (111)
+        ("The opposition used the fuel crisis to attack the ruling coalition.", "111"),
+        ("Conservative lawmakers attacked the finance minister over the deficit.", "111"),
+        ("The main opposition party attacked the president's decree as unconstitutional.", "111"),
+        # armed doers, whatever their modifier, and crowds still use force
+        ("Opposition fighters attacked an army checkpoint near Idlib.", "190"),
+        ("Rebels attacked the governor's convoy.", "190"),
+    ],
+)
+def test_events_typing_acts_an_attack_by_an_unarmed_doer_is_criticism(nlp, text, cameo):
+    assert _codes(nlp, text)[:1] == [cameo], (text, _codes(nlp, text))

@@ -75,6 +75,7 @@ from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
 from .sides import adjective_side
 from .syntax import agent_of, has_own_subject
+from .verbal import in_words
 
 Token = Any
 
@@ -348,7 +349,9 @@ def _to_event(
     attribution = f.attribution_text or (np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
         attribution = according
-    code, modality, trigger = f.code, f.modality, _trigger_text(f)
+    code, modality, trigger = in_words(f.code, f.trigger, source, f.source), f.modality, _trigger_text(f)
+    if code != f.code:  # "Opposition leaders attacked the government": criticism
+        meta = tables.info(code)
     if f.order is not None:  # "the court ordered Venezuela to refrain": a demand of Venezuela
         ordered_tok = addressee(f.order)
         ordered = actor_of(ordered_tok, state, role="target") if ordered_tok is not None else None
