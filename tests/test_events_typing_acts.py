@@ -194,3 +194,15 @@ def test_events_typing_acts_leaving_a_body_reduces_relations(nlp, text, cameo):
 )
 def test_events_typing_acts_an_attack_by_an_unarmed_doer_is_criticism(nlp, text, cameo):
     assert _codes(nlp, text)[:1] == [cameo], (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a pullout is a withdrawal: de-escalation from a place, reducing relations from a deal
+        ("Washington accelerated the pullout of its troops from Syria.", "087"),
+        ("Russia announced its pullout from the Black Sea grain deal.", "161"),
+    ],
+)
+def test_events_typing_acts_a_pullout_is_a_withdrawal(nlp, text, cameo):
+    assert _codes(nlp, text)[:1] == [cameo], (text, _codes(nlp, text))
