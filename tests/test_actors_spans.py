@@ -143,8 +143,10 @@ def _codes(memory, doc):
         ("Hamas released two hostages. The group said more would follow.", "The group", "PSEREB"),
         # "the paramilitary": a non-state armed force, the one the article named
         (
-            "The army clashed with the Rapid Support Forces in Omdurman. "
-            "The paramilitary said it repelled the assault.",
+            (
+                "The army clashed with the Rapid Support Forces in Omdurman. "
+                "The paramilitary said it repelled the assault."
+            ),
             "The paramilitary",
             "SDNREB",
         ),

@@ -589,3 +589,33 @@ def test_events_typing_frames_an_act_held_up_was_not_done(nlp):
 def test_events_typing_frames_an_object_pronoun_of_a_controlled_gerund_is_not_its_doer(nlp):
     events = _events(nlp, "Police detained the two reporters before interrogating them.")
     assert all(e.target is None or e.target.sector != "COP" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "patient"),
+    [
+        # the subject of "is (due/yet) to be <done>" is what is done to, never its doer
+        ("The detained sailors are due to be freed on Friday.", "freed", "sailors"),
+        ("The ceasefire text, which is yet to be signed by the parties, was leaked.", "signed", "text"),
+    ],
+)
+def test_events_typing_frames_the_subject_of_a_passive_infinitive_is_its_patient(
+    nlp, text, trigger, patient
+):
+    for e in _events(nlp, text):
+        if e.trigger == trigger:
+            assert e.source is None or patient not in e.source.text, e
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # "is yet to be <done>", "has yet to <do>": not done
+        ("The agreement, which is yet to be ratified by the senate, was signed in March.", "ratified"),
+        ("The junta has yet to release the detained ministers.", "release"),
+    ],
+)
+def test_events_typing_frames_an_act_yet_to_happen_is_not_reported_done(nlp, text, trigger):
+    for e in _events(nlp, text):
+        if e.trigger == trigger:
+            assert e.modality not in ("asserted", "reported") or e.negated, e

@@ -124,13 +124,29 @@ def is_future(tok: Token) -> bool:
         return True  # reported future: "said it would allow access"
     # "is going to attack", "is set to meet", "is about to", "was supposed to withdraw"; and
     # "be to": "under the deal, Hezbollah WAS TO withdraw its fighters" is what was agreed, not
-    # what was done
+    # what was done ("is YET TO be ratified" is not done at all: yet_to, a hypothetical)
     head = tok.head
-    if tok.dep_ != "xcomp" or head.i == tok.i:
+    if tok.dep_ == "conj" and head.i != tok.i and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return is_future(head)  # "is to be signed and RATIFIED": the same future
+    if tok.dep_ != "xcomp" or head.i == tok.i or yet_to(tok):
         return False
     if lemma(head) in ("go", "set", "due", "expect", "poise", "suppose"):
         return True
     return lemma(head) == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def yet_to(tok: Token) -> bool:
+    """ "is YET TO be ratified", "has yet to sign": the act has not happened (hypothetical); its
+    conjunct shares it ("yet to be signed and RATIFIED")."""
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.i != tok.i
+        and lemma(head) in ("be", "have")
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    )
 
 
 def conditional(tok: Token) -> bool:
@@ -176,7 +192,7 @@ def _announced(tok: Token) -> bool:
 
 def is_hypothetical(tok: Token) -> bool:
     words = aux_words(tok)
-    if words & HYPOTHETICAL or ("would" in words and conditional(tok)):
+    if words & HYPOTHETICAL or ("would" in words and conditional(tok)) or yet_to(tok):
         return True
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):

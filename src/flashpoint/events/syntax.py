@@ -37,10 +37,11 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     if second is not None:  # "Armenia released X and AZERBAIJAN freed Y"
         return second, False
     node = tok
+    patient = False  # "which is yet TO BE SIGNED": the controller of a passive infinitive
     for _ in range(6):
         for c in node.children:
             if c.dep_ in SUBJ:
-                return _relative(c), False
+                return _relative(c), patient
         for c in node.children:
             if c.dep_ in PASS_SUBJ:  # "Israel is opposed to ...": a stance, Israel holds it
                 return _relative(c), not _stative(node)
@@ -51,6 +52,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if head.i == node.i:
             return None, False
         if node.dep_ == "xcomp":
+            patient = patient or (
+                any(c.dep_ == "auxpass" for c in node.children) and lemma(head) in ("be", "due")
+            )
             if "say" in roles_of(head):
                 for c in head.children:
                     if c.dep_ in PASS_SUBJ:
