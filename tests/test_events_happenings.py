@@ -132,3 +132,19 @@ def test_events_no_event_senses_keep_other_objects(nlp, text):
     from flashpoint.events import code_doc
 
     assert [e for e in code_doc(nlp(text)) if e.quad_class == 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a market report: no one yields, cooperates or agrees when "fears eased"
+        ("Gold prices slipped on Tuesday as worries about the trade war eased.", False),
+        ("Shares in Tokyo rallied as concerns over the standoff in the strait eased.", False),
+        # an act by actors in a market sentence stays
+        ("Stocks rose after Armenia and Azerbaijan agreed to open talks.", True),
+    ],
+)
+def test_events_happenings_an_act_with_no_actor_in_a_market_report_is_none(nlp, text, kept):
+    from flashpoint.events import code_doc
+
+    assert bool(code_doc(nlp(text))) is kept, [(e.cameo, e.trigger) for e in code_doc(nlp(text))]

@@ -234,7 +234,8 @@ def non_political(
     its doer token, ``actor`` whether that doer resolved to an actor code; ``target`` its first
     target token, ``target_actor`` whether that resolved to a political actor."""
     if tables.info(code).quad_class not in CONFLICT_QUADS:
-        return False
+        # "Oil prices fell as fears of a wider war eased": no one yields in a market report
+        return not actor and target is None and _mentions(sent, "markets")
     if is_force(source) or _natural(target):
         return True
     if code[:2] != PROTEST_ROOT and not _passage_armed(sent):
