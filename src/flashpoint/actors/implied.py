@@ -27,6 +27,7 @@ class ImpliedParties:
         self._deeds: dict[str, Actor] = {}  # lemma of an act -> who did it last
         self._pair: tuple[Actor, Actor] | None = None  # the last two sides that acted together
         self._pair_mentions: dict[int, Actor] = {}  # "the two sides" (its head) -> the other
+        self._attackers: dict[str, Actor] = {}  # a country -> who last used force on it
 
     # -- pairs: "the two sides" are the two the article had act together -----------------
     def learn_pair(self, one: Actor | None, other: Actor | None) -> None:
@@ -89,6 +90,21 @@ class ImpliedParties:
                 self._deeds[fold(c.lemma_)] = doer
                 for g in _of_objects(c):  # "fired a barrage OF MISSILES": the missiles too
                     self._deeds[fold(g.lemma_)] = doer
+
+    # -- attacks: "Iran vowed to retaliate" answers who struck Iran ----------------------
+    def learn_attack(self, doer: Actor | None, victim: Actor | None) -> None:
+        """Remember who used force on a country ("Israel struck the Iranian consulate"), so
+        that a response the victim vows is aimed at that doer (``attacker_of``)."""
+        if doer is None or victim is None or not doer.country or not victim.country:
+            return
+        if doer.country != victim.country:
+            self._attackers[victim.country] = doer
+
+    def attacker_of(self, actor: Actor | None) -> Actor | None:
+        """Who last used force on the actor's country, as the article told it, or None."""
+        if actor is None or not actor.country:
+            return None
+        return self._attackers.get(actor.country)
 
     def doer_of(self, noun: Any) -> Actor | None:
         """Who did the act a definite noun with no owner refers back to: "the launch" after

@@ -125,6 +125,14 @@ class DocActors:
         """Who did the act a definite noun refers back to ("the launch")."""
         return self.implied.doer_of(noun)
 
+    def learn_attack(self, doer: Actor | None, victim: Actor | None) -> None:
+        """Remember who used force on a country (``ImpliedParties.learn_attack``)."""
+        self.implied.learn_attack(doer, victim)
+
+    def attacker_of(self, actor: Actor | None) -> Actor | None:
+        """Who last used force on the actor's country ("vowed to retaliate": against them)."""
+        return self.implied.attacker_of(actor)
+
     # -- resolving a mention ---------------------------------------------------------------
     def _finish(self, res: Resolution, text: str, span: Any = None) -> Actor | None:
         recalled = self.remembered.recall(res, text, span.start if span is not None else None)

@@ -75,6 +75,7 @@ from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
 from .sides import adjective_side
 from .syntax import agent_of, has_own_subject
+from .threats import answers_harm
 from .verbal import in_words
 
 Token = Any
@@ -280,6 +281,10 @@ def _to_event(
         # "1,500 Italian troops have been deployed": their state deployed them
         source, target, target_tok = target, None, None
     state.memory.learn_deed(f.trigger, source)
+    if target is None and source is not None and answers_harm(f.trigger):
+        target = state.memory.attacker_of(source)  # "Iran vowed to retaliate": whoever struck Iran
+    if f.code[:2] in FORCE_ROOTS and f.modality in COUNTED and not f.negated:
+        state.memory.learn_attack(source, target)
     if f.code[:2] in FORCE_ROOTS:  # "20 were killed, Lebanon's health ministry said": LBNCVL
         reporter = actor_of(f.speaker, state, role="source") if f.speaker is not None else None
         if reporter is None and according:

@@ -187,6 +187,19 @@ def _vowed(tok: Token) -> Token | None:
     return None
 
 
+def answers_harm(tok: Token) -> bool:
+    """Is ``tok`` a response to a harm, vowed or done ("VOWED to retaliate", "vowed revenge",
+    "RETALIATED", "hit back")? Its target is whoever did the harm."""
+    data = _data()
+    if tok.pos_ == "NOUN":
+        return lemma(tok) in data["response_nouns"]
+    if tok.pos_ != "VERB":
+        return False
+    if lemma(tok) in data["response_verbs"]:
+        return _answers_harm(tok)
+    return bool(set(roles_of(tok)) & data["response_roles"]) and _vowed(tok) is not None
+
+
 def _answers_harm(response: Token) -> bool:
     """Does the response answer nothing, or only a harm ("to respond", "to avenge the DEATH of
     their leader", "to respond to the ATTACK")? Not "to respond to the DEMANDS"."""
@@ -359,4 +372,4 @@ def _own_subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-__all__ = ["alternative_threat", "compelled_threat", "vowed_response", "warning_against"]
+__all__ = ["alternative_threat", "answers_harm", "compelled_threat", "vowed_response", "warning_against"]
