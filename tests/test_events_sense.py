@@ -218,3 +218,18 @@ def test_events_sense_what_a_deal_says_is_to_be_done_is_not_done(nlp, text):
 )
 def test_events_sense_giving_evidence_or_details_is_no_aid(nlp, text):
     assert not [e for e in _events(nlp, text) if e.cameo_root == "07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The battalion withdrew from the village after the deal.", "08"),
+        ("Troops withdrew from the hills following the accord.", "08"),
+        ("Mali withdrew from the regional bloc after the coup.", "16"),
+    ],
+)
+def test_events_sense_what_came_after_is_not_what_was_done(nlp, text, root):
+    # the object of "after"/"before" says when: "withdrew from the village before the truce"
+    # is no withdrawal from an agreement
+    roots = [e.cameo_root for e in _events(nlp, text)]
+    assert roots and roots[0] == root, roots

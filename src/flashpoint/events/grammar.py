@@ -127,6 +127,7 @@ PRONOUNS_GROUP = words("pronouns_group")
 PLACE_HEADS = words("place_heads")
 LOCATIVE_PREPS = words("locative_preps")
 AIM_PREPS = words("aim_preps")
+TIME_PREPS = words("time_preps")
 VENUE_PREPS = words("venue_preps")
 FAMILY_ROOTS: dict[str, tuple[str, ...]] = {
     k: tuple(v) for k, v in DATA["family_roots"]["map"].items()

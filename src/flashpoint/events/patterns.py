@@ -23,6 +23,7 @@ from .grammar import (
     PASS_SUBJ,
     REFLEXIVES,
     SELF_DIRECTED,
+    TIME_PREPS,
     TOPIC_HEADS,
     TRANSITIVE_ONLY,
 )
@@ -125,10 +126,14 @@ def purpose_clause(tok: Token) -> bool:
 
 
 def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
-    """Lemmas of the core arguments (objects, complements) and of prepositional objects."""
+    """Lemmas of the core arguments (objects, complements) and of prepositional objects; the
+    object of a preposition of time is when, not what ("withdrew from the town AFTER THE
+    AGREEMENT": ``time_preps``)."""
     core: set[str] = set()
     oblique: set[str] = set()
     for a in arg_tokens(tok):
+        if a.dep_ in ("pobj", "pcomp") and a.head.dep_ == "prep" and a.head.lower_ in TIME_PREPS:
+            continue
         (oblique if a.dep_ in ("pobj", "pcomp") else core).update(_modifier_lemmas(a))
     for c in tok.children:
         if c.dep_ in ("prt", "acomp", "advmod"):
