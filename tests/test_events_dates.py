@@ -170,3 +170,18 @@ def test_events_dates_a_time_of_day_alone_gives_no_date(nlp):
 
     events = code_doc(nlp("Police arrested 20 people at 3 a.m. near the square."), published=PUBLISHED)
     assert events and events[0].date is None, events
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a start or an end of what the act is about dates it only when nothing else does
+        ("The bloc approved a ban on coal imports from 2028 on Monday.", dt.date(2023, 12, 25)),
+        ("Ottawa imposed sanctions on Tuesday, with a freeze on assets from next year.", dt.date(2023, 12, 26)),
+    ],
+)
+def test_events_dates_a_bound_yields_to_a_point_in_time(nlp, text, date):
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert events and events[0].date == date, [(e.cameo, e.date, e.date_text) for e in events]

@@ -203,7 +203,7 @@ def event_date(
         phrases = date_phrases(sent)
     if not phrases:
         return NO_DATE
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, bool, int, int] | None = None
     chosen = NO_DATE
     for i, (root, phrase) in enumerate(phrases):
         # A phrase right after a preposition ("In 2010 North Korean artillery shelled ...") is an
@@ -211,6 +211,8 @@ def event_date(
         noun = None if _after_preposition(phrase) else noun_modified(root)
         if noun is not None and _is_the_act(noun, trigger):
             noun = None  # "killed 1,200 in the October 7 attack": the act it was done in
+        if _bound_of_a_noun(root, trigger):
+            continue  # "approved a ban on imports FROM 2027 on Thursday": when the ban starts
         if noun is not None and (noun.i != trigger.i or noun.dep_ in _ARGUMENT_DEPS):
             # "scrapped the 2018 agreement", "extended its 2021 tariffs": the year dates the
             # agreement or the tariffs, not the act; "Tuesday's attack killed" dates the attack
@@ -226,13 +228,32 @@ def event_date(
             # on July 26, accused France": a past year or calendar day inside a relative clause
             # dates that clause; "fired on crowds that broke in on Tuesday" is the scene's day
             continue
-        key = (0 if resolved.date is not None else 1, _distance(root, trigger), i)
+        # a bound ("from 2027", "until March") dates the act only when no point in time does:
+        # "approved a ban on imports from 2027 on Thursday" was done on Thursday
+        bound = root.dep_ == "pobj" and root.head.lower_ in _BOUNDS
+        key = (0 if resolved.date is not None else 1, bound, _distance(root, trigger), i)
         if best is None or key < best:
             best, chosen = key, resolved
     return chosen
 
 
 _CLAUSE_DEPS = {"relcl", "acl"}
+# Prepositions of a start or an end ("a ban from 2027", "a deadline until March"): on a noun,
+# they tell when that thing begins or ends, not when the act was done.
+_BOUNDS = frozenset({"from", "until", "till", "through", "starting", "beginning", "by"})
+
+
+def _bound_of_a_noun(root: Any, trigger: Any) -> bool:
+    """Is the date phrase the start or end of a thing the act is about ("imposed a ban on gas
+    imports FROM 2027", "set a deadline UNTIL March"): a bound preposition hanging on a noun,
+    not on the trigger?"""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in _BOUNDS
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and prep.head.i != trigger.i
+    )
 
 
 def _in_other_clause(root: Any, trigger: Any) -> bool:
