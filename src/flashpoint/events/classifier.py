@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from . import tables
+from .grammar import VERBAL_ROOTS
 
 MODEL_FILE = "classifier.json"
 # the general code a model-decided event gets when no predicate of its class is in the sentence;
@@ -170,7 +171,10 @@ def adjust(sent: Any, founds: list[Any], *, analyze: Any, weak_trigger: Any) -> 
         if chosen is None:
             return founds
     if founds and chosen.source is None:
-        if klass in (2, 4):  # "..., his lawyer said": who reports a material act is no party to it
+        if klass in (2, 4) or chosen.code[:2] not in VERBAL_ROOTS:
+            # "..., his lawyer said": who reports a material act is no party to it, nor to an
+            # act of the verbal classes that is no speech ("the Kremlin said the SANCTIONS would
+            # not change its position": sanctions, 16x, are someone else's)
             chosen.speaker = chosen.speaker or founds[0].source
         else:
             chosen.source = founds[0].source  # the speaker's own words: the appeal, the accusation
