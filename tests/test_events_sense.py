@@ -249,3 +249,11 @@ def test_events_sense_a_speaker_is_not_the_doer_of_the_act_it_talks_about(nlp, t
     for e in _events(nlp, text):
         if e.cameo_root == "16":
             assert e.source is None or speaker not in e.source.text, (e.cameo, e.source)
+
+
+def test_events_sense_a_show_of_force_around_a_country_is_aimed_at_it(nlp):
+    events = _events(nlp, "Beijing's navy launched live-fire exercises around the Philippines on Tuesday.")
+    shows = [e for e in events if e.cameo_root == "15"]
+    assert shows and shows[0].target is not None and shows[0].target.country == "PHL", [
+        (e.cameo, e.source, e.target) for e in events
+    ]
