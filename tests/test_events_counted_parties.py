@@ -146,3 +146,17 @@ def test_events_counted_parties_a_body_is_not_the_person_in_its_own_words(nlp, t
     events = _events(nlp, text)
     attacks = [e for e in events if e.cameo_root in ("18", "19")]
     assert attacks and all(e.source is None or e.source.sector not in ("COP", "GOV") for e in attacks), _show(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Opposition leader Ana Ruiz fled the country after two of her aides were shot dead.", "OPP"),
+        ("Rebel commander Ali Musa said his spokesman was arrested by police.", "REB"),
+    ],
+)
+def test_events_counted_parties_an_aide_is_on_the_owners_side(nlp, text, sector):
+    # "his aides", "her spokesman": a generic role takes its owner's side, not the government's
+    events = _events(nlp, text)
+    hit = [e for e in events if e.target is not None and e.cameo_root in ("17", "19")]
+    assert hit and all(e.target.sector == sector for e in hit), _show(events)

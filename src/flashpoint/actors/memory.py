@@ -36,7 +36,7 @@ from .spans import (
     with_title,
 )
 from .tables import get_tables
-from .text import fold, tokenize
+from .text import fold, singular, tokenize
 
 
 def find_actors(
@@ -201,6 +201,10 @@ class DocActors:
         if owner is not None and res.actor is not None and res.actor.sector:
             # "his family", "their leaders": the role of the owner's country
             whose = self.pronoun(owner.text, before=owner.i, token=owner)
+            if whose is not None and whose.code and whose.sector and _weak_head(span):
+                # "his aides", "her spokesman": a generic role is on its owner's side (an
+                # opposition leader's aides are the opposition's, not the government's)
+                return Actor(text=span.text, code=whose.code, country=whose.country, sector=whose.sector)
             if whose is not None and whose.country:
                 return in_country(res.actor, whose.country, text=span.text)
         return self._finish(res, span.text, span)
@@ -214,6 +218,13 @@ class DocActors:
             if actor is not None:
                 out.append((span, actor))
         return out
+
+
+def _weak_head(span: Any) -> bool:
+    """Is the mention's head a generic role whose sector yields to what qualifies it
+    (``sector_words.tsv`` weak: "aide", "adviser", "spokesman", "official")?"""
+    word = get_tables().sector_words.get((singular(fold(span.root.text)),))
+    return word is not None and word.role == "weak"
 
 
 __all__ = ["DocActors", "find_actors"]
