@@ -185,3 +185,12 @@ def test_events_dates_a_bound_yields_to_a_point_in_time(nlp, text, date):
 
     events = code_doc(nlp(text), published=PUBLISHED)
     assert events and events[0].date == date, [(e.cameo, e.date, e.date_text) for e in events]
+
+
+def test_events_dates_an_act_spoken_about_does_not_give_its_date(nlp):
+    # "denied any role in the March 3 attack": the denial is not dated by the attack
+    from flashpoint.events import code_doc
+
+    events = code_doc(nlp("Kabul denied any role in the December 2 attack on the border post."), published=PUBLISHED)
+    denial = [e for e in events if e.cameo_root == "01"]
+    assert denial and all(e.date != dt.date(2023, 12, 2) for e in denial), [(e.cameo, e.date) for e in events]

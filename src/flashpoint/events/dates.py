@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 from ..nlp import ents_within
 from ..records import DatePrecision
-from .patterns import noun_code, roles_of
+from .grammar import VERBAL_ROOTS
+from .patterns import noun_code, roles_of, verb_code
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -324,9 +325,21 @@ def _is_the_act(noun: Any, trigger: Any) -> bool:
         return False
     head = noun.head
     within = noun.dep_ == "pobj" and head.lower_ in _WITHIN_ACT
-    if within and (head.head.i == trigger.i or noun.i == trigger.i):
+    if within and noun.i == trigger.i:
+        return True
+    if within and head.head.i == trigger.i and not _said(trigger):
         return True  # "died in the November 30 AMBUSH": the ambush itself is the event
     return noun.dep_ in ("dobj", "obj") and head.i == trigger.i and "light" in roles_of(trigger)
+
+
+def _said(trigger: Any) -> bool:
+    """Is the trigger a verbal act ("DENIED any role in the April 22 attack", "condemned ...")?
+    Said about an act, not done in it: the act's date is not its own."""
+    found = verb_code(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+    return found is not None and (found[0][:2] in VERBAL_ROOTS or found[0][:2] == STATEMENT_ROOT)
+
+
+STATEMENT_ROOT = "01"  # a statement (deny, comment), beside the verbal roots of grammar.json
 
 
 def _after_preposition(phrase: str) -> bool:
