@@ -257,3 +257,16 @@ def test_events_sense_a_show_of_force_around_a_country_is_aimed_at_it(nlp):
     assert shows and shows[0].target is not None and shows[0].target.country == "PHL", [
         (e.cameo, e.source, e.target) for e in events
     ]
+
+
+def test_events_sense_a_second_clause_joined_to_a_time_has_its_own_subject(nlp):
+    # spaCy joins "on Sunday and Ankara" and leaves "freed" to the first clause's subject
+    events = _events(nlp, "Damascus released four detainees on Sunday and Ankara freed 30 prisoners.")
+    freed = [e for e in events if e.cameo_root == "08" and e.target is not None and "30" in e.target.text]
+    assert freed and freed[0].source is not None and freed[0].source.country == "TUR", [
+        (e.cameo, e.source, e.target) for e in events
+    ]
+
+
+def test_events_sense_providing_names_is_no_aid(nlp):
+    assert not [e for e in _events(nlp, "The militia provided the names of the detainees.") if e.cameo_root == "07"]

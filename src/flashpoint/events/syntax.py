@@ -132,7 +132,9 @@ def _second_clause_subject(verb: Token) -> Token | None:
     shelled the town and the rebels attacked a base" it makes "the rebels" a second object of
     "shelled", leaving "attacked" the army's. A conjunct of the first verb's object (or of a
     noun lying between the two verbs, when the first has no object) that ends right before the
-    second verb, with no subject of its own there, is that verb's subject. ``None`` otherwise."""
+    second verb, with no subject of its own there, is that verb's subject; so is one spaCy
+    joined to the object of a preposition ("released X on Sunday and ISRAEL freed Y").
+    ``None`` otherwise."""
     if verb.dep_ not in ("conj", "ccomp") or verb.pos_ != "VERB":
         return None
     first = verb.head
@@ -140,6 +142,8 @@ def _second_clause_subject(verb: Token) -> Token | None:
         return None
     own = [c for c in verb.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
     objects = [c for c in first.children if c.dep_ in ("dobj", "obj")]
+    # "released three hostages on Sunday and Israel freed 90 prisoners": joined to the time
+    objects += [g for c in first.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if own and not objects and verb.dep_ == "ccomp":
         objects = [c for c in own if first.i < c.i < verb.i]  # "released [two soldiers and X] freed"
     elif own:
