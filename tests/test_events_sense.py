@@ -270,3 +270,9 @@ def test_events_sense_a_second_clause_joined_to_a_time_has_its_own_subject(nlp):
 
 def test_events_sense_providing_names_is_no_aid(nlp):
     assert not [e for e in _events(nlp, "The militia provided the names of the detainees.") if e.cameo_root == "07"]
+
+
+def test_events_sense_an_act_held_off_did_not_take_place(nlp):
+    events = _events(nlp, "The president held off the offensive until the talks in Doha ended.")
+    attacks = [e for e in events if e.cameo_root in ("18", "19")]
+    assert attacks and all(e.modality != "asserted" for e in attacks), [(e.cameo, e.modality) for e in events]
