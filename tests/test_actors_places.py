@@ -86,3 +86,9 @@ def test_actors_find_location_reads_towns_labelled_as_organisations_from_the_gaz
 def test_actors_find_location_an_organisation_the_gazetteer_does_not_know_is_no_town(nlp):
     doc = nlp("Police arrested five men in Apple.")
     assert find_location(next(iter(doc.sents))) is None
+
+
+def test_actors_find_location_reads_a_hyphenated_country_whole(nlp):
+    # the small model labels only "Guinea" a place in "Guinea-Bissau"
+    loc = find_location(next(iter(nlp("Soldiers seized power in Guinea-Bissau on Wednesday.").sents)))
+    assert loc is not None and loc.country == "GNB", loc

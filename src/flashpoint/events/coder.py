@@ -16,7 +16,7 @@ from typing import Any
 from ..actors import not_an_actor, resolve_span
 from ..actors.codes import is_org
 from ..actors.home import at_home, victims
-from ..actors.places import find_location
+from ..actors.places import find_location, whole_place
 from ..errors import ConfigError
 from ..nlp import entity_at, ents_within
 from ..records import Actor, Event, Location, Span
@@ -629,7 +629,7 @@ def _countries_named(sent: Any) -> list[str]:
     for ent in ents_within(sent.doc, sent.start, sent.end):
         if ent.label_ != "GPE" or ent.root.dep_ in _PARTY_DEPS:
             continue
-        actor = resolve_span(ent)
+        actor = resolve_span(whole_place(ent))
         if actor is not None and actor.country and actor.code == actor.country:
             out.append(actor.country)
     return out
