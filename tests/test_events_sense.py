@@ -276,3 +276,17 @@ def test_events_sense_an_act_held_off_did_not_take_place(nlp):
     events = _events(nlp, "The president held off the offensive until the talks in Doha ended.")
     attacks = [e for e in events if e.cameo_root in ("18", "19")]
     assert attacks and all(e.modality != "asserted" for e in attacks), [(e.cameo, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Un oversaw the test of a new hypersonic missile on Thursday.",
+        "North Korean leader Kim Jong Un guided a night-time artillery drill.",
+    ],
+)
+def test_events_sense_a_leader_who_oversees_a_test_shows_the_force(nlp, text):
+    shows = [e for e in _events(nlp, text) if e.cameo_root == "15"]
+    assert shows and shows[0].source is not None and shows[0].source.country == "PRK", [
+        (e.cameo, e.source) for e in _events(nlp, text)
+    ]
