@@ -127,3 +127,35 @@ def test_events_no_act_a_coded_halt_is_itself_the_event(nlp, text, root):
     assert any(e.cameo[:2] == root and e.modality in DONE for e in events), [
         (e.cameo, e.trigger, e.modality) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # an act noun compounded into an actor or its kit names what kind they are
+        ("Riot police entered the university campus in Tbilisi on Tuesday.", "14"),
+        ("Officers in riot gear lined the avenue outside the parliament.", "14"),
+        ("Anti-riot units cleared the square before dawn.", "14"),
+        ("The war crimes court opened a new case on Thursday.", "19"),
+        ("Strike committee members gathered at the depot.", "14"),
+    ],
+)
+def test_events_no_act_a_kind_of_actor_is_no_act(nlp, text, root):
+    events = _events(nlp, text)
+    assert not [e for e in events if e.cameo[:2] == root], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        # the kind of actor still acts; a participle still tells the act
+        ("Riot police fired tear gas at the crowd outside parliament.", "17", "COP"),
+        ("Thousands of protesting farmers blocked roads around Paris.", "14", None),
+    ],
+)
+def test_events_no_act_the_kind_of_actor_still_acts(nlp, text, code, source):
+    events = _events(nlp, text)
+    hits = [e for e in events if e.cameo.startswith(code)]
+    assert hits, [(e.cameo, e.trigger) for e in events]
+    if source is not None:
+        assert hits[0].source is not None and hits[0].source.code.endswith(source), hits[0].source

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..actors import resolve
 from . import classifier, tables
 from .advances import ADVANCE_VERBS
 from .blame import speaker_blames
@@ -23,6 +24,7 @@ from .grammar import (
     DOCUMENT_NOUNS,
     ENDING_VERBS,
     FAMILY_MODALITY,
+    KIT_HEADS,
     PREVENTION_VERBS,
     REFERENCE_PREPS,
     TOPIC_HEADS,
@@ -82,6 +84,8 @@ def found_events(sent: Any) -> Iterator[Found]:
                 continue
             if _in_background(tok, root_i) is not wanted or _describes(tok):
                 continue
+            if tok.pos_ == "ADJ" and _names_a_kind(tok):
+                continue
             holder = _wrapper_noun(tok)
             main = analyze(holder if holder is not None else tok)
             if main is not None:
@@ -95,6 +99,7 @@ def found_events(sent: Any) -> Iterator[Found]:
                 and noun_code(tok)
                 and not _ended(tok)
                 and not _topic(tok)
+                and not _names_a_kind(tok)
             ):
                 main = analyze(tok)
                 if main is not None:
@@ -163,6 +168,21 @@ def _topic(noun: Token) -> bool:
     """ "a pension REFORM bill", "the nuclear WEAPONS issue": a noun naming what a bill or an
     issue is about names no act (``topic_heads``)."""
     return noun.dep_ == "compound" and lemma(noun.head) in TOPIC_HEADS
+
+
+def _names_a_kind(noun: Token) -> bool:
+    """ "RIOT police", "ANTI-RIOT units", "PROTEST leaders", "the WAR crimes court", "in RIOT
+    gear": a noun compounded into the name of an actor or of its kit says what kind they are,
+    not that the act happened (``kit_heads``). The modifier chain is climbed to its head; a
+    participle is no kind ("PROTESTING farmers" are protesting)."""
+    if noun.tag_ in ("VBG", "VBN"):
+        return False
+    head = noun
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head
+    if head.i == noun.i:
+        return False
+    return lemma(head) in KIT_HEADS or resolve(head.text) is not None
 
 
 def _document_acts(verb: Token) -> list[Token]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..actors import resolve
 from ..records import Actor
-from .grammar import FORCE_ROOTS, VERBAL_ATTACK_VERBS, WORDS_ONLY_SECTORS
+from .grammar import ARMED_SECTORS, FORCE_ROOTS, VERBAL_ATTACK_VERBS, WORDS_ONLY_SECTORS
 from .patterns import lemma
 
 Token = Any
@@ -39,12 +39,10 @@ def _armed(tok: Token) -> bool:
     """Does the head noun alone name an armed force, or is it called armed ("fighters",
     "gunmen", "armed groups")?"""
     head = resolve(tok.text)
-    if head is not None and (head.sector or "") in _ARMED:
+    if head is not None and (head.sector or "") in ARMED_SECTORS:
         return True
     return any(c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children)
 
-
-_ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "IMG"})
 
 
 __all__ = ["CRITICIZE", "in_words"]
