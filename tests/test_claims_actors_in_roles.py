@@ -124,3 +124,47 @@ def test_claims_a_verbs_polarity_is_read_from_the_report_of_the_same_act(nlp, st
     assert found.verdict == verdict, found
     if verdict == "contradicted":
         assert found.reason.startswith("negation mismatch: article says not sign"), found
+
+
+FELLOW_COUNTRYMEN = (
+    "Ostrava's army accused the Northern Shield Brigade on Sunday of shelling a camp for displaced "
+    "families near Kelm, killing at least 30 people. The United Nations called for an "
+    "independent investigation."
+)
+
+
+def test_claims_roles_of_one_country_are_still_told_apart():
+    """Both sides of a civil war have the same country: the country names neither the accuser
+    nor the accused, so the statement that reverses them is contradicted, not supported."""
+    text = FELLOW_COUNTRYMEN.replace("Ostrava's", "Sudan's").replace("Northern Shield Brigade", "Rapid Support Forces")
+    reversed_ = check_text(text, "The RSF accused the army of shelling a camp.")
+    assert reversed_.verdict == "contradicted" and reversed_.reason.startswith("roles reversed"), reversed_
+    same = check_text(text, "The army accused the RSF of shelling a camp.")
+    assert same.verdict != "contradicted", same
+
+
+@pytest.mark.parametrize(
+    ("statement", "supported"),
+    [
+        ("The UN called for an independent investigation.", True),
+        ("The African Union called for an independent investigation.", False),
+    ],
+)
+def test_claims_an_organisation_by_its_initials_is_the_same_actor(statement, supported):
+    """"the UN" is "The United Nations" (the actors tables give both IGOUNO): two-letter initials
+    have no acronym key of their own, so without the tables it read as another actor."""
+    result = check_text(FELLOW_COUNTRYMEN, statement)
+    if supported:
+        assert result.verdict == "supported", result
+    else:
+        assert result.verdict != "supported", result
+
+
+def test_claims_an_article_given_with_its_dateline_keeps_the_place_out_of_the_roles():
+    """ "KELM (Wire) - Ostrava's army accused ..." as the user gave it: the dateline is blanked
+    for the parse (offsets into the given text hold), so the place is no accuser."""
+    text = "KELM (Wire) - " + FELLOW_COUNTRYMEN
+    result = check_text(text, "Ostrava's army accused the Northern Shield Brigade of shelling a camp.")
+    assert result.verdict == "supported", result
+    assert result.evidence is not None
+    assert text[result.evidence.start : result.evidence.end].startswith("Ostrava's army accused")

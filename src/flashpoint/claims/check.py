@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..events import code_doc
+from ..ingest.clean import blank_lead_dateline
 from ..records import Article, Event, StatementCheck
 from .aliases import article_names
 from .compare import compare
@@ -134,7 +135,9 @@ def check_many(
         order.setdefault(article_text, []).append(i)
     texts = list(order)
     statements = [items[i][1] for t in texts for i in order[t]]
-    docs = parse_many([*texts, *statements])
+    # an article as the user gave it may open with a wire dateline the page reader would have
+    # taken off: blanked, never cut, so offsets into the given text hold
+    docs = parse_many([*map(blank_lead_dateline, texts), *statements])
     article_docs = [next(docs) for _ in texts]
     results: list[StatementCheck | None] = [None] * len(items)
     for text, article_doc in zip(texts, article_docs):
@@ -153,7 +156,7 @@ def check_text(article_text: str, statement: str, *, published: dt.date | None =
     from ..nlp import parse_many
     from ..records import content_id
 
-    article_doc, statement_doc = parse_many([article_text, statement])
+    article_doc, statement_doc = parse_many([blank_lead_dateline(article_text), statement])
     article = Article(id=content_id(article_text), text=article_text, published=published)
     return check_statements(article, article_doc, [statement], statement_docs=[statement_doc])[0]
 

@@ -35,6 +35,7 @@ from .units import (
     NAME_LABELS,
     Kind,
     actor_country,
+    actor_key,
     canonical_entity,
     capital_country,
     country_names,
@@ -155,6 +156,9 @@ def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
             if ent_key:
                 keys = [ent_key] if tok.ent_type_ in NAME_LABELS else [ent_key, *keys]
                 keys.extend(sorted(_person_keys(tok)))
+                code = actor_key(_entity_text(tok))
+                if code and len(code) > 3:  # "the UN" is "the United Nations" (IGOUNO)
+                    keys.append(code)
         if not keys:
             continue
         idf = max(index.idf_of(k) for k in keys) if any(index.has(k) for k in keys) else index.idf_of("")
@@ -284,9 +288,9 @@ def _head_keys(arg: Any) -> frozenset[str]:
         ent = _entity_key(arg)
         keys = {ent} if ent else {token_key(arg)}
         keys |= _person_keys(arg)
-        country = actor_country(_entity_text(arg))
+        country = actor_key(_entity_text(arg))
         if country:
-            keys.add(country)  # "Japan" is the actor the article calls "Tokyo"
+            keys.add(country)  # "Japan" is the actor the article calls "Tokyo", "UN" the United Nations
     else:
         keys = {token_key(arg)}
     keys.discard("")
@@ -307,6 +311,16 @@ def _wanted(index: ArticleIndex, arg: Any) -> set[str]:
     return wanted
 
 
+def _own_keys(frame: Frame, role: str) -> frozenset[str] | None:
+    """The keys of one of a frame's arguments less those it shares with the other: "Sudan's army
+    accused the Rapid Support Forces" gives both sides Sudan (SDN), which says nothing about who
+    accused whom ("the RSF accused the army" is the reverse)."""
+    keys, other = (frame.agent, frame.patient) if role == "agent" else (frame.patient, frame.agent)
+    if keys is None or other is None:
+        return keys
+    return keys - other
+
+
 def _swap_finding(
     index: ArticleIndex, verb: Any, agent: Any | None, patient: Any | None, frames: list[Frame]
 ) -> Finding | None:
@@ -319,7 +333,8 @@ def _swap_finding(
     for f in frames:
         if f.agent is None or f.patient is None:
             continue
-        if want_agent & f.patient and want_patient & f.agent and not want_agent & f.agent:
+        f_agent, f_patient = _own_keys(f, "agent"), _own_keys(f, "patient")
+        if want_agent & f_patient and want_patient & f_agent and not want_agent & f_agent:
             lemma = verb.lemma_.lower()
             return Finding(
                 "swap",
@@ -378,9 +393,9 @@ def _check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             for k in heads:
                 wanted |= index.variants(k, exact=token_kind(arg) in ("entity", "number"))
                 wanted |= index.synonyms_in(k)
-            slots = [(f, f.agent if role == "agent" else f.patient) for f in frames]
+            slots = [(f, _own_keys(f, role)) for f in frames]
             if tok.lemma_.lower() in lexicon().symmetric_verbs:  # X met Y = Y met X
-                slots += [(f, f.patient if role == "agent" else f.agent) for f in frames]
+                slots += [(f, _own_keys(f, "patient" if role == "agent" else "agent")) for f in frames]
             other = patient if role == "agent" else agent
             other_wanted = None if other is None else frozenset(_wanted(index, other))
             # The reports of the act by the same actor (or on the same patient) decide when the
@@ -506,7 +521,11 @@ def _is_country_code(key: str) -> bool:
 
 def _resolved(frame: Frame, keys: frozenset[str] | None) -> bool:
     """Whether ``keys`` (one of ``frame``'s arguments) came from a pronoun's antecedent."""
-    return (frame.agent_resolved and keys is frame.agent) or (frame.patient_resolved and keys is frame.patient)
+    if keys is None:
+        return False
+    in_agent = frame.agent is not None and keys <= frame.agent  # ``_own_keys`` may have trimmed it
+    in_patient = frame.patient is not None and keys <= frame.patient
+    return (frame.agent_resolved and in_agent) or (frame.patient_resolved and in_patient)
 
 
 def _other_role_matches(frame: Frame, role: str, other_wanted: frozenset[str] | None) -> bool:
@@ -754,7 +773,7 @@ def _is_stated(mention: Mention, stated: set[str]) -> bool:
     """
     if mention.key in stated or capital_country(mention.text) in stated:
         return True
-    country = actor_country(mention.text)
+    country = actor_key(mention.text)
     return country is not None and country in stated
 
 
@@ -777,7 +796,7 @@ def _stated(ents: Any) -> set[str]:
     out: set[str] = set()
     for e in ents:
         out.add(canonical_entity(e.text))
-        country = actor_country(e.text)
+        country = actor_key(e.text)
         if country:
             out.add(country)
     return out

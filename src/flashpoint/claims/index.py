@@ -21,6 +21,7 @@ from .lexicon import lexicon
 from .roles import Frame, frames_of
 from .units import (
     NAME_LABELS,
+    actor_key,
     canonical_entity,
     capital_country,
     norm,
@@ -294,6 +295,9 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                     names.update(person_name_keys(ent))
                 elif ent.label_ == "ORG" and len(ent) > 2:  # "the OSCE" backs the spelled-out name
                     names.update(org_initials(ent))
+                code = actor_key(ent.text)
+                if code and len(code) > 3:  # "The United Nations" backs "the UN" (IGOUNO)
+                    names.add(code)
                 if len(ent) > 1:
                     in_long_name.update(range(ent.start, ent.end))
         for tok in span:

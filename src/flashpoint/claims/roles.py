@@ -20,7 +20,7 @@ from typing import Any
 from .lexicon import lexicon
 from .units import (
     NAME_LABELS,
-    actor_country,
+    actor_key,
     canonical_entity,
     capital_country,
     org_initials,
@@ -176,7 +176,7 @@ def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
     for ent in arg.doc.ents if ents is None else ents:
         if arg.left_edge.i <= ent.start and ent.end <= arg.right_edge.i + 1 and ent.label_ in NAME_LABELS:
             keys.add(canonical_entity(ent.text))
-            keys.update(k for k in (capital_country(ent.text), actor_country(ent.text)) if k)
+            keys.update(k for k in (capital_country(ent.text), actor_key(ent.text)) if k)
             if ent.label_ == "PERSON":
                 keys.update(person_name_keys(ent))
             keys.update(org_initials(ent))  # "the OSCE" is this organisation spelled out
@@ -192,7 +192,7 @@ def arg_text(arg: Any, *, ents: Sequence[Any] | None = None) -> str:
                 return ent.text
     left = [c for c in arg.lefts if c.dep_ in ("compound", "amod", "poss")]
     start = min([arg.i, *(c.left_edge.i for c in left)])
-    return arg.doc[start : arg.i + 1].text
+    return arg.doc[start : arg.i + 1].text.strip()  # a blanked dateline is a leading space token
 
 
 def complement(verb: Any) -> Any | None:

@@ -282,6 +282,23 @@ def actor_country(name: str) -> str | None:
     return actor.country if actor is not None else None
 
 
+def actor_key(name: str) -> str | None:
+    """The key that makes two names one actor: the country (ISO-3, ``actor_country``), or for an
+    actor of no country the actors tables' own code ("UN" and "the United Nations" are both
+    IGOUNO, "AU" and "the African Union" IGOAFU). Two-letter initials give no key of their own
+    (``acronym``), so without the tables "the UN called" against "The United Nations called"
+    read as another actor. A bare sector ("the group": REB) is no name and gives none."""
+    from ..actors import resolve  # actors sits left of claims: allowed, and loaded lazily
+
+    actor = resolve(name)
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    code = actor.code or ""
+    return code if len(code) > 3 else None
+
+
 def capital_country(text: str) -> str | None:
     """The country a capital or seat of government stands for ("Seoul" -> "southkorea",
     "the Kremlin" -> "russia"), else None."""
@@ -333,6 +350,7 @@ __all__ = [
     "Kind",
     "acronym",
     "actor_country",
+    "actor_key",
     "canonical_entity",
     "capital_country",
     "country_names",

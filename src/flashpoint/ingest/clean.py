@@ -492,6 +492,19 @@ def strip_lead_dateline(paragraph: str) -> tuple[str, dt.date | None]:
     return rest, find_date(match.group(0))
 
 
+def blank_lead_dateline(text: str) -> str:
+    """``text`` with a wire dateline at its start turned into spaces of the same length: for an
+    article given as it is (``flashpoint check --article``), where "KHARTOUM (Reuters) - Sudan's
+    army accused ..." would make the place the accuser, but every offset into the text the user
+    gave must still hold (evidence quotes point into it)."""
+    stripped = text.lstrip()
+    rest, _ = strip_lead_dateline(stripped)
+    if rest == stripped or not stripped.endswith(rest):
+        return text
+    cut = len(text) - len(rest)
+    return " " * cut + text[cut:]
+
+
 def _lead_dateline_date(paragraph: str) -> dt.date | None:
     """A date in a dash-ended lead prefix the dateline pattern does not take ("Seoul, ... -")."""
     head = re.split(r"\s[-–—]\s", paragraph[:120], maxsplit=1)
@@ -716,6 +729,6 @@ def _join_wrapped(parts: list[str]) -> str:
 
 
 __all__ = [
-    "CleanedPage", "boilerplate_table", "clean_page", "is_boilerplate_line", "is_statement_header",
-    "strip_lead_dateline",
+    "CleanedPage", "blank_lead_dateline", "boilerplate_table", "clean_page", "is_boilerplate_line",
+    "is_statement_header", "strip_lead_dateline",
 ]
