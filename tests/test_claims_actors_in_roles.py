@@ -168,3 +168,41 @@ def test_claims_an_article_given_with_its_dateline_keeps_the_place_out_of_the_ro
     assert result.verdict == "supported", result
     assert result.evidence is not None
     assert text[result.evidence.start : result.evidence.end].startswith("Ostrava's army accused")
+
+
+RAIDS = (
+    "Airstrikes on villages near the border killed at least nine people on Tuesday, a day after "
+    "Hezbollah fired dozens of rockets at northern Israel. The group did not say how many rockets "
+    "it had launched."
+)
+
+
+def test_claims_a_named_country_is_another_actor_than_a_pronouns_antecedent():
+    """The article's "it had launched" is Hezbollah's (Lebanon): a statement naming Israel as the
+    one who fired is another actor, not an unknown pronoun."""
+    result = check_text(RAIDS, "Israel fired rockets at northern Lebanon.")
+    assert result.verdict == "contradicted", result
+    assert check_text(RAIDS, "Hezbollah fired rockets at northern Israel.").verdict == "supported"
+
+
+def test_claims_a_count_of_people_is_no_count_of_things():
+    """ "Hezbollah launched 300 rockets" is not answered by "nine people" killed: a number is
+    compared with the article's numbers of the same kind of thing."""
+    result = check_text(RAIDS, "Hezbollah fired 300 rockets at northern Israel.")
+    assert "article says nine" not in result.reason, result.reason
+    wrong = check_text(RAIDS, "The airstrikes killed at least 19 people.")
+    assert wrong.verdict == "contradicted" and wrong.reason.startswith("number mismatch"), wrong
+
+
+def test_claims_initials_of_a_name_the_tagger_mislabels():
+    """The small model tags "the Tigray People's Liberation Front" a PERSON; its initials are
+    still the statement's "TPLF"."""
+    text = (
+        "ADDIS ABABA, Ethiopia (Wire) - Ethiopia's government and the Tigray People's Liberation "
+        "Front agreed on Wednesday to extend a truce by three months, mediators from the African "
+        "Union said.\n\nThe truce, first signed in November, had been due to expire at the end of "
+        "the month. Under the deal, the TPLF will hand over its heavy weapons within 30 days, and "
+        "federal forces will withdraw from two towns in western Tigray."
+    )
+    result = check_text(text, "Ethiopia and the TPLF agreed to extend their truce by three months.")
+    assert result.verdict == "supported", result

@@ -38,10 +38,12 @@ from .units import (
     actor_key,
     canonical_entity,
     capital_country,
+    counted_noun,
     country_names,
     duration_unit,
     number_form,
     person_query_keys,
+    same_kind_of_count,
     token_key,
     token_kind,
 )
@@ -508,7 +510,8 @@ def _other_country(arg: Any, keys: frozenset[str] | None) -> bool:
     if keys is None or is_lowercased(arg.doc.text):
         return False
     modifiers = [c for c in arg.lefts if c.dep_ in ATTACHING_DEPS]  # "Somali" in "Somali fishermen"
-    ours = {c for c in map(actor_country, [_entity_text(m) for m in modifiers]) if c}
+    named = [arg] if _is_name(arg) else []  # "Israel" itself, against the article's "it" (Hezbollah)
+    ours = {c for c in map(actor_country, [_entity_text(m) for m in [*modifiers, *named]]) if c}
     theirs = {k for k in keys if _is_country_code(k)}
     return bool(ours) and bool(theirs) and not ours & theirs
 
@@ -755,7 +758,9 @@ def _number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
             continue
         label = ws.token.ent_type_ or "CARDINAL"
         form = number_form(ws.token, ws.key)
-        others = [m for m in best.numbers if m.label == label and m.form == form and m.key not in stated]
+        counts = counted_noun(ws.token)
+        others = [m for m in best.numbers if m.label == label and m.form == form and m.key not in stated
+                  and same_kind_of_count(m.counts, counts)]
         if others:
             found.append(Finding("number", others[0].text, ws.token.text, best))
     return found

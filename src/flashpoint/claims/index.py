@@ -24,6 +24,7 @@ from .units import (
     actor_key,
     canonical_entity,
     capital_country,
+    counted_noun,
     norm,
     number_form,
     org_initials,
@@ -44,6 +45,7 @@ class Mention:
     label: str
     key: str  # canonical entity name, or "#<value>" for numbers
     form: str = "name"  # "name", or a number's form: "count", "year", "ordinal", "calendar"
+    counts: str | None = None  # a count's noun ("nine people" -> "people"), ``units.counted_noun``
 
 
 @dataclass
@@ -274,7 +276,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 unrealised.update({k: f"{_governor(tok).text} to {tok.text}" for k in tks})
             if token_kind(tok) == "number" and tks:  # "²³" is a number with no key
                 form = number_form(tok, tks[0])
-                numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form))
+                numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form, counted_noun(tok)))
         entities = []
         names: set[str] = set()
         in_long_name: set[int] = set()
@@ -293,8 +295,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                     names.add(country)
                 if ent.label_ == "PERSON":
                     names.update(person_name_keys(ent))
-                elif ent.label_ == "ORG" and len(ent) > 2:  # "the OSCE" backs the spelled-out name
-                    names.update(org_initials(ent))
+                names.update(org_initials(ent))  # "the OSCE" backs the spelled-out name
                 code = actor_key(ent.text)
                 if code and len(code) > 3:  # "The United Nations" backs "the UN" (IGOUNO)
                     names.add(code)

@@ -122,6 +122,28 @@ def number_form(token: Any, key: str) -> str:
     return "count"
 
 
+def counted_noun(token: Any) -> str | None:
+    """The lemma of the noun a number counts ("at least NINE people" -> "people", "300 rockets" ->
+    "rocket"), or None when it counts no noun of its own ("the toll rose to 30")."""
+    head = token
+    while head.dep_ in ("quantmod", "compound", "nummod") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head.lemma_.lower()
+    return None
+
+
+def same_kind_of_count(a: str | None, b: str | None) -> bool:
+    """Whether two counted nouns may count the same thing: unknown on either side may; people
+    may be counted under another name ("30 people" / "20 civilians", both actors in the actors
+    tables), but people and things never ("nine people" is no count of "300 rockets")."""
+    if a is None or b is None or a == b:
+        return True
+    from ..actors import resolve  # actors sits left of claims: allowed, and loaded lazily
+
+    return (resolve(a) is not None) == (resolve(b) is not None)
+
+
 def _word(doc: Any, i: int) -> str:
     return doc[i].lower_.rstrip(".") if 0 <= i < len(doc) else ""
 
@@ -331,8 +353,8 @@ def org_initials(ent: Any) -> set[str]:
     for article sentences (``index``) and verb arguments (``roles``), so "invited the OSCE" meets
     "invited the Organization for Security and Co-operation in Europe" as the same actor; other
     initials ("IRC" against the "International Committee of the Red Cross", "icrc") do not."""
-    if ent.label_ != "ORG" or len(ent) <= 2:
-        return set()
+    if ent.label_ not in NAME_LABELS or len(ent) <= 2:
+        return set()  # any name: the tagger calls "the Tigray People's Liberation Front" a PERSON
     text = ent.text.removeprefix("the ").removeprefix("The ")
     forms = [text]
     doc, end = ent.doc, ent.end
@@ -353,6 +375,7 @@ __all__ = [
     "actor_key",
     "canonical_entity",
     "capital_country",
+    "counted_noun",
     "country_names",
     "duration_unit",
     "hyphen_prefix",
@@ -364,6 +387,7 @@ __all__ = [
     "person_name_keys",
     "person_query_keys",
     "phrasal_key",
+    "same_kind_of_count",
     "token_key",
     "token_kind",
 ]
