@@ -37,6 +37,7 @@ from .grammar import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     REFERENCE_DETERMINERS,
+    REMARK_VERBS,
     SYMMETRIC_ROOTS,
     TAKEN_FROM,
     THIRD_PARTY,
@@ -135,8 +136,14 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         state.place_country = None if f.code[:3] in VENUE else place_country
         state.victims = f.code[:2] in FORCE_ROOTS
         event = _to_event(f, sent, state, evidence, location, according, phrases, anchor, told)
-        if event is not None and i > 0 and (_partyless(event) or _known_act(f, event, emitted, state)):
-            continue  # a secondary act with no party is background, not a report (_partyless)
+        if (
+            event is not None
+            and (i > 0 or _remarked(f.trigger))
+            and (i > 0 and _partyless(event) or _known_act(f, event, emitted, state))
+        ):
+            # a secondary act with no party is background, not a report (_partyless); one told
+            # before, named again with no party, is no new act, nor the subject of a remark
+            continue
         if event is not None and _purpose_of_same(f, event, emitted):
             continue
         if event is not None and toll_of_same(f, event, events):
@@ -618,6 +625,13 @@ def _known_act(
         or (c.dep_ == "amod" and c.lower_ == "such")
         for c in noun.children
     )
+
+
+def _remarked(noun: Any) -> bool:
+    """Is the act the subject of a remark about it ("THE ATTACK was the deadliest since 2022",
+    "the strikes caused a fire": ``remark_verbs``)? Then, named again with no party, it is the
+    act told before even as the sentence's main act (``_known_act``)."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REMARK_VERBS
 
 
 def _countries_named(sent: Any) -> list[str]:

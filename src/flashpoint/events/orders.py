@@ -15,15 +15,19 @@ from typing import Any
 
 from ..records import Actor
 from .grammar import CHAIN_OF_COMMAND, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .patterns import noun_code
 
 Token = Any
 
 
 def addressee(order: Token) -> Token | None:
-    """Who is ordered: the order verb's object ("ordered TROOPS to seize")."""
+    """Who is ordered: the order verb's object ("ordered TROOPS to seize"). An object that is
+    the act itself addresses nobody: "ordered THE EXPULSION of a diplomat", "ordered the
+    closure of the border" is the orderer's own act (its own organs carry it out), never a
+    demand made of the diplomat or the border."""
     for c in order.children:
         if c.dep_ in ("dobj", "obj", "dative"):
-            return c
+            return None if c.dep_ != "dative" and noun_code(c) else c
     return None
 
 

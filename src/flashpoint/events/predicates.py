@@ -35,13 +35,15 @@ from .grammar import (
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
 from .patrols import patrol_code
-from .patterns import arg_tokens, lemma, noun_code, roles_of, verb_code
+from .patterns import arg_tokens, is_time, lemma, noun_code, roles_of, verb_code
 from .purposes import act_with_aim, deployment_aim, frame_aim, is_frame, under_aim
 from .syntax import (
     agent_of,
+    bundle_preps,
     clause_agent,
     complement_of,
     from_place,
+    goer_of,
     patient_owner,
     subject_of,
     subjunctive,
@@ -325,10 +327,11 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
     source = None
     targets: list[Token] = []
     places: list[Token] = []
-    for c in noun.children:
+    goer = goer_of(noun)  # "the withdrawal of U.S. troops": they withdraw
+    for c in [*noun.children, *bundle_preps(noun)]:  # "aid package FOR UKRAINE"
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             source = c if (c.pos_ != "PRON" or governor is None) else None
-        if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in SUBJECTIVE_OF:
+        if c.dep_ == "prep" and c.lower_ == "of" and lemma(noun) in SUBJECTIVE_OF:
             # "at the request of Qatar": who asked (subjective_of_nouns)
             source = source or next((g for g in c.children if g.dep_ == "pobj"), None)
             continue
@@ -339,7 +342,7 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
                     (places if c.lower_ == "in" else targets).append(g)
         if c.dep_ == "prep" and c.lower_ == "by":
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and not is_time(g):  # "by the end of next year": when
                     source = g
     pair = pair_of(noun, code)
     if source is None and pair is not None:  # "talks between Armenia and Azerbaijan"
@@ -355,6 +358,7 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
         if source is None and not passive and not _another_act(noun):
             source = subj
         targets.extend(t for t in target_candidates(governor) if t.i != noun.i)
+    source = source if source is not None else goer
     # "the talks produced no agreement": the event named is one that did not happen
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     return Found(

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..actors import resolve_span
 from .blame import blame_of
 from .grammar import (
     AIM_NOUNS,
+    BUNDLE_HEADS,
     CLAUSE_PREPS,
     COMPLEMENT,
     DOCUMENT_NOUNS,
+    DOER_OF,
     ENDING_VERBS,
     GERUND_ADJUNCT_PREPS,
     OBJECT_CONTROL,
@@ -26,6 +29,7 @@ from .patterns import arg_tokens, is_time, lemma, noun_code, relative_object, ro
 from .tripped import tripped
 
 Token = Any
+GOING_SECTORS = ("mil", "reb", "img", "cop")  # armed men who withdraw (goer_of)
 
 
 def subject_of(tok: Token) -> tuple[Token | None, bool]:
@@ -413,11 +417,37 @@ def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token
             return a
     for a in arg_tokens(tok):
         if a.dep_ in ("dobj", "obj") and a.pos_ in ("NOUN", "NUM", "SYM", "PROPN"):
+            if lemma(a) in BUNDLE_HEADS:  # "announced a military AID package"
+                for c in a.children:
+                    if c.dep_ == "compound" and c.pos_ == "NOUN" and noun_code(c):
+                        return c
             for p in a.children:
                 if p.dep_ == "prep" and p.lower_ in ("of", "in"):
                     for g in p.children:
                         if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
                             return g
+    return None
+
+
+def bundle_preps(noun: Token) -> list[Token]:
+    """The prepositions of the bundle an event noun names ("military aid package FOR UKRAINE",
+    ``bundle_heads``): the noun's own parties, as in "aid for Ukraine"."""
+    if noun.dep_ != "compound" or lemma(noun.head) not in BUNDLE_HEADS:
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep"]
+
+
+def goer_of(noun: Token) -> Token | None:
+    """Armed men named as who goes away by a noun of going ("the withdrawal OF 2,000 U.S.
+    TROOPS from Iraq", ``doer_of_nouns``): the doer, as the verb's subject would be; anything
+    else withdrawn ("the withdrawal of its ambassador") is whom the act concerns."""
+    if lemma(noun) not in DOER_OF:
+        return None
+    for c in noun.children:
+        for g in c.children if c.dep_ == "prep" and c.lower_ == "of" else ():
+            actor = resolve_span(noun.doc[g.left_edge.i : g.i + 1]) if g.dep_ == "pobj" else None
+            if actor is not None and (actor.sector or "").lower() in GOING_SECTORS:
+                return g
     return None
 
 

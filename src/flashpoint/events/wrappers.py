@@ -33,6 +33,7 @@ from .syntax import (
     doer_of,
     event_noun_arg,
     event_noun_subject,
+    goer_of,
     intended_act,
     same_actor,
     subject_of,
@@ -142,7 +143,11 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                     return None  # "give and take with the plan": a noun that names no event
                 found = predicates.noun_event(noun, code)
             gov = predicates.noun_event(noun, found.code, governor=tok)
-            if found.source is None or (found.source.pos_ == "PRON" and gov.source is not None):
+            if (
+                found.source is None
+                or (found.source.pos_ == "PRON" and gov.source is not None)
+                or (gov.source is not None and found.source.i == getattr(goer_of(noun), "i", -1))
+            ):  # "Russia began the withdrawal of its peacekeepers": Russia withdraws
                 found.source = gov.source
             found.targets = found.targets + [t for t in gov.targets if t not in found.targets]
             found.used.add(tok.i)
