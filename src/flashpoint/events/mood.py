@@ -17,6 +17,7 @@ from .grammar import (
     COOPERATIVE_ROOTS,
     FAMILY_MODALITY,
     FAMILY_ROOTS,
+    FEARED_NOUNS,
     FORCE_ROOTS,
     FUTURE,
     HYPOTHETICAL,
@@ -50,6 +51,17 @@ def averted(tok: Token) -> bool:
         and keeper.pos_ == "VERB"
         and (lemma(keeper) in AVERTING_VERBS or _phrasal(keeper) in AVERTING_VERBS)
     ) or ceased(tok)
+
+
+def feared(tok: Token) -> bool:
+    """Is the noun an act only feared or foreseen ("amid FEARS OF an Israeli offensive", "the
+    RISK OF a war", "war FEARS": ``feared_nouns``)? Then it is not reported as done."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "about", "over"):
+        head = head.head
+    elif tok.dep_ != "compound":
+        return False
+    return head.pos_ == "NOUN" and lemma(head) in FEARED_NOUNS
 
 
 def _phrasal(verb: Token) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from . import frames, tables, wrappers
 from .advances import advance_code
 from .blame import blame_of, owned_act
+from .fates import foretold_fate
 from .found import Found
 from .grammar import (
     MOOD_ROLES,
@@ -101,6 +102,7 @@ def _analyze(tok: Token, depth: int) -> Found | None:
         or compelled_threat(tok, analyze, depth)
         or warning_against(tok, analyze, depth)
         or vowed_response(tok, analyze, depth)
+        or foretold_fate(tok)  # "said Israel will pay a heavy price"
     )
     if threat is not None:
         return threat

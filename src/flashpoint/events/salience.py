@@ -33,7 +33,7 @@ from .grammar import (
 from .guesses import guessed
 from .happenings import victim_subject
 from .joint import together
-from .mood import averted, is_future, is_hypothetical, is_negated, not_done_gerund
+from .mood import averted, feared, is_future, is_hypothetical, is_negated, not_done_gerund
 from .patterns import (
     lemma,
     named_by,
@@ -323,7 +323,7 @@ def _prevented(f: Found) -> None:
         keeper = tok.head.head
         if keeper.pos_ in ("VERB", "AUX") and keeper.lemma_.lower() in PREVENTION_VERBS:
             f.modality = "hypothetical"
-    elif averted(tok):
+    elif averted(tok) or feared(tok):  # "amid fears of an offensive": feared, not done
         f.modality = "hypothetical"
 
 

@@ -1,0 +1,73 @@
+"""Fates foretold: "Iran's foreign minister said Israel WILL PAY a heavy PRICE for this crime".
+
+A speaker who says another WILL pay a price, face consequences or regret what it did, with no
+condition said, threatens it (CAMEO 13x, the speaker against the one whose fate it is): the
+fate is the speaker's to bring. Read over a statement's complement in the future; the verbs and
+the objects they need are data (``foretold_fates``, ``facing_verbs`` and ``consequence_nouns`` in
+``data/threats.json``). "We will pay a heavy price" foretells the speaker's own loss and threatens
+no one; a warning verb ("warned that Seoul would regret") is a threat already (wrappers).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from .found import Found
+from .grammar import SUBJ
+from .mood import is_future
+from .patterns import lemma, roles_of
+from .syntax import complement_of, subject_of
+from .tables import data_json
+
+Token = Any
+_OWN = frozenset({"i", "we", "us"})
+_UNNAMED = "130"  # threaten, not specified
+
+
+@functools.cache
+def _data() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, str]]:
+    data = data_json("threats.json")
+    fates = {verb: frozenset(objs) for verb, objs in data["foretold_fates"]["map"].items()}
+    return fates, frozenset(data["facing_verbs"]["words"]), dict(data["consequence_nouns"]["map"])
+
+
+def foretold_fate(tok: Token) -> Found | None:
+    """The speaker's threat when ``tok`` is a statement whose complement foretells another's
+    fate; None otherwise."""
+    if tok.pos_ != "VERB" or "say" not in roles_of(tok):
+        return None
+    fate = complement_of(tok)
+    if fate is None or fate.pos_ != "VERB" or not is_future(fate):
+        return None
+    doomed = next((c for c in fate.children if c.dep_ in SUBJ), None)
+    if doomed is None or doomed.lower_ in _OWN:
+        return None
+    code = _fate_code(fate)
+    if code is None:
+        return None
+    subj, passive = subject_of(tok)
+    return Found(
+        code,
+        tok,
+        source=None if passive else subj,
+        targets=[doomed],
+        family="threaten",
+        used={tok.i} | {t.i for t in fate.subtree},
+    )
+
+
+def _fate_code(fate: Token) -> str | None:
+    """The code of the fate a verb names: "pay a PRICE", "face CONSEQUENCES", "regret"."""
+    fates, facing, consequences = _data()
+    objects = [lemma(c) for c in fate.children if c.dep_ in ("dobj", "obj")]
+    word = lemma(fate)
+    if word in fates:
+        needed = fates[word]
+        return _UNNAMED if not needed or any(o in needed for o in objects) else None
+    if word in facing:
+        return next((consequences[o] for o in objects if o in consequences), None)
+    return None
+
+
+__all__ = ["foretold_fate"]
