@@ -37,6 +37,7 @@ LOCATIVE_PREPS = frozenset(
         "within",
         "into",
         "throughout",
+        "through",
         "towards",
         "toward",
         "between",
@@ -250,11 +251,13 @@ def find_location(sent_span: Any) -> Location | None:
     doc = sent_span.doc if hasattr(sent_span, "doc") else sent_span
     start = getattr(sent_span, "start", 0)
     end = getattr(sent_span, "end", len(doc))
-    found = _entity_place(doc, start, end)
-    mislabelled = _table_place(doc, start, end)
-    if mislabelled is not None and (found is None or mislabelled[0] < found[0]):
-        return mislabelled[1]
-    return found[1] if found is not None else None
+    places = [
+        p
+        for p in (_entity_place(doc, start, end), _table_place(doc, start, end),
+                  _adjective_place(doc, start, end))
+        if p is not None
+    ]
+    return min(places, key=lambda p: p[0])[1] if places else None
 
 
 def _entity_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None:
@@ -268,6 +271,25 @@ def _entity_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None
             text = text[4:]
         loc = resolve_place(text)
         return ent.start, loc if loc is not None else Location(ent.text, None, None, None)
+    return None
+
+
+def _adjective_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None:
+    """A place named by a common noun with a nationality, governed by a locative preposition:
+    "blocked roads in several FRENCH CITIES" happened in France (``place_nouns`` in
+    ``data/words.tsv``); the place as written, its country, no point."""
+    from .tables import get_tables
+
+    nouns = get_tables().words["place_nouns"]
+    for tok in doc[start:end]:
+        head = tok.head
+        if tok.dep_ != "amod" or tok.ent_type_ != "NORP" or head.lemma_.lower() not in nouns:
+            continue
+        if _preposition(doc[head.i : head.i + 1]) not in LOCATIVE_PREPS:
+            continue
+        loc = resolve_place(tok.text)
+        if loc is not None and loc.country:
+            return tok.i, Location(doc[tok.i : head.i + 1].text, loc.country, None, None)
     return None
 
 

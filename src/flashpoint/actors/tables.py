@@ -48,6 +48,7 @@ WORD_LISTS = frozenset(
         "empty",
         "quantity",
         "place_named",
+        "place_nouns",
         "remembered_sectors",
         "group_heads",
         "pronouns_person",
