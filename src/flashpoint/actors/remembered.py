@@ -20,6 +20,10 @@ from .resolve import Resolution
 from .tables import get_tables
 from .text import fold, singular
 
+# Sectors of armed groups and the opposition: "the Arakan Army", "the Free Syrian Army" hold no
+# organ of a state that a later bare "the army" could be (``organ_heads``).
+_NOT_STATE = frozenset({"REB", "OPP", "IMG"})
+
 
 @dataclass(frozen=True, slots=True)
 class Seen:
@@ -69,7 +73,8 @@ class Remembered:
         main = subject and root is not None and root.head.dep_ == "ROOT"
         name = " ".join(fold(res.person).split()) if res.person else ""
         self.seen.append(Seen(actor, at, person, subject, plural, clause, sentence, main, name))
-        if span is not None and actor.country:
+        if span is not None and actor.country and actor.sector not in _NOT_STATE:
+            # a state's organ; "the Arakan Army" is a rebel group, and no later "the army" is it
             organs = get_tables().words["organ_heads"]
             for t in span:
                 if t.pos_ in ("NOUN", "PROPN") and singular(fold(t.text)) in organs:
