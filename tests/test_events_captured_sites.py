@@ -51,3 +51,18 @@ def test_actors_a_named_non_state_army_is_a_rebel_group(name, code):
 def test_actors_a_states_army_stays_its_military():
     actor = resolve("the Burmese army")
     assert actor is not None and actor.code == "MMRMIL", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # arms and fighting positions destroyed: combat
+        ("Kurdish fighters destroyed two Turkish tanks near Manbij.", "19"),
+        ("The navy said it had destroyed three drones and a radar on the coast.", "19"),
+        # property destroyed stays property destroyed
+        ("Soldiers destroyed several homes and a school in the village.", "17"),
+    ],
+)
+def test_events_arms_destroyed_are_combat_property_is_not(nlp, text, root):
+    events = _events(nlp, text)
+    assert events and events[0].cameo[:2] == root, [(e.cameo, e.trigger) for e in events]
