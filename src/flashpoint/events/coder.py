@@ -61,6 +61,7 @@ from .mentions import (
 from .orders import addressee, commands
 from .parties import (
     CIVILIANS,
+    answers_the_move,
     counted_people,
     doer_before,
     implied_doer,
@@ -152,6 +153,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
             events.append(event)
             emitted.add((f.trigger.i, event.cameo))
             state.force_told = state.force_told or event.cameo[:2] in FORCE_ROOTS
+            state.last_doer = event.source or state.last_doer
     return events
 
 
@@ -290,6 +292,8 @@ def _to_event(
     state.memory.learn_deed(f.trigger, source)
     if target is None and source is not None and answers_harm(f.trigger):
         target = state.memory.attacker_of(source)  # "Iran vowed to retaliate": whoever struck Iran
+    if target is None and source is not None and answers_the_move(f):
+        target = _other_country(state.last_doer, source)  # "Manila called the move illegal"
     if f.code[:2] in FORCE_ROOTS and f.modality in COUNTED and not f.negated:
         state.memory.learn_attack(source, target)
     if f.code[:2] in FORCE_ROOTS:  # "20 were killed, Lebanon's health ministry said": LBNCVL
@@ -625,6 +629,13 @@ def _known_act(
         or (c.dep_ == "amod" and c.lower_ == "such")
         for c in noun.children
     )
+
+
+def _other_country(actor: Actor | None, source: Actor) -> Actor | None:
+    """``actor`` when it is of another country than ``source`` (one answers another's act)."""
+    if actor is None or not actor.country or actor.country == source.country:
+        return None
+    return actor
 
 
 def _remarked(noun: Any) -> bool:

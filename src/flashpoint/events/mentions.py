@@ -51,6 +51,7 @@ class DocState:
     told: EventDate | None = None  # the date the previous sentence gave, if it gave one
     told_end: int = -1  # where that sentence ended (a blank line after it ends its scene)
     force_told: bool = False  # an act of force was coded before (a definite one may point to it)
+    last_doer: Actor | None = None  # the doer of the last act coded: whom "the move" answers
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: Counter[str] = field(default_factory=Counter)  # of the sources that acted

@@ -26,6 +26,7 @@ from .grammar import (
     IMPLIED_DOERS,
     LOCATIVE_PREPS,
     PLACE_IS_TARGET,
+    REFERENCE_DETERMINERS,
 )
 from .mentions import DocState, actor_of, np_text
 from .patterns import noun_code
@@ -44,6 +45,22 @@ def reacts_to_the_act_before(f: Found) -> bool:
         and noun.lemma_.lower() in ACT_REFERENCE
         and not any(c.dep_ == "poss" for c in noun.children)
         and not any(c.dep_ in ("dobj", "obj") for c in f.trigger.children)
+    )
+
+
+def answers_the_move(f: Found) -> bool:
+    """Does this act answer an act told in an earlier sentence, named only as "the move", "this
+    step", "the decision" (``act_reference_nouns``, ``reference_determiners``), its object with
+    nothing of its own but what it is called ("Manila called THE MOVE illegal", "Seoul
+    condemned the step as hostile")? Then
+    its target is that act's doer (``DocState.last_doer``). "the decision to close the border"
+    or "Israel's move" say whose act it is themselves."""
+    return any(
+        c.dep_ in ("dobj", "obj")
+        and c.lemma_.lower() in ACT_REFERENCE
+        and any(d.dep_ == "det" and d.lower_ in REFERENCE_DETERMINERS for d in c.children)
+        and all(d.dep_ in ("det", "amod") or d.lower_ == "as" for d in c.children)
+        for c in f.trigger.children
     )
 
 
