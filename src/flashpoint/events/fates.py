@@ -2,7 +2,8 @@
 
 A speaker who says another WILL pay a price, face consequences or regret what it did, with no
 condition said, threatens it (CAMEO 13x, the speaker against the one whose fate it is): the
-fate is the speaker's to bring. Read over a statement's complement in the future; the verbs and
+fate is the speaker's to bring. Read over a statement's complement in the future, or a future
+clause with an inserted "X said" (parataxis); the verbs and
 the objects they need are data (``foretold_fates``, ``facing_verbs`` and ``consequence_nouns`` in
 ``data/threats.json``). "We will pay a heavy price" foretells the speaker's own loss and threatens
 no one; a warning verb ("warned that Seoul would regret") is a threat already (wrappers).
@@ -35,9 +36,12 @@ def _data() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, str]]:
 def foretold_fate(tok: Token) -> Found | None:
     """The speaker's threat when ``tok`` is a statement whose complement foretells another's
     fate; None otherwise."""
-    if tok.pos_ != "VERB" or "say" not in roles_of(tok):
+    if tok.pos_ != "VERB":
         return None
-    fate = complement_of(tok)
+    saying = tok if "say" in roles_of(tok) else _inserted_saying(tok)
+    if saying is None:
+        return None
+    fate = tok if saying is not tok else complement_of(tok)
     if fate is None or fate.pos_ != "VERB" or not is_future(fate):
         return None
     doomed = next((c for c in fate.children if c.dep_ in SUBJ), None)
@@ -46,14 +50,22 @@ def foretold_fate(tok: Token) -> Found | None:
     code = _fate_code(fate)
     if code is None:
         return None
-    subj, passive = subject_of(tok)
+    subj, passive = subject_of(saying)
     return Found(
         code,
-        tok,
+        saying,
         source=None if passive else subj,
         targets=[doomed],
         family="threaten",
-        used={tok.i} | {t.i for t in fate.subtree},
+        used={saying.i} | {t.i for t in fate.subtree},
+    )
+
+
+def _inserted_saying(fate: Token) -> Token | None:
+    """The verb of saying inserted in the foretelling sentence ("Israel, the group SAID, would
+    pay a heavy price"), which the parser hangs on the fate as a parataxis."""
+    return next(
+        (c for c in fate.children if c.dep_ == "parataxis" and "say" in roles_of(c)), None
     )
 
 

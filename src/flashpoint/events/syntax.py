@@ -25,6 +25,7 @@ from .grammar import (
     TARGET_PREPS,
     WRAPPERS,
 )
+from .inserted import fronted_subject, inserted_speaker
 from .patterns import arg_tokens, is_time, lemma, noun_code, relative_object, roles_of, verb_code
 from .tripped import tripped
 
@@ -40,6 +41,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     second = _second_clause_subject(tok)
     if second is not None:  # "Armenia released X and AZERBAIJAN freed Y"
         return second, False
+    inserted = inserted_speaker(tok) or fronted_subject(tok)
+    if inserted is not None:  # "Russian forces, the MILITARY said, struck": each its own
+        return inserted, False
     node = tok
     patient = False  # "which is yet TO BE SIGNED": the controller of a passive infinitive
     for _ in range(6):
