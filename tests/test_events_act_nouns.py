@@ -109,3 +109,12 @@ def test_events_a_new_act_with_no_party_after_a_told_one_stays(nlp):
             "A bomb exploded outside a church in Kaduna hours later.")
     events = _events(nlp, text)
     assert any(e.evidence.text.startswith("A bomb") for e in events), _brief(events)
+
+
+def test_events_a_remark_on_an_act_told_is_no_new_act_even_where_another_place_is_named(nlp):
+    # the place belongs to the earlier attack the sentence compares it with, not to "the raid"
+    text = ("Gunmen killed nine villagers in Zamfara state on Sunday. "
+            "The raid came a week after a similar attack in Katsina.")
+    events = _events(nlp, text)
+    again = [e for e in events if e.trigger == "raid" and e.source is None]
+    assert not again, _brief(events)

@@ -620,8 +620,9 @@ def _known_act(
         return True
     if noun.dep_ in ("nsubj", "csubj") and any(i == noun.head.i for i, _ in emitted):
         return event.source is None and event.target is None  # "Fighting ... has killed thousands"
-    if event.source is not None or event.target is not None:
-        return False
+    placed_only = event.source is None and not f.targets and _remarked(noun)
+    if (event.source is not None or event.target is not None) and not placed_only:
+        return False  # a remark's act targeted only by the sentence's place names no party
     if noun.pos_ != "NOUN" or not state.force_told:
         return False
     return any(
