@@ -118,3 +118,10 @@ def test_events_a_remark_on_an_act_told_is_no_new_act_even_where_another_place_i
     events = _events(nlp, text)
     again = [e for e in events if e.trigger == "raid" and e.source is None]
     assert not again, _brief(events)
+
+
+def test_events_a_bundle_approved_after_another_act_is_the_bundle(nlp):
+    events = _events(nlp, "Canada approved a new sanctions package against Russia after the "
+                          "missile strikes on Kyiv.")
+    assert events and events[0].cameo[:2] == "16", _brief(events)
+    assert events[0].source is not None and events[0].source.country == "CAN"

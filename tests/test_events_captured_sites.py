@@ -66,3 +66,11 @@ def test_actors_a_states_army_stays_its_military():
 def test_events_arms_destroyed_are_combat_property_is_not(nlp, text, root):
     events = _events(nlp, text)
     assert events and events[0].cameo[:2] == root, [(e.cameo, e.trigger) for e in events]
+
+
+def test_events_a_place_taken_from_a_compatriot_names_the_loser(nlp):
+    # "from" hangs on the town, and the loser is of the taker's own country: still the target
+    events = _events(nlp, "The Karen National Liberation Army took control of a key town from "
+                          "the Myanmar military on Tuesday.")
+    assert events and events[0].cameo == "192", [(e.cameo, e.trigger) for e in events]
+    assert events[0].target is not None and events[0].target.code == "MMRMIL", events[0].target

@@ -62,3 +62,14 @@ def test_events_a_feared_act_is_not_done(nlp, text):
 def test_events_an_act_feared_by_no_noun_stays_done(nlp):
     events = _events(nlp, "Russian forces launched a new assault on Kherson on Tuesday.")
     assert events and events[0].cameo[:2] in ("18", "19") and events[0].modality == "asserted"
+
+
+def test_events_paying_dearly_is_a_fate_foretold(nlp):
+    events = _events(nlp, "Iran said on Friday that Israel would pay dearly for the killing.")
+    assert events and events[0].cameo[:2] == "13", _brief(events)
+    assert events[0].target is not None and events[0].target.country == "ISR"
+
+
+def test_events_a_cost_foretold_to_no_party_is_no_threat(nlp):
+    events = _events(nlp, "Economists said the company would pay a heavy price for the recall.")
+    assert not [e for e in events if e.cameo[:2] == "13"], _brief(events)

@@ -421,9 +421,12 @@ def _target(
     fallback = None
     fallback_tok = None
     queue = list(f.targets)
+    taken: set[int] = set()  # whom a place was taken from: a party, even a compatriot
     if f.code[:3] in TAKEN_FROM:
         losers = [t for t in queue if t.head.dep_ == "prep" and t.head.lower_ == "from"]
+        losers += [t for t in _taken_from_object(queue) if t not in losers]
         queue = losers + [t for t in queue if t not in losers]
+        taken = {t.i for t in losers}
     if reacts_to_the_act_before(f):
         doer = doer_before(f.trigger.head)  # "..., a move Belgrade has never recognised"
         if doer is not None:
@@ -468,7 +471,7 @@ def _target(
                 target = state.memory.doer_of(cand) or target
         if target is not None and target.country and place:
             target = Actor(text=target.text, code=target.country, country=target.country)
-        own = source is not None and (
+        own = source is not None and cand.i not in taken and (
             any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children)
             or (target is not None and target.code == source.code)
             or (target is not None and bool(source.country) and target.country == source.country)
@@ -630,6 +633,19 @@ def _known_act(
         or (c.dep_ == "amod" and c.lower_ == "such")
         for c in noun.children
     )
+
+
+def _taken_from_object(queue: list[Any]) -> list[Any]:
+    """The one a place was taken from, when the parser hung "from" on the place itself: "took
+    control of a town FROM THE MILITARY", "seized the base from the rebels" (``taken_from``)."""
+    out = []
+    for cand in queue:  # the object, or what it is control of ("control OF a town")
+        held = [cand] + [g for p in cand.children if p.lower_ == "of" for g in p.children]
+        for place in held:
+            for prep in place.children:
+                if prep.dep_ == "prep" and prep.lower_ == "from":
+                    out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
 
 
 def _other_country(actor: Actor | None, source: Actor) -> Actor | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..actors import resolve_span
 from .found import Found
 from .grammar import SUBJ
 from .mood import is_future
@@ -24,6 +25,7 @@ from .tables import data_json
 Token = Any
 _OWN = frozenset({"i", "we", "us"})
 _UNNAMED = "130"  # threaten, not specified
+_NO_PARTY = frozenset({"BUS", "CVL", "AGR", "LAB", "EDU", "HLH", "MED"})  # a cost, no threat
 
 
 @functools.cache
@@ -45,7 +47,7 @@ def foretold_fate(tok: Token) -> Found | None:
     if fate is None or fate.pos_ != "VERB" or not is_future(fate):
         return None
     doomed = next((c for c in fate.children if c.dep_ in SUBJ), None)
-    if doomed is None or doomed.lower_ in _OWN:
+    if doomed is None or doomed.lower_ in _OWN or not _a_party(doomed):
         return None
     code = _fate_code(fate)
     if code is None:
@@ -61,6 +63,16 @@ def foretold_fate(tok: Token) -> Found | None:
     )
 
 
+def _a_party(doomed: Token) -> bool:
+    """Is the one whose fate is told a party that can be threatened: a state, its organs, a
+    group (or a pronoun for one)? "Consumers will pay heavily", "the company will pay a price"
+    foretell a cost, no threat."""
+    if doomed.pos_ == "PRON":
+        return True
+    actor = resolve_span(doomed.doc[doomed.left_edge.i : doomed.i + 1])
+    return actor is not None and (actor.sector or "") not in _NO_PARTY
+
+
 def _inserted_saying(fate: Token) -> Token | None:
     """The verb of saying inserted in the foretelling sentence ("Israel, the group SAID, would
     pay a heavy price"), which the parser hangs on the fate as a parataxis."""
@@ -70,9 +82,10 @@ def _inserted_saying(fate: Token) -> Token | None:
 
 
 def _fate_code(fate: Token) -> str | None:
-    """The code of the fate a verb names: "pay a PRICE", "face CONSEQUENCES", "regret"."""
+    """The code of the fate a verb names: "pay a PRICE", "pay DEARLY", "face CONSEQUENCES",
+    "regret"."""
     fates, facing, consequences = _data()
-    objects = [lemma(c) for c in fate.children if c.dep_ in ("dobj", "obj")]
+    objects = [lemma(c) for c in fate.children if c.dep_ in ("dobj", "obj", "advmod")]
     word = lemma(fate)
     if word in fates:
         needed = fates[word]

@@ -20,6 +20,7 @@ from .grammar import (
     ORDER_NOUNS,
     OWNED_ACT_PREPS,
     PASS_SUBJ,
+    SEQUENCE_PREPS,
     STATIVE_PARTICIPLES,
     SUBJ,
     TARGET_PREPS,
@@ -410,11 +411,16 @@ def intended_act(tok: Token) -> Token | None:
 
 def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token | None:
     """An event noun among the predicate's objects ("launched an ATTACK", "called for TALKS")."""
+    bundled = any(
+        a.dep_ in ("dobj", "obj") and lemma(a) in BUNDLE_HEADS for a in tok.children
+    )
     for a in arg_tokens(tok):
         if a.dep_ in PASS_SUBJ:
             continue
         if preps is not None and a.dep_ == "pobj" and a.head.lower_ not in preps:
             continue
+        if a.dep_ == "pobj" and a.head.lower_ in SEQUENCE_PREPS and bundled:
+            continue  # "approved a sanctions package AFTER the drone attacks": the package
         if a.pos_ in ("NOUN", "PROPN") and (
             noun_code(a) or any(r in WRAPPERS for r in roles_of(a))
         ):
