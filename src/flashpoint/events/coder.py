@@ -282,10 +282,13 @@ def _to_event(
         country = _acted_in(f, state) or state.country()
         if country:
             source = place_in_country(source, country)
+    implied = None
     if source is None and f.source is None:
-        source = implied_doer(f, _acted_in(f, state) or state.country())
+        source = implied = implied_doer(f, _acted_in(f, state) or state.country())
     source = source or by_act
     target, target_tok = _target(f, source, state, location)
+    if implied is not None and source is implied and _implied_is_target(f, source, target):
+        source = None  # "new sanctions against Russia": not Russia's own
     if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
         # "1,500 Italian troops have been deployed": their state deployed them
         source, target, target_tok = target, None, None
@@ -646,6 +649,13 @@ def _taken_from_object(queue: list[Any]) -> list[Any]:
                 if prep.dep_ == "prep" and prep.lower_ == "from":
                     out.extend(g for g in prep.children if g.dep_ == "pobj")
     return out
+
+
+def _implied_is_target(f: Found, source: Actor, target: Actor | None) -> bool:
+    """Is the doer implied for an act between states (16x: sanctions, embargoes, expulsions)
+    the target's own state? One state does it to another: "new sanctions against Russia took
+    effect" names no doer, never Russia (a curfew or a crackdown, 17x, is a state's own)."""
+    return f.code[:2] == "16" and target is not None and target.country == source.country
 
 
 def _other_country(actor: Actor | None, source: Actor) -> Actor | None:
