@@ -40,3 +40,16 @@ def test_events_a_curfew_with_no_doer_is_the_states_own(nlp):
     events = _events(nlp, "A curfew was imposed in Niamey after the protests.")
     curfew = [e for e in events if e.cameo.startswith("17")]
     assert curfew and curfew[0].target is not None and curfew[0].target.country == "NER"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Slovakia blocked the latest EU aid package for Kyiv on Friday.", "SVK"),
+        ("Hungary blocked Ukraine's accession to the bloc.", "HUN"),
+    ],
+)
+def test_events_a_package_or_accession_blocked_is_refused(nlp, text, source):
+    events = _events(nlp, text)
+    assert events and events[0].cameo[:2] == "12", [(e.cameo, e.trigger) for e in events]
+    assert events[0].source is not None and events[0].source.country == source
