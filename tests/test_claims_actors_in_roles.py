@@ -206,3 +206,25 @@ def test_claims_initials_of_a_name_the_tagger_mislabels():
     )
     result = check_text(text, "Ethiopia and the TPLF agreed to extend their truce by three months.")
     assert result.verdict == "supported", result
+
+
+RALLY = (
+    "Soldiers in Ostland detained the president on Wednesday, the third coup in the region in "
+    "three years. Several hundred supporters of the coup rallied outside the national assembly on "
+    "Thursday, some waving Russian flags."
+)
+
+
+def test_claims_a_nationality_swapped_on_the_same_thing_is_contradicted():
+    """ "Chinese flags" where the article has "Russian flags": the article never names China, but
+    it gives the flags another nationality, a substitution, not a fact it lacks."""
+    result = check_text(RALLY, "Supporters of the coup waved Chinese flags.")
+    assert result.verdict == "contradicted", result
+    assert check_text(RALLY, "Supporters of the coup waved Russian flags.").verdict == "supported"
+
+
+def test_claims_an_ordinal_is_not_stated_by_a_count_of_the_same_value():
+    """ "the first coup in three years" against "the third coup ... in three years": the "three"
+    of the years states no "third"."""
+    result = check_text(RALLY, "It was the first coup in the region in three years.")
+    assert result.verdict == "contradicted" and result.reason.startswith("number mismatch"), result

@@ -35,8 +35,9 @@ from .claims_cases import Case
 
 CACHE_ENV = "FLASHPOINT_CACHE"
 # What the model-free features depend on (package-relative): the parse, the cleaner, the actor
-# tables and the claims stage itself (not its training code, its model or its combiner).
-_CODE_PARTS = ("nlp.py", "ingest", "actors", "claims")
+# tables, the events coder (a statement's and its article's own events are compared) and the claims
+# stage itself (not its training code, its model or its combiner).
+_CODE_PARTS = ("nlp.py", "records.py", "ingest", "actors", "events", "claims")
 _CODE_SKIP = ("claims/train", "claims/data/model", "claims/data/verdict.json")
 
 

@@ -752,15 +752,16 @@ def _number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
     contradicted by a sentence about the 303 freed on the last day when 1,000 is in the text).
     """
     found: list[Finding] = []
-    stated = {w.key for w in result.words if w.kind == "number"}
+    # a number and its form: "the first coup in three years" states no "third" ("#3", ordinal)
+    stated = {(w.key, number_form(w.token, w.key)) for w in result.words if w.kind == "number"}
     for ws in result.words:
         if ws.kind != "number" or ws.status != "novel":
             continue
         label = ws.token.ent_type_ or "CARDINAL"
         form = number_form(ws.token, ws.key)
         counts = counted_noun(ws.token)
-        others = [m for m in best.numbers if m.label == label and m.form == form and m.key not in stated
-                  and same_kind_of_count(m.counts, counts)]
+        others = [m for m in best.numbers if m.label == label and m.form == form
+                  and (m.key, m.form) not in stated and same_kind_of_count(m.counts, counts)]
         if others:
             found.append(Finding("number", others[0].text, ws.token.text, best))
     return found
@@ -866,8 +867,11 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
             continue
         head = ent.root.head
         key = canonical_entity(ent.text)
-        if head.pos_ != "NOUN" or not index.has_name(key):
+        if head.pos_ != "NOUN":
             continue
+        # an actor the article never names counts only against another attached to the same
+        # noun: "Chinese flags" where the article has "Russian flags"
+        unnamed = not index.has_name(key)
         parts = [head]
         frontier = [head]
         while frontier:  # "security policy goals": compounds of compounds
@@ -887,6 +891,8 @@ def _attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[
         # attached to the same noun, or only named in the sentence.
         unstated = [m for m in sent.entities if _ACTOR_GROUPS.get(m.label) == group and not _is_stated(m, _stated([ent]))]
         owned = [m for k in needed[0] for m in sent.owners.get(k, ()) if m in unstated]
+        if unnamed and not owned:
+            continue
         if not owned and len(needed) < 2 and index.idf_of(token_key(head)) <= weights().anchor_min_idf:
             continue  # a bare common noun ("Seoul's decision") no other actor owns is too weak an anchor
         others = owned or unstated
