@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from .errors import ModelError
@@ -21,6 +21,7 @@ PARAGRAPHS = "flashpoint_paragraphs"
 # a blank line (two line breaks with only spaces or tabs between them) and the blank after it
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
+R = TypeVar("R")
 C = TypeVar("C")
 
 
@@ -164,6 +165,92 @@ def parse_with_context(
 ) -> Iterator[tuple[Any, C]]:
     """Parse ``(text, context)`` pairs, carrying the caller's context through untouched."""
     yield from get_nlp().pipe(items, batch_size=batch_size, as_tuples=True)
+
+
+# The ``user_data`` keys of the per-token caches below (``forget_token_caches``).
+_TOKEN_CACHES: set[str] = {"flashpoint_children", "flashpoint_conjuncts", "flashpoint_sents"}
+
+
+def forget_token_caches(doc: Any) -> None:
+    """Drop the per-token caches of ``doc`` (``children_of``, ``conjuncts_of``, ``sentence_of``,
+    ``per_token``) once the coder is done with it. They hold the document's tokens, so kept they
+    would tie every token to the document in a cycle the collector must find: without them the
+    garbage the coder leaves per document is what it was (measured: a full collection landing in
+    the coding of `bench speed` cost more than the caches saved)."""
+    data = doc.user_data
+    for key in _TOKEN_CACHES:
+        data.pop(key, None)
+
+
+def children_of(tok: Any) -> tuple[Any, ...]:
+    """``tok.children`` as a tuple, made once per token of a document (a parsed ``Doc`` is not
+    changed afterwards). Every pass over ``Token.children`` runs spaCy's generator and makes a
+    new ``Token`` per child, and the coder's rules read the children of the same predicates and
+    arguments again and again (``syntax.complement_of`` 2,152 times for 771 tokens of
+    ``examples/``): remembered, coding costs ~9% less with the same tokens in the same order
+    (``docs/CAPACITY.md``). The checker reads most tokens' children once and keeps spaCy's. The
+    tuples hold the document's tokens, as the entity cache holds its spans: a document with
+    these caches is freed by the collector, not at its last reference.
+    """
+    data = tok.doc.user_data
+    cache = data.get("flashpoint_children")
+    if cache is None:
+        cache = data["flashpoint_children"] = {}
+    i = tok.i
+    kids = cache.get(i)
+    if kids is None:
+        kids = cache[i] = tuple(tok.children)
+    return kids
+
+
+def per_token(fn: Callable[[Any], R]) -> Callable[[Any], R]:
+    """``fn``, a function of a token that reads only the parse and fixed tables, answered once
+    per token of a document (kept in the document's ``user_data``): the coder's rules ask the
+    same predicates the same questions again and again. ``fn`` must return a value no caller
+    changes (a tuple, a frozenset, a string, a token, None)."""
+    key = f"flashpoint_{fn.__module__}.{fn.__qualname__}"
+    _TOKEN_CACHES.add(key)
+
+    @functools.wraps(fn)
+    def remembered(tok: Any) -> R:
+        data = tok.doc.user_data
+        cache = data.get(key)
+        if cache is None:
+            cache = data[key] = {}
+        i = tok.i
+        if i in cache:
+            return cache[i]
+        out = cache[i] = fn(tok)
+        return out
+
+    return remembered
+
+
+def sentence_of(tok: Any) -> Any:
+    """``tok.sent``, from the document's sentences read once (a parsed ``Doc`` is not changed
+    afterwards) and found by bisection: ``Token.sent`` walks the parse to both edges of the
+    sentence on every call (~2.7 us on a 30-word sentence), and the coder asks it per event and
+    per name it remembers."""
+    data = tok.doc.user_data
+    found = data.get("flashpoint_sents")
+    if found is None:
+        sents = list(tok.doc.sents)
+        found = data["flashpoint_sents"] = (sents, [s.start for s in sents])
+    sents, starts = found
+    return sents[bisect.bisect_right(starts, tok.i) - 1]
+
+
+def conjuncts_of(tok: Any) -> tuple[Any, ...]:
+    """``tok.conjuncts``, made once per token of a document, as ``children_of``."""
+    data = tok.doc.user_data
+    cache = data.get("flashpoint_conjuncts")
+    if cache is None:
+        cache = data["flashpoint_conjuncts"] = {}
+    i = tok.i
+    found = cache.get(i)
+    if found is None:
+        found = cache[i] = tuple(tok.conjuncts)
+    return found
 
 
 def ents_within(doc: Any, start: int, end: int) -> list[Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of
 from ..records import Actor
 from .codes import is_international, make, renamed
 from .resolve import resolve_tokens
@@ -85,7 +86,7 @@ class ImpliedParties:
         if doer is None or not (doer.country or is_international(doer)):
             return
         self._deeds[fold(trigger.lemma_)] = doer
-        for c in trigger.children:
+        for c in children_of(trigger):
             if c.dep_ == "dobj" and c.pos_ == "NOUN":
                 self._deeds[fold(c.lemma_)] = doer
                 for g in _of_objects(c):  # "fired a barrage OF MISSILES": the missiles too
@@ -110,8 +111,8 @@ class ImpliedParties:
         """Who did the act a definite noun with no owner refers back to: "the launch" after
         "North Korea launched a satellite" is North Korea's; "a launch" or "its launch" is not
         a reference back (``words.tsv`` deed_determiners)."""
-        dets = [c for c in noun.children if c.dep_ == "det"]
-        if any(c.dep_ == "poss" for c in noun.children) or not dets:
+        dets = [c for c in children_of(noun) if c.dep_ == "det"]
+        if any(c.dep_ == "poss" for c in children_of(noun)) or not dets:
             return None
         if dets[0].lower_ not in get_tables().words["deed_determiners"]:
             return None
@@ -123,9 +124,9 @@ def _of_objects(noun: Any) -> list[Any]:
     """The nouns a quantity or a group noun is "of": "a barrage of MISSILES", "dozens of DRONES"."""
     return [
         g
-        for p in noun.children
+        for p in children_of(noun)
         if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
+        for g in children_of(p)
         if g.dep_ == "pobj" and g.pos_ == "NOUN"
     ]
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..nlp import children_of, conjuncts_of, sentence_of
 from ..records import Actor
 from .codes import in_country, renamed
 from .genders import marked, pronoun_gender
@@ -88,7 +89,7 @@ def _suffering(token: Any) -> bool:
     was shot as he left", ``victim_predicates``/``victim_passives``)? Then its person pronouns
     are the victim's, not the latest speaker's."""
     words = get_tables().words
-    for t in token.sent:
+    for t in sentence_of(token):
         if t.dep_ not in ("nsubj", "nsubjpass") or fold(t.text) not in words["pronouns_person"]:
             continue
         verb = t.head.lemma_.lower()
@@ -109,7 +110,7 @@ def may_name(memory: DocActors, token: Any, span: Any) -> bool:
     words = get_tables().words
     if fold(token.text) in words["pronouns_person"] and (
         span.root.tag_ in ("NNS", "NNPS")
-        or span.root.conjuncts
+        or conjuncts_of(span.root)
         or singular(fold(span.root.text)) in words["collective_heads"]  # "Police said he ..."
     ):
         return False
@@ -138,7 +139,7 @@ def refers_to_thing(memory: DocActors, token: Any) -> bool:
     that names no actor is the nearer antecedent than any actor of earlier sentences."""
     if token.lower_ != "it":
         return False
-    for t in token.sent:
+    for t in sentence_of(token):
         if t.i >= token.i:
             break
         if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN":
@@ -171,9 +172,9 @@ def _governing_subject(
         node = node.head
         if node.pos_ not in ("VERB", "AUX") or node.i in own:
             continue
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in children_of(node) if c.dep_ in SUBJECT_DEPS]
         if not subjects and node.dep_ == "xcomp":  # "urged the North to stop its threats"
-            subjects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
+            subjects = [c for c in children_of(node.head) if c.dep_ in ("dobj", "obj")]
         for subj in subjects:
             if subj.i > token.i:
                 continue
@@ -188,7 +189,7 @@ def _governing_subject(
             res = read_span(span, on=memory.on, context_country=None, side=memory.side())
             # "Assad and his family ... granted them": a pair is a group
             # (spaCy's PERSON label is not trusted: it gives it to "Armenia" too)
-            named = bool(res.person) and not subj.conjuncts
+            named = bool(res.person) and not conjuncts_of(subj)
             if res.actor is None or not res.actor.code or named != person:
                 continue
             if gender is not None and not _may_be(memory, res.person, gender, token):
@@ -208,7 +209,7 @@ def _named_owner(
     pronoun inside what they say is the owner, not whoever the article named last; the owner
     must be a name the article taught (``Remembered.names``) and may not be of the other
     gender."""
-    for c in subj.children:
+    for c in children_of(subj):
         if c.dep_ != "poss" or c.pos_ != "PROPN" or is_pronoun(c):
             continue
         span = subj.doc[c.left_edge.i : c.i + 1]

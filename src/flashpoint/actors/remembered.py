@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import sentence_of
 from ..records import Actor
 from .codes import in_country, is_bare_sector, is_international, renamed
 from .genders import shown_gender
@@ -69,7 +70,7 @@ class Remembered:
         person = bool(res.person) or (root is not None and root.ent_type_ == "PERSON")
         plural = root is not None and root.tag_ in ("NNS", "NNPS")
         clause = root.head.i if root is not None else -1
-        sentence = root.sent.start if root is not None else -1
+        sentence = sentence_of(root).start if root is not None else -1
         main = subject and root is not None and root.head.dep_ == "ROOT"
         name = " ".join(fold(res.person).split()) if res.person else ""
         self.seen.append(Seen(actor, at, person, subject, plural, clause, sentence, main, name))

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 from typing import Any
 
-from ..nlp import ents_within, noun_chunks_within
+from ..nlp import children_of, ents_within, noun_chunks_within
 from ..records import Actor
 from .resolve import Resolution, _as_date, resolve_tokens
 from .tables import get_tables
@@ -128,7 +128,7 @@ def of_several_countries(span: Any) -> bool:
     if root.tag_ not in ("NNS", "NNPS"):
         return False
     several = get_tables().words["several_countries"]
-    return any(c.dep_ in ("amod", "compound") and fold(c.text) in several for c in root.children)
+    return any(c.dep_ in ("amod", "compound") and fold(c.text) in several for c in children_of(root))
 
 
 def candidates(doc_or_span: Any) -> list[Any]:
@@ -180,7 +180,7 @@ def _with_of(chunk: Any) -> Any:
 
 def pronoun_owner(span: Any) -> Any:
     """The possessive pronoun of a span's head noun ("their" in "their effort"), if any."""
-    for child in span.root.children:
+    for child in children_of(span.root):
         if child.dep_ == "poss" and is_pronoun(child) and span.start <= child.i < span.end:
             return child
     return None
@@ -212,7 +212,7 @@ def whole_name(span: Any) -> Any:
     for child in root.rights:
         if child.i != end or child.dep_ != "prep" or child.lower_ not in preps:
             break
-        if not any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
+        if not any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in children_of(child)):
             break
         end = child.right_edge.i + 1
     return span.doc[span.start : end] if end > span.end else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..actors import resolve
 from ..actors.places import resolve_place
+from ..nlp import children_of
 from ..records import Actor
 from .grammar import ARMED_SECTORS, PLACE_HEADS, words
 from .mentions import np_span
@@ -52,10 +53,10 @@ def _armed(actor: Actor | None) -> bool:
 
 def _goals(tok: Token) -> list[Token]:
     """Where the movement goes: the object of "enter", the object after "into"/"through"."""
-    out = [c for c in tok.children if c.dep_ in ("dobj", "obj")] if lemma(tok) == "enter" else []
-    for c in tok.children:
+    out = [c for c in children_of(tok) if c.dep_ in ("dobj", "obj")] if lemma(tok) == "enter" else []
+    for c in children_of(tok):
         if c.dep_ == "prep" and c.lower_ in ADVANCE_PREPS:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            out.extend(g for g in children_of(c) if g.dep_ == "pobj")
     return out
 
 

@@ -16,6 +16,7 @@ import functools
 import re
 from typing import Any, NamedTuple
 
+from ..nlp import children_of, sentence_of
 from .dates import EventDate, noun_modified, resolve_phrase
 from .tables import data_json
 
@@ -108,9 +109,9 @@ def clause_of(root: Token) -> tuple[Token, int] | None:
     head = root.head
     signs = _words()["clause_words"]["map"]
     if head.lower_ in signs:  # "a day after the vote": the preposition itself
-        objects = [c for c in head.children if c.dep_ in ("pobj", "pcomp")]
+        objects = [c for c in children_of(head) if c.dep_ in ("pobj", "pcomp")]
         return (objects[0], int(signs[head.lower_])) if objects else None
-    for c in head.children:
+    for c in children_of(head):
         if c.dep_ in ("mark", "prep") and c.lower_ in signs and c.i > root.i:
             return head, int(signs[c.lower_])
     return None
@@ -131,7 +132,7 @@ def relative_date(
     phrase dates another clause, or the sentence has none): inside "a day after X" it is the
     date of the governing clause moved back; under "a day later" / "the same day" the date
     before it in the sentence, else the article's ``anchor``, moved on."""
-    phrases = phrases + _untagged(trigger.sent, phrases)
+    phrases = phrases + _untagged(sentence_of(trigger), phrases)
     plain = [
         (root, resolve_phrase(text, published))
         for root, text in phrases
@@ -189,9 +190,9 @@ def continued(trigger: Token, told: EventDate | None) -> EventDate | None:
     and no blank line lies between the two sentences."""
     if told is None or told.date is None or trigger.dep_ in ("relcl", "acl"):
         return None  # "people who marched on the capital": a relative clause is background
-    if any(c.dep_ == "aux" for c in trigger.children):
+    if any(c.dep_ == "aux" for c in children_of(trigger)):
         return None  # "had fired", "will fire", "did not fire": no plain past
-    passive = [c for c in trigger.children if c.dep_ == "auxpass"]
+    passive = [c for c in children_of(trigger) if c.dep_ == "auxpass"]
     if trigger.tag_ == "VBD" and not passive:
         return EventDate(told.date, told.precision, told.text)
     if trigger.tag_ == "VBN" and passive and all(c.tag_ == "VBD" for c in passive):
@@ -210,7 +211,7 @@ def _untagged(sent: Any, phrases: list[tuple[Token, str]]) -> list[tuple[Token, 
             continue
         if clause_of(tok) is None:
             continue
-        count = [c for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i]
+        count = [c for c in children_of(tok) if c.dep_ in ("det", "nummod") and c.i < tok.i]
         start = count[0].i if count else tok.i
         out.append((tok, tok.doc[start : tok.i + 1].text))
     return out

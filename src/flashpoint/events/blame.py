@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of
 from .found import Found
 from .grammar import CONFLICT_ROOTS, words
 from .mood import is_negated
@@ -32,12 +33,12 @@ def blame_of(be: Token, subject: Token | None) -> Found | None:
     """The accusation a copula carries ("X was to blame / responsible for / behind <act>"),
     with the one blamed as its target and no doer yet (the speaker, see ``speaker_blames``);
     ``None`` when ``be`` carries no blame."""
-    for c in be.children:
+    for c in children_of(be):
         word = lemma(c)
         if word not in BLAME_WORDS:
             continue
         if word == "blame":
-            blames = c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+            blames = c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))
         elif not _said(be):
             blames = (
                 False  # "X is responsible for the killings, according to a UN report": X did it
@@ -46,7 +47,7 @@ def blame_of(be: Token, subject: Token | None) -> Found | None:
             blames = c.dep_ == "prep" and _harmful(c)
         else:
             blames = c.dep_ in ("acomp", "attr") and any(
-                p.dep_ == "prep" and p.lower_ == "for" and _harmful(p) for p in c.children
+                p.dep_ == "prep" and p.lower_ == "for" and _harmful(p) for p in children_of(c)
             )
         if not blames:
             continue
@@ -68,13 +69,13 @@ def owned_act(be: Token) -> Token | None:
     "responsible for"/"behind", whose doer is the subject; ``None`` otherwise."""
     if _said(be):
         return None
-    for c in be.children:
+    for c in children_of(be):
         word = lemma(c)
         if word not in BLAME_WORDS or word == "blame":
             continue
-        preps = [c] if word == "behind" else [p for p in c.children if p.lower_ == "for"]
+        preps = [c] if word == "behind" else [p for p in children_of(c) if p.lower_ == "for"]
         for p in preps:
-            for g in p.children:
+            for g in children_of(p):
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
                     code = noun_code(g)
                     if code and code[:2] in CONFLICT_ROOTS:
@@ -89,13 +90,13 @@ def _said(be: Token) -> bool:
     rights group") it reports the act, with the one named as its doer."""
     if be.dep_ == "ccomp" and "say" in roles_of(be.head):
         return True
-    return any(c.dep_ in ("parataxis", "ccomp") and "say" in roles_of(c) for c in be.children)
+    return any(c.dep_ in ("parataxis", "ccomp") and "say" in roles_of(c) for c in children_of(be))
 
 
 def _harmful(prep: Token) -> bool:
     """Does the preposition name an act of conflict or harm ("for the bombing", "for killing
     civilians", "behind the attack", "for the deaths of 20 civilians")?"""
-    for g in prep.children:
+    for g in children_of(prep):
         if g.dep_ not in ("pobj", "pcomp"):
             continue
         if lemma(g) in HARM_NOUNS or g.lower_ in HARM_NOUNS:
@@ -122,8 +123,8 @@ def speaker_blames(found: Found, speaker: Token | None) -> None:
 
 
 def _agentless_passive(tok: Token) -> bool:
-    return any(c.dep_ == "nsubjpass" for c in tok.children) and not any(
-        c.dep_ == "agent" for c in tok.children
+    return any(c.dep_ == "nsubjpass" for c in children_of(tok)) and not any(
+        c.dep_ == "agent" for c in children_of(tok)
     )
 
 

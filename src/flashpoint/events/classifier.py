@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from ..nlp import children_of
 from . import tables
 from .grammar import VERBAL_ROOTS
 
@@ -65,7 +66,7 @@ def features(sent: Any, verb_roots: Mapping[str, list[str]] | None = None) -> st
         pos = t.pos_
         if pos == "VERB":
             extra.append("V_" + lemma)
-            for c in t.children:
+            for c in children_of(t):
                 dep = c.dep_
                 if dep in FEATURE_DEPS:
                     extra.append(f"{lemma}_{dep}_{c.lemma_.lower()}")

@@ -18,7 +18,7 @@ from ..actors.codes import is_org
 from ..actors.home import at_home, victims
 from ..actors.places import find_location, whole_place
 from ..errors import ConfigError
-from ..nlp import entity_at, ents_within
+from ..nlp import children_of, conjuncts_of, entity_at, ents_within, forget_token_caches
 from ..records import Actor, Event, Location, Span
 from . import tables
 from .anchored import continued, relative_date, sentence_anchor
@@ -91,11 +91,14 @@ def code_doc(
         published=published, context_country=context_country, memory=new_memory(published)
     )
     events: list[Event] = []
-    for sent in doc.sents:
-        coded = _code_sentence(sent, state)
-        if not coded:  # "Rebels met no resistance ...": still who a later "they" may be
-            remember_subjects(sent, state)
-        events.extend(coded)
+    try:
+        for sent in doc.sents:
+            coded = _code_sentence(sent, state)
+            if not coded:  # "Rebels met no resistance ...": still who a later "they" may be
+                remember_subjects(sent, state)
+            events.extend(coded)
+    finally:
+        forget_token_caches(doc)
     return date_restatements(events)
 
 
@@ -193,7 +196,7 @@ def _trigger_text(f: Found) -> str:
 def _phrase(tok: Token) -> str:
     """Trigger words: the predicate with its particle ("step up", "call off")."""
     parts = [tok]
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "prt":
             parts.append(c)
     parts.sort(key=lambda t: t.i)
@@ -325,12 +328,12 @@ def _to_event(
         # both sides" has none)
         heads = [f.source] + [
             g
-            for c in f.source.children
+            for c in children_of(f.source)
             if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
+            for g in children_of(c)
             if g.dep_ == "pobj"
-        ] + [c for c in f.source.children if c.dep_ == "appos"]  # "President X and President Y"
-        conj = next((c for h in heads for c in h.conjuncts if c.i > h.i), None)
+        ] + [c for c in children_of(f.source) if c.dep_ == "appos"]  # "President X and President Y"
+        conj = next((c for h in heads for c in conjuncts_of(h) if c.i > h.i), None)
         # "Russian and Ukrainian delegations met": the second adjective's side
         second = adjective_side(f.source) if conj is None else None
         side = span_actor(second, state) if second is not None else None
@@ -439,7 +442,7 @@ def _target(
         cand = queue.pop(0)
         if counted_people(f, cand):  # "gunmen killed 26", "forced millions from their homes"
             return Actor(text=_phrase(cand), code=CIVILIANS, sector=CIVILIANS), cand
-        if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in cand.children):
+        if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in children_of(cand)):
             continue
         if f.code[:2] in OWN_FORCE_ROOTS and _own_forces(cand):
             # "Israel moves troops into the buffer zone": its own; a place after them is the
@@ -475,7 +478,7 @@ def _target(
         if target is not None and target.country and place:
             target = Actor(text=target.text, code=target.country, country=target.country)
         own = source is not None and cand.i not in taken and (
-            any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children)
+            any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(cand))
             or (target is not None and target.code == source.code)
             or (target is not None and bool(source.country) and target.country == source.country)
         )
@@ -518,7 +521,7 @@ def _acted_on(f: Found) -> bool:
     ``exchange_verbs``)."""
     if f.trigger.lemma_.lower() in EXCHANGE_VERBS:
         return False
-    objects = [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in children_of(f.trigger) if c.dep_ in ("dobj", "obj")]
     return any(
         o.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP or resolve_span(np_span(o)) is not None
         for o in objects
@@ -634,7 +637,7 @@ def _known_act(
     return any(
         (c.dep_ in ("det", "predet") and c.lower_ in REFERENCE_DETERMINERS)
         or (c.dep_ == "amod" and c.lower_ == "such")
-        for c in noun.children
+        for c in children_of(noun)
     )
 
 
@@ -643,11 +646,11 @@ def _taken_from_object(queue: list[Any]) -> list[Any]:
     control of a town FROM THE MILITARY", "seized the base from the rebels" (``taken_from``)."""
     out = []
     for cand in queue:  # the object, or what it is control of ("control OF a town")
-        held = [cand] + [g for p in cand.children if p.lower_ == "of" for g in p.children]
+        held = [cand] + [g for p in children_of(cand) if p.lower_ == "of" for g in children_of(p)]
         for place in held:
-            for prep in place.children:
+            for prep in children_of(place):
                 if prep.dep_ == "prep" and prep.lower_ == "from":
-                    out.extend(g for g in prep.children if g.dep_ == "pobj")
+                    out.extend(g for g in children_of(prep) if g.dep_ == "pobj")
     return out
 
 
@@ -721,7 +724,7 @@ def _political(actor: Actor | None, tok: Token | None) -> bool:
 def _owner(noun: Token) -> Token | None:
     """Who a thing or a deed belongs to: "Serbia's suppression", "crimes committed by X"."""
     owner = noun_event(noun, "").source
-    for a in noun.children if owner is None else ():
+    for a in children_of(noun) if owner is None else ():
         if a.dep_ == "acl" and a.tag_ == "VBN":
             owner = agent_of(a)
     return owner

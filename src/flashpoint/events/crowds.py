@@ -16,6 +16,7 @@ import functools
 from dataclasses import replace
 from typing import Any
 
+from ..nlp import children_of
 from .found import Found
 from .grammar import CROWD_SPOKEN_ROOTS, CROWD_VIOLENT_ROOTS
 from .mood import averted
@@ -44,8 +45,8 @@ def is_crowd(tok: Token | None) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "of"
-        and any(g.dep_ == "pobj" and g.lemma_.lower() in crowds for g in c.children)
-        for c in tok.children
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in crowds for g in children_of(c))
+        for c in children_of(tok)
     )
 
 

@@ -15,6 +15,7 @@ import functools
 from typing import Any
 
 from ..actors import resolve_span
+from ..nlp import children_of
 from .found import Found
 from .grammar import SUBJ
 from .mood import is_future
@@ -46,7 +47,7 @@ def foretold_fate(tok: Token) -> Found | None:
     fate = tok if saying is not tok else complement_of(tok)
     if fate is None or fate.pos_ != "VERB" or not is_future(fate):
         return None
-    doomed = next((c for c in fate.children if c.dep_ in SUBJ), None)
+    doomed = next((c for c in children_of(fate) if c.dep_ in SUBJ), None)
     if doomed is None or doomed.lower_ in _OWN or not _a_party(doomed):
         return None
     code = _fate_code(fate)
@@ -77,7 +78,7 @@ def _inserted_saying(fate: Token) -> Token | None:
     """The verb of saying inserted in the foretelling sentence ("Israel, the group SAID, would
     pay a heavy price"), which the parser hangs on the fate as a parataxis."""
     return next(
-        (c for c in fate.children if c.dep_ == "parataxis" and "say" in roles_of(c)), None
+        (c for c in children_of(fate) if c.dep_ == "parataxis" and "say" in roles_of(c)), None
     )
 
 
@@ -85,7 +86,7 @@ def _fate_code(fate: Token) -> str | None:
     """The code of the fate a verb names: "pay a PRICE", "pay DEARLY", "face CONSEQUENCES",
     "regret"."""
     fates, facing, consequences = _data()
-    objects = [lemma(c) for c in fate.children if c.dep_ in ("dobj", "obj", "advmod")]
+    objects = [lemma(c) for c in children_of(fate) if c.dep_ in ("dobj", "obj", "advmod")]
     word = lemma(fate)
     if word in fates:
         needed = fates[word]

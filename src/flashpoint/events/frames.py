@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of
 from . import predicates
 from .found import Found
 from .grammar import ANSWERING_VERBS, ASSISTING_VERBS, ATTEMPT_VERBS, FORCE_ROOTS, MEANS_VERBS
@@ -30,7 +31,7 @@ def attempts(tok: Token) -> bool:
         lemma(tok) in ATTEMPT_VERBS
         and comp is not None
         and comp.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(comp))
     )
 
 
@@ -47,8 +48,8 @@ def assisted_act(tok: Token, depth: int) -> Found | None:
     act = _assisted(tok)
     if act is None:
         return None
-    party = any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children) or any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in act.children
+    party = any(c.dep_ in ("dobj", "obj", "dative") for c in children_of(tok)) or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in children_of(act)
     )  # "helped the army retake the town", whichever way spaCy hangs the army
     found = (
         predicates.analyze_noun(act, depth + 1)
@@ -72,17 +73,17 @@ def _assisted(tok: Token) -> Token | None:
     noun ("contributed to planning", "contributed to the attack"), or an act of force as the
     object ("helped the rebels' attacks", "helped the Houthis launch missile attacks" as the
     parser often reads it)."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
             return c
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "prep" and c.lower_ == "to":
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
                     return g
                 if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
                     return g
-    for c in tok.children:
+    for c in children_of(tok):
         # "helped [the Houthis launch missile] ATTACKS": the small parser often makes the
         # helped party and its verb modifiers of the act; an act of force helped is the act
         if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and (noun_code(c) or "")[:2] in FORCE_ROOTS:
@@ -100,10 +101,10 @@ def means_act(tok: Token, depth: int) -> Found | None:
     purpose = next(
         (
             c
-            for c in tok.children
+            for c in children_of(tok)
             if c.dep_ in ("advcl", "xcomp")
             and c.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
         ),
         None,
     )
@@ -125,12 +126,12 @@ def answered_with(tok: Token, depth: int) -> Found | None:
     when "with" names no act ("responded with anger")."""
     if lemma(tok) not in ANSWERING_VERBS or tok.pos_ != "VERB":
         return None
-    answered = [g for c in tok.children if c.lower_ == "to" for g in c.children]
+    answered = [g for c in children_of(tok) if c.lower_ == "to" for g in children_of(c)]
     # spaCy may hang "with" on what is answered: "responded to [the attack with sanctions]"
-    for c in (*tok.children, *(k for g in answered for k in g.children)):
+    for c in (*children_of(tok), *(k for g in answered for k in children_of(g))):
         if c.dep_ != "prep" or c.lower_ not in ("with", "by"):
             continue
-        for g in c.children:
+        for g in children_of(c):
             if c.lower_ == "by" and g.dep_ == "pcomp" and g.tag_ == "VBG":
                 found = predicates.analyze(g, depth + 1)  # "retaliated BY EXPELLING diplomats"
             elif c.lower_ == "with" and g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..actors import resolve_span
 from ..actors.places import resolve_place
+from ..nlp import children_of
 from ..records import Actor
 from .found import Found
 from .grammar import (
@@ -50,7 +51,7 @@ def guessed(root: Token, code: str) -> Found | None:
         return None
     # a dateline parsed as a second subject ("Damascus, 26 Jun (Agency) Joint units of the
     # Syrian army ... achieved") is no doer: any subject of the verb may be the actor
-    subjects = [found.source] + [c for c in root.children if c.dep_ in SUBJ]
+    subjects = [found.source] + [c for c in children_of(root) if c.dep_ in SUBJ]
     doers = [a for a in map(_actor, subjects) if a is not None]
     if not doers:
         return None

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..actors import resolve
 from ..actors.tables import load_things
+from ..nlp import children_of, sentence_of
 from . import tables
 from .patterns import roles_of
 
@@ -80,7 +81,7 @@ def _capitalised_by_position(tok: Token) -> bool:
     """ "Wildfires killed 20 people": a one-word "name" opening its sentence is a common word
     spaCy took for a name because the sentence capitalised it; a name of two words or more ("the
     Storm Corps", "Operation Flood") or one inside the sentence is a name."""
-    return tok.i == tok.sent.start and tok.ent_iob_ == "B" and (
+    return tok.i == sentence_of(tok).start and tok.ent_iob_ == "B" and (
         tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
     )
 
@@ -89,14 +90,14 @@ def _owned(tok: Token) -> bool:
     """Has the word an actor as owner ("Israeli fire", "the army's trucks")?"""
     return any(
         c.dep_ in ("poss", "amod", "nmod", "compound") and c.ent_type_ in ACTOR_ENTITIES
-        for c in tok.children
+        for c in children_of(tok)
     )
 
 
 def _armed_modifier(tok: Token) -> bool:
     """Is the word modified by an armed word ("navy ship", "police car", "artillery fire")?"""
     armed = word_lists()["armed"]
-    return any(c.dep_ in ("compound", "amod", "nmod") and _names(c) & armed for c in tok.children)
+    return any(c.dep_ in ("compound", "amod", "nmod") and _names(c) & armed for c in children_of(tok))
 
 
 def is_force(tok: Token | None) -> bool:
@@ -112,11 +113,11 @@ def is_force(tok: Token | None) -> bool:
             return False
         # "aircraft struck houses in the camp, killing 22" in a report of fighting is an air
         # strike by an unnamed side; "a plane hit a building" with nothing armed near is a crash
-        return not (names & _weapons() and _passage_armed(tok.sent))
+        return not (names & _weapons() and _passage_armed(sentence_of(tok)))
     if _bursts(tok):
         return True
     hit = names & (lists["forces"] | lists["markets"])
-    if not hit and names & lists["accidents"] and not _passage_armed(tok.sent):
+    if not hit and names & lists["accidents"] and not _passage_armed(sentence_of(tok)):
         hit = names & lists["accidents"]
     if not hit:
         return False
@@ -125,7 +126,7 @@ def is_force(tok: Token | None) -> bool:
     return not any(
         c.dep_ == "compound"
         or (c.dep_ in ("poss", "amod", "nmod") and c.ent_type_ in ACTOR_ENTITIES)
-        for c in tok.children
+        for c in children_of(tok)
     )
 
 
@@ -156,9 +157,9 @@ def _passage(sent: Any) -> list[Any]:
     doc = sent.doc
     out = [sent]
     if sent.start > 0:
-        out.insert(0, doc[sent.start - 1].sent)
+        out.insert(0, sentence_of(doc[sent.start - 1]))
     if sent.end < len(doc):
-        out.append(doc[sent.end].sent)
+        out.append(sentence_of(doc[sent.end]))
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of
 from .grammar import SUBJ
 from .patterns import roles_of
 
@@ -23,7 +24,7 @@ def _split_subjects(verb: Token) -> tuple[Token, Token] | None:
     a comma before the second ("Russian forces , Ukraine's military said"); else None."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    subjects = [c for c in children_of(verb) if c.dep_ in SUBJ]
     if len(subjects) == 1 and "say" in roles_of(verb):
         return _appositive_speaker(verb, subjects[0])
     if len(subjects) != 2 or "say" not in roles_of(verb):
@@ -40,10 +41,10 @@ def _appositive_speaker(verb: Token, subject: Token) -> tuple[Token, Token] | No
     subject, right before the verb of saying, and the reported verb after it has no subject of
     its own ("Israeli jets, Lebanon's health MINISTRY said on Monday, struck ..."); "Ahmed, a
     spokesman, said the army struck" has a comma before "said" and a subject in its report."""
-    speaker = next((c for c in subject.children if c.dep_ == "appos"), None)
+    speaker = next((c for c in children_of(subject) if c.dep_ == "appos"), None)
     if speaker is None or speaker.right_edge.i + 1 != verb.i:
         return None
-    reported = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    reported = [c for c in children_of(verb) if c.dep_ == "ccomp" and c.i > verb.i]
     if not reported or any(c.dep_ in SUBJ for c in reported[0].children):
         return None
     return subject, speaker
@@ -60,13 +61,13 @@ def fronted_subject(verb: Token) -> Token | None:
     fronted subject the parser hung on the verb of saying that governs it ("The army, a
     spokesman told reporters, had PUSHED": ccomp) or that it governs ("Russian forces, the
     military said, STRUCK": parataxis)."""
-    if any(c.dep_ in SUBJ for c in verb.children):
+    if any(c.dep_ in SUBJ for c in children_of(verb)):
         return None
     if verb.dep_ == "ccomp":
         split = _split_subjects(verb.head)
         if split is not None:
             return split[0]
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "parataxis":
             split = _split_subjects(c)
             if split is not None:

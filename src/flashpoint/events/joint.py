@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..nlp import children_of
 from .found import Found
 from .grammar import SUBJ
 from .patterns import noun_code
@@ -47,8 +48,8 @@ def together(found: Found) -> None:
         return
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     doers = [found.source] if found.source is not None else []
-    doers += [c for c in verb.children if c.dep_ in SUBJ]
-    doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    doers += [c for c in children_of(verb) if c.dep_ in SUBJ]
+    doers += [p for c in children_of(verb) if c.dep_ == "agent" for p in children_of(c) if p.dep_ == "pobj"]
     if (
         any(_two_sides(d) for d in doers)
         or _partner(verb, preps)
@@ -61,7 +62,7 @@ def together(found: Found) -> None:
 def _event_noun(trigger: Token, nouns: frozenset[str]) -> Token | None:
     if trigger.lemma_.lower() in nouns or trigger.lower_ in nouns:
         return trigger
-    for c in trigger.children:
+    for c in children_of(trigger):
         if c.dep_ in _NOUNS_OF and (c.lemma_.lower() in nouns or c.lower_ in nouns):
             return c
     return None
@@ -69,11 +70,11 @@ def _event_noun(trigger: Token, nouns: frozenset[str]) -> Token | None:
 
 def _two_sides(doer: Token) -> bool:
     """"X and Y", "French and Egyptian warships": the doer is two sides."""
-    if any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in doer.children):
+    if any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in children_of(doer)):
         return True
     return any(
-        c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
-        for c in doer.children
+        c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in children_of(c))
+        for c in children_of(doer)
     )
 
 
@@ -82,8 +83,8 @@ def _partner(tok: Token, preps: frozenset[str]) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ in preps
-        and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
-        for c in tok.children
+        and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in children_of(c))
+        for c in children_of(tok)
     )
 
 

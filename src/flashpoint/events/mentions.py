@@ -16,6 +16,7 @@ from typing import Any
 
 from ..actors import DocActors, not_an_actor, of_several_countries
 from ..actors.codes import in_country, is_international, is_org
+from ..nlp import children_of, conjuncts_of
 from ..records import Actor
 from .dates import EventDate
 from .grammar import (
@@ -119,7 +120,7 @@ def np_span(tok: Token) -> Any:
             and right == c.i - 1
         ):
             # a name that continues with "of": "Federal Bureau of Investigation"
-            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            objs = [g for g in children_of(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             if not objs:
                 break
             right = max(right, objs[0].right_edge.i)
@@ -181,7 +182,7 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
     if (actor is None or not actor.code) and tok.i != span.root.i:
         actor = span_actor(tok.doc[tok.i : tok.i + 1], state)
     if actor is None or not (actor.country or is_org(actor)):  # "the ICJ in The Hague" is the ICJ
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "appos" and c.pos_ == "PROPN":  # "the then president, Goodluck Jonathan"
                 named = span_actor(np_span(c), state)
                 if named is not None and named.country:
@@ -189,9 +190,9 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
                         text=span.text, code=named.code, country=named.country, sector=named.sector
                     )
         # "protesters in Gjilan", "the government of Iraq": the prepositional tail names the country
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-                for g in c.children:
+                for g in children_of(c):
                     if g.dep_ == "pobj":
                         tail = span_actor(np_span(g), state)
                         if tail is not None and tail.country:
@@ -262,7 +263,7 @@ def _in_words_of_a_body(tok: Token, state: DocState) -> bool:
     node = tok
     while node.head.i != node.i:
         node = node.head
-        for subj in node.children:
+        for subj in children_of(node):
             if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < tok.i and subj.pos_ != "PRON":
                 return not state.memory.may_name(tok, np_span(subj))
     return False
@@ -272,9 +273,9 @@ def _parallel_argument(tok: Token) -> Token | None:
     """The same argument of the coordinated verb ("killing ONE OFFICER and wounding another"),
     for an elliptical word standing in its place; None when there is no parallel clause."""
     verb = tok.head
-    others = list(verb.conjuncts)
+    others = list(conjuncts_of(verb))
     for other in others:
-        for c in other.children:
+        for c in children_of(other):
             if c.dep_ == tok.dep_ and c.i != tok.i and c.lower_ not in ELLIPTICAL:
                 return c
     return None
@@ -286,7 +287,7 @@ def remember_subjects(sent: Any, state: DocState) -> None:
     taken ...": "They" are the insurgents, not the last actor an event named). Names only: a
     pronoun refers back and teaches nothing; already-read spans are not read twice."""
     root = sent.root
-    for tok in root.children:
+    for tok in children_of(root):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
             span_actor(np_span(tok), state)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..nlp import children_of, per_token
 from . import tables
 from .found import Found
 from .grammar import (
@@ -33,8 +34,9 @@ Token = Any
 FIRST_PERSON = frozenset({"i", "we"})
 
 
+@per_token
 def is_negated(tok: Token) -> bool:
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "neg" or (c.lower_ in NEG and c.dep_ in ("advmod", "neg", "det")):
             return True
     return False
@@ -66,7 +68,7 @@ def feared(tok: Token) -> bool:
 
 def _phrasal(verb: Token) -> str:
     """The verb with its particle, "hold up" for "HELD UP the release"."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in children_of(verb) if c.dep_ == "prt"), None)
     return f"{lemma(verb)} {particle}" if particle else lemma(verb)
 
 
@@ -85,10 +87,10 @@ def ceased(tok: Token) -> bool:
         return False  # "the talks ended", "the withdrawal ended": they took place
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and lemma(head) in CEASING_VERBS:
-        return not any(c.dep_ in ("dobj", "obj") for c in head.children)  # "ended the war": its doer
+        return not any(c.dep_ in ("dobj", "obj") for c in children_of(head))  # "ended the war": its doer
     if tok.dep_ == "pobj" and head.lower_ in ("to", "in", "of"):
         # "a pause in the bombing"; "brought an end to the fighting", the "to" on the verb
-        nouns = [head.head] + [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
+        nouns = [head.head] + [c for c in children_of(head.head) if c.dep_ in ("dobj", "obj")]
         return any(n.pos_ == "NOUN" and n.lemma_.lower() in CEASING_NOUNS for n in nouns)
     return False
 
@@ -98,14 +100,14 @@ def _refusal(tok: Token) -> bool:
     perfect ("did not sign", "had not met"): that reports what did not happen; "will not",
     "would not", "cannot", "never", "has not agreed", "does not recognise" are refusals, a
     stance that holds."""
-    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "neg", "advmod")}
+    words = {c.lower_ for c in children_of(tok) if c.dep_ in ("aux", "neg", "advmod")}
     return "never" in words or not ({"did", "had"} & words)
 
 
 def _agentless_passive(tok: Token) -> bool:
     """A passive with no doer ("a referendum will not be held before the elections"): nobody
     is named who refuses, so its negation is no refusal (12x), only an act that will not happen."""
-    kids = list(tok.children)
+    kids = list(children_of(tok))
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) and not any(
         c.dep_ == "agent" for c in kids
     )
@@ -120,12 +122,13 @@ def none_done(tok: Token) -> bool:
         c.dep_ in ("nsubjpass", "dobj", "nsubj")
         and names_nobody(c)
         and (c.dep_ != "dobj" or c.lower_ not in NEGATIVE_SUBJECTS)  # an object: only "no X"
-        for c in tok.children
+        for c in children_of(tok)
     )
 
 
-def aux_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+@per_token
+def aux_words(tok: Token) -> frozenset[str]:
+    return frozenset(c.lower_ for c in children_of(tok) if c.dep_ in ("aux", "auxpass"))
 
 
 def is_future(tok: Token) -> bool:
@@ -138,13 +141,13 @@ def is_future(tok: Token) -> bool:
     # "be to": "under the deal, Hezbollah WAS TO withdraw its fighters" is what was agreed, not
     # what was done ("is YET TO be ratified" is not done at all: yet_to, a hypothetical)
     head = tok.head
-    if tok.dep_ == "conj" and head.i != tok.i and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if tok.dep_ == "conj" and head.i != tok.i and not any(c.dep_ in ("aux", "auxpass") for c in children_of(tok)):
         return is_future(head)  # "is to be signed and RATIFIED": the same future
     if tok.dep_ != "xcomp" or head.i == tok.i or yet_to(tok):
         return False
     if lemma(head) in ("go", "set", "due", "expect", "poise", "suppose"):
         return True
-    return lemma(head) == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return lemma(head) == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok))
 
 
 def yet_to(tok: Token) -> bool:
@@ -157,16 +160,16 @@ def yet_to(tok: Token) -> bool:
         tok.dep_ == "xcomp"
         and head.i != tok.i
         and lemma(head) in ("be", "have")
-        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in children_of(head))
     )
 
 
 def conditional(tok: Token) -> bool:
     """Does an "if"/"unless" clause hang on the word ("would attack UNLESS ...",
     "warned of military action IF ...")?"""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c)
         ):
             return True
     return False
@@ -197,16 +200,16 @@ def _announced(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
         return True
-    if any(c.dep_ == "parataxis" and c.pos_ == "VERB" for c in (*tok.children, *tok.head.children)):
+    if any(c.dep_ == "parataxis" and c.pos_ == "VERB" for c in (*children_of(tok), *children_of(tok.head))):
         return True
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON for c in tok.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON for c in children_of(tok))
 
 
 def is_hypothetical(tok: Token) -> bool:
     words = aux_words(tok)
     if words & HYPOTHETICAL or ("would" in words and conditional(tok)) or yet_to(tok):
         return True
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return True
     return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of
 from ..records import Actor
 from .grammar import CHAIN_OF_COMMAND, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .patterns import noun_code
@@ -25,7 +26,7 @@ def addressee(order: Token) -> Token | None:
     the act itself addresses nobody: "ordered THE EXPULSION of a diplomat", "ordered the
     closure of the border" is the orderer's own act (its own organs carry it out), never a
     demand made of the diplomat or the border."""
-    for c in order.children:
+    for c in children_of(order):
         if c.dep_ in ("dobj", "obj", "dative"):
             return None if c.dep_ != "dative" and noun_code(c) else c
     return None
@@ -39,7 +40,7 @@ def commands(orderer: Actor | None, ordered: Actor | None, ordered_tok: Token | 
     demand: the act stays the act."""
     if ordered_tok is not None and any(
         c.dep_ == "poss" and c.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP | {"his", "her"}
-        for c in ordered_tok.children
+        for c in children_of(ordered_tok)
     ):
         return True  # "ordered his troops"
     if orderer is None or ordered is None or not ordered.code:

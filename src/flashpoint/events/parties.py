@@ -15,6 +15,7 @@ from typing import Any
 
 from ..actors import resolve_span
 from ..actors.codes import make
+from ..nlp import children_of, sentence_of
 from ..records import Actor, Event
 from .found import Found
 from .grammar import (
@@ -43,8 +44,8 @@ def reacts_to_the_act_before(f: Found) -> bool:
     return (
         f.trigger.dep_ == "relcl"
         and noun.lemma_.lower() in ACT_REFERENCE
-        and not any(c.dep_ == "poss" for c in noun.children)
-        and not any(c.dep_ in ("dobj", "obj") for c in f.trigger.children)
+        and not any(c.dep_ == "poss" for c in children_of(noun))
+        and not any(c.dep_ in ("dobj", "obj") for c in children_of(f.trigger))
     )
 
 
@@ -58,16 +59,16 @@ def answers_the_move(f: Found) -> bool:
     return any(
         c.dep_ in ("dobj", "obj")
         and c.lemma_.lower() in ACT_REFERENCE
-        and any(d.dep_ == "det" and d.lower_ in REFERENCE_DETERMINERS for d in c.children)
-        and all(d.dep_ in ("det", "amod") or d.lower_ == "as" for d in c.children)
-        for c in f.trigger.children
+        and any(d.dep_ == "det" and d.lower_ in REFERENCE_DETERMINERS for d in children_of(c))
+        and all(d.dep_ in ("det", "amod") or d.lower_ == "as" for d in children_of(c))
+        for c in children_of(f.trigger)
     )
 
 
 def doer_before(noun: Token) -> Token | None:
     """The subject of the nearest clause before ``noun`` ("Russia annexed Crimea in 2014, a
     move ...": Russia; "Kosovo, which declared independence, a move ...": Kosovo)."""
-    for i in range(noun.i - 1, noun.sent.start - 1, -1):
+    for i in range(noun.i - 1, sentence_of(noun).start - 1, -1):
         verb = noun.doc[i]
         if verb.pos_ in ("VERB", "AUX"):
             subject, passive = subject_of(verb)
@@ -86,10 +87,10 @@ def toll_of_same(f: Found, event: Event, earlier: list[Event]) -> bool:
         return False
     if not any(e.source is not None and e.cameo[:2] in FORCE_ROOTS for e in earlier):
         return False
-    for prep in f.trigger.children:
+    for prep in children_of(f.trigger):
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
-        for noun in prep.children:
+        for noun in children_of(prep):
             if noun.dep_ == "pobj" and noun_code(noun) and _referring(noun):
                 return True
     return False
@@ -99,7 +100,7 @@ def _referring(noun: Token) -> bool:
     """A definite noun ("the fighting", "its attack"): it names an act already told."""
     return any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-        for c in noun.children
+        for c in children_of(noun)
     )
 
 
@@ -112,7 +113,7 @@ def implied_doer(f: Found, country: str | None) -> Actor | None:
     sector = IMPLIED_DOERS.get(f.code[:2])
     if sector is None or f.trigger.pos_ != "NOUN":
         return None
-    if any(c.dep_ == "poss" for c in f.trigger.children):
+    if any(c.dep_ == "poss" for c in children_of(f.trigger)):
         return None  # "their protests": the owner, resolved (or not) as the source
     return make(np_text(f.trigger), country, sector) if country else None
 
@@ -144,7 +145,7 @@ def counted_people(f: Found, cand: Token) -> bool:
         and cand.head.i == f.trigger.i
         and cand.ent_type_ in ("CARDINAL", "")
         and (cand.like_num or cand.lower_ in COUNT_WORDS)
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in cand.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(cand))
     )
 
 
@@ -156,7 +157,7 @@ def names_an_act(tok: Token) -> bool:
     troops") names its doer, and a word that is also a role ("protesters") its people."""
     if tok.pos_ == "PROPN" or not noun_code(tok):
         return False
-    if not any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS | AIM_PREPS for c in tok.children):
+    if not any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS | AIM_PREPS for c in children_of(tok)):
         return False
     return resolve_span(tok.doc[tok.left_edge.i : tok.i + 1]) is None
 
@@ -165,9 +166,9 @@ def places_of(noun: Token) -> list[Token]:
     """The objects of a noun's locative prepositions ("a rally IN LAGOS")."""
     return [
         g
-        for c in noun.children
+        for c in children_of(noun)
         if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
-        for g in c.children
+        for g in children_of(c)
         if g.dep_ == "pobj"
     ]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..nlp import children_of
 from .patterns import lemma
 from .syntax import subject_of
 from .tables import data_json
@@ -45,12 +46,12 @@ def patrol_code(tok: Token) -> tuple[str, int] | None:
     if subj is None or passive or not is_craft(subj):
         return None
     passage = [tok] + [
-        c for c in tok.children if c.dep_ in ("dobj", "obj") and lemma(c) in data["passages"]
+        c for c in children_of(tok) if c.dep_ in ("dobj", "obj") and lemma(c) in data["passages"]
     ]
     if lemma(tok) in ("conduct", "make") and len(passage) == 1:
         return None  # "conducted a PATROL": only with its passage noun
     for p in passage:
-        if any(c.dep_ == "prep" and c.lower_ in data["preps"] for c in p.children):
+        if any(c.dep_ == "prep" and c.lower_ in data["preps"] for c in children_of(p)):
             return data["code"], SCORE
     return None
 
@@ -58,7 +59,7 @@ def patrol_code(tok: Token) -> tuple[str, int] | None:
 def is_craft(noun: Token) -> bool:
     """A warship or warplane: "destroyer", "bombers", a ship named military ("navy ship"), or a
     name set beside one ("the HMS Kent, a Royal Navy FRIGATE")."""
-    if any(c.dep_ == "appos" and _craft_word(c) for c in noun.children):
+    if any(c.dep_ == "appos" and _craft_word(c) for c in children_of(noun)):
         return True
     return _craft_word(noun)
 
@@ -68,7 +69,7 @@ def _craft_word(noun: Token) -> bool:
     word = lemma(noun)
     if word in data["craft"] or noun.lower_ in data["craft"]:
         return True
-    mods = {lemma(c) for c in noun.children if c.dep_ in ("compound", "amod")}
+    mods = {lemma(c) for c in children_of(noun) if c.dep_ in ("compound", "amod")}
     return word in data["heads"] and bool(mods & data["armed"])
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..actors import resolve_span
 from ..actors.codes import is_org
+from ..nlp import children_of, conjuncts_of, per_token
 from . import tables
 from .grammar import (
     AIM_PREPS,
@@ -35,13 +36,14 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def preps_of(tok: Token) -> set[str]:
+@per_token
+def preps_of(tok: Token) -> frozenset[str]:
     """Particles and prepositions hanging on a predicate ("call off", "call on"). A preposition
     of a time is none of them: "launched two missiles ON TUESDAY" is no launch on a target,
     "called ON MONDAY for talks" no call on anyone."""
     out = set()
-    for c in tok.children:
-        pobjs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+    for c in children_of(tok):
+        pobjs = [g for g in children_of(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else []
         if pobjs and all(is_time(g) for g in pobjs):
             continue
         if (
@@ -51,7 +53,7 @@ def preps_of(tok: Token) -> set[str]:
             or (c.dep_ == "advmod" and c.lower_ in PARTICLES)
         ):
             out.add(c.lower_)
-    return out
+    return frozenset(out)
 
 
 def _modifier_lemmas(tok: Token) -> set[str]:
@@ -59,19 +61,19 @@ def _modifier_lemmas(tok: Token) -> set[str]:
     if lemma(tok) in TOPIC_HEADS:
         return out  # "using the GAS issue": what the issue is about is no thing used
     if lemma(tok) in PARTITIVE_HEADS:  # "froze part of its development assistance": the assistance
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
+                for g in children_of(c):
                     if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
                         out |= _modifier_lemmas(g)
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (
             c.dep_ == "prep" and c.lower_ in ("of", "in", "against")  # "measures AGAINST X"
         ):
             out.add(lemma(c))
             out.add(c.lower_)
             if c.dep_ == "prep":
-                for g in c.children:
+                for g in children_of(c):
                     if g.dep_ == "pobj":
                         out.add(lemma(g))
     if "-" in tok.text:
@@ -79,50 +81,51 @@ def _modifier_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def arg_tokens(tok: Token) -> list[Token]:
+@per_token
+def arg_tokens(tok: Token) -> tuple[Token, ...]:
     """Argument heads of a predicate: objects, prepositional objects, passive subject, complements."""
     out: list[Token] = []
-    for c in tok.children:
+    for c in children_of(tok):
         named = named_by(c) if c.dep_ in COMPLEMENT else None
         if named is not None:  # "halted what it called anti-terrorist MEASURES"
             out.append(named)
         elif c.dep_ in OBJ or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
             out.append(c)
-            out.extend(x for x in c.conjuncts if x.i > c.i)
+            out.extend(x for x in conjuncts_of(c) if x.i > c.i)
         elif c.dep_ in ("prep", "agent", "prt"):
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            objs = [g for g in children_of(c) if g.dep_ in ("pobj", "pcomp")]
             if not objs and c.lower_ in PARTICLES:  # "pulled out OF the deal", "away FROM"
                 objs = [
                     g
-                    for p in c.children
+                    for p in children_of(c)
                     if p.dep_ == "prep" and p.i == c.i + 1
-                    for g in p.children
+                    for g in children_of(p)
                     if g.dep_ in ("pobj", "pcomp")
                 ]
             for g in objs:
                 out.append(g)
-                out.extend(x for x in g.conjuncts if x.i > g.i)
-    return out
+                out.extend(x for x in conjuncts_of(g) if x.i > g.i)
+    return tuple(out)
 
 
 def named_by(clause: Token) -> Token | None:
     """What a free relative of naming names: "what it called limited security MEASURES",
     "what officials described as an OPERATION" stand for that thing; the naming is the
     writer's or speaker's label (no act of its own). None when ``clause`` is no such clause."""
-    if not any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in clause.children):
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in children_of(clause)):
         return None
-    for c in clause.children:
+    for c in children_of(clause):
         if c.dep_ == "oprd":
             return c
         if c.dep_ == "prep" and c.lower_ == "as":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
+            return next((g for g in children_of(c) if g.dep_ == "pobj"), None)
     return None
 
 
 def purpose_clause(tok: Token) -> bool:
     """Is the verb an adverbial infinitive of purpose ("sent troops TO BACK UP the
     gendarmes", "will meet officials TO DISCUSS the handover")? It says what an act is for."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok))
 
 
 def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
@@ -135,7 +138,7 @@ def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
         if a.dep_ in ("pobj", "pcomp") and a.head.dep_ == "prep" and a.head.lower_ in TIME_PREPS:
             continue
         (oblique if a.dep_ in ("pobj", "pcomp") else core).update(_modifier_lemmas(a))
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("prt", "acomp", "advmod"):
             core.add(lemma(c))
     gap = relative_object(tok)
@@ -151,7 +154,7 @@ def relative_object(tok: Token) -> Token | None:
     if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return None
     relative = ("who", "whom", "which", "that")
-    kids = list(tok.children)
+    kids = list(children_of(tok))
     if any(c.dep_ == "nsubjpass" for c in kids):
         return None
     if any(c.dep_ in ("dobj", "obj") and c.lower_ not in relative for c in kids):
@@ -204,11 +207,11 @@ def _aim_of_object(tok: Token) -> set[str]:
     (``aim_preps``), as in "launched rockets at ..." parsed the other way."""
     return {
         c.lower_
-        for o in tok.children
+        for o in children_of(tok)
         if o.dep_ in ("dobj", "obj")
-        for c in o.children
+        for c in children_of(o)
         if c.dep_ == "prep" and c.lower_ in AIM_PREPS
-        and any(g.dep_ == "pobj" and not is_time(g) for g in c.children)
+        and any(g.dep_ == "pobj" and not is_time(g) for g in children_of(c))
     }
 
 
@@ -225,12 +228,12 @@ def no_event_sense(tok: Token) -> bool:
         return False
     return any(
         c.dep_ in ("dobj", "obj", "attr") and (lemma(c) in objects or c.lower_ in objects)
-        for c in tok.children
+        for c in children_of(tok)
     ) or any(
         f"{c.lower_} {lemma(g)}" in objects  # "signed the bill INTO LAW"
-        for c in tok.children
+        for c in children_of(tok)
         if c.dep_ == "prep"
-        for g in c.children
+        for g in children_of(c)
         if g.dep_ == "pobj"
     )
 
@@ -241,7 +244,7 @@ def _gone_back(tok: Token) -> bool:
     return (
         tok.pos_ == "VERB"
         and lemma(tok) in TRANSITIVE_ONLY
-        and not any(c.dep_ in ("dobj", "obj", "dative", "nsubjpass") for c in tok.children)
+        and not any(c.dep_ in ("dobj", "obj", "dative", "nsubjpass") for c in children_of(tok))
     )
 
 
@@ -252,12 +255,12 @@ def _self_directed(tok: Token) -> bool:
     verbal defence (052)."""
     if lemma(tok) not in SELF_DIRECTED:
         return False
-    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in tok.children):
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in children_of(tok)):
         return False
     return not any(
         c.dep_ == "prep" and c.lower_ == "against" and lemma(g) in CHARGE_NOUNS
-        for c in tok.children
-        for g in c.children
+        for c in children_of(tok)
+        for g in children_of(c)
         if g.dep_ == "pobj"
     )
 
@@ -268,7 +271,7 @@ NAME_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})
 def _wildcard_fits(tok: Token, alt: frozenset[str]) -> int:
     """``*``: the verb has a direct object ("India struck nine sites"); ``@``: that object is a
     named actor ("the AU suspended Niger"). Scores below any listed object lemma."""
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in children_of(tok) if c.dep_ in ("dobj", "obj")]
     if "@" in alt:
         objects = [o for o in objects if o.ent_type_ in NAME_ENTITIES]
     return 1 if objects else 0
@@ -323,10 +326,11 @@ def names_nobody(tok: Token) -> bool:
     parties", "NO damage", "NO authority": ``negative_subjects`` and a determiner "no")? It is
     no party: the act it stands in is negated or did not happen (``mood.none_done``)."""
     return tok.lower_ in NEGATIVE_SUBJECTS or any(
-        d.dep_ == "det" and d.lower_ == "no" for d in tok.children
+        d.dep_ == "det" and d.lower_ == "no" for d in children_of(tok)
     )
 
 
+@per_token
 def noun_code(tok: Token) -> str | None:
     """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
     if tok.ent_type_ == "DATE" or _inside_name(tok):
@@ -356,10 +360,10 @@ def _prep_objects(tok: Token) -> set[str]:
     ``from:treaty``), and ``prep:@org`` for one the actor tables know as an international body
     ("withdrawal from ECOWAS"): the noun rows that need them (``noun_patterns.tsv``)."""
     out: set[str] = set()
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ != "prep":
             continue
-        for g in c.children:
+        for g in children_of(c):
             if g.dep_ != "pobj":
                 continue
             out.add(f"{c.lower_}:{lemma(g)}")
@@ -377,9 +381,9 @@ def _deverbal_code(tok: Token) -> str | None:
         return None
     objects = {
         lemma(g)
-        for c in tok.children
+        for c in children_of(tok)
         if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
+        for g in children_of(c)
         if g.dep_ == "pobj"
     }
     if not objects:
@@ -390,18 +394,20 @@ def _deverbal_code(tok: Token) -> str | None:
     return None
 
 
-def roles_of(tok: Token) -> list[str]:
+@per_token
+def roles_of(tok: Token) -> tuple[str, ...]:
     rows = tables.predicate_roles().get(lemma(tok))
     if not rows:
-        return []
+        return ()
     preps = None
     out = []
     for role, prep in rows:
         if prep:
             if preps is None:
-                preps = preps_of(tok) | {lemma(c) for c in tok.children if c.dep_ in OBJ}
+                preps = preps_of(tok) | {lemma(c) for c in children_of(tok) if c.dep_ in OBJ}
             if prep not in preps:
                 continue
         if role not in out:
             out.append(role)
-    return out
+    return tuple(out)
+

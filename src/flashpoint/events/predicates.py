@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of, conjuncts_of
 from . import frames, tables, wrappers
 from .advances import advance_code
 from .blame import blame_of, owned_act
@@ -88,7 +89,7 @@ def _analyze(tok: Token, depth: int) -> Found | None:
             found.source = found.source or subject
             found.used.add(tok.i)
             return with_mood(found, tok)
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN", "VERB"):
                 inner = analyze(c, depth + 1)
                 if inner is not None:
@@ -146,7 +147,7 @@ def _analyze(tok: Token, depth: int) -> Found | None:
         if found is None and own:
             found = own_event(tok, own)
     if found is None:
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
                 found = analyze(c, depth + 1)
                 if found is not None:
@@ -200,11 +201,11 @@ def _purpose(tok: Token, found: Found, depth: int) -> Found:
     the government") leaves the deployment the act (``purposes.deployment_aim``)."""
     if found.code[:2] not in PURPOSE_FROM or found.trigger.i != tok.i:
         return found
-    for c in tok.children:
+    for c in children_of(tok):
         if (
             c.dep_ in ("advcl", "xcomp")
             and c.pos_ == "VERB"
-            and any(a.lower_ == "to" for a in c.children)
+            and any(a.lower_ == "to" for a in children_of(c))
         ):
             deployed = deployment_aim(found, c)
             if deployed is not None:
@@ -232,15 +233,15 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
         if role not in WRAPPERS:
             continue
         emb = None
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
                 emb = analyze(c, depth + 1)
                 if emb is not None:
                     break
         if emb is None:
-            for c in tok.children:
+            for c in children_of(tok):
                 if c.dep_ == "prep" and c.lower_ in ("for", "of", "to"):
-                    for g in c.children:
+                    for g in children_of(c):
                         if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
                             emb = noun_event(g, noun_code(g) or "")
                             break
@@ -266,7 +267,7 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
     head = tok.head
     if not found.targets and tok.dep_ == "nsubj" and head.pos_ == "VERB" and not verb_code(head):
         # "a Saudi air campaign pushed Houthi fighters back": whom the act's verb acts on
-        found.targets = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        found.targets = [c for c in children_of(head) if c.dep_ in ("dobj", "obj")]
     if found.source is None and code[:3] in VENUE and _came_for(tok):
         # "negotiators returned to Geneva FOR TALKS": who came for the meeting holds it
         found.source = subject_of(head.head)[0]
@@ -309,7 +310,7 @@ def own_event(tok: Token, own: tuple[str, int]) -> Found:
     comp = complement_of(tok)
     if comp is not None and comp.pos_ in ("VERB", "AUX"):
         # "demanded that PYONGYANG forsake ...", "allowed THE LEADER to hold ...": who is to act
-        targets.extend(c for c in comp.children if c.dep_ == "nsubj")
+        targets.extend(c for c in children_of(comp) if c.dep_ == "nsubj")
         targets.extend(target_candidates(comp))
     used = {tok.i} | {a.i for a in arg_tokens(tok) if a.pos_ in ("NOUN", "PROPN") and noun_code(a)}
     return Found(own[0], tok, source=source, targets=targets, score=own[1], used=used)
@@ -321,7 +322,7 @@ def _another_act(noun: Token) -> bool:
     subject's partner ("spoke after talks WITH Xi": the speaker took part)."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in SEQUENCE_PREPS:
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.children)
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in children_of(noun))
 
 
 def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Found:
@@ -330,20 +331,20 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
     targets: list[Token] = []
     places: list[Token] = []
     goer = goer_of(noun)  # "the withdrawal of U.S. troops": they withdraw
-    for c in [*noun.children, *bundle_preps(noun)]:  # "aid package FOR UKRAINE"
+    for c in [*children_of(noun), *bundle_preps(noun)]:  # "aid package FOR UKRAINE"
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             source = c if (c.pos_ != "PRON" or governor is None) else None
         if c.dep_ == "prep" and c.lower_ == "of" and lemma(noun) in SUBJECTIVE_OF:
             # "at the request of Qatar": who asked (subjective_of_nouns)
-            source = source or next((g for g in c.children if g.dep_ == "pobj"), None)
+            source = source or next((g for g in children_of(c) if g.dep_ == "pobj"), None)
             continue
         if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "of"):
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ == "pobj":
                     # "blockade of Yemen", "talks with Japan"; "ceasefire in X" only as a last resort
                     (places if c.lower_ == "in" else targets).append(g)
         if c.dep_ == "prep" and c.lower_ == "by":
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ == "pobj" and not is_time(g):  # "by the end of next year": when
                     source = g
     pair = pair_of(noun, code)
@@ -351,7 +352,7 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
         source = pair[0]
         targets = [pair[1]] + [t for t in targets if t.i not in (pair[0].i, pair[1].i)]
     if source is None:
-        for c in noun.children:
+        for c in children_of(noun):
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
                 source = c
                 break
@@ -362,7 +363,7 @@ def noun_event(noun: Token, code: str, *, governor: Token | None = None) -> Foun
         targets.extend(t for t in target_candidates(governor) if t.i != noun.i)
     source = source if source is not None else goer
     # "the talks produced no agreement": the event named is one that did not happen
-    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(noun))
     return Found(
         code, noun, source=source, targets=targets + places, used={noun.i}, negated=negated
     )
@@ -373,11 +374,11 @@ def pair_of(noun: Token, code: str) -> tuple[Token, Token] | None:
     act done between two others ("mediation between Israel and Hamas", ``third_party``)."""
     if code[:3] in THIRD_PARTY:
         return None
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ == "prep" and c.lower_ in PAIR_PREPS:
-            for g in c.children:
-                if g.dep_ == "pobj" and g.conjuncts:
-                    return g, g.conjuncts[0]
+            for g in children_of(c):
+                if g.dep_ == "pobj" and conjuncts_of(g):
+                    return g, conjuncts_of(g)[0]
     return None
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..nlp import children_of
 from .found import Found
 from .patterns import lemma, noun_code
 from .tables import data_json
@@ -53,7 +54,7 @@ def only_support(verb: Token) -> bool:
     if lemma(verb) in data["verbs"]:
         return True
     return lemma(verb) in data["light"] and any(
-        c.dep_ in ("dobj", "obj") and lemma(c) in data["objects"] for c in verb.children
+        c.dep_ in ("dobj", "obj") and lemma(c) in data["objects"] for c in children_of(verb)
     )
 
 
@@ -95,15 +96,15 @@ def _served(verb: Token) -> list[Token]:
     TO/FOR the mission", "to give THEM protection"); never the place it is done at ("security AT
     THE EMBASSY")."""
     if lemma(verb) in _data()["verbs"]:
-        served = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        for c in verb.children:  # "to help MALI fight jihadists": whom the help lets act
+        served = [c for c in children_of(verb) if c.dep_ in ("dobj", "obj")]
+        for c in children_of(verb):  # "to help MALI fight jihadists": whom the help lets act
             if c.dep_ in ("ccomp", "xcomp"):
-                served.extend(g for g in c.children if g.dep_ == "nsubj")
+                served.extend(g for g in children_of(c) if g.dep_ == "nsubj")
         return served
-    served = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
-    for c in verb.children:
+    served = [c for c in children_of(verb) if c.dep_ in ("dative", "iobj")]
+    for c in children_of(verb):
         if c.dep_ == "prep" and c.lower_ in ("to", "for"):
-            served.extend(g for g in c.children if g.dep_ == "pobj")
+            served.extend(g for g in children_of(c) if g.dep_ == "pobj")
     return served
 
 
@@ -115,14 +116,14 @@ def act_with_aim(tok: Token) -> tuple[Token, Token] | None:
     intention wrapper decides as before."""
     if tok.pos_ != "VERB" or lemma(tok) not in _data()["aim_verbs"]:
         return None
-    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN" or not noun_code(subject):
         return None
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
             return subject, c
         if c.dep_ == "prep" and c.lower_ in _data()["aim_preps"]:
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "NOUN"):
                     return subject, g
     return None
@@ -171,11 +172,11 @@ def is_frame(noun: Token) -> bool:
 
 def frame_aim(noun: Token) -> Token | None:
     """The act a purpose adjunct's noun names: "in a bid TO SEIZE", "with the aim OF FORCING"."""
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB":
             return c
         if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB":
                     return g
     return None

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..actors import resolve
+from ..nlp import children_of
 from . import classifier, tables
 from .advances import ADVANCE_VERBS
 from .blame import speaker_blames
@@ -110,7 +111,7 @@ def found_events(sent: Any) -> Iterator[Found]:
         # "X said the country was at war and warned that ...": the statement's coordinated
         # predicate carries the event; so does what its document does, "issued a statement
         # CONDEMNING the attack"; the bare statement comes after it
-        for conj in (*main.trigger.children, *_document_acts(main.trigger)):
+        for conj in (*children_of(main.trigger), *_document_acts(main.trigger)):
             if conj.dep_ not in ("conj", "acl") or conj.pos_ != "VERB":
                 continue
             other = analyze(conj)
@@ -190,9 +191,9 @@ def _document_acts(verb: Token) -> list[Token]:
     attack", "published a declaration DEMANDING changes" (``document_nouns``)."""
     return [
         act
-        for obj in verb.children
+        for obj in children_of(verb)
         if obj.dep_ in ("dobj", "obj") and lemma(obj) in DOCUMENT_NOUNS
-        for act in obj.children
+        for act in children_of(obj)
         if act.dep_ == "acl" and act.tag_ == "VBG"
     ]
 
@@ -215,7 +216,7 @@ def _alleged(f: Found) -> set[int]:
         return set()
     own = {
         t.i
-        for c in f.trigger.children
+        for c in children_of(f.trigger)
         if c.dep_ == "conj" and c.pos_ == "VERB"
         for t in c.subtree
     }
@@ -387,7 +388,7 @@ def _definite(tok: Token) -> bool:
     return any(
         c.dep_ == "poss"
         or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
-        for c in tok.children
+        for c in children_of(tok)
     )
 
 
@@ -408,7 +409,7 @@ def _bfs(sent: Any) -> list[Token]:
     out = [sent.root]
     i = 0
     while i < len(out):
-        out.extend(out[i].children)  # spaCy yields children in text order
+        out.extend(children_of(out[i]))  # spaCy yields children in text order
         i += 1
     return out
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..nlp import children_of, conjuncts_of
+
 # how the parser hangs a nationality word on its head: "Russian" amod, "Thai" nmod, "US" compound
 _MODIFIERS = ("amod", "nmod", "compound")
 
@@ -25,10 +27,10 @@ def adjective_side(head: Token) -> Any | None:
     adjective before the head whose conjunct also stands before it counts, so "Chinese troops
     and police" (a noun conjunct, read elsewhere) and "Russian troops, tired and hungry" (no
     second side) give nothing."""
-    for adj in head.children:
+    for adj in children_of(head):
         if adj.dep_ not in _MODIFIERS or adj.i > head.i:
             continue
-        second = next((c for c in adj.conjuncts if adj.i < c.i < head.i), None)
+        second = next((c for c in conjuncts_of(adj) if adj.i < c.i < head.i), None)
         if second is not None:
             return head.doc[second.i : head.i + 1]
     return None

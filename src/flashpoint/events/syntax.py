@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..actors import resolve_span
+from ..nlp import children_of, conjuncts_of, per_token
 from .blame import blame_of
 from .grammar import (
     AIM_NOUNS,
@@ -48,10 +49,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     node = tok
     patient = False  # "which is yet TO BE SIGNED": the controller of a passive infinitive
     for _ in range(6):
-        for c in node.children:
+        for c in children_of(node):
             if c.dep_ in SUBJ:
                 return _relative(c), patient
-        for c in node.children:
+        for c in children_of(node):
             if c.dep_ in PASS_SUBJ:  # "Israel is opposed to ...": a stance, Israel holds it
                 return _relative(c), not _stative(node)
         hung = _subject_on_subordinator(node)
@@ -62,19 +63,19 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             return None, False
         if node.dep_ == "xcomp":
             patient = patient or (
-                any(c.dep_ == "auxpass" for c in node.children) and lemma(head) in ("be", "due")
+                any(c.dep_ == "auxpass" for c in children_of(node)) and lemma(head) in ("be", "due")
             )
             if "say" in roles_of(head):
-                for c in head.children:
+                for c in children_of(head):
                     if c.dep_ in PASS_SUBJ:
                         return _relative(c), False  # "the rebels are believed to have abducted"
             if lemma(head) in OBJECT_CONTROL:
-                for c in head.children:
+                for c in children_of(head):
                     if c.dep_ in ("dobj", "obj", "dative"):
                         return c, False
-                for c in head.children:
+                for c in children_of(head):
                     if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                        for g in c.children:
+                        for g in children_of(c):
                             if g.dep_ == "pobj":
                                 return g, False
             node = head
@@ -88,7 +89,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if (
             node.dep_ == "acl"
             and node.tag_ == "VBN"
-            and not any(c.dep_ == "dobj" for c in node.children)
+            and not any(c.dep_ == "dobj" for c in children_of(node))
         ):
             return head, True  # "money donated by the Irish": the head is the patient
         if node.dep_ == "acl" and lemma(head) in DOCUMENT_NOUNS and head.head.i != head.i:
@@ -130,7 +131,7 @@ def _adjunct_gerund(node: Token) -> bool:
         and prep.lower_ in GERUND_ADJUNCT_PREPS
         and verb.pos_ in ("VERB", "AUX")
         and verb.i != prep.i
-        and not any(c.dep_ in PASS_SUBJ for c in verb.children)
+        and not any(c.dep_ in PASS_SUBJ for c in children_of(verb))
     )
 
 
@@ -149,16 +150,16 @@ def _second_clause_subject(verb: Token) -> Token | None:
     first = verb.head
     if first.i >= verb.i or first.pos_ != "VERB":
         return None
-    own = [c for c in verb.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
-    objects = [c for c in first.children if c.dep_ in ("dobj", "obj")]
+    own = [c for c in children_of(verb) if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+    objects = [c for c in children_of(first) if c.dep_ in ("dobj", "obj")]
     # "released three hostages on Sunday and Israel freed 90 prisoners": joined to the time
-    objects += [g for c in first.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [g for c in children_of(first) if c.dep_ == "prep" for g in children_of(c) if g.dep_ == "pobj"]
     if own and not objects and verb.dep_ == "ccomp":
         objects = [c for c in own if first.i < c.i < verb.i]  # "released [two soldiers and X] freed"
     elif own:
         return None
     for obj in objects:
-        for conj in obj.conjuncts:
+        for conj in conjuncts_of(obj):
             between = conj.doc[conj.right_edge.i + 1 : verb.i]
             if (
                 obj.i < conj.i < verb.i
@@ -175,7 +176,7 @@ def _misread_main_verb(verb: Token) -> Token | None:
     trucks were killed, and the sentence is left with the noun "Gunmen" as its root. A participle
     with a direct object is no passive modifier; when its noun lies inside the modifier of the
     sentence's root or subject noun, that noun is the doer. ``None`` otherwise."""
-    if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+    if not any(c.dep_ in ("dobj", "obj") for c in children_of(verb)):
         return None
     node = verb.head
     for _ in range(6):
@@ -193,7 +194,7 @@ def _ended_report(clause: Token) -> bool:
     coordinated with it is then the speaker's: an agreement that collapsed orders nothing."""
     if clause.dep_ != "ccomp" or clause.lemma_.lower() not in ENDING_VERBS:
         return False
-    return any(c.dep_ == "nsubj" and noun_code(c) for c in clause.children)
+    return any(c.dep_ == "nsubj" and noun_code(c) for c in children_of(clause))
 
 
 def _reported_blame(clause: Token) -> bool:
@@ -212,19 +213,19 @@ def _subject_on_subordinator(verb: Token) -> Token | None:
     as a preposition of the main verb ("arrested 200 people AFTER SUPPORTERS of Khan attacked army
     buildings"): an adverbial clause with no subject of its own right after such a phrase
     (``clause_prepositions``) has that phrase's object as its subject."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ != "mark" or c.i > verb.i:
             continue
-        for g in c.children:
+        for g in children_of(c):
             if g.dep_ in ("pobj", "nsubj") and g.i < verb.i and g.pos_ in ("PROPN", "NOUN", "PRON"):
                 return g
     if verb.dep_ != "advcl" or not _finite(verb):  # "after four years TO ALLOW": no clause
         return None
-    if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in verb.children):
+    if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in children_of(verb)):
         return None
-    for c in verb.head.children:
+    for c in children_of(verb.head):
         if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS and c.i < verb.i and _adjacent(c, verb):
-            for g in c.children:
+            for g in children_of(c):
                 if (
                     g.dep_ == "pobj"
                     and g.pos_ in ("PROPN", "NOUN", "PRON")
@@ -238,7 +239,7 @@ def _finite(verb: Token) -> bool:
     """A verb that can have a subject of its own: a tensed form, or one with a tensed auxiliary."""
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children_of(verb))
 
 
 def _adjacent(phrase: Token, verb: Token) -> bool:
@@ -250,14 +251,14 @@ def _adjacent(phrase: Token, verb: Token) -> bool:
 def has_own_subject(verb: Token) -> bool:
     """Does a subordinate verb have a subject of its own ("hours after WARPLANES bombed ...")?
     Then it is a second act, never the purpose or manner of the act it hangs on."""
-    if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in verb.children):
+    if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in children_of(verb)):
         return True
     return _subject_on_subordinator(verb) is not None
 
 
 def _stative(tok: Token) -> bool:
     """A participle of stance with no agent ("is opposed to", "is committed to")."""
-    return tok.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in tok.children)
+    return tok.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in children_of(tok))
 
 
 def _predicative(tok: Token) -> bool:
@@ -294,22 +295,22 @@ def doer_of(tok: Token) -> Token | None:
 def agent_of(tok: Token) -> Token | None:
     """The doer of a passive predicate: "by X", else whoever ordered it ("was freed on his
     orders", "were arrested on the orders of the governor": ``order_nouns``)."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "agent":
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ == "pobj":
                     return g
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ != "prep" or c.lower_ not in ("on", "under", "upon"):
             continue
-        for noun in c.children:
+        for noun in children_of(c):
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in ORDER_NOUNS:
                 continue
-            for g in noun.children:
+            for g in children_of(noun):
                 if g.dep_ == "poss":
                     return g
                 if g.dep_ == "prep" and g.lower_ == "of":
-                    return next((o for o in g.children if o.dep_ == "pobj"), None)
+                    return next((o for o in children_of(g) if o.dep_ == "pobj"), None)
     return doer_in_act(tok)
 
 
@@ -323,16 +324,16 @@ def doer_in_act(tok: Token) -> Token | None:
     "wounded during a RUSSIAN DRONE ATTACK" (``owned_act_preps``). Only an event noun with a
     named owner before it, or its own "by" doer ("killed in an ambush by militants"), counts:
     "killed in the fighting" or "in a blast" name no doer."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ != "prep" or c.lower_ not in OWNED_ACT_PREPS:
             continue
-        for noun in c.children:
+        for noun in children_of(c):
             if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun_code(noun) is None:
                 continue
-            if any(m.dep_ in _OWNER_DEPS and m.ent_type_ in _OWNER_ENTITIES for m in noun.children):
+            if any(m.dep_ in _OWNER_DEPS and m.ent_type_ in _OWNER_ENTITIES for m in children_of(noun)):
                 return noun
-            by = next((b for b in noun.children if b.dep_ == "prep" and b.lower_ == "by"), None)
-            doer = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+            by = next((b for b in children_of(noun) if b.dep_ == "prep" and b.lower_ == "by"), None)
+            doer = next((o for o in children_of(by) if o.dep_ == "pobj"), None) if by is not None else None
             if doer is not None:
                 return doer  # "killed in an ambush BY MILITANTS"
     return None
@@ -340,7 +341,7 @@ def doer_in_act(tok: Token) -> Token | None:
 
 def target_candidates(tok: Token) -> list[Token]:
     """Possible targets of a predicate, most likely first."""
-    children = list(tok.children)
+    children = list(children_of(tok))
     out: list[Token] = [c for c in children if c.dep_ in ("dobj", "obj", "dative")]
     gap = relative_object(tok)  # "restrictions that Congress imposed": the object it bears on
     if gap is not None:
@@ -348,7 +349,7 @@ def target_candidates(tok: Token) -> list[Token]:
     by_prep: dict[str, list[Token]] = {}
     for c in children:
         if c.dep_ == "prep":
-            by_prep.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+            by_prep.setdefault(c.lower_, []).extend(g for g in children_of(c) if g.dep_ == "pobj")
     if by_prep:
         for prep in TARGET_PREPS:
             out.extend(by_prep.get(prep, ()))
@@ -358,11 +359,11 @@ def target_candidates(tok: Token) -> list[Token]:
     for c in list(out):
         event_noun = c.pos_ == "NOUN" and noun_code(c)
         preps = TARGET_PREPS + ("by", "of") if event_noun else TARGET_PREPS
-        holders = [c, *(a for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+        holders = [c, *(a for a in children_of(c) if a.dep_ == "acl" and a.tag_ == "VBN")]
         for holder in holders:
-            for p in holder.children:
+            for p in children_of(holder):
                 if p.dep_ == "prep" and p.lower_ in preps and p.lower_ != "in":
-                    out.extend(g for g in p.children if g.dep_ == "pobj")
+                    out.extend(g for g in children_of(p) if g.dep_ == "pobj")
     return out + _aimed_at(children)
 
 
@@ -374,23 +375,24 @@ def _aimed_at(children: list[Token]) -> list[Token]:
     has_object = any(c.dep_ in ("dobj", "obj") for c in children)
     for c in children:
         purpose = c.dep_ == "advcl" or (c.dep_ == "xcomp" and has_object)  # "a strike to protest"
-        if purpose and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            out.extend(g for g in c.children if g.dep_ in ("dobj", "obj"))
-            for p in c.children:
+        if purpose and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)):
+            out.extend(g for g in children_of(c) if g.dep_ in ("dobj", "obj"))
+            for p in children_of(c):
                 if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
-                    out.extend(g for g in p.children if g.dep_ == "pobj")
+                    out.extend(g for g in children_of(p) if g.dep_ == "pobj")
         if c.dep_ == "prep" and c.lower_ == "in":
-            for noun in c.children:
+            for noun in children_of(c):
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in AIM_NOUNS:
-                    for p in noun.children:
+                    for p in children_of(noun):
                         if p.dep_ == "prep" and p.lower_ in ("of", "against", "at", "for", "to"):
-                            out.extend(g for g in p.children if g.dep_ == "pobj")
+                            out.extend(g for g in children_of(p) if g.dep_ == "pobj")
     return out
 
 
+@per_token
 def complement_of(tok: Token) -> Token | None:
     for dep in COMPLEMENT:
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == dep and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 return c
     return None
@@ -412,7 +414,7 @@ def intended_act(tok: Token) -> Token | None:
 def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token | None:
     """An event noun among the predicate's objects ("launched an ATTACK", "called for TALKS")."""
     bundled = any(
-        a.dep_ in ("dobj", "obj") and lemma(a) in BUNDLE_HEADS for a in tok.children
+        a.dep_ in ("dobj", "obj") and lemma(a) in BUNDLE_HEADS for a in children_of(tok)
     )
     for a in arg_tokens(tok):
         if a.dep_ in PASS_SUBJ:
@@ -428,12 +430,12 @@ def event_noun_arg(tok: Token, *, preps: tuple[str, ...] | None = None) -> Token
     for a in arg_tokens(tok):
         if a.dep_ in ("dobj", "obj") and a.pos_ in ("NOUN", "NUM", "SYM", "PROPN"):
             if lemma(a) in BUNDLE_HEADS:  # "announced a military AID package"
-                for c in a.children:
+                for c in children_of(a):
                     if c.dep_ == "compound" and c.pos_ == "NOUN" and noun_code(c):
                         return c
-            for p in a.children:
+            for p in children_of(a):
                 if p.dep_ == "prep" and p.lower_ in ("of", "in"):
-                    for g in p.children:
+                    for g in children_of(p):
                         if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
                             return g
     return None
@@ -444,7 +446,7 @@ def bundle_preps(noun: Token) -> list[Token]:
     ``bundle_heads``): the noun's own parties, as in "aid for Ukraine"."""
     if noun.dep_ != "compound" or lemma(noun.head) not in BUNDLE_HEADS:
         return []
-    return [c for c in noun.head.children if c.dep_ == "prep"]
+    return [c for c in children_of(noun.head) if c.dep_ == "prep"]
 
 
 def goer_of(noun: Token) -> Token | None:
@@ -453,8 +455,8 @@ def goer_of(noun: Token) -> Token | None:
     else withdrawn ("the withdrawal of its ambassador") is whom the act concerns."""
     if lemma(noun) not in DOER_OF:
         return None
-    for c in noun.children:
-        for g in c.children if c.dep_ == "prep" and c.lower_ == "of" else ():
+    for c in children_of(noun):
+        for g in children_of(c) if c.dep_ == "prep" and c.lower_ == "of" else ():
             actor = resolve_span(noun.doc[g.left_edge.i : g.i + 1]) if g.dep_ == "pobj" else None
             if actor is not None and (actor.sector or "").lower() in GOING_SECTORS:
                 return g
@@ -462,7 +464,7 @@ def goer_of(noun: Token) -> Token | None:
 
 
 def event_noun_subject(tok: Token) -> Token | None:
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ in ("NOUN", "PROPN") and noun_code(c):
             return c
     return None
@@ -480,7 +482,7 @@ def patient_owner(subj: Token | None) -> Token | None:
     """ "UN sanctions were lifted": the owner of an event noun is who lifted it."""
     if subj is None or subj.pos_ != "NOUN" or not noun_code(subj):
         return None
-    for c in subj.children:
+    for c in children_of(subj):
         if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP"):
             return c
     return None
@@ -489,9 +491,9 @@ def patient_owner(subj: Token | None) -> Token | None:
 def from_place(tok: Token, *, prep: str = "from") -> Token | None:
     """ "inspectors were expelled from North Korea": the country they leave acted; "X was
     arrested in Rwanda": the state where it happened."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "prep" and c.lower_ == prep:
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ == "pobj" and g.ent_type_ == "GPE":
                     return g
     return None
@@ -501,7 +503,7 @@ def clause_agent(tok: Token) -> Token | None:
     """Who did it when a passive names no agent: "were killed when Boko Haram raided the village";
     an event is nobody's agent ("have been deployed since the WAR ended"), nor the subject of a
     clause that reports no act ("since the MISSION began")."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "advcl" and c.pos_ == "VERB" and (verb_code(c) or "light" in roles_of(c)):
             if tripped(c):
                 continue  # "wounded when their patrol hit a roadside bomb": the patrol was hit
@@ -518,12 +520,12 @@ def clause_agent(tok: Token) -> Token | None:
 
 def addressee_of(tok: Token) -> Token | None:
     """Who is asked/told: "urged THE GOVERNMENT to", "called on THE MILITARY to"."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("dobj", "obj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             return c
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ == "pobj" and not is_time(g):  # not "on Monday"
                     return g
     return None
@@ -535,8 +537,8 @@ def subjunctive(tok: Token) -> Token | None:
     such verb: a noun complement introduced by "that" with a verb lemma is one."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "ccomp":
         return None
-    if not any(c.dep_ == "mark" for c in tok.children):
+    if not any(c.dep_ == "mark" for c in children_of(tok)):
         return None
-    heads = [c for c in tok.children if c.dep_ in ("compound", "nmod", "nsubj") and c.i < tok.i]
+    heads = [c for c in children_of(tok) if c.dep_ in ("compound", "nmod", "nsubj") and c.i < tok.i]
     return heads[-1] if heads else None
 

@@ -24,6 +24,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from ..nlp import children_of
 from . import tables
 from .found import Found
 from .grammar import PARTICLES, words
@@ -113,9 +114,9 @@ def warning_against(tok: Token, analyze: Analyze, depth: int) -> Found | None:
     if tok.pos_ != "VERB" or lemma(tok) not in data["warning"]:
         return None
     act = None
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "prep" and c.lower_ == data["against"]:
-            act = next((g for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
+            act = next((g for g in children_of(c) if g.dep_ in ("pcomp", "pobj")), None)
     if act is None:
         return None
     warned = addressee_of(tok)
@@ -155,9 +156,9 @@ def vowed_response(tok: Token, analyze: Analyze, depth: int) -> Found | None:
     subj, passive = subject_of(tok)
     targets = [
         g
-        for c in response.children
+        for c in children_of(response)
         if c.dep_ == "prep" and c.lower_ in ("against", "at")
-        for g in c.children
+        for g in children_of(c)
         if g.dep_ == "pobj"
     ]
     return Found(
@@ -176,12 +177,12 @@ def _vowed(tok: Token) -> Token | None:
     data = _data()
     comp = intended_act(tok)
     if comp is not None and comp.pos_ == "VERB":
-        prt = next((c.lower_ for c in comp.children if c.lower_ in PARTICLES), "")
+        prt = next((c.lower_ for c in children_of(comp) if c.lower_ in PARTICLES), "")
         word = f"{lemma(comp)} {prt}".strip()
         if word in data["response_verbs"] or lemma(comp) in data["response_verbs"]:
             return comp if _answers_harm(comp) else None
         return None
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("dobj", "obj") and lemma(c) in data["response_nouns"]:
             return c
     return None
@@ -205,9 +206,9 @@ def _answers_harm(response: Token) -> bool:
     their leader", "to respond to the ATTACK")? Not "to respond to the DEMANDS"."""
     answered = [
         g
-        for c in response.children
+        for c in children_of(response)
         if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "to")
-        for g in ([c] if c.dep_ in ("dobj", "obj") else c.children)
+        for g in ([c] if c.dep_ in ("dobj", "obj") else children_of(c))
         if g.dep_ in ("dobj", "obj", "pobj")
     ]
     for g in answered:
@@ -248,13 +249,13 @@ def _compelled_act(tok: Token) -> Token | None:
     "have no choice but TO ATTACK", "have TO IMPOSE"."""
     data = _data()
     word = lemma(tok)
-    kids = list(tok.children)
+    kids = list(children_of(tok))
     if word in data["compulsion"] and any(c.dep_ == "auxpass" for c in kids):
         return next((c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if word not in data["obligation"]:
         return None
     for c in kids:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in children_of(c)):
             return c  # "would have to impose"
         if c.dep_ in ("dobj", "obj") and lemma(c) in data["choice"] and _none(c):
             for g in c.subtree:  # "no choice but to attack": the verb after "but"
@@ -269,7 +270,7 @@ def _compelled_act(tok: Token) -> Token | None:
 
 
 def _none(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(noun))
 
 
 def _demands(maker: Token, comp: Token) -> bool:
@@ -286,7 +287,7 @@ def _fronted_imperative(tok: Token) -> Token | None:
     """The quoted order a statement follows, which spaCy may hang on the statement verb as an
     adverbial clause: "SURRENDER or face annihilation, the commander told the rebels", "LAY
     DOWN your weapons or be killed, the general said"."""
-    for c in tok.children:
+    for c in children_of(tok):
         if c.i < tok.i and c.dep_ in ("advcl", "parataxis") and _imperative(c):
             return c
     return None
@@ -297,14 +298,14 @@ def _demanded_alone(tok: Token) -> bool:
     MUST release them or ..."?"""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    either = any(c.dep_ == "preconj" and c.lower_ == "either" for c in tok.children)
+    either = any(c.dep_ == "preconj" and c.lower_ == "either" for c in children_of(tok))
     return either or bool(aux_words(tok) & _data()["modals"])
 
 
 def _imperative(tok: Token) -> bool:
     """A bare verb with no subject of its own and no "to": "PAY the ransom or ..."."""
     return tok.tag_ == "VB" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in tok.children
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in children_of(tok)
     )
 
 
@@ -313,7 +314,7 @@ def _alternative(demanded: Token) -> Token | None:
     "or" on the verb or on its object ("return to talks OR face sanctions"), so it is looked
     for between the two verbs."""
     doc = demanded.doc
-    for conj in demanded.children:
+    for conj in children_of(demanded):
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX", "NOUN") or conj.i < demanded.i:
             continue
         between = doc[demanded.i + 1 : conj.i]
@@ -331,7 +332,7 @@ def _hostile_code(alternative: Token, analyze: Analyze, depth: int) -> str | Non
         if word in data["harm"]:
             return str(data["harm_code"])  # "or the hostages will DIE"
         if word in data["facing"]:
-            for c in alternative.children:
+            for c in children_of(alternative):
                 if c.dep_ in ("dobj", "obj"):
                     return _faced(c)
             return None
@@ -341,10 +342,10 @@ def _hostile_code(alternative: Token, analyze: Analyze, depth: int) -> str | Non
         return None
     # spaCy reads an imperative "face" as a noun: "Surrender or FACE annihilation", "to
     # surrender or FACE annihilation" (the noun "face" with its object)
-    if any(c.dep_ == "compound" and lemma(c) in data["facing"] for c in alternative.children):
+    if any(c.dep_ == "compound" and lemma(c) in data["facing"] for c in children_of(alternative)):
         return _faced(alternative)
     if word in data["facing"]:
-        for c in alternative.children:
+        for c in children_of(alternative):
             if c.dep_ in ("dobj", "obj"):
                 return _faced(c)
     return None
@@ -369,7 +370,7 @@ def _asked(demanded: Token, maker: Token | None) -> Token | None:
 
 
 def _own_subject(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 __all__ = ["alternative_threat", "answers_harm", "compelled_threat", "vowed_response", "warning_against"]

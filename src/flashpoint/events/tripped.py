@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of
 from .found import Found
 from .grammar import words
 from .patterns import lemma
@@ -28,10 +29,10 @@ def tripped(verb: Token) -> bool:
     on a LANDMINE")? A bomb dropped or fired is no tripped one: only these verbs count."""
     if verb.pos_ != "VERB" or lemma(verb) not in TRIPPING_VERBS:
         return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    for c in verb.children:
+    objects = [c for c in children_of(verb) if c.dep_ in ("dobj", "obj")]
+    for c in children_of(verb):
         if c.dep_ == "prep" and c.lower_ in _OVER:
-            objects.extend(g for g in c.children if g.dep_ == "pobj")
+            objects.extend(g for g in children_of(c) if g.dep_ == "pobj")
     return any(o.lemma_.lower() in TRIPPED_WEAPONS for o in objects)
 
 

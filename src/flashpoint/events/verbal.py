@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..actors import resolve
+from ..nlp import children_of
 from ..records import Actor
 from .grammar import ARMED_SECTORS, FORCE_ROOTS, VERBAL_ATTACK_VERBS, WORDS_ONLY_SECTORS
 from .patterns import lemma
@@ -41,7 +42,7 @@ def _armed(tok: Token) -> bool:
     head = resolve(tok.text)
     if head is not None and (head.sector or "") in ARMED_SECTORS:
         return True
-    return any(c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children)
+    return any(c.dep_ == "amod" and c.lower_ == "armed" for c in children_of(tok))
 
 
 

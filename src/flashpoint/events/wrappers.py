@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import children_of
 from . import blame, predicates, tables
 from .blame import speaker_blames
 from .found import Found
@@ -169,7 +170,7 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             found = predicates.noun_event(noun, code)
             found.targets.extend(t for t in target_candidates(tok) if t.i != noun.i)
             found.used.add(tok.i)
-            if found.source is None and any(c.dep_ in ("compound", "amod") for c in noun.children):
+            if found.source is None and any(c.dep_ in ("compound", "amod") for c in children_of(noun)):
                 found.source = (
                     noun  # "Boko Haram suicide bombers killed ...": the phrase names the actor
                 )
@@ -189,7 +190,7 @@ def _opinion(tok: Token, comp: Token | None) -> bool:
         and comp is not None
         and comp.dep_ == "ccomp"
         and comp.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(comp))
     )
 
 
@@ -199,14 +200,14 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
         return by_role(tok, "order", own, depth)  # "told the soldiers to lay down their arms"
     subj, passive = subject_of(tok)
     speaker = agent_of(tok) or (None if passive and comp is not None else subj)
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(tok) if c.dep_ == "nsubj"]
     if comp is None and len(subjects) > 1:
         # "Israeli airstrikes killed 30 people, officials said" misparsed with two subjects: the
         # last is the speaker, the first holds the reported clause
         speaker = subj = subjects[-1]
         content = subjects[0]
         comp = next(
-            (c for c in content.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"),
+            (c for c in children_of(content) if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"),
             content,
         )
     if comp is not None:
@@ -278,10 +279,10 @@ def say(tok: Token, comp: Token | None, own: tuple[str, int] | None, depth: int)
     found = predicates.own_event(tok, ("010", 1))
     found.source = subj  # the speaker, also of a passive "was quoted as saying"
     found.targets = [t for t in [addressee_of(tok)] if t is not None]
-    for node in [tok, *[c for c in tok.children if c.dep_ == "prep"]]:
+    for node in [tok, *[c for c in children_of(tok) if c.dep_ == "prep"]]:
         for c in node.subtree:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-                for g in c.children:
+                for g in children_of(c):
                     if g.dep_ == "pobj":
                         found.speaker = g
                 break
@@ -328,7 +329,7 @@ def names_its_object(tok: Token) -> bool:
     (``object_predicate_deps``), or with a naming verb (``naming_verbs``) a second direct
     object or a quoted phrase after the object (``quote_marks``; spaCy parses a headline's
     quoted name either way), names or judges the object; it asks nothing."""
-    kids = [c for c in tok.children if not is_time(c)]  # "called Thursday"
+    kids = [c for c in children_of(tok) if not is_time(c)]  # "called Thursday"
     if any(c.dep_ in OBJECT_PREDICATE for c in kids):
         return True
     if lemma(tok) not in NAMING_VERBS:
@@ -345,8 +346,8 @@ def _directive(tok: Token, comp: Token | None) -> bool:
     return (
         comp is not None
         and comp.dep_ == "xcomp"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-        and any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(comp))
+        and any(c.dep_ in ("dobj", "obj", "dative") for c in children_of(tok))
         and "order" in roles_of(tok)
     )
 
