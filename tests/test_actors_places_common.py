@@ -36,3 +36,24 @@ def test_events_a_crowd_without_a_country_takes_the_place_it_marched_through(nlp
     events = code_doc(nlp(text), published=dt.date(2024, 12, 2))
     assert events and events[0].cameo[:2] == "14"
     assert events[0].source is not None and events[0].source.country == "GEO", events[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a mission abroad stands in its host's country, not its owner's
+        ("Hundreds of protesters gathered outside the US embassy in Tehran on Friday.", "IRN"),
+        ("Demonstrators rallied in front of the UK consulate in Erbil.", "IRQ"),
+        ("Hundreds of protesters gathered outside the parliament in Tehran on Friday.", "IRN"),
+    ],
+)
+def test_actors_places_a_mission_abroad_is_in_its_host_country(nlp, text, country):
+    loc = find_location(nlp(text)[:])
+    assert (loc.country if loc is not None else None) == country, loc
+
+
+def test_actors_places_protesters_at_an_embassy_are_of_the_host_country(nlp):
+    events = code_doc(nlp("Demonstrators rallied outside the US embassy in Tehran on Friday."),
+                      published=dt.date(2024, 5, 15))
+    protests = [e for e in events if e.cameo.startswith("14")]
+    assert protests and protests[0].source is not None and protests[0].source.country == "IRN", protests

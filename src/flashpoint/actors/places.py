@@ -261,9 +261,16 @@ def find_location(sent_span: Any) -> Location | None:
 
 
 def _entity_place(doc: Any, start: int, end: int) -> tuple[int, Location] | None:
-    """The first GPE/LOC/FAC entity governed by a locative preposition, with its position."""
+    """The first GPE/LOC/FAC entity governed by a locative preposition, with its position. The
+    owner of a mission abroad is no place: "outside the US embassy in Baghdad" is in Iraq
+    (``mission_heads``)."""
+    from .tables import get_tables
+
+    missions = get_tables().words["mission_heads"]
     for ent in ents_within(doc, start, end):
         if ent.label_ not in PLACE_LABELS or _preposition(ent) not in LOCATIVE_PREPS:
+            continue
+        if ent.root.dep_ in ("compound", "amod", "nmod", "poss") and ent.root.head.lemma_.lower() in missions:
             continue
         ent = whole_place(ent)
         text = ent.text

@@ -49,6 +49,7 @@ WORD_LISTS = frozenset(
         "quantity",
         "place_named",
         "place_nouns",
+        "mission_heads",
         "remembered_sectors",
         "group_heads",
         "pronouns_person",
