@@ -168,7 +168,7 @@ def parse_with_context(
 
 
 # The ``user_data`` keys of the per-token caches below (``forget_token_caches``).
-_TOKEN_CACHES: set[str] = {"flashpoint_children", "flashpoint_conjuncts", "flashpoint_sents"}
+_TOKEN_CACHES: set[str] = {"flashpoint_sents"}  # the others are added by ``_remembered_as``
 
 
 def forget_token_caches(doc: Any) -> None:
@@ -182,6 +182,34 @@ def forget_token_caches(doc: Any) -> None:
         data.pop(key, None)
 
 
+_UNSEEN: Any = object()
+
+
+def _remembered_as(key: str) -> Callable[[Callable[[Any], R]], Callable[[Any], R]]:
+    """The one mechanism of the per-token caches: a function of a token answered once per token
+    of a document, its answers kept in the document's ``user_data`` under ``key`` (dropped by
+    ``forget_token_caches``)."""
+    _TOKEN_CACHES.add(key)
+
+    def remember(fn: Callable[[Any], R]) -> Callable[[Any], R]:
+        @functools.wraps(fn)
+        def remembered(tok: Any) -> R:
+            data = tok.doc.user_data
+            cache = data.get(key)
+            if cache is None:
+                cache = data[key] = {}
+            i = tok.i
+            out = cache.get(i, _UNSEEN)  # one lookup on a hit; None is an answer too
+            if out is _UNSEEN:
+                out = cache[i] = fn(tok)
+            return out
+
+        return remembered
+
+    return remember
+
+
+@_remembered_as("flashpoint_children")
 def children_of(tok: Any) -> tuple[Any, ...]:
     """``tok.children`` as a tuple, made once per token of a document (a parsed ``Doc`` is not
     changed afterwards). Every pass over ``Token.children`` runs spaCy's generator and makes a
@@ -192,15 +220,7 @@ def children_of(tok: Any) -> tuple[Any, ...]:
     tuples hold the document's tokens, as the entity cache holds its spans: a document with
     these caches is freed by the collector, not at its last reference.
     """
-    data = tok.doc.user_data
-    cache = data.get("flashpoint_children")
-    if cache is None:
-        cache = data["flashpoint_children"] = {}
-    i = tok.i
-    kids = cache.get(i)
-    if kids is None:
-        kids = cache[i] = tuple(tok.children)
-    return kids
+    return tuple(tok.children)
 
 
 def per_token(fn: Callable[[Any], R]) -> Callable[[Any], R]:
@@ -208,22 +228,7 @@ def per_token(fn: Callable[[Any], R]) -> Callable[[Any], R]:
     per token of a document (kept in the document's ``user_data``): the coder's rules ask the
     same predicates the same questions again and again. ``fn`` must return a value no caller
     changes (a tuple, a frozenset, a string, a token, None)."""
-    key = f"flashpoint_{fn.__module__}.{fn.__qualname__}"
-    _TOKEN_CACHES.add(key)
-
-    @functools.wraps(fn)
-    def remembered(tok: Any) -> R:
-        data = tok.doc.user_data
-        cache = data.get(key)
-        if cache is None:
-            cache = data[key] = {}
-        i = tok.i
-        if i in cache:
-            return cache[i]
-        out = cache[i] = fn(tok)
-        return out
-
-    return remembered
+    return _remembered_as(f"flashpoint_{fn.__module__}.{fn.__qualname__}")(fn)
 
 
 def sentence_of(tok: Any) -> Any:
@@ -240,17 +245,10 @@ def sentence_of(tok: Any) -> Any:
     return sents[bisect.bisect_right(starts, tok.i) - 1]
 
 
+@_remembered_as("flashpoint_conjuncts")
 def conjuncts_of(tok: Any) -> tuple[Any, ...]:
     """``tok.conjuncts``, made once per token of a document, as ``children_of``."""
-    data = tok.doc.user_data
-    cache = data.get("flashpoint_conjuncts")
-    if cache is None:
-        cache = data["flashpoint_conjuncts"] = {}
-    i = tok.i
-    found = cache.get(i)
-    if found is None:
-        found = cache[i] = tuple(tok.conjuncts)
-    return found
+    return tuple(tok.conjuncts)
 
 
 def ents_within(doc: Any, start: int, end: int) -> list[Any]:
