@@ -159,3 +159,32 @@ def test_events_no_act_the_kind_of_actor_still_acts(nlp, text, code, source):
     assert hits, [(e.cameo, e.trigger) for e in events]
     if source is not None:
         assert hits[0].source is not None and hits[0].source.code.endswith(source), hits[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a participle or adjective before its noun says what state the thing is in, not
+        # that this sentence's subject did the act to it
+        ("Thousands of residents fled the occupied town on foot.", "19"),
+        ("Aid workers reached the besieged city for the first time in months.", "19"),
+        ("Activists parked a burned-out armoured vehicle outside the embassy.", "19"),
+        ("Volunteers carried the wounded soldiers to a field hospital.", "19"),
+        ("Families of the detained journalists gathered outside the court.", "17"),
+    ],
+)
+def test_events_no_act_a_modifying_participle_is_no_act_of_the_subject(nlp, text, root):
+    events = _events(nlp, text)
+    assert not [e for e in events if e.cameo[:2] == root], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Russian forces occupied the town on Tuesday.", "19"),
+        ("Government troops besieged the city for three months.", "19"),
+    ],
+)
+def test_events_no_act_the_same_participle_as_a_verb_is_the_act(nlp, text, root):
+    events = _events(nlp, text)
+    assert [e for e in events if e.cameo[:2] == root], [(e.cameo, e.trigger) for e in events]

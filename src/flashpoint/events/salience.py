@@ -204,6 +204,8 @@ def _describes(tok: Token) -> bool:
     free relative that names a thing ("halted what it CALLED anti-terrorist measures")."""
     if tok.dep_ in ("ccomp", "xcomp") and named_by(tok) is not None:
         return True
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
+        return True  # "fled the OCCUPIED town", "a DESTROYED tank": a state, not this act
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lower_ in DESCRIPTIVE_PARTICIPLES
 
 
