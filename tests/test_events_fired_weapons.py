@@ -51,3 +51,22 @@ def test_events_fired_weapons_unfired_or_indefinite_weapons_name_no_doer(nlp, te
     events = code_doc(nlp(text), published=PUBLISHED)
     second = [e for e in events if e.evidence.start > text.index(". ")]
     assert all(e.source is None or not e.source.code for e in second), [(e.cameo, e.source) for e in second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy fired dozens of rounds into the water during the exercise.",
+        "Taiwanese marines fired artillery shells into the sea off Penghu during annual drills.",
+    ],
+)
+def test_events_fired_weapons_shells_fired_into_the_sea_show_force(nlp, text):
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert events and events[0].cameo == "150", [(e.cameo, e.trigger) for e in events]
+    assert not [e for e in events if e.cameo[:2] in ("18", "19", "20")], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Government troops fired mortar rounds into the market, killing four."])
+def test_events_fired_weapons_rounds_fired_into_a_place_of_people_stay_an_assault(nlp, text):
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert [e for e in events if e.cameo[:2] == "19"], [(e.cameo, e.trigger) for e in events]
