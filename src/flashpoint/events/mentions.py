@@ -28,6 +28,7 @@ from .grammar import (
     STATELESS_SECTORS,
 )
 from .patterns import is_time, names_nobody
+from .quoted import first_person, quoted_speaker
 
 Token = Any
 
@@ -157,6 +158,12 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         # "killing one officer and wounding another": another officer, not an earlier actor
         parallel = _parallel_argument(tok)
         return actor_of(parallel, state, role=role) if parallel is not None else None
+    if first_person(tok):  # '"If we allow ...," Biden asked': the speaker's side, else no one
+        speaker = quoted_speaker(tok)
+        found = actor_of(speaker, state, role=role) if speaker is not None else None
+        if found is None:
+            return None
+        return Actor(text=tok.text, code=found.code, country=found.country, sector=found.sector)
     # "US" tagged as the pronoun "us" is a name: an all-capitals word is no pronoun
     pronoun = tok.pos_ == "PRON" and not (tok.text.isupper() and len(tok.text) > 1)
     if pronoun or low in PRONOUNS_PERSON | PRONOUNS_GROUP:

@@ -29,6 +29,7 @@ from .grammar import (
 )
 from .inserted import fronted_subject, inserted_speaker
 from .patterns import arg_tokens, is_time, lemma, noun_code, relative_object, roles_of, verb_code
+from .speakers_acts import appealing_speaker
 from .tripped import tripped
 
 Token = Any
@@ -79,6 +80,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                             if g.dep_ == "pobj":
                                 return g, False
             node = head
+            continue
+        speaker = appealing_speaker(node)
+        if speaker is not None:  # "said Israel was committing genocide and URGED": who said
+            node = speaker
             continue
         if node.dep_ == "conj" and (_ended_report(head) or _reported_blame(head)):
             node = head.head  # "said the agreement had collapsed and ordered troops": who said
