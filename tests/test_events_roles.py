@@ -394,3 +394,16 @@ def test_events_roles_what_is_taken_is_no_party_whom_it_is_taken_from_is(nlp, te
     events = [e for e in _events(nlp, text) if e.cameo[:3] in ("192", "171")]
     assert events, [(e.cameo, e.trigger) for e in _events(nlp, text)]
     assert events[0].target is not None and events[0].target.sector == loser, events[0].target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Seoul offered 10,000 tonnes of rice to Pyongyang on Wednesday.", "Pyongyang"),
+        ("Kim Yo Jong issued a warning to South Korea over the leaflets.", "South Korea"),
+    ],
+)
+def test_events_roles_the_party_after_a_dative_to_is_the_target_not_the_preposition(nlp, text, target):
+    events = code_doc(nlp(text), published=dt.date(2024, 5, 15))
+    assert events and events[0].target is not None, events
+    assert events[0].target.text == target, events[0].target

@@ -65,3 +65,20 @@ def test_events_typing_conveying_is_expressing(nlp, text, cameo):
 )
 def test_events_typing_aid_waiving_what_is_owed_is_economic_aid(nlp, text):
     assert _codes(nlp, text)[:1] == ["071"], (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang has shipped millions of artillery shells to Moscow, Seoul says.",
+        "Tehran sold hundreds of attack drones to Russia last year.",
+        "Washington approved the sale of 40 F-16 jets to Ankara.",
+    ],
+)
+def test_events_typing_aid_arms_sold_or_shipped_are_military_aid(nlp, text):
+    assert "072" in _codes(nlp, text), (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["The company sold shares to investors.", "The firm shipped grain to Egypt."])
+def test_events_typing_aid_other_goods_sold_name_no_aid(nlp, text):
+    assert not [c for c in _codes(nlp, text) if c.startswith("07")], (text, _codes(nlp, text))

@@ -347,7 +347,12 @@ def doer_in_act(tok: Token) -> Token | None:
 def target_candidates(tok: Token) -> list[Token]:
     """Possible targets of a predicate, most likely first."""
     children = list(children_of(tok))
-    out: list[Token] = [c for c in children if c.dep_ in ("dobj", "obj", "dative")]
+    out: list[Token] = []
+    for c in children:
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "offered rice TO North Korea": whom it names
+            out.extend(g for g in children_of(c) if g.dep_ == "pobj")
+        elif c.dep_ in ("dobj", "obj", "dative"):
+            out.append(c)
     gap = relative_object(tok)  # "restrictions that Congress imposed": the object it bears on
     if gap is not None:
         out.insert(0, gap)
