@@ -38,3 +38,22 @@ def test_events_responses_a_vowed_response_is_aimed_at_the_attacker(nlp, text, v
 def test_events_responses_a_vow_with_no_attack_told_has_no_target(nlp):
     events = code_doc(nlp("The rebels vowed to respond."), published=PUBLISHED)
     assert events and events[0].target is None, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran is ready to respond to any Israeli attack, the foreign ministry said.",
+        "Taiwan's defence minister said the armed forces were ready to respond to any provocation.",
+        "The militia said it was prepared to retaliate.",
+    ],
+)
+def test_events_responses_ready_to_respond_to_a_harm_is_a_threat_of_force(nlp, text):
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert [e for e in events if e.cameo == "138"], [(e.cameo, e.trigger) for e in events]
+    assert not [e for e in events if e.cameo[:2] in ("03", "19")], [(e.cameo, e.trigger) for e in events]
+
+
+def test_events_responses_ready_to_respond_to_demands_is_no_threat(nlp):
+    events = code_doc(nlp("The government is ready to respond to the strikers' demands."), published=PUBLISHED)
+    assert not [e for e in events if e.cameo_root == "13"], [(e.cameo, e.trigger) for e in events]

@@ -140,11 +140,12 @@ def warning_against(tok: Token, analyze: Analyze, depth: int) -> Found | None:
 
 def vowed_response(tok: Token, analyze: Analyze, depth: int) -> Found | None:
     """A response vowed with nothing named to respond to but a harm ("vowed to respond", "swore
-    to avenge the death of their leader", "vowed revenge for the killing"): the vower's threat of
-    force (``vowed_responses``, 138), the response not done. None for anything else, and for a
+    to avenge the death of their leader", "vowed revenge for the killing"; also said ready,
+    "is ready to respond to any provocation", an adjective of the vowing roles): the vower's
+    threat of force (``vowed_responses``, 138), the response not done. None for anything else, and for a
     response to what is no harm ("vowed to respond to the demands")."""
     data = _data()
-    if tok.pos_ != "VERB" or not set(roles_of(tok)) & data["response_roles"]:
+    if tok.pos_ not in ("VERB", "ADJ") or not set(roles_of(tok)) & data["response_roles"]:
         return None
     response = _vowed(tok)
     if response is None:
