@@ -287,6 +287,10 @@ def test_events_roles_an_act_on_a_relation_targets_the_other_party(nlp):
             "PSE",
             "ISR",
         ),
+        # "which" after a comma, hung on a day or a city: the act before is what is condemned
+        ("Pyongyang test-fired a cruise missile on Saturday, which Tokyo denounced as reckless.", "JPN", "PRK"),
+        ("Russian forces shelled a hospital in Kherson, which Germany condemned.", "DEU", "RUS"),
+        ("Azerbaijan launched an offensive in Karabakh, which France criticised.", "FRA", "AZE"),
     ],
 )
 def test_events_roles_a_reaction_to_a_move_targets_its_doer(nlp, text, reactor, doer):
@@ -407,3 +411,9 @@ def test_events_roles_the_party_after_a_dative_to_is_the_target_not_the_preposit
     events = code_doc(nlp(text), published=dt.date(2024, 5, 15))
     assert events and events[0].target is not None, events
     assert events[0].target.text == target, events[0].target
+
+
+def test_events_roles_which_for_an_act_or_a_document_is_that_thing(nlp):
+    text = "The assembly passed the bill, which the opposition rejected."
+    events = [e for e in _events(nlp, text) if e.cameo_root == "12"]
+    assert all(e.target is None or e.target.text != "The assembly" for e in events), events

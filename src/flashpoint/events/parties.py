@@ -22,11 +22,13 @@ from .grammar import (
     ACT_REFERENCE,
     AIM_PREPS,
     COUNT_WORDS,
+    DOCUMENT_NOUNS,
     FORCE_BEARING,
     FORCE_ROOTS,
     IMPLIED_DOERS,
     LOCATIVE_PREPS,
     PLACE_IS_TARGET,
+    REACTION_ROOTS,
     REFERENCE_DETERMINERS,
 )
 from .mentions import DocState, actor_of, np_text
@@ -39,14 +41,31 @@ Token = Any
 def reacts_to_the_act_before(f: Found) -> bool:
     """Is this act a relative clause on "a move"/"a step" that names the act told just before
     ("..., a MOVE most countries condemned", ``act_reference_nouns``), with no object of its
-    own? Then it reacts to that act's doer."""
+    own, or a reaction whose object is a "which" after a comma that can only be that act
+    ("fired two missiles on Sunday, WHICH Japan condemned": ``_sentential_which``)? Then it
+    reacts to that act's doer."""
+    if f.trigger.dep_ != "relcl":
+        return False
     noun = f.trigger.head
+    if _sentential_which(f, noun):
+        return True
     return (
-        f.trigger.dep_ == "relcl"
-        and noun.lemma_.lower() in ACT_REFERENCE
+        noun.lemma_.lower() in ACT_REFERENCE
         and not any(c.dep_ == "poss" for c in children_of(noun))
         and not any(c.dep_ in ("dobj", "obj") for c in children_of(f.trigger))
     )
+
+
+def _sentential_which(f: Found, noun: Token) -> bool:
+    """A reaction (``reaction`` roots: praise, criticism, rejection) whose object is "which"
+    set off by a comma, hung on a noun that is no act and no document: spaCy attaches the
+    clause to the nearest noun ("on Sunday, which Japan condemned", "an attack on Kyiv, which
+    Poland denounced"), but one condemns an act, not a day or a city. "the resolution, which
+    Russia vetoed" reacts to the resolution."""
+    if f.code[:2] not in REACTION_ROOTS or noun_code(noun) or noun.lemma_.lower() in DOCUMENT_NOUNS:
+        return False
+    which = next((c for c in children_of(f.trigger) if c.dep_ in ("dobj", "obj") and c.lower_ == "which"), None)
+    return which is not None and which.i > 0 and which.doc[which.i - 1].text == ","
 
 
 def answers_the_move(f: Found) -> bool:
