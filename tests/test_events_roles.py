@@ -417,3 +417,21 @@ def test_events_roles_which_for_an_act_or_a_document_is_that_thing(nlp):
     text = "The assembly passed the bill, which the opposition rejected."
     events = [e for e in _events(nlp, text) if e.cameo_root == "12"]
     assert all(e.target is None or e.target.text != "The assembly" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Angry crowds stormed the embassy in Tehran on Saturday.", "IRN"),
+        ("Protesters set fire to its consulate in Basra after the cleric's death.", "IRQ"),
+    ],
+)
+def test_events_roles_a_mission_is_never_of_the_country_it_stands_in(nlp, text, host):
+    events = [e for e in _events(nlp, text) if e.target is not None]
+    assert events, [(e.cameo, e.target) for e in _events(nlp, text)]
+    assert _country(events[0].target) != host, events[0].target
+
+
+def test_events_roles_a_mission_keeps_the_owner_it_names(nlp):
+    events = [e for e in _events(nlp, "Protesters stormed the Saudi embassy in Tehran.") if e.target is not None]
+    assert events and _country(events[0].target) == "SAU", events

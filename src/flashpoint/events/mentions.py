@@ -10,12 +10,14 @@ event, else of the article; a prepositional tail or an apposition can name the c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors import DocActors, not_an_actor, of_several_countries
 from ..actors.codes import in_country, is_international, is_org
+from ..actors.tables import get_tables
 from ..nlp import children_of, conjuncts_of
 from ..records import Actor
 from .dates import EventDate
@@ -27,7 +29,7 @@ from .grammar import (
     PRONOUNS_PERSON,
     STATELESS_SECTORS,
 )
-from .patterns import is_time, names_nobody
+from .patterns import is_time, lemma, names_nobody
 from .quoted import first_person, quoted_speaker
 
 Token = Any
@@ -70,6 +72,13 @@ class DocState:
         if self.places:
             return self.places.most_common(1)[0][0]
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _missions() -> frozenset[str]:
+    """A country's missions abroad (``mission_heads`` of the actor tables): the place after "in"
+    is their host, never their owner."""
+    return frozenset(get_tables().words["mission_heads"])
 
 
 def place_in_country(actor: Actor, country: str) -> Actor:
@@ -197,8 +206,11 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
                         text=span.text, code=named.code, country=named.country, sector=named.sector
                     )
         # "protesters in Gjilan", "the government of Iraq": the prepositional tail names the country
+        # (but "its embassy IN Tehran" is in its host, not of it: ``mission_heads``)
+        mission = lemma(tok) in _missions()
+        tails = ("of", "from") if mission else ("in", "of", "from")
         for c in children_of(tok):
-            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+            if c.dep_ == "prep" and c.lower_ in tails:
                 for g in children_of(c):
                     if g.dep_ == "pobj":
                         tail = span_actor(np_span(g), state)
@@ -217,7 +229,7 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
                             actor = Actor(
                                 text=span.text, code=tail.code, country=None, sector=tail.sector
                             )
-        if tok.left_edge.i < span.start or tok.right_edge.i >= span.end:
+        if (tok.left_edge.i < span.start or tok.right_edge.i >= span.end) and not mission:
             whole = span_actor(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], state)
             if whole is not None and whole.country:  # "thousands of textile workers in Haiti"
                 return Actor(
@@ -231,7 +243,8 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         return None
     if of_several_countries(span):
         return actor  # "Western governments": no one country, on purpose
-    if not actor.country and actor.sector and not is_international(actor):
+    if not actor.country and actor.sector and not is_international(actor) and lemma(tok) not in _missions():
+        # (a mission abroad is never of the place it stands in: "stormed its embassy in Tehran")
         # a domestic actor with no country ("police", "the government"): where the event happens,
         # else the article's main country
         if state.place_country and actor.sector in DOMESTIC_SECTORS:
