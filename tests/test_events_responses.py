@@ -46,6 +46,7 @@ def test_events_responses_a_vow_with_no_attack_told_has_no_target(nlp):
         "Tehran is ready to respond to any Israeli attack, the foreign ministry said.",
         "Taiwan's defence minister said the armed forces were ready to respond to any provocation.",
         "The militia said it was prepared to retaliate.",
+        "The group's leader said its fighters were ready to respond to any Israeli aggression.",
     ],
 )
 def test_events_responses_ready_to_respond_to_a_harm_is_a_threat_of_force(nlp, text):
