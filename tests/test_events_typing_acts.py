@@ -206,3 +206,16 @@ def test_events_typing_acts_an_attack_by_an_unarmed_doer_is_criticism(nlp, text,
 )
 def test_events_typing_acts_a_pullout_is_a_withdrawal(nlp, text, cameo):
     assert _codes(nlp, text)[:1] == [cameo], (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cairo handed a formal protest to the Israeli charge d'affaires.",
+        "Seoul sent a protest note to Tokyo over the textbook.",
+        "Athens delivered a strongly worded protest to Ankara.",
+    ],
+)
+def test_events_typing_acts_a_protest_handed_over_is_a_complaint_not_a_rally(nlp, text):
+    codes = _codes(nlp, text)
+    assert "114" in codes and not [c for c in codes if c.startswith("14")], (text, codes)
