@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.ingest import read_bytes
-from flashpoint.ingest.clean import clean_page, is_boilerplate_line, is_statement_header
+from flashpoint.ingest.boilerplate import is_boilerplate_line
+from flashpoint.ingest.clean import clean_page
 from flashpoint.ingest.related import related_statements
+from flashpoint.ingest.statements import is_statement_header
 from flashpoint.records import Article
 
 BODY = """

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.ingest.clean import boilerplate_table, clean_page
+from flashpoint.ingest.boilerplate import boilerplate_table
+from flashpoint.ingest.clean import clean_page
 
 LIST_KEYS = ("lines", "prefixes", "contains", "caption_prefixes", "statement_headers")
 

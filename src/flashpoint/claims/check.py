@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..events import code_doc
-from ..ingest.clean import blank_lead_dateline
+from ..ingest.datelines import blank_lead_dateline
 from ..records import Article, Event, StatementCheck
 from .aliases import article_names
 from .compare import compare

@@ -5,9 +5,12 @@ later offsets index into (boilerplate removed, appended "Read also" statements s
 ``Article.statements``), or a ``Skipped`` with a stable reason (missing, binary, too_large,
 not_english, ...). Nothing here raises for bad input.
 
-Modules: ``clean`` (the scraped-text cleaner), ``readers`` (text / HTML / JSON record),
-``documents`` (bytes: size, binary, decoding, kind), ``paths`` (files and directories),
-``feeds`` (RSS/Atom/OPML, HTTP with retries), ``decode``, ``dates``, ``language``.
+Modules: ``clean`` (the scraped-text cleaner: ``clean_page`` runs ``lines``, ``statements``
+(appended "Read also" blocks), ``datelines``, ``boilerplate`` (page furniture by
+``data/boilerplate.json``), ``titles`` (headline, kickers, headings) and ``duplicate_lines``
+(captions printed twice)), ``related`` (statement lists in HTML), ``readers`` (text / HTML /
+JSON record), ``documents`` (bytes: size, binary, decoding, kind), ``paths`` (files and
+directories), ``feeds`` (RSS/Atom/OPML, HTTP with retries), ``decode``, ``dates``, ``language``.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .clean import is_boilerplate_line, is_statement_header
+from .boilerplate import is_boilerplate_line
+from .statements import is_statement_header
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "header", "strong", "b", "p", "span", "div")
 _CONTAINERS = ("aside", "section", "div", "nav", "footer")
