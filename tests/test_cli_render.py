@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from rich.console import Console
 
-from flashpoint.cli.render import EventsView, StatementsView
+from flashpoint.cli.render.events import EventsView
+from flashpoint.cli.render.statements import StatementsView
 from flashpoint.records import Actor, Event, Span, StatementCheck
 
 SENTENCE = (
@@ -112,7 +113,7 @@ def test_render_statements_hang_under_their_verdict(width, most_lines):
      ("examples/pages/2023-10-09_capital-dispatch_gaza-siege.txt", 110)],
 )
 def test_render_article_header_is_one_line_keeping_both_ends(origin, width):
-    from flashpoint.cli.render import _with_origin
+    from flashpoint.cli.render.articles import _with_origin
 
     facts = "2023-07-17 · 142 words · 12 events · 3 statements · Peninsula Daily Wire"
     line = _with_origin(facts, origin, width)
@@ -142,14 +143,14 @@ def example_analyses(examples_dir):
 def test_render_demo_articles_fit_the_terminal(example_analyses, monkeypatch, width, most_lines):
     """The bundled pages as `flashpoint demo` prints them: no line wider than the terminal,
     and at 120 columns every article's report (header, events, statements) under 40 lines."""
-    from flashpoint.cli import render
+    from flashpoint.cli.render import articles
 
     lengths = {}
     for result in example_analyses:
         console = Console(width=width, record=True, color_system=None, force_terminal=False)
-        monkeypatch.setattr(render, "out", console)
+        monkeypatch.setattr(articles, "out", console)
         with console.capture() as capture:
-            render.print_analysis(result)
+            articles.print_analysis(result)
         lines = capture.get().splitlines()
         assert all(len(line.rstrip()) <= width for line in lines)
         lengths[result.article.title] = len(lines)

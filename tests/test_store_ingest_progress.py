@@ -24,7 +24,7 @@ def test_store_ingest_expected_inputs(tmp_path, files, expected):
 def test_cli_ingest_eta_follows_the_recent_rate_not_the_run_mean():
     """A resumed run: 5,000 stored inputs pass in 5 s, then one new article a second. The mean
     (5,100 in 105 s) would promise ~30 min for the 40,000 left; the recent rate gives ~11 h."""
-    from flashpoint.cli.render import RecentRate
+    from flashpoint.cli.render.progress import RecentRate
 
     eta = RecentRate(total=45_000, window=60.0)
     assert eta.seconds_left(5_000, 5.0) is None  # one sample shows no rate yet

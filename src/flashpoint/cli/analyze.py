@@ -50,7 +50,8 @@ def analyze(
     """
     from .. import ingest
     from ..pipeline import analyze_many
-    from .render import print_analysis, print_json, print_jsonl
+    from .render import print_json, print_jsonl
+    from .render.articles import print_analysis
 
     limit = max_bytes or ingest.DEFAULT_MAX_BYTES
     with reporting():
@@ -85,7 +86,8 @@ def code(
     A line whose coding fails gets {id, error: {reason, detail}} instead; the others go on.
     """
     from ..pipeline import code as code_text
-    from .render import events_table, out, print_json, print_jsonl
+    from .render import out, print_json, print_jsonl
+    from .render.events import events_table
 
     lines = _JsonlLines(input, text, fields=("text",))
     results: list[tuple[Any, Any]] = []
@@ -125,7 +127,8 @@ def check(
     A line whose check fails gets {id, error: {reason, detail}} instead; the others go on.
     """
     from ..pipeline import check_many
-    from .render import out, print_json, print_jsonl, statements_table
+    from .render import out, print_json, print_jsonl
+    from .render.statements import statements_table
 
     bad = 0
     if input is None:
@@ -204,7 +207,8 @@ def demo(
 
     from .. import ingest
     from ..pipeline import analyze_many
-    from .render import out, print_analysis, short_origin
+    from .render import out
+    from .render.articles import print_analysis, short_origin
 
     if not corpus.is_dir():
         usage("E203", path=corpus)
@@ -236,7 +240,8 @@ def demo(
 def _demo_monitor(corpus: Path, db: str) -> None:
     """Ingest the samples into DuckDB and print the tension summary and alerts."""
     from ..store.ingest import ingest as ingest_corpus
-    from .render import out, print_store_report
+    from .render import out
+    from .render.monitor import print_store_report
 
     out.rule("[bold]Monitor: stored corpus, tension and alerts")
     with reporting():
@@ -317,7 +322,8 @@ def _one_line(error: BaseException) -> str:
 
 def _store(results: list[Any], db: str) -> None:
     from ..store.ingest import write_isolated
-    from .render import err, stats_line
+    from .render import err
+    from .render.progress import stats_line
 
     with writing(db) as store:
         stats = write_isolated(store, results)

@@ -94,7 +94,8 @@ def ingest(
 
     from ..store.ingest import expected_inputs
     from ..store.ingest import ingest as run_ingest
-    from .render import ingest_progress, ingest_summary_table, print_json
+    from .render import print_json
+    from .render.progress import ingest_progress, ingest_summary_table
 
     if not paths and not feed:
         usage("E121")
@@ -146,7 +147,8 @@ def events(
 ) -> None:
     """List stored events (one per coded mention, or --unique), newest first, with evidence."""
     from ..store import queries
-    from .render import emit, stored_events_table
+    from .render import emit
+    from .render.events import stored_events_table
 
     if unique and text:
         usage("E122")
@@ -182,7 +184,8 @@ def tension(
     intensity (empty periods included).
     """
     from ..analytics.tension import series
-    from .render import emit, tension_table
+    from .render import emit
+    from .render.monitor import tension_table
 
     if dyad and country:
         usage("E123")
@@ -217,7 +220,8 @@ def alerts(
     """
     from ..analytics.alerts import alerts as find_alerts
     from ..analytics.alerts import default_params
-    from .render import emit, print_alerts
+    from .render import emit
+    from .render.monitor import print_alerts
 
     with reading(db) as con:
         params = default_params().replace(
@@ -317,7 +321,8 @@ def stories(
     Similarity is the estimated Jaccard similarity of word 3-shingles (threshold 0.6).
     """
     from ..store import queries
-    from .render import emit, out, story_table
+    from .render import emit, out
+    from .render.monitor import story_table
 
     with reading(db) as con:
         if story:
