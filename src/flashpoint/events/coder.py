@@ -23,6 +23,7 @@ from ..records import Actor, Event, Location, Span
 from . import tables
 from .anchored import continued, relative_date, sentence_anchor
 from .dates import EventDate, date_phrases, event_date
+from .domestic import own_people
 from .found import Found
 from .grammar import (
     CONFLICT_ROOTS,
@@ -46,6 +47,7 @@ from .grammar import (
     VISIT,
 )
 from .happenings import non_political
+from .measures import measure_target
 from .mentions import (
     DocState,
     actor_of,
@@ -73,6 +75,7 @@ from .parties import (
 )
 from .patterns import noun_code, purpose_clause
 from .predicates import noun_event, pair_of
+from .reciprocal import reciprocal_object
 from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
 from .sides import adjective_side
@@ -290,6 +293,9 @@ def _to_event(
         source = implied = implied_doer(f, _acted_in(f, state) or state.country())
     source = source or by_act
     target, target_tok = _target(f, source, state, location)
+    if target is None or (source is not None and target.country and target.country == source.country):
+        # "froze 5 billion Swiss francs of Russian assets": the goods' country
+        target = measure_target(f.code, f.trigger, source, state) or target
     if implied is not None and source is implied and _implied_is_target(f, source, target):
         source = None  # "new sanctions against Russia": not Russia's own
     if (source is None or not source.code) and _deployed_forces(f, target, target_tok):
@@ -308,6 +314,8 @@ def _to_event(
             reporter = state.memory.resolve(according)
         target = victims(target, source, reporter, state.country())
         _learn_victim(target, target_tok, state)
+    if target is None:  # "Yoon declared martial law": on his own country
+        target = own_people(f.code, source)
     if f.code[:2] in OWN_FORCE_ROOTS and source is not None and (source.sector or "") not in FORCE_BEARING:
         return None  # "students who organised online" show no force
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
@@ -322,7 +330,8 @@ def _to_event(
         target_actor=_political(target, target_tok),
     ):
         return None
-    if f.source is not None and f.code[:2] in SYMMETRIC_ROOTS and f.code[:3] not in VISIT:
+    exchanged = f.trigger.lemma_.lower() in EXCHANGE_VERBS  # "X and Y traded accusations"
+    if f.source is not None and (f.code[:2] in SYMMETRIC_ROOTS or exchanged) and f.code[:3] not in VISIT:
         # "X and Y agreed", "the leaders of X and Y met (in Washington)": the second conjunct is
         # the counterpart, before any place (of an act two sides do together; "X and Y called on
         # both sides" has none)
@@ -347,6 +356,17 @@ def _to_event(
         elif target is None:  # "the two sides would meet again": the other side
             # ("Baku says it will sign": the side the article paired Azerbaijan with)
             target = state.memory.other_side(f.source.i) or state.memory.counterpart(source)
+    if source is not None and reciprocal_object(f.trigger, f.source) is not None:
+        # "X and Y accused each other", "each side accused the other": the other side
+        conj = next((c for c in conjuncts_of(f.source) if c.i > f.source.i), None)
+        second = adjective_side(f.source) if conj is None else None  # "Indian and Pakistani troops"
+        if conj is not None or second is not None:
+            other = actor_of(conj, state, role="target") if conj is not None else span_actor(second, state)
+        else:
+            other = state.memory.other_side(f.source.i)
+        if other is not None:
+            target = other
+            state.memory.learn_pair(source, target)
     if source is not None and target is not None and pair_of(f.trigger, f.code) is not None:
         state.memory.learn_pair(source, target)  # "talks between X and Y": the two sides
     other = state.memory.other_side(target_tok.i) if source is None and target_tok is not None else None
