@@ -78,7 +78,7 @@ from .predicates import noun_event, pair_of
 from .reciprocal import reciprocal_object
 from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
-from .sides import adjective_side
+from .sides import adjective_side, comma_side
 from .syntax import agent_of, has_own_subject
 from .threats import answers_harm
 from .verbal import in_words
@@ -343,6 +343,7 @@ def _to_event(
             if g.dep_ == "pobj"
         ] + [c for c in children_of(f.source) if c.dep_ == "appos"]  # "President X and President Y"
         conj = next((c for h in heads for c in conjuncts_of(h) if c.i > h.i), None)
+        conj = conj if conj is not None else comma_side(f.source)  # "Ethiopia, Somalia agree"
         # "Russian and Ukrainian delegations met": the second adjective's side
         second = adjective_side(f.source) if conj is None else None
         side = span_actor(second, state) if second is not None else None

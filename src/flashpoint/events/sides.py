@@ -19,6 +19,8 @@ from ..nlp import children_of, conjuncts_of
 
 # how the parser hangs a nationality word on its head: "Russian" amod, "Thai" nmod, "US" compound
 _MODIFIERS = ("amod", "nmod", "compound")
+# how the parser hangs the first of two comma-joined names of a headline on their verb
+_LOOSE = ("dep", "npadvmod", "nsubj")
 
 
 def adjective_side(head: Token) -> Any | None:
@@ -36,4 +38,41 @@ def adjective_side(head: Token) -> Any | None:
     return None
 
 
-__all__ = ["adjective_side"]
+def comma_side(subject: Token) -> Token | None:
+    """The other side a headline names beside the subject with a bare comma ("ETHIOPIA, Somalia
+    agree to ...", "India, PAKISTAN agree to ceasefire", "Serbia, KOSOVO LEADERS meet"):
+    headlines drop "and", and the parser hangs the other name on the verb as a loose dependent or
+    a second subject, or on the subject as an appositive. Only a name right before ", subject"
+    or right after "subject ," counts, and after it only a name or a noun a name modifies, so "In
+    Addis Ababa, Somalia agreed" (a preposition's object) and "Israel, a close ally, ..." (a
+    description) give nothing."""
+    doc = subject.doc
+    i = subject.i
+    if i >= 2 and doc[i - 1].text == ",":  # "Armenia, Azerbaijan agree": a bare name just before
+        first = doc[i - 2]
+        hangs = first.dep_ in _LOOSE and first.head.i == subject.head.i
+        if first.pos_ == "PROPN" and first.ent_type_ == "GPE" and hangs and first.left_edge.i == first.i:
+            return first
+    for c in children_of(subject):  # "India, Pakistan agree": the parser's appositive
+        # a bare country name, not "Israel, a close U.S. ally" nor "its president, Ruto"
+        bare = c.right_edge.i == c.i == subject.i + 2 and doc[subject.i + 1].text == ","
+        if c.dep_ == "appos" and c.ent_type_ == "GPE" and bare:
+            return c
+    j = subject.right_edge.i  # the comma may be the subject's own last word
+    j = j if doc[j].text == "," else j + 1
+    if j + 1 < len(doc) and doc[j].text == ",":
+        after = doc[j + 1]
+        while after.head.i != after.i and after.head.i not in (subject.i, subject.head.i):
+            after = after.head
+        named = after.pos_ == "PROPN" or any(
+            c.pos_ == "PROPN" and c.dep_ == "compound" for c in children_of(after)
+        )
+        loose = (after.head.i == subject.i and after.dep_ == "appos") or (
+            after.head.i == subject.head.i and after.dep_ in _LOOSE and after.i != subject.i
+        )
+        if named and loose and after.left_edge.i == j + 1:
+            return after
+    return None
+
+
+__all__ = ["adjective_side", "comma_side"]
