@@ -22,6 +22,7 @@ from ..nlp import children_of, conjuncts_of, entity_at, ents_within, forget_toke
 from ..records import Actor, Event, Location, Span
 from . import tables
 from .anchored import continued, relative_date, sentence_anchor
+from .armed_names import armed_name
 from .dates import EventDate, date_phrases, event_date
 from .domestic import own_people
 from .found import Found
@@ -282,6 +283,8 @@ def _to_event(
     if (source is None or not source.code) and f.code[:2] in FAMILY_ROOTS["threaten"] and f.future:
         # a forecast ("the fighting would resume"), not "the macaque is threatened by hunting"
         source = threatener(f.speaker, state) or source
+    if (source is None or not source.code) and f.code[:2] in FORCE_ROOTS:
+        source = armed_name(source_tok) or source  # "the Three Brotherhood Alliance captured Lashio"
     if source is not None and placeable and not source.country and source.sector:
         # where it acted ("protesters rallied in central Yerevan" are Armenian in an article
         # about Azerbaijan), else the article's main country

@@ -89,10 +89,10 @@ def arg_tokens(tok: Token) -> tuple[Token, ...]:
         named = named_by(c) if c.dep_ in COMPLEMENT else None
         if named is not None:  # "halted what it called anti-terrorist MEASURES"
             out.append(named)
-        elif c.dep_ in OBJ or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
+        elif (c.dep_ in OBJ and not _dative_preposition(c)) or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
             out.append(c)
             out.extend(x for x in conjuncts_of(c) if x.i > c.i)
-        elif c.dep_ in ("prep", "agent", "prt"):
+        elif c.dep_ in ("prep", "agent", "prt") or _dative_preposition(c):
             objs = [g for g in children_of(c) if g.dep_ in ("pobj", "pcomp")]
             if not objs and c.lower_ in PARTICLES:  # "pulled out OF the deal", "away FROM"
                 objs = [
@@ -106,6 +106,12 @@ def arg_tokens(tok: Token) -> tuple[Token, ...]:
                 out.append(g)
                 out.extend(x for x in conjuncts_of(g) if x.i > g.i)
     return tuple(out)
+
+
+def _dative_preposition(tok: Token) -> bool:
+    """ "sent tanks TO the border": spaCy labels a "to" of the recipient dative; its object is an
+    argument as a preposition's is, the word "to" none."""
+    return tok.dep_ == "dative" and tok.pos_ == "ADP"
 
 
 def named_by(clause: Token) -> Token | None:
