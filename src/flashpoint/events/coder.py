@@ -74,7 +74,7 @@ from .parties import (
     threatener,
     toll_of_same,
 )
-from .patterns import noun_code, purpose_clause
+from .patterns import noun_code, purpose_clause, verb_code
 from .predicates import noun_event, pair_of
 from .reciprocal import reciprocal_object
 from .restatements import COUNTED, date_restatements
@@ -746,12 +746,20 @@ def _political(actor: Actor | None, tok: Token | None) -> bool:
 
 
 def _owner(noun: Token) -> Token | None:
-    """Who a thing or a deed belongs to: "Serbia's suppression", "crimes committed by X"."""
+    """Who a thing or a deed belongs to: "Serbia's suppression", "crimes committed by X"; never
+    the third party that brokered or hosted it ("the ceasefire brokered by Qatar was violated":
+    Qatar is no party to it, ``third_party``)."""
     owner = noun_event(noun, "").source
     for a in children_of(noun) if owner is None else ():
-        if a.dep_ == "acl" and a.tag_ == "VBN":
+        if a.dep_ == "acl" and a.tag_ == "VBN" and not _third_party_act(a):
             owner = agent_of(a)
     return owner
+
+
+def _third_party_act(verb: Token) -> bool:
+    """Is the verb an act done between two others (mediate, broker, host: ``third_party``)?"""
+    found = verb_code(verb)
+    return found is not None and found[0][:3] in THIRD_PARTY
 
 
 def _acted_in(f: Found, state: DocState) -> str | None:
