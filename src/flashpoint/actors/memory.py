@@ -209,6 +209,14 @@ class DocActors:
                 return in_country(res.actor, whose.country, text=span.text)
         return self._finish(res, span.text, span)
 
+    def learn_speaker_names(self, span: Any) -> None:
+        """ "President Irfaan Ali said that Venezuela had moved troops. Ali called on ...": a
+        named person who only reported the sentence's events teaches the names a later surname
+        or title recalls, but is no antecedent of a later pronoun (what was reported is)."""
+        res = read_span(span, on=self.on, context_country=None, side=self.side())
+        if res.person and res.actor is not None and res.has_country:
+            self.remembered.learn_names(res, span)
+
     def find_actors(self, doc_or_span: Any) -> list[tuple[Any, Actor]]:
         out = []
         for span in candidates(doc_or_span):

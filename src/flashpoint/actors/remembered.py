@@ -67,7 +67,9 @@ class Remembered:
             # so is a role as a clause subject ("The army said ... It accused"): the pronoun's
             # antecedent, not an actor named before it
         at = span.start if span is not None else len(self.seen)
-        person = bool(res.person) or (root is not None and root.ent_type_ == "PERSON")
+        # spaCy's PERSON on a name the tables know as a group ("Al-Shabaab") is no person: a
+        # later "the group" is it
+        person = bool(res.person) or (root is not None and root.ent_type_ == "PERSON" and not _is_group(actor))
         plural = root is not None and root.tag_ in ("NNS", "NNPS")
         clause = root.head.i if root is not None else -1
         sentence = sentence_of(root).start if root is not None else -1
@@ -82,7 +84,14 @@ class Remembered:
                     self.organs[singular(fold(t.text))] = actor
                     if actor.sector:
                         self.organ_sectors[actor.sector] = actor
-        if not res.person:
+        self.learn_names(res, span)
+
+    def learn_names(self, res: Resolution, span: Any = None) -> None:
+        """Remember the names, gender and titles a named person's mention teaches, so that a
+        later surname or title recalls the person (alone, for a speaker the coder reads only
+        for them: no antecedent of a later pronoun)."""
+        actor = res.actor
+        if actor is None or not res.person:
             return  # only a named person teaches names and titles ("officials" teaches nothing)
         parts = [p for p in fold(res.person).split() if p.isalpha() or "-" in p]
         if parts:

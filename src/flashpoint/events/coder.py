@@ -98,8 +98,10 @@ def code_doc(
     try:
         for sent in doc.sents:
             coded = _code_sentence(sent, state)
-            if not coded:  # "Rebels met no resistance ...": still who a later "they" may be
-                remember_subjects(sent, state)
+            # "Rebels met no resistance ...": still who a later "they" may be; where the sentence
+            # coded events, a named person who said them ("President Irfaan Ali said that
+            # Venezuela had moved troops") is still who a later "Ali" is
+            remember_subjects(sent, state, persons_only=bool(coded))
             events.extend(coded)
     finally:
         forget_token_caches(doc)

@@ -301,15 +301,22 @@ def _parallel_argument(tok: Token) -> Token | None:
     return None
 
 
-def remember_subjects(sent: Any, state: DocState) -> None:
+def remember_subjects(sent: Any, state: DocState, *, persons_only: bool = False) -> None:
     """Let the article memory read the subjects of a sentence's main verb even where the sentence
     codes no event ("Insurgents faced no fire as they rolled into the port city. They said they had
     taken ...": "They" are the insurgents, not the last actor an event named). Names only: a
-    pronoun refers back and teaches nothing; already-read spans are not read twice."""
+    pronoun refers back and teaches nothing; already-read spans are not read twice.
+    ``persons_only``: for a sentence that coded events, only the names a named person teaches
+    ("President Irfaan Ali said that ...": a later "Ali" is that speaker), never an antecedent
+    of a later pronoun: the sentence's other subjects are the events' own parties, read already
+    or on purpose not (a reporter is no party)."""
     root = sent.root
     for tok in children_of(root):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
-            span_actor(np_span(tok), state)
+            if not persons_only:
+                span_actor(np_span(tok), state)
+            elif tok.ent_type_ == "PERSON":
+                state.memory.learn_speaker_names(np_span(tok))
 
 
 def new_memory(published: dt.date | None) -> DocActors:
