@@ -17,15 +17,15 @@ PUBLISHED = dt.date(2025, 3, 10)
     ("text", "trigger", "role", "country"),
     [
         (
-            "Guyana's President Irfaan Ali said on Friday that Venezuela had moved troops to the "
-            "border. Ali called on the United Nations to condemn Caracas.",
+            ("Guyana's President Irfaan Ali said on Friday that Venezuela had moved troops to the "
+            "border. Ali called on the United Nations to condemn Caracas."),
             "called",
             "source",
             "GUY",
         ),
         (
-            "Taiwan's President Lai Ching-te said Chinese warships had entered the strait. "
-            "Beijing denounced Lai as a separatist.",
+            ("Taiwan's President Lai Ching-te said Chinese warships had entered the strait. "
+            "Beijing denounced Lai as a separatist."),
             "denounced",
             "target",
             "TWN",

@@ -31,3 +31,10 @@ def test_events_own_people_a_curfew_abroad_keeps_its_place(nlp):
     events = code_doc(nlp("Israel imposed a curfew on the Palestinian town of Huwara."), published=PUBLISHED)
     main = next(e for e in events if e.cameo == "1723")
     assert main.target is not None and main.target.country == "PSE", main.target
+
+
+def test_events_own_people_named_by_the_act_not_the_doer(nlp):
+    # no words name the people: the target's text is the act's, never the doer's mention
+    events = code_doc(nlp("Ecuador's president declared a state of emergency."), published=PUBLISHED)
+    main = next(e for e in events if e.cameo == "1724")
+    assert main.target is not None and main.target.text != main.source.text, main.target

@@ -22,6 +22,8 @@ PUBLISHED = dt.date(2025, 3, 10)
         ("Iran's government cut off the internet in several provinces on Friday.", "1721", "IRN"),
         ("The Taliban barred girls from attending secondary school.", "1721", "AFG"),
         ("Mutinous soldiers removed President Alpha Conde from power on Sunday.", "180", "GIN"),
+        ("Turkey closed the Bosphorus corridor to Russian warships.", "191", "TUR"),
+        ("Tunisia's president dissolved the government on Sunday.", "1722", "TUN"),
     ],
 )
 def test_events_restriction_rows_code_the_act(nlp, text, code, source):

@@ -320,7 +320,7 @@ def _to_event(
         target = victims(target, source, reporter, state.country())
         _learn_victim(target, target_tok, state)
     if target is None:  # "Yoon declared martial law": on his own country
-        target = own_people(f.code, source)
+        target = own_people(f.code, source, _trigger_text(f))
     if f.code[:2] in OWN_FORCE_ROOTS and source is not None and (source.sector or "") not in FORCE_BEARING:
         return None  # "students who organised online" show no force
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD

@@ -19,11 +19,12 @@ from .parties import CIVILIANS
 OWN_PEOPLE_CODES = words("own_people_codes")
 
 
-def own_people(code: str, source: Actor | None) -> Actor | None:
-    """The doer's own people as the target of a restriction on its people, else None."""
+def own_people(code: str, source: Actor | None, text: str) -> Actor | None:
+    """The doer's own people as the target of a restriction on its people, else None. No words
+    name them: ``text`` is the act's trigger, as for an implied doer (``parties.implied_doer``)."""
     if code not in OWN_PEOPLE_CODES or source is None or not source.country:
         return None
-    return make(source.text, source.country, CIVILIANS)
+    return make(text, source.country, CIVILIANS)
 
 
 __all__ = ["own_people"]
