@@ -286,7 +286,10 @@ def _to_event(
         # a forecast ("the fighting would resume"), not "the macaque is threatened by hunting"
         source = threatener(f.speaker, state) or source
     if (source is None or not source.code) and f.code[:2] in FORCE_ROOTS:
-        source = armed_name(source_tok) or source  # "the Three Brotherhood Alliance captured Lashio"
+        named = armed_name(source_tok)  # "the Three Brotherhood Alliance captured Lashio"
+        if named is not None and state.place_country:  # where the event is, as "rebels" are
+            named = place_in_country(named, state.place_country)
+        source = named or source
     if source is not None and placeable and not source.country and source.sector:
         # where it acted ("protesters rallied in central Yerevan" are Armenian in an article
         # about Azerbaijan), else the article's main country
