@@ -47,7 +47,7 @@ class Frame:
     agent_text: str | None
     patient_text: str | None
     # The argument is a pronoun's antecedent (``antecedent``): a guess, so it names another actor
-    # only with evidence as strong as another country (``compare._other_country``).
+    # only with evidence as strong as another country (``findings.roles._other_country``).
     agent_resolved: bool = False
     patient_resolved: bool = False
     # The act a controlling verb is about: "extend" in "agreed to extend the truce" (``complement``).

@@ -33,7 +33,7 @@ _FINDING_ORDER = {
 # An explicit reversal of who did what to whom, another named actor in the role every report of
 # the act in the article gives to one name ("accused Congo" where it says "accused Rwanda"), the
 # opposite act said of the same thing ("reopened its border crossings" where the article "closed"
-# them; ``compare._same_act``), and a date the sentence reporting the same event gives otherwise
+# them; ``findings.polarity._same_act``), and a date the sentence reporting the same event gives otherwise
 # ("on Monday" against "on Sunday") decide on their own: every other word matches, so neither the
 # word-level score nor the model sees them, and no benchmark has enough such cases to weigh them
 # (on FRANK valid + QAGS + CLIFF val, 1,389 statements, 2026-12-05: an opposite act on 0

@@ -1,0 +1,152 @@
+"""Polarity checks: a negation the article does not have (or lacks one it has), an antonym of
+the article's word said of the same thing, and an act the article only puts ahead or attempts
+("tried to broker") asserted as done (``unrealised``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..align import event_sentence
+from ..index import ArticleIndex, Sentence, is_negated, is_prospective, token_keys
+from ..lexicon import lexicon
+from ..results import ClauseResult, Finding
+from ..roles import arguments
+from ..units import token_key
+from .names import wanted_keys
+
+
+def negation_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """The statement negates a word the article asserts, or the reverse.
+
+    Every word counts here, light ones too: "did not say" contradicts "said". A negation may sit
+    on the verb or on its argument with the same meaning ("found no proof" = "did not find any
+    evidence"), so a side that carries a negation elsewhere in the clause (the statement) or the
+    sentence (the article) is not a mismatch of polarity; so does a negative implicative verb
+    ("declined to sign" = "would not sign", ``lexicon.json`` negative_implicatives).
+    """
+    found: list[Finding] = []
+    lex = lexicon()
+    clause_negated = any(
+        is_negated(t) or t.lower_ in lex.negation or token_key(t) in lex.negative_implicatives
+        for t in result.clause.tokens
+    )
+    for tok in result.clause.tokens:
+        if tok.is_punct or (tok.is_stop and tok.pos_ not in ("VERB", "AUX")):
+            continue
+        keys = set(token_keys(tok))
+        for k in list(keys):
+            keys |= index.variants(k)
+        holders = [s for s in window if keys & s.keys]
+        word = tok.text
+        if not holders:
+            # the word itself is not there: a listed synonym stands for it ("afraid" / "nothing to fear")
+            keys = set().union(*(index.synonyms_in(k) for k in keys))
+            holders = [s for s in window if keys & s.keys]
+            word = min(keys & holders[0].keys).replace("_", " ") if holders else word
+        if not holders:
+            continue
+        sent = _same_act_holder(index, tok, keys, holders)
+        negated_here = bool(keys & sent.negated)
+        asserted_here = bool(keys & sent.asserted)
+        sentence_negates = bool(sent.negated or sent.keys & lex.negative_implicatives)
+        if is_negated(tok) and asserted_here and not negated_here and not sentence_negates:
+            found.append(Finding("negation", word, f"not {tok.text}", sent))
+        elif not is_negated(tok) and negated_here and not asserted_here and not clause_negated:
+            found.append(Finding("negation", f"not {word}", tok.text, sent))
+    return found
+
+
+def unrealised_findings(result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """The statement asserts an act the aligned article sentences only put ahead or attempt
+    ("brokered a ceasefire" where the article says they "tried to broker" one, "annexed" where it
+    "threatened to annex"): the article does not say it happened. Only where no window sentence
+    asserts or negates the same verb."""
+    found: list[Finding] = []
+    for tok in result.clause.tokens:
+        if tok.pos_ != "VERB" or is_negated(tok) or is_prospective(tok):
+            continue
+        keys = set(token_keys(tok))
+        if any(keys & (s.asserted | s.negated) for s in window):
+            continue
+        for sent in window:
+            said = next((sent.unrealised[k] for k in sorted(keys) if k in sent.unrealised), None)
+            if said is not None:
+                found.append(Finding("unrealised", said, tok.text, sent))
+                break
+    return found
+
+
+def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: list[Sentence]) -> Sentence:
+    """The sentence whose polarity a statement verb is read against: the article's report of the
+    same act -- its same verb with the statement's object, and no other agent -- first among the
+    window's sentences, else anywhere in the article ("did not sign the peace treaty" answers
+    "signed the peace treaty", not an earlier "signing a joint declaration"); with none, the
+    first window sentence holding the word."""
+    if tok.pos_ != "VERB":
+        return holders[0]
+    agent, patient, _, _ = arguments(tok)
+    # "signed and ratified the treaty": the first verb shares its conjunct's object
+    patient = patient or next((p for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                               for p in [arguments(c)[1]] if p is not None), None)
+    if patient is None:
+        return holders[0]
+    wanted = wanted_keys(index, patient)
+    by = None if agent is None else wanted_keys(index, agent)
+    same = {f.sentence for k in keys for f in index.frames.get(k, ())
+            if f.patient is not None and wanted & f.patient
+            and (by is None or f.agent is None or f.agent_resolved or by & f.agent)}  # a pronoun's guess names no one
+    found = next((s for s in holders if s.index in same), None)
+    if found is None and same:
+        found = index.sentences[min(same)]
+    return found or holders[0]
+
+
+def antonym_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """The statement's word is missing from the window but its opposite is there, said of the
+    same thing (``_same_act``)."""
+    lex = lexicon()
+    found: list[Finding] = []
+    for ws in result.words:
+        if ws.status in ("best", "window", "synonym"):
+            continue
+        opposite = lex.antonyms.get(ws.key, frozenset()) | lex.antonyms.get(ws.token.lower_, frozenset())
+        if ws.token.pos_ in ("ADJ", "ADV"):
+            opposite |= _prefixed_opposites(ws.key, lex.negative_prefixes)
+        for sent in window:
+            hit = opposite & sent.keys
+            if hit and _same_act(index, result, window, ws.token, hit, sent):
+                found.append(Finding("antonym", min(hit).replace("_", " "), ws.token.text, sent))
+                break
+    return found
+
+
+_MIN_STEM = 4  # "unable" / "able": shorter stems ("in" + "to") are not words of their own
+
+
+def _prefixed_opposites(key: str, prefixes: tuple[str, ...]) -> frozenset[str]:
+    """The word with a negative prefix, or without the one it has ("successful" <->
+    "unsuccessful", "legal" <-> "illegal"; ``lexicon.json`` negative_prefixes)."""
+    out = {p + key for p in prefixes if len(key) >= _MIN_STEM}
+    out |= {key[len(p):] for p in prefixes if key.startswith(p) and len(key) - len(p) >= _MIN_STEM}
+    return frozenset(out)
+
+
+def _same_act(
+    index: ArticleIndex, result: ClauseResult, window: list[Sentence], token: Any, opposite: set[str], sent: Sentence
+) -> bool:
+    """Whether the article's opposite word in ``sent`` is said of what the statement's ``token``
+    is said of. For a verb, the article's opposite verb must share its object ("Turkey closed its
+    border crossings" against "reopened its border crossings"), or its subject when the
+    statement's verb has no object; where the parse gives the article's verb no such argument,
+    the sentence must name it at least: "Israel will resume its offensive" is no opposite of
+    "Israel stopped aid deliveries". For other words (and verbs without arguments) ``sent`` must
+    be the sentence reporting the clause's event (``event_sentence``)."""
+    if token.pos_ == "VERB":
+        agent, patient, _, _ = arguments(token)
+        arg, slot = (patient, "patient") if patient is not None else (agent, "agent")
+        if arg is not None:
+            wanted = wanted_keys(index, arg)
+            frames = [f for k in opposite for f in index.frames.get(k, ()) if f.sentence == sent.index]
+            slots = [getattr(f, slot) for f in frames if getattr(f, slot) is not None]
+            return any(wanted & keys for keys in slots) if slots else bool(wanted & sent.keys)
+    return event_sentence(result, window) is sent

@@ -1,0 +1,51 @@
+"""Numbers and dates: a number the article lacks where the aligned sentence gives another of
+the same kind, and a date the sentence reporting the same event gives otherwise (``dates``)."""
+
+from __future__ import annotations
+
+from ..align import event_sentence
+from ..dates import conflict, date_mentions
+from ..index import ArticleIndex, Sentence
+from ..results import ClauseResult, Finding
+from ..units import counted_noun, number_form, same_kind_of_count
+
+
+def date_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """A date of the statement that cannot be any date given by the sentence reporting the same
+    event or speaker ("on Monday" where that sentence says "on Sunday"; ``dates``).
+
+    A statement date compatible with any date of that sentence, or comparable with none of
+    them, is no finding.
+    """
+    said = date_mentions(result.clause.tokens, index.published)
+    event = event_sentence(result, window) if said else None
+    if event is None:
+        return []
+    found: list[Finding] = []
+    for mention in said:
+        comparable = [(c, other) for other in event.dates if (c := conflict(mention, other)) is not None]
+        if comparable and all(c for c, _ in comparable):
+            found.append(Finding("date", comparable[0][1].text, mention.text, event))
+    return found
+
+
+def number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
+    """A number the article lacks, where the best sentence gives another of the same kind.
+
+    A number the article states elsewhere is no mismatch ("each freed 1,000 prisoners" is not
+    contradicted by a sentence about the 303 freed on the last day when 1,000 is in the text).
+    """
+    found: list[Finding] = []
+    # a number and its form: "the first coup in three years" states no "third" ("#3", ordinal)
+    stated = {(w.key, number_form(w.token, w.key)) for w in result.words if w.kind == "number"}
+    for ws in result.words:
+        if ws.kind != "number" or ws.status != "novel":
+            continue
+        label = ws.token.ent_type_ or "CARDINAL"
+        form = number_form(ws.token, ws.key)
+        counts = counted_noun(ws.token)
+        others = [m for m in best.numbers if m.label == label and m.form == form
+                  and (m.key, m.form) not in stated and same_kind_of_count(m.counts, counts)]
+        if others:
+            found.append(Finding("number", others[0].text, ws.token.text, best))
+    return found
