@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .amounts import stands_for
 from .clauses import Clause
-from .dates import calendar
+from .dates import calendar, date_mentions
 from .index import ArticleIndex, Sentence, token_keys
 from .lexicon import weights
 from .results import ClauseResult, Status, WordStatus
@@ -77,6 +78,8 @@ def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
                 code = actor_key(entity_text(tok))
                 if code and len(code) > 3:  # "the UN" is "the United Nations" (IGOUNO)
                     keys.append(code)
+        elif kind == "number" and keys:  # "more than 200" is the article's 224 (``amounts``)
+            keys = [*keys, *sorted(stands_for(index, tok, keys[0]))]
         if not keys:
             continue
         idf = max(index.idf_of(k) for k in keys) if any(index.has(k) for k in keys) else index.idf_of("")
@@ -151,16 +154,21 @@ def align_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> ClauseRe
     window_keys = frozenset().union(*(s.keys for s in window))
     window_names = frozenset().union(*(s.names for s in window))
     alignment = ranked[0][0] if ranked else 0.0
+    dated = _same_days(index, clause, window) if words else set()
+
+    def found(w: _Word, keys: frozenset[str], names: frozenset[str]) -> float:
+        return 1.0 if w.token.i in dated else _match(index, w, keys, names)
+
     total = sum(w.weight for w in words) or 1.0
-    coverage = sum(w.weight * _match(index, w, window_keys, window_names) for w in words) / total
+    coverage = sum(w.weight * found(w, window_keys, window_names) for w in words) / total
     result = ClauseResult(clause, window, alignment, coverage if words else 0.0)
     for w in words:
-        m = _match(index, w, window_keys, window_names)
+        m = found(w, window_keys, window_names)
         if w.kind == "number" and m == 1.0 and not _same_number(index, w, window):
             # "three months" is not backed by the 3 of "March 3": found only as another kind
             status: Status = "doc" if _same_number(index, w, index.sentences) else "novel"
         elif m == 1.0:
-            best = _match(index, w, window[0].keys, window[0].names) == 1.0
+            best = found(w, window[0].keys, window[0].names) == 1.0
             status = "best" if best else "window"
         elif m > 0 or _match(index, w, index.title_keys, index.title_names) > 0:
             status = "synonym"  # a listed synonym, or a word only the headline gives
@@ -174,6 +182,21 @@ def align_clause(index: ArticleIndex, clause: Clause, *, top_k: int) -> ClauseRe
             status = "novel"
         result.words.append(WordStatus(w.token, w.keys[0], w.kind, status, clause.commentary))
     return result
+
+
+def _same_days(index: ArticleIndex, clause: Clause, window: list[Sentence]) -> set[int]:
+    """Token positions of the clause's dates that a window sentence gives as the same calendar day,
+    written otherwise ("reopened on Sept. 2" where the article of Tuesday 3 September says
+    "reopened on Monday"; ``dates``): found, though no word is shared. Found only: whether a
+    date contradicts is the date check's (``findings.quantities``), which asks for one happening."""
+    out: set[int] = set()
+    for said in date_mentions(clause.tokens, index.published):
+        if said.day_of is None:
+            continue
+        if any(o.day_of == said.day_of for s in window for o in s.dates):
+            words = set(said.text.split())
+            out.update(t.i for t in clause.tokens if t.text in words)
+    return out
 
 
 # Kinds of number (``units.number_form``) that may write the same quantity: a count and a length

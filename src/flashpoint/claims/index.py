@@ -68,6 +68,9 @@ class Sentence:
     owners: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     # acts put ahead or only attempted, by key, as written: broker -> "tried to broker"
     unrealised: dict[str, str] = field(default_factory=dict)
+    # acts a modal or future auxiliary leaves undone, by key, as written: leave -> "will leave";
+    # only those the sentence does not also assert plainly (they stay in ``asserted`` too)
+    pending: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -214,6 +217,28 @@ def is_prospective(token: Any) -> bool:
     return head.lemma_.lower() in heads or any(c.dep_ == "advmod" and c.lower_ in heads for c in head.children)
 
 
+def pending_auxiliaries(token: Any) -> list[Any]:
+    """The modal or future auxiliaries that leave a verb undone ("WILL leave", "COULD be signed",
+    "MAY have fired"; ``lexicon.json`` pending_auxiliaries), its own or, for a verb coordinated
+    with another, that verb's ("will meet and sign"); empty when there is none. Such a verb is put
+    ahead or only allowed for: the sentence does not say it happened."""
+    aux = lexicon().pending_auxiliaries
+    node = token
+    for _ in range(4):
+        found = [c for c in node.children if c.dep_ == "aux" and (c.lower_ in aux or c.lemma_.lower() in aux)]
+        # only a bare verb shares its head's auxiliary: "the army will withdraw and rebels seized"
+        if found or node.dep_ != "conj" or node.head is node or token.tag_ != "VB":
+            return found
+        node = node.head
+    return []
+
+
+def _pending_text(token: Any) -> str:
+    """"could be signed": the verb with its auxiliaries, as written."""
+    words = [c for c in token.children if c.dep_ in ("aux", "auxpass")] or pending_auxiliaries(token)
+    return " ".join(t.text for t in sorted([*words, token], key=lambda t: t.i))
+
+
 def _segments(doc: Any) -> Iterable[Any]:
     """Sentences, further cut at line breaks (headlines and captions run into sentences)."""
     for sent in doc.sents:
@@ -252,6 +277,8 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
         negated: set[str] = set()
         asserted: set[str] = set()
         unrealised: dict[str, str] = {}
+        pending: dict[str, str] = {}
+        plain: set[str] = set()  # asserted with no modal or future auxiliary
         numbers: list[Mention] = []
         previous = None
         for tok in span:
@@ -271,7 +298,11 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
             if is_negated(tok):
                 negated.update(tks)
             elif not is_prospective(tok):
-                asserted.update(tks)
+                asserted.update(tks)  # a pending act too: the negation check reads it as before
+                if tok.pos_ == "VERB" and pending_auxiliaries(tok):
+                    pending.update({k: _pending_text(tok) for k in tks if k not in pending})
+                else:
+                    plain.update(tks)
             elif tok.pos_ == "VERB":
                 unrealised.update({k: f"{_governor(tok).text} to {tok.text}" for k in tks})
             if token_kind(tok) == "number" and tks:  # "²³" is a number with no key
@@ -332,6 +363,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 dates=tuple(date_mentions(list(span), published)),
                 owners={k: tuple(v) for k, v in owners.items()},
                 unrealised=unrealised,
+                pending={k: v for k, v in pending.items() if k not in plain},
             )
         )
     n = max(len(sentences), 1)
@@ -370,4 +402,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
     )
 
 
-__all__ = ["ATTACHING_DEPS", "ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "is_prospective", "token_keys"]
+__all__ = [
+    "ATTACHING_DEPS", "ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "is_prospective",
+    "pending_auxiliaries", "token_keys",
+]

@@ -54,6 +54,10 @@ class Lexicon:
     on_patient_verbs: frozenset[str] = frozenset()  # "blamed the blasts on X": X is the one blamed
     naming_verbs: frozenset[str] = frozenset()  # "called the mutiny treason": the noun takes a side
     stance: dict[str, tuple[str, int]] = field(default_factory=dict)  # word -> (axis, +1 / -1)
+    pending_auxiliaries: frozenset[str] = frozenset()  # "will leave", "could be signed": not done
+    mediation_verbs: frozenset[str] = frozenset()  # "mediated by the AU": a third party's act
+    hosting_verbs: frozenset[str] = frozenset()  # "talks hosted by China": mediation when ...
+    hosted_acts: frozenset[str] = frozenset()  # ... what is hosted is talks
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,10 @@ def lexicon() -> Lexicon:
         on_patient_verbs=frozenset(_word(w) for w in data["on_patient_verbs"]),
         naming_verbs=frozenset(_word(w) for w in data["naming_verbs"]),
         stance=_stance(data["stance"]),
+        pending_auxiliaries=frozenset(w.lower() for w in data["pending_auxiliaries"]),
+        mediation_verbs=frozenset(_word(w) for w in data["mediation_verbs"]),
+        hosting_verbs=frozenset(_word(w) for w in data["hosting_verbs"]),
+        hosted_acts=frozenset(_word(w) for w in data["hosted_acts"]),
     )
 
 

@@ -16,7 +16,7 @@ Status = Literal["best", "window", "synonym", "doc", "novel"]
 
 
 FindingKind = Literal[
-    "negation", "antonym", "number", "actor", "role", "swap", "date", "substitute", "act", "stance", "unrealised"
+    "negation", "antonym", "number", "actor", "role", "swap", "date", "substitute", "act", "stance", "unrealised", "mediator"
 ]
 
 

@@ -34,6 +34,7 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _NEUTER = frozenset({"it", "its"})
 _MAX_ARG_TOKENS = 12
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+_BODY_DEPS = frozenset({"compound", "amod", "poss", "nmod"})  # "the Israeli military", "Iran's ministry"
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _resolve(arg: Any, verb: Any, resolve: bool = False) -> Any | None:
 def _agrees(pronoun: str, noun: Any) -> bool:
     """Whether a subject noun can be what a pronoun stands for: "they" a plural noun (a named
     group only when there is none: ``antecedent``), "he"/"she" a person or one person's title ("the chief"),
-    "it"/"its" a named country or organisation."""
+    "it"/"its" a named country or organisation, or a body of one ("the Israeli military")."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
     group = noun.ent_type_
@@ -80,7 +81,10 @@ def _agrees(pronoun: str, noun: Any) -> bool:
         return noun.tag_ in ("NNS", "NNPS")
     if pronoun in _PERSONAL:
         return group == "PERSON" or (not group and noun.tag_ == "NN")
-    return group in ("GPE", "ORG")
+    # a body of a named country or organisation: "The Israeli military said it ...", "The UAE
+    # foreign ministry said it had mediated ..."
+    return group in ("GPE", "ORG") or (noun.tag_ in ("NN", "NNP") and any(
+        c.ent_type_ in ("GPE", "ORG", "NORP") for c in noun.children if c.dep_ in _BODY_DEPS))
 
 
 def antecedent(pronoun: Any) -> Any | None:

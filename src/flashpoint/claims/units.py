@@ -111,7 +111,9 @@ def number_form(token: Any, key: str) -> str:
     if not key.startswith("#"):
         return "calendar"
     lower = token.lower_
-    if token.ent_type_ == "ORDINAL" or lower.endswith(_ORDINAL_SUFFIXES) and not lower.isdigit():
+    # "thousand" ends like "second" but is a scale, a cardinal ("over a thousand trucks")
+    if token.ent_type_ == "ORDINAL" or (lower.endswith(_ORDINAL_SUFFIXES) and not lower.isdigit()
+                                        and lower not in lexicon().number_scales):
         return "ordinal"
     if lower.isdigit() and len(lower) == 4 and 1800 <= int(lower) <= 2100:
         return "year"

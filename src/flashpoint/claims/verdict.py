@@ -28,7 +28,7 @@ from .units import hyphen_prefix
 _EVIDENCE_CHARS = 90
 _FINDING_ORDER = {
     "swap": 0, "substitute": 1, "negation": 2, "actor": 3, "role": 4, "date": 5, "number": 6, "antonym": 7, "act": 8, "stance": 9,
-    "unrealised": 10,
+    "unrealised": 10, "mediator": 11,
 }
 # An explicit reversal of who did what to whom, another named actor in the role every report of
 # the act in the article gives to one name ("accused Congo" where it says "accused Rwanda"), the
@@ -43,12 +43,13 @@ _DECISIVE = frozenset({"swap", "substitute", "antonym", "date"})
 # asserts ("brokered a ceasefire") is never supported: every word matches, so the model and the
 # word-level score read it as the same fact. Whether it is contradicted (the article says it
 # failed) or not in the source is left to the model, as for other findings.
-_BLOCKING = frozenset({"unrealised"})
+# A mediator the statement makes a party to the act it mediated blocks alike (``findings.mediators``).
+_BLOCKING = frozenset({"unrealised", "mediator"})
 FINDING_FEATURES = {
     "swap": "role_swap", "number": "number_mismatch", "actor": "actor_mismatch",
     "role": "role_mismatch", "negation": "negation_mismatch", "antonym": "antonym", "date": "date_mismatch",
     "substitute": "actor_substituted", "act": "act_mismatch", "stance": "stance_mismatch",
-    "unrealised": "unrealised_act",
+    "unrealised": "unrealised_act", "mediator": "mediator_as_party",
 }
 # Word-level alignment features of ``compare`` the combiner may weigh beside the model (how much
 # of the statement the best sentences cover, copied word order, names/numbers found only
@@ -155,6 +156,7 @@ def _finding_reason(f: Finding) -> str:
         "act": "another act",
         "stance": "opposite stance",
         "unrealised": "not said to have happened",
+        "mediator": "a mediator, not a party",
     }[f.kind]
     return f"{label}: article says {f.article_says}, statement says {f.statement_says}"
 

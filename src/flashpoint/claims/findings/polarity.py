@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..align import event_sentence
-from ..index import ArticleIndex, Sentence, is_negated, is_prospective, token_keys
+from ..index import (
+    ArticleIndex,
+    Sentence,
+    is_negated,
+    is_prospective,
+    pending_auxiliaries,
+    token_keys,
+)
 from ..lexicon import lexicon
 from ..results import ClauseResult, Finding
 from ..roles import arguments
@@ -56,24 +63,52 @@ def negation_findings(index: ArticleIndex, result: ClauseResult, window: list[Se
     return found
 
 
-def unrealised_findings(result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+def unrealised_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
     """The statement asserts an act the aligned article sentences only put ahead or attempt
     ("brokered a ceasefire" where the article says they "tried to broker" one, "annexed" where it
-    "threatened to annex"): the article does not say it happened. Only where no window sentence
-    asserts or negates the same verb."""
+    "threatened to annex"), or one they leave to a modal or future auxiliary ("have left" where
+    the article's junta "will leave", "signed" where the treaty "could be signed only after ...":
+    ``index.pending_auxiliaries``) and the statement says was done: the article does not say it
+    happened. Only where no window sentence asserts or negates the same verb, and, for an act
+    left to an auxiliary, no sentence of the article asserts it (a report written ahead of the
+    act, "will sign", often says further down that it was done)."""
     found: list[Finding] = []
     for tok in result.clause.tokens:
         if tok.pos_ != "VERB" or is_negated(tok) or is_prospective(tok):
             continue
         keys = set(token_keys(tok))
-        if any(keys & (s.asserted | s.negated) for s in window):
+        if any(keys & (_plainly(s) | s.negated) for s in window):
             continue
+        asserted = any(keys & s.asserted for s in window)  # a pending act counts, for the attempts
+        done = _asserts_done(tok) and not any(keys & _plainly(s) for s in index.sentences)
         for sent in window:
-            said = next((sent.unrealised[k] for k in sorted(keys) if k in sent.unrealised), None)
+            said = None if asserted else next((sent.unrealised[k] for k in sorted(keys) if k in sent.unrealised), None)
+            if said is None and done:
+                said = next((sent.pending[k] for k in sorted(keys) if k in sent.pending), None)
             if said is not None:
                 found.append(Finding("unrealised", said, tok.text, sent))
                 break
     return found
+
+
+def _plainly(sentence: Sentence) -> set[str]:
+    """The keys a sentence asserts with no modal or future auxiliary ("signed", not "will sign")."""
+    return sentence.asserted - sentence.pending.keys()
+
+
+def _asserts_done(verb: Any) -> bool:
+    """Whether a statement verb says the act happened: a simple past ("signed"), a perfect ("have
+    left") or a past passive ("was signed"), with no modal or future auxiliary of its own. A
+    present or future ("is leaving", "will sign") is not compared with what the article puts
+    ahead: it may say the same."""
+    if pending_auxiliaries(verb):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.lemma_.lower() == "have" for c in aux) or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in aux)
 
 
 def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: list[Sentence]) -> Sentence:
