@@ -79,7 +79,7 @@ from .predicates import noun_event, pair_of
 from .reciprocal import reciprocal_object
 from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
-from .sides import adjective_side, comma_side
+from .sides import adjective_side, aimed_elsewhere, comma_side
 from .syntax import agent_of, has_own_subject
 from .threats import answers_harm
 from .verbal import in_words
@@ -357,7 +357,9 @@ def _to_event(
         side = span_actor(second, state) if second is not None else None
         if side is not None and (not side.country or source is None or side.country == source.country):
             side = None
-        if (conj is not None or side is not None) and (_acted_on(f) or f.code[:3] in THIRD_PARTY):
+        if (conj is not None or side is not None) and (
+            _acted_on(f) or f.code[:3] in THIRD_PARTY or aimed_elsewhere(f.trigger, f.code)
+        ):
             pass  # "soldiers and allied militiamen killed him", "X and Y offered to mediate": two doers
         elif conj is not None or side is not None:
             target = side or actor_of(conj, state, role="target") or target

@@ -6,7 +6,9 @@ steamed through the Strait of Hormuz", "Russian bombers flew over the Sea of Jap
 it, since the craft is the subject: "the ferry sailed to the island" and "the president flew to
 Paris" are no events. A craft is a warship or warplane word, or a ship or plane named military
 by its modifier ("a navy ship"); its passage is a motion verb with a place after a preposition of
-passage ("near", "through", "over") or "conducted a patrol near".
+passage ("near", "through", "over") or "conducted a patrol near". A craft the other side reports
+seeing, "Taiwan detected 45 Chinese military aircraft around the island", shows force the same
+way: its owner is the doer and the state that saw it the target (``sighted_craft``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import functools
 from typing import Any
 
 from ..nlp import children_of
+from .found import Found
 from .patterns import lemma
 from .syntax import subject_of
 from .tables import data_json
@@ -34,6 +37,7 @@ def _data() -> dict[str, Any]:
         "armed": frozenset(data["armed_modifiers"]["words"]),
         "heads": frozenset(data["armed_modifiers"]["heads"]),
         "code": str(data["code"]["code"]),
+        "sightings": frozenset(data["sighting_verbs"]["words"]),
     }
 
 
@@ -56,6 +60,28 @@ def patrol_code(tok: Token) -> tuple[str, int] | None:
     return None
 
 
+def sighted_craft(tok: Token) -> Found | None:
+    """150 by the craft's owner against the seer when ``tok`` reports seeing warships or
+    warplanes ("Japan SPOTTED three Chinese warships", "said it had DETECTED two Russian
+    bombers"); None otherwise. The seer is only the witness: no verb row may make it the doer."""
+    data = _data()
+    if tok.pos_ != "VERB" or lemma(tok) not in data["sightings"]:
+        return None
+    subj, passive = subject_of(tok)
+    if passive:
+        return None
+    # "detected three Chinese WARSHIPS sailing near": spaCy may make the craft a clause's subject
+    clauses = [c for c in children_of(tok) if c.dep_ == "ccomp"]
+    seen = [c for c in children_of(tok) if c.dep_ in ("dobj", "obj")]
+    seen += [s for c in clauses for s in children_of(c) if s.dep_ == "nsubj"]
+    craft = next((c for c in seen if is_craft(c)), None)
+    if craft is None:
+        return None
+    targets = [subj] if subj is not None else []
+    used = {tok.i, craft.i}
+    return Found(data["code"], tok, source=craft, targets=targets, score=SCORE, used=used)
+
+
 def is_craft(noun: Token) -> bool:
     """A warship or warplane: "destroyer", "bombers", a ship named military ("navy ship"), or a
     name set beside one ("the HMS Kent, a Royal Navy FRIGATE")."""
@@ -73,4 +99,4 @@ def _craft_word(noun: Token) -> bool:
     return word in data["heads"] and bool(mods & data["armed"])
 
 
-__all__ = ["is_craft", "patrol_code"]
+__all__ = ["is_craft", "patrol_code", "sighted_craft"]

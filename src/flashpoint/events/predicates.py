@@ -36,7 +36,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
-from .patrols import patrol_code
+from .patrols import patrol_code, sighted_craft
 from .patterns import arg_tokens, is_time, lemma, noun_code, roles_of, verb_code
 from .purposes import act_with_aim, deployment_aim, frame_aim, is_frame, under_aim
 from .syntax import (
@@ -115,6 +115,9 @@ def _analyze(tok: Token, depth: int) -> Found | None:
     )
     if helped is not None:
         return with_mood(helped, tok)
+    sighted = sighted_craft(tok)  # "Japan spotted three Chinese warships": China shows force
+    if sighted is not None:
+        return with_mood(sighted, tok)
     # "rebels entered Damascus": armed men take it; "a destroyer sailed near": force shown
     own = verb_code(tok) or advance_code(tok) or patrol_code(tok)
     if own and frames.attempts(tok):

@@ -15,7 +15,10 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..actors import resolve_span
 from ..nlp import children_of, conjuncts_of
+from .grammar import AIMED_PREPS, FORCE_ROOTS
+from .mentions import np_span
 
 # how the parser hangs a nationality word on its head: "Russian" amod, "Thai" nmod, "US" compound
 _MODIFIERS = ("amod", "nmod", "compound")
@@ -36,6 +39,26 @@ def adjective_side(head: Token) -> Any | None:
         if second is not None:
             return head.doc[second.i : head.i + 1]
     return None
+
+
+def aimed_elsewhere(trigger: Token, code: str) -> bool:
+    """Is an act of force aimed, by "on"/"against", at a named actor? Then the doers conjoined in
+    its subject struck it together ("Kenyan and Somali troops carried out joint raids ON
+    al-Shabaab bases", "Iraqi forces and Kurdish fighters launched an offensive AGAINST Islamic
+    State"), not each other as in "X and Y clashed". The aim may hang on the verb or on the act
+    noun it carries."""
+    if code[:2] not in FORCE_ROOTS:
+        return False
+    carriers = [trigger] + [c for c in children_of(trigger) if c.dep_ in ("dobj", "obj")]
+    carriers += [k for c in carriers[1:] for k in conjuncts_of(c)]  # "air and artillery STRIKES on"
+    return any(
+        resolve_span(np_span(o)) is not None
+        for c in carriers
+        for p in children_of(c)
+        if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+        for o in children_of(p)
+        if o.dep_ == "pobj"
+    )
 
 
 def comma_side(subject: Token) -> Token | None:
