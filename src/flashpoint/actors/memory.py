@@ -17,7 +17,7 @@ from typing import Any
 
 from ..records import Actor
 from . import pronouns
-from .codes import in_country, is_international, renamed
+from .codes import in_country, is_international, make, renamed
 from .implied import ImpliedParties
 from .remembered import Remembered
 from .resolve import Resolution, _as_date, resolve_tokens
@@ -195,6 +195,9 @@ class DocActors:
         if of_several_countries(span):
             return res.actor  # "European leaders said": no one country on purpose, nor a recalled one
         owner = pronoun_owner(span) if not res.has_country else None
+        neighbour = self._neighbour(span, owner) if owner is not None else None
+        if neighbour is not None:  # "Eritrea ... accused its neighbour": not Eritrea
+            return neighbour
         if owner is not None and res.actor is None and res.reason:
             # "their effort to overthrow ...": a thing of theirs names them
             return self.pronoun(owner.text, before=owner.i, token=owner)
@@ -208,6 +211,20 @@ class DocActors:
             if whose is not None and whose.country:
                 return in_country(res.actor, whose.country, text=span.text)
         return self._finish(res, span.text, span)
+
+    def _neighbour(self, span: Any, owner: Any) -> Actor | None:
+        """ "its neighbour", "its western neighbour" (``words.tsv`` neighbour_heads): the last
+        country named before it other than the owner's, as a state; a mention of its owner's
+        own country is never its neighbour. None for any other mention."""
+        if span.root.lower_ not in get_tables().words["neighbour_heads"]:
+            return None
+        whose = self.pronoun(owner.text, before=owner.i, token=owner)
+        if whose is None or not whose.country:
+            return None
+        for seen in reversed(self.remembered.earlier(span.start)):
+            if seen.actor.country and seen.actor.country != whose.country:
+                return make(span.text, seen.actor.country, None)
+        return None
 
     def learn_speaker_names(self, span: Any) -> None:
         """ "President Irfaan Ali said that Venezuela had moved troops. Ali called on ...": a

@@ -32,6 +32,7 @@ WORD_LISTS = frozenset(
         "allegiance",
         "pair_numbers",
         "pair_heads",
+        "neighbour_heads",
         "service_participles",
         "organ_heads",
         "collective_heads",
