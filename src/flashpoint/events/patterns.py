@@ -16,6 +16,7 @@ from . import tables
 from .grammar import (
     AIM_PREPS,
     CHARGE_NOUNS,
+    CLASSIFIED_HEADS,
     COMPLEMENT,
     NEGATIVE_SUBJECTS,
     OBJ,
@@ -292,6 +293,13 @@ def _inside_name(tok: Token) -> bool:
     return after or tok.ent_iob_ == "I"
 
 
+def _classifies(tok: Token) -> bool:
+    """An event noun after "of" that only says what kind of people its head names ("prisoners OF
+    WAR", "prisoners of conscience") is no event (``classified_heads``)."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in CLASSIFIED_HEADS
+
+
 def _governor(tok: Token) -> set[str]:
     """The verb an event noun is the object of, as ``^lemma`` and ``^word`` ("STAGED a strike",
     "went ON strike": ``^stage``, ``^go``): what is done with a noun tells its sense."""
@@ -339,7 +347,7 @@ def names_nobody(tok: Token) -> bool:
 @per_token
 def noun_code(tok: Token) -> str | None:
     """Code of an event noun ("attack", "talks", "air strike"), modifiers considered."""
-    if tok.ent_type_ == "DATE" or _inside_name(tok):
+    if tok.ent_type_ == "DATE" or _inside_name(tok) or _classifies(tok):
         return None  # "in March" is no march; "Rapid Support Forces" is no support
     table = tables.noun_patterns()
     whole = hyphenated(tok)

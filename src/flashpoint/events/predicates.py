@@ -46,6 +46,7 @@ from .syntax import (
     complement_of,
     from_place,
     goer_of,
+    has_own_subject,
     patient_owner,
     subject_of,
     subjunctive,
@@ -193,8 +194,10 @@ def _peacekeeping(tok: Token, found: Found) -> Found:
     """Troops sent, deployed or arriving for a peacekeeping mission are aid (074), not force."""
     if found.code[:2] != "15" and found.code != "042":
         return found
-    if any(t.lower_ in PEACEKEEPING for t in tok.subtree):
-        found.code = "074"
+    clauses = [c for c in children_of(tok) if c.dep_ == "advcl" and has_own_subject(c)]
+    other = {t.i for c in clauses for t in c.subtree}
+    if any(t.lower_ in PEACEKEEPING for t in tok.subtree if t.i not in other):
+        found.code = "074"  # not "on alert after Serbs clashed with NATO PEACEKEEPERS": another act
     return found
 
 
