@@ -16,6 +16,7 @@ from .grammar import (
     CONFLICT_ROOTS,
     CONTINUING_VERBS,
     COOPERATIVE_ROOTS,
+    DONE_MARKS,
     FAMILY_MODALITY,
     FAMILY_ROOTS,
     FEARED_NOUNS,
@@ -129,6 +130,23 @@ def none_done(tok: Token) -> bool:
 @per_token
 def aux_words(tok: Token) -> frozenset[str]:
     return frozenset(c.lower_ for c in children_of(tok) if c.dep_ in ("aux", "auxpass"))
+
+
+def told_done(clause: Token) -> bool:
+    """Is an adverbial clause a past act of its own subject ("ordered the army to hunt them down
+    AFTER GUNMEN STORMED a studio", "vowed to respond after militants HAD KILLED nine")? Its act
+    happened, whatever the verb it hangs on asks or intends, when a subordinator of what came
+    before or caused it opens it (``done_marks``); a present or future one ("after the truce
+    takes effect") is not told as done."""
+    kids = children_of(clause)
+    if clause.dep_ != "advcl" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in DONE_MARKS for c in kids):
+        return False  # "agreed to pause WHILE hostages were exchanged": part of what was agreed
+    if clause.tag_ == "VBD":
+        return True
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    return clause.tag_ == "VBN" and bool(aux & {"had", "was", "were"})
 
 
 def is_future(tok: Token) -> bool:

@@ -34,7 +34,15 @@ from .grammar import (
 from .guesses import guessed
 from .happenings import victim_subject
 from .joint import together
-from .mood import averted, feared, is_future, is_hypothetical, is_negated, not_done_gerund
+from .mood import (
+    averted,
+    feared,
+    is_future,
+    is_hypothetical,
+    is_negated,
+    not_done_gerund,
+    told_done,
+)
 from .patterns import (
     lemma,
     named_by,
@@ -274,8 +282,8 @@ def _inherit(f: Found, start: Token) -> None:
     prev = start if start.i != f.trigger.i else f.trigger
     node = prev.head
     for _ in range(8):
-        if node.i == prev.i:
-            return
+        if node.i == prev.i or told_done(prev):
+            return  # "ordered troops to ... after gunmen stormed": the storming was done
         through = prev.dep_ in ("xcomp", "ccomp", "dobj", "acl", "conj") or (
             prev.dep_ == "prep" and prev.lower_ in ("for", "to")
         )
