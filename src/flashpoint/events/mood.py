@@ -137,8 +137,11 @@ def told_done(clause: Token) -> bool:
     AFTER GUNMEN STORMED a studio", "vowed to respond after militants HAD KILLED nine")? Its act
     happened, whatever the verb it hangs on asks or intends, when a subordinator of what came
     before or caused it opens it (``done_marks``); a present or future one ("after the truce
-    takes effect") is not told as done."""
+    takes effect") is not told as done. A past participle after a noun says what was done to it
+    ("the civilians KILLED in the strikes"), whatever wraps the noun."""
     kids = children_of(clause)
+    if clause.dep_ == "acl" and clause.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids):
+        return True  # "vowed to avenge the civilians KILLED in the strikes": they were killed
     if clause.dep_ != "advcl" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
         return False
     if not any(c.dep_ == "mark" and c.lower_ in DONE_MARKS for c in kids):

@@ -30,7 +30,15 @@ from .found import Found
 from .grammar import PARTICLES, words
 from .mood import aux_words, conditional
 from .patterns import lemma, noun_code, roles_of
-from .syntax import addressee_of, complement_of, event_noun_arg, intended_act, subject_of
+from .syntax import (
+    addressee_of,
+    agent_of,
+    complement_of,
+    doer_in_act,
+    event_noun_arg,
+    intended_act,
+    subject_of,
+)
 from .tables import data_json
 
 Token = Any
@@ -61,6 +69,7 @@ def _data() -> dict[str, Any]:
         "response_nouns": frozenset(data["vowed_responses"]["nouns"]),
         "response_roles": frozenset(data["vowed_responses"]["roles"]),
         "response_code": str(data["vowed_responses"]["code"]),
+        "wronged": frozenset(data["vowed_responses"]["wronged_verbs"]["words"]),
     }
 
 
@@ -161,7 +170,7 @@ def vowed_response(tok: Token, analyze: Analyze, depth: int) -> Found | None:
         if c.dep_ == "prep" and c.lower_ in ("against", "at")
         for g in children_of(c)
         if g.dep_ == "pobj"
-    ]
+    ] or _harm_doers(response)
     return Found(
         data["response_code"],
         tok,
@@ -170,6 +179,20 @@ def vowed_response(tok: Token, analyze: Analyze, depth: int) -> Found | None:
         family="threaten",
         used={tok.i} | {t.i for t in response.subtree},
     )
+
+
+def _harm_doers(response: Token) -> list[Token]:
+    """Who did the harm a response answers, when the sentence names it: "to avenge the
+    civilians killed in the INDIAN STRIKES", "the deaths of soldiers killed by REBELS"."""
+    out = []
+    for t in response.subtree:
+        if t.i == response.i or t.pos_ != "VERB":
+            continue
+        doer = agent_of(t) if t.tag_ == "VBN" else None
+        doer = doer or doer_in_act(t)
+        if doer is not None:
+            out.append(doer)
+    return out
 
 
 def _vowed(tok: Token) -> Token | None:
@@ -212,6 +235,8 @@ def _answers_harm(response: Token) -> bool:
         for g in ([c] if c.dep_ in ("dobj", "obj") else children_of(c))
         if g.dep_ in ("dobj", "obj", "pobj")
     ]
+    if lemma(response) in _data()["wronged"]:
+        return True  # "to avenge the CIVILIANS killed": the wronged name the harm too
     for g in answered:
         code = noun_code(g)
         harm = (code is not None and code[:2] in _data()["hostile"]) or lemma(g) in HARM_NOUNS
