@@ -20,7 +20,7 @@ from ..actors import resolve
 from ..actors.tables import load_things
 from ..nlp import children_of, sentence_of
 from . import tables
-from .patterns import roles_of
+from .patterns import noun_code, roles_of
 
 Token = Any
 CONFLICT_QUADS = frozenset({3, 4})
@@ -35,7 +35,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def word_lists() -> dict[str, frozenset[str]]:
     """name -> its lower-cased words (``forces``, ``markets``, ``vehicles``, ``animals``, ``happenings``,
     ``sites``, ``sport``, ``sport_verbs``, ``armed``, ``accidents``, ``explosion_verbs``,
-    ``victim_verbs``)."""
+    ``victim_verbs``, ``consequence_verbs``)."""
     data = tables.data_json("happenings.json")
     return {
         name: frozenset(w.lower() for w in entry["words"])
@@ -221,6 +221,22 @@ def victim_subject(found: Any) -> None:
         found.source = None
 
 
+def _doer_word(verb: Token) -> Token | None:
+    """The word the verb's subject names, through a relative pronoun ("clashes THAT have
+    displaced": clashes)."""
+    subj = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def _an_act(tok: Token | None) -> bool:
+    """Does the doer token name an act or a happening ("FIGHTING", "the CLASHES", "floods")?"""
+    if tok is None or tok.pos_ not in ("NOUN", "VERB"):  # "FIGHTING has displaced": a gerund
+        return False
+    return noun_code(tok) is not None or is_force(tok)
+
+
 def non_political(
     code: str,
     trigger: Token,
@@ -239,6 +255,8 @@ def non_political(
         return not actor and target is None and _mentions(sent, "markets")
     if is_force(source) or _natural(target):
         return True
+    if trigger.lemma_.lower() in word_lists()["consequence_verbs"] and _an_act(_doer_word(trigger)):
+        return True  # "fighting has displaced 100,000 people": no one expelled them
     if code[:2] != PROTEST_ROOT and not _passage_armed(sent):
         if not target_actor and _mentions(sent, "happenings"):
             return True  # what authorities do about a disaster: close, ban, investigate
