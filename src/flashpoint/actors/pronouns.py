@@ -281,13 +281,15 @@ def _orderer_of(token: Any) -> int | None:
 
 def _governing_verbs(token: Any) -> set[int]:
     """The verbs whose subject an object pronoun cannot be ("to disperse them": disperse and
-    the verb it completes)."""
+    the verb it completes), up to the first with a subject of its own: "protesters rallied, and
+    police used batons to disperse THEM" are the protesters, the subject of the clause before."""
     out: set[int] = set()
     node = token.head
     for _ in range(3):
         if node.pos_ in ("VERB", "AUX"):
             out.add(node.i)
-            if node.dep_ not in ("xcomp", "advcl", "conj"):
+            own = any(c.dep_ in SUBJECT_DEPS for c in children_of(node))
+            if node.dep_ not in ("xcomp", "advcl", "conj") or own:
                 break
         if node.head.i == node.i:
             break

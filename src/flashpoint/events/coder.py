@@ -33,6 +33,7 @@ from .grammar import (
     FAMILY_ROOTS,
     FORCE_BEARING,
     FORCE_ROOTS,
+    HOME_COERCION_ROOTS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
     PLACE_IS_TARGET,
@@ -328,6 +329,8 @@ def _to_event(
         return None  # "students who organised online" show no force
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
+    if target is not None and f.code[:2] in HOME_COERCION_ROOTS:  # "police dispersed them"
+        target = at_home(target, source)
     if non_political(
         f.code,
         f.trigger,

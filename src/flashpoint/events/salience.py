@@ -53,6 +53,7 @@ from .patterns import (
     verb_code,
 )
 from .predicates import analyze, noun_event, own_event
+from .syntax import has_own_subject
 from .wrappers import judged_subject, names_its_object
 
 Token = Any
@@ -169,8 +170,24 @@ def found_events(sent: Any) -> Iterator[Found]:
         _inherit(f, f.trigger)
         _governed_mood(f)
         _prevented(f)
+        _same_report(f, main)
         yield f
         count += 1
+
+
+def _same_report(f: Found, main: Found) -> None:
+    """A participle clause of a reported act with no subject of its own is told by the same
+    speaker ("troops opened fire on Armenian positions, KILLING two soldiers, the Armenian
+    defence ministry said"): the killing is reported by the ministry too, whose people the
+    victims are (``actors.home.victims``)."""
+    tok = f.trigger
+    if main.speaker is None or f.speaker is not None or tok.head.i != main.trigger.i:
+        return
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or has_own_subject(tok):
+        return
+    f.speaker, f.attribution_text = main.speaker, main.attribution_text
+    if f.modality == "asserted":
+        f.modality = main.modality
 
 
 def _topic(noun: Token) -> bool:
