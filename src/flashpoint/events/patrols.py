@@ -38,6 +38,8 @@ def _data() -> dict[str, Any]:
         "heads": frozenset(data["armed_modifiers"]["heads"]),
         "code": str(data["code"]["code"]),
         "sightings": frozenset(data["sighting_verbs"]["words"]),
+        "arrivals": frozenset(data["arrivals"]["verbs"]),
+        "goers": dict(data["arrivals"]["goers"]),
     }
 
 
@@ -82,6 +84,22 @@ def sighted_craft(tok: Token) -> Found | None:
     return Found(data["code"], tok, source=craft, targets=targets, score=SCORE, used=used)
 
 
+def armed_arrival(tok: Token, found: Found) -> Found:
+    """Armed men arriving are deployed, not visiting: "Russian troops arrived in Mali" is the
+    154 "deploy" codes for them (153 for police: ``arrivals``), not the 042 of a leader's
+    arrival; any other arrival unchanged."""
+    data = _data()
+    if found.code != "042" or lemma(tok) not in data["arrivals"] or found.source is None:
+        return found
+    heads = [found.source] + [
+        g for c in children_of(found.source) if c.lower_ == "of" for g in children_of(c)
+    ]  # "hundreds OF SOLDIERS"
+    code = next((data["goers"][lemma(h)] for h in heads if lemma(h) in data["goers"]), None)
+    if code is not None:
+        found.code = code
+    return found
+
+
 def is_craft(noun: Token) -> bool:
     """A warship or warplane: "destroyer", "bombers", a ship named military ("navy ship"), or a
     name set beside one ("the HMS Kent, a Royal Navy FRIGATE")."""
@@ -99,4 +117,4 @@ def _craft_word(noun: Token) -> bool:
     return word in data["heads"] and bool(mods & data["armed"])
 
 
-__all__ = ["is_craft", "patrol_code", "sighted_craft"]
+__all__ = ["armed_arrival", "is_craft", "patrol_code", "sighted_craft"]

@@ -36,7 +36,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import is_hypothetical, with_mood, wrapper_modality
-from .patrols import patrol_code, sighted_craft
+from .patrols import armed_arrival, patrol_code, sighted_craft
 from .patterns import arg_tokens, is_time, lemma, noun_code, roles_of, verb_code
 from .purposes import act_with_aim, deployment_aim, frame_aim, is_frame, under_aim
 from .syntax import (
@@ -166,7 +166,7 @@ def _analyze(tok: Token, depth: int) -> Found | None:
     found.used.add(tok.i)
     found = victim_roles(tok, found)  # "their patrol hit a roadside bomb": the patrol was hit
     found = _purpose(tok, found, depth)
-    found = _peacekeeping(tok, found)
+    found = _peacekeeping(tok, armed_arrival(tok, found))  # "troops arrived in Mali": deployed
     if mood_applies:
         found = with_mood(found, tok)
     elif is_hypothetical(tok) and found.modality == "asserted":
