@@ -15,7 +15,8 @@ from typing import Any
 
 from ..nlp import children_of
 from ..records import Actor
-from .grammar import CHAIN_OF_COMMAND, PRONOUNS_GROUP, PRONOUNS_PERSON
+from . import tables
+from .grammar import CHAIN_OF_COMMAND, ENVOYS, LEAVING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .patterns import noun_code
 
 Token = Any
@@ -30,6 +31,26 @@ def addressee(order: Token) -> Token | None:
         if c.dep_ in ("dobj", "obj", "dative"):
             return None if c.dep_ != "dative" and noun_code(c) else c
     return None
+
+
+def expulsion(order: Token, comp: Token | None) -> tuple[str, Token] | None:
+    """An order to leave given to someone ("ordered the French ambassador TO LEAVE the
+    country", "told the UN envoy to leave"): the orderer expels them, the code "expel" has for
+    whom it is given to (``tables.verb_patterns``: 166 a diplomat, ``envoys``; 174 journalists
+    or nationals), with the one ordered out as target; None for any other order: "ordered the
+    troops to leave the town" withdraws one's own, and residents told to leave are no expulsion
+    of persons (a population's, 201, is left to a verb that says it)."""
+    if comp is None or comp.lemma_.lower() not in LEAVING_VERBS:
+        return None
+    out = addressee(order)
+    if out is None or out.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = {out.lemma_.lower(), out.lower_}
+    rows = [r for r in tables.verb_patterns().get("expel") or [] if not r.code.startswith("20")]
+    fits = [r for r in rows if any(words & alt for alt in r.objects)]
+    if not fits and words & ENVOYS:
+        fits = [r for r in rows if not r.objects]  # "expel" itself: a diplomat
+    return (fits[0].code, out) if fits else None
 
 
 def commands(orderer: Actor | None, ordered: Actor | None, ordered_tok: Token | None) -> bool:

@@ -26,6 +26,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import aux_words, conditional, is_negated, wrapper_modality
+from .orders import expulsion
 from .patterns import is_time, lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
@@ -56,6 +57,9 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
         if lemma(tok) == "seek" and role == "intend" and comp is None:
             return None  # "seek talks" is an appeal; "seek to" an intention
         emb = predicates.analyze(comp, depth + 1) if comp is not None else None
+        expelled = expulsion(tok, comp) if role == "order" and emb is None else None
+        if expelled is not None:  # "ordered the ambassador to leave": expelled him
+            return Found(expelled[0], tok, source=doer_of(tok), targets=[expelled[1]], used={tok.i})
         if emb is None:
             noun = event_noun_arg(tok)
             if noun is not None:

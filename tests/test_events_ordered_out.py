@@ -1,0 +1,46 @@
+"""An order to leave given to an envoy, journalists or foreign nationals expels them, as "expel"
+would (166, 174), with the one ordered out as target; an order to one's own troops to leave a
+town is no expulsion. Sentences written for these tests (probe15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.events import code_doc
+
+
+def _events(nlp, text):
+    return code_doc(nlp(text), published=dt.date(2023, 10, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        (
+            "Algeria ordered the Moroccan consul to leave the country within a week.",
+            "166",
+            "DZA",
+            "MAR",
+        ),
+        (
+            "Nicaragua told two Spanish journalists to leave its territory on Friday.",
+            "174",
+            "NIC",
+            "ESP",
+        ),
+    ],
+)
+def test_events_an_order_to_leave_expels(nlp, text, code, source, target):
+    events = _events(nlp, text)
+    assert events and events[0].cameo == code, [(e.cameo, e.trigger) for e in events]
+    assert events[0].source is not None and events[0].source.country == source
+    assert events[0].target is not None and events[0].target.country == target, events[0].target
+
+
+def test_events_own_troops_ordered_out_are_not_expelled(nlp):
+    events = _events(nlp, "The defence minister ordered the soldiers to leave the village.")
+    assert not [e for e in events if e.cameo.startswith(("16", "17"))], [
+        (e.cameo, e.trigger) for e in events
+    ]
