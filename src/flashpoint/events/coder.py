@@ -478,6 +478,9 @@ def _target(
             return Actor(text=_phrase(cand), code=CIVILIANS, sector=CIVILIANS), cand
         if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in children_of(cand)):
             continue
+        if cand.pos_ == "NUM" and cand.i not in opened:  # "shot down 45 OF THE 60 DRONES launched by"
+            opened.add(cand.i)
+            queue[0:0] = [g for c in children_of(cand) if c.lower_ == "of" for g in children_of(c)]
         if f.code[:2] in OWN_FORCE_ROOTS and _own_forces(cand):
             # "Israel moves troops into the buffer zone": its own; a place after them is the
             # target, else they stand as the source's own (which a foreign location replaces)
