@@ -39,6 +39,8 @@ def _data() -> dict[str, Any]:
         "code": str(data["code"]["code"]),
         "sightings": frozenset(data["sighting_verbs"]["words"]),
         "arrivals": frozenset(data["arrivals"]["verbs"]),
+        "incursion_verbs": frozenset(data["incursions"]["verbs"]),
+        "incursion_objects": frozenset(data["incursions"]["objects"]),
         "goers": dict(data["arrivals"]["goers"]),
     }
 
@@ -46,6 +48,10 @@ def _data() -> dict[str, Any]:
 def patrol_code(tok: Token) -> tuple[str, int] | None:
     """(150, score) when ``tok`` is a warship's or warplane's passage by a place; else None."""
     data = _data()
+    if tok.pos_ == "VERB" and lemma(tok) in data["incursion_verbs"] and _sovereign_object(tok):
+        subj, passive = subject_of(tok)  # "a Chinese military aircraft VIOLATED its AIRSPACE"
+        craft = subj is not None and not passive and is_craft(subj)
+        return (data["code"], SCORE) if craft else None
     if tok.pos_ != "VERB" or lemma(tok) not in data["verbs"]:
         return None
     subj, passive = subject_of(tok)
@@ -60,6 +66,19 @@ def patrol_code(tok: Token) -> tuple[str, int] | None:
         if any(c.dep_ == "prep" and c.lower_ in data["preps"] for c in children_of(p)):
             return data["code"], SCORE
     return None
+
+
+def craft_verbs() -> frozenset[str]:
+    """The verbs this module codes: a sentence's secondary predicates are read when one of them
+    ("after a Chinese military aircraft VIOLATED its airspace") is among them."""
+    data = _data()
+    return data["verbs"] | data["incursion_verbs"] | data["sightings"]
+
+
+def _sovereign_object(tok: Token) -> bool:
+    """Is the verb's direct object a state's airspace or waters (``incursions``)?"""
+    objects = _data()["incursion_objects"]
+    return any(c.dep_ in ("dobj", "obj") and lemma(c) in objects for c in children_of(tok))
 
 
 def sighted_craft(tok: Token) -> Found | None:
@@ -117,4 +136,4 @@ def _craft_word(noun: Token) -> bool:
     return word in data["heads"] and bool(mods & data["armed"])
 
 
-__all__ = ["armed_arrival", "is_craft", "patrol_code", "sighted_craft"]
+__all__ = ["armed_arrival", "craft_verbs", "is_craft", "patrol_code", "sighted_craft"]

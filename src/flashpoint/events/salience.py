@@ -43,6 +43,7 @@ from .mood import (
     not_done_gerund,
     told_done,
 )
+from .patrols import craft_verbs
 from .patterns import (
     lemma,
     named_by,
@@ -244,9 +245,9 @@ def _alleged(f: Found) -> set[int]:
     own = {
         t.i
         for c in children_of(f.trigger)
-        if c.dep_ == "conj" and c.pos_ == "VERB"
+        if (c.dep_ == "conj" and c.pos_ == "VERB") or told_done(c)
         for t in c.subtree
-    }
+    }  # "lodged a protest AFTER a Chinese aircraft VIOLATED its airspace": told as done
     return {t.i for t in f.trigger.subtree if t.i > f.trigger.i and t.i not in own}
 
 
@@ -274,6 +275,7 @@ def _known(tok: Token) -> bool:
         or lem in tables.predicate_roles()
         or lem == "be"
         or lem in ADVANCE_VERBS
+        or lem in craft_verbs()
     )
 
 
