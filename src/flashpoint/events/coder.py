@@ -36,6 +36,7 @@ from .grammar import (
     HOME_COERCION_ROOTS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
+    PARTITIVE_HEADS,
     PLACE_IS_TARGET,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -75,7 +76,7 @@ from .parties import (
     threatener,
     toll_of_same,
 )
-from .patterns import noun_code, purpose_clause, verb_code
+from .patterns import lemma, noun_code, purpose_clause, verb_code
 from .predicates import noun_event, pair_of
 from .reciprocal import reciprocal_object
 from .restatements import COUNTED, date_restatements
@@ -478,7 +479,8 @@ def _target(
             return Actor(text=_phrase(cand), code=CIVILIANS, sector=CIVILIANS), cand
         if cand.ent_type_ in _NUMBERS and not any(c.lower_ == "of" for c in children_of(cand)):
             continue
-        if cand.pos_ == "NUM" and cand.i not in opened:  # "shot down 45 OF THE 60 DRONES launched by"
+        counts = cand.pos_ == "NUM" or lemma(cand) in PARTITIVE_HEADS  # "a round of talks"
+        if counts and cand.i not in opened:  # "shot down 45 OF THE 60 DRONES launched by"
             opened.add(cand.i)
             queue[0:0] = [g for c in children_of(cand) if c.lower_ == "of" for g in children_of(c)]
         if f.code[:2] in OWN_FORCE_ROOTS and _own_forces(cand):
