@@ -35,7 +35,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def word_lists() -> dict[str, frozenset[str]]:
     """name -> its lower-cased words (``forces``, ``markets``, ``vehicles``, ``animals``, ``happenings``,
     ``sites``, ``sport``, ``sport_verbs``, ``armed``, ``accidents``, ``explosion_verbs``,
-    ``victim_verbs``, ``consequence_verbs``)."""
+    ``victim_verbs``, ``consequence_verbs``, ``named_forces``)."""
     data = tables.data_json("happenings.json")
     return {
         name: frozenset(w.lower() for w in entry["words"])
@@ -107,6 +107,10 @@ def is_force(tok: Token | None) -> bool:
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lists = word_lists()
+    if tok.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in lists["named_forces"] for c in children_of(tok)
+    ):
+        return True  # "Typhoon Yagi", "Cyclone Freddy": a named storm
     names = _names(tok)
     if names & (lists["vehicles"] | lists["animals"]):
         if _owned(tok) or _armed_modifier(tok):
