@@ -198,6 +198,9 @@ class DocActors:
         neighbour = self._neighbour(span, owner) if owner is not None else None
         if neighbour is not None:  # "Eritrea ... accused its neighbour": not Eritrea
             return neighbour
+        home = self._own_country(span, owner) if owner is not None else None
+        if home is not None:  # "Guyana's president said his country would ...": Guyana
+            return home
         if owner is not None and res.actor is None and res.reason:
             # "their effort to overthrow ...": a thing of theirs names them
             return self.pronoun(owner.text, before=owner.i, token=owner)
@@ -224,6 +227,29 @@ class DocActors:
         for seen in reversed(self.remembered.earlier(span.start)):
             if seen.actor.country and seen.actor.country != whose.country:
                 return make(span.text, seen.actor.country, None)
+        return None
+
+    def _own_country(self, span: Any, owner: Any) -> Actor | None:
+        """ "his country", "their nation" (``words.tsv`` country_heads): the country of the one
+        the possessive pronoun names, as a state; None for any other mention."""
+        if span.root.lemma_.lower() not in get_tables().words["country_heads"]:
+            return None
+        whose = self.pronoun(owner.text, before=owner.i, token=owner) or self._speaker_of(owner)
+        if whose is None or not whose.country:
+            return None
+        return make(span.text, whose.country, None)
+
+    def _speaker_of(self, owner: Any) -> Actor | None:
+        """The subject of the nearest clause above the pronoun, named before it, whatever it is
+        ("the Malian foreign minister said HIS country ...": a title with no name is no person
+        the memory can give "his", but it has a country)."""
+        node = owner
+        while node.head.i != node.i:
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < owner.i), None)
+            if subj is not None and not is_pronoun(subj) and node.pos_ in ("VERB", "AUX"):
+                found = self.resolve_span(subj.doc[subj.left_edge.i : subj.i + 1])
+                return found if found is not None and found.country else None
         return None
 
     def learn_speaker_names(self, span: Any) -> None:

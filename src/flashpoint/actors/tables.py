@@ -33,6 +33,7 @@ WORD_LISTS = frozenset(
         "pair_numbers",
         "pair_heads",
         "neighbour_heads",
+        "country_heads",
         "service_participles",
         "organ_heads",
         "collective_heads",
