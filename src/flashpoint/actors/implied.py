@@ -110,14 +110,21 @@ class ImpliedParties:
     def doer_of(self, noun: Any) -> Actor | None:
         """Who did the act a definite noun with no owner refers back to: "the launch" after
         "North Korea launched a satellite" is North Korea's; "a launch" or "its launch" is not
-        a reference back (``words.tsv`` deed_determiners)."""
+        a reference back (``words.tsv`` deed_determiners). A doer noun names the doer of its
+        deed: "the attackers" after "jihadists attacked a camp" are the jihadists (doer_nouns)."""
         dets = [c for c in children_of(noun) if c.dep_ == "det"]
         if any(c.dep_ == "poss" for c in children_of(noun)) or not dets:
             return None
         if dets[0].lower_ not in get_tables().words["deed_determiners"]:
             return None
-        doer = self._deeds.get(fold(noun.lemma_))
+        deed = _doer_nouns().get(fold(noun.lemma_), fold(noun.lemma_))  # "the ATTACKERS": attack
+        doer = self._deeds.get(deed)
         return renamed(doer, noun.text) if doer is not None else None
+
+
+def _doer_nouns() -> dict[str, str]:
+    """The doer nouns and the deed each names (``words.tsv`` doer_nouns, "attacker=attack")."""
+    return dict(w.split("=", 1) for w in get_tables().words["doer_nouns"])
 
 
 def _of_objects(noun: Any) -> list[Any]:

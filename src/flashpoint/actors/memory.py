@@ -173,6 +173,11 @@ class DocActors:
         pair = self.implied.pair_mention(span)
         if pair is not None:  # "the two sides would meet again"
             return pair
+        nouns = get_tables().words["doer_nouns"]
+        if any(w.startswith(f"{span.root.lemma_.lower()}=") for w in nouns):
+            doer = self.implied.doer_of(span.root)  # "The attackers fled": who attacked
+            if doer is not None:
+                return doer
         res = read_span(span, on=self.on, context_country=None, side=self.side())
         whole = whole_name(span) if res.actor is None and not res.reason else None
         if whole is not None:  # "the Organization" + "for Security and Co-operation in Europe"

@@ -34,6 +34,7 @@ WORD_LISTS = frozenset(
         "pair_heads",
         "neighbour_heads",
         "country_heads",
+        "doer_nouns",
         "service_participles",
         "organ_heads",
         "collective_heads",
