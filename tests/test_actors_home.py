@@ -95,3 +95,27 @@ def test_actors_home_victims_in_the_coder():
     )
     killed = [e for e in code_doc(doc) if e.trigger == "killed"]
     assert killed and killed[0].target is not None and killed[0].target.code == "UKRCVL", killed
+
+
+@pytest.mark.parametrize("sector", ["HLH", "EDU", "MED", "REF"])
+def test_actors_home_victims_any_unarmed_role_is_placed_as_civilians_are(sector):
+    # a hospital, a school, reporters, refugees: never the attacker's because the article is
+    bare = _a(sector, None, sector)
+    attacker = _a("RUSMIL", "RUS", "MIL")
+    assert victims(bare, attacker, None, "RUS") is bare
+    placed = victims(bare, attacker, None, "UKR")
+    assert placed is not None and placed.code == "UKR" + sector
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian drones hit a maternity hospital overnight, wounding four nurses.",
+        "Israeli aircraft struck a school sheltering displaced families on Thursday.",
+    ],
+)
+def test_actors_home_an_attackers_country_is_not_its_targets(sentence):
+    # the attacker is the only country named, so the article's country is the attacker's
+    hits = [e for e in code(sentence, published="2024-05-02") if e.cameo[:2] in ("18", "19")]
+    assert hits and hits[0].target is not None, hits
+    assert hits[0].target.country is None, hits[0].target

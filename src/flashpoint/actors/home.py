@@ -9,7 +9,8 @@ across borders as often, so they are never placed this way. The sectors are data
 event, the speaker, the article) gave the actor a country.
 
 Victims of force with no country of their own ("20 people were killed, Lebanon's health
-ministry said") are never given the article's main country, which is most often the
+ministry said", "troops shelled the hospital": any role of no armed side, ``words.tsv``
+unarmed_victims) are never given the article's main country, which is most often the
 attacker's; they are the reporter's people when the reporter is not the attacker's side (a
 health ministry or a governor counts its own dead), the police's own people, and the article's
 country only when no doer of that country is named (``victims``).
@@ -35,10 +36,17 @@ def at_home(actor: Actor, counterpart: Actor | None) -> Actor:
     return in_country(actor, counterpart.country)
 
 
+def placed_as_victim(actor: Actor) -> bool:
+    """Is ``actor`` a bare role of no armed side (``words.tsv`` unarmed_victims), which, as the
+    target of force, ``victims`` places rather than the article's main country?"""
+    return is_bare_sector(actor) and actor.sector in get_tables().words["unarmed_victims"]
+
+
 def victims(
     target: Actor | None, source: Actor | None, reporter: Actor | None, article: str | None
 ) -> Actor | None:
-    """Victims of force with no country of their own (``target``, a bare CVL), placed by who
+    """Victims of force with no country of their own (``target``, a bare role of no armed side,
+    ``placed_as_victim``: civilians, a hospital, a school), placed by who
     reports and who acts: the reporter's country when the reporter is not of the doer's country
     ("20 were killed, Lebanon's health ministry said"; bare soldiers and police too,
     ``reported_victims``: "two soldiers were wounded, the Malian army said"); the doer's when the doer acts at home
@@ -51,7 +59,7 @@ def victims(
     claimed = target.sector in get_tables().words["reported_victims"]
     if claimed and reporter_country and (source is None or source.country != reporter_country):
         return in_country(target, reporter_country)  # "two soldiers were wounded, the army said"
-    if target.sector != "CVL":
+    if not placed_as_victim(target):
         return target
     if source is not None and source.country:
         if source.sector in get_tables().words["home_sectors"]:
@@ -61,4 +69,4 @@ def victims(
     return in_country(target, article) if article else target
 
 
-__all__ = ["at_home", "victims"]
+__all__ = ["at_home", "placed_as_victim", "victims"]

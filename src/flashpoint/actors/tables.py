@@ -41,6 +41,7 @@ WORD_LISTS = frozenset(
         "victim_predicates",
         "victim_passives",
         "reported_victims",
+        "unarmed_victims",
         "agent_nouns",
         "not_own_after",
         "not_own_before",

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..actors import DocActors, not_an_actor, of_several_countries
 from ..actors.codes import in_country, is_international, is_org
+from ..actors.home import placed_as_victim
 from ..actors.tables import get_tables
 from ..nlp import children_of, conjuncts_of
 from ..records import Actor
@@ -249,7 +250,7 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         # else the article's main country
         if state.place_country and actor.sector in DOMESTIC_SECTORS:
             actor = _place_actor(actor, state.place_country) or actor
-        elif state.country() and role != "source" and not (state.victims and actor.sector == "CVL"):
+        elif state.country() and role != "source" and not (state.victims and placed_as_victim(actor)):
             # sources: the speaker's side first (the coder); victims of force: never the article's
             # country, most often the attacker's (actors.home.victims)
             actor = place_in_country(actor, state.country())
