@@ -221,6 +221,9 @@ def test_actors_doc_memory_pronouns_follow_the_grammar(nlp, text, mention, code)
         ),
         # a possessive inside a subject: the subject of the governing clause
         ("Sudan said its army had retaken the bridge.", "its", "SDN"),
+        # "it"/"its" names one body, never a plural common noun between: the governing subject
+        ("Kenya said demonstrators had set fire to its consulate in Kampala.", "its", "KEN"),
+        ("Japan says fishing boats entered its waters without permission.", "its", "JPN"),
         # a person pronoun never takes a body, a group pronoun never a named person
         (
             (

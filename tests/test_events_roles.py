@@ -435,3 +435,16 @@ def test_events_roles_a_mission_is_never_of_the_country_it_stands_in(nlp, text, 
 def test_events_roles_a_mission_keeps_the_owner_it_names(nlp):
     events = [e for e in _events(nlp, "Protesters stormed the Saudi embassy in Tehran.") if e.target is not None]
     assert events and _country(events[0].target) == "SAU", events
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Denmark said rioters had attacked its embassy in Tehran on Saturday.", "DNK"),
+        ("Moscow said Ukrainian drones had struck its airfields overnight.", "RUS"),
+    ],
+)
+def test_events_roles_a_possessive_pronoun_names_its_owner_not_the_doer(nlp, text, target):
+    # the target is the pronoun's owner (the governing subject), neither the doer's own nor nobody's
+    hits = [e for e in _events(nlp, text) if e.cameo[:2] in ("14", "17", "18", "19")]
+    assert hits and _country(hits[0].target) == target, hits

@@ -219,3 +219,18 @@ def test_events_typing_acts_a_pullout_is_a_withdrawal(nlp, text, cameo):
 def test_events_typing_acts_a_protest_handed_over_is_a_complaint_not_a_rally(nlp, text):
     codes = _codes(nlp, text)
     assert "114" in codes and not [c for c in codes if c.startswith("14")], (text, codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two coast guard cutters rammed a Vietnamese fishing boat off the Paracel Islands.",
+        "A Turkish patrol vessel rammed the Greek trawler near the island on Friday.",
+    ],
+)
+def test_events_typing_acts_ramming_a_vessel_is_force(nlp, text):
+    assert "190" in _codes(nlp, text), (text, _codes(nlp, text))
+
+
+def test_events_typing_acts_ramming_nothing_afloat_is_no_act_of_force(nlp):
+    assert "190" not in _codes(nlp, "The striker rammed the ball into the net in the final minute.")

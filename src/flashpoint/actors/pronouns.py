@@ -165,6 +165,7 @@ def _governing_subject(
     if any(is_pronoun(c) for v in own for c in doc[v].children if c.dep_ in SUBJECT_DEPS):
         return None  # "Baku says it will sign it": not what its clause's "it" is
     done_by = _orderer_of(token)
+    singular = fold(token.text) in get_tables().words["pronouns_singular"]
     node = token
     for _ in range(_MAX_CLAUSES_UP):
         if node.head.i == node.i:
@@ -182,6 +183,8 @@ def _governing_subject(
                 continue  # "Zia was freed on his orders": not Zia
             if subj.left_edge.i <= token.i <= subj.right_edge.i or is_pronoun(subj):
                 continue
+            if singular and subj.tag_ == "NNS":
+                continue  # "Sweden said protesters had stormed ITS embassy": not the protesters
             owner = _named_owner(memory, subj, gender, token) if person else None
             if owner is not None:  # "Petrenko's colleagues said he ...": Petrenko
                 return owner

@@ -58,6 +58,7 @@ WORD_LISTS = frozenset(
         "group_heads",
         "pronouns_person",
         "pronouns_group",
+        "pronouns_singular",
         "pronouns_relative",
         "reflexives",
         "pronouns_other",

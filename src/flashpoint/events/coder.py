@@ -516,8 +516,12 @@ def _target(
                 target = state.memory.doer_of(cand) or target
         if target is not None and target.country and place:
             target = Actor(text=target.text, code=target.country, country=target.country)
+        possessor = _pronoun_owner(cand, source, state)
+        if possessor is not None and possessor.country and (target is None or not target.country):
+            # "Sweden said protesters had stormed ITS embassy": Sweden's, not the protesters'
+            target = place_in_country(target, possessor.country) if target is not None else possessor
         own = source is not None and cand.i not in taken and (
-            any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(cand))
+            (possessor is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(cand)))
             or (target is not None and target.code == source.code)
             or (target is not None and bool(source.country) and target.country == source.country)
         )
@@ -758,6 +762,21 @@ def _political(actor: Actor | None, tok: Token | None) -> bool:
     if actor is None or not actor.code or tok is None:
         return False
     return bool(actor.sector) or is_org(actor) or tok.ent_type_ in ("GPE", "NORP", "PERSON")
+
+
+def _pronoun_owner(noun: Token, source: Actor | None, state: DocState) -> Actor | None:
+    """The actor a possessive pronoun on a target names when it is not the doer: "protesters
+    stormed ITS embassy" after "Sweden said" is Sweden's embassy. ``None`` when the noun has no
+    possessive pronoun or it names the doer or the doer's country (their own, as before)."""
+    pron = next((c for c in children_of(noun) if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pron is None or source is None:
+        return None
+    owner = actor_of(pron, state, role="target")
+    if owner is None or not owner.code or owner.code == source.code:
+        return None
+    if owner.country and owner.country == source.country:
+        return None
+    return owner
 
 
 def _owner(noun: Token) -> Token | None:
