@@ -290,3 +290,19 @@ def test_events_sense_a_leader_who_oversees_a_test_shows_the_force(nlp, text):
     assert shows and shows[0].source is not None and shows[0].source.country == "PRK", [
         (e.cameo, e.source) for e in _events(nlp, text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a state's forces, or a state named by itself, bomb from the air: aerial weapons
+        ("Syrian government warplanes bombed a hospital in Idlib province.", "195"),
+        ("Turkey bombed a Kurdish village in northern Iraq overnight.", "195"),
+        # rebels, gunmen and unknown bombers: CAMEO's non-military bombing stays
+        ("Insurgents bombed a police station in the capital.", "183"),
+        ("Unknown attackers bombed a crowded bus station.", "183"),
+    ],
+)
+def test_events_sense_a_bombing_is_aerial_when_a_state_does_it(nlp, text, cameo):
+    codes = [e.cameo for e in _events(nlp, text)]
+    assert cameo in codes, (text, codes)

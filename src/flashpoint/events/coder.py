@@ -84,7 +84,7 @@ from .salience import sentence_events
 from .sides import adjective_side, aimed_elsewhere, comma_side
 from .syntax import agent_of, has_own_subject
 from .threats import answers_harm
-from .verbal import in_words
+from .verbal import by_doer
 
 Token = Any
 
@@ -406,7 +406,7 @@ def _to_event(
     attribution = f.attribution_text or (np_text(f.speaker) if f.speaker is not None else None)
     if attribution is None:
         attribution = according
-    code, modality, trigger = in_words(f.code, f.trigger, source, f.source), f.modality, _trigger_text(f)
+    code, modality, trigger = by_doer(f.code, f.trigger, source, f.source), f.modality, _trigger_text(f)
     if code != f.code:  # "Opposition leaders attacked the government": criticism
         meta = tables.info(code)
     if f.order is not None:  # "the court ordered Venezuela to refrain": a demand of Venezuela

@@ -6,6 +6,11 @@ lawmakers, the media, a rights group, a judge — is criticism (111, CAMEO's 'cr
 denounce'), as the noun rows already read "a political attack". The sense is decided by the
 doer, so it is asked once the source is resolved; the verbs and the sectors are data
 (``verbal_attack_verbs``, ``words_only_sectors`` in ``data/grammar.json``).
+
+The doer decides one more sense of force: a bombing. CAMEO's 183 is "suicide, car, or other
+NON-MILITARY bombing", right for rebels, gunmen and unknown bombers; a state's armed forces,
+or a state named by itself, bomb from the air ("Israeli jets bombed a school", "Russia bombed
+Aleppo"): 195, aerial weapons (``state_bombers``). ``by_doer`` is the one place both are asked.
 """
 
 from __future__ import annotations
@@ -15,12 +20,28 @@ from typing import Any
 from ..actors import resolve
 from ..nlp import children_of
 from ..records import Actor
-from .grammar import ARMED_SECTORS, FORCE_ROOTS, VERBAL_ATTACK_VERBS, WORDS_ONLY_SECTORS
+from .grammar import (
+    ARMED_SECTORS,
+    FORCE_ROOTS,
+    STATE_BOMBERS,
+    VERBAL_ATTACK_VERBS,
+    WORDS_ONLY_SECTORS,
+)
 from .patterns import lemma
 
 Token = Any
 
 CRITICIZE = "111"
+NON_MILITARY_BOMBING = "183"
+AERIAL_WEAPONS = "195"
+
+
+def by_doer(code: str, trigger: Token, source: Actor | None, source_tok: Token | None) -> str:
+    """The code of the act as its doer makes it: an attack in words (``in_words``), a state's
+    bombing from the air (``NON_MILITARY_BOMBING`` -> ``AERIAL_WEAPONS``), else ``code``."""
+    code = in_words(code, trigger, source, source_tok)
+    state_force = source is not None and bool(source.country) and (source.sector or "") in STATE_BOMBERS
+    return AERIAL_WEAPONS if code == NON_MILITARY_BOMBING and state_force else code
 
 
 def in_words(code: str, trigger: Token, source: Actor | None, source_tok: Token | None) -> str:
@@ -46,4 +67,4 @@ def _armed(tok: Token) -> bool:
 
 
 
-__all__ = ["CRITICIZE", "in_words"]
+__all__ = ["AERIAL_WEAPONS", "CRITICIZE", "NON_MILITARY_BOMBING", "by_doer", "in_words"]
