@@ -30,3 +30,9 @@ def test_actors_the_two_sides_of_a_told_pair_stay_the_pair(nlp):
     events = code_doc(nlp(text), published=dt.date(2024, 6, 3))
     later = [e for e in events if e.evidence.text.startswith("Both")]
     assert later and {later[0].source.country, later[0].target.country} == {"SRB", "XKX"}
+
+
+@pytest.mark.parametrize("text", ["a wedding party", "the birthday party in Kandahar", "a dinner party"])
+def test_actors_a_party_of_guests_is_civilians_not_a_political_party(text):
+    actor = resolve(text)
+    assert actor is not None and actor.sector == "CVL", actor
