@@ -515,3 +515,17 @@ def test_actors_doc_memory_pronoun_in_an_object_controlled_clause_is_the_object(
     tok = next(t for t in doc if t.text == "its")
     actor = memory.pronoun(tok.text, before=tok.i, token=tok)
     assert actor is not None and actor.country == "PRK", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("President Ruto said his country had signed a security pact with Haiti.", "signed", "KEN"),
+        ("Erdogan said his nation had sent aid ships to Gaza.", "sent", "TUR"),
+    ],
+)
+def test_actors_a_pronouns_country_is_the_owners_country(nlp, text, trigger, country):
+    from flashpoint.events import code_doc
+
+    events = [e for e in code_doc(nlp(text)) if e.trigger.split()[0] == trigger]
+    assert events and events[0].source is not None and events[0].source.code == country, events
