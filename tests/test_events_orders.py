@@ -58,3 +58,23 @@ def test_events_orders_a_statement_to_someone_is_no_order(nlp):
     events = _events(nlp, "The general told reporters that the army had seized the airport.")
     assert all(e.cameo[:2] != "10" for e in events), [(e.cameo, e.trigger) for e in events]
     assert any(e.cameo[:2] == "19" for e in events), [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "target"),
+    [
+        # an order to go away given to another's people is an expulsion, done by giving it
+        ("Mali ordered the Swedish ambassador to leave the country within 72 hours.", "166", "SWE"),
+        ("The military government told Al Jazeera correspondents to leave Niger.", "174", None),
+    ],
+)
+def test_events_orders_an_order_to_leave_is_an_expulsion(nlp, text, cameo, target):
+    events = code_doc(nlp(text))
+    hit = [e for e in events if e.cameo == cameo]
+    assert hit and hit[0].modality == "asserted", [(e.cameo, e.modality) for e in events]
+    assert target is None or (hit[0].target is not None and hit[0].target.country == target)
+
+
+def test_events_orders_ones_own_forces_ordered_away_are_not_expelled(nlp):
+    events = code_doc(nlp("The general ordered the soldiers to leave the town before dawn."))
+    assert not any(e.cameo[:2] == "16" for e in events), [e.cameo for e in events]

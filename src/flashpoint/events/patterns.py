@@ -57,7 +57,8 @@ def preps_of(tok: Token) -> frozenset[str]:
     return frozenset(out)
 
 
-def _modifier_lemmas(tok: Token) -> set[str]:
+def modifier_lemmas(tok: Token) -> set[str]:
+    """A noun's lemma and form with those of its modifiers (what a verb row's objects match)."""
     out = {lemma(tok), tok.lower_}
     if lemma(tok) in TOPIC_HEADS:
         return out  # "using the GAS issue": what the issue is about is no thing used
@@ -66,7 +67,7 @@ def _modifier_lemmas(tok: Token) -> set[str]:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in children_of(c):
                     if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
-                        out |= _modifier_lemmas(g)
+                        out |= modifier_lemmas(g)
     for c in children_of(tok):
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") or (
             c.dep_ == "prep" and c.lower_ in ("of", "in", "against")  # "measures AGAINST X"
@@ -144,13 +145,13 @@ def arg_lemmas(tok: Token) -> tuple[set[str], set[str]]:
     for a in arg_tokens(tok):
         if a.dep_ in ("pobj", "pcomp") and a.head.dep_ == "prep" and a.head.lower_ in TIME_PREPS:
             continue
-        (oblique if a.dep_ in ("pobj", "pcomp") else core).update(_modifier_lemmas(a))
+        (oblique if a.dep_ in ("pobj", "pcomp") else core).update(modifier_lemmas(a))
     for c in children_of(tok):
         if c.dep_ in ("prt", "acomp", "advmod"):
             core.add(lemma(c))
     gap = relative_object(tok)
     if gap is not None:  # "restrictions that Congress imposed": imposed restrictions
-        core.update(_modifier_lemmas(gap))
+        core.update(modifier_lemmas(gap))
     return core, oblique
 
 
@@ -360,7 +361,7 @@ def noun_code(tok: Token) -> str | None:
         patterns = table.get(tok.text.lower().split("-")[-1].rstrip("s"))
     if not patterns:
         return _deverbal_code(tok)
-    mods = (_modifier_lemmas(tok) - {lemma(tok)}) | _governor(tok)
+    mods = (modifier_lemmas(tok) - {lemma(tok)}) | _governor(tok)
     if any(":" in m for p in patterns for m in p.modifiers):
         mods |= _prep_objects(tok)  # "withdrawal FROM ECOWAS": from:@org
     for p in patterns:
