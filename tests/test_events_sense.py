@@ -306,3 +306,30 @@ def test_events_sense_a_leader_who_oversees_a_test_shows_the_force(nlp, text):
 def test_events_sense_a_bombing_is_aerial_when_a_state_does_it(nlp, text, cameo):
     codes = [e.cameo for e in _events(nlp, text)]
     assert cameo in codes, (text, codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "hijacked"),
+    [
+        ("Armed men hijacked a fuel tanker on the highway near Kaduna.", True),
+        ("Pirates hijacked a fishing vessel off the coast of Puntland.", True),
+        # a figure of speech: no abduction
+        ("The minister said the rally had been hijacked by extremists.", False),
+        ("Critics accused the party of hijacking the debate on pensions.", False),
+    ],
+)
+def test_events_sense_hijacking_needs_a_craft_or_vehicle(nlp, text, hijacked):
+    codes = [e.cameo for e in _events(nlp, text)]
+    assert ("181" in codes) is hijacked, (text, codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors caring for the injured were detained by soldiers.",
+        "Volunteers spent the night burying the dead.",
+    ],
+)
+def test_events_sense_a_participle_with_a_determiner_names_people_not_an_act(nlp, text):
+    codes = [e.cameo for e in _events(nlp, text)]
+    assert not any(c[:3] in ("182", "190") for c in codes), (text, codes)

@@ -229,7 +229,7 @@ WILDCARDS = frozenset({"*", "@"})
 def no_event_sense(tok: Token) -> bool:
     """Is the verb used in a sense that is no event, by its direct object ("a drone captured
     footage", "stocks hit a record"; ``data/no_event_senses.tsv``)?"""
-    if _self_directed(tok) or _gone_back(tok):
+    if _self_directed(tok) or _gone_back(tok) or _nominal_participle(tok):
         return True
     objects = tables.no_event_senses().get(lemma(tok))
     if not objects:
@@ -243,6 +243,17 @@ def no_event_sense(tok: Token) -> bool:
         if c.dep_ == "prep"
         for g in children_of(c)
         if g.dep_ == "pobj"
+    )
+
+
+def _nominal_participle(tok: Token) -> bool:
+    """ "Medics treating THE WOUNDED were arrested", "counting the dead": a participle with a
+    determiner of its own is a noun naming people, and reports no act."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.tag_ in ("VBN", "VBD")
+        and tok.dep_ in ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "conj")
+        and any(c.dep_ == "det" for c in children_of(tok))
     )
 
 
