@@ -234,3 +234,15 @@ def test_events_typing_acts_ramming_a_vessel_is_force(nlp, text):
 
 def test_events_typing_acts_ramming_nothing_afloat_is_no_act_of_force(nlp):
     assert "190" not in _codes(nlp, "The striker rammed the ball into the net in the final minute.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Riot police quelled the demonstrations in the port city.", "175"),
+        ("The junta crushed the student uprising last year.", "175"),
+        ("The interior minister vowed to crush the riots.", "137"),
+    ],
+)
+def test_events_typing_acts_putting_down_unrest_is_repression(nlp, text, cameo):
+    assert cameo in _codes(nlp, text), (text, _codes(nlp, text))
