@@ -246,3 +246,15 @@ def test_events_typing_acts_ramming_nothing_afloat_is_no_act_of_force(nlp):
 )
 def test_events_typing_acts_putting_down_unrest_is_repression(nlp, text, cameo):
     assert cameo in _codes(nlp, text), (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Soldiers set dozens of homes on fire in the village, residents said.", "1712"),
+        # the parser hangs "on fire" on the object: still the verb's idiom
+        ("Angry crowds set the town hall building on fire on Monday.", "145"),
+    ],
+)
+def test_events_typing_acts_setting_a_thing_on_fire_is_arson(nlp, text, cameo):
+    assert cameo in _codes(nlp, text), (text, _codes(nlp, text))

@@ -20,6 +20,7 @@ from .grammar import (
     COMPLEMENT,
     NEGATIVE_SUBJECTS,
     OBJ,
+    OBJECT_IDIOMS,
     PARTICLES,
     PARTITIVE_HEADS,
     PASS_SUBJ,
@@ -78,6 +79,10 @@ def modifier_lemmas(tok: Token) -> set[str]:
                 for g in children_of(c):
                     if g.dep_ == "pobj":
                         out.add(lemma(g))
+        elif c.dep_ == "prep":  # "set the building ON FIRE": the verb's idiom on its object
+            out.update(
+                lemma(g) for g in children_of(c) if g.dep_ == "pobj" and f"{c.lower_} {g.lower_}" in OBJECT_IDIOMS
+            )
     if "-" in tok.text:
         out.update(p.lower() for p in tok.text.split("-"))
     return out
