@@ -36,3 +36,19 @@ def test_actors_the_two_sides_of_a_told_pair_stay_the_pair(nlp):
 def test_actors_a_party_of_guests_is_civilians_not_a_political_party(text):
     actor = resolve(text)
     assert actor is not None and actor.sector == "CVL", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a place by another's border is named by its neighbour, not of it
+        ("the villages near the Turkish border", None),
+        ("residents near the Iraqi border", None),
+        # a country's own border or capital: its own
+        ("villages near Armenia's border with Azerbaijan", "ARM"),
+        ("residents near the Sudanese capital", "SDN"),
+    ],
+)
+def test_actors_a_place_by_a_neighbours_border_is_not_the_neighbours(text, country):
+    actor = resolve(text)
+    assert (actor.country if actor is not None else None) == country, actor

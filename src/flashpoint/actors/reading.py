@@ -123,7 +123,17 @@ def _own_tail_end(tokens: list[Token], b: int, tables: Tables) -> int:
     for i in range(b, len(tokens)):
         if tokens[i].key in links and not (i > 0 and tokens[i - 1].key in allegiance):
             return i
+        if _by_a_border(tokens, i, tables):
+            return i
     return len(tokens)
+
+
+def _by_a_border(tokens: list[Token], i: int, tables: Tables) -> bool:
+    """ "a town NEAR THE CHINESE BORDER": a place by another's border (``border_links`` then
+    "the" and, within three words, a ``border_nouns`` word), named by its neighbour."""
+    if tokens[i].key not in tables.words["border_links"] or i + 1 >= len(tokens) or tokens[i + 1].key != "the":
+        return False
+    return any(t.key in tables.words["border_nouns"] for t in tokens[i + 2 : i + 5])
 
 
 def without_glosses(tokens: list[Token]) -> list[Token]:

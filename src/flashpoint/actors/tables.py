@@ -29,6 +29,8 @@ WORD_LISTS = frozenset(
         "several_countries",
         "name_preps",
         "foreign_links",
+        "border_links",
+        "border_nouns",
         "allegiance",
         "pair_numbers",
         "pair_heads",
