@@ -333,3 +333,20 @@ def test_events_sense_hijacking_needs_a_craft_or_vehicle(nlp, text, hijacked):
 def test_events_sense_a_participle_with_a_determiner_names_people_not_an_act(nlp, text):
     codes = [e.cameo for e in _events(nlp, text)]
     assert not any(c[:3] in ("182", "190") for c in codes), (text, codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morocco beat Portugal 1-0 on Saturday.",
+        "Japan crushed Germany 4\u20131 in Wolfsburg.",
+    ],
+)
+def test_events_sense_a_match_score_makes_a_sport_verb_no_force(nlp, text):
+    codes = [e.cameo for e in _events(nlp, text)]
+    assert not any(c[:2] in ("18", "19") for c in codes), (text, codes)
+
+
+def test_events_sense_a_range_of_targets_is_no_score(nlp):
+    codes = [e.cameo for e in _events(nlp, "Israeli jets hit 2-3 targets in the south.")]
+    assert any(c[:2] == "19" for c in codes), codes

@@ -267,7 +267,35 @@ def non_political(
         material = tables.info(code).quad_class == MATERIAL_QUAD
         if not actor and material and (_mentions(sent, "happenings") or _mentions(sent, "sites")):
             return True  # "five people were killed after a volcano erupted"
-    return trigger.lemma_.lower() in word_lists()["sport_verbs"] and _mentions(sent, "sport")
+    return trigger.lemma_.lower() in word_lists()["sport_verbs"] and (_mentions(sent, "sport") or _score(trigger))
+
+
+_SCORE_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _score(trigger: Token) -> bool:
+    """Does a match score follow the verb within its clause ("Poland beat Scotland 3-2", "Spain
+    edged England 2\u20131")? Two numbers of one or two digits joined by a dash that count no
+    noun: a result, not "hit 2-3 targets"."""
+    doc = trigger.doc
+    end = min(sentence_of(trigger).end, trigger.i + 8)
+    for i in range(trigger.i + 1, end):
+        tok = doc[i]
+        parts = tok.text.replace("\u2013", "-").replace("\u2014", "-").split("-")
+        if len(parts) == 2 and all(p.isdigit() and len(p) <= 2 for p in parts) and tok.dep_ != "nummod":
+            return True  # "3-2" as one token (not "2-3 targets", a count)
+        if (
+            i + 2 < end
+            and tok.text.isdigit()
+            and len(tok.text) <= 2
+            and tok.dep_ != "nummod"
+            and doc[i + 1].text in _SCORE_DASHES
+            and doc[i + 2].text.isdigit()
+            and len(doc[i + 2].text) <= 2
+            and doc[i + 2].dep_ != "nummod"
+        ):
+            return True
+    return False
 
 
 __all__ = ["is_force", "non_political", "victim_subject", "word_lists"]
