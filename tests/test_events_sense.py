@@ -350,3 +350,15 @@ def test_events_sense_a_match_score_makes_a_sport_verb_no_force(nlp, text):
 def test_events_sense_a_range_of_targets_is_no_score(nlp):
     codes = [e.cameo for e in _events(nlp, "Israeli jets hit 2-3 targets in the south.")]
     assert any(c[:2] == "19" for c in codes), codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Typhoon Yagi killed at least 59 people in northern Vietnam.",
+        "Hurricane Otis killed 27 people in Acapulco, officials said.",
+    ],
+)
+def test_events_sense_a_named_storm_is_a_force_of_nature(nlp, text):
+    codes = [e.cameo for e in _events(nlp, text)]
+    assert not any(c[:2] in ("18", "19", "20") for c in codes), (text, codes)

@@ -258,3 +258,14 @@ def test_events_typing_acts_putting_down_unrest_is_repression(nlp, text, cameo):
 )
 def test_events_typing_acts_setting_a_thing_on_fire_is_arson(nlp, text, cameo):
     assert cameo in _codes(nlp, text), (text, _codes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police fired pepper spray at lawyers marching to the court.",
+        "Officers used batons on striking teachers outside the ministry.",
+    ],
+)
+def test_events_typing_acts_pepper_spray_and_batons_are_repression(nlp, text):
+    assert "175" in _codes(nlp, text), (text, _codes(nlp, text))
