@@ -30,6 +30,12 @@ PUBLISHED = dt.date(2023, 12, 27)  # a Wednesday
         ("on 9 October last year", dt.date(2022, 10, 9), "day"),
         ("in January next year", dt.date(2024, 1, 1), "month"),
         ("in October this year", dt.date(2023, 10, 1), "month"),
+        # counted back from the publication: a day, the week (its Monday), the month
+        ("two days ago", dt.date(2023, 12, 25), "day"),
+        ("three weeks ago", dt.date(2023, 12, 4), "week"),
+        ("five months ago", dt.date(2023, 7, 1), "month"),
+        ("a year ago", dt.date(2022, 12, 1), "month"),
+        ("last night", dt.date(2023, 12, 26), "day"),
     ],
 )
 def test_events_dates_resolve_relative_phrases(phrase, date, precision):
@@ -194,3 +200,17 @@ def test_events_dates_an_act_spoken_about_does_not_give_its_date(nlp):
     events = code_doc(nlp("Kabul denied any role in the December 2 attack on the border post."), published=PUBLISHED)
     denial = [e for e in events if e.cameo_root == "01"]
     assert denial and all(e.date != dt.date(2023, 12, 2) for e in denial), [(e.cameo, e.date) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Militants ambushed a convoy in the north two days ago.", dt.date(2023, 12, 25)),
+        ("Last night, Houthi rebels fired missiles at a tanker.", dt.date(2023, 12, 26)),
+    ],
+)
+def test_events_dates_phrases_counted_back_date_the_act(nlp, text, date):
+    from flashpoint.events import code_doc
+
+    events = [e for e in code_doc(nlp(text), published=PUBLISHED) if e.cameo[:2] in ("19", "15")]
+    assert events and events[0].date == date, [(e.cameo, e.date, e.date_text) for e in events]

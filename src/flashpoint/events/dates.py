@@ -43,6 +43,12 @@ _RE_REL_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b
 # "the past week" is the last seven days, not a calendar week: no week is named
 _RE_REL_WEEK = re.compile(r"\b(?P<which>last|this|next|previous)\s+week\b", re.IGNORECASE)
 _WEEK_SHIFT = {"last": -1, "previous": -1, "this": 0, "next": 1}
+# "three weeks ago", "two days ago", "a year ago": counted back from the publication date
+_RE_AGO = re.compile(r"\b(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+_AGO_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
 
 
 class EventDate(NamedTuple):
@@ -72,8 +78,11 @@ def _resolve_phrase(phrase: str, published: dt.date | None, *, future: bool) -> 
     if published is not None:
         if re.search(r"\btoday\b|\btonight\b|\bthis morning\b|\bthis evening\b", low):
             return EventDate(published, "day", text)
-        if re.search(r"\byesterday\b", low):
+        if re.search(r"\byesterday\b|\blast night\b", low):
             return EventDate(published - dt.timedelta(days=1), "day", text)
+        ago = _ago(text, published)
+        if ago is not None:
+            return ago
         if re.search(r"\btomorrow\b", low):
             return EventDate(published + dt.timedelta(days=1), "day", text)
     m = _RE_MDY.search(text) or _RE_DMY.search(text)
@@ -168,6 +177,27 @@ def _day(
         return EventDate(None, None, text)
 
 
+def _ago(text: str, published: dt.date) -> EventDate | None:
+    """ "three weeks ago" (the week that far back, dated by its Monday), "two days ago", "a year
+    ago" (that month: a year back is told to the month, no finer)."""
+    m = _RE_AGO.search(text)
+    if m is None:
+        return None
+    word = m.group("count").lower()
+    count = int(word) if word.isdigit() else _AGO_NUMBERS.get(word)
+    if count is None:
+        return None
+    unit = m.group("unit").lower()
+    if unit == "day":
+        return EventDate(published - dt.timedelta(days=count), "day", text)
+    if unit == "week":
+        day = published - dt.timedelta(weeks=count)
+        return EventDate(day - dt.timedelta(days=day.weekday()), "week", text)
+    months = count * (12 if unit == "year" else 1)
+    index = published.year * 12 + published.month - 1 - months
+    return EventDate(dt.date(index // 12, index % 12 + 1, 1), "month", text)
+
+
 def date_phrases(sent: Any) -> list[tuple[Any, str]]:
     """DATE entities of a sentence with their leading preposition: [(root token, phrase)]; a
     TIME entity that names a day ("on Sunday night", "early on Tuesday morning", "on March 3 at
@@ -184,8 +214,13 @@ def date_phrases(sent: Any) -> list[tuple[Any, str]]:
 
 
 def _names_a_day(text: str) -> bool:
-    """Does a time phrase name its day ("Sunday night", "March 3 at dawn")?"""
-    return bool(_RE_WEEKDAY.search(text) or _RE_MDY.search(text) or _RE_DMY.search(text))
+    """Does a time phrase name its day ("Sunday night", "March 3 at dawn", "last night")?"""
+    return bool(
+        _RE_WEEKDAY.search(text)
+        or _RE_MDY.search(text)
+        or _RE_DMY.search(text)
+        or re.search(r"\blast night\b", text, re.IGNORECASE)
+    )
 
 
 def event_date(
