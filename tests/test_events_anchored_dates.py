@@ -146,3 +146,22 @@ def test_events_anchored_no_scene_to_continue_leaves_the_deed_undated(nlp, text,
     got = _dated(nlp, text)
     assert trigger in got, got
     assert got[trigger] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # the governing act counted on from the date X gives
+        ("Three days after the May 2 ambush, the army launched an offensive.", "launched", dt.date(2024, 5, 5)),
+        ("A week after the March 3 vote, the opposition staged protests.", "staged", dt.date(2024, 3, 10)),
+        # X told with its own date, the governing act a day on, whichever comes first
+        ("A day after militants attacked a checkpoint on Sunday, troops raided the village.", "raided", dt.date(2024, 5, 13)),
+        ("A day after militants attacked a checkpoint on Sunday, troops raided the village.", "attacked", dt.date(2024, 5, 12)),
+        ("Troops raided the village a day after militants attacked a checkpoint on Sunday.", "raided", dt.date(2024, 5, 13)),
+    ],
+)
+def test_events_anchored_dates_the_governing_act_counts_from_x(nlp, text, trigger, date):
+    from flashpoint.events import code_doc
+
+    events = [e for e in code_doc(nlp(text), published=dt.date(2024, 5, 15)) if e.trigger.split()[0] == trigger]
+    assert events and events[0].date == date, [(e.trigger, e.date, e.date_text) for e in code_doc(nlp(text), published=dt.date(2024, 5, 15))]

@@ -108,12 +108,19 @@ def clause_of(root: Token) -> tuple[Token, int] | None:
     inside X seen from the governing clause (after: X lies earlier, -1; before: later, +1)."""
     head = root.head
     signs = _words()["clause_words"]["map"]
+    for c in children_of(root):  # "A week AFTER the March 3 election": the unit's own "after"
+        if c.dep_ == "prep" and c.lower_ in signs:
+            objects = [g for g in children_of(c) if g.dep_ in ("pobj", "pcomp")]
+            return (objects[0], int(signs[c.lower_])) if objects else None
     if head.lower_ in signs:  # "a day after the vote": the preposition itself
         objects = [c for c in children_of(head) if c.dep_ in ("pobj", "pcomp")]
         return (objects[0], int(signs[head.lower_])) if objects else None
     for c in children_of(head):
         if c.dep_ in ("mark", "prep") and c.lower_ in signs and c.i > root.i:
             return head, int(signs[c.lower_])
+        marks = [m for m in children_of(c) if m.dep_ == "mark" and m.lower_ in signs] if c.dep_ == "advcl" else []
+        if marks and marks[0].i == root.i + 1:  # "arrested 40 people a day AFTER protesters stormed"
+            return c, int(signs[marks[0].lower_])
     return None
 
 
@@ -144,9 +151,16 @@ def relative_date(
             continue
         if offset.clause:
             found = clause_of(root)
+            if found is not None and not inside(trigger, found[0]):
+                told = _told_in(found[0], root, trigger, phrases, published)
+                if told is not None:  # "two days after the April 1 strike, Iran vowed": April 3
+                    return shift(told, Offset(-found[1] * offset.amount, offset.unit), text)
             if found is None or not inside(trigger, found[0]):
                 continue
             head, sign = found
+            own = next((d for r, d in plain if d.date is not None and inside(r, head)), None)
+            if own is not None:
+                return own  # "a day after protesters stormed parliament ON MONDAY": X's own date
             base = next((d for r, d in plain if d.date is not None and not inside(r, head)), None)
             return shift(base, Offset(sign * offset.amount, offset.unit), text)
         verb = _clause_verb(root)
@@ -215,6 +229,24 @@ def _untagged(sent: Any, phrases: list[tuple[Token, str]]) -> list[tuple[Token, 
         start = count[0].i if count else tok.i
         out.append((tok, tok.doc[start : tok.i + 1].text))
     return out
+
+
+def _told_in(
+    head: Token, root: Token, trigger: Token, phrases: list[tuple[Token, str]], published: dt.date | None
+) -> EventDate | None:
+    """The date X gives in "two days after X" when ``trigger`` is the act of the clause the
+    phrase modifies ("Two days after THE APRIL 1 STRIKE, Iran vowed revenge"), else None."""
+    verb = _clause_verb(root)
+    if verb is not None and verb.i == head.i:  # "A day after protesters STORMED ...": X's governor
+        verb = _clause_verb(head.head) if head.head.i != head.i else None
+    if verb is None or verb.i != trigger.i:
+        return None
+    for r, text in phrases:
+        if offset_of(text) is None and inside(r, head):
+            told = resolve_phrase(text, published)
+            if told.date is not None:
+                return told
+    return None
 
 
 def _clause_verb(tok: Token) -> Token | None:
