@@ -36,6 +36,12 @@ PUBLISHED = dt.date(2023, 12, 27)  # a Wednesday
         ("five months ago", dt.date(2023, 7, 1), "month"),
         ("a year ago", dt.date(2022, 12, 1), "month"),
         ("last night", dt.date(2023, 12, 26), "day"),
+        ("hours ago", dt.date(2023, 12, 27), "day"),
+        ("a fortnight ago", dt.date(2023, 12, 11), "week"),
+        ("two decades ago", dt.date(2003, 1, 1), "year"),
+        # the weekend on or before the publication, dated as the week it ends
+        ("the weekend", dt.date(2023, 12, 18), "week"),
+        ("last weekend", dt.date(2023, 12, 18), "week"),
     ],
 )
 def test_events_dates_resolve_relative_phrases(phrase, date, precision):

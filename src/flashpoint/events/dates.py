@@ -44,7 +44,13 @@ _RE_REL_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b
 _RE_REL_WEEK = re.compile(r"\b(?P<which>last|this|next|previous)\s+week\b", re.IGNORECASE)
 _WEEK_SHIFT = {"last": -1, "previous": -1, "this": 0, "next": 1}
 # "three weeks ago", "two days ago", "a year ago": counted back from the publication date
-_RE_AGO = re.compile(r"\b(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+_RE_AGO = re.compile(
+    r"\b(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>hour|minute|day|week|fortnight|month|year|decade)s?\s+ago\b",
+    re.IGNORECASE,
+)
+# "over the weekend", "at the weekend", "last weekend": the Saturday and Sunday on or before
+# the publication, dated as the week they end
+_RE_WEEKEND = re.compile(r"\b(?:the|last)\s+weekend\b", re.IGNORECASE)
 _AGO_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -83,6 +89,13 @@ def _resolve_phrase(phrase: str, published: dt.date | None, *, future: bool) -> 
         ago = _ago(text, published)
         if ago is not None:
             return ago
+        if re.search(r"\b(?:hours|minutes)\s+ago\b", low):
+            return EventDate(published, "day", text)
+        if _RE_WEEKEND.search(text):
+            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+            if "last" in low and published.weekday() >= 5:
+                saturday -= dt.timedelta(days=7)  # said on a weekend: the one before
+            return EventDate(saturday - dt.timedelta(days=5), "week", text)
         if re.search(r"\btomorrow\b", low):
             return EventDate(published + dt.timedelta(days=1), "day", text)
     m = _RE_MDY.search(text) or _RE_DMY.search(text)
@@ -179,7 +192,8 @@ def _day(
 
 def _ago(text: str, published: dt.date) -> EventDate | None:
     """ "three weeks ago" (the week that far back, dated by its Monday), "two days ago", "a year
-    ago" (that month: a year back is told to the month, no finer)."""
+    ago" (that month: a year back is told to the month, no finer), "two decades ago" (that year),
+    "hours ago" (the day of the report)."""
     m = _RE_AGO.search(text)
     if m is None:
         return None
@@ -188,11 +202,15 @@ def _ago(text: str, published: dt.date) -> EventDate | None:
     if count is None:
         return None
     unit = m.group("unit").lower()
+    if unit in ("hour", "minute"):
+        return EventDate(published, "day", text)  # "hours ago": the day of the report
     if unit == "day":
         return EventDate(published - dt.timedelta(days=count), "day", text)
-    if unit == "week":
-        day = published - dt.timedelta(weeks=count)
+    if unit in ("week", "fortnight"):
+        day = published - dt.timedelta(weeks=count * (2 if unit == "fortnight" else 1))
         return EventDate(day - dt.timedelta(days=day.weekday()), "week", text)
+    if unit == "decade":
+        return EventDate(dt.date(published.year - 10 * count, 1, 1), "year", text)
     months = count * (12 if unit == "year" else 1)
     index = published.year * 12 + published.month - 1 - months
     return EventDate(dt.date(index // 12, index % 12 + 1, 1), "month", text)
