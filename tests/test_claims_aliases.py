@@ -54,6 +54,11 @@ def test_claims_aliases_read_the_country_as_the_premise_names_it(nlp, article, s
         ("The Japanese navy sent two destroyers.", "Tokyo sent two destroyers."),  # a navy is not the state
         ("Japan and Tokyo's allies met.", "Japan met its allies."),  # the premise writes the name
         ("Kim Jong Un oversaw the launch.", "Kim Jong Un watched the launch."),  # a person stays a person
+        # a town of the country is not the country
+        ("Chicago banks reported record profits this year.", "American banks reported record profits."),
+        ("Osaka exporters sent more cars abroad.", "Japan sent more cars abroad."),
+        # nor is another town of it: "Los Angeles police" read as "Chicago's police" was entailed
+        ("Chicago police arrested 20 protesters on Friday.", "Los Angeles police arrested 20 protesters."),
     ],
 )
 def test_claims_aliases_leave_places_other_actors_and_written_names_alone(nlp, article, statement):

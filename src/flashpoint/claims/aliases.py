@@ -74,12 +74,22 @@ def alias_settings() -> AliasSettings:
 def country_of(name: str) -> str | None:
     """The country (ISO-3) ``name`` stands for as a whole -- the country itself, its capital or
     its government -- by the actors stage's tables; None for anything else (a ministry's navy,
-    an international body, a name no table knows)."""
+    an international body, a name no table knows).
+
+    The actors stage places a town in its country with no sector, as it does the country
+    ("Los Angeles" and "the United States" both resolve to USA): a name with no sector stands
+    for the country only when it is one of the country's own names or demonyms
+    (``units.country_names``), so "its US grocery chain" is never read as "its Los Angeles's
+    grocery chain" against a premise that names the city."""
     from ..actors import resolve  # actors sits left of claims: allowed, loaded lazily
+    from .units import country_names
 
     actor = resolve(name)
-    if actor is None or not actor.country or (actor.sector or "") not in alias_settings().sectors:
+    sector = "" if actor is None else actor.sector or ""
+    if actor is None or not actor.country or sector not in alias_settings().sectors:
         return None
+    if not sector and name.lower().strip().removeprefix("the ").strip() not in country_names().names:
+        return None  # a town or region of the country, not the country
     return actor.country
 
 
