@@ -150,3 +150,22 @@ def test_claims_actor_check_takes_no_alias_or_unknown_place_for_another_actor(nl
     from flashpoint.claims import check_text
 
     assert not check_text(article, statement).reason.startswith("actor mismatch")
+
+
+def test_claims_aliases_retrieve_the_sentence_that_names_the_country_otherwise(nlp):
+    # four sentences share every other word of the claim; only the fifth is about Japan, as Tokyo
+    article = (
+        "Seoul summoned the Chinese ambassador on Monday to protest the collision. "
+        "Manila summoned the Chinese ambassador on Tuesday to protest the collision. "
+        "Hanoi summoned the Chinese ambassador on Wednesday to protest the collision. "
+        "Canberra summoned the Chinese ambassador on Friday to protest the collision. "
+        "Tokyo summoned the Chinese ambassador over the collision."
+    )
+    index = build_index(nlp(article))
+    sentences = [s.text for s in index.sentences]
+    plan = plan_many(sentences, [nlp("Japan summoned the Chinese ambassador to protest the collision.")],
+                     article_names(index))[0]
+    windows = [w for _, cands in plan for w, _, _ in cands]
+    assert any(4 in w for w in windows), windows
+    readings = [r for _, cands in plan for w, _, r in cands if 4 in w]
+    assert "Tokyo summoned the Chinese ambassador to protest the collision." in readings

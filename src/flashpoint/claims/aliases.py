@@ -141,6 +141,20 @@ class ArticleNames:
         counts = Counter(found)
         return sorted(dict.fromkeys(found), key=lambda n: -counts[n])
 
+    def other_names(self, claim: str, claim_slots: Sequence[Slot]) -> list[str]:
+        """The article's names, anywhere in it, for the countries ``claim`` names, that the
+        claim does not write ("Tokyo" for a claim saying "Japan"): retrieval reads them with the
+        claim (``judge.plan_many``), so the sentence that names the country as its capital is
+        among the premises the claim is read against (and then ``localise``d to), not only
+        those that share its other words."""
+        low = claim.lower()
+        wanted = {s.country for s in claim_slots if re.search(_word(s.text.lower()), low)}
+        if not wanted:
+            return []
+        found = self.in_window(range(len(self._mentions)))
+        texts = (n.text for n in found if n.country in wanted)
+        return [t for t in dict.fromkeys(texts) if not re.search(_word(t.lower()), low)]
+
 
 def article_names(index: Any) -> ArticleNames:
     """The ``ArticleNames`` of an indexed article (``claims.index.ArticleIndex``)."""

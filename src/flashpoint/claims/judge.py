@@ -153,8 +153,15 @@ def plan_many(
 
     ``names`` (``aliases.article_names`` of the article) lets each claim name a country as its
     premise does ("Japan summoned ..." read against "Tokyo summoned ..." as "Tokyo summoned
-    ..."); without it claims are read as written. ``title`` is the article's headline, read
+    ..."); without it claims are read as written. With it, the claim's windows are also
+    retrieved by the article's other names for the countries it names (``other_names``: a claim
+    saying "Japan" finds the sentence saying "Tokyo"). ``title`` is the article's headline, read
     before every premise (``premise_text``).
+
+    Retrieval by the other names, chosen on the fitting sets with the shipped model and combiner
+    (2026-12-06, balanced accuracy; model AUC): cases built from examples/ 0.8343 -> 0.8369
+    (0.892 -> 0.892), CLIFF val 0.7139 -> 0.7139 (0.773 -> 0.776), FRANK valid, QAGS and the
+    SummEdits fitting domains unchanged; model runs per statement unchanged.
     """
     plans: list[Plan] = []
     for doc in statement_docs:
@@ -162,7 +169,9 @@ def plan_many(
         plan: Plan = []
         for u in units(doc):
             cands: list[Candidate] = []
-            for w in reading_order(candidate_windows(sentences, u)):
+            others = names.other_names(u, named) if named and names is not None else []
+            query = " ".join([u, *others])
+            for w in reading_order(candidate_windows(sentences, query)):
                 premise = premise_text(sentences, w, title)
                 reading = localise(u, named, premise, names.in_window(w)) if named and names is not None else u
                 cands.append((w, premise, reading))
