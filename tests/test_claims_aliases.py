@@ -163,8 +163,8 @@ def test_claims_aliases_retrieve_the_sentence_that_names_the_country_otherwise(n
     )
     index = build_index(nlp(article))
     sentences = [s.text for s in index.sentences]
-    plan = plan_many(sentences, [nlp("Japan summoned the Chinese ambassador to protest the collision.")],
-                     article_names(index))[0]
+    statement = nlp("Japan summoned the Chinese ambassador to protest the collision.")
+    plan = plan_many(sentences, [statement], article_names(index))[0]
     windows = [w for _, cands in plan for w, _, _ in cands]
     assert any(4 in w for w in windows), windows
     readings = [r for _, cands in plan for w, _, r in cands if 4 in w]

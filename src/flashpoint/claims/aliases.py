@@ -88,7 +88,8 @@ def country_of(name: str) -> str | None:
     sector = "" if actor is None else actor.sector or ""
     if actor is None or not actor.country or sector not in alias_settings().sectors:
         return None
-    if not sector and name.lower().strip().removeprefix("the ").strip() not in country_names().names:
+    bare = name.lower().strip().removeprefix("the ").strip()
+    if not sector and bare not in country_names().names:
         return None  # a town or region of the country, not the country
     return actor.country
 
