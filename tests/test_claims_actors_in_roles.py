@@ -228,3 +228,38 @@ def test_claims_an_ordinal_is_not_stated_by_a_count_of_the_same_value():
     of the years states no "third"."""
     result = check_text(RALLY, "It was the first coup in the region in three years.")
     assert result.verdict == "contradicted" and result.reason.startswith("number mismatch"), result
+
+
+BOMBING = ("Turkish warplanes bombed Kurdish militant positions in northern Iraq on Sunday, the defence "
+           "ministry in Ankara said.")
+FISHERMEN = "Indian coast guards detained three Pakistani fishermen near the maritime border on Friday, officials said."
+RECALL = "Equatorial Guinea recalled its ambassador from Gabon on Monday over a dispute about three islands."
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        (BOMBING, "Iraqi warplanes bombed Kurdish militant positions in northern Iraq."),
+        # both sides' nationalities swapped: neither role shares the article's country
+        (FISHERMEN, "Pakistani coast guards detained three Indian fishermen."),
+        # a country named by one word of another's name
+        (RECALL, "Guinea recalled its ambassador from Gabon."),
+    ],
+)
+def test_claims_the_same_kind_of_actor_of_another_country_is_another_actor(nlp, article, statement):
+    """The article's report of the act has the statement's word in the role ("warplanes",
+    "coast guards", "Guinea") but of another country: another actor, not a match."""
+    verdict = check_text(article, statement)
+    assert verdict.verdict == "contradicted" and verdict.reason.startswith("another actor"), verdict
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        (BOMBING, "Turkish warplanes bombed militant positions in northern Iraq."),
+        (FISHERMEN, "Indian coast guards detained three fishermen from Pakistan."),
+        (RECALL, "Equatorial Guinea recalled its envoy from Gabon."),
+    ],
+)
+def test_claims_the_same_country_in_the_role_stays_supported(nlp, article, statement):
+    assert check_text(article, statement).verdict == "supported"

@@ -119,7 +119,16 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             # whatever "Western governments accuse the rebels" says.
             slots = [p for p in slots if _other_role_matches(p[0], role, other_wanted)] or slots
             named = is_name(arg)
-            if any(keys is not None and wanted & keys for _, keys in slots):
+            matched = [f for f, keys in slots if keys is not None and wanted & keys]
+            if matched and all(_other_country(arg, _full_keys(f, role)) for f in matched):
+                # the same kind of actor of another country, or a country named by a word of
+                # another's name: "Russian drones struck" where the article's drones that struck
+                # are Ukrainian, "Guinea recalled" where "Equatorial Guinea recalled"
+                found = _another_country(index, tok, role, arg, other, other_wanted, matched, window_ids)
+                result.roles["mismatch"] += 1
+                if found is not None:
+                    result.findings.append(found)
+            elif matched:
                 result.roles["match"] += 1
             elif any(keys is None or (named and not keys & index.entity_keys)
                      or (_resolved(f, keys) and not _other_country(arg, keys)) for f, keys in slots):
@@ -151,6 +160,35 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                         sentence,
                     )
                     result.findings.append(found)
+
+
+def _full_keys(frame: Frame, role: str) -> frozenset[str] | None:
+    """All the keys of one of a frame's arguments: the country both share is still its country
+    ("Pakistani jets struck hideouts of the Pakistani Taliban")."""
+    return frame.agent if role == "agent" else frame.patient
+
+
+def _another_country(
+    index: ArticleIndex, verb: Any, role: str, arg: Any, other: Any | None, other_wanted: frozenset[str] | None,
+    matched: list[Frame], window_ids: set[int],
+) -> Finding | None:
+    """A described actor whose head word the article's report of the act has in the role, but
+    of another country ("Afghan jets struck" where "Pakistani jets struck"; ``_other_country``):
+    another actor when that report is in the clause's window and is of the same act -- it shares
+    the statement's other argument, the statement has none, or the other argument is of another
+    country too (both sides' nationalities swapped: "Serbian police arrested Kosovo Albanians"
+    where "Kosovo police arrested Serbs")."""
+    other_role = "patient" if role == "agent" else "agent"
+    for f in sorted(matched, key=lambda f: f.sentence):
+        said = f.agent_text if role == "agent" else f.patient_text
+        if f.sentence not in window_ids or not said:
+            continue
+        if (other is not None and not _other_role_matches(f, role, other_wanted)
+                and not _other_country(other, _full_keys(f, other_role))):
+            continue
+        return Finding("substitute", f"{said} as {role} of '{verb.lemma_.lower()}'", f"{arg_text(arg)} as {role}",
+                       index.sentences[f.sentence])
+    return None
 
 
 def _other_act(index: ArticleIndex, verb: Any, agent: Any | None, frames: list[Frame]) -> Finding | None:
@@ -267,5 +305,8 @@ def _other_actor(arg: Any, said: str, sentence: Sentence) -> bool:
     mention = next((m for m in sentence.entities if m.text == said), None)
     if mention is None or ACTOR_GROUPS.get(mention.label) is None:
         return False
+    countries = actor_country(entity_text(arg)), actor_country(said)
+    if None not in countries and countries[0] != countries[1]:
+        return True  # "South Korea" is not "North Korea", though they share a word
     ours = {w.lower() for w in entity_text(arg).split()}
     return not ours & {w.lower() for w in said.split()}
