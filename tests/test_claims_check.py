@@ -389,3 +389,22 @@ def test_claims_nothing_left_of_an_act_is_its_negation(nlp):
     assert wrong.verdict == "contradicted" and wrong.reason.startswith("negation mismatch: article says not fear"), wrong
     right = check_text(FARMERS, "Mali's prime minister said farmers had nothing to fear from the land law.")
     assert right.verdict == "supported", right
+
+
+@pytest.mark.parametrize(
+    ("article_text", "statement"),
+    [
+        (("Enyimba striker Chidi Obi had not scored against Rangers in Aba since 2019. On Sunday, Obi scored twice "
+          "as Enyimba beat Rangers 2-1."), "Enyimba striker Chidi Obi scored twice against Rangers in Aba."),
+        (("Port workers in Mombasa had not struck over pay since the 2019 dispute with the port authority. On Monday "
+          "they struck over unpaid overtime."), "Port workers in Mombasa struck over pay on Monday."),
+    ],
+)
+def test_claims_a_sentence_read_only_by_its_word_does_not_decide_polarity(nlp, article_text, statement):
+    """The window sentence that holds the word negated is not the report of the statement's act
+    when another window sentence asserts it: no negation mismatch."""
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    findings = compare(build_index(nlp(article_text)), nlp(statement)).findings
+    assert not [f for f in findings if f.kind == "negation"], findings

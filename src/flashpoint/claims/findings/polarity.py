@@ -52,10 +52,15 @@ def negation_findings(index: ArticleIndex, result: ClauseResult, window: list[Se
             word = min(keys & holders[0].keys).replace("_", " ") if holders else word
         if not holders:
             continue
-        sent = _same_act_holder(index, tok, keys, holders)
+        sent, same_act = _same_act_holder(index, tok, keys, holders)
         negated_here = bool(keys & sent.negated)
         asserted_here = bool(keys & sent.asserted)
         sentence_negates = bool(sent.negated or sent.keys & lex.negative_implicatives)
+        # Read against a sentence only by its word, not as the report of the same act: another
+        # window sentence with the statement's polarity may be the one it reports ("Hazard
+        # scored" beside "Costa has not scored since March").
+        if not same_act and any(_only_polarity(s, keys, negated=is_negated(tok)) for s in holders):
+            continue
         if is_negated(tok) and asserted_here and not negated_here and not sentence_negates:
             found.append(Finding("negation", word, f"not {tok.text}", sent))
         elif not is_negated(tok) and negated_here and not asserted_here and not clause_negated:
@@ -111,20 +116,26 @@ def _asserts_done(verb: Any) -> bool:
     return any(c.lemma_.lower() == "have" for c in aux) or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in aux)
 
 
-def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: list[Sentence]) -> Sentence:
-    """The sentence whose polarity a statement verb is read against: the article's report of the
-    same act -- its same verb with the statement's object, and no other agent -- first among the
-    window's sentences, else anywhere in the article ("did not sign the peace treaty" answers
-    "signed the peace treaty", not an earlier "signing a joint declaration"); with none, the
-    first window sentence holding the word."""
+def _only_polarity(sentence: Sentence, keys: set[str], *, negated: bool) -> bool:
+    """Whether ``sentence`` says one of ``keys`` only negated (``negated``) or only asserted."""
+    ours, theirs = (sentence.negated, sentence.asserted) if negated else (sentence.asserted, sentence.negated)
+    return bool(keys & ours) and not keys & theirs
+
+
+def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: list[Sentence]) -> tuple[Sentence, bool]:
+    """The sentence whose polarity a statement verb is read against, and whether it is the
+    article's report of the same act -- its same verb with the statement's object, and no other
+    agent -- first among the window's sentences, else anywhere in the article ("did not sign the
+    peace treaty" answers "signed the peace treaty", not an earlier "signing a joint
+    declaration"); with none, the first window sentence holding the word (False)."""
     if tok.pos_ != "VERB":
-        return holders[0]
+        return holders[0], False
     agent, patient, _, _ = arguments(tok)
     # "signed and ratified the treaty": the first verb shares its conjunct's object
     patient = patient or next((p for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                for p in [arguments(c)[1]] if p is not None), None)
     if patient is None:
-        return holders[0]
+        return holders[0], False
     wanted = wanted_keys(index, patient)
     by = None if agent is None else wanted_keys(index, agent)
     same = {f.sentence for k in keys for f in index.frames.get(k, ())
@@ -133,7 +144,7 @@ def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: lis
     found = next((s for s in holders if s.index in same), None)
     if found is None and same:
         found = index.sentences[min(same)]
-    return found or holders[0]
+    return (found, True) if found is not None else (holders[0], False)
 
 
 def antonym_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
