@@ -101,3 +101,14 @@ def test_claims_an_opposite_said_of_another_thing_is_no_finding(nlp, article, st
 
     found = compare(build_index(nlp(article)), nlp(statement)).findings
     assert not [f for f in found if f.kind == "antonym"], found
+
+
+def test_claims_a_word_of_a_date_is_no_opposite_act(nlp):
+    """"to begin by the end of March": "end" is part of a date there, not the opposite of the
+    statement's "begin"; an opposite act said of the same thing still is one."""
+    article = ("Sudan and South Sudan agreed on Tuesday to reopen their border crossings. Joint patrols are due "
+               "to start by the end of March, officials said.")
+    assert check_text(article, "Joint patrols are to begin by the end of March.").verdict == "supported"
+    closed = check_text(article, "Sudan and South Sudan agreed to close their border crossings.")
+    assert closed.verdict == "contradicted" and closed.reason.startswith("opposite meaning"), closed
+

@@ -71,6 +71,9 @@ class Sentence:
     # acts a modal or future auxiliary leaves undone, by key, as written: leave -> "will leave";
     # only those the sentence does not also assert plainly (they stay in ``asserted`` too)
     pending: dict[str, str] = field(default_factory=dict)
+    # keys of words the sentence has only inside a date or time ("end" in "by the end of
+    # February"): no act and no state, so no opposite of one (``findings.polarity``)
+    timed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -172,6 +175,7 @@ def token_keys(token: Any) -> list[str]:
 # How a name attaches to a noun it owns or qualifies: "Varnia's minister", "the Varnia minister",
 # "Varnian troops".
 ATTACHING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def is_negated(token: Any) -> bool:
@@ -280,6 +284,8 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
         pending: dict[str, str] = {}
         plain: set[str] = set()  # asserted with no modal or future auxiliary
         numbers: list[Mention] = []
+        timed: set[str] = set()
+        untimed: set[str] = set()
         previous = None
         for tok in span:
             if tok.is_space:
@@ -291,6 +297,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 continue
             tks = token_keys(tok)
             keys.update(tks)
+            (timed if tok.ent_type_ in TIME_LABELS else untimed).update(tks)
             if previous is not None:
                 keys.add(previous.lower_ + tok.lower_)  # "cliff top" -> "clifftop"
                 bigrams.add((previous.lower_, tok.lower_))
@@ -364,6 +371,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 owners={k: tuple(v) for k, v in owners.items()},
                 unrealised=unrealised,
                 pending={k: v for k, v in pending.items() if k not in plain},
+                timed=frozenset(timed - untimed),
             )
         )
     n = max(len(sentences), 1)

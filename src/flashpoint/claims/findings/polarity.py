@@ -8,6 +8,7 @@ from typing import Any
 
 from ..align import event_sentence
 from ..index import (
+    TIME_LABELS,
     ArticleIndex,
     Sentence,
     is_negated,
@@ -149,17 +150,17 @@ def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: lis
 
 def antonym_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
     """The statement's word is missing from the window but its opposite is there, said of the
-    same thing (``_same_act``)."""
+    same thing (``_same_act``); a word of a date ("by the end of February") is neither."""
     lex = lexicon()
     found: list[Finding] = []
     for ws in result.words:
-        if ws.status in ("best", "window", "synonym"):
-            continue
+        if ws.status in ("best", "window", "synonym") or ws.token.ent_type_ in TIME_LABELS:
+            continue  # found, or part of a date ("at the start of March")
         opposite = lex.antonyms.get(ws.key, frozenset()) | lex.antonyms.get(ws.token.lower_, frozenset())
         if ws.token.pos_ in ("ADJ", "ADV"):
             opposite |= _prefixed_opposites(ws.key, lex.negative_prefixes)
         for sent in window:
-            hit = opposite & sent.keys
+            hit = opposite & (sent.keys - sent.timed)
             if hit and _same_act(index, result, window, ws.token, hit, sent):
                 found.append(Finding("antonym", min(hit).replace("_", " "), ws.token.text, sent))
                 break
