@@ -112,3 +112,13 @@ def test_claims_a_word_of_a_date_is_no_opposite_act(nlp):
     closed = check_text(article, "Sudan and South Sudan agreed to close their border crossings.")
     assert closed.verdict == "contradicted" and closed.reason.startswith("opposite meaning"), closed
 
+
+def test_claims_begin_is_start(nlp):
+    """"begin" and "start" are listed synonyms (lexicon.json): the article's "start" backs the
+    statement's "begin" rather than leaving it a verb the article lacks."""
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    index = build_index(nlp("Voter registration will start in the northern provinces on Monday, the commission said."))
+    words = compare(index, nlp("Voter registration will begin in the northern provinces.")).words
+    assert next(w.status for w in words if w.token.text == "begin") == "synonym"
