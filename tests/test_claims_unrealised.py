@@ -63,3 +63,27 @@ def test_claims_an_act_the_article_also_asserts_is_no_unrealised_finding(nlp, ar
 
     found = compare(build_index(nlp(article)), nlp(statement)).findings
     assert not [f for f in found if f.kind == "unrealised"], found
+
+
+MARCH = ("Thousands of opposition supporters marched through Lilongwe on Saturday demanding the resignation of the "
+         "electoral commission chairman. Church leaders called for the release of two activists detained last week.")
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["The electoral commission chairman resigned after the march.", "The two detained activists were released."],
+)
+def test_claims_an_act_only_demanded_is_not_done(nlp, statement):
+    """"demanding the resignation of", "called for the release of": the article names the act as
+    asked for (``lexicon.json`` demand_verbs, demand_for_verbs), so a statement that it happened
+    is not supported."""
+    verdict = check_text(MARCH, statement)
+    assert verdict.verdict != "supported" and verdict.reason.startswith("not said to have happened"), verdict
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Opposition supporters demanded the chairman's resignation.", "Church leaders called for the activists to be released."],
+)
+def test_claims_the_demand_itself_stays_supported(nlp, statement):
+    assert check_text(MARCH, statement).verdict == "supported"

@@ -221,6 +221,21 @@ def is_prospective(token: Any) -> bool:
     return head.lemma_.lower() in heads or any(c.dep_ == "advmod" and c.lower_ in heads for c in head.children)
 
 
+def demanded_by(token: Any) -> str | None:
+    """How an act named by a noun is only asked for, as written ("demanding" in "demanding his
+    resignation", "called for" in "called for the release of"), or None: the noun is the object
+    of a ``demand_verbs`` verb or the "for" object of a ``demand_for_verbs`` one (``lexicon.json``).
+    The sentence does not say the act happened."""
+    if token.pos_ != "NOUN":
+        return None
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in lexicon().demand_verbs:
+        return head.text
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in lexicon().demand_for_verbs:
+        return f"{head.head.text} for"
+    return None
+
+
 def pending_auxiliaries(token: Any) -> list[Any]:
     """The modal or future auxiliaries that leave a verb undone ("WILL leave", "COULD be signed",
     "MAY have fired"; ``lexicon.json`` pending_auxiliaries), its own or, for a verb coordinated
@@ -304,6 +319,8 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
             previous = tok
             if is_negated(tok):
                 negated.update(tks)
+            elif (asker := demanded_by(tok)) is not None:
+                unrealised.update({k: f"{asker} {tok.text}" for k in tks})
             elif not is_prospective(tok):
                 asserted.update(tks)  # a pending act too: the negation check reads it as before
                 if tok.pos_ == "VERB" and pending_auxiliaries(tok):
@@ -411,6 +428,6 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
 
 
 __all__ = [
-    "ATTACHING_DEPS", "ArticleIndex", "Mention", "Sentence", "build_index", "is_negated", "is_prospective",
+    "ATTACHING_DEPS", "ArticleIndex", "Mention", "Sentence", "build_index", "demanded_by", "is_negated", "is_prospective",
     "pending_auxiliaries", "token_keys",
 ]

@@ -50,6 +50,8 @@ class Lexicon:
     attribution_verbs: frozenset[str] = frozenset()
     negative_implicatives: frozenset[str] = frozenset()  # "declined to sign": the signing did not happen
     prospective_heads: frozenset[str] = frozenset()  # "has to be signed": the signing has not happened yet
+    demand_verbs: frozenset[str] = frozenset()  # "demanded his resignation": asked for, not done
+    demand_for_verbs: frozenset[str] = frozenset()  # "called for his release": asked for, not done
     negative_prefixes: tuple[str, ...] = ()  # "unsuccessful" is the opposite of "successful"
     on_patient_verbs: frozenset[str] = frozenset()  # "blamed the blasts on X": X is the one blamed
     naming_verbs: frozenset[str] = frozenset()  # "called the mutiny treason": the noun takes a side
@@ -117,6 +119,8 @@ def lexicon() -> Lexicon:
         attribution_verbs=frozenset(w.lower() for w in data["attribution_verbs"]),
         negative_implicatives=frozenset(_word(w) for w in data["negative_implicatives"]),
         prospective_heads=frozenset(_word(w) for w in data["prospective_heads"]),
+        demand_verbs=frozenset(_word(w) for w in data["demand_verbs"]),
+        demand_for_verbs=frozenset(_word(w) for w in data["demand_for_verbs"]),
         negative_prefixes=tuple(data["negative_prefixes"]),
         on_patient_verbs=frozenset(_word(w) for w in data["on_patient_verbs"]),
         naming_verbs=frozenset(_word(w) for w in data["naming_verbs"]),

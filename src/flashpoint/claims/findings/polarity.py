@@ -80,9 +80,11 @@ def unrealised_findings(index: ArticleIndex, result: ClauseResult, window: list[
     act, "will sign", often says further down that it was done)."""
     found: list[Finding] = []
     for tok in result.clause.tokens:
-        if tok.pos_ != "VERB" or is_negated(tok) or is_prospective(tok):
+        if tok.pos_ != "VERB" or is_negated(tok) or is_prospective(tok) or _asked_for(tok):
             continue
         keys = set(token_keys(tok))
+        # the article's noun of the act counts too: "resigned" / "demanding his resignation"
+        keys |= set().union(*(index.variants(k) for k in keys))
         if any(keys & (_plainly(s) | s.negated) for s in window):
             continue
         asserted = any(keys & s.asserted for s in window)  # a pending act counts, for the attempts
@@ -95,6 +97,22 @@ def unrealised_findings(index: ArticleIndex, result: ClauseResult, window: list[
                 found.append(Finding("unrealised", said, tok.text, sent))
                 break
     return found
+
+
+def _asked_for(verb: Any) -> bool:
+    """Whether a statement verb is itself only asked for ("called for the activists to be
+    RELEASED", "urged them to WITHDRAW"): a verb of ``lexicon.json`` demand_verbs or
+    demand_for_verbs governs it."""
+    lex = lexicon()
+    asking = lex.demand_verbs | lex.demand_for_verbs
+    node = verb
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in asking:
+            return True
+    return False
 
 
 def _plainly(sentence: Sentence) -> set[str]:
