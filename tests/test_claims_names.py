@@ -61,17 +61,3 @@ def test_claims_initials_meet_names_as_entities_not_as_words(nlp, article, state
         assert found.verdict != "supported", found
     else:
         assert found.verdict == verdict, found
-
-
-def test_claims_a_title_the_tagger_took_into_a_name_leaves_the_same_person(nlp):
-    """spaCy reads "Striker Kwame Mensah" as one name: "Kwame Mensah" is the same person, not
-    another actor in the role; a name sharing only a word still is another."""
-    from flashpoint.claims.units import person_name_keys
-
-    article = ("Striker Kwame Mensah scored twice as Hearts of Oak beat Asante Kotoko 2-1 in Accra on Sunday. "
-               "The win lifted Hearts to second place in the league.")
-    ent = next(e for e in nlp(article).ents if e.label_ == "PERSON")
-    assert "kwamemensah" in person_name_keys(ent)
-    assert check_text(article, "Kwame Mensah scored twice as Hearts of Oak beat Asante Kotoko.").verdict == "supported"
-    other = check_text(article, "Kwame Asante scored twice for Hearts of Oak.")
-    assert other.verdict == "contradicted", other

@@ -281,11 +281,7 @@ def person_name_keys(ent: Any) -> set[str]:
     words = _name_words(ent)
     if len(words) == 1:
         return {"~" + words[0]}
-    # A name of three words or more is also each shorter name that ends it: spaCy takes a title
-    # or role before a name into it ("Driver Amina Yusuf", "Co-star John Stamos"), and the same
-    # person without it ("Amina Yusuf") is the same name, not another one.
-    tails = {"".join(words[i:]) for i in range(1, len(words) - 1)}
-    return {"^" + w for w in words} | tails
+    return {"^" + w for w in words}
 
 
 def person_query_keys(ent: Any) -> set[str]:
