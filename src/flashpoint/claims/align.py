@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .amounts import bound_of, stands_for
+from .amounts import stands_for
 from .clauses import Clause
 from .dates import calendar, date_mentions
 from .index import ArticleIndex, Sentence, token_keys
@@ -61,21 +61,13 @@ def _match(index: ArticleIndex, word: _Word, keys: frozenset[str], names: frozen
     return 0.0
 
 
-def _bounds_a_number(token: Any) -> bool:
-    """Whether a word only bounds or estimates the number it modifies ("roughly" in "roughly
-    400 kilometres"): whether the article's number meets it is the number's check
-    (``amounts.stands_for``), so it is no word the article must have ("about 400 km")."""
-    head = token.head
-    return token.dep_ in ("advmod", "quantmod") and head.i > token.i and head.like_num and bound_of(head) is not None
-
-
 def _content_words(index: ArticleIndex, clause: Clause) -> list[_Word]:
     words: list[_Word] = []
     for tok in clause.tokens:
         if tok.ent_iob_ == "I" and tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN":
             continue  # one word per name: "Kim Jong Un" counts once, under its first token
         kind = token_kind(tok)
-        if kind is None or _bounds_a_number(tok):
+        if kind is None:
             continue
         keys = token_keys(tok)
         if kind == "entity":
