@@ -234,7 +234,6 @@ BOMBING = ("Turkish warplanes bombed Kurdish militant positions in northern Iraq
            "ministry in Ankara said.")
 FISHERMEN = "Indian coast guards detained three Pakistani fishermen near the maritime border on Friday, officials said."
 RECALL = "Equatorial Guinea recalled its ambassador from Gabon on Monday over a dispute about three islands."
-EXPEL = "Mali's transitional government on Tuesday expelled the Swedish charge d'affaires, giving him 72 hours to leave Bamako."
 
 
 @pytest.mark.parametrize(
@@ -245,8 +244,6 @@ EXPEL = "Mali's transitional government on Tuesday expelled the Swedish charge d
         (FISHERMEN, "Pakistani coast guards detained three Indian fishermen."),
         # a country named by one word of another's name
         (RECALL, "Guinea recalled its ambassador from Gabon."),
-        # a named country where the article's report has another country's body
-        (EXPEL, "Sweden expelled the charge d'affaires."),
     ],
 )
 def test_claims_the_same_kind_of_actor_of_another_country_is_another_actor(nlp, article, statement):
@@ -262,7 +259,6 @@ def test_claims_the_same_kind_of_actor_of_another_country_is_another_actor(nlp, 
         (BOMBING, "Turkish warplanes bombed militant positions in northern Iraq."),
         (FISHERMEN, "Indian coast guards detained three fishermen from Pakistan."),
         (RECALL, "Equatorial Guinea recalled its envoy from Gabon."),
-        (EXPEL, "Mali expelled Sweden's charge d'affaires."),
     ],
 )
 def test_claims_the_same_country_in_the_role_stays_supported(nlp, article, statement):
@@ -285,46 +281,3 @@ def test_claims_a_relative_clause_is_no_part_of_its_antecedent_argument(nlp):
     assert right.clauses[0].roles["match"] == 2
     wrong = check_text(HUNT, "Aid workers kidnapped two gunmen near Goma.")
     assert wrong.verdict == "contradicted" and wrong.reason.startswith("roles reversed"), wrong
-
-
-TALKS = "The talks, hosted by Norway, Qatar and Kenya, resumed in Nairobi on Monday after a two-month pause."
-
-
-@pytest.mark.parametrize(
-    "statement",
-    ["The talks are hosted by Norway, Qatar and Ethiopia.", "The talks are hosted by Ethiopia and Qatar."],
-)
-def test_claims_each_named_member_of_a_role_is_checked(nlp, statement):
-    """A list in a role with one name changed is another actor: each named member is read as
-    the role's, and a participle that modifies a noun ("the talks, hosted by ...") has that noun
-    as its patient, so the article's report is of the same act."""
-    verdict = check_text(TALKS, statement)
-    assert verdict.verdict == "contradicted" and verdict.reason.startswith("another actor"), verdict
-
-
-@pytest.mark.parametrize(
-    "statement", ["The talks are hosted by Norway, Qatar and Kenya.", "The talks are hosted by Norway and Qatar."]
-)
-def test_claims_the_article_s_members_stay_supported(nlp, statement):
-    assert check_text(TALKS, statement).verdict == "supported"
-
-
-def test_claims_a_participle_s_noun_is_its_patient(nlp):
-    from flashpoint.claims.roles import arguments
-
-    doc = nlp("A truce brokered by Qatar took effect on Sunday.")
-    agent, patient, _, _ = arguments(next(t for t in doc if t.text == "brokered"))
-    assert (agent.text, patient.text) == ("Qatar", "truce")
-
-
-def test_claims_an_argument_with_no_word_of_its_own_is_unknown(nlp):
-    """"Troops detained two": the article's patient has no content word, so it says nothing
-    about who was detained -- unknown, not another patient than the statement's smugglers."""
-    from flashpoint.claims.compare import compare
-    from flashpoint.claims.index import build_index
-
-    index = build_index(nlp("Troops detained two near the market in Gao on Sunday, the army said. "
-                            "The smugglers were later handed to the police."))
-    comparison = compare(index, nlp("Troops detained the smugglers near the market in Gao."))
-    assert comparison.clauses[0].roles["mismatch"] == 0
-    assert not [f for f in comparison.findings if f.kind == "role"], comparison.findings

@@ -146,9 +146,6 @@ def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | No
         if passive and node is not verb and (patient is not None or patient_unknown):
             break
         node = node.head
-    if patient is None and not patient_unknown and verb.dep_ == "acl" and verb.tag_ == "VBN" \
-            and verb.head.pos_ in ("NOUN", "PROPN") and not verb.head.like_num:
-        patient = verb.head  # a participle that modifies a noun: "the talks, hosted by Norway"
     return agent, patient, agent_unknown, patient_unknown
 
 

@@ -93,11 +93,7 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             result.findings.append(swap)
             result.roles["swap"] += 1
             continue
-        # each named member of a list in a role is checked as the role's ("hosted by Mexico, Cuba
-        # and Brazil" where the article's hosts are Mexico, Cuba and Venezuela)
-        members = [(role, m) for role, arg in (("agent", agent), ("patient", patient)) if arg is not None
-                   for m in (arg, *(c for c in arg.conjuncts if is_name(arg) and is_name(c)))]
-        for role, arg in members:
+        for role, arg in (("agent", agent), ("patient", patient)):
             if arg is None or arg.is_stop or token_kind(arg) in (None, "light"):
                 continue
             heads = head_keys(arg)
@@ -134,11 +130,10 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                     result.findings.append(found)
             elif matched:
                 result.roles["match"] += 1
-            elif any(not keys or (named and not keys & index.entity_keys)
+            elif any(keys is None or (named and not keys & index.entity_keys)
                      or (_resolved(f, keys) and not _other_country(arg, keys)) for f, keys in slots):
-                # unknown (an argument with no word of its own, "arrested two"), a description
-                # ("fled the country") that may be the name, or a pronoun's antecedent, a guess
-                # that only another country's people outweighs
+                # unknown, a description ("fled the country") that may be the name, or a pronoun's
+                # antecedent, a guess that only another country's people outweighs
                 result.roles["unknown"] += 1
             else:
                 result.roles["mismatch"] += 1
@@ -152,7 +147,7 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                 if frame.sentence in window_ids and said:
                     sentence = index.sentences[frame.sentence]
                     keys = frame.agent if role == "agent" else frame.patient
-                    other_actor = (named and _other_actor(arg, said, sentence)) or _other_country(arg, keys)
+                    other_actor = _other_actor(arg, said, sentence) if named else _other_country(arg, keys)
                     # Another actor only for the same act: the article's report must share the
                     # statement's other argument ("Turkey shelled Kurdish-held villages" is no
                     # answer to "France bombed jihadist camps").
@@ -251,13 +246,6 @@ def _unnamed_actor(
         if resolved:
             continue  # a pronoun's antecedent is a guess: not enough to name another actor
         mention = next((m for m in best.entities if m.text == said), None)
-        if mention is not None and is_stated(mention, stated):
-            # the role's first name is the statement's own: another of the role's names that is
-            # not ("Mexico, Cuba and Venezuela" for "Mexico, Cuba and Brazil")
-            keys = (f.agent if role == "agent" else f.patient) or frozenset()
-            mention = next((m for m in best.entities if m.key in keys and ACTOR_GROUPS.get(m.label) == group
-                            and not is_stated(m, stated)), None)
-            said = mention.text if mention is not None else said
         if mention is None or ACTOR_GROUPS.get(mention.label) != group or is_stated(mention, stated):
             continue
         if not is_actor(mention):
