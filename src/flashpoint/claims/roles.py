@@ -163,19 +163,13 @@ def _on_patient(verb: Any) -> Any | None:
     return None
 
 
-def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None, verb: Any | None = None) -> frozenset[str]:
+def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
     """Keys of an argument phrase: its content words and the names in it.
 
-    ``ents`` are the entities of the sentence (all of the doc's when None). ``verb`` is the verb
-    whose argument it is: when the phrase holds that verb ("individuals who enjoy lavish
-    spending", the antecedent of a relative clause), the verb's own clause is no part of it, or
-    the verb's object would be its agent too (and ``_own_keys`` take it from the object).
+    ``ents`` are the entities of the sentence (all of the doc's when None).
     """
-    inner = range(0)
-    if verb is not None and verb is not arg and arg.left_edge.i <= verb.i <= arg.right_edge.i:
-        inner = range(verb.left_edge.i, verb.right_edge.i + 1)
     keys: set[str] = set()
-    for i, tok in enumerate(t for t in arg.subtree if t.i not in inner):
+    for i, tok in enumerate(arg.subtree):
         if i >= _MAX_ARG_TOKENS:
             break
         if tok.is_punct or tok.is_stop:
@@ -184,8 +178,6 @@ def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None, verb: Any | None = 
         if tok.pos_ == "PROPN" or tok.ent_type_:
             keys.add(canonical_entity(tok.text))
     for ent in arg.doc.ents if ents is None else ents:
-        if ent.start in inner:
-            continue
         if arg.left_edge.i <= ent.start and ent.end <= arg.right_edge.i + 1 and ent.label_ in NAME_LABELS:
             keys.add(canonical_entity(ent.text))
             keys.update(k for k in (capital_country(ent.text), actor_key(ent.text)) if k)
@@ -234,8 +226,8 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
             Frame(
                 sentence=sentence,
                 verb=token_key(tok),
-                agent=None if agent is None else arg_keys(agent, ents=a_ents, verb=tok),
-                patient=None if patient is None else arg_keys(patient, ents=p_ents, verb=tok),
+                agent=None if agent is None else arg_keys(agent, ents=a_ents),
+                patient=None if patient is None else arg_keys(patient, ents=p_ents),
                 agent_text=None if agent is None else arg_text(agent, ents=a_ents),
                 patient_text=None if patient is None else arg_text(patient, ents=p_ents),
                 agent_resolved=agent_resolved,
