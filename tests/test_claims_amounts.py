@@ -106,3 +106,22 @@ def test_claims_a_unit_and_its_abbreviation(nlp):
     index = build_index(nlp("The aid convoy travelled 250 km from the port to the border town, the agency said."))
     words = compare(index, nlp("The aid convoy travelled 250 kilometres to the border town.")).words
     assert next(w.status for w in words if w.token.text == "kilometres") == "synonym"
+
+
+def test_claims_data_files_are_read_one_way_with_their_own_error(monkeypatch):
+    # every table of the checker goes through datafiles.read_data: a file that cannot be parsed
+    # is E406 naming it, whichever module reads it first
+    import pytest as _pytest
+
+    from flashpoint.claims import amounts, datafiles
+    from flashpoint.errors import ConfigError
+
+    monkeypatch.setattr(datafiles.json, "loads", lambda raw: (_ for _ in ()).throw(ValueError("bad")))
+    amounts.amount_settings.cache_clear()
+    try:
+        with _pytest.raises(ConfigError) as caught:
+            amounts.amount_settings()
+        assert "E406" in str(caught.value) and amounts.AMOUNTS_FILE in str(caught.value)
+    finally:
+        monkeypatch.undo()
+        amounts.amount_settings.cache_clear()

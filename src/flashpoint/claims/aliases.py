@@ -27,15 +27,14 @@ as a noun takes only the premise's names used as nouns.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
+from .datafiles import read_data
 
 ALIASES_FILE = "aliases.json"
 _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -54,11 +53,7 @@ class AliasSettings:
 @functools.lru_cache(maxsize=1)
 def alias_settings() -> AliasSettings:
     """The settings in ``claims/data/aliases.json`` (E406 unreadable, E407 malformed)."""
-    try:
-        raw = resources.files(__package__).joinpath("data", ALIASES_FILE).read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, ValueError) as e:
-        raise ConfigError("E406", name=ALIASES_FILE, cause=e) from e
+    data = read_data(ALIASES_FILE)
     try:
         return AliasSettings(
             labels=frozenset(data["labels"]),

@@ -13,12 +13,11 @@ only: "200 people" is not "224 people".
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
+from .datafiles import read_data
 from .index import ArticleIndex
 from .units import counted_noun, duration_unit, number_form, same_kind_of_count
 
@@ -38,10 +37,7 @@ class AmountSettings:
 @functools.lru_cache(maxsize=1)
 def amount_settings() -> AmountSettings:
     """The settings in ``claims/data/amounts.json`` (E406 unreadable, E407 malformed)."""
-    try:
-        data = json.loads(resources.files(__package__).joinpath("data", AMOUNTS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise ConfigError("E406", name=AMOUNTS_FILE, cause=e) from e
+    data = read_data(AMOUNTS_FILE)
     try:
         bounds = {tuple(str(k).lower().split()): str(v) for k, v in data["bounds"].items()}
         if not set(bounds.values()) <= {">", ">=", "<", "<=", "~", "~<"}:

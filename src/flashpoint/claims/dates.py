@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
 from ..nlp import ents_starting_within
+from .datafiles import read_data
 
 DATES_FILE = "dates.json"
 
@@ -45,10 +44,7 @@ class Calendar:
 @functools.lru_cache(maxsize=1)
 def calendar() -> Calendar:
     """The calendar words (loaded once; E406 unreadable, E407 malformed)."""
-    try:
-        data = json.loads(resources.files(__package__).joinpath("data", DATES_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise ConfigError("E406", name=DATES_FILE, cause=e) from e
+    data = read_data(DATES_FILE)
     try:
         return Calendar(
             weekdays={str(k): int(v) for k, v in data["weekdays"].items()},

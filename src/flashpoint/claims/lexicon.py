@@ -17,11 +17,11 @@ import functools
 import json
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from .datafiles import read_data
 
 LEXICON_FILE = "lexicon.json"
 WEIGHTS_FILE = "weights.json"
@@ -80,18 +80,10 @@ def _word(text: str) -> str:
     return text.lower().replace("-", "")
 
 
-def _read(name: str) -> dict[str, Any]:
-    try:
-        raw = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-        return json.loads(raw)
-    except (OSError, ValueError) as e:
-        raise ConfigError("E406", name=name, cause=e) from e
-
-
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Return the word lists (loaded on first use)."""
-    data = _read(LEXICON_FILE)
+    data = read_data(LEXICON_FILE)
     synonyms: dict[str, set[str]] = {}
     for cluster in data["synonyms"]:
         words = {_word(w) for w in cluster}
@@ -148,7 +140,7 @@ def _stance(data: dict[str, dict[str, list[str]]]) -> dict[str, tuple[str, int]]
 @functools.lru_cache(maxsize=1)
 def weights() -> Weights:
     """Return the fitted model and thresholds (loaded on first use)."""
-    data = _read(WEIGHTS_FILE)
+    data = read_data(WEIGHTS_FILE)
     try:
         return Weights(
             window_top_k=int(data["window_top_k"]),
@@ -197,7 +189,7 @@ def verdict_settings() -> VerdictSettings:
     """Return the verdict combiner and thresholds (loaded on first use): the shipped
     verdict.json, or the file ``$FLASHPOINT_CLAIMS_VERDICT`` names."""
     other = os.environ.get(VERDICT_ENV)
-    return read_verdict(Path(other)) if other else parse_verdict(_read(VERDICT_FILE), VERDICT_FILE)
+    return read_verdict(Path(other)) if other else parse_verdict(read_data(VERDICT_FILE), VERDICT_FILE)
 
 
 def read_verdict(path: Path) -> VerdictSettings:
