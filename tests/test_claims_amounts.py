@@ -125,3 +125,25 @@ def test_claims_data_files_are_read_one_way_with_their_own_error(monkeypatch):
     finally:
         monkeypatch.undo()
         amounts.amount_settings.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # a fraction of a scale is its product; "a million" is one million
+        ("About 500,000 people have fled the province.", "supported"),
+        ("A million people have fled the province.", "contradicted"),
+        # the scale of "3.2 million" is no number of its own: "1 million" is not in it
+        ("The floods destroyed 1 million hectares of crops.", "contradicted"),
+        ("The floods destroyed 3,200,000 hectares of crops.", "supported"),
+    ],
+)
+def test_claims_numbers_written_with_a_scale_word(statement, verdict):
+    from flashpoint.claims.check import check_text
+
+    article = (
+        "Officials say roughly half a million people have fled the province. "
+        "The floods destroyed 3.2 million hectares of crops, the ministry said."
+    )
+    result = check_text(article, statement)
+    assert result.verdict == verdict, (statement, result.verdict, result.reason)

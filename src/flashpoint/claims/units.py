@@ -34,12 +34,50 @@ def norm(text: str) -> str:
     return _NON_ALNUM.sub("", text.lower())
 
 
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _scale_after_article(token: Any) -> float | None:
+    """The value of a scale word right after "a"/"an" ("a million people" is 1,000,000), never
+    the scale of "half a million", whose value the fraction carries (``token_key``)."""
+    scales = lexicon().number_scales
+    doc, i = token.doc, token.i
+    if token.lower_ not in scales or not token.is_alpha or len(token.lower_) < 4:
+        return None  # "million", "thousand": not the "m" of "5m"
+    if i < 1 or doc[i - 1].lower_ not in _ARTICLES:
+        return None
+    if i >= 2 and (doc[i - 2].like_num or doc[i - 2].lower_ in lexicon().number_words):
+        return None  # "half a million": the fraction's
+    return scales[token.lower_]
+
+
+def _scales_a_number(token: Any) -> bool:
+    """Is ``token`` a scale word that multiplies the number before it ("2.5 MILLION", "two
+    THOUSAND", "half a MILLION")? That number's key holds the product (``token_key``); the
+    scale alone is no second number, so "1 million" is not found in "2.5 million"."""
+    scales, words = lexicon().number_scales, lexicon().number_words
+    doc, i = token.doc, token.i
+    if token.lower_ not in scales or not token.is_alpha or len(token.lower_) < 4 or i < 1:
+        return False
+    before = doc[i - 1]
+    if before.lower_ in _ARTICLES and i >= 2:
+        before = doc[i - 2]
+    text = before.lower_.replace("$", "").replace("%", "")
+    return text in words or bool(_NUMBER.match(text))
+
+
 def number_value(token: Any) -> float | None:
-    """The numeric value a token writes, if any ("35", "1,000", "5bn", "thirty", "fourth")."""
+    """The numeric value a token writes, if any ("35", "1,000", "5bn", "thirty", "fourth", the
+    "million" of "a million")."""
     text = token.lower_.replace("$", "").replace("%", "")
     lex = lexicon()
+    if _scales_a_number(token):
+        return None  # the "million" of "2.5 million" / "half a million": that number's scale
     if text in lex.number_words:
         return lex.number_words[text]
+    after_article = _scale_after_article(token)
+    if after_article is not None:
+        return after_article
     match = _NUMBER.match(text)
     if not match:
         return None
@@ -61,7 +99,10 @@ def token_key(token: Any) -> str:
     """The key two tokens must share to count as the same word."""
     value = number_value(token)
     if value is not None:
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        doc, i = token.doc, token.i
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in _ARTICLES and i + 2 < len(doc):
+            nxt = doc[i + 2]  # "half a million": the fraction of the scale
         if nxt is not None and nxt.lower_ in lexicon().number_scales and nxt.lower_ not in ("b", "m"):
             value *= lexicon().number_scales[nxt.lower_]
         return "#" + (str(int(value)) if value == int(value) else f"{value:g}")
