@@ -362,3 +362,16 @@ def test_events_sense_a_range_of_targets_is_no_score(nlp):
 def test_events_sense_a_named_storm_is_a_force_of_nature(nlp, text):
     codes = [e.cameo for e in _events(nlp, text)]
     assert not any(c[:2] in ("18", "19", "20") for c in codes), (text, codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a named news outlet suspended is a press restriction, a state suspended its membership
+        ("Niger's junta suspended Radio France Internationale on Friday.", "1721"),
+        ("The Economic Community of West African States suspended Guinea after the coup.", "161"),
+    ],
+)
+def test_events_sense_suspending_an_outlet_is_no_suspended_membership(nlp, text, cameo):
+    codes = [e.cameo for e in _events(nlp, text)]
+    assert cameo in codes, (text, codes)

@@ -228,7 +228,7 @@ def _aim_of_object(tok: Token) -> set[str]:
     }
 
 
-WILDCARDS = frozenset({"*", "@"})
+WILDCARDS = frozenset({"*", "@", "@med"})
 
 
 def no_event_sense(tok: Token) -> bool:
@@ -294,11 +294,20 @@ NAME_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})
 
 def _wildcard_fits(tok: Token, alt: frozenset[str]) -> int:
     """``*``: the verb has a direct object ("India struck nine sites"); ``@``: that object is a
-    named actor ("the AU suspended Niger"). Scores below any listed object lemma."""
+    named actor ("the AU suspended Niger"); ``@med``: a named news outlet ("the junta suspended
+    the BBC"). Scores below any listed object lemma."""
     objects = [c for c in children_of(tok) if c.dep_ in ("dobj", "obj")]
-    if "@" in alt:
+    if "@med" in alt:  # a named news outlet ("suspended the BBC"), not a state's membership
+        objects = [o for o in objects if o.ent_type_ in NAME_ENTITIES and _media(o)]
+    elif "@" in alt:
         objects = [o for o in objects if o.ent_type_ in NAME_ENTITIES]
     return 1 if objects else 0
+
+
+def _media(tok: Token) -> bool:
+    """Does the name the token ends (or is) resolve to a news outlet (sector MED)?"""
+    actor = resolve_span(tok.doc[tok.left_edge.i : tok.i + 1]) or resolve_span(tok.doc[tok.i : tok.i + 1])
+    return actor is not None and actor.sector == "MED"
 
 
 def _inside_name(tok: Token) -> bool:
