@@ -37,33 +37,37 @@ def norm(text: str) -> str:
 _ARTICLES = frozenset({"a", "an"})
 
 
+def _word_scale(token: Any) -> float | None:
+    """The scale a spelled-out scale word writes ("million", "thousand"; not the "m" of "5m")."""
+    if not token.is_alpha or len(token.lower_) < 4:
+        return None
+    return lexicon().number_scales.get(token.lower_)
+
+
 def _scale_after_article(token: Any) -> float | None:
     """The value of a scale word right after "a"/"an" ("a million people" is 1,000,000), never
     the scale of "half a million", whose value the fraction carries (``token_key``)."""
-    scales = lexicon().number_scales
+    scale = _word_scale(token)
     doc, i = token.doc, token.i
-    if token.lower_ not in scales or not token.is_alpha or len(token.lower_) < 4:
-        return None  # "million", "thousand": not the "m" of "5m"
-    if i < 1 or doc[i - 1].lower_ not in _ARTICLES:
+    if scale is None or i < 1 or doc[i - 1].lower_ not in _ARTICLES:
         return None
     if i >= 2 and (doc[i - 2].like_num or doc[i - 2].lower_ in lexicon().number_words):
         return None  # "half a million": the fraction's
-    return scales[token.lower_]
+    return scale
 
 
 def _scales_a_number(token: Any) -> bool:
     """Is ``token`` a scale word that multiplies the number before it ("2.5 MILLION", "two
     THOUSAND", "half a MILLION")? That number's key holds the product (``token_key``); the
     scale alone is no second number, so "1 million" is not found in "2.5 million"."""
-    scales, words = lexicon().number_scales, lexicon().number_words
     doc, i = token.doc, token.i
-    if token.lower_ not in scales or not token.is_alpha or len(token.lower_) < 4 or i < 1:
+    if _word_scale(token) is None or i < 1:
         return False
     before = doc[i - 1]
     if before.lower_ in _ARTICLES and i >= 2:
         before = doc[i - 2]
     text = before.lower_.replace("$", "").replace("%", "")
-    return text in words or bool(_NUMBER.match(text))
+    return text in lexicon().number_words or bool(_NUMBER.match(text))
 
 
 def number_value(token: Any) -> float | None:

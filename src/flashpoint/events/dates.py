@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Any, NamedTuple
 
@@ -19,6 +20,7 @@ from ..nlp import ents_within
 from ..records import DatePrecision
 from .grammar import VERBAL_ROOTS
 from .patterns import noun_code, roles_of, verb_code
+from .tables import data_json
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -51,10 +53,6 @@ _RE_AGO = re.compile(
 # "over the weekend", "at the weekend", "last weekend": the Saturday and Sunday on or before
 # the publication, dated as the week they end
 _RE_WEEKEND = re.compile(r"\b(?:the|last)\s+weekend\b", re.IGNORECASE)
-_AGO_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
 
 
 class EventDate(NamedTuple):
@@ -190,6 +188,13 @@ def _day(
         return EventDate(None, None, text)
 
 
+@functools.lru_cache(maxsize=1)
+def _count_words() -> dict[str, int]:
+    """The number words that count an offset's units ("THREE weeks ago"): the table the
+    relative dates of ``anchored`` read (``relative_dates.json`` numbers)."""
+    return {str(k): int(v) for k, v in data_json("relative_dates.json")["numbers"]["map"].items()}
+
+
 def _ago(text: str, published: dt.date) -> EventDate | None:
     """ "three weeks ago" (the week that far back, dated by its Monday), "two days ago", "a year
     ago" (that month: a year back is told to the month, no finer), "two decades ago" (that year),
@@ -198,7 +203,7 @@ def _ago(text: str, published: dt.date) -> EventDate | None:
     if m is None:
         return None
     word = m.group("count").lower()
-    count = int(word) if word.isdigit() else _AGO_NUMBERS.get(word)
+    count = int(word) if word.isdigit() else _count_words().get(word)
     if count is None:
         return None
     unit = m.group("unit").lower()
