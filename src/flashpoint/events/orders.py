@@ -16,8 +16,15 @@ from typing import Any
 from ..nlp import children_of
 from ..records import Actor
 from . import tables
-from .grammar import CHAIN_OF_COMMAND, ENVOYS, LEAVING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
-from .patterns import noun_code
+from .grammar import (
+    CHAIN_OF_COMMAND,
+    DEADLINE_VERBS,
+    ENVOYS,
+    LEAVING_VERBS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+)
+from .patterns import is_time, noun_code
 
 Token = Any
 
@@ -42,10 +49,41 @@ def expulsion(order: Token, comp: Token | None) -> tuple[str, Token] | None:
     of persons (a population's, 201, is left to a verb that says it)."""
     if comp is None or comp.lemma_.lower() not in LEAVING_VERBS:
         return None
-    out = addressee(order)
+    return _expelled(addressee(order))
+
+
+def ultimatum(give: Token) -> tuple[str, Token] | None:
+    """A time given someone to leave ("gave the Swedish ambassador 72 HOURS TO LEAVE", "gave
+    the envoy 48 hours to quit the country", ``deadline_verbs``): an order to leave with its
+    deadline, so the same expulsion as ``expulsion`` reads. spaCy hangs the infinitive on the
+    time or on the verb; the one given the time is the other object."""
+    if give.lemma_.lower() not in DEADLINE_VERBS:
+        return None
+    kids = children_of(give)
+    times = [c for c in kids if c.dep_ in ("dobj", "obj", "npadvmod") and is_time(c)]
+    if not times:
+        return None
+    heads = [*children_of(times[0]), *kids]
+    if not any(
+        c.dep_ in ("relcl", "acl", "advcl", "xcomp")
+        and c.lemma_.lower() in LEAVING_VERBS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+        for c in heads
+    ):
+        return None
+    given = [c for c in kids if c.dep_ in ("dative", "dobj", "obj") and not is_time(c)]
+    return _expelled(given[0]) if given else None
+
+
+def _expelled(out: Token | None) -> tuple[str, Token] | None:
+    """The code of expelling ``out`` (the "expel" rows of ``verb_patterns.tsv`` for whom it
+    names, 166 for an envoy), with ``out`` as its target; None for anyone else."""
     if out is None or out.pos_ not in ("NOUN", "PROPN"):
         return None
-    words = {out.lemma_.lower(), out.lower_}
+    # "Swedish Ambassador Kristina Kuhnel": the title is a compound of the name
+    words = {out.lemma_.lower(), out.lower_} | {
+        c.lower_ for c in children_of(out) if c.dep_ == "compound"
+    }
     rows = [r for r in tables.verb_patterns().get("expel") or [] if not r.code.startswith("20")]
     fits = [r for r in rows if any(words & alt for alt in r.objects)]
     if not fits and words & ENVOYS:

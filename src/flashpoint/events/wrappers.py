@@ -26,7 +26,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import aux_words, conditional, is_negated, wrapper_modality
-from .orders import expulsion
+from .orders import expulsion, ultimatum
 from .patterns import is_time, lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
@@ -139,6 +139,9 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             emb.source = source
         return found
     if role in ("light", "aspect"):
+        given = ultimatum(tok) if role == "light" else None
+        if given is not None:  # "gave the ambassador 72 hours to leave": expelled him
+            return Found(given[0], tok, source=doer_of(tok), targets=[given[1]], used={tok.i})
         noun = event_noun_arg(tok)
         if noun is not None:
             found = predicates.analyze_noun(noun, depth + 1)
