@@ -47,3 +47,17 @@ def test_events_a_participle_after_a_wrapped_noun_was_done(nlp):
     )
     arrests = [e for e in events if e.cameo.startswith("173")]
     assert arrests and arrests[0].modality == "asserted", [(e.cameo, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new authorities in Damascus said they would not seek revenge against former soldiers.",
+        "The insurgents pledged not to retaliate against police officers who defect.",
+    ],
+)
+def test_events_a_response_not_vowed_is_no_threat_made(nlp, text):
+    """probe16: a negated vow ("would not seek revenge") threatens nothing."""
+    events = _events(nlp, text)
+    made = [e for e in events if e.cameo.startswith("13") and not e.negated]
+    assert not made, [(e.cameo, e.trigger, e.negated) for e in events]

@@ -28,7 +28,7 @@ from ..nlp import children_of
 from . import tables
 from .found import Found
 from .grammar import PARTICLES, words
-from .mood import aux_words, conditional
+from .mood import aux_words, conditional, is_negated
 from .patterns import lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
@@ -177,6 +177,8 @@ def vowed_response(tok: Token, analyze: Analyze, depth: int) -> Found | None:
         source=None if passive else subj,
         targets=targets,
         family="threaten",
+        # "would NOT seek revenge", "pledged NOT to retaliate": no threat made
+        negated=is_negated(tok) or is_negated(response),
         used={tok.i} | {t.i for t in response.subtree},
     )
 
