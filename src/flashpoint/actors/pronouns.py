@@ -170,9 +170,12 @@ def _governing_subject(
     for _ in range(_MAX_CLAUSES_UP):
         if node.head.i == node.i:
             return None
-        node = node.head
+        clause, node = node, node.head
         if node.pos_ not in ("VERB", "AUX") or node.i in own:
             continue
+        blamed = _blamed_doer(memory, token, clause, node) if not person else None
+        if blamed is not None:  # "condemned Israel after ITS warplanes struck": Israel's
+            return blamed
         subjects = [c for c in children_of(node) if c.dep_ in SUBJECT_DEPS]
         if not subjects and node.dep_ == "xcomp":  # "urged the North to stop its threats"
             subjects = [c for c in children_of(node.head) if c.dep_ in ("dobj", "obj")]
@@ -201,6 +204,33 @@ def _governing_subject(
             if not res.has_country and memory.context_country and actor is res.actor:
                 actor = in_country(actor, memory.context_country, text=span.text)
             return actor
+    return None
+
+
+def _blamed_doer(memory: DocActors, token: Any, clause: Any, verb: Any) -> Actor | None:
+    """The object of a verb of reproach whose reason clause a possessive names the doer of:
+    "Iran condemned Israel after ITS warplanes destroyed the consulate", "Seoul summoned
+    Tokyo's envoy after ITS coast guard seized a boat" (``words.tsv`` reproach_verbs). The
+    clause says what the one reproached did; its suffering ("after its soldiers were killed",
+    "died": victim_predicates) stays the subject's."""
+    words = get_tables().words
+    owned = token.head
+    if (
+        token.dep_ != "poss"
+        or clause.dep_ != "advcl"
+        or owned.dep_ != "nsubj"
+        or owned.head.i != clause.i
+        or clause.lemma_.lower() in words["victim_predicates"]
+        or verb.lemma_.lower() not in words["reproach_verbs"]
+    ):
+        return None
+    for obj in children_of(verb):
+        if obj.dep_ not in ("dobj", "obj") or obj.i > token.i:
+            continue
+        span = obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        res = read_span(span, on=memory.on, context_country=None, side=memory.side())
+        if res.actor is not None and res.actor.country and not res.person:
+            return res.actor
     return None
 
 

@@ -45,6 +45,7 @@ WORD_LISTS = frozenset(
         "reported_victims",
         "unarmed_victims",
         "agent_nouns",
+        "reproach_verbs",
         "not_own_after",
         "not_own_before",
         "ethnic",
