@@ -242,6 +242,11 @@ def no_event_sense(tok: Token) -> bool:
     return any(
         c.dep_ in ("dobj", "obj", "attr") and (lemma(c) in objects or c.lower_ in objects)
         for c in children_of(tok)
+    ) or any(  # "dismissed Defence MINISTER Oleksii Reznikov": a name read with its title
+        c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN" and g.dep_ == "compound"
+        and g.lower_ in objects
+        for c in children_of(tok)
+        for g in children_of(c)
     ) or any(
         f"{c.lower_} {lemma(g)}" in objects  # "signed the bill INTO LAW"
         for c in children_of(tok)
