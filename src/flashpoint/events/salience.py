@@ -147,6 +147,8 @@ def found_events(sent: Any) -> Iterator[Found]:
             emb.modality = _WRAPPER_MODALITY[main.family]  # type: ignore[assignment]
         elif main.family == "reject":
             emb.negated = True
+        if main.negated and main.family != "reject":
+            emb.negated = True  # "Iran does not seek war": no war is sought either
         yield emb
         count += 1
     for tok in order:

@@ -1,0 +1,28 @@
+"""An act carried by a negated wrapper is not asked or intended either: "Hezbollah is not
+seeking a wider war" reports no war sought, the wrapped war is negated with the wrapper.
+Sentences written for these tests (probe16, issue 12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.events import code_doc
+
+
+def _events(nlp, text):
+    return code_doc(nlp(text), published=dt.date(2024, 10, 2))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran is not seeking a war with Washington, the Iranian foreign ministry said.",
+        "Beijing did not call for sanctions on Pyongyang after the launch.",
+    ],
+)
+def test_events_the_act_of_a_negated_wrapper_is_negated(nlp, text):
+    events = _events(nlp, text)
+    wrapped = [e for e in events if e.cameo[:2] in ("16", "19") and not e.negated]
+    assert not wrapped, [(e.cameo, e.trigger, e.modality, e.negated) for e in events]
