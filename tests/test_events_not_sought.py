@@ -26,3 +26,19 @@ def test_events_the_act_of_a_negated_wrapper_is_negated(nlp, text):
     events = _events(nlp, text)
     wrapped = [e for e in events if e.cameo[:2] in ("16", "19") and not e.negated]
     assert not wrapped, [(e.cameo, e.trigger, e.modality, e.negated) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Azerbaijan has no intention of attacking Armenia, its foreign minister said.", "AZE"),
+        ("Ethiopia has no intention to invade Eritrea, the prime minister told lawmakers.", "ETH"),
+    ],
+)
+def test_events_no_intention_of_an_act_is_its_holders_and_negated(nlp, text, source):
+    """ "has no intention of attacking": the attack is the holder's, intended and negated, never
+    an attack asserted with no doer."""
+    events = _events(nlp, text)
+    attacks = [e for e in events if e.cameo.startswith("19")]
+    assert attacks and all(e.negated for e in attacks), [(e.cameo, e.trigger, e.negated) for e in events]
+    assert attacks[0].source is not None and attacks[0].source.country == source, attacks[0].source

@@ -251,8 +251,12 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
                         if g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_code(g):
                             emb = noun_event(g, noun_code(g) or "")
                             break
+                        if g.dep_ == "pcomp" and g.pos_ == "VERB":  # "intention OF INVADING"
+                            emb = analyze(g, depth + 1)
         if emb is None:
             continue
+        if emb.source is not None and emb.source.i == tok.i:
+            emb.source = None  # "the intention to invade": spaCy's acl hangs on the noun
         if role in ("order", "pass"):
             emb.used.add(tok.i)
             return emb

@@ -158,6 +158,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             ):  # "Russia began the withdrawal of its peacekeepers": Russia withdraws
                 found.source = gov.source
             found.targets = found.targets + [t for t in gov.targets if t not in found.targets]
+            if found.embedded is not None and found.embedded.source is None:
+                found.embedded.source = found.source  # "has no intention of invading": its own
             found.used.add(tok.i)
             return found
         if role == "aspect" and comp is not None:
