@@ -44,3 +44,21 @@ def test_events_broker_of_a_ceasefire_is_no_target_of_its_violation(nlp, text):
     broken = [e for e in events if e.cameo_root == "19"]
     assert broken, [(e.cameo, e.trigger) for e in events]
     assert broken[0].target is None or broken[0].target.country not in ("QAT", "TUR"), broken[0].target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A wave of cyber attacks took down government websites in Lithuania on Tuesday.",
+        "A cyber attack crippled the payment systems of banks in Estonia.",
+    ],
+)
+def test_events_a_cyber_attack_implies_no_doer_of_its_victims_country(nlp, text):
+    """probe16: a cyber attack (176) is no act only a state does; the country it hit is never
+    its implied doer (``implied_doers``)."""
+    events = code_doc(nlp(text), published=PUBLISHED)
+    cyber = [e for e in events if e.cameo == "176"]
+    assert cyber, [(e.cameo, e.trigger) for e in events]
+    assert all(e.source is None or e.source.country not in ("LTU", "EST") for e in cyber), [
+        (e.source, e.trigger) for e in cyber
+    ]

@@ -129,8 +129,8 @@ def implied_doer(f: Found, country: str | None) -> Actor | None:
     the article's (``implied_doers``). Verbs name their doer or leave it unknown; a noun with an
     owner ("Russia's offensive") or of another kind ("the offensive") implies no one.
     ``country``: where the act happened, else the article's (the coder knows both)."""
-    sector = IMPLIED_DOERS.get(f.code[:2])
-    if sector is None or f.trigger.pos_ != "NOUN":
+    sector = IMPLIED_DOERS.get(f.code[:3], IMPLIED_DOERS.get(f.code[:2]))
+    if not sector or f.trigger.pos_ != "NOUN":
         return None
     if any(c.dep_ == "poss" for c in children_of(f.trigger)):
         return None  # "their protests": the owner, resolved (or not) as the source
