@@ -69,6 +69,9 @@ def _conflict(nlp, text):
         # a structure that collapses (probe14)
         "A coal mine caved in near Quetta on Sunday, killing nine miners.",
         "A five-storey building collapsed in Nairobi, killing at least 14 people.",
+        # the toll of a collision, whoever owns the vehicles (probe16)
+        "A Korean Air jet collided with a police helicopter at Gimpo airport, killing three.",
+        "A Qantas airliner collided with a navy transport plane on the runway, killing two crew.",
         # a match inside a named competition (spaCy's entity hides "Asian Cup")
         "Japan and Iran clash in Doha on Friday in an Asian Cup qualifier.",
     ],

@@ -257,7 +257,7 @@ def non_political(
     if tables.info(code).quad_class not in CONFLICT_QUADS:
         # "Oil prices fell as fears of a wider war eased": no one yields in a market report
         return not actor and target is None and _mentions(sent, "markets")
-    if is_force(source) or _natural(target):
+    if is_force(source) or _natural(target) or _consequence_of_happening(trigger):
         return True
     if trigger.lemma_.lower() in word_lists()["consequence_verbs"] and _an_act(_doer_word(trigger)):
         return True  # "fighting has displaced 100,000 people": no one expelled them
@@ -268,6 +268,17 @@ def non_political(
         if not actor and material and (_mentions(sent, "happenings") or _mentions(sent, "sites")):
             return True  # "five people were killed after a volcano erupted"
     return trigger.lemma_.lower() in word_lists()["sport_verbs"] and (_mentions(sent, "sport") or _score(trigger))
+
+
+def _consequence_of_happening(trigger: Token) -> bool:
+    """Is the act a participle of what a happening verb did ("a jet COLLIDED with a coast guard
+    plane, KILLING five", "the ferry capsized, drowning 20")? It is the accident's toll, whoever
+    owned the vehicle (``happening_verbs``)."""
+    return (
+        trigger.dep_ == "advcl"
+        and trigger.tag_ == "VBG"
+        and trigger.head.lemma_.lower() in word_lists()["happening_verbs"]
+    )
 
 
 _SCORE_DASHES = frozenset({"-", "\u2013", "\u2014"})
