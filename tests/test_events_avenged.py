@@ -61,3 +61,31 @@ def test_events_a_response_not_vowed_is_no_threat_made(nlp, text):
     events = _events(nlp, text)
     made = [e for e in events if e.cameo.startswith("13") and not e.negated]
     assert not made, [(e.cameo, e.trigger, e.negated) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            (
+                "Pakistani jets bombed militant hideouts in Afghanistan's Khost province. "
+                "The Taliban fired mortars across the border in retaliation."
+            ),
+            "PAK",
+        ),
+        (
+            (
+                "Azerbaijani troops shelled Armenian villages overnight. "
+                "Armenia's army said it had fired mortars in response."
+            ),
+            "AZE",
+        ),
+    ],
+)
+def test_events_an_act_in_response_aims_at_who_struck(nlp, text, target):
+    """probe16: force used "in response" / "in retaliation" with no target of its own is aimed
+    at whoever the article said last struck the doer's side (``adjunct_nouns``)."""
+    events = _events(nlp, text)
+    answer = [e for e in events if e.trigger == "fired"]
+    assert answer, [(e.cameo, e.trigger) for e in events]
+    assert answer[0].target is not None and answer[0].target.country == target, answer[0].target

@@ -70,6 +70,7 @@ def _data() -> dict[str, Any]:
         "response_roles": frozenset(data["vowed_responses"]["roles"]),
         "response_code": str(data["vowed_responses"]["code"]),
         "wronged": frozenset(data["vowed_responses"]["wronged_verbs"]["words"]),
+        "adjuncts": frozenset(data["vowed_responses"]["adjunct_nouns"]["words"]),
     }
 
 
@@ -224,7 +225,30 @@ def answers_harm(tok: Token) -> bool:
         return False
     if lemma(tok) in data["response_verbs"]:
         return _answers_harm(tok)
+    if any(_answers_harm(n) for n in _response_adjuncts(tok)):
+        return True  # "fired rockets at a base IN RESPONSE"
     return bool(set(roles_of(tok)) & data["response_roles"]) and _vowed(tok) is not None
+
+
+def _response_adjuncts(verb: Token) -> list[Token]:
+    """The response nouns of the verb's "in" phrases ("IN RESPONSE", "in retaliation for the
+    strike": ``adjunct_nouns``), also where spaCy hangs the phrase on the verb's last object
+    ("fired rockets at a base IN RESPONSE"), never in a clause of its own."""
+    return [
+        g
+        for c in verb.subtree
+        if c.dep_ == "prep" and c.lower_ == "in" and _clause_of(c) == verb.i
+        for g in children_of(c)
+        if g.dep_ == "pobj" and lemma(g) in _data()["adjuncts"]
+    ]
+
+
+def _clause_of(tok: Token) -> int:
+    """The index of the nearest verb above ``tok``."""
+    node = tok.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.i
 
 
 def _answers_harm(response: Token) -> bool:
