@@ -92,3 +92,16 @@ def test_actors_find_location_reads_a_hyphenated_country_whole(nlp):
     # the small model labels only "Guinea" a place in "Guinea-Bissau"
     loc = find_location(next(iter(nlp("Soldiers seized power in Guinea-Bissau on Wednesday.").sents)))
     assert loc is not None and loc.country == "GNB", loc
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Fighters overran an army post 30 km east of Mopti on Friday.", "MLI"),
+        ("Insurgents ambushed a convoy on the road north of Kandahar.", "AFG"),
+    ],
+)
+def test_actors_find_location_a_bearing_from_a_place_is_near_it(nlp, text, country):
+    """probe16: "east of Kidal" puts the event near Kidal, as "near Kidal" does."""
+    loc = find_location(next(iter(nlp(text).sents)))
+    assert loc is not None and loc.country == country, loc

@@ -216,6 +216,14 @@ def resolve_place(text: str) -> Location | None:
     return None
 
 
+def _bearing(tok: Any) -> bool:
+    """Is the word a compass bearing from a place ("west" of "west of Aleppo", ``words.tsv``
+    compass)? What lies that way of a place is near it, in its country as a rule."""
+    from .tables import get_tables
+
+    return tok.lower_ in get_tables().words["compass"]
+
+
 def _preposition(span: Any) -> str | None:
     """The preposition that governs an entity span ("in" for "in Pyongyang"), if any."""
     root = span.root
@@ -227,6 +235,8 @@ def _preposition(span: Any) -> str | None:
             if prep == "of" and tok.head.head.dep_ == "pobj":
                 tok = tok.head.head
                 continue
+            if prep == "of" and _bearing(tok.head.head):
+                return "near"  # "villages WEST OF Aleppo", "20 km south of Aleppo"
             return prep
         if (
             tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "poss")
