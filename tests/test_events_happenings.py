@@ -72,6 +72,9 @@ def _conflict(nlp, text):
         # the toll of a collision, whoever owns the vehicles (probe16)
         "A Korean Air jet collided with a police helicopter at Gimpo airport, killing three.",
         "A Qantas airliner collided with a navy transport plane on the runway, killing two crew.",
+        # a court case about a private person and an ordinary crime (probe16)
+        "A court in Lyon jailed a woman for nine years for the manslaughter of her husband.",
+        "A Tokyo court sentenced a businessman to six years in prison for defrauding pensioners.",
         # a match inside a named competition (spaCy's entity hides "Asian Cup")
         "Japan and Iran clash in Doha on Friday in an Asian Cup qualifier.",
     ],
@@ -96,6 +99,8 @@ def test_events_happenings_give_no_conflict_event(nlp, text):
         "The president accused Russia of causing an environmental disaster at the dam.",
         "The tunnel collapsed after an Israeli air strike, killing six people.",
         "Indian and Chinese troops clashed near the border in Ladakh.",
+        "A court in Minsk jailed a woman for three years for joining opposition protests.",
+        "A court in Istanbul sentenced a journalist to prison for fraud.",
     ],
 )
 def test_events_happenings_keep_acts_of_actors(nlp, text):

@@ -1,12 +1,13 @@
-"""Non-political happenings: disasters, accidents, epidemics, animals, markets and sport give no
-conflict.
+"""Non-political happenings: disasters, accidents, epidemics, animals, markets, sport and private
+criminal cases give no conflict.
 
 A conflict event needs a political doer. "A strong earthquake killed eight people" has a doer
 that is a force of nature; "five people were killed after a volcano erupted" has none, in a
 passage about a disaster; "a cold storage container exploded" is an accident; "a tanker was
 struck by a bulk carrier" a collision; "stags battle for mating rights" no politics at all;
 "firefighters battled the blaze" fights a force; "authorities closed the ship channel after
-chemicals leaked" is a safety measure with no political target; "Spain beat England in the final" is a match report.
+chemicals leaked" is a safety measure with no political target; "Spain beat England in the final" is a match report;
+"a court sentenced a man for the murder of his neighbour" a private criminal case.
 Each gives no conflict event (GDELT quad classes 3 and 4); the words are data
 (``data/happenings.json``, with where they came from).
 """
@@ -259,6 +260,8 @@ def non_political(
         return not actor and target is None and _mentions(sent, "markets")
     if is_force(source) or _natural(target) or _consequence_of_happening(trigger):
         return True
+    if _private_case(trigger):
+        return True  # "a court sentenced a man for the murder of his neighbour"
     if trigger.lemma_.lower() in word_lists()["consequence_verbs"] and _an_act(_doer_word(trigger)):
         return True  # "fighting has displaced 100,000 people": no one expelled them
     if code[:2] != PROTEST_ROOT and not _passage_armed(sent):
@@ -279,6 +282,22 @@ def _consequence_of_happening(trigger: Token) -> bool:
         and trigger.tag_ == "VBG"
         and trigger.head.lemma_.lower() in word_lists()["happening_verbs"]
     )
+
+
+def _private_case(trigger: Token) -> bool:
+    """Is the act a court's judgment of a private person for an ordinary crime ("sentenced A MAN
+    to 15 years for the MURDER of his neighbour", "jailed the FOUNDER of a lender for
+    DEFRAUDING investors": ``judicial_verbs``, ``private_persons``, ``ordinary_crimes``)? A
+    named person, an official or a reporter judged, or any other charge, keeps the event."""
+    lists = word_lists()
+    if trigger.lemma_.lower() not in lists["judicial_verbs"]:
+        return False
+    judged = [c for c in children_of(trigger) if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if not judged or judged[0].ent_type_ in ACTOR_ENTITIES:
+        return False
+    if judged[0].lemma_.lower() not in lists["private_persons"]:
+        return False
+    return any(t.lemma_.lower() in lists["ordinary_crimes"] for t in trigger.subtree)
 
 
 _SCORE_DASHES = frozenset({"-", "\u2013", "\u2014"})
