@@ -111,6 +111,7 @@ def found_events(sent: Any) -> Iterator[Found]:
                 and not _ended(tok)
                 and not _topic(tok)
                 and not _names_a_kind(tok)
+                and not _bare_reference(tok)
             ):
                 main = analyze(tok)
                 if main is not None:
@@ -412,6 +413,16 @@ def _ended(tok: Token) -> bool:
     names a past event, never the sentence's news (a referring noun after "after" may still be
     the only news of a sentence: "came after HIS MEETING with the cleric")."""
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ENDING_VERBS
+
+
+def _bare_reference(tok: Token) -> bool:
+    """Is the noun a bare reference to an event the reader knows, with nothing that says who or
+    where ("since the start of THE WAR", "friction over the conduct of THE WAR", "during the
+    conflict")? It reports no event, not even as the only one of its sentence: "the war in
+    Gaza", "Russia's war", "the 2020 war" say whose or where, and stay."""
+    return tok.dep_ == "pobj" and all(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children_of(tok)
+    ) and any(c.dep_ == "det" for c in children_of(tok))
 
 
 def _definite(tok: Token) -> bool:
