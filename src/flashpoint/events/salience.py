@@ -25,6 +25,7 @@ from .grammar import (
     DOCUMENT_NOUNS,
     ENDING_VERBS,
     FAMILY_MODALITY,
+    FORCE_ROOTS,
     KIT_HEADS,
     PREVENTION_VERBS,
     REFERENCE_PREPS,
@@ -416,11 +417,12 @@ def _ended(tok: Token) -> bool:
 
 
 def _bare_reference(tok: Token) -> bool:
-    """Is the noun a bare reference to an event the reader knows, with nothing that says who or
-    where ("since the start of THE WAR", "friction over the conduct of THE WAR", "during the
-    conflict")? It reports no event, not even as the only one of its sentence: "the war in
-    Gaza", "Russia's war", "the 2020 war" say whose or where, and stay."""
-    return tok.dep_ == "pobj" and all(
+    """Is the noun a bare reference to a use of force the reader knows, with nothing that says
+    who or where ("since the start of THE WAR", "friction over the conduct of THE WAR", "during
+    the conflict")? It reports no event, not even as the only one of its sentence: "the war in
+    Gaza", "Russia's war", "the 2020 war" say whose or where, and stay; so does an agreement
+    referred to ("under the accord": what it says is still told)."""
+    return tok.dep_ == "pobj" and (noun_code(tok) or "")[:2] in FORCE_ROOTS and all(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children_of(tok)
     ) and any(c.dep_ == "det" for c in children_of(tok))
 
