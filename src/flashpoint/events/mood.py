@@ -196,6 +196,20 @@ def conditional(tok: Token) -> bool:
     return False
 
 
+def condition_subjects(tok: Token) -> list[Token]:
+    """The subjects of the "if"/"unless" clauses hanging on the word: who must act for a threat
+    not to be carried out ("threatened tariffs IF THE EUROPEAN UNION did not scrap its duty",
+    "unless ISRAEL improved ..."), the one threatened. A passive subject acts on no one."""
+    return [
+        s
+        for c in children_of(tok)
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c))
+        for s in children_of(c)
+        if s.dep_ == "nsubj"
+    ]
+
+
 def conditional_threat(tok: Token) -> bool:
     """Is the act announced on a condition ("the Community MAY HALT mediation IF cooperation
     founders", "the rebels WOULD ATTACK the city UNLESS the prisoners are released")? For a

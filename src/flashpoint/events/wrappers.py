@@ -25,7 +25,7 @@ from .grammar import (
     WRAPPER_EVENT_ROOTS,
     WRAPPERS,
 )
-from .mood import aux_words, conditional, is_negated, wrapper_modality
+from .mood import aux_words, condition_subjects, conditional, is_negated, wrapper_modality
 from .orders import expulsion, ultimatum
 from .patterns import is_time, lemma, noun_code, roles_of
 from .syntax import (
@@ -69,11 +69,12 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
         if emb is None and _opinion(tok, comp):
             return predicates.own_event(tok, (ACCORD, 1))  # "agreed there was a need": accord
         if emb is None:
-            if own:
-                return predicates.own_event(tok, own)
-            if role in ("order", "pass", "intend", "offer"):
+            if role in ("order", "pass", "intend", "offer") and not own:
                 return None
-            return predicates.own_event(tok, (tables.compose(role, ""), 1))
+            bare = predicates.own_event(tok, own or (tables.compose(role, ""), 1))
+            if role == "threaten":  # "threatened to block the pipeline UNLESS BAGHDAD paid"
+                bare.targets += [t for t in _conditions(tok, comp) if t not in bare.targets]
+            return bare
         source = doer_of(tok)
         if role in ("order", "pass"):
             emb.source = source or emb.source
@@ -100,6 +101,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
             # wrapper's own object is the counterpart (first for a threat, after the event's own)
             own_targets = [t for t in target_candidates(tok) if t.i not in emb.used]
             if role == "threaten":
+                # "threatened tariffs IF the EU did not scrap its duty": the EU is threatened
+                own_targets += [t for t in _conditions(tok, comp) if t not in own_targets]
                 targets = own_targets + [t for t in emb.targets if t not in own_targets]
             else:
                 targets = list(emb.targets) + [t for t in own_targets if t not in emb.targets]
@@ -188,6 +191,12 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
 
 
 ACCORD = "019"  # express accord
+
+
+def _conditions(tok: Token, comp: Token | None) -> list[Token]:
+    """Who a threat's condition asks to act, on the threatening verb or its complement
+    ("threatened tariffs IF THE EU did not scrap its duty": ``mood.condition_subjects``)."""
+    return [t for n in (tok, comp) if n is not None for t in condition_subjects(n)]
 
 
 def _opinion(tok: Token, comp: Token | None) -> bool:
