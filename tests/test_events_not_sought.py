@@ -42,3 +42,18 @@ def test_events_no_intention_of_an_act_is_its_holders_and_negated(nlp, text, sou
     attacks = [e for e in events if e.cameo.startswith("19")]
     assert attacks and all(e.negated for e in attacks), [(e.cameo, e.trigger, e.negated) for e in events]
     assert attacks[0].source is not None and attacks[0].source.country == source, attacks[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The junta has no intention of freeing the detained president, a spokesman said.", "12"),
+        ("Serbia has no intention of recognising Kosovo's independence.", "12"),
+    ],
+)
+def test_events_no_intention_of_a_cooperative_act_is_a_refusal(nlp, text, root):
+    """ "has no intention of freeing him" refuses, as "will not free him" does (12x)."""
+    events = _events(nlp, text)
+    assert events and events[0].cameo.startswith(root) and not events[0].negated, [
+        (e.cameo, e.trigger, e.negated) for e in events
+    ]

@@ -327,3 +327,20 @@ def apply_mood(
     if hypothetical and found.modality in ("asserted", "reported"):
         found.modality = "hypothetical"
     return found
+
+
+def refused_intention(found: Found, role: str) -> Found:
+    """ "has NO intention of releasing the hostages": a negated intention (a wrapper noun with
+    "no") of a cooperative act is a refusal of it, as "will not release" is (12x, asserted, the
+    act carried negated); of anything else it stays a negated intention ("no intention of
+    invading")."""
+    emb = found.embedded
+    if not found.negated or role not in ("intend", "offer") or emb is None:
+        return found
+    refused = apply_mood(
+        replace(found, code=emb.code, negated=False), negated=True, future=True, hypothetical=False
+    )
+    if refused.code[:2] != tables.compose("reject", emb.code)[:2] or refused.negated:
+        return found
+    refused.family = "reject"
+    return refused

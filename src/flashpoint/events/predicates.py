@@ -35,7 +35,7 @@ from .grammar import (
     VENUE,
     WRAPPERS,
 )
-from .mood import is_hypothetical, with_mood, wrapper_modality
+from .mood import is_hypothetical, refused_intention, with_mood, wrapper_modality
 from .patrols import armed_arrival, patrol_code, sighted_craft
 from .patterns import arg_tokens, is_time, lemma, noun_code, roles_of, verb_code
 from .purposes import act_with_aim, deployment_aim, frame_aim, is_frame, under_aim
@@ -269,7 +269,7 @@ def analyze_noun(tok: Token, depth: int) -> Found | None:
             found.targets = list(emb.targets)
         if found.source is None:
             found.source = emb.source
-        return found
+        return refused_intention(found, role)  # "has NO intention of releasing them": refuses
     code = noun_code(tok)
     if not code:
         return None
