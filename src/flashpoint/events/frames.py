@@ -16,7 +16,15 @@ from typing import Any
 from ..nlp import children_of
 from . import predicates
 from .found import Found
-from .grammar import ANSWERING_VERBS, ASSISTING_VERBS, ATTEMPT_VERBS, FORCE_ROOTS, MEANS_VERBS
+from .grammar import (
+    ANSWERING_VERBS,
+    ASSISTING_VERBS,
+    ATTEMPT_VERBS,
+    FORCE_ROOTS,
+    MANNER_ROOTS,
+    MEANS_VERBS,
+    SUFFERER_VERBS,
+)
 from .patterns import lemma, noun_code, verb_code
 from .syntax import complement_of, doer_of
 
@@ -148,3 +156,29 @@ def answered_with(tok: Token, depth: int) -> Found | None:
 
 
 __all__ = ["answered_with", "assisted_act", "attempts", "means_act"]
+
+
+def manner_doer(f: Found) -> None:
+    """ "Hackers knocked bank websites offline IN A WAVE OF CYBER ATTACKS", "police detained
+    dozens in a crackdown": an act of coercion or force named, with no doer of its own, in an
+    indefinite "in" phrase of a verb (also after "a wave of", "a series of") is how the verb's
+    active subject acted: its doer. Not one the subject suffered or fled ("died in an attack",
+    "fled in fighting": ``sufferer_verbs``), nor a known one ("in the war")."""
+    noun = f.trigger
+    if f.source is not None or noun.pos_ != "NOUN" or f.code[:2] not in MANNER_ROOTS:
+        return
+    if any(c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an") for c in children_of(noun)):
+        return
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and not noun_code(prep.head):
+        prep = prep.head.head  # "in a wave OF cyber attacks"
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB":
+        return
+    if lemma(verb) in SUFFERER_VERBS:
+        return
+    subj = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        f.source = subj
+        if not f.targets:  # "knocked BANK WEBSITES offline in cyber attacks": what it hit
+            f.targets = [c for c in children_of(verb) if c.dep_ in ("dobj", "obj")]

@@ -20,6 +20,7 @@ from .advances import ADVANCE_VERBS
 from .blame import speaker_blames
 from .crowds import as_protest
 from .found import Found
+from .frames import manner_doer
 from .grammar import (
     DESCRIPTIVE_PARTICIPLES,
     DOCUMENT_NOUNS,
@@ -67,6 +68,7 @@ def sentence_events(sent: Any) -> list[Found]:
         sent, list(found_events(sent)), analyze=_guessed, weak_trigger=weak_trigger
     )
     for f in founds:
+        manner_doer(f)  # "knocked websites offline in a wave of cyber attacks": the hackers'
         victim_subject(f)
         judged_subject(f)
         speaker_blames(f, f.speaker)
