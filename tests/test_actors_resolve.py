@@ -42,6 +42,11 @@ ON = dt.date(2023, 12, 27)
         # a protest's leaders and organisers are the opposition, not the government
         ("Kenyan protest leaders", "KENOPP"),
         ("Georgian protest organisers", "GEOOPP"),
+        # an office named '<noun> general' is civilian, not a general of the army
+        ("Brazil's attorney general", "BRAJUD"),
+        ("the Mexican solicitor general", "MEXGOV"),
+        ("Nigeria's auditor general", "NGAGOV"),
+        ("a Nigerian major general", "NGAMIL"),
     ],
 )
 def test_actors_resolve_codes(text, code):
