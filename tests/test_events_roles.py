@@ -448,3 +448,20 @@ def test_events_roles_a_possessive_pronoun_names_its_owner_not_the_doer(nlp, tex
     # the target is the pronoun's owner (the governing subject), neither the doer's own nor nobody's
     hits = [e for e in _events(nlp, text) if e.cameo[:2] in ("14", "17", "18", "19")]
     assert hits and _country(hits[0].target) == target, hits
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Vietnam protested against Chinese oil exploration in its waters.", "114"),
+        ("Ankara protested strongly over the vote in the Dutch parliament.", "114"),
+        ("Poland's foreign ministry protested the detention of its consul.", "114"),
+        # a crowd still demonstrates
+        ("Hundreds of nurses protested outside the health ministry in Lagos.", "141"),
+        ("Taxi drivers protested in Lima against new fuel taxes.", "141"),
+    ],
+)
+def test_events_roles_a_state_that_protests_complains_officially(nlp, text, code):
+    # a country, capital or ministry protests by a formal complaint, not in the street
+    hits = [e for e in _events(nlp, text) if e.cameo[:2] in ("11", "14")]
+    assert hits and hits[0].cameo == code, hits

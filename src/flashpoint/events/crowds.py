@@ -25,7 +25,7 @@ from .syntax import subject_of, target_candidates
 from .tables import data_json
 
 Token = Any
-DEMONSTRATE, RIOT = "141", "145"
+DEMONSTRATE, RIOT, COMPLAIN_OFFICIALLY = "141", "145", "114"
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +63,7 @@ def _gathering(sent: Any) -> Found | None:
 
 def as_protest(founds: list[Found], sent: Any) -> list[Found]:
     """The sentence's events with the acts of crowds read as protest (module docstring)."""
-    founds = _protest_first(founds)
+    founds = _protest_first([_official(f) for f in founds])
     if any(f.code[:2] == "14" for f in founds):
         return founds
     verbs = word_lists()["gathering_verbs"]
@@ -92,6 +92,18 @@ def as_protest(founds: list[Found], sent: Any) -> list[Found]:
     if gathering is None:
         return founds
     return [*founds[:1], gathering, *founds[1:]] if founds else [gathering]
+
+
+def _official(f: Found) -> Found:
+    """ "China protested against the arms sale", "the foreign ministry protested": a state
+    protests by a formal complaint (114), never in the street; no crowd is named. Only the verb:
+    the doer given to a noun ("ordered patrols after protests by Muslim groups") may not be its own."""
+    src = f.source
+    if f.code != DEMONSTRATE or src is None or f.trigger.pos_ != "VERB" or is_crowd(src):
+        return f
+    if src.ent_type_ == "GPE" or src.lemma_.lower() in word_lists()["state_bodies"]:
+        return replace(f, code=COMPLAIN_OFFICIALLY)
+    return f
 
 
 def _protest_first(founds: list[Found]) -> list[Found]:
