@@ -619,3 +619,17 @@ def test_events_typing_frames_an_act_yet_to_happen_is_not_reported_done(nlp, tex
     for e in _events(nlp, text):
         if e.trigger == trigger:
             assert e.modality not in ("asserted", "reported") or e.negated, e
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Commonwealth lifted Fiji's suspension after the 2014 election.", "FJI"),
+        ("ECOWAS lifted the suspension of Guinea on Sunday.", "GIN"),
+    ],
+)
+def test_events_typing_lifting_a_suspension_eases_a_sanction(nlp, text, target):
+    # the suspended member is the one eased toward (081), not given aid
+    event = _first(nlp, text)
+    assert event is not None and event.cameo == "081" and event.target is not None
+    assert event.target.country == target
