@@ -79,3 +79,20 @@ def test_events_a_deadline_to_act_is_no_expulsion(nlp):
     assert not [e for e in events if e.cameo.startswith("16")], [
         (e.cameo, e.trigger) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # another state's forces told to leave are asked to withdraw, as with "to withdraw"
+        ("Chad's government ordered French soldiers to leave its territory.", "1056", "FRA"),
+        ("The Sudanese army ordered Ethiopian forces to leave the disputed area.", "1056", "ETH"),
+        # one's own forces told to leave withdraw
+        ("Azerbaijan ordered its troops to leave the two villages.", "087", None),
+    ],
+)
+def test_events_an_order_to_leave_given_to_forces_is_one_to_withdraw(nlp, text, code, target):
+    events = [e for e in _events(nlp, text) if e.cameo[:2] in ("08", "10")]
+    assert events and events[0].cameo == code, events
+    if target is not None:
+        assert events[0].target is not None and events[0].target.country == target

@@ -23,10 +23,12 @@ from .grammar import (
     LEAVING_VERBS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    WITHDRAWING_FORCES,
 )
 from .patterns import is_time, noun_code
 
 Token = Any
+WITHDRAW = "087"  # de-escalate militarily: what armed forces ordered out are asked to do
 
 
 def addressee(order: Token) -> Token | None:
@@ -50,6 +52,19 @@ def expulsion(order: Token, comp: Token | None) -> tuple[str, Token] | None:
     if comp is None or comp.lemma_.lower() not in LEAVING_VERBS:
         return None
     return _expelled(addressee(order))
+
+
+def withdrawal(order: Token, comp: Token | None) -> Token | None:
+    """The armed forces an order to leave is given to ("ordered French TROOPS to leave the
+    country", ``withdrawing_forces``): the ordered act is a withdrawal (``WITHDRAW``), as
+    "ordered French troops to withdraw" codes it, so one's own forces withdraw and another's
+    are asked to (``commands``, 1056). None for any other order."""
+    if comp is None or comp.lemma_.lower() not in LEAVING_VERBS:
+        return None
+    out = addressee(order)
+    if out is None or not {out.lower_, out.lemma_.lower()} & WITHDRAWING_FORCES:
+        return None
+    return out
 
 
 def ultimatum(give: Token) -> tuple[str, Token] | None:

@@ -26,7 +26,7 @@ from .grammar import (
     WRAPPERS,
 )
 from .mood import aux_words, condition_subjects, conditional, is_negated, wrapper_modality
-from .orders import expulsion, ultimatum
+from .orders import WITHDRAW, expulsion, ultimatum, withdrawal
 from .patterns import is_time, lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
@@ -60,6 +60,9 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
         expelled = expulsion(tok, comp) if role == "order" and emb is None else None
         if expelled is not None:  # "ordered the ambassador to leave": expelled him
             return Found(expelled[0], tok, source=doer_of(tok), targets=[expelled[1]], used={tok.i})
+        forces = withdrawal(tok, comp) if role == "order" and emb is None else None
+        if forces is not None and comp is not None:  # "ordered French troops to leave": to withdraw
+            emb = Found(WITHDRAW, comp, source=forces, used={comp.i})
         if emb is None:
             noun = event_noun_arg(tok)
             if noun is not None:
