@@ -62,6 +62,19 @@ def test_events_clauses_a_free_relative_of_naming_is_no_act(nlp):
     assert all(e.trigger != "called" for e in events), _show(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Pakistan carried out what it described as precision strikes on militant hideouts in Afghanistan.", "AFG"),
+        ("The Houthis launched what they called a missile attack on an American destroyer.", "USA"),
+    ],
+)
+def test_events_clauses_the_act_a_free_relative_names_keeps_its_target(nlp, text, target):
+    # "what it called an attack ON X": the named act is aimed at X, as "an attack on X" is
+    events = [e for e in _events(nlp, text) if e.cameo[:2] == "19"]
+    assert events and events[0].target is not None and events[0].target.country == target, _show(events)
+
+
 def test_events_clauses_an_event_noun_under_would_is_hypothetical(nlp):
     events = _events(
         nlp, "Officials said the pact would cover a missile attack on allied ships in the strait."

@@ -28,7 +28,16 @@ from .grammar import (
     WRAPPERS,
 )
 from .inserted import fronted_subject, inserted_speaker
-from .patterns import arg_tokens, is_time, lemma, noun_code, relative_object, roles_of, verb_code
+from .patterns import (
+    arg_tokens,
+    is_time,
+    lemma,
+    named_by,
+    noun_code,
+    relative_object,
+    roles_of,
+    verb_code,
+)
 from .speakers_acts import appealing_speaker
 from .tripped import tripped
 
@@ -353,6 +362,9 @@ def target_candidates(tok: Token) -> list[Token]:
             out.extend(g for g in children_of(c) if g.dep_ == "pobj")
         elif c.dep_ in ("dobj", "obj", "dative"):
             out.append(c)
+        named = named_by(c) if c.dep_ in COMPLEMENT else None
+        if named is not None:  # "carried out what it called STRIKES on Hezbollah positions"
+            out = [o for o in out if o.lower_ != "what"] + [named]
     gap = relative_object(tok)  # "restrictions that Congress imposed": the object it bears on
     if gap is not None:
         out.insert(0, gap)
