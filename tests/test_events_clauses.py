@@ -75,6 +75,20 @@ def test_events_clauses_the_act_a_free_relative_names_keeps_its_target(nlp, text
     assert events and events[0].target is not None and events[0].target.country == target, _show(events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish jets struck what local officials said were PKK shelters in northern Iraq.",
+        "Ukraine struck what it said was a Russian ammunition store near Donetsk.",
+        "Jordanian aircraft struck what officials described as a drug smugglers' hideout.",
+    ],
+)
+def test_events_clauses_a_strike_on_what_someone_said_was_a_place_is_force(nlp, text):
+    # the free relative stands for the thing struck: a military strike, not a labour one (143)
+    events = _events(nlp, text)
+    assert events and events[0].cameo[:2] == "19", _show(events)
+
+
 def test_events_clauses_an_event_noun_under_would_is_hypothetical(nlp):
     events = _events(
         nlp, "Officials said the pact would cover a missile attack on allied ships in the strait."

@@ -124,7 +124,16 @@ def _dative_preposition(tok: Token) -> bool:
 def named_by(clause: Token) -> Token | None:
     """What a free relative of naming names: "what it called limited security MEASURES",
     "what officials described as an OPERATION" stand for that thing; the naming is the
-    writer's or speaker's label (no act of its own). None when ``clause`` is no such clause."""
+    writer's or speaker's label (no act of its own); so does a reported free relative, "struck
+    what it said WAS a command CENTRE", "what Iran said were militant BASES" (spaCy: the copula
+    a complement of "said", "what" its subject). None when ``clause`` is no such clause."""
+    what_above = any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in children_of(clause.head))
+    for c in children_of(clause):
+        if c.dep_ != "ccomp" or c.lemma_ != "be":
+            continue
+        subjects = [g for g in children_of(c) if g.dep_ in ("nsubj", "expl")]
+        if any(g.lower_ == "what" for g in subjects) or (what_above and not subjects):
+            return next((g for g in children_of(c) if g.dep_ == "attr"), None)
     if not any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in children_of(clause)):
         return None
     for c in children_of(clause):
@@ -302,6 +311,8 @@ def _wildcard_fits(tok: Token, alt: frozenset[str]) -> int:
     named actor ("the AU suspended Niger"); ``@med``: a named news outlet ("the junta suspended
     the BBC"). Scores below any listed object lemma."""
     objects = [c for c in children_of(tok) if c.dep_ in ("dobj", "obj")]
+    # "struck what it said was a command centre": the thing a free relative names
+    objects += [n for c in children_of(tok) if c.dep_ in COMPLEMENT for n in [named_by(c)] if n is not None]
     if "@med" in alt:  # a named news outlet ("suspended the BBC"), not a state's membership
         objects = [o for o in objects if o.ent_type_ in NAME_ENTITIES and _media(o)]
     elif "@" in alt:
