@@ -147,3 +147,15 @@ def test_claims_numbers_written_with_a_scale_word(statement, verdict):
     )
     result = check_text(article, statement)
     assert result.verdict == verdict, (statement, result.verdict, result.reason)
+
+
+def test_claims_a_scale_word_after_a_number_is_part_of_it(nlp):
+    """"one million" against the article's "a million": the scale is the number's, not a word the
+    article must also write ("million" was not in the article: its "million" is the number 1,000,000)."""
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    article = "More than a million residents have left the coastal towns since the storms began."
+    comparison = compare(build_index(nlp(article)), nlp("Over one million residents have left the coastal towns."))
+    assert [w.status for w in comparison.words if w.token.lower_ in ("one", "million")] == ["best"], comparison.words
+

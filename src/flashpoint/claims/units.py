@@ -222,8 +222,8 @@ def duration_unit(token: Any) -> str | None:
 
 def token_kind(token: Any) -> Kind | None:
     """The kind of a content token, or None for function words and punctuation."""
-    if token.is_punct or token.is_space or is_bound_prefix(token):
-        return None
+    if token.is_punct or token.is_space or is_bound_prefix(token) or _scales_a_number(token):
+        return None  # the "million" of "one million" is part of that number, no word of its own
     lower = token.lower_
     if token.ent_type_ in NUMBER_LABELS and (token.like_num or number_value(token) is not None):
         return "number"
