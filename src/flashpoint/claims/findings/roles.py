@@ -14,7 +14,7 @@ from ..index import ATTACHING_DEPS, ArticleIndex, Sentence
 from ..lexicon import lexicon, weights
 from ..results import ClauseResult, Finding
 from ..roles import Frame, arg_text, arguments, complement
-from ..units import actor_country, token_key, token_kind
+from ..units import actor_country, norm, token_key, token_kind
 from .names import (
     ACTOR_GROUPS,
     head_keys,
@@ -119,7 +119,8 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
             # whatever "Western governments accuse the rebels" says.
             slots = [p for p in slots if _other_role_matches(p[0], role, other_wanted)] or slots
             named = is_name(arg)
-            matched = [f for f, keys in slots if keys is not None and wanted & keys]
+            matched = [f for f, keys in slots if keys is not None and wanted & keys
+                       and (named or not _synonym_in_a_name(index, f, heads, wanted & keys))]
             if matched and all(_other_country(arg, _full_keys(f, role)) for f in matched):
                 # the same kind of actor of another country, or a country named by a word of
                 # another's name: "Russian drones struck" where the article's drones that struck
@@ -130,10 +131,12 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                     result.findings.append(found)
             elif matched:
                 result.roles["match"] += 1
-            elif any(keys is None or (named and not keys & index.entity_keys)
+            elif any(keys is None or (named and not keys & index.entity_keys) or (named and _titles(arg) & keys)
                      or (_resolved(f, keys) and not _other_country(arg, keys)) for f, keys in slots):
-                # unknown, a description ("fled the country") that may be the name, or a pronoun's
-                # antecedent, a guess that only another country's people outweighs
+                # unknown, a description ("fled the country") that may be the name, the title the
+                # statement gives the name ("the Rovers keeper" for "Rovers keeper Niall
+                # Barrett"), or a pronoun's antecedent, a guess that only another country's people
+                # outweighs
                 result.roles["unknown"] += 1
             else:
                 result.roles["mismatch"] += 1
@@ -160,6 +163,28 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
                         sentence,
                     )
                     result.findings.append(found)
+
+
+def _synonym_in_a_name(index: ArticleIndex, frame: Frame, heads: frozenset[str], hits: set[str]) -> bool:
+    """Whether a description ("the army") meets the article's argument only through a listed
+    synonym that is a word of a longer name there ("Forces" of "the Rapid Support Forces"): the
+    name is another actor, not the army. A word of the description itself ("the forces" for "the
+    Israel Defense Forces") or its variant still meets it."""
+    direct = set(heads).union(*(index.variants(k) for k in heads))
+    if hits & direct:
+        return False
+    words = {norm(w.lower()) for m in index.sentences[frame.sentence].entities
+             if m.label in ACTOR_GROUPS and len(m.text.split()) > 1 for w in m.text.split()}
+    return all(k in words for k in hits)
+
+
+def _titles(arg: Any) -> set[str]:
+    """The common nouns a statement puts beside a name as its title or role: "keeper" and
+    "spokesman" in "Rovers keeper Niall Barrett", "coast guard spokesman Jay Ortiz", "the
+    envoy" in "Karim Haddad, the envoy". The article may name the person by that role alone."""
+    nouns = [c for c in arg.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    nouns += [c for c in arg.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return {token_key(n) for n in nouns} - {""}
 
 
 def _full_keys(frame: Frame, role: str) -> frozenset[str] | None:

@@ -1,0 +1,37 @@
+"""How a summary names an actor otherwise than the article: the title it gives a named person, a
+description against a longer name that holds a synonym."""
+
+from __future__ import annotations
+
+from flashpoint.claims.compare import compare
+from flashpoint.claims.index import build_index
+
+_MATCH = ("United were held to a draw at home. Striker Paulo Ramos saw his header saved by the Rovers keeper in "
+          "the second half. Rovers keeper Niall Barrett was named man of the match after a string of saves.")
+
+
+def _findings(nlp, article: str, statement: str) -> list[tuple[str, str, str]]:
+    comparison = compare(build_index(nlp(article)), nlp(statement))
+    return [(f.kind, f.article_says, f.statement_says) for f in comparison.findings]
+
+
+def test_claims_a_named_person_against_the_title_the_statement_gives_him(nlp):
+    """"the Rovers keeper saved" is the role "Rovers keeper Niall Barrett" has: no other agent."""
+    found = _findings(nlp, _MATCH, "Rovers keeper Niall Barrett saved a header in the second half.")
+    assert not [f for f in found if f[0] in ("role", "substitute")], found
+
+
+_PMF = ("The Popular Mobilization Forces attacked a checkpoint near Tikrit on Sunday, killing four policemen, "
+        "officials said. The army said it had sent reinforcements to the area.")
+
+
+def test_claims_a_description_meets_no_synonym_inside_another_name(nlp):
+    """"The army attacked" where the article's attacker is "The Popular Mobilization Forces": "Forces"
+    is a word of that name, not the army."""
+    found = _findings(nlp, _PMF, "The army attacked a checkpoint near Tikrit, killing four policemen.")
+    assert any(f[0] == "role" and "Popular Mobilization Forces" in f[1] for f in found), found
+
+
+def test_claims_a_description_still_meets_its_own_word_in_a_name(nlp):
+    found = _findings(nlp, _PMF, "The forces attacked a checkpoint near Tikrit, killing four policemen.")
+    assert not [f for f in found if f[0] in ("role", "substitute")], found
