@@ -110,12 +110,26 @@ def attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[F
             continue
         if not owned and len(needed) < 2 and index.idf_of(token_key(head)) <= weights().anchor_min_idf:
             continue  # a bare common noun ("Seoul's decision") no other actor owns is too weak an anchor
+        if not owned and _titled_person_named(head, sent):
+            continue  # "spokesman Jay Ortiz", the man the sentence names: whose he is, it does not say
         others = owned or unstated
         if others:
             thing = doc[min(p.i for p in parts) : head.i + 1].text
             kind = "substitute" if owned and not is_lowercased(doc.text) else "actor"
             out.append(Finding(kind, f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
     return out
+
+
+def _titled_person_named(noun: Any, sentence: Sentence) -> bool:
+    """Whether ``noun`` is the title of a person the statement names ("Philippine coast guard
+    spokesman Jay Ortiz") and ``sentence`` names that person: the sentence is about the person,
+    and an actor it merely names ("the Chinese ship came within 50 metres") is no other owner
+    of the title."""
+    person = noun.head if noun.dep_ == "compound" else None
+    if person is None or person.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in person.doc.ents if e.start <= person.i < e.end), None)
+    return ent is not None and bool((person_query_keys(ent) | {canonical_entity(ent.text)}) & sentence.names)
 
 
 def _describe(mention: Any) -> str:
