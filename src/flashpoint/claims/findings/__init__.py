@@ -29,7 +29,7 @@ def clause_findings(index: ArticleIndex, result: ClauseResult, window: list[Sent
         found += number_findings(result, window[0])
     found += attached_actor_findings(index, result)
     if aligned and not any(f.kind == "actor" for f in found):
-        found += actor_findings(index, result, window[0])
+        found += actor_findings(index, result, window)
     if aligned:
         found += mediator_findings(index, result)
     found += [Finding("stance", c.article_says, c.statement_says, c.sentence)

@@ -23,12 +23,16 @@ def _names_country(sentence: Sentence, country: str | None) -> bool:
     )
 
 
-def actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) -> list[Finding]:
+def actor_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
     """A named actor the best sentence lacks, where it names another of the same kind.
 
     Actors the article never names are left to ``not_in_source``: the article does not talk
-    about them, it does not contradict them.
+    about them, it does not contradict them. An actor another sentence of the clause's window
+    names is not missing: a summary joins what the article says in two sentences ("Cesc
+    Fabregas scored ... Chelsea keeper Thibaut Courtois saved ..."), and the best sentence holds
+    only one of them.
     """
+    best = window[0]
     tokens = result.clause.tokens
     if not tokens:
         return []
@@ -45,7 +49,7 @@ def actor_findings(index: ArticleIndex, result: ClauseResult, best: Sentence) ->
             continue
         seen.add(key)
         person = person_query_keys(ent) if ent.label_ == "PERSON" else set()
-        if key in best.names or person & best.names:
+        if any(key in sent.names or person & sent.names for sent in window):
             continue
         # A country named another way counts as named; a place where something happened ("in
         # Washington") is left to the name itself, as before.
