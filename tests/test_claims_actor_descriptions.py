@@ -52,3 +52,19 @@ def test_claims_a_description_meets_no_synonym_inside_another_name(nlp):
 def test_claims_a_description_still_meets_its_own_word_in_a_name(nlp):
     found = _findings(nlp, _PMF, "The forces attacked a checkpoint near Tikrit, killing four policemen.")
     assert not [f for f in found if f[0] in ("role", "substitute")], found
+
+
+_ARTILLERY = ("Fighting spread to the north of the country on Friday. Azerbaijan said its artillery shelled "
+              "positions near the border village of Sotk, and Armenia said two of its soldiers were wounded.")
+
+
+def test_claims_a_possessive_pronoun_owner_is_read(nlp):
+    """"Azerbaijan said its artillery shelled": the artillery is Azerbaijan's, not Armenia's."""
+    from flashpoint.claims import check_text
+
+    wrong = check_text(_ARTILLERY, "Armenia's artillery shelled positions near the border village of Sotk.")
+    assert wrong.verdict == "contradicted" and "Azerbaijan" in wrong.reason, wrong
+    for same in ("Azerbaijan's artillery shelled positions near the border village of Sotk.",
+                 "Baku's artillery shelled positions near Sotk."):
+        assert check_text(_ARTILLERY, same).verdict == "supported", same
+

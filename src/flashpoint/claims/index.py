@@ -18,7 +18,7 @@ from typing import Any
 
 from .dates import DateMention, date_mentions
 from .lexicon import lexicon
-from .roles import Frame, frames_of
+from .roles import Frame, arg_keys, arg_text, frames_of, possessor
 from .units import (
     NAME_LABELS,
     actor_key,
@@ -74,6 +74,9 @@ class Sentence:
     # keys of words the sentence has only inside a date or time ("end" in "by the end of
     # February"): no act and no state, so no opposite of one (``findings.polarity``)
     timed: frozenset[str] = frozenset()
+    # the owner a possessive pronoun stands for, by the owned noun's key: "The army said its air
+    # force struck" -> force: ("army", its keys, whether it is a name) (``roles.possessor``)
+    pronoun_owners: dict[str, tuple[str, frozenset[str], bool]] = field(default_factory=dict)
 
 
 @dataclass
@@ -367,6 +370,11 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
             postings[k].add(idx)
         for name in names:
             name_postings[name].add(idx)
+        pronoun_owners = {
+            token_key(tok.head): (arg_text(owner, ents=span_ents), arg_keys(owner, ents=span_ents),
+                                  owner.ent_type_ in NAME_LABELS)
+            for tok in span if (owner := possessor(tok)) is not None
+        }
         for frame in frames_of(span, idx, ents=span_ents):
             frames[frame.verb].append(frame)
         solid = [t for t in span if not t.is_space]
@@ -389,6 +397,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 unrealised=unrealised,
                 pending={k: v for k, v in pending.items() if k not in plain},
                 timed=frozenset(timed - untimed),
+                pronoun_owners=pronoun_owners,
             )
         )
     n = max(len(sentences), 1)

@@ -106,6 +106,23 @@ def antecedent(pronoun: Any) -> Any | None:
     return found
 
 
+def possessor(pronoun: Any) -> Any | None:
+    """The owner a possessive "its" or "their" stands for: the nearest earlier subject of its own
+    sentence of the same number ("The army said its air force struck RSF positions": the army's
+    air force). Only its own sentence: a guess, read only against a statement that names another
+    owner for the same thing (``findings.actors``). None for any other token."""
+    word = pronoun.lower_
+    if pronoun.dep_ != "poss" or word not in ("its", "their") or pronoun.head.pos_ != "NOUN":
+        return None
+    plural = word == "their"
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        tok = pronoun.doc[i]
+        agrees = (tok.tag_ in ("NNS", "NNPS")) == plural or tok.ent_type_ in ("GPE", "ORG", "NORP")
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and agrees:
+            return tok
+    return None
+
+
 def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | None, bool, bool]:
     """(agent, patient, agent_is_unknown, patient_is_unknown) of a verb token; with ``resolve``
     a third-person pronoun is read as its antecedent (``antecedent``), else it is unknown."""
@@ -238,4 +255,4 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
     return out
 
 
-__all__ = ["Frame", "antecedent", "arg_keys", "arg_text", "arguments", "complement", "frames_of"]
+__all__ = ["Frame", "antecedent", "arg_keys", "arg_text", "arguments", "complement", "frames_of", "possessor"]

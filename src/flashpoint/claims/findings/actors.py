@@ -11,7 +11,14 @@ from ..casing import is_lowercased
 from ..index import ATTACHING_DEPS, ArticleIndex, Sentence
 from ..lexicon import weights
 from ..results import ClauseResult, Finding
-from ..units import actor_country, canonical_entity, country_names, person_query_keys, token_key
+from ..units import (
+    actor_country,
+    actor_key,
+    canonical_entity,
+    country_names,
+    person_query_keys,
+    token_key,
+)
 from .names import ACTOR_GROUPS, is_actor, is_stated, stated_keys, written_as_name
 
 
@@ -104,6 +111,15 @@ def attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[F
         if not holders:
             continue
         sent = holders[0]
+        owner = sent.pronoun_owners.get(token_key(head))
+        if owner is not None and not _same_owner(ent, key, owner[1]):
+            # "The RSF's air force struck" where "The army said its air force struck RSF positions":
+            # another named owner is as decisive as one the sentence attaches itself; a described
+            # one ("the army") only weighs
+            thing = doc[min(p.i for p in parts) : head.i + 1].text
+            kind = "substitute" if owner[2] and not is_lowercased(doc.text) else "actor"
+            out.append(Finding(kind, f"{thing} of {owner[0]}", f"{ent.text} {thing}", sent))
+            continue
         if key in sent.names or (ent.label_ == "PERSON" and person_query_keys(ent) & sent.names):
             continue
         # Another actor of the kind, even one the statement names elsewhere in another role;
@@ -122,6 +138,15 @@ def attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[F
             kind = "substitute" if owned and not is_lowercased(doc.text) else "actor"
             out.append(Finding(kind, f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
     return out
+
+
+def _same_owner(ent: Any, key: str, owner_keys: frozenset[str]) -> bool:
+    """Whether the owner a possessive pronoun stands for ("its" = the army) is the statement's
+    actor ``ent``: its name, its country, or a person's partial name among the owner's keys."""
+    wanted = {key, *(k for k in (actor_key(ent.text), actor_country(ent.text)) if k)}
+    if ent.label_ == "PERSON":
+        wanted |= person_query_keys(ent)
+    return bool(wanted & owner_keys)
 
 
 def _titled_person_named(noun: Any, sentence: Sentence) -> bool:
