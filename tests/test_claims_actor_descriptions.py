@@ -4,6 +4,8 @@ holds a synonym."""
 
 from __future__ import annotations
 
+import pytest
+
 from flashpoint.claims.compare import compare
 from flashpoint.claims.index import build_index
 
@@ -68,3 +70,22 @@ def test_claims_a_possessive_pronoun_owner_is_read(nlp):
                  "Baku's artillery shelled positions near Sotk."):
         assert check_text(_ARTILLERY, same).verdict == "supported", same
 
+_EXTRADITION = ("The suspect was flown out on Thursday. Colombia extradited the former commander to Spain, where he "
+                "faces trial over the kidnapping of two engineers, the prosecutor's office said.")
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Colombia extradited the former commander to Spain.", "supported"),
+        # the receiver is the article's giver: the transfer reversed
+        ("The former commander was extradited to Colombia.", "contradicted"),
+        # another named receiver for the same transfer
+        ("Colombia extradited the former commander to Portugal.", "contradicted"),
+    ],
+)
+def test_claims_who_receives_a_transfer_is_read(statement, verdict):
+    from flashpoint.claims import check_text
+
+    found = check_text(_EXTRADITION, statement)
+    assert found.verdict == verdict, (statement, found.reason)

@@ -54,6 +54,7 @@ class Lexicon:
     demand_for_verbs: frozenset[str] = frozenset()  # "called for his release": asked for, not done
     negative_prefixes: tuple[str, ...] = ()  # "unsuccessful" is the opposite of "successful"
     on_patient_verbs: frozenset[str] = frozenset()  # "blamed the blasts on X": X is the one blamed
+    recipient_verbs: frozenset[str] = frozenset()  # "handed the towns to X": X is the one who receives
     naming_verbs: frozenset[str] = frozenset()  # "called the mutiny treason": the noun takes a side
     stance: dict[str, tuple[str, int]] = field(default_factory=dict)  # word -> (axis, +1 / -1)
     pending_auxiliaries: frozenset[str] = frozenset()  # "will leave", "could be signed": not done
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         demand_for_verbs=frozenset(_word(w) for w in data["demand_for_verbs"]),
         negative_prefixes=tuple(data["negative_prefixes"]),
         on_patient_verbs=frozenset(_word(w) for w in data["on_patient_verbs"]),
+        recipient_verbs=frozenset(_word(w) for w in data["recipient_verbs"]),
         naming_verbs=frozenset(_word(w) for w in data["naming_verbs"]),
         stance=_stance(data["stance"]),
         pending_auxiliaries=frozenset(w.lower() for w in data["pending_auxiliaries"]),

@@ -53,6 +53,9 @@ class Frame:
     patient_resolved: bool = False
     # The act a controlling verb is about: "extend" in "agreed to extend the truce" (``complement``).
     complement: str | None = None
+    # Who receives what a transfer verb moves: "Eritrea" in "handed two towns to Eritrea" (``recipient``).
+    recipient: frozenset[str] | None = None
+    recipient_text: str | None = None
 
 
 def _resolve(arg: Any, verb: Any, resolve: bool = False) -> Any | None:
@@ -180,6 +183,20 @@ def _on_patient(verb: Any) -> Any | None:
     return None
 
 
+def recipient(verb: Any) -> Any | None:
+    """The one a transfer is made to: the object of the "to" phrase of a verb of ``lexicon.json``
+    recipient_verbs ("handed two border towns to Eritrea", "were returned to Armenia"); None for
+    other verbs, and for a pronoun ("handed them to it"), which says no one."""
+    if verb.lemma_.lower() not in lexicon().recipient_verbs:
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "to" often hangs on the object
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            return None if found is None or found.pos_ == "PRON" else found
+    return None
+
+
 def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
     """Keys of an argument phrase: its content words and the names in it.
 
@@ -250,9 +267,11 @@ def frames_of(span: Any, sentence: int, *, ents: Sequence[Any] | None = None) ->
                 agent_resolved=agent_resolved,
                 patient_resolved=patient_resolved,
                 complement=None if (c := complement(tok)) is None else token_key(c),
+                recipient=None if (r := recipient(tok)) is None else arg_keys(r, ents=ents),
+                recipient_text=None if r is None else arg_text(r, ents=ents),
             )
         )
     return out
 
 
-__all__ = ["Frame", "antecedent", "arg_keys", "arg_text", "arguments", "complement", "frames_of", "possessor"]
+__all__ = ["Frame", "antecedent", "arg_keys", "arg_text", "arguments", "complement", "frames_of", "possessor", "recipient"]

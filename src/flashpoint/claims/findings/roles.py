@@ -13,7 +13,7 @@ from ..casing import is_lowercased
 from ..index import ATTACHING_DEPS, ArticleIndex, Sentence
 from ..lexicon import lexicon, weights
 from ..results import ClauseResult, Finding
-from ..roles import Frame, arg_text, arguments, complement
+from ..roles import Frame, arg_text, arguments, complement, recipient
 from ..units import actor_country, norm, token_key, token_kind
 from .names import (
     ACTOR_GROUPS,
@@ -88,6 +88,11 @@ def check_roles(index: ArticleIndex, result: ClauseResult) -> None:
         other_act = _other_act(index, tok, agent, [f for f in frames if f.sentence in window_ids])
         if other_act is not None:
             result.findings.append(other_act)
+        given = _recipient_finding(index, tok, patient, [f for f in frames if f.sentence in window_ids])
+        if given is not None:
+            result.findings.append(given)
+            result.roles["swap" if given.kind == "swap" else "mismatch"] += 1
+            continue
         swap = _swap_finding(index, tok, agent, patient, [f for f in frames if f.sentence in window_ids])
         if swap is not None:
             result.findings.append(swap)
@@ -213,6 +218,30 @@ def _another_country(
             continue
         return Finding("substitute", f"{said} as {role} of '{verb.lemma_.lower()}'", f"{arg_text(arg)} as {role}",
                        index.sentences[f.sentence])
+    return None
+
+
+def _recipient_finding(index: ArticleIndex, verb: Any, patient: Any | None, frames: list[Frame]) -> Finding | None:
+    """Who receives what a transfer verb moves (``roles.recipient``), against the article's report
+    of the same transfer (the same thing moved, when the statement says what): "were handed to
+    Ethiopia" where "Ethiopia handed them to Eritrea" reverses the transfer (``swap``), and "to
+    Georgia" where the article's receiver is Armenia is another actor (``substitute``). Only
+    names are compared: "to the rebels" may describe the article's named receiver."""
+    to = recipient(verb)
+    if to is None or not is_name(to) or is_lowercased(verb.doc.text):
+        return None
+    want = wanted_keys(index, to)
+    thing = None if patient is None else frozenset(wanted_keys(index, patient))
+    same = [f for f in frames if f.recipient is not None and (thing is None or (f.patient is not None and thing & f.patient))]
+    if not want or not same or any(want & f.recipient for f in same):
+        return None
+    lemma = verb.lemma_.lower()
+    for f in same:
+        said = f"{f.agent_text} {lemma} to {f.recipient_text}" if f.agent_text else f"{lemma} to {f.recipient_text}"
+        if f.agent is not None and want & f.agent:
+            return Finding("swap", said, f"{lemma} to {arg_text(to)}", index.sentences[f.sentence])
+        if f.recipient & index.entity_keys and not (f.agent is not None and want & f.agent):
+            return Finding("substitute", said, f"{lemma} to {arg_text(to)}", index.sentences[f.sentence])
     return None
 
 
