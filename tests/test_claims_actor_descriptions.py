@@ -70,6 +70,20 @@ def test_claims_a_possessive_pronoun_owner_is_read(nlp):
                  "Baku's artillery shelled positions near Sotk."):
         assert check_text(_ARTILLERY, same).verdict == "supported", same
 
+
+
+def test_claims_a_region_is_no_owner(nlp):
+    """"its European division" is the division in Europe: "Europe" owns nothing there, and the
+    country a name puts before the noun against a described owner ("the carmaker said its German
+    division") says where."""
+    article = ("Shares of the carmaker fell on Monday. The carmaker said on Monday its European division would cut "
+               "2,000 jobs by the end of next year as demand for electric cars slowed.")
+    found = _findings(nlp, article, "The carmaker's European division will cut 2,000 jobs.")
+    assert not [f for f in found if f[0] in ("actor", "substitute")], found
+    article = article.replace("its European division", "its German division")
+    found = _findings(nlp, article, "The Germany division of the carmaker will cut 2,000 jobs.")
+    assert not [f for f in found if f[0] in ("actor", "substitute")], found
+
 _EXTRADITION = ("The suspect was flown out on Thursday. Colombia extradited the former commander to Spain, where he "
                 "faces trial over the kidnapping of two engineers, the prosecutor's office said.")
 

@@ -112,7 +112,12 @@ def attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[F
             continue
         sent = holders[0]
         owner = sent.pronoun_owners.get(token_key(head))
-        if owner is not None and not _same_owner(ent, key, owner[1]):
+        # a place is an owner only as an actor the tables know: "its European division" is where;
+        # a described owner ("the company said its Dutch branch") answers only a possessive
+        # ("Shell's branch"), a name before the noun ("Netherlands branch") may say where
+        whose = (group != "place" or actor_key(ent.text) is not None) and (
+            owner is not None and (owner[2] or ent.root.dep_ == "poss"))
+        if owner is not None and whose and not _same_owner(ent, key, owner[1]):
             # "The RSF's air force struck" where "The army said its air force struck RSF positions":
             # another named owner is as decisive as one the sentence attaches itself; a described
             # one ("the army") only weighs
