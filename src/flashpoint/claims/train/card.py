@@ -30,6 +30,34 @@ def _history_rows(result: dict[str, Any]) -> list[str]:
     ]
 
 
+def _summary_paragraph(cfg: dict[str, Any]) -> list[str]:
+    """What the summary-style pairs mixed into stage 1 are, when the recipe has them."""
+    lines = []
+    if cfg["caps"].get("summary_news"):
+        lines += [
+            "",
+            ("Summary-style news pairs (`claims/train/summary.py`, the same articles, "
+            f"{cfg['summary_sentences_per_doc']} sentences each, repeated x{cfg.get('summary_repeats', 1)} up to "
+            f"{cfg['caps']['summary_news']}), mixed into the one run: a sentence compressed (attribution and "
+            "adjuncts dropped) or its subject pronoun named from the sentence before -> entailment; that claim "
+            "with an entity, number or roles swapped, negation, an antonym or the pronoun given another person "
+            "-> contradiction; a fact from another article inserted, or the claim read without its sentence -> "
+            "neutral. (The same pairs as a continued second stage were refused: see Figures.)"),
+        ]
+    if cfg.get("drop_reported_articles"):
+        lines += ["", ("Articles a reported figure is measured on (SummEdits news, FRANK test, CLIFF test; CNN/DM "
+                  "articles recur across sets) were dropped from every document set and from the synthetic text.")]
+    return lines
+
+
+def _earlier_figures(path: Path) -> list[str]:
+    """The figures the card held for earlier models: kept below, as their record."""
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    figures = old.split("\n## Figures", 1)[1].strip() if "\n## Figures" in old else ""
+    figures = figures.replace("(Written by `flashpoint bench claims --card` after training.)", "").strip()
+    return ["### Earlier models (their figures as measured then)", "", figures, ""] if figures else []
+
+
 def write_card(path: Path, *, shared: Path, cfg: dict[str, Any], pairs: Sequence[dict[str, str]],
                dev: Sequence[dict[str, str]], result: dict[str, Any], model_bytes: int) -> None:
     """Write MODEL_CARD.md (training part); the bench appends its figures under '## Figures'."""
@@ -65,6 +93,7 @@ def write_card(path: Path, *, shared: Path, cfg: dict[str, Any], pairs: Sequence
         "QAGS and CLIFF-val articles; entity/number/date swaps, role reversal, negation, antonyms",
         "-> contradiction; the sentence or the sentence less an adjunct/attribution -> entailment;",
         "a sentence whose evidence was removed, or one from another article -> neutral.",
+        *_summary_paragraph(cfg),
         "",
         "## Training",
         "",
@@ -88,6 +117,7 @@ def write_card(path: Path, *, shared: Path, cfg: dict[str, Any], pairs: Sequence
         "",
         "(Written by `flashpoint bench claims --card` after training.)",
         "",
+        *_earlier_figures(path),
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
     (path.parent / "training.json").write_text(

@@ -59,9 +59,12 @@ def build(shared: Path, cfg: dict[str, Any] | None = None, *, log: Any = print) 
         rng.shuffle(got)
         pairs.extend(got[: caps[name]])
         log(f"{name}: {min(len(got), caps[name])} of {len(got)} trainable pairs")
+    # An article a reported figure is measured on is never trained on, not even as text for
+    # synthetic pairs (CNN/DM articles recur across QAGS, CLIFF, FRANK and SummEdits news).
+    banned = reported_docs(shared) if cfg.get("drop_reported_articles") else set()
     doc_rows = {}
     for name in DOC_SETS:
-        rows = [r for r in read_set(shared, name) if is_training_row(name, r)]
+        rows = [r for r in read_set(shared, name) if is_training_row(name, r) and _key(r["doc"]) not in banned]
         rng.shuffle(rows)
         doc_rows[name] = rows[: caps[name]]
         log(f"{name}: {len(doc_rows[name])} of {len(rows)} trainable pairs")
@@ -70,6 +73,7 @@ def build(shared: Path, cfg: dict[str, Any] | None = None, *, log: Any = print) 
         + [r["doc"] for r in read_set(shared, "qags_cnndm") if is_training_row("qags_cnndm", r)]
         + [r["doc"] for r in read_set(shared, "cliff") if is_training_row("cliff", r)]
     ))
+    news_docs = [t for t in news_docs if _key(t) not in banned]
     rng.shuffle(news_docs)
     news_docs = news_docs[: max(2, caps["synthetic_news"] // cfg["synthetic_sentences_per_doc"])]
     texts = list(dict.fromkeys([*(r["doc"] for rows in doc_rows.values() for r in rows), *news_docs]))
@@ -82,6 +86,17 @@ def build(shared: Path, cfg: dict[str, Any] | None = None, *, log: Any = print) 
     rng.shuffle(synth)
     pairs.extend(synth[: caps["synthetic_news"]])
     log(f"synthetic_news: {min(len(synth), caps['synthetic_news'])} of {len(synth)} pairs from {len(news_docs)} articles")
+    if caps.get("summary_news"):
+        # Summary-style claims (what the checker meets in news summaries) mixed into the one run,
+        # not a second stage: the continued stage 2 forgot the minimal edits SummEdits tests.
+        summary = make_summary_pairs([docs[t] for t in news_docs], per_doc=cfg["summary_sentences_per_doc"],
+                                     seed=cfg["seed"])
+        for p in summary:
+            del p["doc"]
+        rng.shuffle(summary)
+        summary = (summary * cfg.get("summary_repeats", 1))[: caps["summary_news"]]
+        pairs.extend(summary)
+        log(f"summary_news: {len(summary)} pairs from {len(news_docs)} articles")
     rng.shuffle(pairs)
     return pairs
 
