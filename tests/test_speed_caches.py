@@ -5,6 +5,8 @@ verdict whose reason names them (``claims.check``)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 TEXT = (
@@ -69,3 +71,49 @@ def test_statement_events_are_coded_only_for_the_reason_that_names_them(nlp, mon
     assert calls == ([statement] if codes_events else [])
     if codes_events:
         assert result.reason.startswith("no sentence reports")
+
+
+ARTICLE = (
+    "Azerbaijan said on Monday that Armenian forces had shelled its positions near Lachin. "
+    "Armenia denied the claim and accused Azerbaijan of preparing an offensive. "
+    "The United Nations urged Armenia and Azerbaijan to return to talks in Brussels, and "
+    "the European Union said Charles Michel would host the two leaders."
+)
+STATEMENTS = [
+    "Armenia accused Azerbaijan of preparing an offensive.",
+    "Azerbaijan urged the United Nations to host talks in Brussels.",
+    "The UN called on both countries to resume negotiations.",
+]
+
+
+@pytest.mark.parametrize(("article_text", "statements"), [(ARTICLE, STATEMENTS)])
+def test_actor_keys_read_once_per_article_give_the_verdicts_of_reading_each(nlp, monkeypatch, article_text, statements):
+    from flashpoint.claims import check as check_module
+    from flashpoint.claims import units
+    from flashpoint.records import Article
+
+    article = Article(id="a", text=article_text, published=None)
+    real = units._actor_key
+    asked: list[str] = []
+
+    def counting(name):
+        asked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(units, "_actor_key", counting)
+
+    def run():
+        asked.clear()
+        return check_module.check_statements(
+            article, nlp(article_text), statements, statement_docs=[nlp(s) for s in statements]
+        )
+
+    remembered = run()
+    asked_remembered = list(asked)
+    with monkeypatch.context() as m:  # every ask answered anew, as before the memo
+        m.setattr(check_module, "one_article", contextlib.nullcontext)
+        each = run()
+    assert remembered == each
+    assert len(asked_remembered) == len(set(asked_remembered)) < len(asked)
+    assert units._ARTICLE_ACTOR_KEYS.get() is None  # nothing kept once the article is checked
+

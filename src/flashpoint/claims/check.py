@@ -19,6 +19,7 @@ from .aliases import article_names
 from .compare import compare
 from .index import ArticleIndex, build_index
 from .judge import Judgement, judge_many
+from .units import one_article
 from .verdict import decide, features
 
 
@@ -52,11 +53,14 @@ def check_statements(
         from ..nlp import parse
 
         title_doc = parse(article.title)
-    index = build_index(article_doc, title_doc=title_doc, published=article.published)
-    return [
-        check
-        for check, _ in assess_parsed(article.text, index, statements, statement_docs, article_events=article_events)
-    ]
+    with one_article():  # the names it repeats are read once (``units.one_article``)
+        index = build_index(article_doc, title_doc=title_doc, published=article.published)
+        return [
+            check
+            for check, _ in assess_parsed(
+                article.text, index, statements, statement_docs, article_events=article_events
+            )
+        ]
 
 
 def assess_parsed(
