@@ -117,3 +117,27 @@ def test_actor_keys_read_once_per_article_give_the_verdicts_of_reading_each(nlp,
     assert len(asked_remembered) == len(set(asked_remembered)) < len(asked)
     assert units._ARTICLE_ACTOR_KEYS.get() is None  # nothing kept once the article is checked
 
+
+@pytest.mark.parametrize("text", [ARTICLE, TEXT])
+def test_argument_names_found_by_bisection_are_those_of_doc_ents(nlp, text):
+    from flashpoint.claims.roles import arg_keys, arg_text
+
+    doc = nlp(text)
+    every = list(doc.ents)  # the document's entities as the phrase's own are read among them
+    for tok in doc:
+        assert arg_keys(tok) == arg_keys(tok, ents=every), tok.text
+        assert arg_text(tok) == arg_text(tok, ents=every), tok.text
+
+
+@pytest.mark.parametrize("text", [ARTICLE, TEXT])
+def test_index_sentence_entities_found_by_bisection_are_those_of_a_scan(nlp, monkeypatch, text):
+    from flashpoint.claims import index as index_module
+
+    found = index_module.build_index(nlp(text), title_doc=nlp("Armenia and Azerbaijan trade blame"))
+
+    def scan(doc, start, end):
+        return [e for e in doc.ents if start <= e.start < end]
+
+    monkeypatch.setattr(index_module, "ents_starting_within", scan)
+    scanned = index_module.build_index(nlp(text), title_doc=nlp("Armenia and Azerbaijan trade blame"))
+    assert found.sentences and found == scanned

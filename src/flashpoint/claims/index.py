@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nlp import ents_starting_within
 from .dates import DateMention, date_mentions
 from .lexicon import lexicon
 from .roles import Frame, arg_keys, arg_text, frames_of, possessor
@@ -288,7 +289,6 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
     entity_keys: set[str] = set()
     frames: dict[str, list[Frame]] = defaultdict(list)
     name_postings: dict[str, set[int]] = defaultdict(set)
-    doc_ents = list(doc.ents)  # once: Span.ents walks every entity of the doc
     full_text = doc.text  # once: Doc.text joins every token
     for span in _segments(doc):
         words = [t for t in span if not (t.is_punct or t.is_space)]
@@ -338,7 +338,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
         entities = []
         names: set[str] = set()
         in_long_name: set[int] = set()
-        span_ents = [e for e in doc_ents if span.start <= e.start < span.end]
+        span_ents = ents_starting_within(doc, span.start, span.end)  # by bisection, not a scan per sentence
         owners: dict[str, list[Mention]] = defaultdict(list)
         for ent in span_ents:
             if ent.label_ in NAME_LABELS:

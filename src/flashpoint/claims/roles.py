@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import entity_at, ents_within
 from .lexicon import lexicon
 from .units import (
     NAME_LABELS,
@@ -200,7 +201,8 @@ def recipient(verb: Any) -> Any | None:
 def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
     """Keys of an argument phrase: its content words and the names in it.
 
-    ``ents`` are the entities of the sentence (all of the doc's when None).
+    ``ents`` are the entities of the sentence; when None, the document's entities inside the
+    phrase are found by bisection (``nlp.ents_within``), not by building ``Doc.ents`` anew.
     """
     keys: set[str] = set()
     for i, tok in enumerate(arg.subtree):
@@ -211,8 +213,9 @@ def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
         keys.add(token_key(tok))
         if tok.pos_ == "PROPN" or tok.ent_type_:
             keys.add(canonical_entity(tok.text))
-    for ent in arg.doc.ents if ents is None else ents:
-        if arg.left_edge.i <= ent.start and ent.end <= arg.right_edge.i + 1 and ent.label_ in NAME_LABELS:
+    left, right = arg.left_edge.i, arg.right_edge.i + 1
+    for ent in ents_within(arg.doc, left, right) if ents is None else ents:
+        if left <= ent.start and ent.end <= right and ent.label_ in NAME_LABELS:
             keys.add(canonical_entity(ent.text))
             keys.update(k for k in (capital_country(ent.text), actor_key(ent.text)) if k)
             if ent.label_ == "PERSON":
@@ -223,11 +226,15 @@ def arg_keys(arg: Any, *, ents: Sequence[Any] | None = None) -> frozenset[str]:
 
 
 def arg_text(arg: Any, *, ents: Sequence[Any] | None = None) -> str:
-    """A short name for an argument: the entity it is in, or its compound head."""
+    """A short name for an argument: the entity it is in, or its compound head (``ents``: the
+    sentence's entities; when None, the document's entity holding it, ``nlp.entity_at``)."""
     if arg.ent_type_:
-        for ent in arg.doc.ents if ents is None else ents:
-            if ent.start <= arg.i < ent.end:
-                return ent.text
+        if ents is None:
+            held = entity_at(arg.doc, arg.i)
+        else:
+            held = next((e for e in ents if e.start <= arg.i < e.end), None)
+        if held is not None:
+            return held.text
     left = [c for c in arg.lefts if c.dep_ in ("compound", "amod", "poss")]
     start = min([arg.i, *(c.left_edge.i for c in left)])
     return arg.doc[start : arg.i + 1].text.strip()  # a blanked dateline is a leading space token
