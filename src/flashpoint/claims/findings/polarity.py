@@ -54,6 +54,8 @@ def negation_findings(index: ArticleIndex, result: ClauseResult, window: list[Se
         if not holders:
             continue
         sent, same_act = _same_act_holder(index, tok, keys, holders)
+        if not same_act and _another_doer(index, tok, keys, sent):
+            continue  # "Newcastle have not won at Anfield" says nothing of "Liverpool won"
         negated_here = bool(keys & sent.negated)
         asserted_here = bool(keys & sent.asserted)
         sentence_negates = bool(sent.negated or sent.keys & lex.negative_implicatives)
@@ -139,6 +141,23 @@ def _only_polarity(sentence: Sentence, keys: set[str], *, negated: bool) -> bool
     """Whether ``sentence`` says one of ``keys`` only negated (``negated``) or only asserted."""
     ours, theirs = (sentence.negated, sentence.asserted) if negated else (sentence.asserted, sentence.negated)
     return bool(keys & ours) and not keys & theirs
+
+
+def _another_doer(index: ArticleIndex, tok: Any, keys: set[str], sentence: Sentence) -> bool:
+    """Whether every report of the statement verb in ``sentence`` has a named doer who is not
+    the statement's ("Newcastle have not won at Anfield since 2008" against "Liverpool won 2-0
+    at home to Newcastle"): the article's polarity is said of another act, neither asserted nor
+    negated of the statement's doer. A doer read from a pronoun is a guess and names no one."""
+    if tok.pos_ != "VERB":
+        return False
+    agent = arguments(tok)[0]
+    if agent is None:
+        return False
+    by = wanted_keys(index, agent)
+    frames = [f for k in keys for f in index.frames.get(k, ()) if f.sentence == sentence.index]
+    return bool(by) and bool(frames) and all(
+        f.agent is not None and not f.agent_resolved and not by & f.agent for f in frames
+    )
 
 
 def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: list[Sentence]) -> tuple[Sentence, bool]:
