@@ -306,6 +306,11 @@ def test_claims_negation_mismatch_still_found(nlp):
         ("The truce held for three days.", "three", "duration"),
         ("Talks resumed on 18 March.", "18", "day"),
         ("Rebels killed 18 soldiers.", "18", "count"),
+        ("The 63-year-old senator was re-elected.", "63", "age"),
+        ("Senator Amina Bello, 63, was re-elected.", "63", "age"),
+        ("A man aged 63 was charged.", "63", "age"),
+        ("The bridge is 63 years old.", "63", "age"),
+        ("The senator was re-elected for 6 years.", "6", "duration"),
     ],
 )
 def test_claims_numbers_are_compared_only_with_their_own_kind(nlp, text, word, form):
@@ -429,3 +434,23 @@ def test_claims_a_sentence_read_only_by_its_word_does_not_decide_polarity(nlp, a
 
     findings = compare(build_index(nlp(article_text)), nlp(statement)).findings
     assert not [f for f in findings if f.kind == "negation"], findings
+
+
+@pytest.mark.parametrize(
+    ("article_text", "statement", "status", "numbers"),
+    [
+        # an age written as "Name, 63," is the statement's "63-year-old"
+        ("Senator Amina Bello, 63, was re-elected in Kano on Saturday, officials said.",
+         "The 63-year-old senator was re-elected in Kano.", "best", 0),
+        # and another age is another number
+        ("Senator Amina Bello, 63, was re-elected in Kano on Saturday, officials said.",
+         "The 61-year-old senator was re-elected in Kano.", "novel", 1),
+    ],
+)
+def test_claims_an_age_meets_an_age_however_written(nlp, article_text, statement, status, numbers):
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    comparison = compare(build_index(nlp(article_text)), nlp(statement))
+    assert [w.status for w in comparison.words if w.kind == "number"] == [status]
+    assert len([f for f in comparison.findings if f.kind == "number"]) == numbers

@@ -152,7 +152,8 @@ def number_form(token: Any, key: str) -> str:
     """What sort of number a token writes, so that only like is compared with like.
 
     "year" (2023), "ordinal" (fourth, 3rd), "calendar" (April, Tuesday), "day" (the 18 of
-    "Jan. 18"), "duration" (the 10 of "10-year", "three days") or "count" (35, $5bn): "fourth
+    "Jan. 18"), "age" (``_written_as_age``), "duration" (the 10 of "10-year", "three days") or
+    "count" (35, $5bn): "fourth
     quarter" and "2023" are both dates, and "10-year bonds ... since Jan. 18" holds two numbers,
     but none of these can be a wrong version of another.
     """
@@ -167,9 +168,37 @@ def number_form(token: Any, key: str) -> str:
         return "year"
     if _next_to_month(token):
         return "day"
+    if _written_as_age(token):
+        return "age"
     if _before_unit(token):
         return "duration"
     return "count"
+
+
+_MAX_AGE = 120
+_AGE_WORDS = frozenset({"aged", "age"})
+
+
+def _written_as_age(token: Any) -> bool:
+    """Whether a number is a person's age, however written: "the 72-year-old", "72 years old",
+    "aged 72", "age: 72", "turned 72", or set beside a name between commas or brackets, "Al-Douri, 72, led"
+    (CLIFF val, FRANK valid: summaries write the article's "Haugh, 25," as "a 25-year-old"). An
+    age meets only an age; as a length of time ("72-year") or a count it met nothing."""
+    if not token.is_digit or not 0 < int(token.text) <= _MAX_AGE:
+        return False
+    doc, i = token.doc, token.i
+    after = [t.lower_ for t in doc[i + 1 : i + 5] if t.text not in ("-", "–")]
+    if after[:2] in (["year", "old"], ["years", "old"]):
+        return True
+    before = [t for t in doc[max(0, i - 2) : i] if t.text != ":"]
+    if before and (before[-1].lower_ in _AGE_WORDS or before[-1].lemma_.lower() == "turn"):
+        return True  # "aged 72", "AGE: 27", "she turned 51"
+    if i < 2 or i + 1 >= len(doc):
+        return False
+    opened, name, closed = doc[i - 1], doc[i - 2], doc[i + 1]
+    # "Al-Douri, 72,", "the woman, 25,", lower-cased "alexander soumbadze , 26 ," (a name the
+    # tagger may call anything)
+    return (opened.text, closed.text) in ((",", ","), ("(", ")")) and name.is_alpha and not name.is_stop
 
 
 def counted_noun(token: Any) -> str | None:
