@@ -119,3 +119,26 @@ def test_claims_dates_of_another_happening_in_the_sentence_are_not_compared(nlp,
 
     comparison = compare(build_index(nlp(article)), nlp(statement))
     assert bool([f for f in comparison.findings if f.kind == "date"]) is finding, comparison.findings
+
+
+@pytest.mark.parametrize(
+    ("article_heads", "mismatches"),
+    [
+        # the parse hangs the article's 2003 on "from", its 2000 on "dated": the sentence still gives 2003
+        ((("2000", 2000, "date"), ("2003", 2003, "from")), 0),
+        # a sentence that gives only another year is still a mismatch
+        ((("2000", 2000, "date"),), 1),
+    ],
+)
+def test_claims_a_date_the_sentence_gives_is_no_mismatch_whatever_word_it_hangs_on(nlp, article_heads, mismatches):
+    import dataclasses
+
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    index = build_index(nlp("Maria Costa says she dated the smuggler Rui Pinto from 2000 to 2003."))
+    dates = tuple(DateMention(text, year=year, head=head) for text, year, head in article_heads)
+    index.sentences[0] = dataclasses.replace(index.sentences[0], dates=dates)
+    statement = nlp("Maria Costa says she dated the smuggler Rui Pinto until 2003.")
+    findings = compare(index, statement).findings
+    assert len([f for f in findings if f.kind == "date"]) == mismatches, findings

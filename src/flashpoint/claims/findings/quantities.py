@@ -3,6 +3,8 @@ the same kind, and a date the sentence reporting the same event gives otherwise 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..align import event_sentence
 from ..dates import conflict, date_mentions
 from ..index import ArticleIndex, Sentence
@@ -15,7 +17,9 @@ def date_findings(index: ArticleIndex, result: ClauseResult, window: list[Senten
     event or speaker ("on Monday" where that sentence says "on Sunday"; ``dates``).
 
     A statement date compatible with any date of that sentence, or comparable with none of
-    them, is no finding.
+    them, is no finding; nor is one the sentence gives itself, though the parse attaches it to
+    another word ("dated him from 2000 to 2003": the statement's 2003 hangs on "dated", the
+    article's on "from", and its 2000 on "dated").
     """
     said = date_mentions(result.clause.tokens, index.published)
     event = event_sentence(result, window) if said else None
@@ -23,6 +27,8 @@ def date_findings(index: ArticleIndex, result: ClauseResult, window: list[Senten
         return []
     found: list[Finding] = []
     for mention in said:
+        if any(conflict(replace(mention, head=None), replace(other, head=None)) is False for other in event.dates):
+            continue  # the sentence gives this very date, whatever word the parse hangs it on
         comparable = [(c, other) for other in event.dates if (c := conflict(mention, other)) is not None]
         if comparable and all(c for c, _ in comparable):
             found.append(Finding("date", comparable[0][1].text, mention.text, event))
