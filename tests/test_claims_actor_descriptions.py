@@ -72,6 +72,19 @@ def test_claims_a_possessive_pronoun_owner_is_read(nlp):
 
 
 
+def test_claims_a_possessive_owner_counts_only_in_the_report_of_the_act(nlp):
+    """"Beijing said its vessels had taken measures" owns the Chinese vessels, not the Philippine
+    one a Chinese ship rammed, which another sentence reports: no other owner of that vessel."""
+    article = ("A Chinese coast guard ship rammed a Philippine supply boat near Sabina Shoal on Monday, officials "
+               "in Manila said.\n\nBeijing said its vessels had taken \"necessary measures\" against ships that "
+               "entered Chinese waters.")
+    found = _findings(nlp, article, "China's coast guard rammed a Philippine resupply vessel near Sabina Shoal.")
+    assert not [f for f in found if f[0] in ("actor", "substitute")], found
+    # the sentence reporting the act still reads the owner: the artillery is Azerbaijan's
+    found = _findings(nlp, _ARTILLERY, "Armenia's artillery shelled positions near the border village of Sotk.")
+    assert [f for f in found if f[0] in ("actor", "substitute")], found
+
+
 def test_claims_a_region_is_no_owner(nlp):
     """"its European division" is the division in Europe: "Europe" owns nothing there, and the
     country a name puts before the noun against a described owner ("the carmaker said its German

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..aliases import is_place
+from ..align import event_sentence
 from ..casing import is_lowercased
 from ..index import ATTACHING_DEPS, ArticleIndex, Sentence
 from ..lexicon import weights
@@ -117,7 +118,10 @@ def attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[F
         # ("Shell's branch"), a name before the noun ("Netherlands branch") may say where
         whose = (group != "place" or actor_key(ent.text) is not None) and (
             owner is not None and (owner[2] or ent.root.dep_ == "poss"))
-        if owner is not None and whose and not _same_owner(ent, key, owner[1]):
+        # and only in the sentence reporting what the statement reports: "Beijing said its
+        # vessels acted" owns no "Philippine resupply vessel" that a Chinese ship hit, as told by
+        # another sentence
+        if owner is not None and whose and not _same_owner(ent, key, owner[1]) and _reports_it(result, sent):
             # "The RSF's air force struck" where "The army said its air force struck RSF positions":
             # another named owner is as decisive as one the sentence attaches itself; a described
             # one ("the army") only weighs
@@ -143,6 +147,14 @@ def attached_actor_findings(index: ArticleIndex, result: ClauseResult) -> list[F
             kind = "substitute" if owned and not is_lowercased(doc.text) else "actor"
             out.append(Finding(kind, f"{thing} of {_describe(others[0])}", f"{ent.text} {thing}", sent))
     return out
+
+
+def _reports_it(result: ClauseResult, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is the article's report of what the clause reports: the window
+    sentence ``align.event_sentence`` picks, or, outside the window, one that holds as large a
+    share of the clause's content words."""
+    event = event_sentence(result, result.window)
+    return event is not None and (event is sentence or event_sentence(result, [sentence, event]) is sentence)
 
 
 def _same_owner(ent: Any, key: str, owner_keys: frozenset[str]) -> bool:
