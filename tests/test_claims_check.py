@@ -290,6 +290,24 @@ def test_claims_negation_of_another_doers_act_is_no_mismatch(nlp, article_text, 
     assert len([f for f in findings if f.kind == "negation"]) == negations, findings
 
 
+@pytest.mark.parametrize(
+    ("statement", "negations"),
+    [
+        # the article says both: seen on Friday, not seen since
+        ("Tomas Reyes has not been seen since Friday.", 0),
+        ("Tomas Reyes was seen at the harbour on Friday.", 0),
+    ],
+)
+def test_claims_a_polarity_the_article_also_gives_the_same_act_is_no_mismatch(nlp, statement, negations):
+    from flashpoint.claims.compare import compare
+    from flashpoint.claims.index import build_index
+
+    article = ("The fisherman Tomas Reyes was last seen on Friday at the harbour in Iloilo, where he had gone to "
+               "check his nets. His wife said Reyes has not been seen since and is not answering his phone.")
+    findings = compare(build_index(nlp(article)), nlp(statement)).findings
+    assert len([f for f in findings if f.kind == "negation"]) == negations, findings
+
+
 def test_claims_negation_mismatch_still_found(nlp):
     from flashpoint.claims.compare import compare
     from flashpoint.claims.index import build_index

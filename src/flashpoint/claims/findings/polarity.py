@@ -54,6 +54,8 @@ def negation_findings(index: ArticleIndex, result: ClauseResult, window: list[Se
         if not holders:
             continue
         sent, same_act = _same_act_holder(index, tok, keys, holders)
+        if same_act and _also_said(index, tok, keys):
+            continue  # "was last seen on Saturday" and, further down, "has not been seen since"
         if not same_act and _another_doer(index, tok, keys, sent):
             continue  # "Newcastle have not won at Anfield" says nothing of "Liverpool won"
         negated_here = bool(keys & sent.negated)
@@ -143,6 +145,14 @@ def _only_polarity(sentence: Sentence, keys: set[str], *, negated: bool) -> bool
     return bool(keys & ours) and not keys & theirs
 
 
+def _also_said(index: ArticleIndex, tok: Any, keys: set[str]) -> bool:
+    """Whether some report of the same act in the article (``_same_act_reports``) has the
+    statement verb's own polarity: the article says both ("Billy was last seen on Saturday" and
+    "he has not been seen since"), so neither polarity is a mismatch."""
+    said = (lambda s: keys & s.negated) if is_negated(tok) else (lambda s: keys & s.asserted)
+    return any(said(index.sentences[i]) for i in _same_act_reports(index, tok, keys))
+
+
 def _another_doer(index: ArticleIndex, tok: Any, keys: set[str], sentence: Sentence) -> bool:
     """Whether every report of the statement verb in ``sentence`` has a named doer who is not
     the statement's ("Newcastle have not won at Anfield since 2008" against "Liverpool won 2-0
@@ -160,25 +170,39 @@ def _another_doer(index: ArticleIndex, tok: Any, keys: set[str], sentence: Sente
     )
 
 
+def _same_act_reports(index: ArticleIndex, tok: Any, keys: set[str]) -> set[int]:
+    """The article sentences reporting the statement verb's act: its same verb with the
+    statement's object, and no other agent (none for a verb without an object)."""
+    if tok.pos_ != "VERB":
+        return set()
+    agent, patient, _, _ = arguments(tok)
+    # "signed and ratified the treaty": the first verb shares its conjunct's object
+    patient = patient or next((p for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                               for p in [arguments(c)[1]] if p is not None), None)
+    if patient is None:
+        return set()
+    wanted = _with_name_words(wanted_keys(index, patient))
+    by = None if agent is None else _with_name_words(wanted_keys(index, agent))
+    return {f.sentence for k in keys for f in index.frames.get(k, ())
+            if f.patient is not None and wanted & f.patient
+            and (by is None or f.agent is None or f.agent_resolved or by & f.agent)}  # a pronoun's guess names no one
+
+
+def _with_name_words(keys: set[str]) -> set[str]:
+    """``keys`` and the words of a person's name among them ("~reyes" of Tomas Reyes): the
+    article's later "Reyes", which the tagger may not call a person, is the same man."""
+    return keys | {k[1:] for k in keys if k.startswith("~")}
+
+
 def _same_act_holder(index: ArticleIndex, tok: Any, keys: set[str], holders: list[Sentence]) -> tuple[Sentence, bool]:
     """The sentence whose polarity a statement verb is read against, and whether it is the
     article's report of the same act -- its same verb with the statement's object, and no other
     agent -- first among the window's sentences, else anywhere in the article ("did not sign the
     peace treaty" answers "signed the peace treaty", not an earlier "signing a joint
     declaration"); with none, the first window sentence holding the word (False)."""
-    if tok.pos_ != "VERB":
+    same = _same_act_reports(index, tok, keys)
+    if not same:
         return holders[0], False
-    agent, patient, _, _ = arguments(tok)
-    # "signed and ratified the treaty": the first verb shares its conjunct's object
-    patient = patient or next((p for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                               for p in [arguments(c)[1]] if p is not None), None)
-    if patient is None:
-        return holders[0], False
-    wanted = wanted_keys(index, patient)
-    by = None if agent is None else wanted_keys(index, agent)
-    same = {f.sentence for k in keys for f in index.frames.get(k, ())
-            if f.patient is not None and wanted & f.patient
-            and (by is None or f.agent is None or f.agent_resolved or by & f.agent)}  # a pronoun's guess names no one
     found = next((s for s in holders if s.index in same), None)
     if found is None and same:
         found = index.sentences[min(same)]
