@@ -287,3 +287,19 @@ def test_claims_a_finite_adverbial_clause_never_borrows_its_heads_subject(nlp, w
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags])
     found = arguments(next(t for t in doc if t.text == verb))[0]
     assert (found.text if found is not None else None) == agent
+
+
+_RESULT = "Leinster beat Munster 24-10 at the Aviva Stadium on Saturday to reach the final."
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # the parse makes the loser before a score an adverbial noun phrase: still the one beaten
+        ("Munster beat Leinster 24-10 at the Aviva.", "contradicted"),
+        ("Leinster beat Munster 24-10 at the Aviva.", "supported"),
+    ],
+)
+def test_claims_the_name_before_a_score_is_the_object(statement, verdict):
+    found = check_text(_RESULT, statement)
+    assert found.verdict == verdict, (statement, found.reason)

@@ -128,6 +128,17 @@ def possessor(pronoun: Any) -> Any | None:
     return None
 
 
+def _score_object(verb: Any) -> Any | None:
+    """The name right after a verb that the parse made an adverbial noun phrase, as it does
+    before a score ("Arsenal beat Everton 2-1": "Everton" npadvmod): the object. A date ("won
+    Sunday") is none."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (after is not None and after.head.i == verb.i and after.dep_ == "npadvmod" and after.pos_ == "PROPN"
+            and after.ent_type_ not in ("DATE", "TIME")):
+        return after
+    return None
+
+
 def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | None, bool, bool]:
     """(agent, patient, agent_is_unknown, patient_is_unknown) of a verb token; with ``resolve``
     a third-person pronoun is read as its antecedent (``antecedent``), else it is unknown."""
@@ -163,6 +174,8 @@ def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | No
                 if child.dep_ == "dobj" and patient is None and not patient_unknown:
                     patient = _resolve(child, verb, resolve)
                     patient_unknown = patient is None
+            if patient is None and not patient_unknown and not passive:
+                patient = _score_object(verb)
         if agent is not None or agent_unknown or node.dep_ not in _INHERIT_DEPS:
             break
         if node.dep_ == "advcl" and node.tag_ in _FINITE_TAGS:
