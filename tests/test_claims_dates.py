@@ -122,15 +122,15 @@ def test_claims_dates_of_another_happening_in_the_sentence_are_not_compared(nlp,
 
 
 @pytest.mark.parametrize(
-    ("article_heads", "mismatches"),
+    ("article_heads", "mismatch"),
     [
-        # the parse hangs the article's 2003 on "from", its 2000 on "dated": the sentence still gives 2003
-        ((("2000", 2000, "date"), ("2003", 2003, "from")), 0),
-        # a sentence that gives only another year is still a mismatch
-        ((("2000", 2000, "date"),), 1),
+        # the parse hangs the article's 2003 on "from", its 2000 on "dated": the statement restates both
+        ((("2000", 2000, "date"), ("2003", 2003, "from")), False),
+        # a sentence with another year besides is read date by date: 2003 meets only 2001
+        ((("2001", 2001, "date"), ("2003", 2003, "from")), True),
     ],
 )
-def test_claims_a_date_the_sentence_gives_is_no_mismatch_whatever_word_it_hangs_on(nlp, article_heads, mismatches):
+def test_claims_a_date_the_sentence_gives_is_no_mismatch_whatever_word_it_hangs_on(nlp, article_heads, mismatch):
     import dataclasses
 
     from flashpoint.claims.compare import compare
@@ -139,6 +139,6 @@ def test_claims_a_date_the_sentence_gives_is_no_mismatch_whatever_word_it_hangs_
     index = build_index(nlp("Maria Costa says she dated the smuggler Rui Pinto from 2000 to 2003."))
     dates = tuple(DateMention(text, year=year, head=head) for text, year, head in article_heads)
     index.sentences[0] = dataclasses.replace(index.sentences[0], dates=dates)
-    statement = nlp("Maria Costa says she dated the smuggler Rui Pinto until 2003.")
+    statement = nlp("Maria Costa, 44, says she dated Lisbon smuggler Rui Pinto from 2000 to 2003.")
     findings = compare(index, statement).findings
-    assert len([f for f in findings if f.kind == "date"]) == mismatches, findings
+    assert any(f.kind == "date" for f in findings) == mismatch, findings

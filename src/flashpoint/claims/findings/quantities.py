@@ -17,18 +17,23 @@ def date_findings(index: ArticleIndex, result: ClauseResult, window: list[Senten
     event or speaker ("on Monday" where that sentence says "on Sunday"; ``dates``).
 
     A statement date compatible with any date of that sentence, or comparable with none of
-    them, is no finding; nor is one the sentence gives itself, though the parse attaches it to
-    another word ("dated him from 2000 to 2003": the statement's 2003 hangs on "dated", the
-    article's on "from", and its 2000 on "dated").
+    them, is no finding; nor are dates that restate exactly the sentence's own, though the parse
+    attaches them to other words ("dated him from 2000 to 2003": the statement's 2003 hangs on
+    "dated", the article's on "from", and its 2000 on "dated").
     """
     said = date_mentions(result.clause.tokens, index.published)
     event = event_sentence(result, window) if said else None
     if event is None:
         return []
     found: list[Finding] = []
+    # The statement restates the sentence's own dates ("from 2000 to 2003"): none is a mismatch,
+    # whatever word the parse hangs each on. A sentence with other dates besides ("revenue of
+    # 2021 against 2020") is read date by date, as before.
+    if len(said) == len(event.dates) and all(
+        any(conflict(replace(m, head=None), replace(o, head=None)) is False for o in event.dates) for m in said
+    ) and all(any(conflict(replace(m, head=None), replace(o, head=None)) is False for m in said) for o in event.dates):
+        return []
     for mention in said:
-        if any(conflict(replace(mention, head=None), replace(other, head=None)) is False for other in event.dates):
-            continue  # the sentence gives this very date, whatever word the parse hangs it on
         comparable = [(c, other) for other in event.dates if (c := conflict(mention, other)) is not None]
         if comparable and all(c for c, _ in comparable):
             found.append(Finding("date", comparable[0][1].text, mention.text, event))
