@@ -265,30 +265,6 @@ def test_claims_the_same_country_in_the_role_stays_supported(nlp, article, state
     assert check_text(article, statement).verdict == "supported"
 
 
-@pytest.mark.parametrize(
-    ("words", "heads", "deps", "tags", "verb", "agent"),
-    [
-        # "launched" hung on "shot" as an adverbial clause, its subject lost by the parse: not the defences'
-        (["Defences", "shot", "down", "drones", "Russia", "launched", "."], [1, 1, 1, 1, 3, 1, 1],
-         ["nsubj", "ROOT", "prt", "dobj", "compound", "advcl", "punct"],
-         ["NNS", "VBD", "RP", "NNS", "NNP", "VBD", "."], "launched", None),
-        # a participle shares its head's subject
-        (["Rebels", "attacked", "the", "base", "killing", "soldiers", "."], [1, 1, 3, 1, 1, 4, 1],
-         ["nsubj", "ROOT", "det", "dobj", "advcl", "dobj", "punct"],
-         ["NNS", "VBD", "DT", "NN", "VBG", "NNS", "."], "killing", "Rebels"),
-    ],
-)
-def test_claims_a_finite_adverbial_clause_never_borrows_its_heads_subject(nlp, words, heads, deps, tags, verb, agent):
-    from spacy.tokens import Doc
-
-    from flashpoint.claims.roles import arguments
-
-    pos = {"NNS": "NOUN", "NN": "NOUN", "NNP": "PROPN", "VBD": "VERB", "VBG": "VERB", "RP": "ADP", "DT": "DET", ".": "PUNCT"}
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags])
-    found = arguments(next(t for t in doc if t.text == verb))[0]
-    assert (found.text if found is not None else None) == agent
-
-
 _RESULT = "Leinster beat Munster 24-10 at the Aviva Stadium on Saturday to reach the final."
 
 

@@ -35,7 +35,6 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _NEUTER = frozenset({"it", "its"})
 _MAX_ARG_TOKENS = 12
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _BODY_DEPS = frozenset({"compound", "amod", "poss", "nmod"})  # "the Israeli military", "Iran's ministry"
 
 
@@ -177,11 +176,6 @@ def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | No
             if patient is None and not patient_unknown and not passive:
                 patient = _score_object(verb)
         if agent is not None or agent_unknown or node.dep_ not in _INHERIT_DEPS:
-            break
-        if node.dep_ == "advcl" and node.tag_ in _FINITE_TAGS:
-            # "shot down the drones Russia launched", parsed with "launched" an adverbial clause
-            # of "shot": a finite verb there has a subject of its own the parse lost, never the
-            # head's ("killing", "to retake" share it)
             break
         if passive and node is not verb and (patient is not None or patient_unknown):
             break
