@@ -150,7 +150,7 @@ def _also_said(index: ArticleIndex, tok: Any, keys: set[str]) -> bool:
     statement verb's own polarity: the article says both ("Billy was last seen on Saturday" and
     "he has not been seen since"), so neither polarity is a mismatch."""
     said = (lambda s: keys & s.negated) if is_negated(tok) else (lambda s: keys & s.asserted)
-    return any(said(index.sentences[i]) for i in _same_act_reports(index, tok, keys))
+    return any(said(index.sentences[i]) for i in _same_act_reports(index, tok, keys, name_words=True))
 
 
 def _another_doer(index: ArticleIndex, tok: Any, keys: set[str], sentence: Sentence) -> bool:
@@ -170,9 +170,11 @@ def _another_doer(index: ArticleIndex, tok: Any, keys: set[str], sentence: Sente
     )
 
 
-def _same_act_reports(index: ArticleIndex, tok: Any, keys: set[str]) -> set[int]:
+def _same_act_reports(index: ArticleIndex, tok: Any, keys: set[str], *, name_words: bool = False) -> set[int]:
     """The article sentences reporting the statement verb's act: its same verb with the
-    statement's object, and no other agent (none for a verb without an object)."""
+    statement's object, and no other agent (none for a verb without an object). With
+    ``name_words`` a person's name also meets the article's bare surname (``_with_name_words``):
+    enough to clear a finding, never to make one (``_same_act_holder`` reads without it)."""
     if tok.pos_ != "VERB":
         return set()
     agent, patient, _, _ = arguments(tok)
@@ -181,8 +183,9 @@ def _same_act_reports(index: ArticleIndex, tok: Any, keys: set[str]) -> set[int]
                                for p in [arguments(c)[1]] if p is not None), None)
     if patient is None:
         return set()
-    wanted = _with_name_words(wanted_keys(index, patient))
-    by = None if agent is None else _with_name_words(wanted_keys(index, agent))
+    widen = _with_name_words if name_words else set
+    wanted = widen(wanted_keys(index, patient))
+    by = None if agent is None else widen(wanted_keys(index, agent))
     return {f.sentence for k in keys for f in index.frames.get(k, ())
             if f.patient is not None and wanted & f.patient
             and (by is None or f.agent is None or f.agent_resolved or by & f.agent)}  # a pronoun's guess names no one
