@@ -26,6 +26,7 @@ from .units import (
     canonical_entity,
     capital_country,
     counted_noun,
+    fate_of,
     norm,
     number_form,
     org_initials,
@@ -47,6 +48,7 @@ class Mention:
     key: str  # canonical entity name, or "#<value>" for numbers
     form: str = "name"  # "name", or a number's form: "count", "year", "ordinal", "calendar"
     counts: str | None = None  # a count's noun ("nine people" -> "people"), ``units.counted_noun``
+    fate: str | None = None  # what befell those counted ("killed", "wounded"), ``units.fate_of``
 
 
 @dataclass
@@ -334,7 +336,7 @@ def build_index(doc: Any, *, title_doc: Any | None = None, published: dt.date | 
                 unrealised.update({k: f"{_governor(tok).text} to {tok.text}" for k in tks})
             if token_kind(tok) == "number" and tks:  # "²³" is a number with no key
                 form = number_form(tok, tks[0])
-                numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form, counted_noun(tok)))
+                numbers.append(Mention(tok.text, tok.ent_type_ or "CARDINAL", tks[0], form, counted_noun(tok), fate_of(tok)))
         entities = []
         names: set[str] = set()
         in_long_name: set[int] = set()

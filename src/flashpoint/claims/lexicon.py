@@ -56,6 +56,7 @@ class Lexicon:
     on_patient_verbs: frozenset[str] = frozenset()  # "blamed the blasts on X": X is the one blamed
     recipient_verbs: frozenset[str] = frozenset()  # "handed the towns to X": X is the one who receives
     naming_verbs: frozenset[str] = frozenset()  # "called the mutiny treason": the noun takes a side
+    casualty_fates: dict[str, str] = field(default_factory=dict)  # "wounded" -> "wounded", "die" -> "killed"
     stance: dict[str, tuple[str, int]] = field(default_factory=dict)  # word -> (axis, +1 / -1)
     pending_auxiliaries: frozenset[str] = frozenset()  # "will leave", "could be signed": not done
     mediation_verbs: frozenset[str] = frozenset()  # "mediated by the AU": a third party's act
@@ -117,6 +118,8 @@ def lexicon() -> Lexicon:
         negative_prefixes=tuple(data["negative_prefixes"]),
         on_patient_verbs=frozenset(_word(w) for w in data["on_patient_verbs"]),
         recipient_verbs=frozenset(_word(w) for w in data["recipient_verbs"]),
+        casualty_fates={_word(w): fate for fate, words in data["casualty_fates"].items() if not fate.startswith("_")
+                        for w in words},
         naming_verbs=frozenset(_word(w) for w in data["naming_verbs"]),
         stance=_stance(data["stance"]),
         pending_auxiliaries=frozenset(w.lower() for w in data["pending_auxiliaries"]),

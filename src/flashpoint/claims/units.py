@@ -212,6 +212,26 @@ def counted_noun(token: Any) -> str | None:
     return None
 
 
+def fate_of(token: Any) -> str | None:
+    """What befell the people a number counts, by the word that says it (``casualty_fates``):
+    "killed" for "at least 12 people were killed", "killing 12", "the 12 dead"; "wounded" for
+    "30 were wounded"; None when no such word is the counted noun, its modifier or the verb it is
+    the subject or object of ("12 soldiers said"; "the toll rose to 12"). The same number with
+    another fate is another fact about those people, which the number check alone cannot see."""
+    fates = lexicon().casualty_fates
+    head = token
+    while head.dep_ in ("quantmod", "compound", "nummod") and head.head.i != head.i:
+        head = head.head
+    words = [head, *(c for c in head.children if c.dep_ in ("amod", "acl", "relcl"))]
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.i != head.i:
+        words.append(head.head)
+    for word in words:
+        fate = fates.get(word.lemma_.lower()) or fates.get(word.lower_)
+        if fate is not None:
+            return fate
+    return None
+
+
 def same_kind_of_count(a: str | None, b: str | None) -> bool:
     """Whether two counted nouns may count the same thing: unknown on either side may; people
     may be counted under another name ("30 people" / "20 civilians", both actors in the actors
@@ -489,6 +509,7 @@ __all__ = [
     "counted_noun",
     "country_names",
     "duration_unit",
+    "fate_of",
     "hyphen_prefix",
     "is_bound_prefix",
     "norm",

@@ -1,5 +1,5 @@
 """The explicit mismatches of one clause with its window, each family in its module:
-``polarity`` (negation, antonym, unrealised), ``quantities`` (number, date), ``actors`` (another
+``polarity`` (negation, antonym, unrealised), ``quantities`` (number, a number's fate, date), ``actors`` (another
 named actor, one attached to the same thing), ``mediators`` (a mediator made a party), ``roles`` (who did what to whom, counted apart by
 ``check_roles``), and ``stance`` (the same actor taking the other side). ``clause_findings`` is the
 one place that says which run, in which order, and on what alignment."""
@@ -14,7 +14,7 @@ from .actors import actor_findings, attached_actor_findings
 from .mediators import mediator_findings
 from .names import wanted_keys
 from .polarity import antonym_findings, negation_findings, unrealised_findings
-from .quantities import date_findings, number_findings
+from .quantities import date_findings, fate_findings, number_findings
 from .roles import check_roles
 
 
@@ -27,6 +27,7 @@ def clause_findings(index: ArticleIndex, result: ClauseResult, window: list[Sent
     found += date_findings(index, result, window)
     if aligned:
         found += number_findings(result, window[0])
+        found += fate_findings(index, result, window)
     found += attached_actor_findings(index, result)
     if aligned and not any(f.kind == "actor" for f in found):
         found += actor_findings(index, result, window)

@@ -1,5 +1,6 @@
 """Numbers and dates: a number the article lacks where the aligned sentence gives another of
-the same kind, and a date the sentence reporting the same event gives otherwise (``dates``)."""
+the same kind, a number the article gives with another fate ("12 killed" where the article's 12
+were wounded), and a date the sentence reporting the same event gives otherwise (``dates``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from ..align import event_sentence
 from ..dates import conflict, date_mentions
 from ..index import ArticleIndex, Sentence
 from ..results import ClauseResult, Finding
-from ..units import counted_noun, number_form, same_kind_of_count
+from ..units import counted_noun, fate_of, number_form, same_kind_of_count
 
 
 def date_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
@@ -59,4 +60,27 @@ def number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
                   and (m.key, m.form) not in stated and same_kind_of_count(m.counts, counts)]
         if others:
             found.append(Finding("number", others[0].text, ws.token.text, best))
+    return found
+
+
+def fate_findings(index: ArticleIndex, result: ClauseResult, window: list[Sentence]) -> list[Finding]:
+    """A number of people the article gives, but with another fate (``units.fate_of``): "killed
+    12" where the article's 12 were wounded, "arrested 40" where 40 were displaced. The number
+    check finds the number and is satisfied; what the number says of those people differs.
+
+    Only when no article sentence gives the number with the statement's fate, and a sentence of
+    the window gives it with another: a number whose fate the article does not say ("the 12
+    victims") is no evidence either way. The counted nouns are not compared: a fate is said of
+    people only, under whatever name ("wounding 11 others" / "11 officers were hurt").
+    """
+    found: list[Finding] = []
+    for ws in result.words:
+        if ws.kind != "number" or ws.status == "novel" or (fate := fate_of(ws.token)) is None:
+            continue
+        if any(m.key == ws.key and m.fate == fate for s in index.sentences for m in s.numbers):
+            continue
+        other = next(((s, m) for s in window for m in s.numbers if m.key == ws.key and m.fate), None)
+        if other is not None:
+            sentence, mention = other
+            found.append(Finding("number", f"{mention.text} {mention.fate}", f"{ws.token.text} {fate}", sentence))
     return found

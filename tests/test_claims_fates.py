@@ -1,0 +1,56 @@
+"""A number of people the article gives with another fate ("four killed" / "four wounded") is a
+number mismatch; the same fate, or a fate the article does not say, is none (claims.units.fate_of,
+claims.findings.quantities.fate_findings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.claims.check import check_many
+from flashpoint.claims.units import fate_of
+from flashpoint.nlp import get_nlp
+
+ARTICLE = """Militants ambushed an army convoy in eastern Congo on Thursday, killing six soldiers and wounding nine others, the army said.
+
+The injured were taken to a hospital in Beni. The army said it had arrested three suspects."""
+
+
+def _verdict(statement: str) -> tuple[str, str]:
+    result = check_many([(ARTICLE, statement)], published=dt.date(2025, 3, 1))[0]
+    return result.verdict, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "fate"),
+    [
+        ("At least 14 people were killed in the blast.", "14", "killed"),
+        ("The strike killed 14 and wounded 30.", "30", "wounded"),
+        ("Police detained 200 protesters.", "200", "detained"),
+        ("Fourteen soldiers said they had not been paid.", "Fourteen", None),
+        ("The death toll rose to 14.", "14", None),
+    ],
+)
+def test_fate_of_reads_what_befell_the_counted(text: str, number: str, fate: str | None) -> None:
+    doc = get_nlp()(text)
+    token = next(t for t in doc if t.text == number)
+    assert fate_of(token) == fate
+
+
+def test_a_count_given_another_fate_is_a_number_mismatch() -> None:
+    verdict, reason = _verdict("Six soldiers were wounded in the ambush.")
+    assert verdict == "contradicted"
+    assert "six killed" in reason and "wounded" in reason
+
+
+def test_a_count_with_the_article_s_fate_is_no_mismatch() -> None:
+    verdict, reason = _verdict("The ambush killed six soldiers.")
+    assert "number mismatch" not in reason
+    assert verdict == "supported"
+
+
+def test_another_fate_where_the_article_says_none_is_no_fate_mismatch() -> None:
+    # "three suspects" were arrested; the article gives no fate to another three
+    verdict, reason = _verdict("The army arrested three suspects.")
+    assert verdict == "supported", reason
