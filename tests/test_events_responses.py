@@ -58,3 +58,27 @@ def test_events_responses_ready_to_respond_to_a_harm_is_a_threat_of_force(nlp, t
 def test_events_responses_ready_to_respond_to_demands_is_no_threat(nlp):
     events = code_doc(nlp("The government is ready to respond to the strikers' demands."), published=PUBLISHED)
     assert not [e for e in events if e.cameo_root == "13"], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "aimed_at"),
+    [
+        (
+            "Ethiopian troops shelled Eritrean border posts. Eritrea said it had carried out retaliatory strikes.",
+            "ERI",
+            "ETH",
+        ),
+        (
+            "The Burmese army said it launched reprisal attacks after Arakan Army fighters ambushed a convoy.",
+            "MMR",
+            "MMR",
+        ),
+    ],
+)
+def test_events_responses_a_retaliatory_act_is_aimed_at_the_attacker(nlp, text, doer, aimed_at):
+    events = code_doc(nlp(text), published=PUBLISHED)
+    done = [e for e in events if e.cameo_root == "19" and e.trigger in ("carried out", "launched")]
+    assert done and done[0].source is not None and done[0].source.country == doer, done
+    assert done[0].target is not None and done[0].target.country == aimed_at, [
+        (e.source, e.cameo, e.target) for e in events
+    ]

@@ -83,7 +83,7 @@ from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
 from .sides import adjective_side, aimed_elsewhere, comma_side
 from .syntax import agent_of, has_own_subject
-from .threats import answers_harm
+from .threats import answered_doer, answers_harm
 from .verbal import by_doer
 
 Token = Any
@@ -313,7 +313,7 @@ def _to_event(
         source, target, target_tok = target, None, None
     state.memory.learn_deed(f.trigger, source)
     if target is None and source is not None and answers_harm(f.trigger):
-        target = state.memory.attacker_of(source)  # "Iran vowed to retaliate": whoever struck Iran
+        target = state.memory.attacker_of(source) or actor_of(answered_doer(f.trigger), state, role="target")
     if target is None and source is not None and answers_the_move(f):
         target = _other_country(state.last_doer, source)  # "Manila called the move illegal"
     if f.code[:2] in FORCE_ROOTS and f.modality in COUNTED and not f.negated:
