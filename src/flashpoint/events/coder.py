@@ -78,12 +78,12 @@ from .parties import (
 )
 from .patterns import lemma, noun_code, purpose_clause, verb_code
 from .predicates import noun_event, pair_of
+from .reasons import answered_target
 from .reciprocal import reciprocal_object
 from .restatements import COUNTED, date_restatements
 from .salience import sentence_events
 from .sides import adjective_side, aimed_elsewhere, comma_side
 from .syntax import agent_of, has_own_subject
-from .threats import answered_doer, answers_harm
 from .verbal import by_doer
 
 Token = Any
@@ -312,8 +312,8 @@ def _to_event(
         # "1,500 Italian troops have been deployed": their state deployed them
         source, target, target_tok = target, None, None
     state.memory.learn_deed(f.trigger, source)
-    if target is None and source is not None and answers_harm(f.trigger):
-        target = state.memory.attacker_of(source) or actor_of(answered_doer(f.trigger), state, role="target")
+    if target is None and source is not None:  # "vowed to retaliate", "protested after X ..."
+        target = answered_target(f, source, state)
     if target is None and source is not None and answers_the_move(f):
         target = _other_country(state.last_doer, source)  # "Manila called the move illegal"
     if f.code[:2] in FORCE_ROOTS and f.modality in COUNTED and not f.negated:

@@ -29,7 +29,7 @@ from . import tables
 from .found import Found
 from .grammar import PARTICLES, words
 from .mood import aux_words, conditional, is_negated
-from .patterns import lemma, noun_code, roles_of, verb_code
+from .patterns import lemma, noun_code, roles_of
 from .syntax import (
     addressee_of,
     agent_of,
@@ -72,7 +72,6 @@ def _data() -> dict[str, Any]:
         "wronged": frozenset(data["vowed_responses"]["wronged_verbs"]["words"]),
         "adjuncts": frozenset(data["vowed_responses"]["adjunct_nouns"]["words"]),
         "adjectives": frozenset(data["vowed_responses"]["adjectives"]["words"]),
-        "after": frozenset(data["vowed_responses"]["answered_clauses"]["words"]),
     }
 
 
@@ -232,19 +231,6 @@ def answers_harm(tok: Token) -> bool:
     if any(c.dep_ in ("dobj", "obj") and _response_kind(c) for c in children_of(tok)):
         return True  # "carried out RETALIATORY operations"
     return bool(set(roles_of(tok)) & data["response_roles"]) and _vowed(tok) is not None
-
-
-def answered_doer(response: Token) -> Token | None:
-    """The doer of the harm the response's own "after" clause tells ("carried out retaliatory
-    operations AFTER PAKISTAN violated Afghan airspace and struck Kabul"): the one it answers,
-    when the article has not told it before (the coder asks the memory first)."""
-    for c in children_of(response):
-        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _data()["after"] for m in children_of(c)):
-            continue
-        acts = [c, *(x for x in children_of(c) if x.dep_ == "conj" and x.pos_ == "VERB")]
-        if any((code := verb_code(a)) is not None and code[0][:2] in _data()["hostile"] for a in acts):
-            return next((g for g in children_of(c) if g.dep_ == "nsubj"), None)
-    return None
 
 
 def _response_kind(noun: Token) -> bool:
@@ -450,7 +436,6 @@ def _own_subject(tok: Token) -> Token | None:
 
 __all__ = [
     "alternative_threat",
-    "answered_doer",
     "answers_harm",
     "compelled_threat",
     "vowed_response",

@@ -1,0 +1,62 @@
+"""What an act answers when it names no one it is aimed at: the doer of its own reason clause.
+
+A response to a harm ("carried out retaliatory operations after Pakistan struck Kabul") is aimed
+at whoever the article said last used force on the responder's country (the memory), else at
+the doer of the hostile act its "after" clause tells; a protest or complaint with no object
+("The Philippines protested after China's coast guard used water cannon") at the doer of
+whatever act its "after" clause tells. Subordinators and roots in ``data/reasons.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ..nlp import children_of
+from ..records import Actor
+from .found import Found
+from .mentions import DocState, actor_of
+from .patterns import verb_code
+from .tables import data_json
+from .threats import answers_harm
+
+Token = Any
+
+
+@functools.cache
+def _data() -> dict[str, frozenset[str]]:
+    data = data_json("reasons.json")
+    return {
+        "after": frozenset(data["subordinators"]["words"]),
+        "reproach": frozenset(data["reproach_roots"]["roots"]),
+        "hostile": frozenset(data_json("threats.json")["hostile_roots"]["roots"]),
+    }
+
+
+def answered_target(f: Found, source: Actor, state: DocState) -> Actor | None:
+    """The target of ``f`` read from what it answers, or None (module docstring)."""
+    if answers_harm(f.trigger):
+        known = state.memory.attacker_of(source)  # "Iran vowed to retaliate": whoever struck Iran
+        return known or actor_of(_reason_doer(f.trigger, hostile=True), state, role="target")
+    if f.code[:2] not in _data()["reproach"]:
+        return None
+    doer = actor_of(_reason_doer(f.trigger, hostile=False), state, role="target")
+    if doer is None or (doer.country is not None and doer.country == source.country):
+        return None  # "Japan protested after its own coast guard ...": no one else answered
+    return doer
+
+
+def _reason_doer(act: Token, *, hostile: bool) -> Token | None:
+    """The active subject of the act's "after" clause, of a hostile act when ``hostile``
+    ("struck Kabul", "used water cannon"; a conjunct counts: "violated its airspace and STRUCK")."""
+    for c in children_of(act):
+        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _data()["after"] for m in children_of(c)):
+            continue
+        acts = [c, *(x for x in children_of(c) if x.dep_ == "conj" and x.pos_ == "VERB")]
+        if hostile and not any((code := verb_code(a)) is not None and code[0][:2] in _data()["hostile"] for a in acts):
+            continue
+        return next((g for g in children_of(c) if g.dep_ == "nsubj"), None)
+    return None
+
+
+__all__ = ["answered_target"]
