@@ -443,8 +443,11 @@ def _under_negation(tok: Token, root_i: int) -> bool:
     ATTACK", "did not invoke its defence TREATY")? What did not happen reports nothing."""
     node = tok
     for _ in range(12):
-        if node.dep_ in ("advcl", "relcl", "conj") or node.i == root_i or node.head.i == node.i:
-            return False  # a clause of its own ("would not sign it, a day after they STORMED")
+        own_clause = node.dep_ in ("advcl", "relcl", "conj") and not purpose_clause(node)
+        if own_clause or node.i == root_i or node.head.i == node.i:
+            # a clause of its own ("would not sign it, a day after they STORMED"); an infinitive
+            # is not ("did not order the army TO SHELL the town", spaCy's advcl)
+            return False
         node = node.head
         if node.pos_ in ("VERB", "AUX") and is_negated(node):
             return True

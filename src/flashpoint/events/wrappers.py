@@ -85,6 +85,8 @@ def by_role(tok: Token, role: str, own: tuple[str, int] | None, depth: int) -> F
                 emb.modality = "demanded"
                 emb.order = tok  # to whom: one's own forces do the act, others are asked (orders)
             emb.used.add(tok.i)
+            if is_negated(tok):
+                emb.negated = True  # "did not order the army to attack": no attack was ordered
             return emb
         code = tables.compose(role, emb.code)
         if (
