@@ -27,6 +27,7 @@ from .dates import EventDate, date_phrases, event_date
 from .domestic import own_people
 from .found import Found
 from .grammar import (
+    ARMED_DOER_VERBS,
     CONFLICT_ROOTS,
     DEPLOYED_SECTORS,
     EXCHANGE_VERBS,
@@ -326,8 +327,10 @@ def _to_event(
         _learn_victim(target, target_tok, state)
     if target is None:  # "Yoon declared martial law": on his own country
         target = own_people(f.code, source, _trigger_text(f))
-    if f.code[:2] in OWN_FORCE_ROOTS and source is not None and (source.sector or "") not in FORCE_BEARING:
-        return None  # "students who organised online" show no force
+    if (f.code[:2] in OWN_FORCE_ROOTS or lemma(f.trigger) in ARMED_DOER_VERBS) and source is not None and (
+        source.sector or ""
+    ) not in FORCE_BEARING:
+        return None  # "students who organised online" show no force, passengers who boarded a ship take none
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
     if target is not None and f.code[:2] in HOME_COERCION_ROOTS:  # "police dispersed them"
@@ -528,8 +531,8 @@ def _target(
         if target is not None and target.code and not own:
             return target, cand
         weaker = fallback is None or (source is not None and fallback.code == source.code)
-        if fallback_tok is None or (target is not None and weaker):
-            fallback, fallback_tok = target, cand  # a compatriot before the source itself
+        if (fallback_tok is None or (target is not None and weaker)) and not (place and not (target and target.code)):
+            fallback, fallback_tok = target, cand  # a compatriot before the source; "in the Red Sea": none
     if (
         (fallback is None or not fallback.code)
         and location is not None
