@@ -19,6 +19,7 @@ from . import classifier, tables
 from .advances import ADVANCE_VERBS
 from .blame import speaker_blames
 from .crowds import as_protest
+from .defiance import with_defiance
 from .found import Found
 from .frames import manner_doer
 from .grammar import (
@@ -67,6 +68,7 @@ def sentence_events(sent: Any) -> list[Found]:
     founds = classifier.adjust(
         sent, list(found_events(sent)), analyze=_guessed, weak_trigger=weak_trigger
     )
+    founds = with_defiance(sent, founds)  # "will not be intimidated by China": defiance
     for f in founds:
         manner_doer(f)  # "knocked websites offline in a wave of cyber attacks": the hackers'
         victim_subject(f)
