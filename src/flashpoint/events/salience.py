@@ -18,6 +18,7 @@ from ..nlp import children_of
 from . import classifier, tables
 from .advances import ADVANCE_VERBS
 from .blame import speaker_blames
+from .charges import is_charge
 from .crowds import as_protest
 from .defiance import with_defiance
 from .found import Found
@@ -98,7 +99,7 @@ def found_events(sent: Any) -> Iterator[Found]:
         for tok in order:
             if not (tok.pos_ in ("VERB", "AUX", "ADJ") or tok.i == root_i):
                 continue
-            if _in_background(tok, root_i) is not wanted or _describes(tok):
+            if _in_background(tok, root_i) is not wanted or _describes(tok) or is_charge(tok):
                 continue
             if tok.pos_ == "ADJ" and _names_a_kind(tok):
                 continue
@@ -170,7 +171,7 @@ def found_events(sent: Any) -> Iterator[Found]:
             continue  # "a proposed tax increase" reports no proposing
         if tok.pos_ == "VERB" and not _known(tok):
             continue  # its conjuncts and complements are visited on their own
-        if _describes(tok):
+        if _describes(tok) or is_charge(tok):  # "sentenced him for killing": the charge
             continue
         f = analyze(tok)
         if f is None or f.trigger.i in used or f.code.startswith("01"):
