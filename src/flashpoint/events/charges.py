@@ -2,7 +2,7 @@
 
 "A court sentenced a man to 18 years FOR MURDERING his neighbour", "convicted a man OF SHOOTING
 two officers", "arrested for ATTACKING a policeman": the gerund after "for"/"of" of a judicial
-verb (``judicial_verbs`` in ``data/grammar.json``) is the charge, judged or alleged, of a time
+verb (``charge_verbs`` in ``data/grammar.json``) is the charge, judged or alleged, of a time
 the sentence does not give; the event the sentence reports is the judgement or the arrest.
 """
 
@@ -26,7 +26,7 @@ def is_charge(tok: Token) -> bool:
         holder = holder.head  # "sentenced a protester to death FOR attacking": on the object
         if holder.pos_ == "ADP":
             holder = holder.head
-    return lemma(holder) in words("judicial_verbs")
+    return lemma(holder) in words("charge_verbs")
 
 
 __all__ = ["is_charge"]
