@@ -257,6 +257,12 @@ def no_event_sense(tok: Token) -> bool:
         for c in children_of(tok)
         for g in children_of(c)
     ) or any(
+        f"{lemma(m)}+{lemma(c)}" in objects  # "declared a HEALTH emergency": no martial law
+        for c in children_of(tok)
+        if c.dep_ in ("dobj", "obj", "attr")
+        for m in children_of(c)
+        if m.dep_ in ("amod", "compound")
+    ) or any(
         f"{c.lower_} {lemma(g)}" in objects  # "signed the bill INTO LAW"
         for c in children_of(tok)
         if c.dep_ == "prep"
@@ -407,7 +413,7 @@ def noun_code(tok: Token) -> str | None:
         mods |= _prep_objects(tok)  # "withdrawal FROM ECOWAS": from:@org
     for p in patterns:
         if not p.modifiers or p.modifiers & mods:
-            return p.code
+            return p.code if p.code != tables.NO_EVENT else None  # "a health emergency": none
     return None
 
 

@@ -140,6 +140,9 @@ def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+NO_EVENT = "-"  # a noun row's code: with these modifiers the noun names no event ("a health EMERGENCY")
+
+
 @functools.lru_cache(maxsize=1)
 def noun_patterns() -> dict[str, tuple[NounPattern, ...]]:
     """noun lemma -> its patterns, the ones with modifiers first (they are more specific)."""
@@ -209,6 +212,7 @@ ROLES = (
 )
 
 __all__ = [
+    "NO_EVENT",
     "ROLES",
     "CodeInfo",
     "NounPattern",
