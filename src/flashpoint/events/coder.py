@@ -49,6 +49,7 @@ from .grammar import (
     VENUE,
     VENUE_PREPS,
     VISIT,
+    victimizes,
 )
 from .happenings import non_political
 from .measures import measure_target
@@ -147,7 +148,7 @@ def _code_sentence(sent: Any, state: DocState) -> list[Event]:
         seen.add(key)
         # "the two leaders met in Washington" are not American: a venue gives no actor a country
         state.place_country = None if f.code[:3] in VENUE else place_country
-        state.victims = f.code[:2] in FORCE_ROOTS
+        state.victims = victimizes(f.code)
         event = _to_event(f, sent, state, evidence, location, according, phrases, anchor, told)
         if (
             event is not None
@@ -319,7 +320,7 @@ def _to_event(
         target = _other_country(state.last_doer, source)  # "Manila called the move illegal"
     if f.code[:2] in FORCE_ROOTS and f.modality in COUNTED and not f.negated:
         state.memory.learn_attack(source, target)
-    if f.code[:2] in FORCE_ROOTS:  # "20 were killed, Lebanon's health ministry said": LBNCVL
+    if victimizes(f.code):  # "20 were killed, Lebanon's health ministry said": LBNCVL
         reporter = actor_of(f.speaker, state, role="source") if f.speaker is not None else None
         if reporter is None and according:
             reporter = state.memory.resolve(according)
@@ -333,7 +334,7 @@ def _to_event(
         return None  # "students who organised online" show no force, passengers who boarded a ship take none
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
-    if target is not None and f.code[:2] in HOME_COERCION_ROOTS:  # "police dispersed them"
+    if target is not None and f.code[:2] in HOME_COERCION_ROOTS and not victimizes(f.code):  # "police dispersed them"
         target = at_home(target, source)
     if non_political(
         f.code,

@@ -91,6 +91,14 @@ VISIT = roots("visit")
 OWN_FORCE_ROOTS = roots("own_force")
 HOME_COERCION_ROOTS = roots("home_coercion")
 FORCE_ROOTS = roots("force")
+PROPERTY_HARM = roots("property_harm")
+
+
+def victimizes(code: str) -> bool:
+    """Is the act's target a victim (force, or harm to property: ``force``, ``property_harm``)?"""
+    return code[:2] in FORCE_ROOTS or code in PROPERTY_HARM
+
+
 MANNER_ROOTS = roots("manner")
 ATTEMPTED_ROOTS = roots("attempted_acts")
 CROWD_VIOLENT_ROOTS = roots("crowd_violent")
