@@ -124,23 +124,31 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if _adjunct_gerund(node):
             node = node.head.head  # "Russia responded by EXPELLING ten diplomats": Russia
             continue
+        if _adjunct_gerund(node, passive=True):  # "killed two before BEING SHOT by police"
+            return next((_relative(c) for c in children_of(node.head.head) if c.dep_ in SUBJ), None), True
         if node.dep_ in ("ccomp", "pcomp"):
             return _left_name(tok), False
         node = head
     return _left_name(tok), False
 
 
-def _adjunct_gerund(node: Token) -> bool:
+def _adjunct_gerund(node: Token, *, passive: bool = False) -> bool:
     """Is ``node`` a gerund after a preposition of ``gerund_adjunct_preps`` hung on an active
     verb ("responded BY EXPELLING", "killed five soldiers WHILE ATTACKING")? Its doer is
     that verb's subject. Not on a passive verb, whose subject is a patient that may or may not
     do the gerund's act ("the convoy was ambushed while crossing": it crossed; "the town was
-    taken by shelling it": it did not), nor on a noun ("the case for expelling")."""
+    taken by shelling it": it did not), nor on a noun ("the case for expelling"). ``passive``: a
+    passive gerund, "killed two people before BEING SHOT dead by police", whose PATIENT is that
+    subject (its doer the "by" agent)."""
     prep = node.head
     verb = prep.head
     return (
         node.dep_ == "pcomp"
-        and node.tag_ == "VBG"
+        and (
+            node.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children_of(node))
+            if passive
+            else node.tag_ == "VBG"
+        )
         and prep.dep_ == "prep"
         and prep.lower_ in GERUND_ADJUNCT_PREPS
         and verb.pos_ in ("VERB", "AUX")
