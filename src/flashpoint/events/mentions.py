@@ -198,6 +198,13 @@ def _actor_uncached(tok: Token, state: DocState, *, role: str) -> Actor | None:
         return None  # "Talks in Istanbul ended": a thing does nothing, whatever its place
     if (actor is None or not actor.code) and tok.i != span.root.i:
         actor = span_actor(tok.doc[tok.i : tok.i + 1], state)
+    if (actor is None or not actor.code) and tok.pos_ == "PROPN":
+        # "the MSC Aries, a Portuguese-flagged container ship": a name the tables do not know is
+        # what its appositive says it is
+        described = next((a for a in children_of(tok) if a.dep_ == "appos" and a.pos_ == "NOUN"), None)
+        told = span_actor(np_span(described), state) if described is not None else None
+        if told is not None and told.country:
+            actor = Actor(text=span.text, code=told.code, country=told.country, sector=told.sector)
     if actor is None or not (actor.country or is_org(actor)):  # "the ICJ in The Hague" is the ICJ
         for c in children_of(tok):
             if c.dep_ == "appos" and c.pos_ == "PROPN":  # "the then president, Goodluck Jonathan"

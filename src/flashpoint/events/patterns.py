@@ -99,6 +99,8 @@ def arg_tokens(tok: Token) -> tuple[Token, ...]:
         elif (c.dep_ in OBJ and not _dative_preposition(c)) or c.dep_ in PASS_SUBJ or c.dep_ in COMPLEMENT:
             out.append(c)
             out.extend(x for x in conjuncts_of(c) if x.i > c.i)
+            if c.pos_ == "PROPN":  # "seized the MSC Aries, a container SHIP": what the name is
+                out.extend(a for a in children_of(c) if a.dep_ == "appos" and a.pos_ == "NOUN")
         elif c.dep_ in ("prep", "agent", "prt") or _dative_preposition(c):
             objs = [g for g in children_of(c) if g.dep_ in ("pobj", "pcomp")]
             if not objs and c.lower_ in PARTICLES:  # "pulled out OF the deal", "away FROM"
