@@ -25,3 +25,10 @@ def test_events_defiance_is_the_patients_rejection(nlp, text, defier, defied):
     assert rejections, [(e.source, e.cameo, e.target) for e in events]
     assert rejections[0].target is not None and rejections[0].target.country == defied, rejections[0].target
     assert not [e for e in events if e.cameo_root == "13" and e.source and e.source.country == defied]
+
+
+@pytest.mark.parametrize("text", ["Estonia will not be bullied by Moscow over its border, the foreign minister said."])
+def test_events_defiance_reported_is_one_event_of_the_defier(nlp, text):
+    events = code_doc(nlp(text), published=PUBLISHED)
+    assert len(events) == 1 and events[0].cameo_root == "12", [(e.source, e.cameo, e.trigger) for e in events]
+    assert events[0].source is not None and events[0].source.country == "EST", events[0].source

@@ -27,7 +27,8 @@ def with_defiance(sent: Any, founds: list[Found]) -> list[Found]:
     defiances = [d for tok in sent if (d := _defiance(tok)) is not None]
     if not defiances:
         return founds
-    gone = {d.trigger.i for d in defiances} | {d.trigger.head.i for d in defiances if d.trigger.dep_ == "xcomp"}
+    # the refusal that wraps it, and the statement that reports it ("..., the minister SAID")
+    gone = {d.trigger.i for d in defiances} | {d.trigger.head.i for d in defiances if d.trigger.dep_ in ("xcomp", "ccomp")}
     kept = [f for f in founds if f.trigger.i not in gone]
     return kept + defiances if founds and founds[0] in kept else defiances + kept
 
@@ -43,7 +44,9 @@ def _defiance(verb: Token) -> Found | None:
         return None
     owner = verb.head if refused else verb
     patient = next((c for c in children_of(owner) if c.dep_ in ("nsubjpass", "nsubj")), None)
-    return Found(REJECT, verb, source=patient, targets=[agent], used={verb.i, owner.i})
+    said = owner.head if owner.dep_ == "ccomp" and "say" in roles_of(owner.head) else None
+    speaker = next((c for c in children_of(said) if c.dep_ == "nsubj"), None) if said is not None else None
+    return Found(REJECT, verb, source=patient, targets=[agent], speaker=speaker, used={verb.i, owner.i})
 
 
 __all__ = ["with_defiance"]
