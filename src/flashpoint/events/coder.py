@@ -27,14 +27,11 @@ from .dates import EventDate, date_phrases, event_date
 from .domestic import own_people
 from .found import Found
 from .grammar import (
-    ARMED_DOER_VERBS,
     CONFLICT_ROOTS,
     DEPLOYED_SECTORS,
     EXCHANGE_VERBS,
     FAMILY_ROOTS,
-    FORCE_BEARING,
     FORCE_ROOTS,
-    HOME_COERCION_ROOTS,
     LOCATIVE_PREPS,
     OWN_FORCE_ROOTS,
     PARTITIVE_HEADS,
@@ -49,6 +46,8 @@ from .grammar import (
     VENUE,
     VENUE_PREPS,
     VISIT,
+    coerced_at_home,
+    unarmed_doer,
     victimizes,
 )
 from .happenings import non_political
@@ -328,13 +327,11 @@ def _to_event(
         _learn_victim(target, target_tok, state)
     if target is None:  # "Yoon declared martial law": on his own country
         target = own_people(f.code, source, _trigger_text(f))
-    if (f.code[:2] in OWN_FORCE_ROOTS or lemma(f.trigger) in ARMED_DOER_VERBS) and source is not None and (
-        source.sector or ""
-    ) not in FORCE_BEARING:
-        return None  # "students who organised online" show no force, passengers who boarded a ship take none
+    if source is not None and unarmed_doer(f.code, lemma(f.trigger), source.sector):
+        return None  # "students who organised online" show no force, passengers boarding a ship take none
     if source is not None:  # "a judge opened investigations against Chilean officials": CHLJUD
         source = at_home(source, target)
-    if target is not None and f.code[:2] in HOME_COERCION_ROOTS and not victimizes(f.code):  # "police dispersed them"
+    if target is not None and coerced_at_home(f.code):  # "police dispersed them"
         target = at_home(target, source)
     if non_political(
         f.code,

@@ -92,13 +92,6 @@ OWN_FORCE_ROOTS = roots("own_force")
 HOME_COERCION_ROOTS = roots("home_coercion")
 FORCE_ROOTS = roots("force")
 PROPERTY_HARM = roots("property_harm")
-
-
-def victimizes(code: str) -> bool:
-    """Is the act's target a victim (force, or harm to property: ``force``, ``property_harm``)?"""
-    return code[:2] in FORCE_ROOTS or code in PROPERTY_HARM
-
-
 MANNER_ROOTS = roots("manner")
 ATTEMPTED_ROOTS = roots("attempted_acts")
 CROWD_VIOLENT_ROOTS = roots("crowd_violent")
@@ -167,3 +160,20 @@ FAMILY_MODALITY: dict[str, str] = dict(DATA["family_modality"]["map"])
 CHAIN_OF_COMMAND: dict[str, frozenset[str]] = {
     k.upper(): frozenset(s.upper() for s in v) for k, v in DATA["chain_of_command"]["map"].items()
 }
+
+
+def victimizes(code: str) -> bool:
+    """Is the act's target a victim (force, or harm to property: ``force``, ``property_harm``)?"""
+    return code[:2] in FORCE_ROOTS or code in PROPERTY_HARM
+
+
+def coerced_at_home(code: str) -> bool:
+    """Does the act's bare target take its doer's country ("police dispersed them",
+    ``home_coercion``)? Not a victim of harm to property, which ``actors.home.victims`` places."""
+    return code[:2] in HOME_COERCION_ROOTS and not victimizes(code)
+
+
+def unarmed_doer(code: str, verb: str, sector: str | None) -> bool:
+    """Is the doer one that bears no arms doing what only armed doers do: a show of force
+    (``own_force``) or ``armed_doer_verbs`` ("passengers boarded the ship": no taking)?"""
+    return (code[:2] in OWN_FORCE_ROOTS or verb in ARMED_DOER_VERBS) and (sector or "") not in FORCE_BEARING
