@@ -28,7 +28,8 @@ def with_defiance(sent: Any, founds: list[Found]) -> list[Found]:
     if not defiances:
         return founds
     # the refusal that wraps it, and the statement that reports it ("..., the minister SAID")
-    gone = {d.trigger.i for d in defiances} | {d.trigger.head.i for d in defiances if d.trigger.dep_ in ("xcomp", "ccomp")}
+    gone = {d.trigger.i for d in defiances}
+    gone |= {d.trigger.head.i for d in defiances if d.trigger.dep_ in ("xcomp", "ccomp")}
     kept = [f for f in founds if f.trigger.i not in gone]
     return kept + defiances if founds and founds[0] in kept else defiances + kept
 
@@ -39,14 +40,18 @@ def _defiance(verb: Token) -> Found | None:
     refused = verb.dep_ == "xcomp" and "reject" in roles_of(verb.head)
     if not (is_negated(verb) or refused):
         return None
-    agent = next((g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"), None)
+    agent = next(
+        (g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"), None
+    )
     if agent is None:
         return None
     owner = verb.head if refused else verb
     patient = next((c for c in children_of(owner) if c.dep_ in ("nsubjpass", "nsubj")), None)
     said = owner.head if owner.dep_ == "ccomp" and "say" in roles_of(owner.head) else None
-    speaker = next((c for c in children_of(said) if c.dep_ == "nsubj"), None) if said is not None else None
-    return Found(REJECT, verb, source=patient, targets=[agent], speaker=speaker, used={verb.i, owner.i})
+    speaker = None if said is None else next((c for c in children_of(said) if c.dep_ == "nsubj"), None)
+    return Found(
+        REJECT, verb, source=patient, targets=[agent], speaker=speaker, used={verb.i, owner.i}
+    )
 
 
 __all__ = ["with_defiance"]

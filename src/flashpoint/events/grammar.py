@@ -176,4 +176,5 @@ def coerced_at_home(code: str) -> bool:
 def unarmed_doer(code: str, verb: str, sector: str | None) -> bool:
     """Is the doer one that bears no arms doing what only armed doers do: a show of force
     (``own_force``) or ``armed_doer_verbs`` ("passengers boarded the ship": no taking)?"""
-    return (code[:2] in OWN_FORCE_ROOTS or verb in ARMED_DOER_VERBS) and (sector or "") not in FORCE_BEARING
+    armed_act = code[:2] in OWN_FORCE_ROOTS or verb in ARMED_DOER_VERBS
+    return armed_act and (sector or "") not in FORCE_BEARING

@@ -1,6 +1,6 @@
 """What an act answers when it names no one it is aimed at: the doer of its own reason clause.
 
-A response to a harm ("carried out retaliatory operations after Pakistan struck Kabul") is aimed
+A response to a harm ("launched reprisal raids after rebels ambushed a convoy") is aimed
 at whoever the article said last used force on the responder's country (the memory), else at
 the doer of the hostile act its "after" clause tells; a protest or complaint with no object
 ("The Philippines protested after China's coast guard used water cannon") at the doer of
@@ -48,12 +48,14 @@ def answered_target(f: Found, source: Actor, state: DocState) -> Actor | None:
 
 def _reason_doer(act: Token, *, hostile: bool) -> Token | None:
     """The active subject of the act's "after" clause, of a hostile act when ``hostile``
-    ("struck Kabul", "used water cannon"; a conjunct counts: "violated its airspace and STRUCK")."""
+    ("ambushed a convoy", "used water cannon"; a conjunct counts: "crossed the border and SHELLED")."""
     for c in children_of(act):
-        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _data()["after"] for m in children_of(c)):
+        marks = {m.lower_ for m in children_of(c) if m.dep_ == "mark"}
+        if c.dep_ != "advcl" or not marks & _data()["after"]:
             continue
         acts = [c, *(x for x in children_of(c) if x.dep_ == "conj" and x.pos_ == "VERB")]
-        if hostile and not any((code := verb_code(a)) is not None and code[0][:2] in _data()["hostile"] for a in acts):
+        codes = [verb_code(a) for a in acts] if hostile else []
+        if hostile and not any(code is not None and code[0][:2] in _data()["hostile"] for code in codes):
             continue
         return next((g for g in children_of(c) if g.dep_ == "nsubj"), None)
     return None

@@ -125,7 +125,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             node = node.head.head  # "Russia responded by EXPELLING ten diplomats": Russia
             continue
         if _adjunct_gerund(node, passive=True):  # "killed two before BEING SHOT by police"
-            return next((_relative(c) for c in children_of(node.head.head) if c.dep_ in SUBJ), None), True
+            matrix = node.head.head
+            return next((_relative(c) for c in children_of(matrix) if c.dep_ in SUBJ), None), True
         if node.dep_ in ("ccomp", "pcomp"):
             return _left_name(tok), False
         node = head

@@ -229,14 +229,15 @@ def answers_harm(tok: Token) -> bool:
     if any(_answers_harm(n) for n in _response_adjuncts(tok)):
         return True  # "fired rockets at a base IN RESPONSE"
     if any(c.dep_ in ("dobj", "obj") and _response_kind(c) for c in children_of(tok)):
-        return True  # "carried out RETALIATORY operations"
+        return True  # "launched RETALIATORY raids"
     return bool(set(roles_of(tok)) & data["response_roles"]) and _vowed(tok) is not None
 
 
 def _response_kind(noun: Token) -> bool:
     """Is the act's noun said to be a response by its modifier ("RETALIATORY strikes",
     "REPRISAL attacks": ``vowed_responses.adjectives``)?"""
-    return any(c.dep_ in ("amod", "compound") and lemma(c) in _data()["adjectives"] for c in children_of(noun))
+    adjectives = _data()["adjectives"]
+    return any(c.dep_ in ("amod", "compound") and lemma(c) in adjectives for c in children_of(noun))
 
 
 def _response_adjuncts(verb: Token) -> list[Token]:
