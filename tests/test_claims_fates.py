@@ -54,3 +54,23 @@ def test_another_fate_where_the_article_says_none_is_no_fate_mismatch() -> None:
     # "three suspects" were arrested; the article gives no fate to another three
     verdict, reason = _verdict("The army arrested three suspects.")
     assert verdict == "supported", reason
+
+
+RAID = "Militants attacked an army post in northern Niger on Friday, killing five soldiers and wounding eight others."
+
+
+def test_the_subject_of_died_is_who_was_killed_not_a_killer() -> None:
+    # 'died' paraphrases 'killing five soldiers': its subject is the patient, not another agent
+    result = check_many([(RAID, "Five soldiers died in the attack.")], published=dt.date(2025, 3, 1))[0]
+    assert "role mismatch" not in result.reason
+    assert result.verdict == "supported", result.reason
+
+
+def test_arguments_of_an_undergoer_verb() -> None:
+    from flashpoint.claims.roles import arguments
+
+    doc = get_nlp()("Three journalists died in the shelling.")
+    verb = next(t for t in doc if t.lemma_ == "die")
+    agent, patient, _, _ = arguments(verb)
+    assert agent is None
+    assert patient is not None and patient.text == "journalists"

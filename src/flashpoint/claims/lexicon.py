@@ -54,6 +54,7 @@ class Lexicon:
     demand_for_verbs: frozenset[str] = frozenset()  # "called for his release": asked for, not done
     negative_prefixes: tuple[str, ...] = ()  # "unsuccessful" is the opposite of "successful"
     on_patient_verbs: frozenset[str] = frozenset()  # "blamed the blasts on X": X is the one blamed
+    undergoer_verbs: frozenset[str] = frozenset()  # "four officers died": the officers are the patient
     recipient_verbs: frozenset[str] = frozenset()  # "handed the towns to X": X is the one who receives
     naming_verbs: frozenset[str] = frozenset()  # "called the mutiny treason": the noun takes a side
     casualty_fates: dict[str, str] = field(default_factory=dict)  # "wounded" -> "wounded", "die" -> "killed"
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         demand_for_verbs=frozenset(_word(w) for w in data["demand_for_verbs"]),
         negative_prefixes=tuple(data["negative_prefixes"]),
         on_patient_verbs=frozenset(_word(w) for w in data["on_patient_verbs"]),
+        undergoer_verbs=frozenset(_word(w) for w in data["undergoer_verbs"]),
         recipient_verbs=frozenset(_word(w) for w in data["recipient_verbs"]),
         casualty_fates={_word(w): fate for fate, words in data["casualty_fates"].items() if not fate.startswith("_")
                         for w in words},

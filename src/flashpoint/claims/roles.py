@@ -146,10 +146,12 @@ def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | No
     # A passive verb that shares its head's subject ("Assad fled and was granted asylum") takes
     # that subject as its patient: he was granted it, he did not grant it.
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    # "Four officers died": the subject is the one the act befalls (as of "killed four officers")
+    undergoes = verb.lemma_.lower() in lexicon().undergoer_verbs
     node = verb
     for _ in range(3):  # a coordinated or controlled verb shares its head's subject
         for child in node.children:
-            if passive and node is not verb and child.dep_ in ("nsubj", "nsubjpass"):
+            if passive and node is not verb and child.dep_ in ("nsubj", "nsubjpass") or undergoes and child.dep_ == "nsubj":
                 if patient is None and not patient_unknown:
                     patient = _resolve(child, node, resolve)
                     patient_unknown = patient is None
