@@ -1,6 +1,7 @@
 """A number of people the article gives with another fate ("four killed" / "four wounded") is a
 number mismatch; the same fate, or a fate the article does not say, is none (claims.units.fate_of,
-claims.findings.quantities.fate_findings)."""
+claims.findings.quantities.fate_findings). The subject of "died" is its patient (``undergoer_verbs``), and a number spelled
+out with a hyphen ("Twenty-seven") is read whole (``units.number_value``)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,20 @@ def test_arguments_of_an_undergoer_verb() -> None:
     agent, patient, _, _ = arguments(verb)
     assert agent is None
     assert patient is not None and patient.text == "journalists"
+
+
+@pytest.mark.parametrize(("text", "value"), [("Twenty-seven people were hurt.", 27.0), ("Police held ninety-one men.", 91.0)])
+def test_a_hyphenated_number_in_words_is_read_whole_from_either_part(text: str, value: float) -> None:
+    from flashpoint.claims.units import number_value
+
+    doc = get_nlp()(text)
+    first = doc[0] if doc[0].lower_ == "twenty" else next(t for t in doc if t.lower_ == "ninety")
+    assert number_value(first) == value
+    assert number_value(doc[first.i + 2]) == value
+
+
+def test_a_count_spelled_out_at_the_start_of_a_statement_meets_the_article_s_digits() -> None:
+    article = "At least 23 people were killed when a bus plunged into a river in northern Peru on Sunday, police said."
+    result = check_many([(article, "Twenty-three people were killed when a bus fell into a river in Peru.")],
+                        published=dt.date(2025, 3, 1))[0]
+    assert "Twenty" not in result.reason and "three" not in result.reason, result.reason

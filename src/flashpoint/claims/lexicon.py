@@ -42,6 +42,8 @@ class Lexicon:
     antonyms: dict[str, frozenset[str]]  # word -> its direct antonyms
     number_words: dict[str, float]
     number_scales: dict[str, float]
+    number_tens: dict[str, float] = field(default_factory=dict)  # "twenty" of "twenty-seven"
+    number_units: dict[str, float] = field(default_factory=dict)  # "seven" of "twenty-seven"
     duration_units: frozenset[str] = frozenset()  # "year" in "10-year": a length, not a date
     month_names: frozenset[str] = frozenset()  # "jan", "january": its number is a day of month
     commentary_objects: frozenset[str] = frozenset()  # "sparking fears": a reaction, not an event
@@ -106,6 +108,8 @@ def lexicon() -> Lexicon:
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         number_words={k.lower(): float(v) for k, v in data["number_words"].items()},
         number_scales={k.lower(): float(v) for k, v in data["number_scales"].items()},
+        number_tens={k: float(v) for k, v in data["number_compounds"]["tens"].items()},
+        number_units={k: float(v) for k, v in data["number_compounds"]["units"].items()},
         duration_units=frozenset(w.lower() for w in data["duration_units"]),
         month_names=frozenset(w.lower() for w in data["month_names"]),
         commentary_objects=frozenset(w.lower() for w in data["commentary_objects"]),

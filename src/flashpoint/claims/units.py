@@ -73,6 +73,21 @@ def _scales_a_number(token: Any) -> bool:
     return text in lexicon().number_words or bool(_NUMBER.match(text))
 
 
+def _hyphenated_number(token: Any) -> float | None:
+    """The whole of a number written in words with a hyphen, read from either part ("Twenty" and
+    "seven" of "Twenty-seven" are both 27: the tokenizer splits it, and the parts alone are
+    numbers the article never gives); None for any other token."""
+    lex, doc, i = lexicon(), token.doc, token.i
+    word = token.lower_
+    if word in lex.number_tens and i + 2 < len(doc) and doc[i + 1].text == "-":
+        unit = lex.number_units.get(doc[i + 2].lower_)
+        return None if unit is None else lex.number_tens[word] + unit
+    if word in lex.number_units and i >= 2 and doc[i - 1].text == "-":
+        tens = lex.number_tens.get(doc[i - 2].lower_)
+        return None if tens is None else tens + lex.number_units[word]
+    return None
+
+
 def number_value(token: Any) -> float | None:
     """The numeric value a token writes, if any ("35", "1,000", "5bn", "thirty", "fourth", the
     "million" of "a million")."""
@@ -80,6 +95,9 @@ def number_value(token: Any) -> float | None:
     lex = lexicon()
     if _scales_a_number(token):
         return None  # the "million" of "2.5 million" / "half a million": that number's scale
+    compound = _hyphenated_number(token)
+    if compound is not None:
+        return compound
     if text in lex.number_words:
         return lex.number_words[text]
     after_article = _scale_after_article(token)
