@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -248,3 +249,15 @@ def test_claims_bench_select_can_stack_the_model_on_the_word_score():
     assert chosen.feature_set == "model+word_score"
     assert set(chosen.settings.coef) == {"model_logit", "word_score"}
     assert chosen.settings.coef["model_logit"] > 0 and chosen.settings.coef["word_score"] > 0
+
+
+def test_claims_bench_seed_tests_are_every_checker_test():
+    """The tests a candidate combiner must pass are every test of the checker (a refit that passed
+    the seed page's tests failed two others), never the tests of training or of the benches."""
+    from flashpoint.bench.claims_candidate import SEED_TESTS, _expand
+
+    root = Path(__file__).resolve().parents[1]
+    names = _expand(root, SEED_TESTS)
+    assert "tests/test_claims_seed.py" in names and "tests/test_claims_stance.py" in names
+    assert "tests/test_claims_actors_in_roles.py" in names
+    assert not any(n.endswith(("test_claims_bench.py", "test_claims_gate.py", "test_claims_word_fit.py")) for n in names)
