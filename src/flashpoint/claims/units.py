@@ -408,7 +408,6 @@ def person_query_keys(ent: Any) -> set[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-@functools.lru_cache(maxsize=8192)
 def actor_country(name: str) -> str | None:
     """The country (ISO-3) an actor mention stands for, from the actors stage's tables.
 
