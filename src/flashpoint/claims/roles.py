@@ -151,7 +151,9 @@ def arguments(verb: Any, *, resolve: bool = False) -> tuple[Any | None, Any | No
     node = verb
     for _ in range(3):  # a coordinated or controlled verb shares its head's subject
         for child in node.children:
-            if passive and node is not verb and child.dep_ in ("nsubj", "nsubjpass") or undergoes and child.dep_ == "nsubj":
+            if (passive and node is not verb and child.dep_ in ("nsubj", "nsubjpass")) or (
+                undergoes and child.dep_ == "nsubj"
+            ):
                 if patient is None and not patient_unknown:
                     patient = _resolve(child, node, resolve)
                     patient_unknown = patient is None

@@ -529,7 +529,8 @@ def _target(
         if target is not None and target.code and not own:
             return target, cand
         weaker = fallback is None or (source is not None and fallback.code == source.code)
-        if (fallback_tok is None or (target is not None and weaker)) and not (place and not (target and target.code)):
+        coded = target is not None and bool(target.code)
+        if (fallback_tok is None or (target is not None and weaker)) and (coded or not place):
             fallback, fallback_tok = target, cand  # a compatriot before the source; "in the Red Sea": none
     if (
         (fallback is None or not fallback.code)

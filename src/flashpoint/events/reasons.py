@@ -18,7 +18,7 @@ from .found import Found
 from .mentions import DocState, actor_of
 from .patterns import verb_code
 from .tables import data_json
-from .threats import answers_harm
+from .threats import answers_harm, is_hostile
 
 Token = Any
 
@@ -29,7 +29,6 @@ def _data() -> dict[str, frozenset[str]]:
     return {
         "after": frozenset(data["subordinators"]["words"]),
         "reproach": frozenset(data["reproach_roots"]["roots"]),
-        "hostile": frozenset(data_json("threats.json")["hostile_roots"]["roots"]),
     }
 
 
@@ -54,8 +53,7 @@ def _reason_doer(act: Token, *, hostile: bool) -> Token | None:
         if c.dep_ != "advcl" or not marks & _data()["after"]:
             continue
         acts = [c, *(x for x in children_of(c) if x.dep_ == "conj" and x.pos_ == "VERB")]
-        codes = [verb_code(a) for a in acts] if hostile else []
-        if hostile and not any(code is not None and code[0][:2] in _data()["hostile"] for code in codes):
+        if hostile and not any(is_hostile(code[0]) for a in acts if (code := verb_code(a)) is not None):
             continue
         return next((g for g in children_of(c) if g.dep_ == "nsubj"), None)
     return None

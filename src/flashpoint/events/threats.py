@@ -233,6 +233,11 @@ def answers_harm(tok: Token) -> bool:
     return bool(set(roles_of(tok)) & data["response_roles"]) and _vowed(tok) is not None
 
 
+def is_hostile(code: str | None) -> bool:
+    """Is a code's root one of ``hostile_roots`` (threats.json): an act a response answers?"""
+    return code is not None and code[:2] in _data()["hostile"]
+
+
 def _response_kind(noun: Token) -> bool:
     """Is the act's noun said to be a response by its modifier ("RETALIATORY strikes",
     "REPRISAL attacks": ``vowed_responses.adjectives``)?"""
@@ -439,6 +444,7 @@ __all__ = [
     "alternative_threat",
     "answers_harm",
     "compelled_threat",
+    "is_hostile",
     "vowed_response",
     "warning_against",
 ]

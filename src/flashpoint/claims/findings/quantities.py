@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..align import event_sentence
-from ..dates import conflict, date_mentions
+from ..dates import DateMention, conflict, date_mentions
 from ..index import ArticleIndex, Sentence
 from ..results import ClauseResult, Finding
 from ..units import counted_noun, fate_of, number_form, same_kind_of_count
@@ -30,15 +30,24 @@ def date_findings(index: ArticleIndex, result: ClauseResult, window: list[Senten
     # The statement restates the sentence's own dates ("from 2000 to 2003"): none is a mismatch,
     # whatever word the parse hangs each on. A sentence with other dates besides ("revenue of
     # 2021 against 2020") is read date by date, as before.
-    if len(said) == len(event.dates) and all(
-        any(conflict(replace(m, head=None), replace(o, head=None)) is False for o in event.dates) for m in said
-    ) and all(any(conflict(replace(m, head=None), replace(o, head=None)) is False for m in said) for o in event.dates):
+    if len(said) == len(event.dates) and _same_dates(said, event.dates):
         return []
     for mention in said:
         comparable = [(c, other) for other in event.dates if (c := conflict(mention, other)) is not None]
         if comparable and all(c for c, _ in comparable):
             found.append(Finding("date", comparable[0][1].text, mention.text, event))
     return found
+
+
+def _same_dates(a: list[DateMention], b: tuple[DateMention, ...] | list[DateMention]) -> bool:
+    """Whether every date of each side can be a date of the other, whatever word each hangs on."""
+    bare_a = [replace(m, head=None) for m in a]
+    bare_b = [replace(m, head=None) for m in b]
+
+    def covered(xs: list[DateMention], ys: list[DateMention]) -> bool:
+        return all(any(conflict(x, y) is False for y in ys) for x in xs)
+
+    return covered(bare_a, bare_b) and covered(bare_b, bare_a)
 
 
 def number_findings(result: ClauseResult, best: Sentence) -> list[Finding]:
